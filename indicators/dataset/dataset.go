@@ -1,0 +1,198 @@
+// Package dataset holds a year's figures for a hierarchy of organisational
+// units (city → districts → schools) and reads them from CSV and JSON.
+//
+// Figures are kept as columns: one []float64 per metric with a presence mask,
+// indexed by the unit's position in Dataset.Units. A missing figure is never a
+// zero; it is simply not present.
+package dataset
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Level is the place of a unit in the hierarchy.
+type Level string
+
+// The levels a plan can address, from the top.
+const (
+	City     Level = "city"
+	District Level = "district"
+	School   Level = "school"
+)
+
+// Kind is the kind of a school (幼儿园, 小学, …). Cities and districts have no
+// kind. Kinds are open-ended strings so that another plan can add its own;
+// the constants are the ones the seed plan uses.
+type Kind string
+
+// The kinds of school the seed plan distinguishes.
+const (
+	Kindergarten   Kind = "kindergarten"    // 幼儿园
+	Primary        Kind = "primary"         // 小学
+	JuniorSecond   Kind = "junior"          // 初中
+	NineYear       Kind = "nine_year"       // 九年一贯制学校
+	SeniorSecond   Kind = "senior"          // 普通高中
+	CompleteSecond Kind = "complete_second" // 完全中学
+	Vocational     Kind = "vocational"      // 中等职业学校
+	Special        Kind = "special"         // 特殊教育学校
+)
+
+// KindNames gives the Chinese and English name of each known kind, in the
+// order a form lists them.
+var KindNames = []struct {
+	Kind   Kind
+	ZH, EN string
+}{
+	{Kindergarten, "幼儿园", "Kindergarten"},
+	{Primary, "小学", "Primary school"},
+	{JuniorSecond, "初中", "Junior secondary school"},
+	{NineYear, "九年一贯制学校", "Nine-year school"},
+	{CompleteSecond, "完全中学", "Complete secondary school"},
+	{SeniorSecond, "普通高中", "Senior secondary school"},
+	{Vocational, "中等职业学校", "Secondary vocational school"},
+	{Special, "特殊教育学校", "Special education school"},
+}
+
+// OrgUnit is one unit of the hierarchy.
+type OrgUnit struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Level  Level  `json:"level"`
+	Kind   Kind   `json:"kind,omitempty"`
+	Parent string `json:"parent,omitempty"`
+}
+
+// Dataset is one year's figures for a set of units.
+//
+// Build one with New and Add/Set, or read one with ReadCSV/ReadJSON.
+type Dataset struct {
+	Year int
+	// Note describes where the figures come from (for example "synthetic").
+	Note  string
+	Units []OrgUnit
+
+	index    map[string]int
+	columns  map[string]*Column
+	children [][]int
+}
+
+// Column is one metric's figures across all units of a dataset.
+type Column struct {
+	Values  []float64
+	Present []bool
+}
+
+// New returns an empty dataset for a year.
+func New(year int) *Dataset {
+	return &Dataset{Year: year, index: map[string]int{}, columns: map[string]*Column{}}
+}
+
+// Add appends a unit. Its parent, if any, need not be added yet.
+func (d *Dataset) Add(u OrgUnit) error {
+	if u.ID == "" {
+		return fmt.Errorf("unit has no id")
+	}
+	if _, dup := d.index[u.ID]; dup {
+		return fmt.Errorf("unit %q appears twice", u.ID)
+	}
+	d.index[u.ID] = len(d.Units)
+	d.Units = append(d.Units, u)
+	for _, c := range d.columns {
+		c.Values = append(c.Values, 0)
+		c.Present = append(c.Present, false)
+	}
+	d.children = nil
+	return nil
+}
+
+// Index returns the position of a unit in Units.
+func (d *Dataset) Index(id string) (int, bool) {
+	i, ok := d.index[id]
+	return i, ok
+}
+
+// Unit returns a unit by id.
+func (d *Dataset) Unit(id string) (OrgUnit, bool) {
+	i, ok := d.index[id]
+	if !ok {
+		return OrgUnit{}, false
+	}
+	return d.Units[i], true
+}
+
+// Set records a figure. The value of a percent metric is a fraction (0.99).
+func (d *Dataset) Set(unit, metric string, v float64) error {
+	i, ok := d.index[unit]
+	if !ok {
+		return fmt.Errorf("unknown unit %q", unit)
+	}
+	c := d.column(metric)
+	c.Values[i] = v
+	c.Present[i] = true
+	return nil
+}
+
+// Clear removes a figure, making it missing again.
+func (d *Dataset) Clear(unit, metric string) {
+	i, ok := d.index[unit]
+	if !ok {
+		return
+	}
+	if c, ok := d.columns[metric]; ok {
+		c.Values[i], c.Present[i] = 0, false
+	}
+}
+
+// Value returns a figure and whether it is present.
+func (d *Dataset) Value(unit, metric string) (float64, bool) {
+	i, ok := d.index[unit]
+	if !ok {
+		return 0, false
+	}
+	c, ok := d.columns[metric]
+	if !ok || !c.Present[i] {
+		return 0, false
+	}
+	return c.Values[i], true
+}
+
+// Column returns the column of a metric, or nil when no unit reports it.
+// The column is shared: callers must not modify it.
+func (d *Dataset) Column(metric string) *Column { return d.columns[metric] }
+
+// Metrics lists the metric ids that have a column, sorted.
+func (d *Dataset) Metrics() []string {
+	ids := make([]string, 0, len(d.columns))
+	for id := range d.columns {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Children returns the positions of the direct children of the unit at
+// position i, in the order they were added.
+func (d *Dataset) Children(i int) []int {
+	if d.children == nil {
+		d.children = make([][]int, len(d.Units))
+		for j, u := range d.Units {
+			if u.Parent == "" {
+				continue
+			}
+			if p, ok := d.index[u.Parent]; ok {
+				d.children[p] = append(d.children[p], j)
+			}
+		}
+	}
+	return d.children[i]
+}
+
+func (d *Dataset) column(metric string) *Column {
+	c, ok := d.columns[metric]
+	if !ok {
+		c = &Column{Values: make([]float64, len(d.Units)), Present: make([]bool, len(d.Units))}
+		d.columns[metric] = c
+	}
+	return c
+}

@@ -1,0 +1,16 @@
+package dataset
+
+// Field tells a reader how to read one metric's column: the header names it
+// may appear under and how its cells are written.
+type Field struct {
+	// ID is the metric id; a header equal to it always matches.
+	ID string
+	// Names are other headers that mean this metric: its Chinese and English
+	// names. A header may add the unit in brackets: "在园幼儿数（人）".
+	Names []string
+	// Percent: a plain number in a cell is read in percent (99.2 is 99.2%,
+	// held as 0.992), and "99.2%" likewise.
+	Percent bool
+	// Integral: the figure is a whole number (a count of pupils).
+	Integral bool
+}

@@ -1,0 +1,111 @@
+// Package indicators defines what a plan measures and checks: metrics (raw
+// figures), indicators computed from them, and the targets they are held to.
+// A Catalog compiles every rule once and then assesses any number of units.
+package indicators
+
+import "github.com/eduplan/eduplan/indicators/dataset"
+
+// Text is a string in Chinese, with its English translation.
+type Text struct {
+	ZH string `json:"zh"`
+	EN string `json:"en,omitempty"`
+}
+
+// In returns the text in a language ("zh" or "en"), falling back to Chinese.
+func (t Text) In(lang string) string {
+	if lang == "en" && t.EN != "" {
+		return t.EN
+	}
+	return t.ZH
+}
+
+// Unit is the unit of measure of a metric or an indicator.
+type Unit string
+
+// Units of measure. A Percent value is held as a fraction: 99% is 0.99.
+const (
+	Count   Unit = "count"   // 个, 所, 人 …: a number of things
+	Percent Unit = "percent" // %
+	Ratio   Unit = "ratio"   // a plain ratio, such as students per teacher
+	Score   Unit = "score"   // 分
+	Money   Unit = "money"   // 万元
+	Area    Unit = "area"    // 平方米
+	Number  Unit = "number"  // any other quantity
+)
+
+// Aggregation says how a metric's figures add up the hierarchy.
+type Aggregation string
+
+// Aggregations.
+const (
+	// Sum: a parent's figure is the sum of its children's unless it reports
+	// its own. Counts of pupils, teachers and schools sum.
+	Sum Aggregation = "sum"
+	// None: figures do not add up (a population count of a district is not
+	// the sum of anything its schools report); a parent must report its own.
+	None Aggregation = "none"
+)
+
+// Scope says which units a metric or an indicator concerns. Empty lists mean
+// "any".
+type Scope struct {
+	Levels []dataset.Level `json:"levels,omitempty"`
+	Kinds  []dataset.Kind  `json:"kinds,omitempty"`
+}
+
+// Metric is a raw figure a unit reports, such as 在园幼儿数.
+type Metric struct {
+	ID       string      `json:"id"`
+	Name     Text        `json:"name"`
+	Unit     Unit        `json:"unit"`
+	Integral bool        `json:"integral,omitempty"`
+	Aggregate Aggregation `json:"aggregate"`
+	// ReportedBy says which units report the figure themselves.
+	ReportedBy Scope `json:"reported_by"`
+	// Hint tells the person entering the figure what counts.
+	Hint Text `json:"hint,omitempty"`
+	// Definition gives the official definition and where it comes from.
+	Definition Text `json:"definition,omitempty"`
+}
+
+// Nature says whether a target binds (约束性) or is aspired to (预期性, 力争).
+type Nature string
+
+// Natures.
+const (
+	Binding      Nature = "binding"
+	Aspirational Nature = "aspirational"
+)
+
+// Indicator is a value computed from metrics and held to a target.
+type Indicator struct {
+	ID   string `json:"id"`
+	Name Text   `json:"name"`
+	// Formula computes the value from metric ids (or their Chinese names)
+	// in the rule language; aggregates such as spread(x) evaluate x on each
+	// child unit.
+	Formula string `json:"formula"`
+	Unit    Unit   `json:"unit"`
+	// Target as written: "≥ 99%", "达99%以上", "控制在5%以内", "3-4".
+	Target string `json:"target"`
+	// Nature may be left empty: it is then aspirational when the target or
+	// wording says 力争, binding otherwise.
+	Nature Nature `json:"nature,omitempty"`
+	// AppliesTo says which units the indicator is assessed for.
+	AppliesTo Scope `json:"applies_to"`
+	// Wording is the plan's own phrase the indicator was read from, verbatim.
+	Wording string `json:"wording"`
+	// Note explains encoding choices (for example a repaired range).
+	Note string `json:"note,omitempty"`
+}
+
+// Place is where in a plan an indicator is stated: a goal, a task, or a line
+// of the appendix.
+type Place struct {
+	// ID is the plan id of the goal, task or appendix item ("task-4").
+	ID string `json:"id"`
+	// Label is a short human label: "总体目标1", "任务4" / "Goal 1", "Task 4".
+	Label Text `json:"label"`
+	// Title is the title of the goal, task or item.
+	Title Text `json:"title"`
+}
