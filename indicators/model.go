@@ -55,10 +55,10 @@ type Scope struct {
 
 // Metric is a raw figure a unit reports, such as 在园幼儿数.
 type Metric struct {
-	ID       string      `json:"id"`
-	Name     Text        `json:"name"`
-	Unit     Unit        `json:"unit"`
-	Integral bool        `json:"integral,omitempty"`
+	ID        string      `json:"id"`
+	Name      Text        `json:"name"`
+	Unit      Unit        `json:"unit"`
+	Integral  bool        `json:"integral,omitempty"`
 	Aggregate Aggregation `json:"aggregate"`
 	// ReportedBy says which units report the figure themselves.
 	ReportedBy Scope `json:"reported_by"`

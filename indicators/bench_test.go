@@ -1,0 +1,191 @@
+package indicators_test
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/dataset"
+)
+
+// The benchmark plan: 25 pairs of school figures, a floor and a ceiling on
+// each pair's rate (50 indicators), plus spreads across districts.
+const (
+	benchPairs     = 25
+	benchDistricts = 10
+	benchSchools   = 10000
+)
+
+func benchCatalog(tb testing.TB) *indicators.Catalog {
+	var ms []indicators.Metric
+	var inds []indicators.Indicator
+	for k := 0; k < benchPairs; k++ {
+		for _, id := range []string{fmt.Sprintf("num%d", k), fmt.Sprintf("den%d", k)} {
+			ms = append(ms, indicators.Metric{ID: id, Name: indicators.Text{ZH: id}, Unit: indicators.Count,
+				Aggregate: indicators.Sum, ReportedBy: indicators.Scope{Levels: []dataset.Level{dataset.School}}})
+		}
+		inds = append(inds,
+			indicators.Indicator{ID: fmt.Sprintf("floor%d", k), Name: indicators.Text{ZH: "下限"},
+				Formula: fmt.Sprintf("num%d / den%d", k, k), Unit: indicators.Percent, Target: ">= 90%"},
+			indicators.Indicator{ID: fmt.Sprintf("ceil%d", k), Name: indicators.Text{ZH: "上限"},
+				Formula: fmt.Sprintf("(den%d - num%d) / den%d", k, k, k), Unit: indicators.Percent, Target: "控制在5%以内"})
+	}
+	for k := 0; k < 5; k++ {
+		inds = append(inds, indicators.Indicator{ID: fmt.Sprintf("spread%d", k), Name: indicators.Text{ZH: "差距"},
+			Formula: fmt.Sprintf("spread(floor%d)", k), Unit: indicators.Percent, Target: "不超过10个百分点",
+			AppliesTo: indicators.Scope{Levels: []dataset.Level{dataset.City}}})
+	}
+	cat, err := indicators.NewCatalog(ms, inds, nil)
+	require.NoError(tb, err)
+	return cat
+}
+
+// benchData: one city, ten districts, 10,000 schools; about 1% of figures
+// missing and a few zero denominators.
+func benchData(tb testing.TB) *dataset.Dataset {
+	rng := rand.New(rand.NewPCG(1, 2))
+	d := dataset.New(2017)
+	require.NoError(tb, d.Add(dataset.OrgUnit{ID: "c", Level: dataset.City}))
+	for j := 0; j < benchDistricts; j++ {
+		require.NoError(tb, d.Add(dataset.OrgUnit{ID: fmt.Sprintf("d%d", j), Level: dataset.District, Parent: "c"}))
+	}
+	for i := 0; i < benchSchools; i++ {
+		id := fmt.Sprintf("s%d", i)
+		require.NoError(tb, d.Add(dataset.OrgUnit{ID: id, Level: dataset.School, Kind: dataset.Primary,
+			Parent: fmt.Sprintf("d%d", i%benchDistricts)}))
+		for k := 0; k < benchPairs; k++ {
+			if rng.IntN(100) == 0 {
+				continue
+			}
+			den := float64(rng.IntN(1000))
+			require.NoError(tb, d.Set(id, fmt.Sprintf("den%d", k), den))
+			require.NoError(tb, d.Set(id, fmt.Sprintf("num%d", k), math.Floor(den*(0.85+0.15*rng.Float64()))))
+		}
+	}
+	return d
+}
+
+// BenchmarkEvaluate assesses 10,000 schools, their districts and the city
+// against 55 indicators: the engine's column pass.
+func BenchmarkEvaluate(b *testing.B) {
+	cat, d := benchCatalog(b), benchData(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		cat.Evaluate(d)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(d.Units)*55), "ns/result")
+}
+
+// BenchmarkReport adds building every unit's results (values, inputs,
+// places) to the column pass: what a full JSON report costs before encoding.
+func BenchmarkReport(b *testing.B) {
+	cat, d := benchCatalog(b), benchData(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		_, err := cat.Assess(d, indicators.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEvaluateBaseline is the same work written by hand for this one
+// plan: sums up the hierarchy with missing propagated, both rates per pair
+// with zero denominators caught, the spreads, and a status per unit and
+// indicator. It is the floor the engine is measured against.
+func BenchmarkEvaluateBaseline(b *testing.B) {
+	d := benchData(b)
+	n := len(d.Units)
+	order := make([]int, 0, n) // schools, then districts, then the city
+	for i := n - 1; i >= 0; i-- {
+		order = append(order, i)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		status := make([][]indicators.Status, 2*benchPairs+5)
+		floors := make([][]float64, benchPairs)
+		for k := 0; k < benchPairs; k++ {
+			num, numOK := handSum(d, fmt.Sprintf("num%d", k), order)
+			den, denOK := handSum(d, fmt.Sprintf("den%d", k), order)
+			fl, ce := make([]indicators.Status, n), make([]indicators.Status, n)
+			floors[k] = make([]float64, n)
+			for i := 0; i < n; i++ {
+				switch {
+				case !numOK[i] || !denOK[i]:
+					fl[i], ce[i] = indicators.NoData, indicators.NoData
+					floors[k][i] = math.NaN()
+				case den[i] == 0:
+					fl[i], ce[i] = indicators.NotComputable, indicators.NotComputable
+					floors[k][i] = math.NaN()
+				default:
+					r := num[i] / den[i]
+					floors[k][i] = r
+					fl[i] = statusIf(r >= 0.9)
+					ce[i] = statusIf((den[i]-num[i])/den[i] <= 0.05)
+				}
+			}
+			status[2*k], status[2*k+1] = fl, ce
+		}
+		for k := 0; k < 5; k++ {
+			st := make([]indicators.Status, n)
+			lo, hi, ok := math.Inf(1), math.Inf(-1), true
+			for _, ch := range d.Children(0) {
+				v := floors[k][ch]
+				if math.IsNaN(v) {
+					ok = false
+					break
+				}
+				lo, hi = min(lo, v), max(hi, v)
+			}
+			if ok {
+				st[0] = statusIf(hi-lo <= 0.10)
+			} else {
+				st[0] = indicators.NoData
+			}
+			status[2*benchPairs+k] = st
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n*55), "ns/result")
+}
+
+func statusIf(ok bool) indicators.Status {
+	if ok {
+		return indicators.Met
+	}
+	return indicators.NotMet
+}
+
+// handSum is the baseline's sum up the hierarchy: a parent's figure is the
+// sum of its children's, missing if any child's is missing.
+func handSum(d *dataset.Dataset, metric string, order []int) ([]float64, []bool) {
+	n := len(d.Units)
+	col := d.Column(metric)
+	v, ok := make([]float64, n), make([]bool, n)
+	for _, i := range order {
+		if col.Present[i] {
+			v[i], ok[i] = col.Values[i], true
+			continue
+		}
+		chs := d.Children(i)
+		if len(chs) == 0 {
+			continue
+		}
+		sum, all := 0.0, true
+		for _, ch := range chs {
+			if !ok[ch] {
+				all = false
+				break
+			}
+			sum += v[ch]
+		}
+		v[i], ok[i] = sum, all
+	}
+	return v, ok
+}

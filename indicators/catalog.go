@@ -1,0 +1,378 @@
+package indicators
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/rule"
+)
+
+// Catalog is a compiled set of metrics and indicators: every formula and
+// target parsed once, ready to assess any number of units.
+type Catalog struct {
+	metrics     []Metric
+	metricIndex map[string]int
+	inds        []compiled
+	indIndex    map[string]int
+	// order lists indicator positions so that an indicator comes after
+	// every indicator its formula uses.
+	order  []int
+	places map[string][]Place
+	limits rule.Limits
+}
+
+type compiled struct {
+	Indicator
+	nature  Nature
+	formula *rule.Program
+	target  rule.Target
+	// deps are the indicators the formula (or its aggregates) uses.
+	deps []int
+}
+
+// NewCatalog compiles metrics and indicators. places tells, for each
+// indicator id, where the plan states it; it may be nil. The error, if any,
+// is a Problems listing every metric and indicator that does not compile,
+// with paths such as "indicators[3].target".
+func NewCatalog(metrics []Metric, inds []Indicator, places map[string][]Place) (*Catalog, error) {
+	c := &Catalog{
+		metrics:     append([]Metric(nil), metrics...),
+		metricIndex: make(map[string]int, len(metrics)),
+		indIndex:    make(map[string]int, len(inds)),
+		places:      places,
+		limits:      rule.DefaultLimits,
+	}
+	var probs Problems
+	for i, m := range metrics {
+		path := fmt.Sprintf("metrics[%d]", i)
+		if m.ID == "" {
+			probs.Add(path+".id", "缺少编号 / missing id")
+			continue
+		}
+		if _, dup := c.metricIndex[m.ID]; dup {
+			probs.Add(path+".id", "编号 %q 重复 / duplicate id %q", m.ID, m.ID)
+			continue
+		}
+		if !m.Unit.Known() {
+			probs.Add(path+".unit", "未知的计量单位 %q / unknown unit %q", m.Unit, m.Unit)
+		}
+		if m.Aggregate != Sum && m.Aggregate != None {
+			probs.Add(path+".aggregate", "汇总方式应为 sum 或 none / aggregate must be \"sum\" or \"none\", not %q", m.Aggregate)
+		}
+		c.metricIndex[m.ID] = i
+	}
+	for i, ind := range inds {
+		path := fmt.Sprintf("indicators[%d]", i)
+		if ind.ID == "" {
+			probs.Add(path+".id", "缺少编号 / missing id")
+			continue
+		}
+		if _, dup := c.indIndex[ind.ID]; dup {
+			probs.Add(path+".id", "编号 %q 重复 / duplicate id %q", ind.ID, ind.ID)
+			continue
+		}
+		if _, clash := c.metricIndex[ind.ID]; clash {
+			probs.Add(path+".id", "编号 %q 已用作数据项 / id %q is already a metric id", ind.ID, ind.ID)
+			continue
+		}
+		c.indIndex[ind.ID] = len(c.inds)
+		c.inds = append(c.inds, compiled{Indicator: ind})
+	}
+	resolve := c.resolver()
+	for i := range c.inds {
+		ci := &c.inds[i]
+		path := fmt.Sprintf("indicators[%d]", indexOf(inds, ci.ID))
+		if !ci.Unit.Known() {
+			probs.Add(path+".unit", "未知的计量单位 %q / unknown unit %q", ci.Unit, ci.Unit)
+		}
+		prog, err := rule.CompileFormula(ci.Formula, resolve, c.limits)
+		if err != nil {
+			probs.Add(path+".formula", "%v", err)
+		} else {
+			ci.formula = prog
+			ci.deps = c.indicatorDeps(prog)
+		}
+		t, err := rule.ParseTarget(ci.Target)
+		if err != nil {
+			probs.Add(path+".target", "%v", err)
+		} else if t.Op == "" {
+			probs.Add(path+".target", "目标没有比较 / the target compares nothing: %q", ci.Target)
+		} else {
+			ci.target = t
+		}
+		switch {
+		case ci.Nature == "" && t.Aspirational:
+			ci.nature = Aspirational
+		case ci.Nature == "":
+			ci.nature = Binding
+		case ci.Nature == Binding && t.Aspirational:
+			probs.Add(path+".nature", "目标写有“力争”，不能是约束性 / the target says 力争 (aspirational) but nature is binding")
+		case ci.Nature != Binding && ci.Nature != Aspirational:
+			probs.Add(path+".nature", "性质应为 binding 或 aspirational / nature must be \"binding\" or \"aspirational\", not %q", ci.Nature)
+		default:
+			ci.nature = ci.Nature
+		}
+	}
+	if len(probs) == 0 {
+		if err := c.sortIndicators(inds); err != nil {
+			probs = append(probs, err...)
+		}
+	}
+	return c, probs.Err()
+}
+
+func indexOf(inds []Indicator, id string) int {
+	for i := range inds {
+		if inds[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// resolver maps a name in a formula to a metric or indicator id: ids first,
+// then Chinese names.
+func (c *Catalog) resolver() rule.Resolver {
+	names := map[string]string{}
+	for _, m := range c.metrics {
+		if m.Name.ZH != "" {
+			names[m.Name.ZH] = m.ID
+		}
+	}
+	for _, ci := range c.inds {
+		if ci.Name.ZH != "" {
+			names[ci.Name.ZH] = ci.ID
+		}
+	}
+	return func(name string) (string, bool) {
+		if _, ok := c.metricIndex[name]; ok {
+			return name, true
+		}
+		if _, ok := c.indIndex[name]; ok {
+			return name, true
+		}
+		id, ok := names[name]
+		return id, ok
+	}
+}
+
+func (c *Catalog) indicatorDeps(p *rule.Program) []int {
+	var deps []int
+	add := func(ids []string) {
+		for _, id := range ids {
+			if j, ok := c.indIndex[id]; ok {
+				deps = append(deps, j)
+			}
+		}
+	}
+	add(p.Vars())
+	for _, a := range p.Aggregates() {
+		add(a.Arg.Vars())
+	}
+	return deps
+}
+
+// sortIndicators orders indicators so that each comes after those it uses,
+// and reports cycles.
+func (c *Catalog) sortIndicators(inds []Indicator) Problems {
+	const (
+		unseen = iota
+		visiting
+		done
+	)
+	mark := make([]int, len(c.inds))
+	var probs Problems
+	var visit func(i int, chain []string)
+	visit = func(i int, chain []string) {
+		switch mark[i] {
+		case done:
+			return
+		case visiting:
+			probs.Add(fmt.Sprintf("indicators[%d].formula", indexOf(inds, c.inds[i].ID)),
+				"指标循环引用 / indicators use each other in a circle: %s", strings.Join(append(chain, c.inds[i].ID), " → "))
+			return
+		}
+		mark[i] = visiting
+		for _, d := range c.inds[i].deps {
+			visit(d, append(chain, c.inds[i].ID))
+		}
+		mark[i] = done
+		c.order = append(c.order, i)
+	}
+	for i := range c.inds {
+		visit(i, nil)
+	}
+	return probs
+}
+
+// Known reports whether u is one of the units of measure this package knows.
+func (u Unit) Known() bool {
+	switch u {
+	case Count, Percent, Ratio, Score, Money, Area, Number:
+		return true
+	}
+	return false
+}
+
+// Metrics returns the catalogue's metrics in the order they were given.
+func (c *Catalog) Metrics() []Metric { return append([]Metric(nil), c.metrics...) }
+
+// Metric returns a metric by id.
+func (c *Catalog) Metric(id string) (Metric, bool) {
+	i, ok := c.metricIndex[id]
+	if !ok {
+		return Metric{}, false
+	}
+	return c.metrics[i], true
+}
+
+// Indicators returns the catalogue's indicators in the order they were given.
+func (c *Catalog) Indicators() []Indicator {
+	out := make([]Indicator, len(c.inds))
+	for i := range c.inds {
+		out[i] = c.inds[i].Indicator
+	}
+	return out
+}
+
+// Indicator returns an indicator by id.
+func (c *Catalog) Indicator(id string) (Indicator, bool) {
+	i, ok := c.indIndex[id]
+	if !ok {
+		return Indicator{}, false
+	}
+	return c.inds[i].Indicator, true
+}
+
+// NatureOf returns whether an indicator binds, with 力争 in its target
+// taken into account.
+func (c *Catalog) NatureOf(id string) Nature {
+	if i, ok := c.indIndex[id]; ok {
+		return c.inds[i].nature
+	}
+	return ""
+}
+
+// Target returns an indicator's parsed target.
+func (c *Catalog) Target(id string) (rule.Target, bool) {
+	i, ok := c.indIndex[id]
+	if !ok {
+		return rule.Target{}, false
+	}
+	return c.inds[i].target, true
+}
+
+// Formula returns an indicator's compiled formula.
+func (c *Catalog) Formula(id string) (*rule.Program, bool) {
+	i, ok := c.indIndex[id]
+	if !ok {
+		return nil, false
+	}
+	return c.inds[i].formula, true
+}
+
+// Places returns where the plan states an indicator.
+func (c *Catalog) Places(id string) []Place { return c.places[id] }
+
+// Fields tells data readers how to read every metric, and every indicator
+// a unit may report directly instead of its inputs.
+func (c *Catalog) Fields() []dataset.Field {
+	fs := make([]dataset.Field, 0, len(c.metrics)+len(c.inds))
+	for _, m := range c.metrics {
+		fs = append(fs, field(m.ID, m.Name, m.Unit, m.Integral))
+	}
+	for _, ci := range c.inds {
+		fs = append(fs, field(ci.ID, ci.Name, ci.Unit, false))
+	}
+	return fs
+}
+
+func field(id string, name Text, u Unit, integral bool) dataset.Field {
+	f := dataset.Field{ID: id, Percent: u == Percent, Integral: integral}
+	for _, n := range []string{name.ZH, name.EN} {
+		if n != "" {
+			f.Names = append(f.Names, n)
+		}
+	}
+	return f
+}
+
+// Applies reports whether a scope covers a unit. An empty list of levels or
+// kinds covers every level or kind.
+func (s Scope) Applies(u dataset.OrgUnit) bool {
+	if len(s.Levels) > 0 && !contains(s.Levels, u.Level) {
+		return false
+	}
+	if len(s.Kinds) > 0 && u.Level == dataset.School && !contains(s.Kinds, u.Kind) {
+		return false
+	}
+	return true
+}
+
+// reports tells whether a metric's ReportedBy scope names a unit as one
+// that reports the figure itself. Unlike Applies, a scope of kinds alone
+// names schools only: a district sums its kindergartens' figures rather
+// than reporting them.
+func (s Scope) reports(u dataset.OrgUnit) bool {
+	if u.Level != dataset.School && len(s.Levels) == 0 && len(s.Kinds) > 0 {
+		return false
+	}
+	return s.Applies(u)
+}
+
+func contains[T comparable](xs []T, x T) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// FormMetrics lists the metrics a unit of the given level and kind enters
+// on a form: those the applicable indicators use and that such a unit
+// reports itself or, above the schools, that sum up from them (a district
+// assessing itself without a file of its schools enters its totals). Order
+// follows the catalogue.
+func (c *Catalog) FormMetrics(level dataset.Level, kind dataset.Kind) []Metric {
+	u := dataset.OrgUnit{Level: level, Kind: kind}
+	need := map[string]bool{}
+	// Aggregates read the child units' figures, not this unit's, so only
+	// the formula's direct variables count.
+	var walk func(p *rule.Program)
+	walk = func(p *rule.Program) {
+		for _, id := range p.Vars() {
+			if j, ok := c.indIndex[id]; ok {
+				walk(c.inds[j].formula)
+				continue
+			}
+			need[id] = true
+		}
+	}
+	for _, ci := range c.inds {
+		if ci.formula != nil && ci.AppliesTo.Applies(u) {
+			walk(ci.formula)
+		}
+	}
+	var out []Metric
+	for _, m := range c.metrics {
+		if need[m.ID] && (m.ReportedBy.reports(u) || (level != dataset.School && m.Aggregate == Sum)) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// ApplicableIndicators lists the indicators assessed for a unit of the given
+// level and kind, in catalogue order.
+func (c *Catalog) ApplicableIndicators(level dataset.Level, kind dataset.Kind) []Indicator {
+	u := dataset.OrgUnit{Level: level, Kind: kind}
+	var out []Indicator
+	for _, ci := range c.inds {
+		if ci.AppliesTo.Applies(u) {
+			out = append(out, ci.Indicator)
+		}
+	}
+	return out
+}

@@ -1,0 +1,341 @@
+package indicators_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/dataset"
+)
+
+// A small catalogue: kindergarten enrolment (a rate summed up the hierarchy),
+// school choice share (a rate with a ceiling), a count, and a cross-district
+// spread.
+func testCatalog(t *testing.T) *indicators.Catalog {
+	t.Helper()
+	metrics := []indicators.Metric{
+		{ID: "enrolled", Name: indicators.Text{ZH: "在园幼儿数", EN: "children enrolled"}, Unit: indicators.Count, Integral: true,
+			Aggregate: indicators.Sum, ReportedBy: indicators.Scope{Kinds: []dataset.Kind{dataset.Kindergarten}}},
+		{ID: "places", Name: indicators.Text{ZH: "学位数", EN: "places"}, Unit: indicators.Count, Integral: true,
+			Aggregate: indicators.Sum, ReportedBy: indicators.Scope{Kinds: []dataset.Kind{dataset.Kindergarten}}},
+		{ID: "chosen", Name: indicators.Text{ZH: "择校生数", EN: "pupils by school choice"}, Unit: indicators.Count, Integral: true,
+			Aggregate: indicators.Sum, ReportedBy: indicators.Scope{Kinds: []dataset.Kind{dataset.Primary}}},
+		{ID: "pupils", Name: indicators.Text{ZH: "在校生数", EN: "pupils"}, Unit: indicators.Count, Integral: true,
+			Aggregate: indicators.Sum, ReportedBy: indicators.Scope{Kinds: []dataset.Kind{dataset.Primary}}},
+		{ID: "new_kg", Name: indicators.Text{ZH: "新建幼儿园数", EN: "new kindergartens"}, Unit: indicators.Count, Integral: true,
+			Aggregate: indicators.Sum, ReportedBy: indicators.Scope{Levels: []dataset.Level{dataset.District}}},
+	}
+	inds := []indicators.Indicator{
+		{ID: "fill", Name: indicators.Text{ZH: "学位使用率", EN: "share of places filled"}, Formula: "在园幼儿数 / 学位数",
+			Unit: indicators.Percent, Target: "达90%以上", Wording: "90%以上"},
+		{ID: "choice", Name: indicators.Text{ZH: "择校生比例", EN: "school choice share"}, Formula: "chosen / pupils",
+			Unit: indicators.Percent, Target: "控制在5%以内", Wording: "择校生比例控制在5%以内",
+			AppliesTo: indicators.Scope{Levels: []dataset.Level{dataset.City, dataset.District}}},
+		{ID: "kg_built", Name: indicators.Text{ZH: "新建幼儿园", EN: "kindergartens built"}, Formula: "new_kg",
+			Unit: indicators.Count, Target: "力争14所以上", Wording: "14所",
+			AppliesTo: indicators.Scope{Levels: []dataset.Level{dataset.City}}},
+		{ID: "fill_gap", Name: indicators.Text{ZH: "辖市区学位使用率差距", EN: "gap in places filled between districts"}, Formula: "spread(fill)",
+			Unit: indicators.Percent, Target: "不超过10个百分点", Wording: "差距不超过10个百分点",
+			AppliesTo: indicators.Scope{Levels: []dataset.Level{dataset.City}}},
+		{ID: "fill_cv", Name: indicators.Text{ZH: "学位使用率差异系数", EN: "coefficient of variation of places filled"}, Formula: "cv(fill)",
+			Unit: indicators.Ratio, Target: "<= 0.1", Wording: "差异系数",
+			AppliesTo: indicators.Scope{Levels: []dataset.Level{dataset.City}}},
+	}
+	cat, err := indicators.NewCatalog(metrics, inds, map[string][]indicators.Place{
+		"choice": {{ID: "task-4", Label: indicators.Text{ZH: "任务4", EN: "Task 4"}}},
+	})
+	require.NoError(t, err)
+	return cat
+}
+
+type figures map[string]float64
+
+func build(t *testing.T, units []dataset.OrgUnit, figs map[string]figures) *dataset.Dataset {
+	t.Helper()
+	d := dataset.New(2017)
+	for _, u := range units {
+		require.NoError(t, d.Add(u))
+	}
+	for unit, fs := range figs {
+		for m, v := range fs {
+			require.NoError(t, d.Set(unit, m, v))
+		}
+	}
+	return d
+}
+
+var (
+	city   = dataset.OrgUnit{ID: "c", Name: "市", Level: dataset.City}
+	distA  = dataset.OrgUnit{ID: "a", Name: "甲区", Level: dataset.District, Parent: "c"}
+	distB  = dataset.OrgUnit{ID: "b", Name: "乙区", Level: dataset.District, Parent: "c"}
+	kgBig  = dataset.OrgUnit{ID: "a1", Name: "甲区大园", Level: dataset.School, Kind: dataset.Kindergarten, Parent: "a"}
+	kgTiny = dataset.OrgUnit{ID: "a2", Name: "甲区小园", Level: dataset.School, Kind: dataset.Kindergarten, Parent: "a"}
+	kgB    = dataset.OrgUnit{ID: "b1", Name: "乙区园", Level: dataset.School, Kind: dataset.Kindergarten, Parent: "b"}
+	priA   = dataset.OrgUnit{ID: "a3", Name: "甲区小学", Level: dataset.School, Kind: dataset.Primary, Parent: "a"}
+)
+
+func result(t *testing.T, r *indicators.Report, unit, ind string) indicators.Result {
+	t.Helper()
+	for _, ur := range r.Units {
+		if ur.Unit.ID != unit {
+			continue
+		}
+		for _, res := range ur.Results {
+			if res.Indicator == ind {
+				return res
+			}
+		}
+	}
+	t.Fatalf("no result for %s at %s", ind, unit)
+	return indicators.Result{}
+}
+
+func TestDistrictRateIsRecomputedNotAveraged(t *testing.T) {
+	cat := testCatalog(t)
+	// The big kindergarten fills 950 of 1000 places (95%), the tiny one 1 of
+	// 10 (10%). Summed: 951/1010 = 94.2% — met. The average of the two
+	// rates, 52.5%, would wrongly be "not met".
+	d := build(t, []dataset.OrgUnit{city, distA, kgBig, kgTiny}, map[string]figures{
+		"a1": {"enrolled": 950, "places": 1000},
+		"a2": {"enrolled": 1, "places": 10},
+	})
+	r, err := cat.Assess(d, indicators.Options{})
+	require.NoError(t, err)
+	res := result(t, r, "a", "fill")
+	require.NotNil(t, res.Value)
+	assert.InDelta(t, 951.0/1010.0, *res.Value, 1e-9)
+	assert.Equal(t, indicators.Met, res.Status)
+	assert.Equal(t, indicators.NotMet, result(t, r, "a2", "fill").Status)
+	require.Len(t, res.Inputs, 2)
+	assert.Equal(t, indicators.Summed, res.Inputs[0].Origin)
+	assert.Equal(t, 2, res.Inputs[0].Children)
+	// The city sums the same figures again through the district.
+	assert.InDelta(t, 951.0/1010.0, *result(t, r, "c", "fill").Value, 1e-9)
+}
+
+func TestStatuses(t *testing.T) {
+	units := []dataset.OrgUnit{city, distA, distB, kgBig, kgB, priA}
+	tests := []struct {
+		name   string
+		figs   map[string]figures
+		unit   string
+		ind    string
+		status indicators.Status
+		value  float64
+		gap    float64
+	}{
+		{"met at the bound", map[string]figures{"a1": {"enrolled": 900, "places": 1000}}, "a1", "fill", indicators.Met, 0.9, 0},
+		{"not met just below", map[string]figures{"a1": {"enrolled": 899, "places": 1000}}, "a1", "fill", indicators.NotMet, 0.899, -0.1},
+		{"ceiling met", map[string]figures{"a3": {"chosen": 5, "pupils": 100}}, "a", "choice", indicators.Met, 0.05, 0},
+		{"ceiling exceeded", map[string]figures{"a3": {"chosen": 6, "pupils": 100}}, "a", "choice", indicators.NotMet, 0.06, 1},
+		{"missing is no data", map[string]figures{"a1": {"enrolled": 900}}, "a1", "fill", indicators.NoData, 0, 0},
+		{"zero is a value", map[string]figures{"a3": {"chosen": 0, "pupils": 100}}, "a", "choice", indicators.Met, 0, -5},
+		{"zero denominator", map[string]figures{"a1": {"enrolled": 0, "places": 0}}, "a1", "fill", indicators.NotComputable, 0, 0},
+		{"reported rate used as is", map[string]figures{"a1": {"fill": 0.97}}, "a1", "fill", indicators.Met, 0.97, 7},
+		{"count target", map[string]figures{"a": {"new_kg": 9}, "b": {"new_kg": 5}}, "c", "kg_built", indicators.Met, 14, 0},
+		{"count target missed", map[string]figures{"a": {"new_kg": 9}, "b": {"new_kg": 4}}, "c", "kg_built", indicators.NotMet, 13, -1},
+		{"count sum with a missing district", map[string]figures{"a": {"new_kg": 9}}, "c", "kg_built", indicators.NoData, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := testCatalog(t).Assess(build(t, units, tt.figs), indicators.Options{})
+			require.NoError(t, err)
+			res := result(t, r, tt.unit, tt.ind)
+			assert.Equal(t, tt.status, res.Status)
+			switch tt.status {
+			case indicators.Met, indicators.NotMet:
+				require.NotNil(t, res.Value)
+				assert.InDelta(t, tt.value, *res.Value, 1e-9)
+				require.NotNil(t, res.Gap)
+				assert.InDelta(t, tt.gap, *res.Gap, 1e-6)
+			default:
+				assert.Nil(t, res.Value)
+				assert.Nil(t, res.Gap)
+				assert.NotNil(t, res.Reason)
+			}
+		})
+	}
+}
+
+func TestNotApplicableIsLeftOutUnlessAsked(t *testing.T) {
+	cat := testCatalog(t)
+	d := build(t, []dataset.OrgUnit{city, distA, kgBig}, nil)
+	r, err := cat.Assess(d, indicators.Options{Units: []string{"a1"}})
+	require.NoError(t, err)
+	require.Len(t, r.Units, 1)
+	for _, res := range r.Units[0].Results {
+		assert.NotEqual(t, "choice", res.Indicator, "择校生比例 concerns districts and the city only")
+	}
+	r, err = cat.Assess(d, indicators.Options{Units: []string{"a1"}, NotApplicable: true})
+	require.NoError(t, err)
+	assert.Equal(t, indicators.NotApplicable, result(t, r, "a1", "choice").Status)
+
+	_, err = cat.Assess(d, indicators.Options{Units: []string{"nowhere"}})
+	require.ErrorContains(t, err, "nowhere")
+}
+
+func TestSpreadAndCVAcrossDistricts(t *testing.T) {
+	cat := testCatalog(t)
+	units := []dataset.OrgUnit{city, distA, distB, kgBig, kgB}
+	tests := []struct {
+		name       string
+		a, b       float64 // filled places out of 1000
+		spread     float64
+		cv         float64
+		spreadStat indicators.Status
+	}{
+		{"close", 950, 900, 0.05, 0.025 / 0.925, indicators.Met},
+		{"exactly 10 pp", 950, 850, 0.10, 0.05 / 0.9, indicators.Met},
+		{"over 10 pp", 950, 800, 0.15, 0.075 / 0.875, indicators.NotMet},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := build(t, units, map[string]figures{
+				"a1": {"enrolled": tt.a, "places": 1000},
+				"b1": {"enrolled": tt.b, "places": 1000},
+			})
+			r, err := cat.Assess(d, indicators.Options{})
+			require.NoError(t, err)
+			sp := result(t, r, "c", "fill_gap")
+			assert.Equal(t, tt.spreadStat, sp.Status)
+			require.NotNil(t, sp.Value)
+			assert.InDelta(t, tt.spread, *sp.Value, 1e-9)
+			assert.InDelta(t, (tt.spread-0.10)*100, *sp.Gap, 1e-6, "the gap is in percentage points")
+			require.Len(t, sp.Aggregates, 1)
+			assert.Equal(t, "spread", sp.Aggregates[0].Func)
+			require.Len(t, sp.Aggregates[0].Children, 2)
+			assert.Equal(t, "甲区", sp.Aggregates[0].Children[0].Name)
+			cv := result(t, r, "c", "fill_cv")
+			require.NotNil(t, cv.Value)
+			assert.InDelta(t, tt.cv, *cv.Value, 1e-9)
+		})
+	}
+}
+
+func TestSpreadWithAMissingDistrictIsNoData(t *testing.T) {
+	cat := testCatalog(t)
+	d := build(t, []dataset.OrgUnit{city, distA, distB, kgBig, kgB}, map[string]figures{
+		"a1": {"enrolled": 950, "places": 1000},
+		"b1": {"enrolled": 800},
+	})
+	r, err := cat.Assess(d, indicators.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, indicators.NoData, result(t, r, "c", "fill_gap").Status)
+}
+
+func TestSummaryCountsBindingAndAspirationalApart(t *testing.T) {
+	cat := testCatalog(t)
+	assert.Equal(t, indicators.Aspirational, cat.NatureOf("kg_built"), "力争 makes a target aspirational")
+	assert.Equal(t, indicators.Binding, cat.NatureOf("choice"))
+	d := build(t, []dataset.OrgUnit{city, distA, distB, kgBig, kgB, priA}, map[string]figures{
+		"a1": {"enrolled": 950, "places": 1000},
+		"b1": {"enrolled": 800, "places": 1000},
+		"a3": {"chosen": 1, "pupils": 100},
+		"a":  {"new_kg": 3},
+	})
+	r, err := cat.Assess(d, indicators.Options{Units: []string{"c"}})
+	require.NoError(t, err)
+	s := r.Units[0].Summary
+	// fill 87.5% not met; choice 1% met; fill_gap 15 pp not met; fill_cv
+	// 0.0857 met; kg_built: district b reports nothing, so no data.
+	assert.Equal(t, indicators.Counts{Met: 2, NotMet: 2}, s.Binding)
+	assert.Equal(t, indicators.Counts{NoData: 1}, s.Aspirational)
+}
+
+func TestReportJSONIsByteIdentical(t *testing.T) {
+	cat := testCatalog(t)
+	units := []dataset.OrgUnit{city, distA, distB, kgBig, kgB, priA}
+	figs := map[string]figures{
+		"a1": {"enrolled": 950, "places": 1000},
+		"b1": {"enrolled": 800, "places": 1000},
+		"a3": {"chosen": 1, "pupils": 3},
+	}
+	var outs [3]bytes.Buffer
+	for i := range outs {
+		r, err := cat.Assess(build(t, units, figs), indicators.Options{})
+		require.NoError(t, err)
+		require.NoError(t, r.WriteJSON(&outs[i]))
+	}
+	assert.Equal(t, outs[0].String(), outs[1].String())
+	assert.Equal(t, outs[0].String(), outs[2].String())
+	assert.Contains(t, outs[0].String(), `"value": 0.95,`)
+	assert.Contains(t, outs[0].String(), `"status": "met"`)
+}
+
+func TestPercentAbove100IsAWarningNotAnError(t *testing.T) {
+	cat := testCatalog(t)
+	d := build(t, []dataset.OrgUnit{kgBig}, map[string]figures{"a1": {"enrolled": 1050, "places": 1000}})
+	r, err := cat.Assess(d, indicators.Options{})
+	require.NoError(t, err)
+	res := result(t, r, "a1", "fill")
+	assert.Equal(t, indicators.Met, res.Status)
+	assert.Len(t, res.Warnings, 1)
+}
+
+func TestCatalogProblems(t *testing.T) {
+	m := []indicators.Metric{{ID: "x", Name: indicators.Text{ZH: "甲"}, Unit: indicators.Count, Aggregate: indicators.Sum}}
+	tests := []struct {
+		name string
+		ind  indicators.Indicator
+		path string
+	}{
+		{"unknown metric", indicators.Indicator{ID: "i", Formula: "x / 适龄人口", Unit: indicators.Percent, Target: "≥ 99%"}, "indicators[0].formula"},
+		{"bad target", indicators.Indicator{ID: "i", Formula: "x", Unit: indicators.Count, Target: "差不多就行"}, "indicators[0].target"},
+		{"bad unit", indicators.Indicator{ID: "i", Formula: "x", Unit: "furlong", Target: ">= 1"}, "indicators[0].unit"},
+		{"力争 but binding", indicators.Indicator{ID: "i", Formula: "x", Unit: indicators.Count, Target: "力争达2个", Nature: indicators.Binding}, "indicators[0].nature"},
+		{"clash with a metric id", indicators.Indicator{ID: "x", Formula: "x", Unit: indicators.Count, Target: ">= 1"}, "indicators[0].id"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := indicators.NewCatalog(m, []indicators.Indicator{tt.ind}, nil)
+			var probs indicators.Problems
+			require.ErrorAs(t, err, &probs)
+			require.NotEmpty(t, probs)
+			assert.Equal(t, tt.path, probs[0].Path)
+		})
+	}
+	_, err := indicators.NewCatalog(m, []indicators.Indicator{
+		{ID: "p", Formula: "q + x", Unit: indicators.Count, Target: ">= 1"},
+		{ID: "q", Formula: "p", Unit: indicators.Count, Target: ">= 1"},
+	}, nil)
+	require.ErrorContains(t, err, "circle")
+}
+
+func TestFormMetrics(t *testing.T) {
+	cat := testCatalog(t)
+	ids := func(ms []indicators.Metric) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, m.ID)
+		}
+		return out
+	}
+	assert.Equal(t, []string{"enrolled", "places"}, ids(cat.FormMetrics(dataset.School, dataset.Kindergarten)))
+	assert.Empty(t, cat.FormMetrics(dataset.School, dataset.Primary), "a primary school reports chosen/pupils but no indicator concerns it")
+	// A district or the city enters totals that sum up from schools, for
+	// when it assesses itself without a file of its schools.
+	assert.Equal(t, []string{"enrolled", "places", "chosen", "pupils"}, ids(cat.FormMetrics(dataset.District, "")))
+	assert.Equal(t, []string{"enrolled", "places", "chosen", "pupils", "new_kg"}, ids(cat.FormMetrics(dataset.City, "")))
+}
+
+func TestFormatValue(t *testing.T) {
+	tests := []struct {
+		v    float64
+		u    indicators.Unit
+		want string
+	}{
+		{0.992, indicators.Percent, "99.2%"},
+		{1, indicators.Percent, "100%"},
+		{0.05, indicators.Percent, "5%"},
+		{14, indicators.Count, "14"},
+		{2.5, indicators.Ratio, "2.5"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, indicators.FormatValue(tt.v, tt.u))
+	}
+	assert.Equal(t, "+0.2 pp", indicators.FormatGap(0.2, indicators.Percent, false, "en"))
+	assert.Equal(t, "-5个百分点", indicators.FormatGap(-5, indicators.Ratio, true, "zh"))
+}

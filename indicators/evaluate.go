@@ -1,0 +1,311 @@
+package indicators
+
+import (
+	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/rule"
+)
+
+// Origin says where a figure used in an assessment came from.
+type Origin uint8
+
+// Origins of a figure.
+const (
+	// Absent: nobody reported the figure and it could not be summed.
+	Absent Origin = iota
+	// Reported: the unit reported the figure itself.
+	Reported
+	// Summed: the figure is the sum of the unit's children's figures.
+	Summed
+	// Computed: the value of an indicator, computed by its formula.
+	Computed
+	// Irrelevant: the figure does not concern this unit (a primary school
+	// has no kindergarten pupils).
+	Irrelevant
+)
+
+var originNames = [...]string{"missing", "reported", "summed", "computed", "not_applicable"}
+
+func (o Origin) String() string { return originNames[o] }
+
+// MarshalText writes the origin's name.
+func (o Origin) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+
+// Evaluation holds the value and status of every indicator for every unit of
+// a dataset, as columns. It is the fast core of an assessment: Report turns
+// it into per-unit results.
+type Evaluation struct {
+	cat  *Catalog
+	data *dataset.Dataset
+
+	// metrics are the effective figures: reported, or summed up the
+	// hierarchy; origins say which.
+	metrics map[string]rule.Vector
+	origins map[string][]Origin
+
+	values  []rule.Vector // by catalogue position of the indicator
+	status  [][]Status
+	derived [][]Origin // Reported when a unit reported the indicator's value itself
+	aggs    [][]rule.Vector
+	argVals [][]rule.Vector // each aggregate's argument, evaluated on every unit
+}
+
+// Evaluate computes every indicator for every unit of d. A parent's figures
+// are summed from its children where the metric aggregates by sum and the
+// parent did not report its own; a rate is then computed from those sums,
+// never averaged from the children's rates.
+func (c *Catalog) Evaluate(d *dataset.Dataset) *Evaluation {
+	n := len(d.Units)
+	e := &Evaluation{
+		cat:     c,
+		data:    d,
+		metrics: make(map[string]rule.Vector, len(c.metrics)),
+		origins: make(map[string][]Origin, len(c.metrics)),
+		values:  make([]rule.Vector, len(c.inds)),
+		status:  make([][]Status, len(c.inds)),
+		derived: make([][]Origin, len(c.inds)),
+		aggs:    make([][]rule.Vector, len(c.inds)),
+		argVals: make([][]rule.Vector, len(c.inds)),
+	}
+	order := postOrder(d)
+	for _, m := range c.metrics {
+		e.metrics[m.ID], e.origins[m.ID] = effective(d, m, order)
+	}
+	scratch := &evalScratch{}
+	for _, i := range c.order {
+		e.evalIndicator(i, n, scratch)
+	}
+	return e
+}
+
+// postOrder lists unit positions children first. Units in a parent cycle or
+// with an unknown parent are treated as roots, so a malformed hierarchy
+// cannot loop.
+func postOrder(d *dataset.Dataset) []int {
+	n := len(d.Units)
+	seen := make([]bool, n)
+	order := make([]int, 0, n)
+	var visit func(i int)
+	visit = func(i int) {
+		seen[i] = true
+		for _, ch := range d.Children(i) {
+			if !seen[ch] {
+				visit(ch)
+			}
+		}
+		order = append(order, i)
+	}
+	for i, u := range d.Units {
+		if _, ok := d.Index(u.Parent); u.Parent == "" || !ok {
+			if !seen[i] {
+				visit(i)
+			}
+		}
+	}
+	for i := range d.Units {
+		if !seen[i] {
+			visit(i)
+		}
+	}
+	return order
+}
+
+// effective computes a metric's figure for every unit: the reported value,
+// else the sum of the children that concern the metric. A child that should
+// report the figure and did not makes the sum missing: missing is not zero.
+func effective(d *dataset.Dataset, m Metric, order []int) (rule.Vector, []Origin) {
+	n := len(d.Units)
+	v := rule.NewVector(n)
+	org := make([]Origin, n)
+	col := d.Column(m.ID)
+	for _, i := range order {
+		if col != nil && col.Present[i] {
+			v.V[i], v.S[i], org[i] = col.Values[i], rule.OK, Reported
+			continue
+		}
+		chs := d.Children(i)
+		// A unit without children that could have summed the figure
+		// should have reported it (a district checking itself enters its
+		// totals); so should any unit the metric names as reporting it.
+		inScope := m.ReportedBy.reports(d.Units[i]) ||
+			(len(chs) == 0 && d.Units[i].Level != dataset.School && m.Aggregate == Sum)
+		if m.Aggregate == Sum {
+			sum, any, missing := 0.0, false, false
+			for _, ch := range chs {
+				switch v.S[ch] {
+				case rule.OK:
+					sum += v.V[ch]
+					any = true
+				case rule.Missing, rule.Undefined:
+					missing = true
+				}
+			}
+			switch {
+			case missing:
+				v.S[i], org[i] = rule.Missing, Absent
+				continue
+			case any:
+				v.V[i], v.S[i], org[i] = sum, rule.OK, Summed
+				continue
+			}
+		}
+		if inScope {
+			v.S[i], org[i] = rule.Missing, Absent
+		} else {
+			v.S[i], org[i] = rule.Skip, Irrelevant
+		}
+	}
+	return v, org
+}
+
+type evalScratch struct {
+	vals []float64
+	sts  []rule.State
+}
+
+// column returns the column of a metric or indicator id with irrelevant
+// entries marked Skip.
+func (e *Evaluation) column(id string) rule.Vector {
+	if v, ok := e.metrics[id]; ok {
+		return v
+	}
+	return e.values[e.cat.indIndex[id]]
+}
+
+// inputs gathers the columns of a program's variables. A Skip (the figure
+// does not concern the unit) reads as Missing, since the indicator applies.
+func (e *Evaluation) inputs(p *rule.Program, n int) ([]rule.Vector, []bool) {
+	vars := p.Vars()
+	cols := make([]rule.Vector, len(vars))
+	allSkip := make([]bool, n)
+	for i := range allSkip {
+		allSkip[i] = len(vars) > 0
+	}
+	for k, id := range vars {
+		src := e.column(id)
+		dst := rule.Vector{V: src.V, S: make([]rule.State, n)}
+		for i, s := range src.S {
+			if s == rule.Skip {
+				dst.S[i] = rule.Missing
+			} else {
+				dst.S[i] = s
+				allSkip[i] = false
+			}
+		}
+		cols[k] = dst
+	}
+	return cols, allSkip
+}
+
+func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
+	ci := &e.cat.inds[ix]
+	d := e.data
+	val, aggCols, argCols := e.evalProgram(ci.formula, n, sc)
+	derived := make([]Origin, n)
+	for i := range derived {
+		derived[i] = Computed
+	}
+	if col := d.Column(ci.ID); col != nil {
+		for i, ok := range col.Present {
+			if ok {
+				val.V[i], val.S[i], derived[i] = col.Values[i], rule.OK, Reported
+			}
+		}
+	}
+	st := make([]Status, n)
+	for i, u := range d.Units {
+		if !ci.AppliesTo.Applies(u) {
+			val.S[i], st[i] = rule.Skip, NotApplicable
+			continue
+		}
+		st[i] = statusOf(val.V[i], val.S[i], ci.target)
+	}
+	e.values[ix], e.status[ix], e.derived[ix] = val, st, derived
+	e.aggs[ix], e.argVals[ix] = aggCols, argCols
+}
+
+// evalProgram computes a formula for every unit: first each aggregate's
+// argument on every unit and its reduction over each unit's children, then
+// the formula itself.
+func (e *Evaluation) evalProgram(p *rule.Program, n int, sc *evalScratch) (val rule.Vector, aggCols, argCols []rule.Vector) {
+	d := e.data
+	aggs := p.Aggregates()
+	aggCols = make([]rule.Vector, len(aggs))
+	argCols = make([]rule.Vector, len(aggs))
+	for k, a := range aggs {
+		vars, allSkip := e.inputs(a.Arg, n)
+		arg := rule.NewVector(n)
+		a.Arg.Eval(n, vars, nil, arg)
+		for i, skip := range allSkip {
+			if skip {
+				arg.S[i] = rule.Skip
+			}
+		}
+		argCols[k] = arg
+		out := rule.NewVector(n)
+		for i := 0; i < n; i++ {
+			sc.vals, sc.sts = sc.vals[:0], sc.sts[:0]
+			for _, ch := range d.Children(i) {
+				sc.vals = append(sc.vals, arg.V[ch])
+				sc.sts = append(sc.sts, arg.S[ch])
+			}
+			out.V[i], out.S[i] = a.Reduce(sc.vals, sc.sts)
+		}
+		aggCols[k] = out
+	}
+	vars, _ := e.inputs(p, n)
+	val = rule.NewVector(n)
+	p.Eval(n, vars, aggCols, val)
+	return val, aggCols, argCols
+}
+
+func statusOf(v float64, s rule.State, t rule.Target) Status {
+	switch s {
+	case rule.OK:
+		if t.Met(v) {
+			return Met
+		}
+		return NotMet
+	case rule.Undefined:
+		return NotComputable
+	case rule.Skip:
+		return NotApplicable
+	default:
+		return NoData
+	}
+}
+
+// Status returns the status of an indicator for the unit at position i.
+func (e *Evaluation) Status(indicator string, i int) Status {
+	ix, ok := e.cat.indIndex[indicator]
+	if !ok || i < 0 || i >= len(e.data.Units) {
+		return NotApplicable
+	}
+	return e.status[ix][i]
+}
+
+// Value returns an indicator's value for the unit at position i, and whether
+// it could be computed.
+func (e *Evaluation) Value(indicator string, i int) (float64, bool) {
+	ix, ok := e.cat.indIndex[indicator]
+	if !ok || i < 0 || i >= len(e.data.Units) {
+		return 0, false
+	}
+	v := e.values[ix]
+	return v.V[i], v.S[i] == rule.OK
+}
+
+// Figure returns a metric's effective figure for the unit at position i and
+// where it came from.
+func (e *Evaluation) Figure(metric string, i int) (float64, Origin) {
+	v, ok := e.metrics[metric]
+	if !ok || i < 0 || i >= len(e.data.Units) {
+		return 0, Absent
+	}
+	return v.V[i], e.origins[metric][i]
+}
+
+// Data returns the dataset the evaluation was made from.
+func (e *Evaluation) Data() *dataset.Dataset { return e.data }
+
+// Catalog returns the catalogue the evaluation was made with.
+func (e *Evaluation) Catalog() *Catalog { return e.cat }

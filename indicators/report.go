@@ -1,0 +1,412 @@
+package indicators
+
+import (
+	"math"
+
+	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/rule"
+)
+
+// Status is the outcome of one indicator for one unit.
+type Status string
+
+// Statuses.
+const (
+	Met           Status = "met"            // 达标
+	NotMet        Status = "not_met"        // 未达标
+	NoData        Status = "no_data"        // 缺数据: an input figure is missing
+	NotComputable Status = "not_computable" // 无法计算: a zero denominator, or no finite value
+	NotApplicable Status = "not_applicable" // 不适用: the indicator does not concern the unit
+)
+
+// StatusNames gives each status's Chinese and English label.
+var StatusNames = map[Status]Text{
+	Met:           {ZH: "达标", EN: "met"},
+	NotMet:        {ZH: "未达标", EN: "not met"},
+	NoData:        {ZH: "缺数据", EN: "no data"},
+	NotComputable: {ZH: "无法计算", EN: "not computable"},
+	NotApplicable: {ZH: "不适用", EN: "not applicable"},
+}
+
+// Options narrow and shape an assessment.
+type Options struct {
+	// Units, when not empty, limits the report to these units and their
+	// descendants. Figures of other units are still used where they sum up.
+	Units []string
+	// NotApplicable keeps results for indicators that do not concern a unit.
+	NotApplicable bool
+}
+
+// Report is the assessment of a dataset against a plan.
+type Report struct {
+	Plan  string       `json:"plan,omitempty"`
+	Year  int          `json:"year"`
+	Units []UnitReport `json:"units"`
+}
+
+// UnitReport is the assessment of one unit.
+type UnitReport struct {
+	Unit    dataset.OrgUnit `json:"unit"`
+	Summary Summary         `json:"summary"`
+	Results []Result        `json:"results"`
+}
+
+// Summary counts a unit's results, binding and aspirational targets apart.
+type Summary struct {
+	Binding      Counts `json:"binding"`
+	Aspirational Counts `json:"aspirational"`
+}
+
+// Counts counts results by status.
+type Counts struct {
+	Met           int `json:"met"`
+	NotMet        int `json:"not_met"`
+	NoData        int `json:"no_data"`
+	NotComputable int `json:"not_computable"`
+	NotApplicable int `json:"not_applicable,omitempty"`
+}
+
+// Total is the number of results counted.
+func (c Counts) Total() int { return c.Met + c.NotMet + c.NoData + c.NotComputable + c.NotApplicable }
+
+func (c *Counts) add(s Status) {
+	switch s {
+	case Met:
+		c.Met++
+	case NotMet:
+		c.NotMet++
+	case NoData:
+		c.NoData++
+	case NotComputable:
+		c.NotComputable++
+	case NotApplicable:
+		c.NotApplicable++
+	}
+}
+
+// Add counts one result.
+func (s *Summary) Add(r Result) {
+	if r.Nature == Aspirational {
+		s.Aspirational.add(r.Status)
+	} else {
+		s.Binding.add(r.Status)
+	}
+}
+
+// Result is one indicator's outcome for one unit.
+type Result struct {
+	Indicator string `json:"indicator"`
+	Name      Text   `json:"name"`
+	Status    Status `json:"status"`
+	Nature    Nature `json:"nature"`
+	Unit      Unit   `json:"unit"`
+	// Value is the computed value; a percent is a fraction (0.992 is 99.2%).
+	// It is absent when the status is no data or not computable.
+	Value *float64 `json:"value,omitempty"`
+	// Origin is "computed", or "reported" when the unit reported the
+	// indicator's value itself rather than its inputs.
+	Origin Origin     `json:"origin"`
+	Target TargetInfo `json:"target"`
+	// Gap is value minus the target's bound, in the target's unit:
+	// percentage points for percents. Its sign says on which side of the
+	// bound the value lies; Status says whether that side is good.
+	Gap *float64 `json:"gap,omitempty"`
+	// Formula is the indicator's formula as written in the plan.
+	Formula    string           `json:"formula"`
+	Inputs     []Input          `json:"inputs"`
+	Aggregates []AggregateInput `json:"aggregates,omitempty"`
+	Wording    string           `json:"wording"`
+	Places     []Place          `json:"places,omitempty"`
+	// Reason explains a no data or not computable status.
+	Reason   *Text  `json:"reason,omitempty"`
+	Warnings []Text `json:"warnings,omitempty"`
+}
+
+// TargetInfo is a target as written and as understood.
+type TargetInfo struct {
+	Text string  `json:"text"`
+	Op   rule.Op `json:"op"`
+	// Value is the bound (the lower bound of a range); percents as fractions.
+	Value float64  `json:"value"`
+	Max   *float64 `json:"max,omitempty"`
+	// Points: the target is a gap in percentage points.
+	Points bool `json:"points,omitempty"`
+	// Display is the target in symbols, in Chinese and English.
+	Display Text `json:"display"`
+}
+
+// Input is one figure a result was computed from.
+type Input struct {
+	ID     string   `json:"id"`
+	Name   Text     `json:"name"`
+	Unit   Unit     `json:"unit"`
+	Value  *float64 `json:"value,omitempty"`
+	Origin Origin   `json:"origin"`
+	// Children is how many child units' figures were summed.
+	Children int `json:"children,omitempty"`
+}
+
+// AggregateInput is an aggregate over child units that a result used, with
+// each child's value.
+type AggregateInput struct {
+	Func     string       `json:"func"`
+	Of       string       `json:"of"`
+	Value    *float64     `json:"value,omitempty"`
+	Children []ChildValue `json:"children"`
+}
+
+// ChildValue is one child unit's value inside an aggregate.
+type ChildValue struct {
+	Unit  string   `json:"unit"`
+	Name  string   `json:"name"`
+	Value *float64 `json:"value,omitempty"`
+	// State is "ok", "missing", "not_computable" or "not_applicable".
+	State string `json:"state"`
+}
+
+// Assess evaluates d and reports every unit (or those opt names).
+func (c *Catalog) Assess(d *dataset.Dataset, opt Options) (*Report, error) {
+	e := c.Evaluate(d)
+	return e.Report(opt)
+}
+
+// Report turns the evaluation into per-unit results, units in dataset order.
+func (e *Evaluation) Report(opt Options) (*Report, error) {
+	d := e.data
+	keep, err := e.selection(opt.Units)
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{Year: d.Year, Units: []UnitReport{}}
+	for i := range d.Units {
+		if keep != nil && !keep[i] {
+			continue
+		}
+		r.Units = append(r.Units, e.UnitReport(i, opt.NotApplicable))
+	}
+	return r, nil
+}
+
+// selection marks the units named and their descendants.
+func (e *Evaluation) selection(ids []string) ([]bool, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	d := e.data
+	keep := make([]bool, len(d.Units))
+	var probs Problems
+	var mark func(i int)
+	mark = func(i int) {
+		if keep[i] {
+			return
+		}
+		keep[i] = true
+		for _, ch := range d.Children(i) {
+			mark(ch)
+		}
+	}
+	for _, id := range ids {
+		i, ok := d.Index(id)
+		if !ok {
+			probs.Add("units", "数据中没有单位 %q / no unit %q in the data", id, id)
+			continue
+		}
+		mark(i)
+	}
+	return keep, probs.Err()
+}
+
+// UnitReport gives the results of the unit at position i, in catalogue order.
+func (e *Evaluation) UnitReport(i int, notApplicable bool) UnitReport {
+	ur := UnitReport{Unit: e.data.Units[i], Results: []Result{}}
+	for ix := range e.cat.inds {
+		if e.status[ix][i] == NotApplicable && !notApplicable {
+			continue
+		}
+		res := e.result(ix, i)
+		ur.Summary.Add(res)
+		ur.Results = append(ur.Results, res)
+	}
+	return ur
+}
+
+func (e *Evaluation) result(ix, i int) Result {
+	ci := &e.cat.inds[ix]
+	st := e.status[ix][i]
+	res := Result{
+		Indicator: ci.ID,
+		Name:      ci.Name,
+		Status:    st,
+		Nature:    ci.nature,
+		Unit:      ci.Unit,
+		Origin:    e.derived[ix][i],
+		Target:    targetInfo(ci.target),
+		Formula:   ci.Formula,
+		Inputs:    []Input{},
+		Wording:   ci.Wording,
+		Places:    e.cat.places[ci.ID],
+	}
+	v := e.values[ix]
+	if v.S[i] == rule.OK {
+		res.Value = ptr(clean(v.V[i]))
+		if st == Met || st == NotMet {
+			res.Gap = ptr(round(ci.target.Gap(v.V[i]), 6))
+		}
+		if ci.Unit == Percent && v.V[i] > 1 {
+			res.Warnings = append(res.Warnings, Text{
+				ZH: "数值超过100%：毛入学率等可以超过100%，其他比率请核对数据",
+				EN: "value above 100%: legal for gross enrolment rates, check the figures otherwise",
+			})
+		}
+	}
+	if st == NotApplicable {
+		return res
+	}
+	var missing []string
+	for _, id := range ci.formula.Vars() {
+		in := e.input(id, i)
+		if in.Value == nil {
+			missing = append(missing, in.Name.ZH)
+		}
+		res.Inputs = append(res.Inputs, in)
+	}
+	for k, a := range ci.formula.Aggregates() {
+		res.Aggregates = append(res.Aggregates, e.aggregateInput(ix, k, a, i))
+	}
+	switch st {
+	case NoData:
+		res.Reason = &Text{ZH: "缺少数据", EN: "figures missing"}
+		if len(missing) > 0 {
+			res.Reason.ZH += "：" + joinZH(missing)
+			res.Reason.EN += ": " + joinEN(res.Inputs)
+		} else if len(res.Aggregates) > 0 {
+			res.Reason = &Text{ZH: "下级单位缺少数据", EN: "a child unit lacks figures"}
+		}
+	case NotComputable:
+		res.Reason = &Text{ZH: "无法计算：分母为零或结果不是有限数", EN: "not computable: a zero denominator or a result that is not a finite number"}
+	}
+	if res.Origin == Reported {
+		res.Inputs = []Input{}
+		res.Aggregates = nil
+		res.Reason = nil
+	}
+	return res
+}
+
+func (e *Evaluation) input(id string, i int) Input {
+	if m, ok := e.cat.Metric(id); ok {
+		v, org := e.metrics[id], e.origins[id][i]
+		in := Input{ID: id, Name: m.Name, Unit: m.Unit, Origin: org}
+		if v.S[i] == rule.OK {
+			in.Value = ptr(clean(v.V[i]))
+		}
+		if org == Summed {
+			for _, ch := range e.data.Children(i) {
+				if v.S[ch] == rule.OK {
+					in.Children++
+				}
+			}
+		}
+		return in
+	}
+	ix := e.cat.indIndex[id]
+	ci := &e.cat.inds[ix]
+	in := Input{ID: id, Name: ci.Name, Unit: ci.Unit, Origin: e.derived[ix][i]}
+	if v := e.values[ix]; v.S[i] == rule.OK {
+		in.Value = ptr(clean(v.V[i]))
+	} else if v.S[i] == rule.Skip {
+		in.Origin = Irrelevant
+	}
+	return in
+}
+
+func (e *Evaluation) aggregateInput(ix, k int, a *rule.Aggregate, i int) AggregateInput {
+	out := AggregateInput{Func: a.Func, Of: a.Arg.Source(), Children: []ChildValue{}}
+	if agg := e.aggs[ix][k]; agg.S[i] == rule.OK {
+		out.Value = ptr(clean(agg.V[i]))
+	}
+	arg := e.argVals[ix][k]
+	for _, ch := range e.data.Children(i) {
+		cv := ChildValue{Unit: e.data.Units[ch].ID, Name: e.data.Units[ch].Name, State: stateName(arg.S[ch])}
+		if arg.S[ch] == rule.OK {
+			cv.Value = ptr(clean(arg.V[ch]))
+		}
+		out.Children = append(out.Children, cv)
+	}
+	return out
+}
+
+func stateName(s rule.State) string {
+	switch s {
+	case rule.OK:
+		return "ok"
+	case rule.Undefined:
+		return "not_computable"
+	case rule.Skip:
+		return "not_applicable"
+	default:
+		return "missing"
+	}
+}
+
+func targetInfo(t rule.Target) TargetInfo {
+	ti := TargetInfo{Text: t.Text, Op: t.Op, Value: t.Value, Points: t.Points,
+		Display: Text{ZH: t.Format("zh"), EN: t.Format("en")}}
+	if t.Op == rule.Between {
+		ti.Max = ptr(t.Max)
+	}
+	return ti
+}
+
+func joinZH(xs []string) string {
+	s := ""
+	for i, x := range xs {
+		if i > 0 {
+			s += "、"
+		}
+		s += x
+	}
+	return s
+}
+
+func joinEN(ins []Input) string {
+	s := ""
+	for _, in := range ins {
+		if in.Value != nil {
+			continue
+		}
+		if s != "" {
+			s += ", "
+		}
+		name := in.Name.EN
+		if name == "" {
+			name = in.ID
+		}
+		s += name
+	}
+	return s
+}
+
+func ptr(v float64) *float64 { return &v }
+
+// clean rounds away the last bits of binary noise (0.1+0.2) so that reports
+// show and serialise what a person would compute by hand.
+func clean(v float64) float64 {
+	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return v
+	}
+	mag := math.Floor(math.Log10(math.Abs(v)))
+	return round(v, int(12-mag))
+}
+
+func round(v float64, places int) float64 {
+	if places > 15 || places < -15 {
+		return v
+	}
+	p := math.Pow(10, float64(places))
+	r := math.Round(v*p) / p
+	if math.IsInf(r, 0) || math.IsNaN(r) {
+		return v
+	}
+	return r
+}
