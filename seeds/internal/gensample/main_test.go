@@ -1,0 +1,50 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The committed sample is exactly what the generator writes: regenerate it
+// with `go generate ./seeds` after changing the tables or the plan.
+func TestCommittedSampleIsUpToDate(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "sample.json")
+	require.NoError(t, run("../../zhenjiang2017.json", out))
+	got, err := os.ReadFile(out)
+	require.NoError(t, err)
+	want, err := os.ReadFile("../../sample2017.json")
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(want, got), "seeds/sample2017.json is stale: run go generate ./seeds")
+}
+
+func TestDeterministic(t *testing.T) {
+	a, err := build()
+	require.NoError(t, err)
+	b, err := build()
+	require.NoError(t, err)
+	assert.Equal(t, a, b)
+}
+
+func TestBadTablesAreErrors(t *testing.T) {
+	saved := districts
+	t.Cleanup(func() { districts = saved })
+	districts = append([]district(nil), saved...)
+	districts[0].counts = districts[0].counts[:3]
+	districts[1].choice = nil
+	districts[2].fitPass = districts[2].fitPass[:1]
+	_, err := build()
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "京口区: 3 project counts")
+	assert.Contains(t, err.Error(), "润州区: fewer school-choice shares")
+	assert.Contains(t, err.Error(), "丹徒区: fewer pass rates")
+}
+
+func TestRunReportsAMissingPlan(t *testing.T) {
+	err := run(filepath.Join(t.TempDir(), "none.json"), filepath.Join(t.TempDir(), "out.json"))
+	require.Error(t, err)
+}
