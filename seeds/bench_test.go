@@ -22,7 +22,7 @@ func BenchmarkZhenjiang2017(b *testing.B) {
 // every unit of it against the compiled plan.
 func BenchmarkAssessSample(b *testing.B) {
 	p := loadPlan(b)
-	cat, err := indicators.NewCatalog(p.Metrics, p.Indicators, p.Places())
+	cat, err := p.Catalog()
 	if err != nil {
 		b.Fatal(err)
 	}

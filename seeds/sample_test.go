@@ -14,7 +14,7 @@ import (
 func sample(t testing.TB) (*indicators.Catalog, *dataset.Dataset) {
 	t.Helper()
 	p := loadPlan(t)
-	cat, err := indicators.NewCatalog(p.Metrics, p.Indicators, p.Places())
+	cat, err := p.Catalog()
 	require.NoError(t, err)
 	ds, err := dataset.ReadJSON(bytes.NewReader(SampleData()), cat.Fields(), dataset.Options{File: "sample2017.json"})
 	require.NoError(t, err)

@@ -33,7 +33,6 @@ import (
 	"math"
 	"os"
 
-	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -57,7 +56,7 @@ func run(planPath, out string) error {
 	if err != nil {
 		return err
 	}
-	cat, err := indicators.NewCatalog(p.Metrics, p.Indicators, p.Places())
+	cat, err := p.Catalog()
 	if err != nil {
 		return err
 	}
