@@ -9,6 +9,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/rule"
 )
 
 // A small catalogue: kindergarten enrolment (a rate summed up the hierarchy),
@@ -338,4 +339,48 @@ func TestFormatValue(t *testing.T) {
 	}
 	assert.Equal(t, "+0.2 pp", indicators.FormatGap(0.2, indicators.Percent, false, "en"))
 	assert.Equal(t, "-5个百分点", indicators.FormatGap(-5, indicators.Ratio, true, "zh"))
+}
+
+func TestTypedRule(t *testing.T) {
+	cat := testCatalog(t)
+	d := build(t, []dataset.OrgUnit{city, distA, kgBig, kgTiny}, map[string]figures{
+		"a1": {"enrolled": 950, "places": 1000},
+		"a2": {"enrolled": 1, "places": 10},
+	})
+	ev := cat.Evaluate(d)
+	a, _ := d.Index("a")
+	tests := []struct {
+		src    string
+		status indicators.Status
+		value  float64
+		gap    float64
+	}{
+		{"在园幼儿数 / 学位数 >= 95%", indicators.NotMet, 951.0 / 1010, (951.0/1010 - 0.95) * 100},
+		{"在园幼儿数/学位数 达90%以上", indicators.Met, 951.0 / 1010, (951.0/1010 - 0.90) * 100},
+		{"enrolled", indicators.Met, 951, 0},
+		{"fill * 100", indicators.Met, 951.0 / 1010 * 100, 0},
+		{"chosen / pupils <= 5%", indicators.NoData, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			r, err := cat.CompileRule(tt.src)
+			require.NoError(t, err)
+			res := ev.EvalRule(r, a)
+			assert.Equal(t, tt.status, res.Status)
+			if tt.status == indicators.NoData {
+				assert.Nil(t, res.Value)
+				return
+			}
+			require.NotNil(t, res.Value)
+			assert.InDelta(t, tt.value, *res.Value, 1e-9)
+			if res.Gap != nil {
+				assert.InDelta(t, tt.gap, *res.Gap, 1e-6)
+			}
+		})
+	}
+	_, err := cat.CompileRule("在园幼儿数 / 学位 >= 95%")
+	var re *rule.Error
+	require.ErrorAs(t, err, &re)
+	assert.Equal(t, 1, re.Line)
+	assert.Equal(t, 9, re.Column, "counted in characters of what the user typed")
 }

@@ -1,8 +1,6 @@
 package indicators
 
 import (
-	"math"
-
 	"github.com/eduplan/eduplan/indicators/rule"
 )
 
@@ -35,11 +33,9 @@ func (e *Evaluation) EvalRule(r *rule.Rule, i int) RuleResult {
 		res.Status = NotApplicable
 		return res
 	}
-	if r.Target.Op == "" {
-		res.Status = statusOf(val.V[i], val.S[i], rule.Target{Op: rule.GE, Value: math.Inf(-1)})
-	} else {
-		res.Status = statusOf(val.V[i], val.S[i], r.Target)
-	}
+	// A rule without a target holds whenever its value can be computed:
+	// the empty Target is met by every value.
+	res.Status = statusOf(val.V[i], val.S[i], r.Target)
 	if val.S[i] == rule.OK {
 		res.Value = ptr(clean(val.V[i]))
 		if r.Target.Op != "" {

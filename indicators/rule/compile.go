@@ -1,0 +1,516 @@
+package rule
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/builtin"
+	"github.com/expr-lang/expr/conf"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/parser"
+)
+
+// Resolver maps a name written in a formula (a metric or indicator id, or a
+// Chinese name) to the id it stands for. A nil Resolver accepts every name
+// as its own id.
+type Resolver func(name string) (id string, ok bool)
+
+// CompileFormula compiles a formula once for evaluation over any number of
+// units. Errors are *Error pointing at the user's text.
+func CompileFormula(src string, resolve Resolver, lim Limits) (*Program, error) {
+	lim = lim.withDefaults()
+	rs, err := checkText(src, lim.MaxLength)
+	if err != nil {
+		return nil, err
+	}
+	p, cerr := compileSpan(rs, 0, len(rs), resolve, lim)
+	if cerr != nil {
+		return nil, cerr
+	}
+	return p, nil
+}
+
+// overrides makes every built-in and predicate name of expr an ordinary
+// call for its parser, so that sum(x) and count(x) parse alike whatever expr
+// does with those names, and this package decides what a call means.
+var overrides = func() conf.FunctionsTable {
+	t := conf.FunctionsTable{}
+	for _, b := range builtin.Builtins {
+		t[b.Name] = b
+	}
+	for _, name := range []string{"all", "none", "any", "one", "filter", "map", "count", "sum", "find",
+		"findIndex", "findLast", "findLastIndex", "groupBy", "sortBy", "reduce"} {
+		t[name] = &builtin.Function{Name: name}
+	}
+	for name := range functions {
+		t[name] = &builtin.Function{Name: name}
+	}
+	return t
+}()
+
+// compileSpan compiles src[from:to]; positions in errors are in src.
+func compileSpan(src []rune, from, to int, resolve Resolver, lim Limits) (*Program, *Error) {
+	norm := foldAll(src)
+	f, t := trimSpan(norm, from, to)
+	if f == t {
+		return nil, newError(src, from, to, bi("公式为空", "the formula is empty"))
+	}
+	toks := lexFormula(src, norm, f, t)
+	rw, err := rewriteTokens(src, toks, t)
+	if err != nil {
+		return nil, err
+	}
+	// A fresh config per parse: expr's parser caches type information in
+	// it, and compiles may run concurrently.
+	cfg := &conf.Config{MaxNodes: uint(lim.MaxNodes), Functions: overrides, DisableIfOperator: true}
+	tree, perr := parser.ParseWithConfig(rw.text, cfg)
+	if perr != nil {
+		return nil, parseError(src, rw, perr, lim)
+	}
+	c := &compiler{src: src, rw: rw, resolve: resolve, lim: lim}
+	root, err := c.build(tree.Node, 1, false)
+	if err != nil {
+		return nil, err
+	}
+	p := newProgram(src, f, t, rw.text, root)
+	return p, nil
+}
+
+// parseError translates expr's parser errors into the user's positions and
+// both languages.
+func parseError(src []rune, rw rewrite, err error, lim Limits) *Error {
+	msg := err.Error()
+	from, to := rw.end, rw.end
+	var fe *file.Error
+	if errors.As(err, &fe) {
+		msg = fe.Message
+		from, to = rw.span(fe.From, fe.To)
+		if to == from && to < len(src) {
+			to++ // a separator the front end inserted: show what follows
+		}
+	}
+	switch {
+	case strings.Contains(msg, "maximum allowed nodes"):
+		return newError(src, from, to, bi(
+			fmt.Sprintf("公式过于复杂：超过 %d 个节点", lim.MaxNodes),
+			fmt.Sprintf("the formula is too complex: more than %d nodes", lim.MaxNodes)))
+	case strings.Contains(msg, "unexpected token EOF"), strings.Contains(msg, "unexpected end of expression"):
+		return newError(src, rw.end, rw.end, bi("公式不完整，在此处意外结束", "the formula ends too early"))
+	case strings.HasPrefix(msg, "unexpected token"):
+		w := string(src[from:to])
+		return newError(src, from, to, bi(fmt.Sprintf("此处不应出现 “%s”", w), fmt.Sprintf("unexpected %q", w)))
+	case strings.HasPrefix(msg, "unrecognized character"):
+		w := string(src[from:to])
+		return newError(src, from, to, bi(fmt.Sprintf("无法识别的字符 “%s”", w), fmt.Sprintf("unexpected character %q", w)))
+	}
+	return newError(src, from, to, bi("公式语法错误："+msg, "syntax error: "+msg))
+}
+
+// valueType is what a node computes.
+type valueType uint8
+
+const (
+	number valueType = iota
+	boolean
+)
+
+func (t valueType) describe() (zh, en string) {
+	if t == boolean {
+		return "条件（比较的结果）", "a condition (the result of a comparison)"
+	}
+	return "数值", "a number"
+}
+
+type opcode uint8
+
+const (
+	opConst opcode = iota
+	opVar
+	opAgg
+	opNeg
+	opNot
+	opAbs
+	opAdd
+	opSub
+	opMul
+	opDiv
+	opPow
+	opLT
+	opLE
+	opGT
+	opGE
+	opEQ
+	opNE
+	opAnd
+	opOr
+	opCond
+	opCoalesce
+	opMin
+	opMax
+)
+
+// node is the checked syntax tree.
+type node struct {
+	op       opcode
+	typ      valueType
+	args     []*node
+	val      float64 // opConst
+	id       string  // opVar
+	fn       string  // opAgg: canonical function
+	from, to int     // the whole subtree in the user's text
+}
+
+// function is a function of the language.
+type function struct {
+	canonical string
+	aggregate bool
+	boolArg   bool // share and count take a condition
+}
+
+// functions maps every spelling to its function. min and max are aggregates
+// with one argument and the smaller or larger of their arguments with more.
+var functions = map[string]function{
+	"sum": {"sum", true, false}, "合计": {"sum", true, false},
+	"mean": {"mean", true, false}, "平均": {"mean", true, false},
+	"min": {"min", true, false}, "最小": {"min", true, false},
+	"max": {"max", true, false}, "最大": {"max", true, false},
+	"spread": {"spread", true, false}, "极差": {"spread", true, false},
+	"cv": {"cv", true, false}, "差异系数": {"cv", true, false},
+	"share": {"share", true, true}, "占比": {"share", true, true},
+	"count": {"count", true, true}, "个数": {"count", true, true},
+	"abs": {"abs", false, false}, "绝对值": {"abs", false, false},
+}
+
+const functionList = "sum/合计 mean/平均 min/最小 max/最大 spread/极差 cv/差异系数 share/占比 count/个数 abs/绝对值"
+
+type compiler struct {
+	src     []rune
+	rw      rewrite
+	resolve Resolver
+	lim     Limits
+	nodes   int
+}
+
+func (c *compiler) loc(n ast.Node) (int, int) {
+	l := n.Location()
+	return c.rw.span(l.From, l.To)
+}
+
+func (c *compiler) errAt(n ast.Node, zh, en string) *Error {
+	f, t := c.loc(n)
+	return newError(c.src, f, t, bi(zh, en))
+}
+
+// build checks an expr node and converts it. depth counts nesting from 1;
+// inAgg is set inside an aggregate's argument.
+func (c *compiler) build(n ast.Node, depth int, inAgg bool) (*node, *Error) {
+	if n == nil {
+		return nil, newError(c.src, c.rw.end, c.rw.end, bi("公式不完整", "the formula is incomplete"))
+	}
+	c.nodes++
+	if c.nodes > c.lim.MaxNodes {
+		return nil, c.errAt(n, fmt.Sprintf("公式过于复杂：超过 %d 个节点", c.lim.MaxNodes),
+			fmt.Sprintf("the formula is too complex: more than %d nodes", c.lim.MaxNodes))
+	}
+	if depth > c.lim.MaxDepth {
+		return nil, c.errAt(n, fmt.Sprintf("公式嵌套过深：超过 %d 层", c.lim.MaxDepth),
+			fmt.Sprintf("the formula is nested too deeply: more than %d levels", c.lim.MaxDepth))
+	}
+	from, to := c.loc(n)
+	out := &node{from: from, to: to}
+	switch n := n.(type) {
+	case *ast.IntegerNode:
+		out.op, out.val = opConst, float64(n.Value)
+	case *ast.FloatNode:
+		out.op, out.val = opConst, n.Value
+	case *ast.BoolNode:
+		out.op, out.typ = opConst, boolean
+		if n.Value {
+			out.val = 1
+		}
+	case *ast.IdentifierNode:
+		id, ok := n.Value, true
+		if c.resolve != nil {
+			id, ok = c.resolve(n.Value)
+		}
+		if !ok {
+			return nil, c.errAt(n, fmt.Sprintf("未知的指标或数据项 “%s”", n.Value),
+				fmt.Sprintf("unknown metric or indicator %q", n.Value))
+		}
+		out.op, out.id = opVar, id
+	case *ast.UnaryNode:
+		arg, err := c.build(n.Node, depth+1, inAgg)
+		if err != nil {
+			return nil, err
+		}
+		out.args = []*node{arg}
+		switch n.Operator {
+		case "-", "+":
+			if err := c.want(arg, number); err != nil {
+				return nil, err
+			}
+			if n.Operator == "+" {
+				arg.from = from
+				return arg, nil
+			}
+			out.op = opNeg
+		case "!", "not":
+			if err := c.want(arg, boolean); err != nil {
+				return nil, err
+			}
+			out.op, out.typ = opNot, boolean
+		default:
+			return nil, c.unsupported(n, n.Operator)
+		}
+	case *ast.BinaryNode:
+		return c.binary(n, out, depth, inAgg)
+	case *ast.ConditionalNode:
+		if !n.Ternary {
+			return nil, c.unsupported(n, "if")
+		}
+		cond, err := c.build(n.Cond, depth+1, inAgg)
+		if err != nil {
+			return nil, err
+		}
+		a, err := c.build(n.Exp1, depth+1, inAgg)
+		if err != nil {
+			return nil, err
+		}
+		b, err := c.build(n.Exp2, depth+1, inAgg)
+		if err != nil {
+			return nil, err
+		}
+		if err := c.want(cond, boolean); err != nil {
+			return nil, err
+		}
+		if err := c.want(b, a.typ); err != nil {
+			return nil, err
+		}
+		out.op, out.typ, out.args = opCond, a.typ, []*node{cond, a, b}
+	case *ast.CallNode:
+		return c.call(n, out, depth, inAgg)
+	default:
+		return nil, c.unsupported(n, "")
+	}
+	widen(out)
+	return out, nil
+}
+
+func (c *compiler) binary(n *ast.BinaryNode, out *node, depth int, inAgg bool) (*node, *Error) {
+	ops := map[string]opcode{
+		"+": opAdd, "-": opSub, "*": opMul, "/": opDiv, "**": opPow, "^": opPow,
+		"<": opLT, "<=": opLE, ">": opGT, ">=": opGE, "==": opEQ, "!=": opNE,
+		"&&": opAnd, "and": opAnd, "||": opOr, "or": opOr, "??": opCoalesce,
+	}
+	op, ok := ops[n.Operator]
+	if !ok {
+		return nil, c.unsupported(n, n.Operator)
+	}
+	a, err := c.build(n.Left, depth+1, inAgg)
+	if err != nil {
+		return nil, err
+	}
+	b, err := c.build(n.Right, depth+1, inAgg)
+	if err != nil {
+		return nil, err
+	}
+	out.op, out.args = op, []*node{a, b}
+	switch op {
+	case opAnd, opOr:
+		if err := c.want(a, boolean); err != nil {
+			return nil, err
+		}
+		if err := c.want(b, boolean); err != nil {
+			return nil, err
+		}
+		out.typ = boolean
+	case opEQ, opNE:
+		if err := c.want(b, a.typ); err != nil {
+			return nil, err
+		}
+		out.typ = boolean
+	case opLT, opLE, opGT, opGE:
+		if err := c.want(a, number); err != nil {
+			return nil, err
+		}
+		if err := c.want(b, number); err != nil {
+			return nil, err
+		}
+		out.typ = boolean
+	default:
+		if err := c.want(a, number); err != nil {
+			return nil, err
+		}
+		if err := c.want(b, number); err != nil {
+			return nil, err
+		}
+	}
+	widen(out)
+	return out, nil
+}
+
+func (c *compiler) call(n *ast.CallNode, out *node, depth int, inAgg bool) (*node, *Error) {
+	callee, ok := n.Callee.(*ast.IdentifierNode)
+	if !ok {
+		return nil, c.unsupported(n, "")
+	}
+	fn, ok := functions[callee.Value]
+	if !ok {
+		return nil, c.errAt(callee, fmt.Sprintf("未知的函数 “%s”（可用：%s）", callee.Value, functionList),
+			fmt.Sprintf("unknown function %q (known: %s)", callee.Value, functionList))
+	}
+	scalarMinMax := (fn.canonical == "min" || fn.canonical == "max") && len(n.Arguments) >= 2
+	if fn.aggregate && !scalarMinMax {
+		if inAgg {
+			return nil, c.errAt(callee, fmt.Sprintf("汇总函数 %s 不能嵌套在另一个汇总函数中", callee.Value),
+				fmt.Sprintf("the aggregate %s cannot be nested inside another aggregate", callee.Value))
+		}
+		if len(n.Arguments) != 1 {
+			return nil, c.errAt(callee, fmt.Sprintf("函数 %s 只接受一个参数", callee.Value),
+				fmt.Sprintf("%s takes exactly one argument", callee.Value))
+		}
+		arg, err := c.build(n.Arguments[0], depth+1, true)
+		if err != nil {
+			return nil, err
+		}
+		want := number
+		if fn.boolArg {
+			want = boolean
+		}
+		if err := c.want(arg, want); err != nil {
+			return nil, err
+		}
+		out.op, out.fn, out.args = opAgg, fn.canonical, []*node{arg}
+		widen(out)
+		return out, nil
+	}
+	if fn.canonical == "abs" && len(n.Arguments) != 1 {
+		return nil, c.errAt(callee, fmt.Sprintf("函数 %s 只接受一个参数", callee.Value),
+			fmt.Sprintf("%s takes exactly one argument", callee.Value))
+	}
+	var args []*node
+	for _, a := range n.Arguments {
+		arg, err := c.build(a, depth+1, inAgg)
+		if err != nil {
+			return nil, err
+		}
+		if err := c.want(arg, number); err != nil {
+			return nil, err
+		}
+		args = append(args, arg)
+	}
+	out.args = args
+	switch fn.canonical {
+	case "abs":
+		out.op = opAbs
+	case "min":
+		out.op = opMin
+	default:
+		out.op = opMax
+	}
+	widen(out)
+	return out, nil
+}
+
+// widen extends a node's span over its arguments'.
+func widen(n *node) {
+	for _, a := range n.args {
+		if a.from < n.from {
+			n.from = a.from
+		}
+		if a.to > n.to {
+			n.to = a.to
+		}
+	}
+}
+
+func (c *compiler) want(n *node, t valueType) *Error {
+	if n.typ == t {
+		return nil
+	}
+	wzh, wen := t.describe()
+	gzh, gen := n.typ.describe()
+	return newError(c.src, n.from, n.to, bi(
+		fmt.Sprintf("此处需要%s，但这里是%s", wzh, gzh),
+		fmt.Sprintf("%s is needed here, but this is %s", wen, gen)))
+}
+
+func (c *compiler) unsupported(n ast.Node, what string) *Error {
+	if what == "" {
+		f, t := c.loc(n)
+		what = string(c.src[f:t])
+	}
+	return c.errAt(n, fmt.Sprintf("公式中不支持 “%s”", what), fmt.Sprintf("%q is not supported in a formula", what))
+}
+
+// newProgram generates code for the tree; src[from:to] is its text.
+func newProgram(src []rune, from, to int, rewritten string, root *node) *Program {
+	p := &Program{
+		src:     string(src[from:to]),
+		expr:    rewritten,
+		boolean: root.typ == boolean,
+	}
+	// Variables outside aggregates, sorted; aggregates in source order.
+	ids := map[string]bool{}
+	var aggs []*node
+	var walk func(n *node)
+	walk = func(n *node) {
+		switch n.op {
+		case opVar:
+			ids[n.id] = true
+		case opAgg:
+			aggs = append(aggs, n)
+			return
+		}
+		for _, a := range n.args {
+			walk(a)
+		}
+	}
+	walk(root)
+	for id := range ids {
+		p.vars = append(p.vars, id)
+	}
+	sort.Strings(p.vars)
+	sort.SliceStable(aggs, func(i, j int) bool { return aggs[i].from < aggs[j].from })
+	aggIndex := map[*node]int{}
+	for i, a := range aggs {
+		aggIndex[a] = i
+		af, at := balanceParens(src, a.args[0].from, a.args[0].to)
+		arg := newProgram(src, af, at, "", a.args[0])
+		p.aggs = append(p.aggs, &Aggregate{Func: a.fn, Arg: arg})
+	}
+	p.generate(root, aggIndex)
+	return p
+}
+
+// balanceParens widens [from, to) of src until its parentheses balance, so
+// that the text of an aggregate's argument "(a + b) / c" keeps its "(".
+func balanceParens(src []rune, from, to int) (int, int) {
+	open := 0 // unmatched "(" inside
+	for i := from; i < to; i++ {
+		switch fold(src[i]) {
+		case '(':
+			open++
+		case ')':
+			if open > 0 {
+				open--
+			} else {
+				for from > 0 && fold(src[from-1]) != '(' {
+					from--
+				}
+				if from > 0 {
+					from--
+				}
+			}
+		}
+	}
+	for ; open > 0 && to < len(src); to++ {
+		if fold(src[to]) == ')' {
+			open--
+		}
+	}
+	return from, to
+}

@@ -1,0 +1,85 @@
+// Package rule is the language of indicator formulas and targets: a front
+// end that reads what a plan's editor writes, Chinese and full-width forms
+// included, and a columnar evaluator that computes a compiled formula for
+// hundreds of thousands of units in one pass.
+//
+// # Targets
+//
+// A target is written the way the plan writes it. ParseTarget accepts
+// symbols and the plan's own words:
+//
+//	>= 99%   ≥99%   <= 5%   > 98%   = 100%   ≠ 0   3-4   3～4   3至4
+//	达99%以上   95%以上   达85%   达到90%   控制在5%以内   不超过45人
+//	超5万人次   超过98%   不超过10个百分点   力争达85%   确保100%   全部
+//
+// Every accepted phrasing is a row of Vocabulary, with its meaning, an English
+// gloss, where it comes from and an example; the parser is built from those
+// rows, so the table shown to users is the behaviour. A percent is held as a
+// fraction (99% is 0.99) and its gaps are in percentage points; 个百分点 and
+// pp state a gap in points (10pp is 0.10); 万 and 亿 multiply; a counter word
+// after a number (个 所 人 人次 项 …) is kept for display and otherwise
+// ignored. X以上 and X以下 include X, as in Chinese statistics; X左右 (about X)
+// is met within ±5% of X; a bare figure (入学率100%) is a level to reach. 力争
+// marks a target aspirational, 确保 binding. Words outside the table are an
+// error that names them: 无法理解的目标用语 “左右吧”.
+//
+// # Formulas
+//
+// A formula is an expr-lang expression (github.com/expr-lang/expr) over
+// metric and indicator names, which a Resolver maps to ids:
+//
+//	在园幼儿数 / 适龄人口
+//	在园幼儿数 / 适龄人口 >= 99%
+//	(达标学校数 + 0.5 * 部分达标学校数) / 学校数
+//	spread(入学率) <= 10个百分点
+//	share(入学率 >= 95%) >= 80%
+//	a > 0 ? b / a : 0
+//	a ?? 0
+//
+// Before expr parses it, the front end rewrites the user's text: 99% becomes
+// 0.99 and 10pp or 10个百分点 becomes 0.10 (% anywhere else is an error: there
+// is no modulo); ≥ ≤ ≠, a single =, full-width digits, operators and
+// parentheses (（ ） ＋ － × ÷ ＞ ＜ ＝ ，) and the ideographic space become
+// their ASCII forms. Comments, strings, member access, arrays and expr's
+// collection built-ins are not part of the language.
+//
+// Operators: + - * / and ** or ^ (power); < <= > >= == != ; && || ! (also
+// and, or, not); c ? x : y; x ?? y (y when x is missing). Functions: abs(x),
+// min(x, y, …) and max(x, y, …) with two or more arguments, and the
+// aggregates over the child units of the unit assessed, each with exactly one
+// argument evaluated on every child:
+//
+//	sum/合计   mean/平均   min/最小   max/最大   spread/极差 (max − min)
+//	cv/差异系数 (population standard deviation / mean)
+//	share/占比 (share of children meeting a condition)   count/个数
+//
+// Aggregates cannot be nested. Errors (*Error) give the line and column in
+// characters of what the user wrote, not of the rewritten expression, with
+// the line quoted and carets under the characters concerned:
+//
+//	1:9: 未知的指标或数据项 “适龄人囗” / unknown metric or indicator "适龄人囗"
+//	 | 在园幼儿数 / 适龄人囗
+//	 | .............^^^^^^^^
+//
+// Limits bound the length, node count and nesting of a formula, so that a
+// hostile plan cannot exhaust a machine or a browser tab.
+//
+// # Evaluation
+//
+// A Program is compiled once and evaluated over columns: Eval takes one
+// Vector (values and a State per unit) for each of Program.Vars and one for
+// each of Program.Aggregates, already reduced per unit with Aggregate.Reduce
+// over that unit's children (whose figures Aggregate.Arg evaluates). States
+// carry what a figure is worth: a Missing input makes the result Missing
+// (missing is not zero), a zero denominator, NaN or ±Inf makes it Undefined
+// (not computable) and never reaches a comparison, and Skip marks a unit an
+// aggregate ignores. Units are evaluated 1024 at a time, so the temporaries
+// do not grow with the number of units.
+//
+// # Rules
+//
+// CompileRule reads a formula and a target written together, as in the "try
+// a rule" box of the browser page: 在园幼儿数 / 适龄人口 >= 99%, or
+// 择校生数/在校生数 控制在5%以内. Without a target the text is a formula (a
+// value to compute, or a condition).
+package rule

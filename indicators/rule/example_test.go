@@ -1,0 +1,91 @@
+package rule_test
+
+import (
+	"fmt"
+
+	"github.com/eduplan/eduplan/indicators/rule"
+)
+
+func ExampleParseTarget() {
+	t, err := rule.ParseTarget("力争达85%以上")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(t.Format("zh"), t.Aspirational, t.Rows)
+	fmt.Println(t.Met(0.86), t.Gap(0.83))
+	// Output:
+	// ≥ 85% true [力争… 达X以上 X%]
+	// true -2
+}
+
+func ExampleParseTarget_error() {
+	_, err := rule.ParseTarget("50%左右吧")
+	fmt.Println(err)
+	// Output:
+	// 1:4: 无法理解的目标用语 “左右吧” / target words not understood: "左右吧"
+	//  | 50%左右吧
+	//  | ...^^^^^^
+}
+
+func ExampleCompileFormula() {
+	metrics := map[string]string{"在园幼儿数": "enrolled_3_5", "适龄人口": "population_3_5"}
+	resolve := func(name string) (string, bool) { id, ok := metrics[name]; return id, ok }
+
+	p, err := rule.CompileFormula("在园幼儿数 / 适龄人口", resolve, rule.DefaultLimits)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(p.Vars())
+
+	// Three kindergartens: one complete, one with a missing count, one
+	// with no children of age.
+	enrolled := rule.Vector{V: []float64{990, 0, 0}, S: []rule.State{rule.OK, rule.Missing, rule.OK}}
+	population := rule.Vector{V: []float64{1000, 800, 0}, S: []rule.State{rule.OK, rule.OK, rule.OK}}
+	out := rule.NewVector(3)
+	p.Eval(3, []rule.Vector{enrolled, population}, nil, out)
+	fmt.Println(out.V, out.S)
+
+	_, err = rule.CompileFormula("在园幼儿数 / 适龄人囗", resolve, rule.DefaultLimits)
+	fmt.Println(err)
+	// Output:
+	// [enrolled_3_5 population_3_5]
+	// [0.99 0 0] [ok missing undefined]
+	// 1:9: 未知的指标或数据项 “适龄人囗” / unknown metric or indicator "适龄人囗"
+	//  | 在园幼儿数 / 适龄人囗
+	//  | .............^^^^^^^^
+}
+
+// Aggregates are evaluated on the children, reduced per parent, then handed
+// to the parent's formula.
+func ExampleAggregate_Reduce() {
+	p, _ := rule.CompileFormula("spread(rate) <= 10个百分点", nil, rule.DefaultLimits)
+	agg := p.Aggregates()[0]
+	fmt.Println(agg.Func, agg.Arg.Source(), agg.Arg.Vars())
+
+	// The districts' rates; the third district is out of scope.
+	rates := rule.Vector{V: []float64{0.91, 0.97, 0.5}, S: []rule.State{rule.OK, rule.OK, rule.Skip}}
+	children := rule.NewVector(3)
+	agg.Arg.Eval(3, []rule.Vector{rates}, nil, children)
+	spread := rule.NewVector(1)
+	spread.V[0], spread.S[0] = agg.Reduce(children.V, children.S)
+
+	city := rule.NewVector(1)
+	p.Eval(1, nil, []rule.Vector{spread}, city)
+	fmt.Printf("%.2f %v\n", spread.V[0], city.V[0] == 1)
+	// Output:
+	// spread rate [rate]
+	// 0.06 true
+}
+
+func ExampleCompileRule() {
+	r, err := rule.CompileRule("择校生数/在校生数 控制在5%以内", nil, rule.DefaultLimits)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%s | %s | %s\n", r.Formula.Source(), r.Target.Text, r.Target.Format("en"))
+	// Output:
+	// 择校生数/在校生数 | 控制在5%以内 | ≤ 5%
+}
