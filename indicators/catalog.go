@@ -27,6 +27,12 @@ type compiled struct {
 	nature  Nature
 	formula *rule.Program
 	target  rule.Target
+	// vars and aggs are the formula's, copied once: reports read them for
+	// every result.
+	vars []string
+	aggs []*rule.Aggregate
+	// info is the target as reports show it, made once.
+	info TargetInfo
 	// deps are the indicators the formula (or its aggregates) uses.
 	deps []int
 }
@@ -91,6 +97,7 @@ func NewCatalog(metrics []Metric, inds []Indicator, places map[string][]Place) (
 			probs.Add(path+".formula", "%v", err)
 		} else {
 			ci.formula = prog
+			ci.vars, ci.aggs = prog.Vars(), prog.Aggregates()
 			ci.deps = c.indicatorDeps(prog)
 		}
 		t, err := rule.ParseTarget(ci.Target)
@@ -100,6 +107,7 @@ func NewCatalog(metrics []Metric, inds []Indicator, places map[string][]Place) (
 			probs.Add(path+".target", "目标没有比较 / the target compares nothing: %q", ci.Target)
 		} else {
 			ci.target = t
+			ci.info = targetInfo(t)
 		}
 		switch {
 		case ci.Nature == "" && t.Aspirational:

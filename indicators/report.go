@@ -177,7 +177,7 @@ func (e *Evaluation) Report(opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Year: d.Year, Units: []UnitReport{}}
+	r := &Report{Year: d.Year, Units: make([]UnitReport, 0, len(d.Units))}
 	for i := range d.Units {
 		if keep != nil && !keep[i] {
 			continue
@@ -218,7 +218,13 @@ func (e *Evaluation) selection(ids []string) ([]bool, error) {
 
 // UnitReport gives the results of the unit at position i, in catalogue order.
 func (e *Evaluation) UnitReport(i int, notApplicable bool) UnitReport {
-	ur := UnitReport{Unit: e.data.Units[i], Results: []Result{}}
+	count := 0
+	for ix := range e.cat.inds {
+		if e.status[ix][i] != NotApplicable || notApplicable {
+			count++
+		}
+	}
+	ur := UnitReport{Unit: e.data.Units[i], Results: make([]Result, 0, count)}
 	for ix := range e.cat.inds {
 		if e.status[ix][i] == NotApplicable && !notApplicable {
 			continue
@@ -240,9 +246,9 @@ func (e *Evaluation) result(ix, i int) Result {
 		Nature:    ci.nature,
 		Unit:      ci.Unit,
 		Origin:    e.derived[ix][i],
-		Target:    targetInfo(ci.target),
+		Target:    ci.info,
 		Formula:   ci.Formula,
-		Inputs:    []Input{},
+		Inputs:    make([]Input, 0, len(ci.vars)),
 		Wording:   ci.Wording,
 		Places:    e.cat.places[ci.ID],
 	}
@@ -263,14 +269,14 @@ func (e *Evaluation) result(ix, i int) Result {
 		return res
 	}
 	var missing []string
-	for _, id := range ci.formula.Vars() {
+	for _, id := range ci.vars {
 		in := e.input(id, i)
 		if in.Value == nil {
 			missing = append(missing, in.Name.ZH)
 		}
 		res.Inputs = append(res.Inputs, in)
 	}
-	for k, a := range ci.formula.Aggregates() {
+	for k, a := range ci.aggs {
 		res.Aggregates = append(res.Aggregates, e.aggregateInput(ix, k, a, i))
 	}
 	switch st {
