@@ -71,10 +71,21 @@ type Dataset struct {
 	// Note describes where the figures come from (for example "synthetic").
 	Note  string
 	Units []OrgUnit
+	// Source says where a reader got the dataset: the file name given in
+	// Options and the text encoding it detected. It is not part of the data:
+	// Equal ignores it.
+	Source Source
 
 	index    map[string]int
 	columns  map[string]*Column
 	children [][]int
+}
+
+// Source records where a dataset was read from, so that a page or a report
+// can tell the user which file and encoding it used.
+type Source struct {
+	File     string
+	Encoding Encoding
 }
 
 // Column is one metric's figures across all units of a dataset.

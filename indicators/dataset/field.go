@@ -13,4 +13,7 @@ type Field struct {
 	Percent bool
 	// Integral: the figure is a whole number (a count of pupils).
 	Integral bool
+	// Signed: the figure may be negative (a change, a balance). Figures are
+	// otherwise counts, rates, money or areas, and a reader rejects "-3".
+	Signed bool
 }

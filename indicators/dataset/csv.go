@@ -1,0 +1,733 @@
+package dataset
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Options tell a reader what the file itself may not say.
+type Options struct {
+	// Year is the year of the figures when the file has no year column (CSV)
+	// or no "year" (JSON).
+	Year int
+	// File is the name errors give for the input ("data.csv").
+	File string
+}
+
+// ReadCSV reads a "wide" CSV file: one row per unit, unit columns first or
+// anywhere, one column per metric.
+//
+// The text may be UTF-8 with or without a byte order mark, GBK/GB18030 or
+// UTF-16 with a mark (see DecodeText); the delimiter is a comma, or a tab or
+// semicolon when the header line has more of those, or what an Excel
+// "sep=;" first line says.
+//
+// Unit columns are recognised by these headers, Chinese or English:
+//
+//	id      id, 代码, 单位代码, 学校代码, 编码, 单位编码, 学校编码, code (required)
+//	name    name, 名称, 单位名称, 学校名称 (required)
+//	level   level, 层级, 级别: 市/city, 区/县/区县/辖市区/district, 学校/school
+//	kind    kind, 类型, 学校类型, 办学类型: a name from KindNames (Chinese,
+//	        English or the Kind itself) or 九年一贯制, 高中, 完中, 中职, 特校 …
+//	parent  parent, 上级, 上级单位, 所属辖市区, 所属区县: an id, or the name
+//	        of a unit in the same file
+//	year    year, 年份, 年度 (otherwise Options.Year)
+//
+// Without a level column every row is a school; a file of one school with no
+// parent column is thus a school's own self-check. Every school needs a kind,
+// so a file with schools needs a kind column. A parent must be in the file. Every other column is a
+// metric, matched by Field.ID or one of Field.Names, ignoring spaces, case,
+// full-width forms and a trailing unit in brackets ("在园幼儿数（人）").
+//
+// A 序号 (row number) column is ignored; any other unknown header is an
+// error, unless the header and the whole column are empty.
+//
+// Cells: empty, "-", "—" or "——" is a missing figure (never zero); "无",
+// "/", "N/A" and the like are rejected rather than guessed at (one may mean
+// zero, another unknown). Accepted: thousands separators in groups of three
+// ("1,234", "1，234"), full-width digits, a sign, an exponent ("1.5E+03"),
+// Excel's ="0123", and "%" after a percent figure. A percent figure is in
+// percent with or without the sign (99.2 and 99.2% are both 0.992). Rejected,
+// each with its reason (the Reason constants): "%" on a figure that is not a
+// percent, a fraction of an Integral figure, a negative figure unless the
+// field is Signed, NaN and Inf, Excel error values (#DIV/0!), a unit after
+// the number ("12人"), and a row of units of measure under the header.
+//
+// The read succeeds only if every cell does: otherwise it returns nil and
+// Errors listing every rejected cell and row with its line, column, header,
+// text and reason. A row with a bad cell is not loaded in part.
+func ReadCSV(r io.Reader, fields []Field, opt Options) (*Dataset, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	text, enc, err := DecodeText(b)
+	if err != nil {
+		return nil, Errors{{File: opt.File, Reason: err.Error()}}
+	}
+	return readCSVText(text, enc, fields, opt)
+}
+
+// csvRead holds the state of one CSV read.
+type csvRead struct {
+	opt    Options
+	fields []Field
+	m      *matcher
+	errs   Errors
+
+	header   []string
+	col      [roleField]int // column of each unit role, -1 when absent
+	fieldCol []int          // column of each field in use, in column order
+	fieldIdx []int          // the field of each entry of fieldCol
+	noHeader []bool         // columns with an empty header
+
+	units     []OrgUnit
+	lines     []int       // line of each unit's row
+	parents   []string    // parent cell of each unit, cleaned
+	values    [][]float64 // per entry of fieldCol
+	present   [][]bool
+	idLine    map[string]int
+	year      int
+	yearLine  int
+	sawSchool bool
+}
+
+func (c *csvRead) add(row, column int, header, text, reason string) {
+	c.errs = append(c.errs, CellError{File: c.opt.File, Row: row, Column: column, Header: header, Text: text, Reason: reason})
+}
+
+func readCSVText(text string, enc Encoding, fields []Field, opt Options) (*Dataset, error) {
+	m, err := newMatcher(fields)
+	if err != nil {
+		return nil, err
+	}
+	c := &csvRead{opt: opt, fields: fields, m: m, idLine: map[string]int{}}
+	if trimSpace(text) == "" {
+		c.add(0, 0, "", "", "文件是空的 / the file is empty")
+		return nil, c.errs
+	}
+	firstLine := 1
+	delim, rest, ok := sepLine(text)
+	if ok {
+		text, firstLine = rest, 2
+	} else {
+		delim = sniffDelimiter(firstContentLine(text))
+	}
+	sc := newCSVScanner(text, delim, firstLine)
+
+	headerLine := 0
+	for {
+		more, serr := sc.next()
+		if serr != nil {
+			c.quoteError(serr)
+			return nil, c.errs
+		}
+		if !more {
+			break
+		}
+		if !blank(sc.fields) {
+			headerLine = sc.lines[0]
+			break
+		}
+	}
+	if headerLine == 0 {
+		c.add(0, 0, "", "", "文件是空的 / the file is empty")
+		return nil, c.errs
+	}
+	c.readHeader(sc.fields, headerLine)
+	// Room for every line, so that the columns grow once rather than double
+	// their way up.
+	rows := strings.Count(text[sc.pos:], "\n") + 1
+	c.units = make([]OrgUnit, 0, rows)
+	c.lines = make([]int, 0, rows)
+	c.parents = make([]string, 0, rows)
+	for n := range c.values {
+		c.values[n] = make([]float64, 0, rows)
+		c.present[n] = make([]bool, 0, rows)
+	}
+
+	first := true
+	for {
+		more, serr := sc.next()
+		if serr != nil {
+			c.quoteError(serr)
+			break
+		}
+		if !more {
+			break
+		}
+		if blank(sc.fields) {
+			continue
+		}
+		if first {
+			first = false
+			if c.unitsRow(sc.fields) {
+				c.add(sc.lines[0], 0, "", "", "这一行像是计量单位行（人、%……）：不支持单位行，请把单位写进列名，如“在园幼儿数（人）” / this row looks like a row of units of measure, which is not supported: put the unit in the column header, as in \"在园幼儿数（人）\"")
+				continue
+			}
+		}
+		c.readRow(sc.fields, sc.lines)
+	}
+	if len(c.units) == 0 && len(c.errs) == 0 {
+		c.add(headerLine, 0, "", "", "只有表头，没有数据行 / the file has a header but no data rows")
+	}
+	if c.sawSchool && c.col[roleKind] < 0 && c.col[roleID] >= 0 {
+		c.add(headerLine, 0, "", "", "缺少“学校类型”列：每所学校都要写明类型（幼儿园、小学……） / missing the kind column: every school needs a kind (kindergarten, primary, …)")
+	}
+	c.resolveParents()
+	if len(c.errs) == 0 {
+		for _, p := range validateUnits(c.units) {
+			col := c.col[p.role] // -1 gives column 0: the row as a whole
+			c.add(c.lines[p.unit], col+1, c.headerOf(col), p.text, p.reason)
+		}
+	}
+	if len(c.errs) > 0 {
+		sortErrors(c.errs)
+		return nil, c.errs
+	}
+	return c.dataset(enc), nil
+}
+
+// firstContentLine returns the text from the first line that is not blank,
+// where the header is.
+func firstContentLine(s string) string {
+	for s != "" {
+		i := strings.IndexAny(s, "\r\n")
+		if i < 0 || trimSpace(s[:i]) != "" {
+			return s
+		}
+		s = s[i+1:]
+	}
+	return s
+}
+
+func (c *csvRead) headerOf(col int) string {
+	if col >= 0 && col < len(c.header) {
+		return trimSpace(c.header[col])
+	}
+	return ""
+}
+
+func (c *csvRead) quoteError(e *csvSyntaxError) {
+	c.add(e.line, e.column, c.headerOf(e.column-1), "", "引号没有闭合：这一格以 \" 开头，但直到文件末尾都没有对应的 \"，其后的行没有读取 / unterminated quote: this cell opens a \" that is never closed, so the rest of the file was not read")
+}
+
+func blank(fields []string) bool {
+	for _, f := range fields {
+		if trimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *csvRead) readHeader(cells []string, line int) {
+	c.header = append([]string(nil), cells...)
+	for i := range c.col {
+		c.col[i] = -1
+	}
+	c.noHeader = make([]bool, len(cells))
+	fieldSeen := map[int]int{}
+	nonEmpty := 0
+	for _, h := range cells {
+		if trimSpace(h) != "" {
+			nonEmpty++
+		}
+	}
+	for j, h := range cells {
+		h = trimSpace(h)
+		if h == "" {
+			c.noHeader[j] = true
+			continue
+		}
+		t, ok := c.m.header(h)
+		switch {
+		case ok && t.role == roleIgnore:
+			// A row counter (序号) holds nothing to keep.
+		case !ok:
+			reason := "未知的列名：既不是单位信息列，也不是已知的指标 / unknown column: neither a unit column nor a known figure"
+			if strings.ContainsRune(h, '，') || strings.ContainsRune(h, '；') {
+				reason = "未知的列名；列名里有全角逗号“，”：列之间要用半角逗号“,”分隔 / unknown column, with full-width commas in it: separate columns with ASCII commas"
+			} else if nonEmpty == 1 && len(cells) > 0 {
+				reason = "未知的列名；第一行应为列名，这一行像是表格标题 / unknown column: the first row must hold the column headers, and this one looks like a title"
+			}
+			c.add(line, j+1, h, h, reason)
+		case t.role == roleField:
+			if prev, dup := fieldSeen[t.field]; dup {
+				c.add(line, j+1, h, h, fmt.Sprintf("重复的列：与第%d列是同一指标 / duplicate column: the same figure as column %d", prev+1, prev+1))
+				continue
+			}
+			fieldSeen[t.field] = j
+			c.fieldCol = append(c.fieldCol, j)
+			c.fieldIdx = append(c.fieldIdx, t.field)
+		default:
+			if prev := c.col[t.role]; prev >= 0 {
+				c.add(line, j+1, h, h, fmt.Sprintf("重复的列：第%d列已是%s / duplicate column: column %d is already the %s column", prev+1, roleLabel(t.role), prev+1, roleLabel(t.role)))
+				continue
+			}
+			c.col[t.role] = j
+		}
+	}
+	for _, r := range []role{roleID, roleName} {
+		if c.col[r] < 0 {
+			c.add(line, 0, "", "", "缺少必需的列："+roleLabel(r)+" / missing a required column: "+roleLabel(r))
+		}
+	}
+	c.values = make([][]float64, len(c.fieldCol))
+	c.present = make([][]bool, len(c.fieldCol))
+}
+
+// unitsRow says whether the first data row holds units of measure ("人",
+// "%") under the figures' headers instead of figures.
+func (c *csvRead) unitsRow(cells []string) bool {
+	unitLike := false
+	for _, j := range c.fieldCol {
+		if j >= len(cells) {
+			continue
+		}
+		t := cleanCell(cells[j])
+		if isMissing(t) {
+			continue
+		}
+		if _, _, why := scanNumber(strings.TrimSuffix(t, "%")); why == "" {
+			return false
+		}
+		if looksLikeUnit(t) {
+			unitLike = true
+		}
+	}
+	return unitLike
+}
+
+func (c *csvRead) readRow(cells []string, lines []int) {
+	line := lines[0]
+	cell := func(j int) string {
+		if j < 0 || j >= len(cells) {
+			return ""
+		}
+		return cells[j]
+	}
+	at := func(j int) int {
+		if j < len(lines) {
+			return lines[j]
+		}
+		return line
+	}
+	bad := func(j int, reason string) {
+		c.add(at(j), j+1, c.headerOf(j), cell(j), reason)
+	}
+	for j := len(c.header); j < len(cells); j++ {
+		if trimSpace(cells[j]) != "" {
+			bad(j, "这一格在最后一列之后，没有列名 / this cell is beyond the last column and has no header")
+		}
+	}
+	for j, none := range c.noHeader {
+		if none && trimSpace(cell(j)) != "" {
+			bad(j, "这一列没有列名 / this column has no header")
+		}
+	}
+
+	var u OrgUnit
+	if j := c.col[roleID]; j >= 0 {
+		u.ID = cleanID(cell(j))
+		if u.ID == "" {
+			bad(j, "代码为空 / the id is empty")
+		} else if prev, dup := c.idLine[u.ID]; dup {
+			bad(j, fmt.Sprintf("代码重复：第%d行已用过 / duplicate id: already used on line %d", prev, prev))
+		} else {
+			c.idLine[u.ID] = line
+		}
+	}
+	if j := c.col[roleName]; j >= 0 {
+		u.Name = trimSpace(cell(j))
+		if u.Name == "" {
+			bad(j, "单位名称为空 / the name is empty")
+		}
+	}
+	u.Level = School
+	levelOK := true
+	if j := c.col[roleLevel]; j >= 0 {
+		t := cleanCell(cell(j))
+		l, ok := c.m.level(t)
+		switch {
+		case t == "":
+			bad(j, "层级为空：请填 市、区县 或 学校 / the level is empty: write city, district or school")
+			levelOK = false
+		case !ok:
+			bad(j, "无法识别的层级：请填 市、区县 或 学校 / unknown level: write city, district or school (市, 区县, 学校)")
+			levelOK = false
+		default:
+			u.Level = l
+		}
+	}
+	if levelOK && u.Level == School {
+		c.sawSchool = true
+	}
+	if j := c.col[roleKind]; j >= 0 {
+		t := cleanCell(cell(j))
+		k, ok := c.m.kind(t)
+		switch {
+		case t == "" && levelOK && u.Level == School:
+			bad(j, "学校类型为空 / the school's kind is empty")
+		case t == "":
+		case !ok:
+			bad(j, kindReason())
+		case levelOK && u.Level != School:
+			bad(j, "只有学校才有学校类型 / only a school has a kind")
+		default:
+			u.Kind = k
+		}
+	}
+	parent := ""
+	if j := c.col[roleParent]; j >= 0 {
+		parent = cleanID(cell(j))
+	}
+	if j := c.col[roleYear]; j >= 0 {
+		c.readYear(j, cell(j), at(j))
+	}
+
+	for n, j := range c.fieldCol {
+		v, ok, reason := parseFigure(cell(j), &c.fields[c.fieldIdx[n]])
+		if reason != "" {
+			bad(j, reason)
+		}
+		c.values[n] = append(c.values[n], v)
+		c.present[n] = append(c.present[n], ok)
+	}
+	c.units = append(c.units, u)
+	c.lines = append(c.lines, line)
+	c.parents = append(c.parents, parent)
+}
+
+// kindReason rejects a kind, listing the ones a reader knows.
+func kindReason() string {
+	zh := make([]string, len(KindNames))
+	en := make([]string, len(KindNames))
+	for i, k := range KindNames {
+		zh[i], en[i] = k.ZH, k.EN
+	}
+	return "无法识别的学校类型，可填：" + strings.Join(zh, "、") + " / unknown kind of school; use one of: " + strings.Join(en, ", ")
+}
+
+func (c *csvRead) readYear(j int, raw string, line int) {
+	t := strings.TrimSuffix(cleanCell(raw), "年")
+	if t == "" {
+		return
+	}
+	y, err := strconv.Atoi(t)
+	if err != nil || y < 1900 || y > 2200 {
+		c.add(line, j+1, c.headerOf(j), raw, "年份应为四位数字，如 2017 / the year must be four digits, such as 2017")
+		return
+	}
+	switch {
+	case c.yearLine == 0:
+		c.year, c.yearLine = y, line
+	case y != c.year:
+		c.add(line, j+1, c.headerOf(j), raw, fmt.Sprintf("一个文件只能有一个年份：第%d行是%d年 / a file holds one year, and line %d says %d", c.yearLine, c.year, c.yearLine, c.year))
+	}
+}
+
+// resolveParents turns each parent cell into a unit id: an id of a unit in
+// the file, or the name of exactly one.
+func (c *csvRead) resolveParents() {
+	j := c.col[roleParent]
+	if j < 0 {
+		return
+	}
+	byName := map[string][]int{}
+	for i, u := range c.units {
+		if u.Name != "" {
+			byName[u.Name] = append(byName[u.Name], i)
+		}
+	}
+	bad := func(i int, reason string) {
+		c.add(c.lines[i], j+1, c.headerOf(j), c.parents[i], reason)
+	}
+	for i, p := range c.parents {
+		if p == "" {
+			continue
+		}
+		id := ""
+		if _, ok := c.idLine[p]; ok {
+			id = p
+		} else {
+			switch named := byName[p]; len(named) {
+			case 0:
+				bad(i, "上级单位不在本文件中：请加一行该单位，或删去上级列 / the parent is not in this file: add a row for it, or remove the parent column")
+				continue
+			case 1:
+				id = c.units[named[0]].ID
+			default:
+				bad(i, fmt.Sprintf("有%d个单位叫这个名字（第%d、%d行……），请填上级的代码 / %d units have this name (lines %d, %d, …): write the parent's id", len(named), c.lines[named[0]], c.lines[named[1]], len(named), c.lines[named[0]], c.lines[named[1]]))
+				continue
+			}
+		}
+		if id == c.units[i].ID {
+			bad(i, "上级不能是自己 / a unit cannot be its own parent")
+			continue
+		}
+		if c.col[roleLevel] < 0 {
+			bad(i, fmt.Sprintf("没有“层级”列时每行都按学校读入，而上级（第%d行）也在文件中：请加“层级”列 / without a level column every row is read as a school, yet the parent (line %d) is in the file: add a level column", c.idLine[id], c.idLine[id]))
+			continue
+		}
+		c.units[i].Parent = id
+	}
+}
+
+func (c *csvRead) dataset(enc Encoding) *Dataset {
+	year := c.opt.Year
+	if c.yearLine > 0 {
+		year = c.year
+	}
+	d := New(year)
+	d.Units = c.units
+	d.Source = Source{File: c.opt.File, Encoding: enc}
+	for i, u := range c.units {
+		d.index[u.ID] = i
+	}
+	for n, k := range c.fieldIdx {
+		d.columns[c.fields[k].ID] = &Column{Values: c.values[n], Present: c.present[n]}
+	}
+	return d
+}
+
+// WriteCSV writes the dataset as a wide CSV file that ReadCSV reads back and
+// Excel opens: a header row of unit columns in Chinese (单位代码, 单位名称,
+// 层级, and 学校类型, 上级单位, 年份 when used), then one column per field,
+// headed by its first name (or its id), with "（%）" after a percent field.
+// Percent figures are written in percent; missing figures are empty cells.
+//
+// For Excel (UTF8BOM, GBK) lines end in CRLF, and an id Excel would mangle —
+// a leading zero, or more digits than it shows — is written ="0123". A
+// figure of a metric that is not among fields is an error, not left out.
+func (d *Dataset) WriteCSV(w io.Writer, fields []Field, enc Encoding) error {
+	if err := d.checkFields(fields); err != nil {
+		return err
+	}
+	hasKind, hasParent := false, false
+	for _, u := range d.Units {
+		hasKind = hasKind || u.Kind != ""
+		hasParent = hasParent || u.Parent != ""
+	}
+	header := []string{"单位代码", "单位名称", "层级"}
+	if hasKind {
+		header = append(header, "学校类型")
+	}
+	if hasParent {
+		header = append(header, "上级单位")
+	}
+	if d.Year != 0 {
+		header = append(header, "年份")
+	}
+	for _, f := range fields {
+		header = append(header, defaultHeader(f))
+	}
+	excel := enc != UTF8
+	var b bytes.Buffer
+	writeRecord(&b, header, excel)
+	cols := make([]*Column, len(fields))
+	for k, f := range fields {
+		cols[k] = d.columns[f.ID]
+	}
+	row := make([]string, 0, len(header))
+	for i, u := range d.Units {
+		row = append(row[:0], excelID(u.ID, excel), u.Name, levelText(u.Level))
+		if hasKind {
+			row = append(row, kindText(u.Kind))
+		}
+		if hasParent {
+			row = append(row, excelID(u.Parent, excel))
+		}
+		if d.Year != 0 {
+			row = append(row, strconv.Itoa(d.Year))
+		}
+		for k, f := range fields {
+			v, ok := cols[k].at(i)
+			if !ok {
+				row = append(row, "")
+				continue
+			}
+			row = append(row, formatNumber(v, f.Percent))
+		}
+		writeRecord(&b, row, excel)
+	}
+	out, err := encodeText(b.String(), enc)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// at returns a unit's figure, treating a column shorter than the units (a
+// unit appended to Units by hand) as missing rather than panicking.
+func (c *Column) at(i int) (float64, bool) {
+	if c == nil || i >= len(c.Values) || i >= len(c.Present) || !c.Present[i] {
+		return 0, false
+	}
+	return c.Values[i], true
+}
+
+// checkFields makes sure every figure present has a field, so that a writer
+// never leaves data out, and that no figure is NaN or infinite.
+func (d *Dataset) checkFields(fields []Field) error {
+	known := map[string]bool{}
+	for _, f := range fields {
+		known[f.ID] = true
+	}
+	var missing []string
+	for _, id := range d.Metrics() {
+		c := d.columns[id]
+		for i := range d.Units {
+			v, ok := c.at(i)
+			if !ok {
+				continue
+			}
+			if !known[id] {
+				missing = append(missing, id)
+				break
+			}
+			if v != v || v > 1.7976931348623157e308 || v < -1.7976931348623157e308 {
+				return fmt.Errorf("dataset: unit %s, metric %s: the value %v cannot be written", d.Units[i].ID, id, v)
+			}
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("dataset: figures of %s have no field: they would be left out", strings.Join(missing, ", "))
+	}
+	return nil
+}
+
+// defaultHeader is the header a writer gives a field.
+func defaultHeader(f Field) string {
+	h := f.ID
+	if len(f.Names) > 0 && f.Names[0] != "" {
+		h = f.Names[0]
+	}
+	if f.Percent {
+		h += "（%）"
+	}
+	return h
+}
+
+func levelText(l Level) string {
+	if s, ok := levelZH[l]; ok {
+		return s
+	}
+	return string(l)
+}
+
+func kindText(k Kind) string {
+	if k == "" {
+		return ""
+	}
+	return kindZH(k)
+}
+
+// excelID protects an id Excel would turn into a number: it drops leading
+// zeros and shows more than 11 digits in scientific notation, losing digits
+// beyond 15.
+//
+// An id that a reader would change (one that itself looks like ="x") is
+// wrapped whatever the encoding, so that reading unwraps it back.
+func excelID(id string, excel bool) string {
+	if cleanID(id) != id && cleanID(`="`+id+`"`) == id {
+		return `="` + id + `"`
+	}
+	if !excel || id == "" {
+		return id
+	}
+	for i := 0; i < len(id); i++ {
+		if id[i] < '0' || id[i] > '9' {
+			return id
+		}
+	}
+	if id[0] == '0' || len(id) > 11 {
+		return `="` + id + `"`
+	}
+	return id
+}
+
+// writeRecord writes one CSV record, quoting a field only when it must be.
+func writeRecord(b *bytes.Buffer, fields []string, crlf bool) {
+	for i, f := range fields {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if f == "" || !strings.ContainsAny(f, ",\"\r\n") && f[0] != ' ' && f[len(f)-1] != ' ' {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteByte('"')
+		b.WriteString(strings.ReplaceAll(f, `"`, `""`))
+		b.WriteByte('"')
+	}
+	if crlf {
+		b.WriteString("\r\n")
+	} else {
+		b.WriteByte('\n')
+	}
+}
+
+// Template writes a CSV file for units to fill in: the header row and one
+// row per unit with its id, name, level, kind and parent, figures empty.
+// names gives each field's header (for example "在园幼儿数（人）"); nil uses
+// the header WriteCSV uses. Every header must read back as its field, and
+// every parent must be among units, so that the filled-in template always
+// reads.
+func Template(w io.Writer, units []OrgUnit, fields []Field, names func(Field) string, enc Encoding) error {
+	m, err := newMatcher(fields)
+	if err != nil {
+		return err
+	}
+	d := New(0)
+	for _, u := range units {
+		if err := d.Add(u); err != nil {
+			return fmt.Errorf("dataset: template: %w", err)
+		}
+	}
+	if errs := d.Validate(); errs != nil {
+		return fmt.Errorf("dataset: template units: %w", errs)
+	}
+	hasParent := false
+	for _, u := range units {
+		hasParent = hasParent || u.Parent != ""
+	}
+	header := []string{"单位代码", "单位名称", "层级", "学校类型"}
+	if hasParent {
+		header = append(header, "上级单位")
+	}
+	for k, f := range fields {
+		h := defaultHeader(f)
+		if names != nil {
+			h = names(f)
+		}
+		if t, ok := m.header(h); !ok || t.role != roleField || t.field != k {
+			return fmt.Errorf("dataset: template: header %q of field %s would not be read back as that field", h, f.ID)
+		}
+		header = append(header, h)
+	}
+	excel := enc != UTF8
+	var b bytes.Buffer
+	writeRecord(&b, header, excel)
+	row := make([]string, len(header))
+	for _, u := range units {
+		for j := range row {
+			row[j] = ""
+		}
+		row[0], row[1], row[2], row[3] = excelID(u.ID, excel), u.Name, levelText(u.Level), kindText(u.Kind)
+		if hasParent {
+			row[4] = excelID(u.Parent, excel)
+		}
+		writeRecord(&b, row, excel)
+	}
+	out, err := encodeText(b.String(), enc)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}

@@ -1,0 +1,114 @@
+package dataset
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// CellError is one rejected cell, row, header or JSON value.
+//
+// A reader does not stop at the first bad cell: it reports every one it finds,
+// so that a school can fix its whole file in one go.
+type CellError struct {
+	// File is the name given in Options.File (empty when none was given).
+	File string
+	// Row is the 1-based line in the file where the cell starts; 0 when the
+	// error concerns the file as a whole.
+	Row int
+	// Column is the 1-based column: the spreadsheet column for CSV, the
+	// character on the line for JSON; 0 when the error concerns a whole row.
+	Column int
+	// Path is the JSON path of the value ("units[3].figures.foo"); empty for
+	// CSV.
+	Path string
+	// Header is the column header the cell is under (CSV only).
+	Header string
+	// Text is the cell as written.
+	Text string
+	// Reason says what is wrong, in Chinese and English:
+	// "不是数字 / not a number".
+	Reason string
+}
+
+// Error formats the error as `file:row:col (header): "text": reason`,
+// leaving out the parts that are unknown.
+func (e CellError) Error() string {
+	var b strings.Builder
+	e.writeTo(&b)
+	return b.String()
+}
+
+func (e CellError) writeTo(b *strings.Builder) {
+	loc := e.File
+	if e.Row > 0 {
+		if loc != "" {
+			loc += ":"
+		}
+		loc += strconv.Itoa(e.Row)
+		if e.Column > 0 {
+			loc += ":" + strconv.Itoa(e.Column)
+		}
+	}
+	if e.Path != "" {
+		if loc != "" {
+			loc += ": "
+		}
+		loc += e.Path
+	}
+	b.WriteString(loc)
+	if e.Header != "" {
+		if loc != "" {
+			b.WriteByte(' ')
+		}
+		b.WriteString("(")
+		b.WriteString(e.Header)
+		b.WriteString(")")
+	}
+	// An empty cell is worth quoting ("" makes it plain that the cell was
+	// empty); an empty text of a file-level error is not.
+	if e.Text != "" || (e.Column > 0 && e.Path == "") {
+		if b.Len() > 0 {
+			b.WriteString(": ")
+		}
+		b.WriteString(strconv.Quote(e.Text))
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Reason)
+}
+
+// Errors lists every rejected cell or row of one input, in the order they
+// occur. Nothing a reader rejects is left out.
+type Errors []CellError
+
+// Error lists the errors one per line.
+func (es Errors) Error() string {
+	var b strings.Builder
+	for i, e := range es {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		e.writeTo(&b)
+	}
+	return b.String()
+}
+
+// err returns es as an error, or nil when it is empty; a nil Errors must not
+// reach an error interface, where it would be non-nil.
+func (es Errors) err() error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
+// sortErrors puts errors in reading order, the order in which a user fixes
+// a file from top to bottom.
+func sortErrors(es Errors) {
+	sort.SliceStable(es, func(i, j int) bool {
+		a, b := es[i], es[j]
+		return a.Row < b.Row || a.Row == b.Row && a.Column < b.Column
+	})
+}

@@ -1,0 +1,243 @@
+package dataset
+
+import (
+	"fmt"
+	"strings"
+)
+
+// unitProblem is one thing wrong with the hierarchy, found by validateUnits.
+type unitProblem struct {
+	unit   int
+	role   role // roleID, roleLevel, roleKind or roleParent
+	text   string
+	reason string
+}
+
+var levelRank = map[Level]int{City: 0, District: 1, School: 2}
+
+// validateUnits checks the hierarchy: ids present and unique, levels known,
+// a kind for every school and only for schools, parents that exist and sit
+// at a higher level, and no loops. A school may hang directly under a city
+// (市直属学校).
+func validateUnits(units []OrgUnit) []unitProblem {
+	var ps []unitProblem
+	add := func(i int, r role, text, reason string) {
+		ps = append(ps, unitProblem{unit: i, role: r, text: text, reason: reason})
+	}
+	index := make(map[string]int, len(units))
+	for i, u := range units {
+		if u.ID == "" {
+			add(i, roleID, "", "代码为空 / the id is empty")
+			continue
+		}
+		if j, dup := index[u.ID]; dup {
+			add(i, roleID, u.ID, fmt.Sprintf("代码重复，与 units[%d] 相同 / duplicate id, the same as units[%d]", j, j))
+			continue
+		}
+		index[u.ID] = i
+	}
+	for i, u := range units {
+		rank, levelOK := levelRank[u.Level]
+		if !levelOK {
+			add(i, roleLevel, string(u.Level), "层级应为 city、district 或 school / the level must be city, district or school")
+		}
+		switch {
+		case u.Level == School && u.Kind == "":
+			add(i, roleKind, "", "学校缺少类型 / a school needs a kind")
+		case levelOK && u.Level != School && u.Kind != "":
+			add(i, roleKind, string(u.Kind), "只有学校才有学校类型 / only a school has a kind")
+		}
+		if u.Parent == "" {
+			continue
+		}
+		p, ok := index[u.Parent]
+		switch {
+		case !ok:
+			add(i, roleParent, u.Parent, "上级单位不存在 / the parent is not among the units")
+		case p == i:
+			add(i, roleParent, u.Parent, "上级不能是自己 / a unit cannot be its own parent")
+		default:
+			prank, pok := levelRank[units[p].Level]
+			if !levelOK || !pok || prank < rank {
+				continue
+			}
+			switch u.Level {
+			case City:
+				add(i, roleParent, u.Parent, "市不能有上级 / a city has no parent")
+			case District:
+				add(i, roleParent, u.Parent, "区县的上级应为市 / a district's parent must be a city")
+			default:
+				add(i, roleParent, u.Parent, "学校的上级应为区县或市 / a school's parent must be a district or a city")
+			}
+		}
+	}
+	// Loops: with valid levels there can be none, but a dataset with a bad
+	// level can still hold one, and walking it must not run forever.
+	state := make([]byte, len(units)) // 0 unseen, 1 on the current path, 2 done
+	for i := range units {
+		if state[i] != 0 {
+			continue
+		}
+		var path []int
+		j := i
+		for {
+			if state[j] == 2 {
+				break
+			}
+			if state[j] == 1 {
+				// The loop is the part of the path from j on.
+				k := 0
+				for path[k] != j {
+					k++
+				}
+				loop := path[k:]
+				first := loop[0]
+				for _, x := range loop {
+					if x < first {
+						first = x
+					}
+				}
+				ids := make([]string, 0, len(loop)+1)
+				for _, x := range loop {
+					ids = append(ids, units[x].ID)
+				}
+				ids = append(ids, units[loop[0]].ID)
+				if len(loop) > 1 {
+					chain := strings.Join(ids, " → ")
+					add(first, roleParent, units[first].Parent, "上级关系成环："+chain+" / the parent chain loops: "+chain)
+				}
+				break
+			}
+			state[j] = 1
+			path = append(path, j)
+			p, ok := index[units[j].Parent]
+			if !ok || units[j].Parent == "" || units[j].ID == "" || index[units[j].ID] != j {
+				break
+			}
+			j = p
+		}
+		for _, x := range path {
+			state[x] = 2
+		}
+	}
+	return ps
+}
+
+// Validate checks the hierarchy of units: every id present and unique, every
+// parent among the units, no loops, levels known and in order (a district
+// under a city, a school under a district or a city), every school of a
+// kind and no other unit of one. It returns Errors with the JSON path of
+// each bad value ("units[3].parent"), or nil.
+func (d *Dataset) Validate() error {
+	var es Errors
+	for _, p := range validateUnits(d.Units) {
+		field := map[role]string{roleID: "id", roleLevel: "level", roleKind: "kind", roleParent: "parent"}[p.role]
+		es = append(es, CellError{File: d.Source.File, Path: fmt.Sprintf("units[%d].%s", p.unit, field), Text: p.text, Reason: p.reason})
+	}
+	return es.err()
+}
+
+// Roots returns the positions of the units with no parent in the dataset,
+// in order: the city of a city's file, the school of a school's own file.
+func (d *Dataset) Roots() []int {
+	ids := make(map[string]bool, len(d.Units))
+	for _, u := range d.Units {
+		ids[u.ID] = true
+	}
+	var roots []int
+	for i, u := range d.Units {
+		if u.Parent == "" || !ids[u.Parent] || u.Parent == u.ID {
+			roots = append(roots, i)
+		}
+	}
+	return roots
+}
+
+// Subtree returns a new dataset of the unit id and all its descendants, in
+// their order in d, with their figures, year, note and source. The unit
+// loses its parent, so that the subtree is a valid dataset of its own (a
+// district's file cut from a city's). It returns nil when there is no such
+// unit.
+func (d *Dataset) Subtree(id string) *Dataset {
+	root := -1
+	children := map[string][]int{}
+	for i, u := range d.Units {
+		if u.ID == id && root < 0 {
+			root = i
+		}
+		if u.Parent != "" {
+			children[u.Parent] = append(children[u.Parent], i)
+		}
+	}
+	if root < 0 {
+		return nil
+	}
+	in := make([]bool, len(d.Units))
+	in[root] = true
+	stack := []int{root}
+	for len(stack) > 0 {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, c := range children[d.Units[i].ID] {
+			if !in[c] {
+				in[c] = true
+				stack = append(stack, c)
+			}
+		}
+	}
+	s := New(d.Year)
+	s.Note = d.Note
+	s.Source = d.Source
+	var keep []int
+	for i, u := range d.Units {
+		if !in[i] {
+			continue
+		}
+		if i == root {
+			u.Parent = ""
+		}
+		s.index[u.ID] = len(s.Units)
+		s.Units = append(s.Units, u)
+		keep = append(keep, i)
+	}
+	for id, c := range d.columns {
+		nc := &Column{Values: make([]float64, len(keep)), Present: make([]bool, len(keep))}
+		for n, i := range keep {
+			nc.Values[n], nc.Present[n] = c.at(i)
+		}
+		s.columns[id] = nc
+	}
+	return s
+}
+
+// Equal reports whether two datasets hold the same year, note, units (in the
+// same order) and figures. A column with no figure present counts as no
+// column, and Source is not compared: a dataset written and read back is
+// Equal to itself.
+func (d *Dataset) Equal(e *Dataset) bool {
+	if d == nil || e == nil {
+		return d == e
+	}
+	if d.Year != e.Year || d.Note != e.Note || len(d.Units) != len(e.Units) {
+		return false
+	}
+	for i := range d.Units {
+		if d.Units[i] != e.Units[i] {
+			return false
+		}
+	}
+	same := func(a, b *Dataset) bool {
+		for id, ca := range a.columns {
+			cb := b.columns[id]
+			for i := range a.Units {
+				va, oka := ca.at(i)
+				vb, okb := cb.at(i)
+				if oka != okb || va != vb {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return same(d, e) && same(e, d)
+}
