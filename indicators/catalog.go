@@ -339,33 +339,43 @@ func contains[T comparable](xs []T, x T) bool {
 }
 
 // FormMetrics lists the metrics a unit of the given level and kind enters
-// on a form: those the applicable indicators use and that such a unit
-// reports itself or, above the schools, that sum up from them (a district
-// assessing itself without a file of its schools enters its totals). Order
-// follows the catalogue.
+// on a form: every figure such a unit reports that some indicator uses —
+// its own, or a parent's through a sum or an aggregate (a kindergarten's
+// enrolment feeds the district's enrolment rate) — and, above the schools,
+// the totals its own indicators need, for a district that assesses itself
+// without a file of its schools. Order follows the catalogue.
 func (c *Catalog) FormMetrics(level dataset.Level, kind dataset.Kind) []Metric {
 	u := dataset.OrgUnit{Level: level, Kind: kind}
-	need := map[string]bool{}
-	// Aggregates read the child units' figures, not this unit's, so only
-	// the formula's direct variables count.
-	var walk func(p *rule.Program)
-	walk = func(p *rule.Program) {
+	used, own := map[string]bool{}, map[string]bool{}
+	var walk func(p *rule.Program, into map[string]bool, aggregates bool)
+	walk = func(p *rule.Program, into map[string]bool, aggregates bool) {
 		for _, id := range p.Vars() {
 			if j, ok := c.indIndex[id]; ok {
-				walk(c.inds[j].formula)
+				walk(c.inds[j].formula, into, aggregates)
 				continue
 			}
-			need[id] = true
+			into[id] = true
+		}
+		if aggregates {
+			for _, a := range p.Aggregates() {
+				walk(a.Arg, into, true)
+			}
 		}
 	}
 	for _, ci := range c.inds {
-		if ci.formula != nil && ci.AppliesTo.Applies(u) {
-			walk(ci.formula)
+		if ci.formula == nil {
+			continue
+		}
+		walk(ci.formula, used, true)
+		if ci.AppliesTo.Applies(u) {
+			// Aggregates read the child units' figures, not this unit's.
+			walk(ci.formula, own, false)
 		}
 	}
 	var out []Metric
 	for _, m := range c.metrics {
-		if need[m.ID] && (m.ReportedBy.reports(u) || (level != dataset.School && m.Aggregate == Sum)) {
+		reports := m.ReportedBy.reports(u)
+		if (reports && used[m.ID]) || (own[m.ID] && level != dataset.School && m.Aggregate == Sum) {
 			out = append(out, m)
 		}
 	}

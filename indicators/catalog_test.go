@@ -315,10 +315,12 @@ func TestFormMetrics(t *testing.T) {
 		return out
 	}
 	assert.Equal(t, []string{"enrolled", "places"}, ids(cat.FormMetrics(dataset.School, dataset.Kindergarten)))
-	assert.Empty(t, cat.FormMetrics(dataset.School, dataset.Primary), "a primary school reports chosen/pupils but no indicator concerns it")
+	assert.Equal(t, []string{"chosen", "pupils"}, ids(cat.FormMetrics(dataset.School, dataset.Primary)),
+		"no indicator concerns a primary school itself, but its figures make up the district's share of school choice")
 	// A district or the city enters totals that sum up from schools, for
 	// when it assesses itself without a file of its schools.
-	assert.Equal(t, []string{"enrolled", "places", "chosen", "pupils"}, ids(cat.FormMetrics(dataset.District, "")))
+	// new_kg is reported by districts for the city's count.
+	assert.Equal(t, []string{"enrolled", "places", "chosen", "pupils", "new_kg"}, ids(cat.FormMetrics(dataset.District, "")))
 	assert.Equal(t, []string{"enrolled", "places", "chosen", "pupils", "new_kg"}, ids(cat.FormMetrics(dataset.City, "")))
 }
 
@@ -383,4 +385,24 @@ func TestTypedRule(t *testing.T) {
 	require.ErrorAs(t, err, &re)
 	assert.Equal(t, 1, re.Line)
 	assert.Equal(t, 9, re.Column, "counted in characters of what the user typed")
+}
+
+func TestReportJSONRoundTrip(t *testing.T) {
+	cat := testCatalog(t)
+	d := build(t, []dataset.OrgUnit{city, distA, distB, kgBig, kgB, priA}, map[string]figures{
+		"a1": {"enrolled": 950, "places": 1000},
+		"b1": {"enrolled": 800, "places": 1000},
+		"a3": {"chosen": 1, "pupils": 100},
+	})
+	r, err := cat.Assess(d, indicators.Options{})
+	require.NoError(t, err)
+	var first bytes.Buffer
+	require.NoError(t, r.WriteJSON(&first))
+	assert.Contains(t, first.String(), `"op": "<="`, "comparison operators are not HTML-escaped")
+	back, err := indicators.ReadReport(bytes.NewReader(first.Bytes()))
+	require.NoError(t, err)
+	assert.Equal(t, r, back)
+	var second bytes.Buffer
+	require.NoError(t, back.WriteJSON(&second))
+	assert.Equal(t, first.String(), second.String())
 }

@@ -54,12 +54,20 @@ func trim(s string) string {
 }
 
 // WriteJSON writes the report as indented JSON. The same report always
-// gives the same bytes.
+// gives the same bytes. Targets keep their "<=" and ">=" readable rather
+// than escaped for HTML.
 func (r *Report) WriteJSON(w io.Writer) error {
-	b, err := jsonx.MarshalIndent(r, "", "  ")
-	if err != nil {
-		return err
+	enc := jsonx.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// ReadReport reads a report written by WriteJSON.
+func ReadReport(r io.Reader) (*Report, error) {
+	var rep Report
+	if err := jsonx.NewDecoder(r).Decode(&rep); err != nil {
+		return nil, err
 	}
-	_, err = w.Write(append(b, '\n'))
-	return err
+	return &rep, nil
 }

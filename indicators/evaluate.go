@@ -1,6 +1,8 @@
 package indicators
 
 import (
+	"fmt"
+
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
 )
@@ -29,6 +31,18 @@ func (o Origin) String() string { return originNames[o] }
 
 // MarshalText writes the origin's name.
 func (o Origin) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+
+// UnmarshalText reads an origin's name, so that a report read back from
+// JSON equals the one written.
+func (o *Origin) UnmarshalText(b []byte) error {
+	for i, name := range originNames {
+		if string(b) == name {
+			*o = Origin(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown origin %q", b)
+}
 
 // Evaluation holds the value and status of every indicator for every unit of
 // a dataset, as columns. It is the fast core of an assessment: Report turns

@@ -1,0 +1,181 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/plan"
+	"github.com/eduplan/eduplan/seeds"
+)
+
+// sampleName is how messages name the embedded sample year.
+const sampleName = "<sample>"
+
+// loaded is a plan with its compiled catalogue.
+type loaded struct {
+	plan *plan.Plan
+	cat  *indicators.Catalog
+	// file is the plan file, or "" for the embedded seed.
+	file string
+}
+
+// loadPlan loads --plan FILE, or the embedded seed plan when path is empty,
+// and compiles its indicators. On failure it has reported the problems and
+// returns the exit status.
+func (e *env) loadPlan(cmd, path string) (*loaded, int) {
+	var p *plan.Plan
+	var err error
+	if path == "" {
+		p, err = seeds.Default()
+		if err != nil {
+			return nil, e.inputError(cmd, e.t("内置计划无法载入：", "the embedded plan does not load: ")+err.Error(),
+				e.t("这是程序的缺陷，请报告；可先用 --plan 指定计划文件。", "this is a bug in eduplan: please report it; meanwhile use --plan FILE."))
+		}
+	} else {
+		p, err = plan.LoadFile(path)
+		if err != nil {
+			return nil, e.planProblems(cmd, path, err)
+		}
+	}
+	cat, err := indicators.NewCatalog(p.Metrics, p.Indicators, p.Places())
+	if err != nil {
+		if path == "" {
+			return nil, e.inputError(cmd, e.t("内置计划的指标无法编译：", "the embedded plan's indicators do not compile: ")+err.Error(),
+				e.t("这是程序的缺陷，请报告。", "this is a bug in eduplan: please report it."))
+		}
+		return nil, e.planProblems(cmd, path, prefixProblems(path, err))
+	}
+	return &loaded{plan: p, cat: cat, file: path}, 0
+}
+
+// prefixProblems puts the file name in front of each problem's path, as
+// plan.LoadFile does, for problems found after loading.
+func prefixProblems(file string, err error) error {
+	var ps indicators.Problems
+	if !errors.As(err, &ps) {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	out := make(indicators.Problems, len(ps))
+	for i, p := range ps {
+		out[i] = p
+		if p.Path == "" {
+			out[i].Path = file
+		} else {
+			out[i].Path = file + ": " + p.Path
+		}
+	}
+	return out
+}
+
+// planProblems reports every problem of a plan file.
+func (e *env) planProblems(cmd, path string, err error) int {
+	var ps indicators.Problems
+	if errors.As(err, &ps) {
+		fmt.Fprintf(e.stderr, "eduplan %s: %s\n", cmd, e.t(
+			fmt.Sprintf("计划文件 %s 有 %d 个问题：", path, len(ps)),
+			fmt.Sprintf("the plan file %s has %d problem(s):", path, len(ps))))
+		for _, p := range ps {
+			fmt.Fprintf(e.stderr, "  %s\n", p.String())
+		}
+		fmt.Fprintf(e.stderr, "%s%s\n", e.t("处理办法：", "To fix: "), e.t(
+			"按上面的路径（如 indicators[2].target）改正计划文件；eduplan lint "+path+" 可单独检查计划。",
+			"correct the plan file at the paths above (such as indicators[2].target); eduplan lint "+path+" checks the plan alone."))
+		return exitUsage
+	}
+	return e.inputError(cmd, err.Error(), e.t("确认文件路径正确、文件可读。", "check that the path is right and the file readable."))
+}
+
+// dataSource names where the figures come from.
+type dataSource struct {
+	path   string // a file, "-" for standard input
+	sample bool   // the embedded sample year
+}
+
+func (s dataSource) name() string {
+	switch {
+	case s.sample:
+		return sampleName
+	case s.path == "-":
+		return "<stdin>"
+	}
+	return s.path
+}
+
+// loadData reads the figures with the catalogue's fields. year is used when
+// the file states none; a file that states another year than --year is an
+// error rather than a silent relabelling.
+func (e *env) loadData(cmd string, src dataSource, l *loaded, year int, yearSet bool) (*dataset.Dataset, int) {
+	var r io.Reader
+	switch {
+	case src.sample:
+		r = bytes.NewReader(seeds.SampleData())
+	case src.path == "-":
+		r = e.stdin
+	default:
+		f, err := os.Open(src.path)
+		if err != nil {
+			return nil, e.inputError(cmd, e.t("无法打开数据文件：", "cannot open the data file: ")+err.Error(),
+				e.t("确认文件路径正确、文件可读。", "check that the path is right and the file readable."))
+		}
+		defer f.Close()
+		r = f
+		// Reading is one call with no count to show; on a terminal a
+		// large file at least says what is happening.
+		if st, err := f.Stat(); err == nil && e.terminal && st.Size() >= 4<<20 {
+			fmt.Fprintf(e.stderr, "\r\033[K%s", e.t(fmt.Sprintf("读取 %s（%d MB）……", src.path, st.Size()>>20), fmt.Sprintf("reading %s (%d MB)…", src.path, st.Size()>>20)))
+			defer fmt.Fprint(e.stderr, "\r\033[K")
+		}
+	}
+	fallback := year
+	if !yearSet {
+		fallback = l.plan.Year
+	}
+	ds, err := dataset.Read(r, l.cat.Fields(), dataset.Options{File: src.name(), Year: fallback})
+	if err != nil {
+		var errs dataset.Errors
+		if errors.As(err, &errs) {
+			fmt.Fprintf(e.stderr, "eduplan %s: %s\n", cmd, e.t(
+				fmt.Sprintf("数据文件 %s 有 %d 处错误，未做评估：", src.name(), len(errs)),
+				fmt.Sprintf("the data file %s has %d error(s); nothing was assessed:", src.name(), len(errs))))
+			for _, ce := range errs {
+				fmt.Fprintf(e.stderr, "  %s\n", ce.Error())
+			}
+			fmt.Fprintf(e.stderr, "%s%s\n", e.t("处理办法：", "To fix: "), e.t(
+				"按上面的行号和列改正这些单元格后重新运行；缺失的数据请留空或填“-”，不要填 0。eduplan template 可生成填报模板。",
+				"correct the cells at the lines and columns above and run again; leave a missing figure empty or write \"-\", never 0. eduplan template writes a data-entry template."))
+			return nil, exitUsage
+		}
+		return nil, e.inputError(cmd, src.name()+": "+err.Error(), e.t("确认文件是 CSV 或 JSON 数据文件。", "check that the file is a CSV or JSON data file."))
+	}
+	if yearSet && ds.Year != year {
+		return nil, e.inputError(cmd, e.t(
+			fmt.Sprintf("数据文件 %s 是 %d 年的数据，而 --year 是 %d", src.name(), ds.Year, year),
+			fmt.Sprintf("the data file %s holds figures for %d, but --year is %d", src.name(), ds.Year, year)),
+			e.t("改正 --year，或改正文件中的年份。", "correct --year, or the year in the file."))
+	}
+	if ds.Year != 0 && l.plan.Year != 0 && ds.Year != l.plan.Year {
+		fmt.Fprintf(e.stderr, "eduplan %s: %s\n", cmd, e.t(
+			fmt.Sprintf("注意：数据是 %d 年的，计划是 %d 年的；按该计划的目标评估。", ds.Year, l.plan.Year),
+			fmt.Sprintf("note: the figures are for %d and the plan for %d; assessing against that plan's targets.", ds.Year, l.plan.Year)))
+	}
+	return ds, 0
+}
+
+// knownUnits lists some unit ids of a dataset for an error message.
+func knownUnits(ds *dataset.Dataset, max int) string {
+	var ids []string
+	for i, u := range ds.Units {
+		if i == max {
+			ids = append(ids, "…")
+			break
+		}
+		ids = append(ids, u.ID)
+	}
+	return strings.Join(ids, ", ")
+}

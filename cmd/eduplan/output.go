@@ -1,0 +1,110 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/eduplan/eduplan/internal/jsonx"
+)
+
+// checkOutput refuses an output path that is one of the command's inputs
+// (the same file, by whatever path or link) or a folder. It runs before any
+// work, so that a mistyped -o cannot cost a long run, let alone an input.
+func (e *env) checkOutput(cmd, out string, inputs ...string) int {
+	if out == "" || out == "-" {
+		return 0
+	}
+	ost, oerr := os.Stat(out)
+	if oerr == nil && ost.IsDir() {
+		return e.inputError(cmd, e.t("输出 "+out+" 是一个文件夹", "the output "+out+" is a folder"),
+			e.t("-o 请给出文件名，如 -o report.csv。", "give -o a file name, such as -o report.csv."))
+	}
+	oabs, _ := filepath.Abs(out)
+	for _, in := range inputs {
+		if in == "" || in == "-" {
+			continue
+		}
+		same := false
+		if ist, err := os.Stat(in); err == nil && oerr == nil {
+			same = os.SameFile(ist, ost)
+		}
+		if iabs, err := filepath.Abs(in); err == nil && iabs == oabs {
+			same = true
+		}
+		if same {
+			return e.inputError(cmd, e.t(
+				fmt.Sprintf("输出文件 %s 就是输入文件 %s，不会覆盖输入", out, in),
+				fmt.Sprintf("the output %s is the input file %s: eduplan never writes over an input", out, in)),
+				e.t("-o 请换一个文件名。", "choose another file name for -o."))
+		}
+	}
+	return 0
+}
+
+// emit writes a command's output to stdout, or to the file out, whole or
+// not at all.
+func (e *env) emit(cmd, out string, data []byte) int {
+	if out == "" || out == "-" {
+		if _, err := e.stdout.Write(data); err != nil {
+			fmt.Fprintf(e.stderr, "eduplan %s: %s%v\n", cmd, e.t("写出失败：", "write failed: "), err)
+			return exitUsage
+		}
+		return 0
+	}
+	if err := writeFileAtomic(out, data); err != nil {
+		return e.inputError(cmd, e.t("无法写出 "+out+"：", "cannot write "+out+": ")+err.Error(),
+			e.t("确认文件夹存在且可写；原有文件未被改动。", "check that the folder exists and is writable; any existing file is unchanged."))
+	}
+	return 0
+}
+
+// writeFileAtomic writes data to a temporary file in the destination's
+// folder and renames it over path, so that a reader (or a crash) sees the
+// old file or the new one, never half of one. A file it replaces keeps its
+// permissions.
+func writeFileAtomic(path string, data []byte) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	mode := fs.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
+	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if err = os.Chmod(tmp, mode); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// writeJSON writes v as indented JSON, leaving < > & as they are: targets
+// such as "<= 5%" must stay readable.
+func writeJSON(w io.Writer, v any) error {
+	enc := jsonx.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

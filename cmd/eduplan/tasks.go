@@ -1,0 +1,280 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/eduplan/eduplan/indicators/reportfmt"
+	"github.com/eduplan/eduplan/plan"
+)
+
+var tasksHelp = cmdHelp{
+	usage: "eduplan tasks [flags]",
+	about: [2]string{
+		`列出计划任务书的条目：完成时限、截至 --as-of 日期的状态，逾期条目在前，
+然后按到期日、长期任务、无时限排列。--status 读入记录的完成状态（JSON，
+格式 eduplan.status/v1）；没有记录的条目按“未开始”计。完成时限当天仍算按时。`,
+		`List the plan's task-book items: deadline and state as of --as-of, overdue items
+first, then by due date, standing (长期) items, and items without a deadline. --status
+reads recorded states (JSON, format eduplan.status/v1); an item with no status counts as
+not started. The due day itself is still on time.`,
+	},
+	sections: [][2]string{
+		{"退出状态：0 正常；1 有逾期条目且给了 --fail-overdue；2 输入或参数有误。",
+			"Exit status: 0 done; 1 an item is overdue and --fail-overdue was given; 2 bad input or usage."},
+	},
+	examples: []example{
+		{"eduplan tasks --as-of 2017-07-01", "截至2017年7月1日的任务书", "the task book as of 1 July 2017"},
+		{"eduplan tasks --as-of 2017-12-31 --status status.json --office 基教处 --overdue", "基教处逾期未完成的条目", "the overdue items of the basic education office"},
+		{"eduplan tasks --lead 黄科文 --format csv -o tasks.csv", "某位牵头领导的条目，CSV", "one lead's items, as CSV"},
+	},
+}
+
+func runTasks(e *env, args []string) int {
+	fs := e.newFlags("tasks")
+	planFile := fs.String("plan", "", e.t("计划文件（JSON）；默认为内置计划", "plan file (JSON); the embedded plan by default"))
+	asOf := fs.String("as-of", "", e.t("截至日期 YYYY-MM-DD；默认今天", "as-of date YYYY-MM-DD; today by default"))
+	statusFile := fs.String("status", "", e.t("完成状态文件（JSON）", "status file (JSON)"))
+	office := fs.String("office", "", e.t("只列该责任处室的条目", "only the items of this responsible office"))
+	lead := fs.String("lead", "", e.t("只列该牵头领导的条目", "only the items of this lead"))
+	overdue := fs.Bool("overdue", false, e.t("只列逾期条目", "only overdue items"))
+	failOverdue := fs.Bool("fail-overdue", false, e.t("有逾期条目时返回 1（供 CI 使用）", "exit 1 when an item is overdue (for CI)"))
+	format := fs.String("format", "table", e.t("输出格式：table、json、csv", "output format: table, json, csv"))
+	out := fs.String("o", "", e.t("写入文件（整体写入）；默认标准输出", "write to this file (whole or not at all); standard output by default"))
+	pos, code, done := e.parse(fs, tasksHelp, args)
+	if done {
+		return code
+	}
+	if len(pos) > 0 {
+		return e.usageError("tasks", e.t("多余的参数：", "unexpected arguments: ")+strings.Join(pos, " "))
+	}
+	if !contains([]string{"table", "json", "csv"}, *format) {
+		return e.usageError("tasks", e.t("--format 应为 table、json 或 csv", "--format must be table, json or csv"))
+	}
+	date := plan.DateOf(e.now())
+	if *asOf != "" {
+		d, err := plan.ParseDate(*asOf)
+		if err != nil {
+			return e.usageError("tasks", "--as-of: "+err.Error())
+		}
+		date = d
+	}
+	if c := e.checkOutput("tasks", *out, *planFile, *statusFile); c != 0 {
+		return c
+	}
+	l, code := e.loadPlan("tasks", *planFile)
+	if l == nil {
+		return code
+	}
+	var book *plan.StatusBook
+	if *statusFile != "" {
+		f, err := os.Open(*statusFile)
+		if err != nil {
+			return e.inputError("tasks", e.t("无法打开状态文件：", "cannot open the status file: ")+err.Error(),
+				e.t("确认文件路径正确、文件可读。", "check that the path is right and the file readable."))
+		}
+		book, err = plan.LoadStatus(f, l.plan)
+		f.Close()
+		if err != nil {
+			return e.planProblems("tasks", *statusFile, prefixProblems(*statusFile, err))
+		}
+	}
+	entries := l.plan.Schedule(date, book, plan.Filter{Office: *office, Lead: *lead, OverdueOnly: *overdue})
+	nOverdue := 0
+	for _, en := range entries {
+		if en.Overdue {
+			nOverdue++
+		}
+	}
+	var b bytes.Buffer
+	var err error
+	switch *format {
+	case "table":
+		e.tasksTable(&b, l.plan, date, entries, nOverdue, *office, *lead)
+	case "json":
+		err = writeJSON(&b, struct {
+			Plan    string       `json:"plan"`
+			AsOf    plan.Date    `json:"as_of"`
+			Filter  plan.Filter  `json:"filter"`
+			Overdue int          `json:"overdue"`
+			Entries []plan.Entry `json:"entries"`
+		}{l.plan.ID, date, plan.Filter{Office: *office, Lead: *lead, OverdueOnly: *overdue}, nOverdue, nonNil(entries)})
+	case "csv":
+		err = e.tasksCSV(&b, entries)
+	}
+	if err != nil {
+		return e.inputError("tasks", err.Error(), "")
+	}
+	if c := e.emit("tasks", *out, b.Bytes()); c != 0 {
+		return c
+	}
+	if *failOverdue && nOverdue > 0 {
+		fmt.Fprintf(e.stderr, "eduplan tasks: %s\n", e.t(
+			fmt.Sprintf("截至 %s 有 %d 条逾期", date, nOverdue), fmt.Sprintf("%d item(s) overdue as of %s", nOverdue, date)))
+		return exitFail
+	}
+	return exitOK
+}
+
+func nonNil(es []plan.Entry) []plan.Entry {
+	if es == nil {
+		return []plan.Entry{}
+	}
+	return es
+}
+
+// stateText is an entry's state as a reader wants it: overdue with days
+// late first.
+func (e *env) stateText(en plan.Entry) string {
+	if en.Overdue {
+		return e.t(fmt.Sprintf("逾期%d天", en.DaysLate), fmt.Sprintf("overdue %dd", en.DaysLate))
+	}
+	switch en.State {
+	case plan.Done:
+		return e.t("已完成", "done")
+	case plan.InProgress:
+		return e.t("进行中", "in progress")
+	}
+	return e.t("未开始", "not started")
+}
+
+func (e *env) dueText(en plan.Entry) string {
+	switch {
+	case en.DeadlineError != "":
+		return e.t("无法识别", "unreadable")
+	case en.Deadline == nil:
+		return e.t("无", "none")
+	case en.Deadline.Ongoing:
+		return e.t("长期", "ongoing")
+	}
+	return en.Deadline.Due.String()
+}
+
+func cellText(c *plan.Cell) string {
+	if c == nil {
+		return ""
+	}
+	return strings.Join(strings.Fields(c.Text), " ")
+}
+
+func (e *env) tasksTable(b *bytes.Buffer, p *plan.Plan, date plan.Date, entries []plan.Entry, nOverdue int, office, lead string) {
+	head := e.t(fmt.Sprintf("任务书 · %s · 截至 %s · %d 条，逾期 %d 条", p.Title.In("zh"), date, len(entries), nOverdue),
+		fmt.Sprintf("Task book · %s · as of %s · %d items, %d overdue", p.Title.In("en"), date, len(entries), nOverdue))
+	if office != "" {
+		head += e.t(" · 处室 ", " · office ") + office
+	}
+	if lead != "" {
+		head += e.t(" · 牵头领导 ", " · lead ") + lead
+	}
+	fmt.Fprintln(b, head)
+	fmt.Fprintln(b)
+	if len(entries) == 0 {
+		fmt.Fprintln(b, "  "+e.t("（没有条目）", "(no items)"))
+		return
+	}
+	rows := [][]string{{e.t("状态", "State"), e.t("到期日", "Due"), e.t("完成时限", "Deadline"),
+		e.t("责任处室", "Office"), e.t("牵头领导", "Lead"), e.t("条目", "Item"), e.t("内容", "Content")}}
+	var notes []string
+	for _, en := range entries {
+		it := en.Item.Item
+		rows = append(rows, []string{e.stateText(en), e.dueText(en), cellText(it.Deadline),
+			cellText(it.Office), cellText(it.Leads), en.Item.Label.In(e.lang), truncate(oneLine(it.Content.In(e.lang)), 40)})
+		if en.DeadlineError != "" {
+			notes = append(notes, en.Item.Label.In(e.lang)+e.t("：", ": ")+en.DeadlineError)
+		}
+		if en.Status != nil && en.Status.Note != "" {
+			notes = append(notes, en.Item.Label.In(e.lang)+e.t("：", ": ")+oneLine(en.Status.Note))
+		}
+	}
+	writeColumns(b, rows)
+	if len(notes) > 0 {
+		fmt.Fprintln(b)
+		for _, n := range notes {
+			fmt.Fprintln(b, "  · "+n)
+		}
+	}
+}
+
+func (e *env) tasksCSV(b *bytes.Buffer, entries []plan.Entry) error {
+	b.WriteString("\uFEFF")
+	w := csv.NewWriter(b)
+	w.UseCRLF = true
+	_ = w.Write([]string{e.t("条目编号", "item_id"), e.t("条目", "item"), e.t("内容", "content"), e.t("责任单位", "units"),
+		e.t("责任处室", "office"), e.t("牵头领导", "leads"), e.t("完成时限", "deadline"), e.t("到期日", "due"),
+		e.t("状态", "state"), e.t("状态日期", "state_date"), e.t("备注", "note"), e.t("逾期", "overdue"), e.t("逾期天数", "days_late")})
+	for _, en := range entries {
+		it := en.Item.Item
+		date, note := "", ""
+		if en.Status != nil {
+			date, note = en.Status.Date.String(), en.Status.Note
+		}
+		overdue, late := e.t("否", "no"), ""
+		if en.Overdue {
+			overdue, late = e.t("是", "yes"), strconv.Itoa(en.DaysLate)
+		}
+		_ = w.Write([]string{it.ID, en.Item.Label.In(e.lang), it.Content.In(e.lang), cellText(it.Units), cellText(it.Office),
+			cellText(it.Leads), cellText(it.Deadline), e.dueText(en), e.stateText(en), date, note, overdue, late})
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// writeColumns aligns rows by display width (Chinese characters take two
+// columns), indented by two spaces.
+func writeColumns(b *bytes.Buffer, rows [][]string) {
+	widths := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], reportfmt.Width(c))
+		}
+	}
+	for _, r := range rows {
+		var line strings.Builder
+		line.WriteString("  ")
+		for i, c := range r {
+			if i > 0 {
+				line.WriteString("  ")
+			}
+			line.WriteString(c)
+			if i < len(r)-1 {
+				line.WriteString(strings.Repeat(" ", widths[i]-reportfmt.Width(c)))
+			}
+		}
+		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
+	}
+}
+
+// truncate shortens s to at most w display columns, ending in "…".
+func truncate(s string, w int) string {
+	if reportfmt.Width(s) <= w {
+		return s
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		rw := reportfmt.Width(string(r))
+		if n+rw > w-1 {
+			break
+		}
+		b.WriteRune(r)
+		n += rw
+	}
+	return b.String() + "…"
+}
+
+// oneLine joins the lines of a text with spaces and drops control
+// characters, for a table cell: text from a plan file must not be able to
+// move the cursor or recolour a terminal.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, strings.Join(strings.Fields(s), " "))
+}

@@ -1,0 +1,358 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/dataset"
+)
+
+var templateHelp = cmdHelp{
+	usage: "eduplan template (--kind KIND | --level LEVEL) [flags]",
+	about: [2]string{
+		`生成一类单位的数据填报模板（CSV，可直接用 Excel 打开）：前几列是单位代码、名称、
+层级、学校类型（和上级单位），其后每个需要填报的数据项一列，列名为中文名称加单位，
+如“在园幼儿数（人）”。只包含该类单位适用指标所需、且由该类单位自己填报的数据项。
+默认 UTF-8 带 BOM（Excel 可正确显示中文），--encoding gbk 生成 GBK 编码。
+--units 从已有数据文件取该类单位，每个单位一行（连同其上级单位，使文件读回时层级完整；
+上级单位的行可留空，其数据由下属单位汇总）；不给 --units 时模板只有表头，每个单位填一行。
+学校类型：kindergarten 幼儿园、primary 小学、junior 初中、nine_year 九年一贯制学校、
+complete_second 完全中学、senior 普通高中、vocational 中等职业学校、special 特殊教育学校。
+层级：city 市、district 辖市区、school 学校。`,
+		`Write a data-entry template (CSV, ready to open in Excel) for a kind of unit: unit
+columns first (id, name, level, kind, and parent), then one column per figure to enter,
+headed by its Chinese name and unit, such as "在园幼儿数（人）" (--lang en: English names).
+Only the figures that the unit's applicable indicators need and that such a unit reports
+itself are included. UTF-8 with a byte order mark by default (so Excel shows the Chinese);
+--encoding gbk for GBK. --units takes the units of that kind from an existing data file,
+one row each (with their parent units, so the file reads back as a hierarchy; a parent's
+row may stay empty: its figures sum from its children). Without --units the template is
+a header row to add one row per unit to.
+Kinds: kindergarten, primary, junior, nine_year, complete_second, senior, vocational,
+special (or their Chinese names). Levels: city, district, school.`,
+	},
+	examples: []example{
+		{"eduplan template --kind kindergarten -o 幼儿园填报.csv", "幼儿园填报模板（只有表头）", "a kindergarten template (header only)"},
+		{"eduplan template --kind primary --units 2016.csv --encoding gbk -o primary.csv", "按去年的数据文件预填各小学，GBK 编码", "rows for last year's primary schools, GBK-encoded"},
+		{"eduplan template --level district --sample", "内置样例中各辖市区的模板", "a district template with the sample year's districts"},
+	},
+}
+
+func runTemplate(e *env, args []string) int {
+	fs := e.newFlags("template")
+	planFile := fs.String("plan", "", e.t("计划文件（JSON）；默认为内置计划", "plan file (JSON); the embedded plan by default"))
+	kindFlag := fs.String("kind", "", e.t("学校类型，如 kindergarten 或 幼儿园", "kind of school, such as kindergarten or 幼儿园"))
+	levelFlag := fs.String("level", "", e.t("层级：city、district 或 school（school 须同时给 --kind）", "level: city, district or school (school needs --kind)"))
+	unitsFile := fs.String("units", "", e.t("从该数据文件取单位，每个单位一行", "take the units from this data file, one row each"))
+	sample := fs.Bool("sample", false, e.t("从内置样例年度取单位", "take the units from the embedded sample year"))
+	unit := fs.String("unit", "", e.t("只取该单位及其下属单位", "only this unit and its descendants"))
+	encFlag := fs.String("encoding", "utf-8-bom", e.t("编码：utf-8-bom、utf-8 或 gbk", "encoding: utf-8-bom, utf-8 or gbk"))
+	out := fs.String("o", "", e.t("写入文件（整体写入）；默认标准输出", "write to this file (whole or not at all); standard output by default"))
+	pos, code, done := e.parse(fs, templateHelp, args)
+	if done {
+		return code
+	}
+	if len(pos) > 0 {
+		return e.usageError("template", e.t("多余的参数：", "unexpected arguments: ")+strings.Join(pos, " "))
+	}
+	var enc dataset.Encoding
+	switch strings.ToLower(*encFlag) {
+	case "utf-8-bom", "utf8-bom", "utf8bom":
+		enc = dataset.UTF8BOM
+	case "utf-8", "utf8":
+		enc = dataset.UTF8
+	case "gbk", "gb18030", "gb2312":
+		enc = dataset.GBK
+	default:
+		return e.usageError("template", e.t("--encoding 应为 utf-8-bom、utf-8 或 gbk", "--encoding must be utf-8-bom, utf-8 or gbk"))
+	}
+	if *sample && *unitsFile != "" {
+		return e.usageError("template", e.t("--sample 与 --units 只能选一个", "give either --sample or --units, not both"))
+	}
+	if c := e.checkOutput("template", *out, *planFile, *unitsFile); c != 0 {
+		return c
+	}
+	l, code := e.loadPlan("template", *planFile)
+	if l == nil {
+		return code
+	}
+	level, kind, msg := parseLevelKind(*levelFlag, *kindFlag, l, e)
+	if msg != "" {
+		return e.usageError("template", msg)
+	}
+	metrics := templateMetrics(l.cat, level, kind)
+	if len(metrics) == 0 {
+		return e.inputError("template", e.t(
+			fmt.Sprintf("计划中没有需要%s填报的数据项", unitDesc(level, kind, "zh")),
+			fmt.Sprintf("the plan has no figures for a %s to enter", unitDesc(level, kind, "en"))),
+			e.t("换一个 --kind 或 --level。", "choose another --kind or --level."))
+	}
+	byID := map[string]dataset.Field{}
+	for _, f := range l.cat.Fields() {
+		byID[f.ID] = f
+	}
+	metricOf := map[string]indicators.Metric{}
+	fields := make([]dataset.Field, 0, len(metrics))
+	for _, m := range metrics {
+		fields = append(fields, byID[m.ID])
+		metricOf[m.ID] = m
+	}
+	var units []dataset.OrgUnit
+	if *unitsFile != "" || *sample {
+		ds, code := e.loadData("template", dataSource{path: *unitsFile, sample: *sample}, l, 0, false)
+		if ds == nil {
+			return code
+		}
+		if *unit != "" {
+			sub := ds.Subtree(*unit)
+			if sub == nil {
+				return e.inputError("template", e.t(
+					fmt.Sprintf("数据中没有单位 %q（数据中的单位：%s）", *unit, knownUnits(ds, 12)),
+					fmt.Sprintf("no unit %q in the data (units in the data: %s)", *unit, knownUnits(ds, 12))),
+					e.t("--unit 请用数据文件中的单位编号。", "use a unit id from the data file with --unit."))
+			}
+			ds = sub
+		}
+		units = templateUnits(ds, level, kind)
+		if len(units) == 0 {
+			fmt.Fprintf(e.stderr, "eduplan template: %s\n", e.t(
+				fmt.Sprintf("注意：数据中没有%s，模板只有表头", unitDesc(level, kind, "zh")),
+				fmt.Sprintf("note: the data has no %s; the template is a header row only", unitDesc(level, kind, "en"))))
+		}
+	} else if *unit != "" {
+		return e.usageError("template", e.t("--unit 须与 --units 或 --sample 一起用", "--unit needs --units or --sample"))
+	}
+	names := func(f dataset.Field) string { return headerName(metricOf[f.ID], e.lang) }
+	var b bytes.Buffer
+	if err := dataset.Template(&b, units, fields, names, enc); err != nil {
+		return e.inputError("template", err.Error(), e.t("这多半是计划中数据项名称的问题；运行 eduplan lint 检查计划。", "this is most likely a problem with the plan's metric names; run eduplan lint on the plan."))
+	}
+	return e.emit("template", *out, b.Bytes())
+}
+
+// templateMetrics lists the figures a unit of a level and kind enters: what
+// its own indicators need (Catalog.FormMetrics), and every figure it
+// reports that sums up into an indicator of a unit above it. A
+// kindergarten has no indicator of its own in a city plan, yet its children
+// are the numerator of the district's enrolment rate.
+func templateMetrics(cat *indicators.Catalog, level dataset.Level, kind dataset.Kind) []indicators.Metric {
+	need := map[string]bool{}
+	for _, m := range cat.FormMetrics(level, kind) {
+		need[m.ID] = true
+	}
+	used := map[string]bool{}
+	var walk func(vars []string)
+	walk = func(vars []string) {
+		for _, v := range vars {
+			if used[v] {
+				continue
+			}
+			used[v] = true
+			if p, ok := cat.Formula(v); ok && p != nil {
+				walk(p.Vars())
+				for _, a := range p.Aggregates() {
+					walk(a.Arg.Vars())
+				}
+			}
+		}
+	}
+	for _, ind := range cat.Indicators() {
+		walk([]string{ind.ID})
+	}
+	u := dataset.OrgUnit{Level: level, Kind: kind}
+	var out []indicators.Metric
+	for _, m := range cat.Metrics() {
+		if need[m.ID] || (used[m.ID] && m.Aggregate == indicators.Sum && m.ReportedBy.Applies(u)) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// parseLevelKind reads --level and --kind. A kind implies the school level.
+func parseLevelKind(levelS, kindS string, l *loaded, e *env) (dataset.Level, dataset.Kind, string) {
+	var level dataset.Level
+	switch strings.ToLower(strings.TrimSpace(levelS)) {
+	case "":
+	case "city", "市":
+		level = dataset.City
+	case "district", "辖市区", "区", "县", "区县":
+		level = dataset.District
+	case "school", "学校":
+		level = dataset.School
+	default:
+		return "", "", e.t(fmt.Sprintf("--level 应为 city、district 或 school，而不是 %q", levelS),
+			fmt.Sprintf("--level must be city, district or school, not %q", levelS))
+	}
+	if kindS == "" {
+		switch level {
+		case "":
+			return "", "", e.t("请给出 --kind（学校类型）或 --level（层级）", "give --kind (a kind of school) or --level")
+		case dataset.School:
+			return "", "", e.t("--level school 须同时给 --kind", "--level school needs --kind")
+		}
+		return level, "", ""
+	}
+	if level != "" && level != dataset.School {
+		return "", "", e.t("--kind 只用于学校，不能与 --level "+levelS+" 同用", "--kind is for schools and cannot go with --level "+levelS)
+	}
+	kind, ok := parseKind(kindS, l)
+	if !ok {
+		var known []string
+		for _, kn := range dataset.KindNames {
+			known = append(known, string(kn.Kind)+" "+kn.ZH)
+		}
+		return "", "", e.t(fmt.Sprintf("未知的学校类型 %q；可用：%s", kindS, strings.Join(known, "、")),
+			fmt.Sprintf("unknown kind of school %q; known kinds: %s", kindS, strings.Join(known, ", ")))
+	}
+	return dataset.School, kind, ""
+}
+
+// parseKind accepts a kind's id or its Chinese or English name, and a kind
+// the plan itself names in a scope (kinds are open-ended).
+func parseKind(s string, l *loaded) (dataset.Kind, bool) {
+	s = strings.TrimSpace(s)
+	for _, kn := range dataset.KindNames {
+		if strings.EqualFold(s, string(kn.Kind)) || s == kn.ZH || strings.EqualFold(s, kn.EN) {
+			return kn.Kind, true
+		}
+	}
+	for _, m := range l.plan.Metrics {
+		for _, k := range m.ReportedBy.Kinds {
+			if string(k) == s {
+				return k, true
+			}
+		}
+	}
+	for _, ind := range l.plan.Indicators {
+		for _, k := range ind.AppliesTo.Kinds {
+			if string(k) == s {
+				return k, true
+			}
+		}
+	}
+	return "", false
+}
+
+func unitDesc(level dataset.Level, kind dataset.Kind, lang string) string {
+	if kind != "" {
+		for _, kn := range dataset.KindNames {
+			if kn.Kind == kind {
+				if lang == "en" {
+					return strings.ToLower(kn.EN)
+				}
+				return kn.ZH
+			}
+		}
+		return string(kind)
+	}
+	switch level {
+	case dataset.City:
+		return map[bool]string{true: "city", false: "市"}[lang == "en"]
+	case dataset.District:
+		return map[bool]string{true: "district", false: "辖市区"}[lang == "en"]
+	}
+	return string(level)
+}
+
+// templateUnits picks the units of a level and kind, with every ancestor
+// before them so that the template reads back as a valid hierarchy.
+func templateUnits(ds *dataset.Dataset, level dataset.Level, kind dataset.Kind) []dataset.OrgUnit {
+	need := make([]bool, len(ds.Units))
+	for i, u := range ds.Units {
+		if u.Level != level || (kind != "" && u.Kind != kind) {
+			continue
+		}
+		need[i] = true
+		for p := u.Parent; p != ""; {
+			j, ok := ds.Index(p)
+			if !ok || need[j] {
+				break
+			}
+			need[j] = true
+			p = ds.Units[j].Parent
+		}
+	}
+	var out []dataset.OrgUnit
+	for i, u := range ds.Units {
+		if need[i] {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// headerName is a metric's column header: its name with its unit in
+// brackets, "在园幼儿数（人）". The reader ignores the bracket, so it is for
+// the person typing only; a count's counter word (人, 所, 个) is read from
+// the metric's name, since the model has no field for it.
+func headerName(m indicators.Metric, lang string) string {
+	if lang == "en" && m.Name.EN != "" {
+		if u := unitEN(m); u != "" {
+			return m.Name.EN + " (" + u + ")"
+		}
+		return m.Name.EN
+	}
+	if u := unitZH(m); u != "" {
+		return m.Name.ZH + "（" + u + "）"
+	}
+	return m.Name.ZH
+}
+
+func unitZH(m indicators.Metric) string {
+	switch m.Unit {
+	case indicators.Percent:
+		return "%"
+	case indicators.Money:
+		return "万元"
+	case indicators.Area:
+		return "平方米"
+	case indicators.Score:
+		return "分"
+	case indicators.Count:
+		return counterZH(m.Name.ZH)
+	}
+	return ""
+}
+
+func unitEN(m indicators.Metric) string {
+	switch m.Unit {
+	case indicators.Percent:
+		return "%"
+	case indicators.Money:
+		return "10,000 yuan"
+	case indicators.Area:
+		return "m²"
+	case indicators.Score:
+		return "points"
+	case indicators.Count:
+		switch counterZH(m.Name.ZH) {
+		case "人":
+			return "persons"
+		case "所":
+			return "schools"
+		}
+		return "count"
+	}
+	return ""
+}
+
+// counterZH guesses the counter word of a count from its name: people
+// (人口, 学生数, 幼儿数, 教师数 …) are 人, schools and kindergartens 所,
+// anything else 个.
+// Schools are looked for first: 幼儿园数 counts kindergartens, not children.
+func counterZH(name string) string {
+	for _, w := range []string{"学校数", "校数", "园数", "所数"} {
+		if strings.Contains(name, w) {
+			return "所"
+		}
+	}
+	for _, w := range []string{"人口", "人数", "学生", "生数", "幼儿", "儿童", "教师", "校长", "毕业生", "人员", "少年"} {
+		if strings.Contains(name, w) {
+			return "人"
+		}
+	}
+	return "个"
+}

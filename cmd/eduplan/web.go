@@ -1,0 +1,108 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/eduplan/eduplan/wasm/webbuild"
+)
+
+var serveHelp = cmdHelp{
+	usage: "eduplan serve [--addr 127.0.0.1:8080] [--out DIR]",
+	about: [2]string{
+		`在本机启动浏览器自评页面并打印地址；按 Ctrl-C 停止。页面是同一套 Go 代码编译的
+WebAssembly，数据只在浏览器里计算，不离开本机。首次运行会先编译页面（需要 Go 工具链，
+在 eduplan 源码目录内运行）。--out 指定已构建好的文件夹（缺文件时先构建到该文件夹）。`,
+		`Serve the browser self-assessment page on this machine and print its address; Ctrl-C
+stops it. The page is the same Go code compiled to WebAssembly: figures are assessed in
+the browser and never leave the machine. The first run compiles the page (it needs the
+Go toolchain and must run inside the eduplan source tree). --out serves a folder built
+before (building into it first when files are missing).`,
+	},
+	examples: []example{
+		{"eduplan serve", "然后在浏览器打开打印出的地址", "then open the printed address in a browser"},
+		{"eduplan serve --addr 127.0.0.1:0", "任选一个空闲端口", "pick any free port"},
+	},
+}
+
+var buildWebHelp = cmdHelp{
+	usage: "eduplan build-web [--out DIR] [--single FILE]",
+	about: [2]string{
+		`生成浏览器页面。--out 写出静态文件夹（index.html、app.js、style.css、wasm_exec.js、
+main.wasm），可放到任何网页服务器上；--single 写出一个自包含的 HTML 文件，直接双击
+打开（file://）即可使用，适合通过邮件发给各学校。两个都不给时写出文件夹 web。
+所有文件整体写入：构建成功后才替换原有文件。需要 Go 工具链，在 eduplan 源码目录内运行。`,
+		`Build the browser page. --out writes a static folder (index.html, app.js, style.css,
+wasm_exec.js, main.wasm) for any web server; --single writes one self-contained HTML file
+that works when opened from disk (file://), the way to mail the page to every school.
+With neither, the folder web is written. Files are written whole: existing ones are
+replaced only after the build succeeds. Needs the Go toolchain, inside the eduplan source tree.`,
+	},
+	examples: []example{
+		{"eduplan build-web --out site", "静态文件夹", "a static folder"},
+		{"eduplan build-web --single eduplan.html", "单个 HTML 文件", "one HTML file"},
+	},
+}
+
+func runServe(e *env, args []string) int {
+	fs := e.newFlags("serve")
+	addr := fs.String("addr", "127.0.0.1:8080", e.t("监听地址", "address to listen on"))
+	out := fs.String("out", "", e.t("服务该文件夹（缺文件时先构建到这里）；默认临时文件夹", "serve this folder (building into it when files are missing); a temporary folder by default"))
+	pos, code, done := e.parse(fs, serveHelp, args)
+	if done {
+		return code
+	}
+	if len(pos) > 0 {
+		return e.usageError("serve", e.t("多余的参数：", "unexpected arguments: ")+strings.Join(pos, " "))
+	}
+	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if *out == "" {
+		fmt.Fprintln(e.stderr, e.t("正在编译页面……", "compiling the page…"))
+	}
+	err := webbuild.Serve(ctx, *addr, webbuild.Options{OutDir: *out, Stderr: e.stderr}, func(url string) {
+		fmt.Fprintf(e.stdout, "%s%s\n", e.t("页面地址：", "Page: "), url)
+		fmt.Fprintln(e.stderr, e.t("按 Ctrl-C 停止。", "Press Ctrl-C to stop."))
+	})
+	if err != nil {
+		return e.inputError("serve", err.Error(), e.t(
+			"地址被占用时换一个 --addr（如 127.0.0.1:0 任选端口）；编译失败时请在 eduplan 源码目录内运行并确认已安装 Go。",
+			"if the address is in use, choose another --addr (127.0.0.1:0 picks a free port); if compiling failed, run inside the eduplan source tree with Go installed."))
+	}
+	return exitOK
+}
+
+func runBuildWeb(e *env, args []string) int {
+	fs := e.newFlags("build-web")
+	out := fs.String("out", "web", e.t("静态文件夹", "static folder"))
+	single := fs.String("single", "", e.t("单个自包含 HTML 文件", "one self-contained HTML file"))
+	pos, code, done := e.parse(fs, buildWebHelp, args)
+	if done {
+		return code
+	}
+	if len(pos) > 0 {
+		return e.usageError("build-web", e.t("多余的参数：", "unexpected arguments: ")+strings.Join(pos, " "))
+	}
+	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	opt := webbuild.Options{OutDir: *out, Stderr: e.stderr}
+	fix := e.t("请在 eduplan 源码目录内运行，并确认已安装 Go；输出位置须可写。",
+		"run inside the eduplan source tree with Go installed, and make sure the output location is writable.")
+	static := *single == "" || isSet(fs, "out")
+	if static {
+		if err := webbuild.BuildStatic(ctx, opt); err != nil {
+			return e.inputError("build-web", err.Error(), fix)
+		}
+		fmt.Fprintf(e.stdout, "%s%s\n", e.t("已写出文件夹：", "Wrote the folder: "), *out)
+	}
+	if *single != "" {
+		if err := webbuild.BuildSingleFile(ctx, opt, *single); err != nil {
+			return e.inputError("build-web", err.Error(), fix)
+		}
+		fmt.Fprintf(e.stdout, "%s%s\n", e.t("已写出文件：", "Wrote the file: "), *single)
+	}
+	return exitOK
+}

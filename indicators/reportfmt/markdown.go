@@ -1,0 +1,96 @@
+package reportfmt
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/eduplan/eduplan/indicators"
+)
+
+// WriteMarkdown writes the report as GitHub-flavoured Markdown: a heading
+// and a summary per unit, a table of results, and notes. Text from the plan
+// or the data is escaped, so a name cannot break the table or inject HTML.
+func WriteMarkdown(w io.Writer, r *indicators.Report, lang string) error {
+	bw := bufio.NewWriter(w)
+	if r == nil {
+		r = &indicators.Report{}
+	}
+	fmt.Fprintf(bw, "# %s\n\n", mdEscape(reportTitle(r, lang)))
+	t := Totals(r)
+	fmt.Fprintf(bw, "%s%s%s\n", pick(lang, "合计", "Total"),
+		fmt.Sprintf(pick(lang, "（%d 个单位）", " (%d units)"), len(r.Units)), sep(lang)+SummaryText(t, lang))
+	empty, allMet := 0, 0
+	for _, u := range r.Units {
+		if len(u.Results) == 0 {
+			if u.Summary.Binding.Total()+u.Summary.Aspirational.Total() == 0 {
+				empty++
+			} else {
+				allMet++
+			}
+			continue
+		}
+		fmt.Fprintf(bw, "\n## %s · %s\n\n", mdEscape(unitLabel(u.Unit, lang)), UnitKind(u.Unit, lang))
+		fmt.Fprintln(bw, SummaryText(u.Summary, lang))
+		fmt.Fprintln(bw)
+		fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s | %s |\n",
+			pick(lang, "状态", "Status"), pick(lang, "指标", "Indicator"), pick(lang, "数值", "Value"),
+			pick(lang, "目标", "Target"), pick(lang, "差距", "Gap"), pick(lang, "性质", "Nature"), pick(lang, "编号", "ID"))
+		fmt.Fprintln(bw, "| --- | --- | ---: | --- | ---: | --- | --- |")
+		var notes []string
+		for _, res := range u.Results {
+			status := StatusName(res.Status, lang)
+			if res.Status == indicators.NotMet {
+				status = "**" + status + "**"
+			}
+			id := ""
+			if res.Indicator != "" {
+				// GitHub splits table cells at a pipe even inside a
+				// code span, so the pipe keeps its backslash there.
+				id = "`" + strings.NewReplacer("`", "'", "|", `\|`).Replace(oneLine(res.Indicator)) + "`"
+			}
+			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s | %s |\n",
+				status, mdEscape(res.Name.In(lang)), mdEscape(ValueText(res, lang)), mdEscape(TargetText(res, lang)),
+				mdEscape(GapText(res, lang)), NatureName(res.Nature, lang), id)
+			notes = append(notes, namedNotes(res, lang)...)
+		}
+		if len(notes) > 0 {
+			fmt.Fprintln(bw)
+			for _, n := range notes {
+				fmt.Fprintf(bw, "- %s\n", mdEscape(n))
+			}
+		}
+	}
+	if allMet > 0 {
+		fmt.Fprintf(bw, pick(lang, "\n另有 %d 个单位的结果全部达标，未列出。\n", "\n%d more unit(s) met every target and are not listed.\n"), allMet)
+	}
+	if empty > 0 {
+		fmt.Fprintf(bw, pick(lang, "\n另有 %d 个单位没有适用的指标。\n", "\n%d more unit(s) have no applicable indicator.\n"), empty)
+	}
+	return bw.Flush()
+}
+
+// mdEscape makes text one line and keeps Markdown from reading it as
+// markup: HTML's own characters become entities, so no renderer can take
+// them for a tag, and other markup characters get a backslash.
+func mdEscape(s string) string {
+	s = oneLine(s)
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '&':
+			b.WriteString("&amp;")
+		case strings.ContainsRune("\\`*_[]|~#!", r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

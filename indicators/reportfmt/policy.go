@@ -1,0 +1,172 @@
+package reportfmt
+
+import (
+	"fmt"
+
+	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/dataset"
+)
+
+// Policy says which results count as failures.
+type Policy string
+
+// Policies.
+const (
+	// FailBinding fails on a binding target not met. It is the default:
+	// aspirational targets (力争) are what a plan hopes for, not what it
+	// requires.
+	FailBinding Policy = "binding"
+	// FailAny fails on any target not met, binding or aspirational.
+	FailAny Policy = "any"
+	// FailNone never fails; the report is for reading only.
+	FailNone Policy = "none"
+)
+
+// Policies lists the valid policies in the order help texts show them.
+var Policies = []Policy{FailBinding, FailAny, FailNone}
+
+// ParsePolicy reads a policy name; the empty string is FailBinding.
+func ParsePolicy(s string) (Policy, error) {
+	switch Policy(s) {
+	case "", FailBinding:
+		return FailBinding, nil
+	case FailAny, FailNone:
+		return Policy(s), nil
+	}
+	return "", fmt.Errorf("未知的失败策略 %q，应为 binding、any 或 none / unknown failure policy %q: use binding, any or none", s, s)
+}
+
+// Fails reports whether a result counts as a failure under the policy. Only
+// a target not met can fail: missing figures and zero denominators are
+// reported apart (see Failure), since they say the data is incomplete, not
+// that the target was missed.
+func (p Policy) Fails(r indicators.Result) bool {
+	if r.Status != indicators.NotMet {
+		return false
+	}
+	switch p {
+	case FailAny:
+		return true
+	case FailNone:
+		return false
+	default:
+		return r.Nature != indicators.Aspirational
+	}
+}
+
+// Failure is one result that fails under a policy, with the unit it belongs
+// to.
+type Failure struct {
+	Unit   dataset.OrgUnit
+	Result indicators.Result
+}
+
+// Failures lists the results of r that fail under the policy, in report
+// order: units as the report lists them, indicators in catalogue order.
+func Failures(r *indicators.Report, p Policy) []Failure {
+	if r == nil {
+		return nil
+	}
+	var out []Failure
+	for _, u := range r.Units {
+		for _, res := range u.Results {
+			if p.Fails(res) {
+				out = append(out, Failure{Unit: u.Unit, Result: res})
+			}
+		}
+	}
+	return out
+}
+
+// Message describes the failure on one line, in "zh" or "en": the unit, the
+// indicator, its value, the target and the gap, and whether the target binds.
+//
+//	镇江市(city)：学前三年教育毛入学率(preschool-ger) 未达标：数值 97.5%，目标 ≥ 99%，差距 -1.5个百分点（约束性）
+func (f Failure) Message(lang string) string {
+	return unitLabel(f.Unit, lang) + sep(lang) + ResultLine(f.Result, lang)
+}
+
+// ResultLine describes a result on one line: the indicator, its status, and
+// value, target and gap where there are any, or the reason there are none.
+func ResultLine(r indicators.Result, lang string) string {
+	s := r.Name.In(lang)
+	if s == "" {
+		s = r.Indicator
+	} else if r.Indicator != "" {
+		s += "(" + r.Indicator + ")"
+	}
+	s += " " + StatusName(r.Status, lang)
+	if d := Detail(r, lang); d != "" {
+		s += sep(lang) + d
+	}
+	return s
+}
+
+// Detail gives value, target, gap and nature of a result
+// ("数值 97.5%，目标 ≥ 99%，差距 -1.5个百分点（约束性）"), or the reason it has
+// no value.
+func Detail(r indicators.Result, lang string) string {
+	var parts []string
+	if r.Value != nil {
+		parts = append(parts, pick(lang, "数值 ", "value ")+ValueText(r, lang))
+	}
+	if t := TargetText(r, lang); t != "" {
+		parts = append(parts, pick(lang, "目标 ", "target ")+t)
+	}
+	if g := GapText(r, lang); g != "" {
+		parts = append(parts, pick(lang, "差距 ", "gap ")+g)
+	}
+	s := join(parts, pick(lang, "，", ", "))
+	if r.Reason != nil && r.Value == nil {
+		if s != "" {
+			s += pick(lang, "；", "; ")
+		}
+		s += r.Reason.In(lang)
+	}
+	return s + pick(lang, "（", " (") + NatureName(r.Nature, lang) + pick(lang, "）", ")")
+}
+
+// Totals adds up the summaries of every unit of a report.
+func Totals(r *indicators.Report) indicators.Summary {
+	var t indicators.Summary
+	if r == nil {
+		return t
+	}
+	for _, u := range r.Units {
+		t.Binding = addCounts(t.Binding, u.Summary.Binding)
+		t.Aspirational = addCounts(t.Aspirational, u.Summary.Aspirational)
+	}
+	return t
+}
+
+func addCounts(a, b indicators.Counts) indicators.Counts {
+	return indicators.Counts{
+		Met:           a.Met + b.Met,
+		NotMet:        a.NotMet + b.NotMet,
+		NoData:        a.NoData + b.NoData,
+		NotComputable: a.NotComputable + b.NotComputable,
+		NotApplicable: a.NotApplicable + b.NotApplicable,
+	}
+}
+
+// OnlyProblems returns a copy of r that keeps, for each unit, only the
+// results that are not met (a target not met, no data, not computable), so
+// that a city's file of hundreds of schools reads as the list of what needs
+// attention. Summaries still count every result; a unit whose results were
+// all met keeps its summary and no rows.
+func OnlyProblems(r *indicators.Report) *indicators.Report {
+	if r == nil {
+		return nil
+	}
+	out := &indicators.Report{Plan: r.Plan, Year: r.Year, Units: make([]indicators.UnitReport, len(r.Units))}
+	for i, u := range r.Units {
+		kept := []indicators.Result{}
+		for _, res := range u.Results {
+			if res.Status != indicators.Met && res.Status != indicators.NotApplicable {
+				kept = append(kept, res)
+			}
+		}
+		out.Units[i] = indicators.UnitReport{Unit: u.Unit, Summary: u.Summary, Results: kept}
+	}
+	return out
+}
