@@ -1,0 +1,44 @@
+// Quickstart is the README's Go example: assess the embedded sample year
+// against the embedded Zhenjiang 2017 plan and list the city's missed
+// targets. A test keeps it and the README the same.
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"log"
+
+	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/reportfmt"
+	"github.com/eduplan/eduplan/seeds"
+)
+
+func main() {
+	p, err := seeds.Default() // the embedded Zhenjiang 2017 plan, validated
+	if err != nil {
+		log.Fatal(err)
+	}
+	cat, err := p.Catalog() // every formula and target compiled once
+	if err != nil {
+		log.Fatal(err)
+	}
+	data, err := dataset.ReadJSON(bytes.NewReader(seeds.SampleData()), cat.Fields(),
+		dataset.Options{File: "sample2017.json"})
+	if err != nil {
+		log.Fatal(err) // every rejected figure, with where it is
+	}
+	report, err := cat.Assess(data, indicators.Options{Units: []string{"zhenjiang"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	city := report.Units[0]
+	fmt.Printf("%s: %d binding targets met, %d not met\n",
+		city.Unit.Name, city.Summary.Binding.Met, city.Summary.Binding.NotMet)
+	for _, r := range city.Results {
+		if r.Status == indicators.NotMet {
+			fmt.Printf("  %s: %s, target %s, gap %s\n", r.Name.ZH,
+				reportfmt.ValueText(r, "zh"), reportfmt.TargetText(r, "zh"), reportfmt.GapText(r, "zh"))
+		}
+	}
+}
