@@ -40,7 +40,7 @@ type compiled struct {
 // NewCatalog compiles metrics and indicators. places tells, for each
 // indicator id, where the plan states it; it may be nil. The error, if any,
 // is a Problems listing every metric and indicator that does not compile,
-// with paths such as "indicators[3].target".
+// with paths such as "indicators[3].target", and the catalogue is then nil.
 func NewCatalog(metrics []Metric, inds []Indicator, places map[string][]Place) (*Catalog, error) {
 	c := &Catalog{
 		metrics:     append([]Metric(nil), metrics...),
@@ -127,7 +127,12 @@ func NewCatalog(metrics []Metric, inds []Indicator, places map[string][]Place) (
 			probs = append(probs, err...)
 		}
 	}
-	return c, probs.Err()
+	if len(probs) > 0 {
+		// A half-compiled catalogue must not be usable by a caller who
+		// forgets the error.
+		return nil, probs
+	}
+	return c, nil
 }
 
 func indexOf(inds []Indicator, id string) int {
