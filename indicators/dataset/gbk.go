@@ -1,3 +1,5 @@
+//go:build !js
+
 package dataset
 
 // The one place this package uses x/text's Chinese encodings (about 0.1 MB

@@ -1,0 +1,143 @@
+//go:build !(js && wasm)
+
+package wasm_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/seeds"
+)
+
+// BenchmarkFirstAssessment measures, in a fresh browser context each time
+// (nothing stored, nothing cached by the page), the time from the start of
+// navigation to the first complete self-assessment on the page: the wasm
+// fetched, compiled and started, the plan loaded, the form and the results
+// drawn. The page records the moment itself (performance.now()).
+func BenchmarkFirstAssessment(b *testing.B) {
+	needBrowser(b)
+	// The page's own marks: its script ran, the wasm compiled, Go started,
+	// the plan loaded, the first assessment drawn.
+	type marks struct{ ScriptMs, CompiledMs, StartedMs, PlanMs, FirstAssessmentMs float64 }
+	var sum marks
+	n := 0
+	for b.Loop() {
+		ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithNewBrowserContext())
+		ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+		require.NoError(b, chromedp.Do(ctx, chromedp.Navigate(siteURL)))
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](`!!(globalThis.eduplanPage && eduplanPage.timing.firstAssessmentMs)`,
+			chromedp.WithPollingTimeout(30*time.Second), chromedp.WithPollingInterval(5*time.Millisecond)))
+		require.NoError(b, err)
+		m, err := chromedp.Run(ctx, chromedp.Evaluate[marks](`(() => { const t = eduplanPage.timing; return {ScriptMs: t.scriptMs, CompiledMs: t.compiledMs, StartedMs: t.startedMs, PlanMs: t.planMs, FirstAssessmentMs: t.firstAssessmentMs}; })()`))
+		require.NoError(b, err)
+		sum.ScriptMs += m.ScriptMs
+		sum.CompiledMs += m.CompiledMs
+		sum.StartedMs += m.StartedMs
+		sum.PlanMs += m.PlanMs
+		sum.FirstAssessmentMs += m.FirstAssessmentMs
+		n++
+		cancelT()
+		cancel()
+	}
+	f := float64(n)
+	b.ReportMetric(sum.FirstAssessmentMs/f, "ms-to-first-assessment")
+	b.ReportMetric((sum.CompiledMs-sum.ScriptMs)/f, "ms-fetch-compile")
+	b.ReportMetric((sum.StartedMs-sum.CompiledMs)/f, "ms-go-start")
+	b.ReportMetric((sum.PlanMs-sum.StartedMs)/f, "ms-plan-load")
+	b.ReportMetric((sum.FirstAssessmentMs-sum.PlanMs)/f, "ms-first-render")
+}
+
+// districtCSV writes a synthetic district file: a city, seven districts and
+// n schools of the kinds the seed plan assesses, every form figure filled.
+func districtCSV(tb testing.TB, n int) string {
+	tb.Helper()
+	p, err := seeds.Default()
+	require.NoError(tb, err)
+	cat, err := indicators.NewCatalog(p.Metrics, p.Indicators, p.Places())
+	require.NoError(tb, err)
+	kinds := []dataset.Kind{dataset.Primary, dataset.JuniorSecond, dataset.NineYear, dataset.SeniorSecond, dataset.Vocational}
+	var ids []string
+	seen := map[string]bool{}
+	add := func(ms []indicators.Metric) {
+		for _, m := range ms {
+			if !seen[m.ID] {
+				seen[m.ID] = true
+				ids = append(ids, m.ID)
+			}
+		}
+	}
+	for _, k := range kinds {
+		add(cat.FormMetrics(dataset.School, k))
+	}
+	add(cat.FormMetrics(dataset.District, ""))
+	schoolFields := map[dataset.Kind]map[string]bool{}
+	for _, k := range kinds {
+		schoolFields[k] = map[string]bool{}
+		for _, m := range cat.FormMetrics(dataset.School, k) {
+			schoolFields[k][m.ID] = true
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	b.WriteString("id,name,level,kind,parent," + strings.Join(ids, ",") + "\n")
+	row := func(id, name, level, kind, parent string, has func(string) bool) {
+		b.WriteString(id + "," + name + "," + level + "," + kind + "," + parent)
+		for _, m := range ids {
+			b.WriteByte(',')
+			if has(m) {
+				b.WriteString(strconv.Itoa(900 + rng.IntN(200)))
+			}
+		}
+		b.WriteByte('\n')
+	}
+	row("city", "全市", "city", "", "", func(string) bool { return false })
+	districtOnly := map[string]bool{}
+	for _, m := range cat.FormMetrics(dataset.District, "") {
+		if m.Aggregate == indicators.None {
+			districtOnly[m.ID] = true
+		}
+	}
+	for d := 1; d <= 7; d++ {
+		row(fmt.Sprintf("d%d", d), fmt.Sprintf("第%d区", d), "district", "", "city", func(m string) bool { return districtOnly[m] })
+	}
+	for i := 0; i < n; i++ {
+		k := kinds[i%len(kinds)]
+		row(fmt.Sprintf("s%04d", i), fmt.Sprintf("第%d学校", i), "school", string(k), fmt.Sprintf("d%d", 1+i%7),
+			func(m string) bool { return schoolFields[k][m] })
+	}
+	return b.String()
+}
+
+// BenchmarkDistrict1000 measures assessing a district file of 1,000 schools
+// in the page: reading it, assessing every unit, and drawing the schools ×
+// indicators table, the districts' results and the cross-unit checks
+// (ms-import-and-render), and the Go assessment call alone (ms-assess).
+func BenchmarkDistrict1000(b *testing.B) {
+	needBrowser(b)
+	csv := districtCSV(b, 1000)
+	tp := newTab(b)
+	tp.open(siteURL)
+	tp.view("import")
+	tp.do(chromedp.Evaluate[chromedp.Void](`globalThis.__csv = ` + jsString(csv)))
+	var total, assess float64
+	n := 0
+	for b.Loop() {
+		ms := eval[float64](tp, `(() => { const t0 = performance.now(); eduplanPage.importText('district.csv', __csv, 'UTF-8'); return performance.now() - t0; })()`)
+		require.Equal(b, 1000, eval[int](tp, `document.querySelectorAll('#matrix tbody tr').length`), "every school is drawn")
+		total += ms
+		assess += eval[float64](tp, `(() => { const t0 = performance.now(); const r = JSON.parse(eduplan.assessFile('{}')); if (!r.ok) throw new Error('assess failed'); return performance.now() - t0; })()`)
+		n++
+	}
+	b.ReportMetric(total/float64(n), "ms-import-and-render")
+	b.ReportMetric(assess/float64(n), "ms-assess")
+}

@@ -1,0 +1,891 @@
+//go:build !(js && wasm)
+
+// Browser tests of the page: a real Chromium, driven with chromedp, against
+// the page built once (served on 127.0.0.1, and as one HTML file opened from
+// disk). Every test records every request the page makes, every
+// dialog it opens, and every script error and console error (a Content
+// Security Policy violation is one), and fails on any of them.
+//
+// Without Chromium the tests skip, saying how to install it; with CI set they
+// fail instead, so that a CI run cannot pass without having run them.
+package wasm_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/eduplan/eduplan/seeds"
+	"github.com/eduplan/eduplan/wasm/webbuild"
+)
+
+// What setUp made: the page built and served, and one browser for all tests.
+var (
+	browserPath string // empty when no Chromium was found
+	siteURL     string // the served static build, "http://127.0.0.1:port/"
+	singleFile  string // the single-file page on disk
+	setupErr    error
+	browserCtx  context.Context
+
+	setupOnce sync.Once
+	teardown  []func()
+)
+
+// TestMain builds, serves and starts the browser once, on the first test
+// that needs them (a run of only the size tests starts no browser), and
+// takes everything down at the end.
+func TestMain(m *testing.M) {
+	browserPath = findBrowser()
+	code := m.Run()
+	for i := len(teardown) - 1; i >= 0; i-- {
+		teardown[i]()
+	}
+	os.Exit(code)
+}
+
+// setUp builds the page into a temporary folder (a static folder and the
+// single file), serves the folder on 127.0.0.1:0 and starts Chromium.
+func setUp() {
+	dir, err := os.MkdirTemp("", "eduplan-browser-test-")
+	if err != nil {
+		setupErr = err
+		return
+	}
+	teardown = append(teardown, func() { os.RemoveAll(dir) })
+	ctx, cancel := context.WithCancel(context.Background())
+	teardown = append(teardown, cancel)
+
+	static := filepath.Join(dir, "static")
+	opt := webbuild.Options{OutDir: static, Stderr: os.Stderr}
+	if err := webbuild.BuildStatic(ctx, opt); err != nil {
+		setupErr = fmt.Errorf("building the page: %w", err)
+		return
+	}
+	singleFile = filepath.Join(dir, "eduplan.html")
+	if err := webbuild.BuildSingleFile(ctx, opt, singleFile); err != nil {
+		setupErr = fmt.Errorf("building the single file: %w", err)
+		return
+	}
+	ready := make(chan string, 1)
+	served := make(chan error, 1)
+	go func() { served <- webbuild.Serve(ctx, "127.0.0.1:0", opt, func(u string) { ready <- u }) }()
+	select {
+	case siteURL = <-ready:
+	case err := <-served:
+		setupErr = fmt.Errorf("serving the page: %v", err)
+		return
+	}
+	// Stopping the server needs its context cancelled first.
+	teardown = append(teardown, func() { cancel(); <-served })
+
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, allocatorOptions()...)
+	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
+	teardown = append(teardown, cancelAlloc, cancelBrowser)
+	// The first run starts the browser.
+	if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
+		setupErr = fmt.Errorf("starting %s: %w", browserPath, err)
+		return
+	}
+	browserCtx = bctx
+}
+
+func findBrowser() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+func allocatorOptions() []chromedp.ExecAllocatorOption {
+	opts := append([]chromedp.ExecAllocatorOption{}, chromedp.DefaultExecAllocatorOptions[:]...)
+	return append(opts,
+		chromedp.ExecPath(browserPath),
+		chromedp.WindowSize(1280, 1000),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-quic", true),
+	)
+}
+
+// needBrowser skips (or, in CI, fails) a test when there is no Chromium,
+// and fails it when the build failed.
+func needBrowser(tb testing.TB) {
+	tb.Helper()
+	if browserPath == "" {
+		if os.Getenv("CI") != "" {
+			tb.Fatal("Chromium is missing, and CI must run the browser tests: install Chromium: apt-get install -y chromium")
+		}
+		tb.Skip("install Chromium: apt-get install -y chromium")
+	}
+	setupOnce.Do(setUp)
+	if setupErr != nil {
+		tb.Fatal(setupErr)
+	}
+}
+
+// tab is one page under test, in a browser context of its own (its own
+// localStorage), with everything it does recorded.
+type tab struct {
+	t   testing.TB
+	ctx context.Context
+	// origin is the only place the page may fetch from: the test server, or
+	// "file://" for the single file.
+	origin string
+
+	mu       sync.Mutex
+	requests []string
+	dialogs  []string
+	errors   []string
+}
+
+// newTab opens a tab for the served page.
+func newTab(tb testing.TB) *tab {
+	tb.Helper()
+	needBrowser(tb)
+	return openTab(tb, siteURL)
+}
+
+// newFileTab opens a tab for the single file on disk.
+func newFileTab(tb testing.TB) *tab {
+	tb.Helper()
+	needBrowser(tb)
+	return openTab(tb, "file://")
+}
+
+func openTab(tb testing.TB, origin string) *tab {
+	tb.Helper()
+	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithNewBrowserContext())
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	tb.Cleanup(func() { cancelTimeout(); cancel() })
+	tb.Cleanup(func() {
+		if tb.Failed() {
+			if dir := os.Getenv("EDUPLAN_SCREENSHOTS"); dir != "" {
+				if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
+					os.WriteFile(filepath.Join(dir, strings.ReplaceAll(tb.Name(), "/", "_")+"-failed.png"), png, 0o644)
+				}
+			}
+		}
+	})
+	tp := &tab{t: tb, ctx: ctx, origin: origin}
+	err := chromedp.Listen(ctx, func(ev any) {
+		tp.mu.Lock()
+		defer tp.mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			tp.requests = append(tp.requests, e.Request.URL)
+		case *page.EventJavascriptDialogOpening:
+			tp.dialogs = append(tp.dialogs, string(e.Type)+": "+e.Message)
+			go chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+		case *cdpruntime.EventExceptionThrown:
+			msg := e.ExceptionDetails.Text
+			if e.ExceptionDetails.Exception != nil {
+				msg += " " + e.ExceptionDetails.Exception.Description
+			}
+			tp.errors = append(tp.errors, "exception: "+msg)
+		case *cdpruntime.EventConsoleAPICalled:
+			if e.Type == cdpruntime.ConsoleAPICalledTypeError {
+				var parts []string
+				for _, a := range e.Args {
+					parts = append(parts, string(a.Value)+a.Description)
+				}
+				tp.errors = append(tp.errors, "console.error: "+strings.Join(parts, " "))
+			}
+		case *cdplog.EventEntryAdded:
+			if e.Entry.Level == cdplog.EntryLevelError {
+				tp.errors = append(tp.errors, "log: "+e.Entry.Text+" "+e.Entry.URL)
+			}
+		}
+	})
+	require.NoError(tb, err)
+	tb.Cleanup(tp.check)
+	return tp
+}
+
+// check asserts what every test must hold: nothing left the page's origin,
+// no dialog opened, no script error.
+func (tp *tab) check() {
+	tp.mu.Lock()
+	defer tp.mu.Unlock()
+	tb := tp.t
+	assert.NotEmpty(tb, tp.requests, "the recorder saw the page load")
+	for _, u := range tp.requests {
+		assert.True(tb, sameOrigin(u, tp.origin), "request left the page's origin %s: %s", tp.origin, u)
+	}
+	assert.Empty(tb, tp.dialogs, "no dialog may open")
+	assert.Empty(tb, tp.errors, "no script error, console error or policy violation")
+}
+
+// sameOrigin: the page's own files, or data and blob URLs made by the page.
+func sameOrigin(raw, origin string) bool {
+	if strings.HasPrefix(raw, "data:") {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(raw, "blob:"); ok {
+		raw = rest
+		if origin == "file://" && (raw == "null" || strings.HasPrefix(raw, "null/")) {
+			return true
+		}
+	}
+	if origin == "file://" {
+		return strings.HasPrefix(raw, "file://")
+	}
+	u, err := url.Parse(raw)
+	o, err2 := url.Parse(origin)
+	return err == nil && err2 == nil && u.Scheme == o.Scheme && u.Host == o.Host
+}
+
+func (tp *tab) do(actions ...chromedp.Action[chromedp.Void]) {
+	tp.t.Helper()
+	require.NoError(tp.t, chromedp.Do(tp.ctx, actions...))
+}
+
+// eval runs JavaScript and decodes its value.
+func eval[T any](tp *tab, js string) T {
+	tp.t.Helper()
+	v, err := chromedp.Run(tp.ctx, chromedp.Evaluate[T](js))
+	require.NoError(tp.t, err, js)
+	return v
+}
+
+// waitFor polls a JavaScript condition until it is true.
+func (tp *tab) waitFor(js string) {
+	tp.t.Helper()
+	_, err := chromedp.Run(tp.ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(30*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
+	require.NoError(tp.t, err, "waiting for %s", js)
+}
+
+// open loads the page and waits until the engine runs.
+func (tp *tab) open(u string) {
+	tp.t.Helper()
+	tp.do(chromedp.Navigate(u))
+	tp.waitReady()
+}
+
+func (tp *tab) waitReady() {
+	tp.t.Helper()
+	tp.waitFor(`document.body && (document.body.dataset.state === 'ready' || document.body.dataset.state === 'failed')`)
+	require.Equal(tp.t, "ready", eval[string](tp, `document.body.dataset.state`), eval[string](tp, `document.getElementById('boot').textContent`))
+}
+
+func (tp *tab) reload() {
+	tp.t.Helper()
+	tp.do(chromedp.Reload())
+	tp.waitReady()
+}
+
+func (tp *tab) view(name string) {
+	tp.t.Helper()
+	tp.do(chromedp.Click(chromedp.CSS(`#tabs [data-view="` + name + `"]`)))
+	tp.waitFor(`document.body.dataset.view === ` + jsString(name))
+}
+
+// pickUnit chooses a unit type on the form ("school/primary").
+func (tp *tab) pickUnit(key string) {
+	tp.t.Helper()
+	tp.do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById('unit-type'); s.value = ` + jsString(key) + `; s.dispatchEvent(new Event('change')); })()`))
+	tp.waitFor(`document.getElementById('unit-type') && document.getElementById('unit-type').value === ` + jsString(key))
+}
+
+// typeFigure replaces a field's text by typing, key by key.
+func (tp *tab) typeFigure(metric, text string) {
+	tp.t.Helper()
+	sel := `input[data-metric="` + metric + `"]`
+	tp.do(chromedp.Evaluate[chromedp.Void](`document.querySelector(` + jsString(sel) + `).select()`))
+	if text == "" {
+		tp.do(chromedp.Evaluate[chromedp.Void](`(() => { const el = document.querySelector(` + jsString(sel) + `); el.value = ''; el.dispatchEvent(new Event('input')); })()`))
+		return
+	}
+	tp.do(chromedp.SendKeys(chromedp.CSS(sel), text))
+}
+
+func (tp *tab) status(indicator string) string {
+	tp.t.Helper()
+	return eval[string](tp, `(() => { const r = document.querySelector('#results-table tr[data-indicator=`+jsString(indicator)+`]'); return r ? r.dataset.status : ''; })()`)
+}
+
+func (tp *tab) waitStatus(indicator, status string) {
+	tp.t.Helper()
+	tp.waitFor(`(() => { const r = document.querySelector('#results-table tr[data-indicator=` + jsString(indicator) + `]'); return !!r && r.dataset.status === ` + jsString(status) + `; })()`)
+}
+
+func (tp *tab) text(sel string) string {
+	tp.t.Helper()
+	return eval[string](tp, `(() => { const e = document.querySelector(`+jsString(sel)+`); return e ? e.textContent : '<missing '+`+jsString(sel)+`+'>'; })()`)
+}
+
+// upload sets the file of a file input, as a user choosing a file does.
+func (tp *tab) upload(sel, path string) {
+	tp.t.Helper()
+	abs, err := filepath.Abs(path)
+	require.NoError(tp.t, err)
+	tp.do(chromedp.SetUploadFiles(chromedp.CSS(sel), []string{abs}))
+}
+
+// screenshot writes a picture of the page when EDUPLAN_SCREENSHOTS names a
+// folder; for looking at the page while developing.
+func (tp *tab) screenshot(name string) {
+	dir := os.Getenv("EDUPLAN_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(tp.ctx, chromedp.FullScreenshot(100))
+	require.NoError(tp.t, err)
+	require.NoError(tp.t, os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644))
+}
+
+// downloads lets the page download into a folder and returns a function
+// that clicks a button and returns the file it downloads.
+func (tp *tab) downloads() func(button string) (name string, data []byte) {
+	tp.t.Helper()
+	dir := tp.t.TempDir()
+	bctx := chromedp.FromContext(tp.ctx).BrowserContextID
+	// A browser command: sent on the page's session, its events would go
+	// there too instead of to BrowserEvents.
+	_, err := chromedp.CallBrowser(tp.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, BrowserContextID: bctx,
+		DownloadPath: dir, EventsEnabled: ptr(true),
+	})
+	require.NoError(tp.t, err)
+	return func(button string) (string, []byte) {
+		tp.t.Helper()
+		ctx, cancel := context.WithTimeout(tp.ctx, 30*time.Second)
+		defer cancel()
+		begins := chromedp.BrowserEvents(ctx, browser.DownloadWillBegin)
+		progress := chromedp.BrowserEvents(ctx, browser.DownloadProgress)
+		tp.do(chromedp.Click(chromedp.CSS(button)))
+		var guid, name string
+		for ev, err := range begins {
+			require.NoError(tp.t, err, "waiting for the download of %s", button)
+			guid, name = ev.GUID, ev.SuggestedFilename
+			break
+		}
+		for ev, err := range progress {
+			require.NoError(tp.t, err)
+			if ev.GUID == guid && ev.State == browser.DownloadProgressStateCompleted {
+				break
+			}
+			require.NotEqual(tp.t, browser.DownloadProgressStateCanceled, ev.State)
+		}
+		data, err := os.ReadFile(filepath.Join(dir, guid))
+		require.NoError(tp.t, err)
+		return name, data
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func writeFile(t testing.TB, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	require.NoError(t, os.WriteFile(p, data, 0o644))
+	return p
+}
+
+// ---------------------------------------------------------------- tests
+
+func TestPageStatusGoesFromNotMetToMet(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	tp.pickUnit("school/primary")
+	assert.Equal(t, "no_data", tp.status("school_choice_share"))
+	// Each field shows its unit and its hint.
+	assert.Equal(t, "个数", tp.text(`.field[data-metric="school_choice_pupils"] .unit`))
+	assert.NotEmpty(t, tp.text(`.field[data-metric="school_choice_pupils"] .hint`))
+
+	tp.typeFigure("school_choice_pupils", "10")
+	tp.typeFigure("compulsory_new_entrants", "100")
+	tp.waitStatus("school_choice_share", "not_met")
+	row := `#results-table tr[data-indicator="school_choice_share"]`
+	assert.Equal(t, "10%", tp.text(row+" .c-value"))
+	assert.Equal(t, "≤ 5%", tp.text(row+" .c-target"))
+	assert.Equal(t, "+5个百分点", tp.text(row+" .c-gap"))
+	assert.Contains(t, tp.text(row+" .wording"), "择校生比例控制在5%以内")
+	assert.Contains(t, tp.text(row+" .places"), "任务4")
+	assert.Equal(t, "1", tp.text(`#summary .binding [data-count="not_met"] .sum-n`))
+	tp.screenshot("assess-not-met")
+
+	tp.typeFigure("school_choice_pupils", "4")
+	tp.waitStatus("school_choice_share", "met")
+	assert.Equal(t, "-1个百分点", tp.text(row+" .c-gap"))
+	assert.Equal(t, "1", tp.text(`#summary .binding [data-count="met"] .sum-n`))
+	// The chart draws the bar as met.
+	assert.Equal(t, "bar st-met", eval[string](tp, `document.querySelector('#chart g[data-indicator="school_choice_share"]').getAttribute('class')`))
+
+	// A figure that does not read is said next to its field.
+	tp.typeFigure("compulsory_new_entrants", "一百")
+	tp.waitFor(`document.getElementById('err-compulsory_new_entrants').textContent !== ''`)
+	assert.Contains(t, tp.text(`#err-compulsory_new_entrants`), "不是数字")
+	tp.waitStatus("school_choice_share", "no_data")
+	tp.screenshot("assess-field-error")
+
+	// A kindergarten has no indicator of its own: it fills in what its
+	// district's rates use, and the page says so.
+	tp.pickUnit("school/kindergarten")
+	tp.waitFor(`!!document.getElementById('feeds-only')`)
+	assert.Contains(t, tp.text(".uses.feeds"), "学前三年教育毛入学率")
+	assert.Positive(t, eval[int](tp, `document.querySelectorAll('input[data-metric]').length`))
+	tp.screenshot("assess-kindergarten")
+}
+
+func TestPercentFieldTypedInPercent(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	tp.upload("#plan-file", filepath.Join("testdata", "plan.json"))
+	tp.waitFor(`document.getElementById('plan-title').textContent.includes('网页测试用')`)
+	tp.pickUnit("school/kindergarten")
+	assert.Equal(t, "%", tp.text(`.field[data-metric="certified_teacher_share"] .unit`))
+	tp.typeFigure("certified_teacher_share", "96.5")
+	tp.waitStatus("certified_share", "met")
+	assert.Equal(t, "96.5%", tp.text(`#results-table tr[data-indicator="certified_share"] .c-value`))
+	tp.typeFigure("certified_teacher_share", "94.9%")
+	tp.waitStatus("certified_share", "not_met")
+	assert.Equal(t, "-0.1个百分点", tp.text(`#results-table tr[data-indicator="certified_share"] .c-gap`))
+}
+
+func TestReloadKeepsEverything(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	tp.pickUnit("school/junior")
+	tp.do(chromedp.SendKeys(chromedp.CSS("#unit-name"), "京口实验初中"))
+	tp.typeFigure("junior_graduates", "200")
+	tp.typeFigure("junior_graduates_progressing", "190")
+	tp.waitStatus("junior_progression_rate", "not_met")
+
+	tp.reload()
+	assert.Equal(t, "school/junior", eval[string](tp, `document.getElementById('unit-type').value`))
+	assert.Equal(t, "京口实验初中", eval[string](tp, `document.getElementById('unit-name').value`))
+	assert.Equal(t, "200", eval[string](tp, `document.querySelector('input[data-metric="junior_graduates"]').value`))
+	assert.Equal(t, "190", eval[string](tp, `document.querySelector('input[data-metric="junior_graduates_progressing"]').value`))
+	tp.waitStatus("junior_progression_rate", "not_met")
+
+	// Start over asks first; cancelling keeps everything.
+	tp.do(chromedp.Click(chromedp.CSS("#btn-reset")))
+	tp.waitFor(`!document.getElementById('confirm-bar').hidden`)
+	assert.Contains(t, tp.text("#confirm-text"), "清除")
+	tp.do(chromedp.Click(chromedp.CSS("#confirm-no")))
+	tp.waitFor(`document.getElementById('confirm-bar').hidden`)
+	assert.Equal(t, "200", eval[string](tp, `document.querySelector('input[data-metric="junior_graduates"]').value`))
+	// Confirming clears it, also after a reload.
+	tp.do(chromedp.Click(chromedp.CSS("#btn-reset")), chromedp.Click(chromedp.CSS("#confirm-yes")))
+	tp.waitFor(`document.getElementById('unit-name').value === ''`)
+	tp.reload()
+	assert.Equal(t, "", eval[string](tp, `document.getElementById('unit-name').value`))
+	assert.Equal(t, 0, eval[int](tp, `[...document.querySelectorAll('input[data-metric]')].filter((e) => e.value !== '').length`))
+}
+
+func TestLanguageSwitch(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	tp.pickUnit("school/primary")
+	tp.typeFigure("school_choice_pupils", "10")
+	tp.typeFigure("compulsory_new_entrants", "100")
+	tp.waitStatus("school_choice_share", "not_met")
+	assert.Equal(t, "zh-CN", eval[string](tp, `document.documentElement.lang`))
+	assert.Equal(t, "自评", tp.text(`#tabs [data-view="assess"]`))
+
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'en'`)
+	assert.Equal(t, "Self-assessment", tp.text(`#tabs [data-view="assess"]`))
+	assert.Equal(t, "中文", tp.text("#btn-lang"))
+	row := `#results-table tr[data-indicator="school_choice_share"]`
+	assert.Equal(t, "not met", tp.text(row+" .badge"))
+	assert.Equal(t, "+5 pp", tp.text(row+" .c-gap"))
+	assert.Contains(t, tp.text(row+" .ind-name"), "school choice")
+	assert.Contains(t, tp.text("#plan-title"), "Zhenjiang")
+	tp.screenshot("assess-english")
+
+	// The choice survives a reload, and switches back.
+	tp.reload()
+	assert.Equal(t, "en", eval[string](tp, `document.documentElement.lang`))
+	assert.Equal(t, "Self-assessment", tp.text(`#tabs [data-view="assess"]`))
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'zh-CN'`)
+	assert.Equal(t, "未达标", tp.text(row+" .badge"))
+}
+
+// gbk encodes text as Chinese Windows' Excel writes a CSV.
+func gbk(t testing.TB, s string) []byte {
+	t.Helper()
+	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
+	require.NoError(t, err)
+	return b
+}
+
+func TestImportGBKFileOfOneSchool(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	csv := "单位代码,单位名称,学校类型,择校生数,义务教育招生数（人）\r\n3201,润州区实验小学,小学,\"1,200\",30000\r\n"
+	path := writeFile(t, "润州区实验小学.csv", gbk(t, csv))
+	require.False(t, utf8.Valid(gbkBytes(t, path)), "the file is GBK, not UTF-8")
+
+	tp.view("import")
+	tp.upload("#data-file", path)
+	tp.waitFor(`document.body.dataset.view === 'assess'`)
+	assert.Equal(t, "润州区实验小学", eval[string](tp, `document.getElementById('unit-name').value`))
+	assert.Equal(t, "school/primary", eval[string](tp, `document.getElementById('unit-type').value`))
+	assert.Equal(t, "1200", eval[string](tp, `document.querySelector('input[data-metric="school_choice_pupils"]').value`))
+	assert.Equal(t, "30000", eval[string](tp, `document.querySelector('input[data-metric="compulsory_new_entrants"]').value`))
+	tp.waitStatus("school_choice_share", "met")
+	assert.Equal(t, "4%", tp.text(`#results-table tr[data-indicator="school_choice_share"] .c-value`))
+
+	// A bad file lists every bad cell with its row and column.
+	bad := "单位代码,单位名称,学校类型,择校生数,义务教育招生数\r\n1,甲小学,小学,无,300\r\n2,乙小学,小学,5,3百\r\n"
+	tp.view("import")
+	tp.upload("#data-file", writeFile(t, "bad.csv", gbk(t, bad)))
+	tp.waitFor(`document.querySelectorAll('#data-errors tbody tr').length === 2`)
+	rows := eval[[][]string](tp, `[...document.querySelectorAll('#data-errors tbody tr')].map((r) => [...r.cells].map((c) => c.textContent))`)
+	assert.Equal(t, []string{"bad.csv", "2", "D", "择校生数", "“无”"}, rows[0][:5])
+	assert.Contains(t, rows[0][5], "不是数字")
+	assert.Equal(t, []string{"bad.csv", "3", "E", "义务教育招生数", "“3百”"}, rows[1][:5])
+	tp.screenshot("import-errors")
+
+	// A workbook (a zip) is neither UTF-8 nor GBK: refused with a hint.
+	tp.upload("#data-file", writeFile(t, "book.xlsx", []byte("PK\x03\x04\x14\x00\x06\x00\x08\x00\xff\xfe\xfd\x80\x81")))
+	tp.waitFor(`!!document.getElementById('flash-notice')`)
+	assert.Contains(t, tp.text("#flash-notice"), "book.xlsx")
+	assert.Contains(t, tp.text("#flash-notice"), "Excel")
+	tp.do(chromedp.Click(chromedp.CSS("#flash-notice .close")))
+	tp.waitFor(`!document.getElementById('flash-notice')`)
+}
+
+func gbkBytes(t testing.TB, path string) []byte {
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return b
+}
+
+const hostile = `<img src=x onerror=alert(1)>`
+
+func TestImportDistrictFile(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	csv := "单位代码,单位名称,层级,学校类型,上级单位,择校生数,义务教育招生数\r\n" +
+		"D1,京口区,区县,,,,\r\n" +
+		"1001,京口区第一小学,学校,小学,D1,2,100\r\n" +
+		"1002,京口区第二小学,学校,小学,D1,9,100\r\n" +
+		"1003," + hostile + ",学校,初中,D1,3,100\r\n"
+	tp.view("import")
+	tp.upload("#data-file", writeFile(t, "京口区.csv", gbk(t, csv)))
+	tp.waitFor(`!!document.getElementById('matrix')`)
+	assert.Contains(t, tp.text("#import-notice"), "GB18030/GBK")
+	names := eval[[]string](tp, `[...document.querySelectorAll('#matrix tbody tr th')].map((e) => e.textContent)`)
+	assert.Equal(t, []string{"京口区第一小学", "京口区第二小学", hostile}, names)
+	assert.Equal(t, 0, eval[int](tp, `document.querySelectorAll('img').length`), "a school's name is text, not markup")
+	// The district's rate is recomputed from its schools' sums: 14 / 300.
+	row := `#parent-D1 tr[data-indicator="school_choice_share"]`
+	assert.Equal(t, "4.67%", tp.text(row+" .c-value"))
+	assert.Equal(t, "met", eval[string](tp, `document.querySelector('`+row+`').dataset.status`))
+	assert.Equal(t, "not_met", eval[string](tp, `document.querySelector('#matrix tr[data-unit="1002"] td.cell.st-not_met') ? 'not_met' : ''`))
+	tp.screenshot("import-district")
+
+	// The file survives a reload.
+	tp.reload()
+	tp.waitFor(`!!document.getElementById('matrix')`)
+	assert.Equal(t, 3, eval[int](tp, `document.querySelectorAll('#matrix tbody tr').length`))
+}
+
+func TestImportSampleYearWithCrossUnitChecks(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	tp.view("import")
+	tp.upload("#data-file", writeFile(t, "sample2017.json", seeds.SampleData()))
+	tp.waitFor(`!!document.getElementById('matrix')`)
+	assert.Equal(t, 104, eval[int](tp, `document.querySelectorAll('#matrix tbody tr').length`))
+	assert.Equal(t, 8, eval[int](tp, `document.querySelectorAll('#parents .parent').length`))
+	check := `#checks .check[data-indicator="quality_preschool_district_gap"]`
+	assert.Equal(t, "not_met", eval[string](tp, `document.querySelector('`+check+`').dataset.status`))
+	assert.Contains(t, tp.text(check+" .agg"), "京口区")
+	tp.screenshot("import-sample")
+}
+
+func TestExportAndImportAgain(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	download := tp.downloads()
+	tp.pickUnit("school/primary")
+	tp.do(chromedp.SendKeys(chromedp.CSS("#unit-name"), "丹徒区实验小学"))
+	figures := map[string]string{"school_choice_pupils": "10", "compulsory_new_entrants": "100",
+		"fitness_tested_students": "400", "fitness_excellent_students": "60", "fitness_pass_students": "390"}
+	for _, id := range []string{"school_choice_pupils", "compulsory_new_entrants", "fitness_tested_students", "fitness_excellent_students", "fitness_pass_students"} {
+		tp.typeFigure(id, figures[id])
+	}
+	tp.waitStatus("fitness_pass_rate", "met")
+	before := eval[[]string](tp, resultsJS)
+
+	name, report := download("#exp-json")
+	assert.Equal(t, "自评报告-丹徒区实验小学.json", name)
+	var rep struct {
+		Plan  string `json:"plan"`
+		Units []struct {
+			Unit    struct{ Name string }
+			Results []struct{ Indicator, Status string }
+		}
+	}
+	require.NoError(t, json.Unmarshal(report, &rep))
+	assert.Equal(t, "zhenjiang-2017", rep.Plan)
+	require.Len(t, rep.Units, 1)
+	assert.Equal(t, "丹徒区实验小学", rep.Units[0].Unit.Name)
+	statuses := map[string]string{}
+	for _, r := range rep.Units[0].Results {
+		statuses[r.Indicator] = r.Status
+	}
+	assert.Equal(t, map[string]string{"school_choice_share": "not_met", "fitness_excellent_rate": "met", "fitness_pass_rate": "met"}, statuses)
+
+	name, csvReport := download("#exp-csv")
+	assert.Equal(t, "自评报告-丹徒区实验小学.csv", name)
+	assert.True(t, bytes.HasPrefix(csvReport, []byte("\xef\xbb\xbf单位代码,")), "a UTF-8 BOM for Excel")
+	assert.Contains(t, string(csvReport), "义务教育择校生比例,约束性,未达标,10%,≤ 5%,+5个百分点")
+
+	_, figuresCSV := download("#exp-figures")
+	_, template := download("#exp-template")
+	assert.Contains(t, string(template), "择校生数")
+
+	// Start over, import the report: the same results.
+	startOver(tp)
+	assert.NotEqual(t, before, eval[[]string](tp, resultsJS))
+	tp.view("import")
+	tp.upload("#data-file", writeFile(t, "report.json", report))
+	tp.waitFor(`document.body.dataset.view === 'assess'`)
+	tp.waitStatus("fitness_pass_rate", "met")
+	assert.Equal(t, before, eval[[]string](tp, resultsJS))
+	assert.Equal(t, "丹徒区实验小学", eval[string](tp, `document.getElementById('unit-name').value`))
+
+	// And the exported figures likewise.
+	startOver(tp)
+	tp.view("import")
+	tp.upload("#data-file", writeFile(t, "figures.csv", figuresCSV))
+	tp.waitFor(`document.body.dataset.view === 'assess'`)
+	tp.waitStatus("fitness_pass_rate", "met")
+	assert.Equal(t, before, eval[[]string](tp, resultsJS))
+}
+
+// resultsJS lists the results table as "indicator status value gap".
+const resultsJS = `[...document.querySelectorAll('#results-table tbody tr')].map((r) =>
+	[r.dataset.indicator, r.dataset.status, r.querySelector('.c-value').textContent, r.querySelector('.c-gap').textContent].join(' '))`
+
+func startOver(tp *tab) {
+	tp.t.Helper()
+	tp.do(chromedp.Click(chromedp.CSS("#btn-reset")), chromedp.Click(chromedp.CSS("#confirm-yes")))
+	tp.waitFor(`document.body.dataset.view === 'assess' && document.getElementById('unit-name').value === ''`)
+}
+
+func TestTaskBook(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	download := tp.downloads()
+	tp.view("tasks")
+	setDate := func(d string) {
+		tp.do(chromedp.Evaluate[chromedp.Void](`(() => { const e = document.getElementById('as-of'); e.value = '` + d + `'; e.dispatchEvent(new Event('change')); })()`))
+		tp.waitFor(`document.getElementById('task-count').textContent.includes('` + d + `')`)
+	}
+	setDate("2018-01-15")
+	overdue := eval[int](tp, `document.querySelectorAll('#task-table tr.overdue').length`)
+	require.Positive(t, overdue)
+	assert.Contains(t, tp.text("#task-table tr.overdue .late"), "逾期")
+	tp.screenshot("tasks")
+
+	first := eval[string](tp, `document.querySelector('#task-table tr.overdue').dataset.item`)
+	tp.do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.querySelector('#task-table select[data-item="` + first + `"]'); s.value = 'done'; s.dispatchEvent(new Event('change')); })()`))
+	tp.waitFor(fmt.Sprintf(`document.querySelectorAll('#task-table tr.overdue').length === %d`, overdue-1))
+	assert.Equal(t, "done", eval[string](tp, `document.querySelector('#task-table select[data-item="`+first+`"]').value`))
+
+	// An earlier date: the status was not yet known.
+	setDate("2017-03-01")
+	assert.Equal(t, "not_started", eval[string](tp, `document.querySelector('#task-table select[data-item="`+first+`"]').value`))
+	setDate("2018-01-15")
+
+	tp.reload()
+	tp.waitFor(fmt.Sprintf(`document.querySelectorAll('#task-table tr.overdue').length === %d`, overdue-1))
+
+	name, book := download("#status-export")
+	assert.Equal(t, "task-statuses-zhenjiang-2017.json", name)
+	assert.Contains(t, string(book), `"state": "done"`)
+
+	startOver(tp)
+	tp.view("tasks")
+	setDate("2018-01-15")
+	assert.Equal(t, overdue, eval[int](tp, `document.querySelectorAll('#task-table tr.overdue').length`))
+	tp.upload("#status-file", writeFile(t, name, book))
+	tp.waitFor(fmt.Sprintf(`document.querySelectorAll('#task-table tr.overdue').length === %d`, overdue-1))
+
+	// The office filter keeps only that office's items.
+	office := eval[string](tp, `document.querySelector('#office option:nth-child(2)').value`)
+	tp.do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById('office'); s.value = ` + jsString(office) + `; s.dispatchEvent(new Event('change')); })()`))
+	tp.waitFor(`document.getElementById('office').value === ` + jsString(office))
+	offices := eval[[]string](tp, `[...document.querySelectorAll('#task-table tbody tr td:nth-child(4)')].map((e) => e.textContent)`)
+	require.NotEmpty(t, offices)
+	for _, o := range offices {
+		assert.Contains(t, o, office)
+	}
+
+	// A status file for another plan is refused with its path.
+	tp.upload("#status-file", writeFile(t, "other.json", []byte(`{"format":"eduplan.status/v1","plan":"other","statuses":[]}`)))
+	tp.waitFor(`document.querySelector('.notice.error') !== null`)
+	assert.Contains(t, tp.text(".notice.error"), "plan")
+}
+
+func TestRulesView(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	tp.pickUnit("school/primary")
+	tp.typeFigure("school_choice_pupils", "3")
+	tp.typeFigure("compulsory_new_entrants", "100")
+	tp.waitStatus("school_choice_share", "met")
+	tp.view("rules")
+	n := eval[int](tp, `JSON.parse(eduplan.plan()).plan.indicators.length`)
+	assert.Equal(t, n, eval[int](tp, `document.querySelectorAll('#rules-table tbody tr').length`))
+	assert.Contains(t, tp.text(`#rules-table tr[data-indicator="school_choice_share"]`), "择校生数 / 义务教育招生数")
+	assert.Contains(t, tp.text(`#rules-table tr[data-indicator="school_choice_share"]`), "≤ 5%")
+
+	tp.do(chromedp.SendKeys(chromedp.CSS("#rule-src"), "择校生数 / 不存在的数 >= 5%"))
+	tp.waitFor(`!!document.getElementById('rule-mark')`)
+	assert.Equal(t, "不存在的数", tp.text("#rule-mark"))
+	assert.Contains(t, tp.text("#rule-error"), "第 1 行第 8 列")
+	tp.screenshot("rules-error")
+
+	tp.do(chromedp.Evaluate[chromedp.Void](`(() => { const e = document.getElementById('rule-src'); e.value = ''; e.dispatchEvent(new Event('input')); })()`))
+	tp.do(chromedp.SendKeys(chromedp.CSS("#rule-src"), "择校生数 / 义务教育招生数 控制在2%以内"))
+	tp.waitFor(`!!document.getElementById('rule-result')`)
+	assert.Equal(t, "not_met", eval[string](tp, `document.getElementById('rule-result').dataset.status`))
+	assert.Contains(t, tp.text("#rule-result"), "3%")
+	assert.Contains(t, tp.text("#rule-result"), "+1个百分点")
+}
+
+func TestSingleFileFromDisk(t *testing.T) {
+	tp := newFileTab(t)
+	tp.open("file://" + singleFile)
+	tp.pickUnit("school/primary")
+	tp.typeFigure("school_choice_pupils", "10")
+	tp.typeFigure("compulsory_new_entrants", "100")
+	tp.waitStatus("school_choice_share", "not_met")
+	tp.typeFigure("school_choice_pupils", "5")
+	tp.waitStatus("school_choice_share", "met")
+	tp.reload()
+	tp.waitStatus("school_choice_share", "met")
+	// The page is one file: it loaded nothing but itself.
+	tp.mu.Lock()
+	defer tp.mu.Unlock()
+	for _, u := range tp.requests {
+		if !strings.HasPrefix(u, "data:") {
+			assert.Equal(t, "file://"+singleFile, u)
+		}
+	}
+}
+
+// hostilePlan is the seed plan with markup in every kind of name the page
+// shows.
+func hostilePlan(t testing.TB) []byte {
+	t.Helper()
+	p, err := seeds.Default()
+	require.NoError(t, err)
+	p.Title.ZH, p.Title.EN = hostile, hostile
+	p.Issuer.ZH = hostile
+	for i := range p.Indicators {
+		p.Indicators[i].Name.ZH = hostile + p.Indicators[i].Name.ZH
+		p.Indicators[i].Wording = hostile
+		p.Indicators[i].Note = hostile
+	}
+	for i := range p.Metrics {
+		p.Metrics[i].Name.ZH = hostile + p.Metrics[i].Name.ZH
+		p.Metrics[i].Hint.ZH = hostile
+	}
+	for i := range p.Sections {
+		for j := range p.Sections[i].Tasks {
+			p.Sections[i].Tasks[j].Title.ZH = hostile
+		}
+	}
+	for _, ref := range p.Items() {
+		ref.Item.Content.ZH = hostile
+		if ref.Item.Office != nil {
+			ref.Item.Office.Text = hostile
+		}
+	}
+	var b bytes.Buffer
+	require.NoError(t, p.Save(&b))
+	return b.Bytes()
+}
+
+func TestHostilePlanShownAsText(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	tp.upload("#plan-file", writeFile(t, "hostile.json", hostilePlan(t)))
+	tp.waitFor(`document.getElementById('plan-title').textContent === ` + jsString(hostile))
+	tp.pickUnit("school/primary")
+	tp.typeFigure("school_choice_pupils", "10")
+	tp.typeFigure("compulsory_new_entrants", "100")
+	tp.waitStatus("school_choice_share", "not_met")
+	for _, v := range []string{"assess", "import", "tasks", "rules"} {
+		tp.view(v)
+		assert.Equal(t, 0, eval[int](tp, `document.querySelectorAll('img, [onerror]').length`), "view %s has no markup from the plan", v)
+		assert.Contains(t, eval[string](tp, `document.getElementById('view-`+v+`').textContent + document.getElementById('plan-title').textContent`), hostile, v)
+	}
+	tp.reload()
+	assert.Equal(t, hostile, tp.text("#plan-title"), "the opened plan survives a reload")
+	tp.mu.Lock()
+	for _, u := range tp.requests {
+		assert.False(t, strings.HasSuffix(u, "/x"), "the markup's image was requested: %s", u)
+	}
+	tp.mu.Unlock()
+
+	// A broken plan file is refused with its problems; the plan in use stays.
+	tp.upload("#plan-file", writeFile(t, "broken.json", []byte(`{"format":"eduplan.plan/v1","id":""}`)))
+	tp.waitFor(`!!document.getElementById('plan-error')`)
+	assert.Contains(t, tp.text("#plan-error"), "broken.json")
+	assert.Equal(t, hostile, tp.text("#plan-title"))
+}
+
+func TestPrintView(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	tp.pickUnit("school/primary")
+	tp.typeFigure("school_choice_pupils", "10")
+	tp.typeFigure("compulsory_new_entrants", "100")
+	tp.waitStatus("school_choice_share", "not_met")
+	_, err := chromedp.Call(tp.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+	require.NoError(t, err)
+	display := func(sel string) string {
+		return eval[string](tp, `getComputedStyle(document.querySelector(`+jsString(sel)+`)).display`)
+	}
+	assert.Equal(t, "none", display("#tabs"))
+	assert.Equal(t, "none", display(".col-form"))
+	assert.Equal(t, "none", display(".export-bar"))
+	assert.Equal(t, "block", display(".print-head"))
+	assert.NotEqual(t, "none", display("#results-table"))
+	pdf, err := chromedp.Run(tp.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize()))
+	require.NoError(t, err)
+	assert.True(t, bytes.HasPrefix(pdf, []byte("%PDF")))
+	if dir := os.Getenv("EDUPLAN_SCREENSHOTS"); dir != "" {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "print.pdf"), pdf, 0o644))
+	}
+}

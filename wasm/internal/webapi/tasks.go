@@ -1,0 +1,206 @@
+package webapi
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/eduplan/eduplan/internal/jsonx"
+	"github.com/eduplan/eduplan/plan"
+)
+
+type scheduleRequest struct {
+	AsOf        string           `json:"asOf"`
+	Office      string           `json:"office"`
+	Lead        string           `json:"lead"`
+	OverdueOnly bool             `json:"overdueOnly"`
+	Book        jsonx.RawMessage `json:"book"`
+}
+
+type entryView struct {
+	ID            string         `json:"id"`
+	Label         Text           `json:"label"`
+	Action        Text           `json:"action"`
+	Category      Text           `json:"category"`
+	Number        int            `json:"number"`
+	Content       Text           `json:"content"`
+	Units         string         `json:"units"`
+	Office        string         `json:"office"`
+	Leads         string         `json:"leads"`
+	DeadlineText  string         `json:"deadlineText"`
+	Deadline      *plan.Deadline `json:"deadline,omitempty"`
+	DeadlineError string         `json:"deadlineError,omitempty"`
+	State         plan.State     `json:"state"`
+	StatusDate    string         `json:"statusDate,omitempty"`
+	Note          string         `json:"note,omitempty"`
+	Overdue       bool           `json:"overdue"`
+	DaysLate      int            `json:"daysLate,omitempty"`
+}
+
+type scheduleAnswer struct {
+	AsOf    string       `json:"asOf"`
+	Entries []entryView  `json:"entries"`
+	Offices []string     `json:"offices"`
+	Leads   []string     `json:"leads"`
+	States  []plan.State `json:"states"`
+	Total   int          `json:"total"`
+	Overdue int          `json:"overdue"`
+}
+
+// schedule lists the task book as of a date, filtered by office and lead,
+// with the statuses the page keeps.
+func (s *Session) schedule(arg string) (any, error) {
+	if err := s.needPlan(); err != nil {
+		return nil, err
+	}
+	var req scheduleRequest
+	if err := decode(arg, &req); err != nil {
+		return nil, err
+	}
+	asOf, err := plan.ParseDate(req.AsOf)
+	if err != nil {
+		return nil, err
+	}
+	book, err := s.book(req.Book)
+	if err != nil {
+		return nil, err
+	}
+	entries := s.plan.Schedule(asOf, book, plan.Filter{Office: req.Office, Lead: req.Lead, OverdueOnly: req.OverdueOnly})
+	ans := scheduleAnswer{AsOf: asOf.String(), Entries: []entryView{}, States: plan.States}
+	ans.Offices, ans.Leads = s.officesAndLeads()
+	for _, e := range entries {
+		it := e.Item.Item
+		v := entryView{ID: it.ID, Label: e.Item.Label, Action: e.Item.Action, Category: e.Item.Category, Number: it.Number,
+			Content: it.Content, Units: cellText(it.Units), Office: cellText(it.Office), Leads: cellText(it.Leads),
+			DeadlineText: cellText(it.Deadline), Deadline: e.Deadline, DeadlineError: e.DeadlineError,
+			State: e.State, Overdue: e.Overdue, DaysLate: e.DaysLate}
+		if e.Status != nil {
+			v.StatusDate, v.Note = e.Status.Date.String(), e.Status.Note
+		}
+		if e.Overdue {
+			ans.Overdue++
+		}
+		ans.Entries = append(ans.Entries, v)
+	}
+	ans.Total = len(ans.Entries)
+	return ans, nil
+}
+
+// cellText is a task-book cell with the scraped line breaks folded.
+func cellText(c *plan.Cell) string {
+	if c == nil {
+		return ""
+	}
+	return strings.Join(strings.Fields(c.Text), " ")
+}
+
+// officesAndLeads lists every office and lead the task book names, in the
+// order they first appear, for the page's filters.
+func (s *Session) officesAndLeads() (offices, leads []string) {
+	offices, leads = []string{}, []string{}
+	seenO, seenL := map[string]bool{}, map[string]bool{}
+	for _, ref := range s.plan.Items() {
+		if c := ref.Item.Office; c != nil {
+			for _, n := range plan.SplitNames(c.Text) {
+				if !seenO[n] {
+					seenO[n] = true
+					offices = append(offices, n)
+				}
+			}
+		}
+		if c := ref.Item.Leads; c != nil {
+			for _, n := range plan.SplitNames(c.Text) {
+				if !seenL[n] {
+					seenL[n] = true
+					leads = append(leads, n)
+				}
+			}
+		}
+	}
+	return offices, leads
+}
+
+// book reads the status book the page keeps, checked against the plan: a
+// stored book that no longer fits (the plan changed) is an error, not
+// silently ignored. An absent book is nil.
+func (s *Session) book(raw jsonx.RawMessage) (*plan.StatusBook, error) {
+	if len(bytes.TrimSpace(raw)) == 0 || string(bytes.TrimSpace(raw)) == "null" {
+		return nil, nil
+	}
+	return plan.LoadStatus(bytes.NewReader(raw), s.plan)
+}
+
+type statusRequest struct {
+	Book  jsonx.RawMessage `json:"book"`
+	Item  string           `json:"item"`
+	State plan.State       `json:"state"`
+	Date  string           `json:"date"`
+	Note  string           `json:"note"`
+}
+
+type bookAnswer struct {
+	Book *plan.StatusBook `json:"book"`
+}
+
+// setStatus records an item's state on a date and returns the new book.
+func (s *Session) setStatus(arg string) (any, error) {
+	if err := s.needPlan(); err != nil {
+		return nil, err
+	}
+	var req statusRequest
+	if err := decode(arg, &req); err != nil {
+		return nil, err
+	}
+	b, err := s.book(req.Book)
+	if err != nil {
+		return nil, err
+	}
+	if b == nil {
+		b = plan.NewStatusBook(s.plan)
+	}
+	date, err := plan.ParseDate(req.Date)
+	if err != nil {
+		return nil, err
+	}
+	b.Set(plan.Status{Item: req.Item, State: req.State, Date: date, Note: req.Note})
+	if err := b.Validate(s.plan); err != nil {
+		return nil, err
+	}
+	return bookAnswer{b}, nil
+}
+
+// importStatuses reads a status file the user opened (its text).
+func (s *Session) importStatuses(text string) (any, error) {
+	if err := s.needPlan(); err != nil {
+		return nil, err
+	}
+	b, err := plan.LoadStatus(strings.NewReader(text), s.plan)
+	if err != nil {
+		return nil, err
+	}
+	return bookAnswer{b}, nil
+}
+
+// exportStatuses writes the status book as the file importStatuses and the
+// command line read.
+func (s *Session) exportStatuses(arg string) (any, error) {
+	if err := s.needPlan(); err != nil {
+		return nil, err
+	}
+	var req scheduleRequest
+	if err := decode(arg, &req); err != nil {
+		return nil, err
+	}
+	b, err := s.book(req.Book)
+	if err != nil {
+		return nil, err
+	}
+	if b == nil {
+		b = plan.NewStatusBook(s.plan)
+	}
+	var out bytes.Buffer
+	if err := b.Save(&out); err != nil {
+		return nil, err
+	}
+	return download{Filename: fmt.Sprintf("task-statuses-%s.json", s.plan.ID), Text: out.String()}, nil
+}

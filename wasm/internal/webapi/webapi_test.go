@@ -1,0 +1,741 @@
+package webapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/eduplan/eduplan/seeds"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// answer is any answer decoded loosely.
+type answer map[string]any
+
+func call(t *testing.T, s *Session, name string, arg any) answer {
+	t.Helper()
+	var a string
+	switch v := arg.(type) {
+	case string:
+		a = v
+	case nil:
+	default:
+		b, err := json.Marshal(v)
+		require.NoError(t, err)
+		a = string(b)
+	}
+	out := s.Call(name, a)
+	var ans answer
+	require.NoError(t, json.Unmarshal([]byte(out), &ans), "answer of %s is JSON: %s", name, out)
+	return ans
+}
+
+func mustOK(t *testing.T, s *Session, name string, arg any) answer {
+	t.Helper()
+	ans := call(t, s, name, arg)
+	require.Equal(t, true, ans["ok"], "%s failed: %v", name, ans)
+	return ans
+}
+
+// decodeInto re-decodes an answer into a typed value.
+func decodeInto(t *testing.T, a answer, v any) {
+	t.Helper()
+	b, err := json.Marshal(a)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, v))
+}
+
+func seedSession(t *testing.T) *Session {
+	s := New()
+	mustOK(t, s, "loadDefault", nil)
+	return s
+}
+
+func fixtureText(t *testing.T) string {
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "plan.json"))
+	require.NoError(t, err)
+	return string(b)
+}
+
+func fixtureSession(t *testing.T) *Session {
+	s := New()
+	mustOK(t, s, "loadPlan", fixtureText(t))
+	return s
+}
+
+type typedAssess struct {
+	FieldErrors map[string]string `json:"fieldErrors"`
+	Report      struct {
+		Summary struct {
+			Binding, Aspirational map[string]int
+		} `json:"summary"`
+		Results []struct {
+			Indicator string   `json:"indicator"`
+			Status    string   `json:"status"`
+			Value     *float64 `json:"value"`
+			ValueText string   `json:"valueText"`
+			GapText   *Text    `json:"gapText"`
+		} `json:"results"`
+	} `json:"report"`
+}
+
+func assessOf(t *testing.T, s *Session, req map[string]any) typedAssess {
+	t.Helper()
+	var ta typedAssess
+	decodeInto(t, mustOK(t, s, "assess", req), &ta)
+	return ta
+}
+
+func resultOf(t *testing.T, ta typedAssess, id string) (status, value string, gap *Text) {
+	t.Helper()
+	for _, r := range ta.Report.Results {
+		if r.Indicator == id {
+			return r.Status, r.ValueText, r.GapText
+		}
+	}
+	t.Fatalf("no result for %s", id)
+	return
+}
+
+// Every function the page calls exists, and every function exists for the
+// page or the tests.
+func TestNamesMatchPage(t *testing.T) {
+	js, err := os.ReadFile(filepath.Join("..", "..", "static", "app.js"))
+	require.NoError(t, err)
+	called := map[string]bool{}
+	for _, m := range regexp.MustCompile(`call\('([A-Za-z]+)'`).FindAllStringSubmatch(string(js), -1) {
+		called[m[1]] = true
+	}
+	require.NotEmpty(t, called)
+	names := map[string]bool{}
+	for _, n := range Names() {
+		names[n] = true
+	}
+	for n := range called {
+		assert.True(t, names[n], "app.js calls eduplan.%s, which Go does not have", n)
+	}
+	for n := range names {
+		assert.True(t, called[n] || n == "plan", "Go has %s, which the page never calls", n)
+	}
+	assert.True(t, sort.StringsAreSorted(Names()))
+}
+
+func TestCallUnknownAndBadRequest(t *testing.T) {
+	s := New()
+	a := call(t, s, "nope", nil)
+	assert.Equal(t, false, a["ok"])
+	assert.Contains(t, a["errors"].([]any)[0].(map[string]any)["message"], `no function "nope"`)
+
+	a = call(t, s, "form", `{"level":"school"}`)
+	assert.Equal(t, false, a["ok"])
+	assert.Contains(t, a["errors"].([]any)[0].(map[string]any)["message"], "no plan is loaded")
+
+	s = seedSession(t)
+	a = call(t, s, "form", `{"level":`)
+	assert.Equal(t, false, a["ok"])
+	assert.Contains(t, a["errors"].([]any)[0].(map[string]any)["message"], "not valid JSON")
+}
+
+func TestPanicBecomesAnswer(t *testing.T) {
+	out := PanicAnswer("assess", "boom")
+	var a answer
+	require.NoError(t, json.Unmarshal([]byte(out), &a))
+	assert.Equal(t, false, a["ok"])
+	assert.Contains(t, out, "internal error in assess: boom")
+
+	// A handler that panics is recovered by Call.
+	handlers["zzPanic"] = func(*Session, string) (any, error) { panic("kaboom") }
+	defer delete(handlers, "zzPanic")
+	out = New().Call("zzPanic", "")
+	assert.Contains(t, out, `"ok":false`)
+	assert.Contains(t, out, "kaboom")
+}
+
+func TestLoadDefault(t *testing.T) {
+	s := New()
+	a := mustOK(t, s, "loadDefault", nil)
+	var v struct {
+		Plan planView `json:"plan"`
+	}
+	decodeInto(t, a, &v)
+	assert.Equal(t, "zhenjiang-2017", v.Plan.ID)
+	assert.Equal(t, "镇江市教育局2017年工作要点", v.Plan.Title.ZH)
+	assert.True(t, v.Plan.HasTaskBook)
+	var keys []string
+	for _, u := range v.Plan.UnitTypes {
+		keys = append(keys, u.Key)
+		assert.Positive(t, u.Indicators+u.Fields, u.Key)
+	}
+	assert.Contains(t, keys, "school/primary")
+	assert.Contains(t, keys, "school/kindergarten", "a kindergarten reports figures its district's rates use")
+	assert.Contains(t, keys, "district/")
+	assert.Contains(t, keys, "city/")
+	for _, ind := range v.Plan.Indicators {
+		assert.NotEmpty(t, ind.TargetText.ZH, ind.ID)
+		assert.NotEmpty(t, ind.FormulaText.ZH, ind.ID)
+	}
+}
+
+func TestFormulaText(t *testing.T) {
+	names := nameTable{
+		"a":     {ZH: "在园幼儿数", EN: "Children enrolled"},
+		"在园幼儿数": {ZH: "在园幼儿数", EN: "Children enrolled"},
+		"pop":   {ZH: "适龄人口", EN: "Population"},
+		"x_1":   {ZH: "甲"},
+	}
+	tests := []struct{ src, lang, want string }{
+		{"a / pop", "zh", "在园幼儿数 / 适龄人口"},
+		{"a / pop", "en", "Children enrolled / Population"},
+		{"在园幼儿数/pop", "en", "Children enrolled/Population"},
+		{"spread(a / pop) * 100", "zh", "spread(在园幼儿数 / 适龄人口) * 100"},
+		{"x_1 + x_12", "en", "甲 + x_12"},
+		{"", "zh", ""},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, names.render(tt.src, tt.lang), "%q %s", tt.src, tt.lang)
+	}
+}
+
+func TestScopeText(t *testing.T) {
+	tests := []struct {
+		levels []string
+		kinds  []string
+		zh, en string
+	}{
+		{nil, nil, "全市、辖市区、学校", "the city, districts, schools"},
+		{[]string{"city", "district"}, nil, "全市、辖市区", "the city, districts"},
+		{[]string{"school"}, []string{"primary", "junior"}, "小学、初中", "Primary school, Junior secondary school"},
+		{[]string{"school"}, []string{"robotics"}, "robotics", "robotics"},
+	}
+	for _, tt := range tests {
+		var sc struct {
+			Levels []string `json:"levels"`
+			Kinds  []string `json:"kinds"`
+		}
+		sc.Levels, sc.Kinds = tt.levels, tt.kinds
+		b, _ := json.Marshal(sc)
+		var scope = scopeOf(t, b)
+		got := scopeText(scope)
+		assert.Equal(t, tt.zh, got.ZH)
+		assert.Equal(t, tt.en, got.EN)
+	}
+}
+
+func TestLoadPlanProblemsKeepPlan(t *testing.T) {
+	s := seedSession(t)
+	tests := []struct {
+		name, text, want string
+	}{
+		{"syntax", `{"format": `, "1:"},
+		{"not a plan", `{"format":"eduplan.plan/v1"}`, "id"},
+		{"empty", ``, ""},
+	}
+	for _, tt := range tests {
+		a := call(t, s, "loadPlan", tt.text)
+		assert.Equal(t, false, a["ok"], tt.name)
+		errs, _ := a["errors"].([]any)
+		require.NotEmpty(t, errs, tt.name)
+		if tt.want != "" {
+			joined, _ := json.Marshal(errs)
+			assert.Contains(t, string(joined), tt.want, tt.name)
+		}
+		// The seed is still the plan in use.
+		p := mustOK(t, s, "plan", nil)
+		assert.Equal(t, "zhenjiang-2017", p["plan"].(map[string]any)["id"], tt.name)
+	}
+}
+
+func TestFormGroupsEachFigureOnce(t *testing.T) {
+	s := seedSession(t)
+	for _, unit := range []map[string]string{{"level": "school", "kind": "kindergarten"}, {"level": "school", "kind": "primary"}, {"level": "district"}, {"level": "city"}} {
+		var f formAnswer
+		decodeInto(t, mustOK(t, s, "form", unit), &f)
+		seen := map[string]bool{}
+		inds := 0
+		for _, g := range f.Groups {
+			inds += len(g.Indicators)
+			for _, m := range g.Metrics {
+				assert.False(t, seen[m.ID], "%v asks %s twice", unit, m.ID)
+				seen[m.ID] = true
+			}
+			for _, sh := range g.Shared {
+				assert.True(t, seen[sh.ID], "%v: %s is shared but never asked before", unit, sh.ID)
+			}
+		}
+		assert.Equal(t, f.Indicators, inds, "every applicable indicator is in one group")
+		assert.Equal(t, len(s.cat.FormMetrics(levelOf(unit["level"]), kindOf(unit["kind"]))), len(seen), "%v: every form metric is asked", unit)
+	}
+	// A kindergarten has no indicator of its own: its figures feed the
+	// district's and the city's.
+	var kg formAnswer
+	decodeInto(t, mustOK(t, s, "form", map[string]string{"level": "school", "kind": "kindergarten"}), &kg)
+	require.NotEmpty(t, kg.Groups)
+	assert.Zero(t, kg.Indicators)
+	var feeds []string
+	for _, g := range kg.Groups {
+		assert.Empty(t, g.Indicators)
+		for _, f := range g.Feeds {
+			feeds = append(feeds, f.ID)
+		}
+	}
+	assert.Contains(t, feeds, "preschool_gross_enrolment_rate")
+	// A primary school: the choice share is task 4, fitness task 23, in that order.
+	var f formAnswer
+	decodeInto(t, mustOK(t, s, "form", map[string]string{"level": "school", "kind": "primary"}), &f)
+	require.GreaterOrEqual(t, len(f.Groups), 2)
+	assert.Equal(t, "task-4", f.Groups[0].Place.ID)
+	assert.Equal(t, "school_choice_pupils", f.Groups[0].Metrics[0].ID)
+}
+
+func TestAssessStatusChanges(t *testing.T) {
+	s := seedSession(t)
+	tests := []struct {
+		name         string
+		choice       string
+		status, text string
+		gap          string
+		fieldError   string
+	}{
+		{"over 5%", "10", "not_met", "10%", "+5个百分点", ""},
+		{"under 5%", "4", "met", "4%", "-1个百分点", ""},
+		{"exactly 5%", "5", "met", "5%", "0个百分点", ""},
+		{"thousands and full width", "１,０", "", "", "", "千位分隔符"},
+		{"empty is missing, not zero", "", "no_data", "", "", ""},
+		{"dash is missing", "—", "no_data", "", "", ""},
+		{"words are rejected", "无", "no_data", "", "", "不是数字"},
+		{"negative", "-3", "no_data", "", "", "不能为负数"},
+		{"fraction of a count", "3.5", "no_data", "", "", "应为整数"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ta := assessOf(t, s, map[string]any{"level": "school", "kind": "primary", "name": "实验小学",
+				"figures": map[string]string{"school_choice_pupils": tt.choice, "compulsory_new_entrants": "100"}})
+			if tt.fieldError != "" {
+				assert.Contains(t, ta.FieldErrors["school_choice_pupils"], tt.fieldError)
+				return
+			}
+			assert.Empty(t, ta.FieldErrors)
+			st, val, gap := resultOf(t, ta, "school_choice_share")
+			assert.Equal(t, tt.status, st)
+			assert.Equal(t, tt.text, val)
+			if tt.gap != "" {
+				require.NotNil(t, gap)
+				assert.Equal(t, tt.gap, gap.ZH)
+			}
+		})
+	}
+}
+
+func TestAssessZeroDenominator(t *testing.T) {
+	s := seedSession(t)
+	ta := assessOf(t, s, map[string]any{"level": "school", "kind": "primary",
+		"figures": map[string]string{"school_choice_pupils": "0", "compulsory_new_entrants": "0"}})
+	st, _, _ := resultOf(t, ta, "school_choice_share")
+	assert.Equal(t, "not_computable", st)
+}
+
+func TestAssessBadFieldKeepsOthers(t *testing.T) {
+	s := seedSession(t)
+	ta := assessOf(t, s, map[string]any{"level": "school", "kind": "primary", "figures": map[string]string{
+		"school_choice_pupils": "abc", "compulsory_new_entrants": "100",
+		"fitness_tested_students": "200", "fitness_pass_students": "199", "fitness_excellent_students": "10"}})
+	assert.Contains(t, ta.FieldErrors["school_choice_pupils"], "not a number")
+	st, val, _ := resultOf(t, ta, "fitness_pass_rate")
+	assert.Equal(t, "met", st)
+	assert.Equal(t, "99.5%", val)
+	st, _, _ = resultOf(t, ta, "school_choice_share")
+	assert.Equal(t, "no_data", st)
+}
+
+func TestPercentTypedInPercent(t *testing.T) {
+	s := fixtureSession(t)
+	for _, typed := range []string{"96.5", "96.5%", "９６.５％"} {
+		ta := assessOf(t, s, map[string]any{"level": "school", "kind": "kindergarten",
+			"figures": map[string]string{"certified_teacher_share": typed}})
+		assert.Empty(t, ta.FieldErrors, typed)
+		st, val, gap := resultOf(t, ta, "certified_share")
+		assert.Equal(t, "met", st, typed)
+		assert.Equal(t, "96.5%", val, typed)
+		assert.Equal(t, "+1.5 pp", gap.EN, typed)
+	}
+	ta := assessOf(t, s, map[string]any{"level": "school", "kind": "kindergarten",
+		"figures": map[string]string{"certified_teacher_share": "0.965"}})
+	st, val, _ := resultOf(t, ta, "certified_share")
+	assert.Equal(t, "not_met", st, "0.965 typed in a percent field is 0.965%")
+	assert.Equal(t, "0.97%", val)
+}
+
+func TestImportSingleUnitAndRoundTrip(t *testing.T) {
+	s := fixtureSession(t)
+	req := map[string]any{"level": "school", "kind": "kindergarten", "name": "城东幼儿园", "lang": "zh",
+		"figures": map[string]string{"certified_teacher_share": "96.5", "enrolled": "1,234"}}
+	before := assessOf(t, s, req)
+
+	var dl download
+	decodeInto(t, mustOK(t, s, "exportFigures", req), &dl)
+	assert.True(t, strings.HasPrefix(dl.Text, "\ufeff"), "Excel needs the BOM")
+	assert.Equal(t, "填报数据-城东幼儿园.csv", dl.Filename)
+	assert.Contains(t, dl.Text, "96.5")
+
+	var imp importAnswer
+	decodeInto(t, mustOK(t, s, "importData", map[string]string{"name": dl.Filename, "text": strings.TrimPrefix(dl.Text, "\ufeff")}), &imp)
+	require.True(t, imp.Single)
+	assert.Equal(t, "城东幼儿园", imp.Unit.Name)
+	assert.Equal(t, "kindergarten", string(imp.Unit.Kind))
+	assert.Equal(t, map[string]string{"certified_teacher_share": "96.5", "enrolled": "1234"}, imp.Figures)
+
+	req["figures"] = imp.Figures
+	after := assessOf(t, s, req)
+	assert.Equal(t, before.Report, after.Report)
+}
+
+func TestImportErrorsListEveryCell(t *testing.T) {
+	s := fixtureSession(t)
+	csv := "单位代码,单位名称,学校类型,在园幼儿数,持证教师比例\n1,甲园,幼儿园,abc,96\n2,乙园,幼儿园,300,无\n"
+	a := call(t, s, "importData", map[string]string{"name": "k.csv", "text": csv})
+	assert.Equal(t, false, a["ok"])
+	var es struct {
+		DataErrors []dataError `json:"dataErrors"`
+	}
+	decodeInto(t, a, &es)
+	require.Len(t, es.DataErrors, 2)
+	assert.Equal(t, dataError{File: "k.csv", Row: 2, Column: 4, Header: "在园幼儿数", Text: "abc", Reason: es.DataErrors[0].Reason}, es.DataErrors[0])
+	assert.Contains(t, es.DataErrors[0].Reason, "not a number")
+	assert.Equal(t, 3, es.DataErrors[1].Row)
+	assert.Equal(t, 5, es.DataErrors[1].Column)
+}
+
+type typedFile struct {
+	Units   int `json:"units"`
+	Columns []struct {
+		ID string `json:"id"`
+	} `json:"columns"`
+	Schools []struct {
+		Unit  struct{ ID, Name string } `json:"unit"`
+		Cells []*struct {
+			Status    string `json:"status"`
+			ValueText string `json:"valueText"`
+		} `json:"cells"`
+	} `json:"schools"`
+	Parents []struct {
+		Unit    struct{ ID, Level string } `json:"unit"`
+		Results []struct {
+			Indicator, Status, ValueText string
+		} `json:"results"`
+	} `json:"parents"`
+	Checks []struct {
+		Unit   struct{ ID string } `json:"unit"`
+		Result struct {
+			Indicator  string `json:"indicator"`
+			Status     string `json:"status"`
+			Aggregates []struct {
+				Children []struct{ Unit, ValueText string } `json:"children"`
+			} `json:"aggregates"`
+		} `json:"result"`
+	} `json:"checks"`
+}
+
+func TestDistrictFile(t *testing.T) {
+	s := seedSession(t)
+	var imp importAnswer
+	decodeInto(t, mustOK(t, s, "importData", map[string]string{"name": "sample2017.json", "text": string(seeds.SampleData())}), &imp)
+	assert.False(t, imp.Single)
+	assert.Equal(t, 112, imp.Units)
+
+	var f typedFile
+	decodeInto(t, mustOK(t, s, "assessFile", nil), &f)
+	assert.Equal(t, 112, f.Units)
+	assert.Len(t, f.Parents, 8, "the city and seven districts")
+	assert.Len(t, f.Schools, 104)
+	assert.NotEmpty(t, f.Columns)
+	for _, row := range f.Schools {
+		assert.Len(t, row.Cells, len(f.Columns))
+	}
+	var gap bool
+	for _, c := range f.Checks {
+		if c.Result.Indicator == "quality_preschool_district_gap" {
+			gap = true
+			assert.Equal(t, "zhenjiang", c.Unit.ID)
+			require.Len(t, c.Result.Aggregates, 1)
+			assert.Len(t, c.Result.Aggregates[0].Children, 7, "one value per district")
+			assert.Equal(t, "not_met", c.Result.Status)
+		}
+	}
+	assert.True(t, gap, "the district gap is a cross-unit check")
+}
+
+func TestReportExportReimport(t *testing.T) {
+	s := seedSession(t)
+	req := map[string]any{"level": "school", "kind": "junior", "name": "实验初中", "lang": "en", "format": "json",
+		"figures": map[string]string{"school_choice_pupils": "12", "compulsory_new_entrants": "300",
+			"junior_graduates": "280", "junior_graduates_progressing": "279", "fitness_tested_students": "900"}}
+	before := assessOf(t, s, req)
+
+	var js download
+	decodeInto(t, mustOK(t, s, "exportReport", req), &js)
+	assert.Equal(t, "report-实验初中.json", js.Filename)
+	var imp importAnswer
+	decodeInto(t, mustOK(t, s, "importData", map[string]string{"name": js.Filename, "text": js.Text}), &imp)
+	assert.Equal(t, "report", imp.Kind)
+	require.True(t, imp.Single)
+	assert.Equal(t, "junior", string(imp.Unit.Kind))
+	assert.Equal(t, req["figures"], imp.Figures)
+	req["figures"] = imp.Figures
+	assert.Equal(t, before.Report, assessOf(t, s, req).Report, "a re-imported report gives the same assessment")
+
+	var csvDL download
+	req["format"], req["lang"] = "csv", "zh"
+	decodeInto(t, mustOK(t, s, "exportReport", req), &csvDL)
+	assert.True(t, strings.HasPrefix(csvDL.Text, "\ufeff单位代码,单位名称,"))
+	assert.Contains(t, csvDL.Text, "\r\n")
+	assert.Contains(t, csvDL.Text, "实验初中,学校,初中")
+	assert.Contains(t, csvDL.Text, "义务教育择校生比例,约束性,达标,4%,≤ 5%,-1个百分点")
+}
+
+func TestDistrictReportExport(t *testing.T) {
+	s := seedSession(t)
+	mustOK(t, s, "importData", map[string]string{"name": "sample2017.json", "text": string(seeds.SampleData())})
+	var js download
+	decodeInto(t, mustOK(t, s, "exportReport", map[string]string{"source": "file", "format": "json", "lang": "zh"}), &js)
+	assert.Equal(t, "自评报告-sample2017.json", js.Filename)
+	var rep struct {
+		Plan  string
+		Year  int
+		Units []any
+	}
+	require.NoError(t, json.Unmarshal([]byte(js.Text), &rep))
+	assert.Equal(t, "zhenjiang-2017", rep.Plan)
+	assert.Len(t, rep.Units, 112)
+	// Such a report does not hold every figure: it is refused, not half read.
+	a := call(t, s, "importData", map[string]string{"name": js.Filename, "text": js.Text})
+	assert.Equal(t, false, a["ok"])
+	b, _ := json.Marshal(a)
+	assert.Contains(t, string(b), "import the data file instead")
+}
+
+func TestPointsText(t *testing.T) {
+	tests := []struct {
+		v      float64
+		zh, en string
+	}{
+		{0.1273, "12.73个百分点", "12.73 pp"},
+		{0.1, "10个百分点", "10 pp"},
+		{0, "0个百分点", "0 pp"},
+		{-0.05, "-5个百分点", "-5 pp"},
+	}
+	for _, tt := range tests {
+		got := pointsText(tt.v)
+		assert.Equal(t, tt.zh, got.ZH, "%v", tt.v)
+		assert.Equal(t, tt.en, got.EN, "%v", tt.v)
+	}
+	// A gap between districts is shown in points, on the page and in CSV.
+	s := seedSession(t)
+	mustOK(t, s, "importData", map[string]string{"name": "sample2017.json", "text": string(seeds.SampleData())})
+	var f struct {
+		Checks []struct {
+			Result struct {
+				Indicator string
+				ValueLang *Text `json:"valueLang"`
+			} `json:"result"`
+		} `json:"checks"`
+	}
+	decodeInto(t, mustOK(t, s, "assessFile", nil), &f)
+	require.NotEmpty(t, f.Checks)
+	require.NotNil(t, f.Checks[0].Result.ValueLang)
+	assert.Regexp(t, `^\d+(\.\d+)? pp$`, f.Checks[0].Result.ValueLang.EN)
+	var dl download
+	decodeInto(t, mustOK(t, s, "exportReport", map[string]string{"source": "file", "format": "csv", "lang": "zh"}), &dl)
+	assert.Regexp(t, `辖市区之间优质普惠学前教育资源差距,约束性,未达标,\d+(\.\d+)?个百分点,≤ 10个百分点`, dl.Text)
+}
+
+func TestReportFromAnotherPlanRefused(t *testing.T) {
+	s := seedSession(t)
+	rep := `{"plan":"other-2019","year":2019,"units":[{"unit":{"id":"a","name":"A","level":"city"},"results":[]}]}`
+	a := call(t, s, "importData", map[string]string{"name": "r.json", "text": rep})
+	assert.Equal(t, false, a["ok"])
+	b, _ := json.Marshal(a)
+	assert.Contains(t, string(b), "other-2019")
+}
+
+func TestTemplateReadsBack(t *testing.T) {
+	s := seedSession(t)
+	var dl download
+	decodeInto(t, mustOK(t, s, "template", map[string]string{"level": "school", "kind": "junior", "lang": "zh"}), &dl)
+	assert.Equal(t, "填报模板-初中.csv", dl.Filename)
+	header := strings.SplitN(strings.TrimPrefix(dl.Text, "\ufeff"), "\r\n", 2)[0]
+	assert.Contains(t, header, "择校生数")
+	assert.Contains(t, header, "学校类型")
+	var imp importAnswer
+	decodeInto(t, mustOK(t, s, "importData", map[string]string{"name": dl.Filename, "text": strings.TrimPrefix(dl.Text, "\ufeff")}), &imp)
+	assert.True(t, imp.Single)
+	assert.Equal(t, "junior", string(imp.Unit.Kind))
+	assert.Empty(t, imp.Figures)
+}
+
+func TestTryRule(t *testing.T) {
+	s := seedSession(t)
+	figs := map[string]string{"school_choice_pupils": "3", "compulsory_new_entrants": "100"}
+	a := mustOK(t, s, "tryRule", map[string]any{"level": "school", "kind": "primary", "figures": figs,
+		"src": "择校生数 / 义务教育招生数 控制在5%以内"})
+	var r struct {
+		Result struct {
+			Status     string
+			ValueText  string
+			TargetText *Text
+			Inputs     []any
+		}
+	}
+	decodeInto(t, a, &r)
+	assert.Equal(t, "met", r.Result.Status)
+	assert.Equal(t, "3%", r.Result.ValueText)
+	assert.Equal(t, "≤ 5%", r.Result.TargetText.ZH)
+	assert.Len(t, r.Result.Inputs, 2)
+
+	a = mustOK(t, s, "tryRule", map[string]any{"level": "school", "kind": "primary", "figures": figs, "src": "择校生数 / 义务教育招生数"})
+	decodeInto(t, a, &r)
+	assert.Equal(t, "0.03", r.Result.ValueText)
+
+	bad := call(t, s, "tryRule", map[string]any{"level": "school", "kind": "primary", "figures": figs,
+		"src": "择校生数 /\n 不存在的数 >= 5%"})
+	assert.Equal(t, false, bad["ok"])
+	var re struct {
+		RuleError ruleError `json:"ruleError"`
+	}
+	decodeInto(t, bad, &re)
+	assert.Equal(t, 2, re.RuleError.Line)
+	assert.Equal(t, 2, re.RuleError.Column)
+	assert.Equal(t, 5, re.RuleError.Length)
+	assert.Contains(t, re.RuleError.Message, "不存在的数")
+}
+
+func TestTaskBook(t *testing.T) {
+	s := seedSession(t)
+	var sch scheduleAnswer
+	decodeInto(t, mustOK(t, s, "schedule", map[string]any{"asOf": "2018-01-15"}), &sch)
+	require.NotEmpty(t, sch.Entries)
+	assert.Equal(t, len(sch.Entries), sch.Total)
+	assert.Positive(t, sch.Overdue, "on 2018-01-15 the 2017 items are overdue")
+	assert.NotEmpty(t, sch.Offices)
+	assert.NotEmpty(t, sch.Leads)
+	first := sch.Entries[0]
+	require.True(t, first.Overdue)
+
+	// Done on the as-of date: no longer overdue.
+	var b struct {
+		Book json.RawMessage `json:"book"`
+	}
+	decodeInto(t, mustOK(t, s, "setStatus", map[string]any{"item": first.ID, "state": "done", "date": "2018-01-15"}), &b)
+	var sch2 scheduleAnswer
+	decodeInto(t, mustOK(t, s, "schedule", map[string]any{"asOf": "2018-01-15", "book": b.Book}), &sch2)
+	assert.Equal(t, sch.Overdue-1, sch2.Overdue)
+	// Not yet known on an earlier date.
+	decodeInto(t, mustOK(t, s, "schedule", map[string]any{"asOf": "2017-01-15", "book": b.Book}), &sch2)
+	for _, e := range sch2.Entries {
+		if e.ID == first.ID {
+			assert.Equal(t, "not_started", string(e.State))
+		}
+	}
+
+	// Export and import give the same book.
+	var dl download
+	decodeInto(t, mustOK(t, s, "exportStatuses", map[string]any{"book": b.Book}), &dl)
+	assert.Equal(t, "task-statuses-zhenjiang-2017.json", dl.Filename)
+	var back struct {
+		Book json.RawMessage `json:"book"`
+	}
+	decodeInto(t, mustOK(t, s, "importStatuses", dl.Text), &back)
+	assert.JSONEq(t, string(b.Book), string(back.Book))
+
+	// Filters.
+	decodeInto(t, mustOK(t, s, "schedule", map[string]any{"asOf": "2018-01-15", "office": sch.Offices[0]}), &sch2)
+	assert.Less(t, sch2.Total, sch.Total+1)
+	for _, e := range sch2.Entries {
+		assert.Contains(t, e.Office, sch.Offices[0])
+	}
+
+	// Bad inputs are errors with paths.
+	a := call(t, s, "schedule", map[string]any{"asOf": "2018-13-01"})
+	assert.Equal(t, false, a["ok"])
+	a = call(t, s, "importStatuses", `{"format":"eduplan.status/v1","plan":"zhenjiang-2017","statuses":[{"item":"nope","state":"done","date":"2017-01-01"}]}`)
+	assert.Equal(t, false, a["ok"])
+	joined, _ := json.Marshal(a)
+	assert.Contains(t, string(joined), "statuses[0].item")
+	a = call(t, s, "setStatus", map[string]any{"item": first.ID, "state": "finished", "date": "2018-01-15"})
+	assert.Equal(t, false, a["ok"])
+}
+
+func TestAnswersAreText(t *testing.T) {
+	// Strings from a plan travel as JSON strings, never pre-rendered HTML:
+	// the page shows them as text. encoding/json escapes < > & in any case.
+	s := New()
+	plan := strings.Replace(fixtureText(t), `"测试市教育局2017年工作要点（网页测试用）"`, `"<img src=x onerror=alert(1)>"`, 1)
+	out := s.Call("loadPlan", plan)
+	var a answer
+	require.NoError(t, json.Unmarshal([]byte(out), &a))
+	assert.Equal(t, "<img src=x onerror=alert(1)>", a["plan"].(map[string]any)["title"].(map[string]any)["zh"])
+}
+
+func FuzzCall(f *testing.F) {
+	f.Add(0, `{"level":"school","kind":"primary","figures":{"school_choice_pupils":"1e400"}}`)
+	f.Add(1, `{"src":"spread(择校生数) > ((("}`)
+	f.Add(2, `{"name":"x.csv","text":"id,name\n1,\"a"}`)
+	f.Add(3, `{"asOf":"2017-02-30"}`)
+	f.Add(4, `{"format":"csv","source":"file"}`)
+	f.Add(5, `{"book":{"format":1}}`)
+	f.Add(6, `not json`)
+	s := New()
+	if out := s.Call("loadDefault", ""); !strings.Contains(out, `"ok":true`) {
+		f.Fatal(out)
+	}
+	names := Names()
+	f.Fuzz(func(t *testing.T, n int, arg string) {
+		if n < 0 {
+			n = -n
+		}
+		name := names[n%len(names)]
+		if name == "loadPlan" || name == "loadDefault" || name == "clearData" {
+			name = "assess"
+		}
+		out := s.Call(name, arg)
+		var a answer
+		if err := json.Unmarshal([]byte(out), &a); err != nil {
+			t.Fatalf("%s(%q) answered invalid JSON %q: %v", name, arg, out, err)
+		}
+		if _, ok := a["ok"].(bool); !ok {
+			t.Fatalf("%s(%q) answered without ok: %s", name, arg, out)
+		}
+		if bytes.Contains([]byte(out), []byte("internal error")) {
+			t.Fatalf("%s(%q) panicked: %s", name, arg, out)
+		}
+	})
+}
+
+// BenchmarkLoadDefault is what the page does once on every load (natively;
+// the browser benchmarks in package wasm measure it in the page).
+func BenchmarkLoadDefault(b *testing.B) {
+	s := New()
+	for b.Loop() {
+		if out := s.Call("loadDefault", ""); !strings.HasPrefix(out, `{"ok":true`) {
+			b.Fatal(out[:200])
+		}
+	}
+}
+
+// BenchmarkAssessKeystroke is what the page does on every key typed on the
+// form: read the figures and assess the unit.
+func BenchmarkAssessKeystroke(b *testing.B) {
+	s := New()
+	s.Call("loadDefault", "")
+	req := `{"level":"district","figures":{"kindergarten_enrolment_age3_5":"10037","population_age3_5":"10105","school_choice_pupils":"394","compulsory_new_entrants":"12926"}}`
+	for b.Loop() {
+		if out := s.Call("assess", req); !strings.HasPrefix(out, `{"ok":true`) {
+			b.Fatal(out[:200])
+		}
+	}
+}

@@ -1,0 +1,120 @@
+//go:build !(js && wasm)
+
+package wasm_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/eduplan/eduplan/wasm/webbuild"
+)
+
+var (
+	wasmOnce  sync.Once
+	wasmBytes []byte
+	wasmErr   error
+)
+
+// builtWasm compiles the page's wasm once per test binary, as the delivered
+// page has it (-trimpath, -ldflags=-s -w).
+func builtWasm(tb testing.TB) []byte {
+	tb.Helper()
+	wasmOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "eduplan-size-")
+		if err != nil {
+			wasmErr = err
+			return
+		}
+		defer os.RemoveAll(dir)
+		path := filepath.Join(dir, "main.wasm")
+		if wasmErr = webbuild.BuildWasm(context.Background(), webbuild.Options{Stderr: os.Stderr}, path); wasmErr == nil {
+			wasmBytes, wasmErr = os.ReadFile(path)
+		}
+	})
+	require.NoError(tb, wasmErr)
+	return wasmBytes
+}
+
+func gzipSize(tb testing.TB, b []byte) int {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	require.NoError(tb, err)
+	_, err = zw.Write(b)
+	require.NoError(tb, err)
+	require.NoError(tb, zw.Close())
+	return buf.Len()
+}
+
+// wasmDeps lists the packages linked into the page's wasm.
+func wasmDeps(t *testing.T) []string {
+	t.Helper()
+	root, err := webbuild.ModuleRoot()
+	require.NoError(t, err)
+	cmd := exec.Command("go", "list", "-deps", "./wasm")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, string(out))
+	return strings.Fields(string(out))
+}
+
+// goccy/go-json costs about 1.3 MB gzipped in the page for nothing a browser
+// user would notice; the wasm build uses encoding/json (internal/jsonx).
+// Any package that imports go-json directly instead of through jsonx pulls it
+// back in; this test names the way it comes.
+func TestWasmLeavesOutGoJSON(t *testing.T) {
+	deps := wasmDeps(t)
+	require.Contains(t, deps, "github.com/eduplan/eduplan/wasm/internal/webapi")
+	var offenders []string
+	for _, d := range deps {
+		if strings.HasPrefix(d, "github.com/goccy/go-json") {
+			offenders = append(offenders, d)
+		}
+	}
+	if len(offenders) > 0 {
+		root, _ := webbuild.ModuleRoot()
+		cmd := exec.Command("go", "list", "-f", `{{.ImportPath}}: {{join .Imports " "}}`, "-deps", "./wasm")
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		out, _ := cmd.Output()
+		var importers []string
+		for _, line := range strings.Split(string(out), "\n") {
+			if strings.HasPrefix(line, "github.com/eduplan/") && strings.Contains(line, " github.com/goccy/go-json") {
+				importers = append(importers, strings.SplitN(line, ":", 2)[0])
+			}
+		}
+		t.Errorf("the wasm links goccy/go-json; imported directly by %v: use internal/jsonx there", importers)
+	}
+	assert.False(t, bytes.Contains(builtWasm(t), []byte("github.com/goccy/go-json")), "no go-json symbol in the binary")
+	// The page decodes GBK in JavaScript (TextDecoder): the Go decoder's
+	// tables are dead weight there. Reported, not failed: the data reader
+	// still links them.
+	for _, d := range deps {
+		if d == "golang.org/x/text/encoding/simplifiedchinese" {
+			t.Logf("note: the wasm links %s (about 0.1 MB gzipped) though the page decodes GBK itself", d)
+		}
+	}
+}
+
+// BenchmarkWasmSize reports the size of the page's wasm, raw and gzipped (at
+// best compression, as the single-file page inlines it). The time per
+// operation is the gzipping.
+func BenchmarkWasmSize(b *testing.B) {
+	w := builtWasm(b)
+	var gz int
+	for b.Loop() {
+		gz = gzipSize(b, w)
+	}
+	b.ReportMetric(float64(len(w)), "wasm-bytes")
+	b.ReportMetric(float64(gz), "gzip-bytes")
+}

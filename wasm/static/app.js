@@ -1,0 +1,1299 @@
+// eduplan self-assessment page.
+//
+// The assessment itself runs in Go compiled to WebAssembly (globalThis.eduplan,
+// see wasm/main.go); this file only draws the page and keeps what the user
+// typed in localStorage. Two rules hold everywhere below:
+//   - every string that comes from a plan or a data file reaches the page
+//     through text nodes (h() turns strings into text nodes); nothing is ever
+//     assigned to innerHTML;
+//   - the page talks to no one: no fetch except its own main.wasm.
+'use strict';
+
+(() => {
+  const STORE_KEY = 'eduplan.v1';
+
+  // ---------------------------------------------------------------- strings
+
+  const I18N = {
+    zh: {
+      'app.kicker': '教育工作要点 · 自评工具',
+      'app.print': '打印 / 存为 PDF',
+      'app.reset': '重新开始',
+      'app.privacy': '所有数据只在本机浏览器中处理和保存，不会上传到任何服务器。',
+      'app.foot': 'eduplan · 离线运行的 WebAssembly 页面，评估规则与命令行工具完全相同',
+      'app.lang': 'English',
+      'app.loading': '正在加载评估引擎…',
+      'app.bootFailed': '评估引擎加载失败。',
+      'app.bootHintFile': '从本地磁盘打开时请使用“单文件版”页面（eduplan build-web 生成的 .html），或运行 eduplan serve 后用浏览器打开它给出的地址。',
+      'app.bootHintOld': '请使用较新版本的 Chrome、Edge 或 Firefox 浏览器。',
+      'app.internal': '程序内部错误',
+      'app.failed': '操作未完成：',
+      'app.close': '关闭',
+      'app.notText': '文件既不是 UTF-8 也不是 GBK 编码的文本（是否为 Excel 工作簿？请在 Excel 中“另存为”CSV UTF-8）',
+      'app.saveFailed': '浏览器存储空间不足，导入的文件未能保存（刷新后需重新导入）。',
+      'tab.assess': '自评',
+      'tab.import': '导入',
+      'tab.tasks': '任务书',
+      'tab.rules': '规则',
+      'confirm.reset': '“重新开始”会清除本页保存的全部内容：填报的数字、单位类型、任务状态、导入的文件和打开的计划。确定吗？',
+      'confirm.yes': '确定清除',
+      'confirm.no': '取消',
+      'plan.current': '当前计划：',
+      'plan.open': '打开其他计划文件…',
+      'plan.default': '使用内置计划',
+      'plan.errors': '计划文件“{0}”有以下问题，未能打开：',
+      'plan.loaded': '已打开计划文件“{0}”。',
+      'plan.meta': '{0} · {1}年 · 发布于 {2}',
+      'unit.type': '单位类型',
+      'unit.name': '单位名称',
+      'unit.namePh': '例如：镇江市某某小学',
+      'unit.school': '学校',
+      'unit.district': '辖市区（县）',
+      'unit.city': '全市',
+      'form.title': '填报数据',
+      'form.intro': '只需填写与本单位适用指标有关的数据。留空表示“暂无数据”（不会当作 0）。百分比直接填百分数，如 99.2。',
+      'form.none': '这个计划对此类单位没有需要填报的数据。',
+      'form.noPlace': '其他指标',
+      'form.uses': '用于：',
+      'form.feeds': '上报后用于辖市区或全市的指标：',
+      'form.alsoAbove': '另见上方：',
+      'res.title': '自评结果',
+      'res.binding': '约束性目标',
+      'res.aspirational': '预期性目标（力争）',
+      'res.none': '没有适用于此类单位的指标。',
+      'res.feedsOnly': '此类单位没有自己的指标：填写的数据汇总后用于辖市区和全市的指标。可用“导出本单位数据”把数据交给辖市区汇总。',
+      'res.status': '状态',
+      'res.indicator': '指标',
+      'res.value': '数值',
+      'res.target': '目标',
+      'res.gap': '差距',
+      'res.task': '出处',
+      'res.wording': '原文：',
+      'res.chart': '数值与目标对比',
+      'res.chartNone': '填写数据后，这里会画出各指标数值与目标的对比。',
+      'res.target.line': '目标',
+      'res.reported': '（直接填报）',
+      'res.inputs': '计算依据：',
+      'res.printedAt': '打印日期：{0}',
+      'res.figures': '填报数据',
+      'status.met': '达标',
+      'status.not_met': '未达标',
+      'status.no_data': '缺数据',
+      'status.not_computable': '无法计算',
+      'status.not_applicable': '不适用',
+      'nature.binding': '约束性',
+      'nature.aspirational': '预期性',
+      'exp.title': '导出',
+      'exp.reportJSON': '导出报告（JSON）',
+      'exp.reportCSV': '导出报告（CSV，可用 Excel 打开）',
+      'exp.figures': '导出本单位数据（CSV）',
+      'exp.template': '下载填报模板（CSV）',
+      'imp.title': '导入数据文件',
+      'imp.intro': '可导入 CSV（Excel 另存为 CSV 即可，GBK 或 UTF-8 编码均可）或 JSON 文件。只含一个单位的文件会填入“自评”表；含多所学校的区县文件会显示学校×指标汇总、区县重新计算的结果和跨单位检查。',
+      'imp.choose': '选择文件…',
+      'imp.templateFor': '模板单位类型',
+      'imp.read': '已读取“{0}”（{1}）：{2} 个单位。',
+      'imp.single': '已读取“{0}”，数据已填入“自评”表。',
+      'imp.errors': '文件中有 {0} 处问题：',
+      'imp.errFile': '文件',
+      'imp.errRow': '行',
+      'imp.errCol': '列',
+      'imp.errHeader': '列名',
+      'imp.errText': '内容',
+      'imp.errReason': '原因',
+      'imp.failed': '无法读取文件“{0}”：',
+      'imp.encoding': '编码',
+      'imp.clear': '清除导入的文件',
+      'imp.parents': '汇总单位的结果（由下级数据重新计算，比率不做平均）',
+      'imp.schools': '学校 × 指标',
+      'imp.checks': '跨单位检查',
+      'imp.checksNone': '这个文件没有涉及跨单位比较的指标，或缺少下级单位。',
+      'imp.school': '学校',
+      'imp.kind': '类型',
+      'imp.parent': '所属',
+      'imp.summary': '达标 / 未达标 / 缺数据',
+      'imp.children': '各下级单位的数值',
+      'imp.exportJSON': '导出全部报告（JSON）',
+      'imp.exportCSV': '导出全部报告（CSV）',
+      'imp.timing': '评估用时 {0} 毫秒',
+      'imp.more': '（仅显示前 {0} 行，导出报告可看全部）',
+      'task.title': '任务书',
+      'task.asOf': '截至日期',
+      'task.office': '责任处室',
+      'task.lead': '牵头领导',
+      'task.all': '全部',
+      'task.overdueOnly': '只看逾期',
+      'task.count': '共 {0} 项，其中逾期 {1} 项（截至 {2}）',
+      'task.item': '条目',
+      'task.content': '工作内容',
+      'task.units': '责任单位',
+      'task.deadline': '完成时限',
+      'task.state': '状态',
+      'task.due': '到期 {0}',
+      'task.ongoing': '长期',
+      'task.noDeadline': '未写时限',
+      'task.overdue': '逾期 {0} 天',
+      'task.export': '导出状态（JSON）',
+      'task.import': '导入状态（JSON）…',
+      'task.imported': '已导入状态文件“{0}”。',
+      'task.importFailed': '状态文件“{0}”有问题，未导入：',
+      'task.stateNote': '设置状态时按所选“截至日期”记录。',
+      'task.none': '这个计划没有任务书，或没有符合筛选条件的条目。',
+      'state.not_started': '未开始',
+      'state.in_progress': '进行中',
+      'state.done': '已完成',
+      'rule.title': '试一条自己的规则',
+      'rule.intro': '输入公式，可带目标，例如：在园幼儿数 / 适龄人口 >= 99%　或　择校生数 / 在校生数 控制在5%以内。按“自评”页当前填写的数据计算。',
+      'rule.names': '可用的数据项名称（点击插入）：',
+      'rule.ok': '结果',
+      'rule.errAt': '第 {0} 行第 {1} 列：',
+      'rule.empty': '在上面输入一条规则。',
+      'rule.list': '全部指标',
+      'rule.formula': '公式',
+      'rule.applies': '适用于',
+      'rule.note': '说明：',
+      'dl.report': '自评报告',
+      'dl.figures': '填报数据',
+      'dl.template': '填报模板',
+      'dl.statuses': '任务状态',
+      'dl.district': '汇总报告',
+    },
+    en: {
+      'app.kicker': 'Education work plan · self-assessment',
+      'app.print': 'Print / save as PDF',
+      'app.reset': 'Start over',
+      'app.privacy': 'Everything stays in this browser on this computer: nothing is uploaded to any server.',
+      'app.foot': 'eduplan · an offline WebAssembly page; the rules are exactly those of the command-line tool',
+      'app.lang': '中文',
+      'app.loading': 'Loading the assessment engine…',
+      'app.bootFailed': 'The assessment engine could not be loaded.',
+      'app.bootHintFile': 'To open the page from disk use the single-file page (the .html written by eduplan build-web), or run eduplan serve and open the address it prints.',
+      'app.bootHintOld': 'Please use a recent Chrome, Edge or Firefox.',
+      'app.internal': 'Internal error',
+      'app.failed': 'Not done:',
+      'app.close': 'Close',
+      'app.notText': 'the file is neither UTF-8 nor GBK text (an Excel workbook? use Save as → CSV UTF-8 in Excel)',
+      'app.saveFailed': 'The browser storage is full: the imported file was not kept (import it again after a reload).',
+      'tab.assess': 'Self-assessment',
+      'tab.import': 'Import',
+      'tab.tasks': 'Task book',
+      'tab.rules': 'Rules',
+      'confirm.reset': 'Start over clears everything this page has kept: the figures typed, the unit type, task statuses, imported files and the plan opened. Are you sure?',
+      'confirm.yes': 'Clear everything',
+      'confirm.no': 'Cancel',
+      'plan.current': 'Plan: ',
+      'plan.open': 'Open another plan file…',
+      'plan.default': 'Use the built-in plan',
+      'plan.errors': 'The plan file “{0}” has these problems and was not opened:',
+      'plan.loaded': 'Opened the plan file “{0}”.',
+      'plan.meta': '{0} · {1} · published {2}',
+      'unit.type': 'Kind of unit',
+      'unit.name': 'Name of the unit',
+      'unit.namePh': 'e.g. Zhenjiang No. 1 Primary School',
+      'unit.school': 'Schools',
+      'unit.district': 'District or county',
+      'unit.city': 'The whole city',
+      'form.title': 'Figures',
+      'form.intro': 'Enter only the figures the indicators for your kind of unit need. An empty field means “no figure yet” (never zero). Type percentages as percents: 99.2 for 99.2%.',
+      'form.none': 'This plan asks no figures of this kind of unit.',
+      'form.noPlace': 'Other indicators',
+      'form.uses': 'Used by: ',
+      'form.feeds': 'Reported for the indicators of the district or city: ',
+      'form.alsoAbove': 'Also uses (above): ',
+      'res.title': 'Self-assessment',
+      'res.binding': 'Binding targets',
+      'res.aspirational': 'Aspirational targets (力争)',
+      'res.none': 'No indicator applies to this kind of unit.',
+      'res.feedsOnly': 'This kind of unit has no indicator of its own: its figures are summed into the district’s and the city’s indicators. Use “Export this unit’s figures” to hand them to the district.',
+      'res.status': 'Status',
+      'res.indicator': 'Indicator',
+      'res.value': 'Value',
+      'res.target': 'Target',
+      'res.gap': 'Gap',
+      'res.task': 'Where',
+      'res.wording': 'Plan text: ',
+      'res.chart': 'Values against targets',
+      'res.chartNone': 'Once figures are entered, each indicator’s value is drawn here against its target.',
+      'res.target.line': 'target',
+      'res.reported': ' (reported)',
+      'res.inputs': 'From: ',
+      'res.printedAt': 'Printed on {0}',
+      'res.figures': 'Figures entered',
+      'status.met': 'met',
+      'status.not_met': 'not met',
+      'status.no_data': 'no data',
+      'status.not_computable': 'not computable',
+      'status.not_applicable': 'not applicable',
+      'nature.binding': 'binding',
+      'nature.aspirational': 'aspirational',
+      'exp.title': 'Export',
+      'exp.reportJSON': 'Export report (JSON)',
+      'exp.reportCSV': 'Export report (CSV for Excel)',
+      'exp.figures': 'Export this unit’s figures (CSV)',
+      'exp.template': 'Download data-entry template (CSV)',
+      'imp.title': 'Import a data file',
+      'imp.intro': 'CSV (save as CSV from Excel; GBK or UTF-8 both work) or JSON. A file with one unit fills the self-assessment form; a district file with many schools shows schools × indicators, the district’s recomputed result and the cross-unit checks.',
+      'imp.choose': 'Choose a file…',
+      'imp.templateFor': 'Template for',
+      'imp.read': 'Read “{0}” ({1}): {2} units.',
+      'imp.single': 'Read “{0}”: the figures are now in the self-assessment form.',
+      'imp.errors': '{0} problems in the file:',
+      'imp.errFile': 'File',
+      'imp.errRow': 'Row',
+      'imp.errCol': 'Col.',
+      'imp.errHeader': 'Header',
+      'imp.errText': 'Cell',
+      'imp.errReason': 'Reason',
+      'imp.failed': 'Could not read “{0}”:',
+      'imp.encoding': 'encoding',
+      'imp.clear': 'Clear the imported file',
+      'imp.parents': 'Results of the aggregate units (recomputed from the figures below; rates are never averaged)',
+      'imp.schools': 'Schools × indicators',
+      'imp.checks': 'Cross-unit checks',
+      'imp.checksNone': 'No indicator of this file compares units, or the units have no children.',
+      'imp.school': 'School',
+      'imp.kind': 'Kind',
+      'imp.parent': 'Belongs to',
+      'imp.summary': 'met / not met / no data',
+      'imp.children': 'Value of each child unit',
+      'imp.exportJSON': 'Export all reports (JSON)',
+      'imp.exportCSV': 'Export all reports (CSV)',
+      'imp.timing': 'assessed in {0} ms',
+      'imp.more': '(first {0} rows shown; export the report for all)',
+      'task.title': 'Task book',
+      'task.asOf': 'As of',
+      'task.office': 'Office',
+      'task.lead': 'Lead',
+      'task.all': 'All',
+      'task.overdueOnly': 'Overdue only',
+      'task.count': '{0} items, {1} overdue (as of {2})',
+      'task.item': 'Item',
+      'task.content': 'Work',
+      'task.units': 'Responsible units',
+      'task.deadline': 'Deadline',
+      'task.state': 'Status',
+      'task.due': 'due {0}',
+      'task.ongoing': 'ongoing',
+      'task.noDeadline': 'no deadline',
+      'task.overdue': '{0} days overdue',
+      'task.export': 'Export statuses (JSON)',
+      'task.import': 'Import statuses (JSON)…',
+      'task.imported': 'Imported the status file “{0}”.',
+      'task.importFailed': 'The status file “{0}” has problems and was not imported:',
+      'task.stateNote': 'A status set here is recorded on the chosen “as of” date.',
+      'task.none': 'This plan has no task book, or no item matches the filter.',
+      'state.not_started': 'not started',
+      'state.in_progress': 'in progress',
+      'state.done': 'done',
+      'rule.title': 'Try a rule of your own',
+      'rule.intro': 'Type a formula, optionally with a target, e.g. 在园幼儿数 / 适龄人口 >= 99%  or  择校生数 / 在校生数 控制在5%以内. It is computed on the figures in the self-assessment form.',
+      'rule.names': 'Names you can use (click to insert):',
+      'rule.ok': 'Result',
+      'rule.errAt': 'Line {0}, column {1}: ',
+      'rule.empty': 'Type a rule above.',
+      'rule.list': 'Every indicator',
+      'rule.formula': 'Formula',
+      'rule.applies': 'Applies to',
+      'rule.note': 'Note: ',
+      'dl.report': 'self-assessment',
+      'dl.figures': 'figures',
+      'dl.template': 'template',
+      'dl.statuses': 'task-statuses',
+      'dl.district': 'reports',
+    },
+  };
+
+  // ------------------------------------------------------------------ state
+
+  const DEFAULTS = () => ({
+    v: 1,
+    lang: 'zh',
+    view: 'assess',
+    plan: null, // {name, text} of a plan file the user opened
+    unitType: '',
+    unitName: '',
+    figures: {}, // plan id → metric id → text as typed
+    statuses: {}, // plan id → status book
+    asOf: '', // '' means today
+    office: '',
+    lead: '',
+    overdueOnly: false,
+    ruleSrc: '',
+    file: null, // {name, text, encoding} of the last imported data file
+  });
+
+  let S = loadState();
+  let api = null; // globalThis.eduplan once the wasm runs
+  let PLAN = null; // plan summary from Go
+  let notice = null; // {kind, text, errors} shown on the import view
+  let planNotice = null;
+  let taskNotice = null;
+  let flash = null; // {text, errors, dataErrors}: a failure shown above any view
+  // The browser benchmark reads these timings (milliseconds since the
+  // navigation started); nothing else does.
+  const timing = { firstAssessmentMs: null };
+  timing.scriptMs = performance.now();
+
+  function loadState() {
+    try {
+      const raw = localStorage.getItem(STORE_KEY);
+      if (raw) {
+        const s = JSON.parse(raw);
+        if (s && s.v === 1) return Object.assign(DEFAULTS(), s);
+      }
+    } catch (e) {
+      // A corrupt entry is replaced on the next save.
+    }
+    return DEFAULTS();
+  }
+
+  function save() {
+    try {
+      localStorage.setItem(STORE_KEY, JSON.stringify(S));
+    } catch (e) {
+      // The imported file is the only large part: drop it and keep the rest.
+      if (S.file) {
+        S.file = null;
+        try {
+          localStorage.setItem(STORE_KEY, JSON.stringify(S));
+        } catch (e2) { /* nothing more to drop */ }
+        notice = { kind: 'warn', text: t('app.saveFailed') };
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  function t(key, ...args) {
+    let s = (I18N[S.lang] && I18N[S.lang][key]) || I18N.zh[key] || key;
+    args.forEach((a, i) => { s = s.split('{' + i + '}').join(String(a)); });
+    return s;
+  }
+
+  // tx picks a plan text ({zh, en}) in the page's language.
+  function tx(text) {
+    if (text == null) return '';
+    if (typeof text === 'string') return text;
+    return (S.lang === 'en' && text.en) ? text.en : (text.zh || text.en || '');
+  }
+
+  // h builds an element. Strings and numbers among the children become
+  // text nodes, so data can never turn into markup.
+  function h(tag, attrs, ...kids) {
+    const el = document.createElement(tag);
+    setAttrs(el, attrs);
+    append(el, kids);
+    return el;
+  }
+
+  const SVGNS = 'http://www.w3.org/2000/svg';
+  function s(tag, attrs, ...kids) {
+    const el = document.createElementNS(SVGNS, tag);
+    setAttrs(el, attrs);
+    append(el, kids);
+    return el;
+  }
+
+  function setAttrs(el, attrs) {
+    if (!attrs) return;
+    for (const [k, v] of Object.entries(attrs)) {
+      if (v == null || v === false) continue;
+      if (k.startsWith('on') && typeof v === 'function') {
+        el.addEventListener(k.slice(2), v);
+      } else if (k === 'class') {
+        el.setAttribute('class', v);
+      } else if (k === 'text') {
+        el.textContent = v;
+      } else if (k === 'value' || k === 'checked' || k === 'selected' || k === 'disabled') {
+        el[k] = v;
+      } else {
+        el.setAttribute(k, v === true ? '' : String(v));
+      }
+    }
+  }
+
+  function append(el, kids) {
+    for (const k of kids) {
+      if (k == null || k === false) continue;
+      if (Array.isArray(k)) append(el, k);
+      else if (k instanceof Node) el.appendChild(k);
+      else el.appendChild(document.createTextNode(String(k)));
+    }
+  }
+
+  const $ = (sel, root) => (root || document).querySelector(sel);
+
+  // call runs one Go function. Go never panics across the boundary (it
+  // answers {ok:false}), but a dead runtime throws: that becomes an error
+  // too, so the page always gets an answer.
+  function call(name, arg) {
+    try {
+      if (!api || typeof api[name] !== 'function') throw new Error('eduplan.' + name + ' is not available');
+      const a = arg === undefined ? undefined : (typeof arg === 'string' ? arg : JSON.stringify(arg));
+      return JSON.parse(a === undefined ? api[name]() : api[name](a));
+    } catch (e) {
+      return { ok: false, errors: [{ path: '', message: t('app.internal') + ': ' + (e && e.message ? e.message : String(e)) }] };
+    }
+  }
+
+  function today() {
+    const d = new Date();
+    const p = (n) => String(n).padStart(2, '0');
+    return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate());
+  }
+
+  function download(filename, text, mime, bom) {
+    const parts = bom && !text.startsWith('\ufeff') ? ['\ufeff', text] : [text];
+    const url = URL.createObjectURL(new Blob(parts, { type: mime }));
+    const a = h('a', { href: url, download: filename, hidden: true });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  // saveExport downloads what an export function returned.
+  function saveExport(res) {
+    if (!res.ok) {
+      alertErrors(res);
+      return;
+    }
+    const csv = res.filename.endsWith('.csv');
+    download(res.filename, res.text, csv ? 'text/csv;charset=utf-8' : 'application/json;charset=utf-8', csv);
+  }
+
+  // alertErrors shows a failed call's problems above whichever view is open.
+  function alertErrors(res, text) {
+    flash = { text: text || t('app.failed'), errors: res.errors || [], dataErrors: res.dataErrors };
+    render();
+  }
+
+  // decodeText reads a data file the way Chinese Windows writes it: a BOM
+  // says UTF-8 or UTF-16; otherwise strict UTF-8, and GB18030 (a superset of
+  // GBK) when that fails. Decoding here keeps the decoder out of the wasm.
+  function decodeText(buf) {
+    const b = new Uint8Array(buf);
+    if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
+      return { text: new TextDecoder('utf-8').decode(b.subarray(3)), encoding: 'UTF-8 (BOM)' };
+    }
+    if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) {
+      return { text: new TextDecoder('utf-16le').decode(b.subarray(2)), encoding: 'UTF-16LE' };
+    }
+    if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
+      return { text: new TextDecoder('utf-16be').decode(b.subarray(2)), encoding: 'UTF-16BE' };
+    }
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'UTF-8' };
+    } catch (e) { /* not UTF-8: try GBK */ }
+    try {
+      return { text: new TextDecoder('gb18030', { fatal: true }).decode(b), encoding: 'GB18030/GBK' };
+    } catch (e) {
+      // Neither: a file with holes in it must not pass as text.
+      throw new Error(t('app.notText'));
+    }
+  }
+
+  // readFile reads the file chosen in input as text; a file that cannot be
+  // read is reported above the view and gives null.
+  async function readFile(input) {
+    const f = input.files && input.files[0];
+    input.value = '';
+    if (!f) return null;
+    try {
+      return { name: f.name, ...decodeText(await f.arrayBuffer()) };
+    } catch (e) {
+      flash = { text: t('imp.failed', f.name), errors: [{ path: '', message: e && e.message ? e.message : String(e) }] };
+      render();
+      return null;
+    }
+  }
+
+  function planID() { return PLAN ? PLAN.id : ''; }
+  function figures() {
+    const id = planID();
+    if (!S.figures[id]) S.figures[id] = {};
+    return S.figures[id];
+  }
+  function unitType() {
+    const types = PLAN ? PLAN.unitTypes : [];
+    // Until the user picks, the first kind of unit that has indicators of
+    // its own: a first look should show an assessment.
+    return types.find((u) => u.key === S.unitType) || types.find((u) => u.indicators > 0) || types[0] ||
+      { key: '', level: 'school', kind: '', indicators: 0 };
+  }
+  function unitArgs() {
+    const u = unitType();
+    return { level: u.level, kind: u.kind, name: S.unitName, figures: figures() };
+  }
+
+  function statusBadge(status) {
+    return h('span', { class: 'badge st-' + status }, t('status.' + status));
+  }
+
+  function errorList(errors) {
+    return h('ul', { class: 'errors' }, (errors || []).map((e) =>
+      h('li', null, e.path ? h('code', null, e.path) : null, e.path ? ' ' : null, e.message)));
+  }
+
+  // problems shows whatever a failed call reports: plan or request problems
+  // with their JSON paths, and rejected cells of a data file.
+  function problems(res) {
+    return [
+      res.errors && res.errors.length ? errorList(res.errors) : null,
+      res.dataErrors && res.dataErrors.length ? dataErrors(res.dataErrors) : null,
+    ];
+  }
+
+  // ---------------------------------------------------------------- boot
+
+  async function startWasm() {
+    if (typeof Go !== 'function' || typeof WebAssembly !== 'object') throw new Error(t('app.bootHintOld'));
+    const go = new Go();
+    let instance;
+    const inline = document.getElementById('eduplan-wasm');
+    if (inline) {
+      // Single-file page: the wasm is gzipped and base64-encoded inline.
+      const bin = atob(inline.textContent.trim());
+      const gz = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) gz[i] = bin.charCodeAt(i);
+      const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+      const buf = await new Response(stream).arrayBuffer();
+      instance = (await WebAssembly.instantiate(buf, go.importObject)).instance;
+    } else {
+      if (location.protocol === 'file:') throw new Error(t('app.bootHintFile'));
+      // Streaming compiles while the file downloads; it needs the server to
+      // say application/wasm, so a plain download is the fallback.
+      try {
+        instance = (await WebAssembly.instantiateStreaming(fetch('main.wasm'), go.importObject)).instance;
+      } catch (e) {
+        const resp = await fetch('main.wasm');
+        if (!resp.ok) throw new Error('main.wasm: HTTP ' + resp.status);
+        instance = (await WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject)).instance;
+      }
+    }
+    timing.compiledMs = performance.now();
+    go.run(instance);
+    timing.startedMs = performance.now();
+    if (!globalThis.eduplan) throw new Error('eduplan did not start');
+    api = globalThis.eduplan;
+  }
+
+  function loadPlan() {
+    planNotice = null;
+    if (S.plan) {
+      const res = call('loadPlan', S.plan.text);
+      if (res.ok) {
+        PLAN = res.plan;
+        return;
+      }
+      planNotice = { name: S.plan.name, errors: res.errors };
+      S.plan = null;
+    }
+    const res = call('loadDefault');
+    if (!res.ok) throw new Error((res.errors || []).map((e) => e.message).join('\n'));
+    PLAN = res.plan;
+  }
+
+  // The imported data file is kept as text; Go reads it again after a reload.
+  function reloadFile() {
+    if (!S.file) return;
+    const res = call('importData', { name: S.file.name, text: S.file.text });
+    if (!res.ok || res.single) S.file = null;
+  }
+
+  async function boot() {
+    document.documentElement.lang = S.lang === 'en' ? 'en' : 'zh-CN';
+    staticText();
+    $('#boot-text').textContent = t('app.loading');
+    try {
+      await startWasm();
+      loadPlan();
+      timing.planMs = performance.now();
+      reloadFile();
+    } catch (e) {
+      const boot = $('#boot');
+      boot.replaceChildren(h('div', { class: 'notice error' },
+        h('strong', null, t('app.bootFailed')), h('p', null, e && e.message ? e.message : String(e))));
+      document.body.dataset.state = 'failed';
+      return;
+    }
+    $('#boot').hidden = true;
+    wireChrome();
+    render();
+    document.body.dataset.state = 'ready';
+  }
+
+  // ---------------------------------------------------------------- chrome
+
+  function staticText() {
+    document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+    const lang = $('#btn-lang');
+    lang.textContent = t('app.lang');
+    lang.lang = S.lang === 'en' ? 'zh-CN' : 'en';
+    document.title = (PLAN ? tx(PLAN.title) + ' · ' : '') + t('app.kicker');
+  }
+
+  function wireChrome() {
+    $('#btn-lang').addEventListener('click', () => {
+      S.lang = S.lang === 'en' ? 'zh' : 'en';
+      document.documentElement.lang = S.lang === 'en' ? 'en' : 'zh-CN';
+      save();
+      render();
+    });
+    $('#btn-print').addEventListener('click', () => window.print());
+    // A folded block would print folded: unfold all for the printout.
+    window.addEventListener('beforeprint', () => {
+      document.querySelectorAll('details:not([open])').forEach((d) => { d.open = true; d.dataset.folded = '1'; });
+    });
+    window.addEventListener('afterprint', () => {
+      document.querySelectorAll('details[data-folded]').forEach((d) => { d.open = false; delete d.dataset.folded; });
+    });
+    $('#btn-reset').addEventListener('click', () => {
+      $('#confirm-text').textContent = t('confirm.reset');
+      $('#confirm-bar').hidden = false;
+      $('#confirm-no').focus();
+    });
+    $('#confirm-no').addEventListener('click', () => { $('#confirm-bar').hidden = true; });
+    $('#confirm-yes').addEventListener('click', () => {
+      $('#confirm-bar').hidden = true;
+      try { localStorage.removeItem(STORE_KEY); } catch (e) { /* already gone */ }
+      const lang = S.lang;
+      S = DEFAULTS();
+      S.lang = lang; // the language is how the user reads, not data
+      notice = null;
+      planNotice = null;
+      taskNotice = null;
+      flash = null;
+      call('clearData');
+      loadPlan();
+      save();
+      render();
+    });
+    document.querySelectorAll('#tabs [data-view]').forEach((b) => {
+      b.addEventListener('click', () => {
+        S.view = b.dataset.view;
+        save();
+        render();
+      });
+    });
+    $('#plan-file').addEventListener('change', async (ev) => {
+      const f = await readFile(ev.target);
+      if (!f) return;
+      // Go keeps the current plan when the new one does not load.
+      const res = call('loadPlan', f.text);
+      if (!res.ok) {
+        planNotice = { name: f.name, errors: res.errors };
+      } else {
+        PLAN = res.plan;
+        S.plan = { name: f.name, text: f.text };
+        planNotice = { name: f.name, ok: true };
+        S.unitType = '';
+        reloadFile();
+      }
+      save();
+      render();
+    });
+    $('#plan-default').addEventListener('click', () => {
+      S.plan = null;
+      S.unitType = '';
+      loadPlan();
+      reloadFile();
+      save();
+      render();
+    });
+  }
+
+  function render() {
+    staticText();
+    $('#plan-title').textContent = tx(PLAN.title);
+    $('#plan-meta').textContent = t('plan.meta', tx(PLAN.issuer), PLAN.year, PLAN.published || '—');
+    $('#plan-name').textContent = tx(PLAN.title) + (S.plan ? ' (' + S.plan.name + ')' : '');
+    const pe = $('#plan-errors');
+    pe.replaceChildren();
+    if (planNotice && planNotice.ok) {
+      pe.appendChild(h('div', { class: 'notice ok' }, t('plan.loaded', planNotice.name)));
+    } else if (planNotice) {
+      pe.appendChild(h('div', { class: 'notice error', id: 'plan-error' },
+        h('strong', null, t('plan.errors', planNotice.name)), errorList(planNotice.errors)));
+    }
+    const fl = $('#flash');
+    fl.replaceChildren();
+    if (flash) {
+      fl.appendChild(h('div', { class: 'notice error', id: 'flash-notice' },
+        h('button', { type: 'button', class: 'close', 'aria-label': t('app.close'), onclick: () => { flash = null; render(); } }, '×'),
+        h('strong', null, flash.text), problems(flash)));
+    }
+    const views = ['assess', 'import', 'tasks', 'rules'];
+    if (!views.includes(S.view)) S.view = 'assess';
+    document.querySelectorAll('#tabs [data-view]').forEach((b) => {
+      b.setAttribute('aria-selected', String(b.dataset.view === S.view));
+    });
+    for (const v of views) {
+      const sec = $('#view-' + v);
+      sec.hidden = v !== S.view;
+      if (v === S.view) ({ assess: renderAssess, import: renderImport, tasks: renderTasks, rules: renderRules })[v](sec);
+      else sec.replaceChildren();
+    }
+    document.body.dataset.view = S.view;
+  }
+
+  // ---------------------------------------------------------------- 自评
+
+  function unitPicker(onChange) {
+    const groups = {};
+    for (const u of PLAN.unitTypes) (groups[u.level] = groups[u.level] || []).push(u);
+    const sel = h('select', { id: 'unit-type', onchange: (ev) => { S.unitType = ev.target.value; save(); onChange(); } },
+      ['school', 'district', 'city'].filter((l) => groups[l]).map((l) =>
+        h('optgroup', { label: t('unit.' + l) }, groups[l].map((u) =>
+          h('option', { value: u.key, selected: u.key === unitType().key }, tx(u.name))))));
+    return sel;
+  }
+
+  function renderAssess(sec) {
+    const u = unitType();
+    if (S.unitType !== u.key) S.unitType = u.key;
+    const form = call('form', { level: u.level, kind: u.kind });
+    const left = h('div', { class: 'col-form' });
+    const right = h('div', { class: 'col-results', id: 'results' });
+    sec.replaceChildren(h('div', { class: 'two-col' }, left, right));
+
+    left.appendChild(h('div', { class: 'card unit-card' },
+      h('div', { class: 'field-row' },
+        h('label', { for: 'unit-type' }, t('unit.type')), unitPicker(() => render())),
+      h('div', { class: 'field-row' },
+        h('label', { for: 'unit-name' }, t('unit.name')),
+        h('input', { id: 'unit-name', type: 'text', value: S.unitName, placeholder: t('unit.namePh'), autocomplete: 'organization',
+          oninput: (ev) => { S.unitName = ev.target.value; save(); updateResults(); } }))));
+
+    if (notice && notice.kind === 'ok' && notice.single) {
+      // Said once, where the imported figures landed.
+      left.appendChild(h('div', { class: 'notice ok', id: 'assess-notice' }, notice.text));
+      notice = null;
+    }
+    left.appendChild(h('h2', null, t('form.title')));
+    left.appendChild(h('p', { class: 'intro' }, t('form.intro')));
+    if (!form.ok) {
+      left.appendChild(h('div', { class: 'notice error' }, problems(form)));
+      return;
+    }
+    if (form.groups.length === 0) left.appendChild(h('p', { class: 'muted' }, t('form.none')));
+    const figs = figures();
+    for (const g of form.groups) {
+      const fs = h('fieldset', { class: 'group' },
+        h('legend', null, g.place ? [h('span', { class: 'place-label' }, tx(g.place.label)), ' ', tx(g.place.title)] : t('form.noPlace')));
+      if (g.indicators.length) fs.appendChild(h('p', { class: 'uses' }, t('form.uses'), g.indicators.map((i, k) => [k ? sep() : '', tx(i.name)])));
+      if (g.feeds && g.feeds.length) fs.appendChild(h('p', { class: 'uses feeds' }, t('form.feeds'), g.feeds.map((i, k) => [k ? sep() : '', tx(i.name)])));
+      for (const m of g.metrics) {
+        const id = 'f-' + m.id;
+        const unitText = m.percent ? '%' : tx(m.unitText);
+        fs.appendChild(h('div', { class: 'field', 'data-metric': m.id },
+          h('label', { for: id }, tx(m.name)),
+          h('div', { class: 'input-unit' },
+            h('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false',
+              'data-metric': m.id, value: figs[m.id] || '',
+              oninput: (ev) => {
+                const v = ev.target.value;
+                if (v.trim() === '') delete figs[m.id]; else figs[m.id] = v;
+                save();
+                updateResults();
+              } }),
+            unitText ? h('span', { class: 'unit' }, unitText) : null),
+          m.hint && tx(m.hint) ? h('p', { class: 'hint' }, tx(m.hint)) : null,
+          h('p', { class: 'field-error', id: 'err-' + m.id, role: 'alert' })));
+      }
+      if (g.shared && g.shared.length) {
+        fs.appendChild(h('p', { class: 'uses' }, t('form.alsoAbove'), g.shared.map((m, k) => [k ? sep() : '', tx(m.name)])));
+      }
+      left.appendChild(fs);
+    }
+    updateResults();
+  }
+
+  function updateResults() {
+    const box = $('#results');
+    if (!box) return;
+    const res = call('assess', unitArgs());
+    document.querySelectorAll('.field-error').forEach((el) => { el.textContent = ''; });
+    document.querySelectorAll('.field.invalid').forEach((el) => el.classList.remove('invalid'));
+    if (!res.ok) {
+      box.replaceChildren(h('div', { class: 'notice error' }, problems(res)));
+      return;
+    }
+    for (const [id, msg] of Object.entries(res.fieldErrors || {})) {
+      const el = document.getElementById('err-' + id);
+      if (el) {
+        el.textContent = msg;
+        el.parentElement.classList.add('invalid');
+      }
+    }
+    if (timing.firstAssessmentMs == null) timing.firstAssessmentMs = performance.now();
+    const u = unitType();
+    const results = res.report.results;
+    box.replaceChildren();
+    if (!results.length) {
+      // Nothing to assess for this kind of unit: say why, and offer what it
+      // can do with its figures.
+      append(box, [h('h2', null, t('res.title')),
+        h('p', { class: 'muted', id: 'feeds-only' }, t(u.indicators ? 'res.none' : 'res.feedsOnly')),
+        exportBar(false)]);
+      return;
+    }
+    append(box, [
+      h('div', { class: 'print-only print-head' },
+        h('h2', null, (S.unitName || tx(u.name)) + ' · ' + t('res.title')),
+        h('p', null, tx(u.name) + ' · ' + t('res.printedAt', today()))),
+      h('h2', { class: 'no-print' }, t('res.title')),
+      summaryBlock(res.report.summary),
+      exportBar(true),
+      resultsTable(results),
+      chart(results),
+      figuresForPrint()]);
+  }
+
+  function summaryBlock(sum) {
+    const row = (label, c, cls) => h('div', { class: 'sum-row ' + cls },
+      h('span', { class: 'sum-label' }, label),
+      ['met', 'not_met', 'no_data', 'not_computable'].map((k) =>
+        h('span', { class: 'sum-cell st-' + k, 'data-count': k },
+          h('span', { class: 'sum-n' }, String(c[k] || 0)), h('span', { class: 'sum-k' }, t('status.' + k)))));
+    return h('div', { class: 'summary', id: 'summary' },
+      row(t('res.binding'), sum.binding, 'binding'),
+      row(t('res.aspirational'), sum.aspirational, 'aspirational'));
+  }
+
+  function exportBar(reports) {
+    const args = () => Object.assign(unitArgs(), { lang: S.lang, source: 'form' });
+    return h('div', { class: 'export-bar no-print' },
+      reports ? [
+        h('button', { type: 'button', class: 'btn', id: 'exp-json',
+          onclick: () => saveExport(call('exportReport', Object.assign(args(), { format: 'json' }))) }, t('exp.reportJSON')),
+        h('button', { type: 'button', class: 'btn', id: 'exp-csv',
+          onclick: () => saveExport(call('exportReport', Object.assign(args(), { format: 'csv' }))) }, t('exp.reportCSV'))] : null,
+      h('button', { type: 'button', class: 'btn', id: 'exp-figures',
+        onclick: () => saveExport(call('exportFigures', args())) }, t('exp.figures')),
+      h('button', { type: 'button', class: 'btn', id: 'exp-template',
+        onclick: () => { const u = unitType(); saveExport(call('template', { level: u.level, kind: u.kind, lang: S.lang })); } }, t('exp.template')));
+  }
+
+  // valueOf is a value as the page shows it in its language.
+  function valueOf(r) {
+    return r.valueLang ? tx(r.valueLang) : r.valueText;
+  }
+
+  function gapText(r) {
+    return r.gapText ? tx(r.gapText) : '';
+  }
+
+  function resultsTable(results, opts) {
+    opts = opts || {};
+    if (!results.length) return h('p', { class: 'muted' }, t('res.none'));
+    return h('table', { class: 'results', id: opts.id || 'results-table' },
+      h('thead', null, h('tr', null,
+        h('th', { class: 'c-status' }, t('res.status')),
+        h('th', null, t('res.indicator')),
+        h('th', { class: 'num' }, t('res.value')),
+        h('th', { class: 'num' }, t('res.target')),
+        h('th', { class: 'num' }, t('res.gap')))),
+      h('tbody', null, results.map((r) => h('tr', { 'data-indicator': r.indicator, 'data-status': r.status, class: 'row-' + r.status },
+        h('td', { class: 'c-status' }, statusBadge(r.status), h('div', { class: 'nature' }, t('nature.' + r.nature))),
+        h('td', { class: 'c-ind' },
+          h('div', { class: 'ind-name' }, tx(r.name), r.origin === 'reported' ? h('span', { class: 'muted' }, t('res.reported')) : null),
+          r.wording ? h('div', { class: 'wording' }, t('res.wording'), '“', r.wording, '”') : null,
+          (r.places || []).length ? h('div', { class: 'places' }, r.places.map((p, k) => [k ? sep(true) : '', tx(p.label)])) : null,
+          r.reason ? h('div', { class: 'reason' }, tx(r.reason)) : null,
+          (r.warnings || []).map((w) => h('div', { class: 'warning' }, tx(w))),
+          opts.inputs && (r.inputs || []).length ? h('div', { class: 'inputs' }, t('res.inputs'),
+            r.inputs.map((i, k) => [k ? sep(true) : '', tx(i.name), ' = ', i.valueText || '—'])) : null),
+        h('td', { class: 'num c-value' }, valueOf(r) || '—'),
+        h('td', { class: 'num c-target' }, tx(r.target.display) || r.target.text),
+        h('td', { class: 'num c-gap' }, gapText(r) || '—')))));
+  }
+
+  // chart draws each indicator's value as a bar against its target, on a
+  // scale of its own (a percent from 0 to 100%, a count from 0 to a little
+  // past the larger of value and target). Drawn here: a chart library would
+  // cost more bytes than this whole page.
+  function chart(results) {
+    const rows = results.filter((r) => r.value != null && r.target && r.target.op);
+    const wrap = h('div', { class: 'chart-wrap', id: 'chart' }, h('h3', null, t('res.chart')));
+    if (!rows.length) {
+      wrap.appendChild(h('p', { class: 'muted' }, t('res.chartNone')));
+      return wrap;
+    }
+    const W = 680, labelW = 200, barX = labelW + 10, barW = W - barX - 150, rowH = 34;
+    const H = rows.length * rowH + 24;
+    const svgEl = s('svg', { viewBox: '0 0 ' + W + ' ' + H, width: '100%', role: 'img', 'aria-label': t('res.chart'), class: 'chart' });
+    rows.forEach((r, i) => {
+      const y = 10 + i * rowH;
+      const lo = r.target.value;
+      const hi = r.target.max != null ? r.target.max : lo;
+      // Half as much again as the larger of value and bound, so that both
+      // are readable; a percent never needs more than 100% unless it is
+      // over it (a gross enrolment rate may be).
+      let max = Math.max(r.value, hi, 1e-9) * 1.5;
+      if (r.unit === 'percent' && !r.target.points) max = Math.max(Math.min(max, 1), r.value * 1.05, hi * 1.05);
+      const x = (v) => barX + Math.max(0, Math.min(1, v / max)) * barW;
+      const name = tx(r.name);
+      const g = s('g', { class: 'bar st-' + r.status, 'data-indicator': r.indicator });
+      g.appendChild(s('title', null, name + ': ' + valueOf(r) + ' (' + t('res.target') + ' ' + tx(r.target.display) + ')'));
+      g.appendChild(s('text', { x: labelW, y: y + 15, 'text-anchor': 'end', class: 'bar-label' }, clip(name, 30)));
+      g.appendChild(s('rect', { x: barX, y: y + 3, width: barW, height: 16, class: 'track' }));
+      g.appendChild(s('rect', { x: barX, y: y + 3, width: Math.max(1, x(r.value) - barX), height: 16, class: 'fill' }));
+      if (r.target.op === 'between') {
+        g.appendChild(s('rect', { x: x(lo), y: y, width: Math.max(2, x(hi) - x(lo)), height: 22, class: 'target-band' }));
+      } else {
+        g.appendChild(s('line', { x1: x(lo), x2: x(lo), y1: y - 1, y2: y + 23, class: 'target-line' }));
+      }
+      g.appendChild(s('text', { x: barX + barW + 8, y: y + 15, class: 'bar-value' },
+        s('tspan', { class: 'v' }, valueOf(r)), s('tspan', { dx: 6 }, '/ ' + tx(r.target.display))));
+      svgEl.appendChild(g);
+    });
+    svgEl.appendChild(s('line', { x1: barX, x2: barX + 14, y1: H - 8, y2: H - 8, class: 'target-line legend' }));
+    svgEl.appendChild(s('text', { x: barX + 20, y: H - 4, class: 'bar-legend' }, t('res.target.line')));
+    wrap.appendChild(svgEl);
+    return wrap;
+  }
+
+  // clip shortens a label to about n columns; a Chinese character takes two.
+  function clip(text, n) {
+    let w = 0;
+    const out = [];
+    for (const ch of text) {
+      w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+      if (w > n) return out.join('') + '…';
+      out.push(ch);
+    }
+    return text;
+  }
+
+  // sep is the separator of a list in the page's language: 、 or ；in
+  // Chinese, a comma or semicolon in English.
+  function sep(strong) {
+    if (S.lang === 'en') return strong ? '; ' : ', ';
+    return strong ? '；' : '、';
+  }
+
+  function figuresForPrint() {
+    const figs = figures();
+    const rows = [];
+    document.querySelectorAll('.field[data-metric]').forEach((f) => {
+      const id = f.dataset.metric;
+      if (figs[id] == null) return;
+      const unit = $('.unit', f);
+      rows.push(h('tr', null, h('td', null, $('label', f).textContent), h('td', { class: 'num' }, figs[id] + (unit ? ' ' + unit.textContent : ''))));
+    });
+    if (!rows.length) return null;
+    return h('div', { class: 'print-only' }, h('h3', null, t('res.figures')), h('table', { class: 'results' }, h('tbody', null, rows)));
+  }
+
+  // ---------------------------------------------------------------- 导入
+
+  function renderImport(sec) {
+    const u = unitType();
+    sec.replaceChildren();
+    sec.appendChild(h('div', { class: 'card' },
+      h('h2', null, t('imp.title')),
+      h('p', { class: 'intro' }, t('imp.intro')),
+      h('div', { class: 'import-bar no-print' },
+        h('label', { class: 'btn btn-primary file-btn' }, t('imp.choose'),
+          h('input', { type: 'file', id: 'data-file', accept: '.csv,.json,.txt,text/csv,application/json', onchange: onDataFile })),
+        h('span', { class: 'sep' }),
+        h('label', { for: 'unit-type' }, t('imp.templateFor')), unitPicker(() => render()),
+        h('button', { type: 'button', class: 'btn', id: 'imp-template',
+          onclick: () => saveExport(call('template', { level: u.level, kind: u.kind, lang: S.lang })) }, t('exp.template')))));
+    if (notice) {
+      sec.appendChild(h('div', { class: 'notice ' + notice.kind, id: 'import-notice' },
+        h('strong', null, notice.text),
+        problems(notice)));
+    }
+    if (S.file) districtView(sec);
+  }
+
+  function dataErrors(errs) {
+    return h('table', { class: 'errtable', id: 'data-errors' },
+      h('thead', null, h('tr', null, ['imp.errFile', 'imp.errRow', 'imp.errCol', 'imp.errHeader', 'imp.errText', 'imp.errReason'].map((k) => h('th', null, t(k))))),
+      h('tbody', null, errs.map((e) => h('tr', null,
+        h('td', null, e.file || ''), h('td', { class: 'num' }, e.row || ''), h('td', { class: 'num' }, e.path ? e.path : (e.column ? colName(e.column) : '')),
+        h('td', null, e.header || ''), h('td', null, e.text != null && e.text !== '' ? '“' + e.text + '”' : ''), h('td', null, e.reason)))));
+  }
+
+  // colName writes a CSV column as a spreadsheet does: 1 → A, 28 → AB.
+  function colName(n) {
+    let out = '';
+    for (; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    return out;
+  }
+
+  async function onDataFile(ev) {
+    const f = await readFile(ev.target);
+    if (!f) return;
+    importText(f.name, f.text, f.encoding);
+  }
+
+  function importText(name, text, encoding) {
+    const res = call('importData', { name, text });
+    if (!res.ok) {
+      notice = { kind: 'error', text: t('imp.failed', name), errors: res.errors, dataErrors: res.dataErrors };
+      S.file = null;
+      save();
+      render();
+      return;
+    }
+    if (res.single) {
+      // One unit: its figures go into the self-assessment form.
+      const key = res.unit.level + '/' + (res.unit.kind || '');
+      if (PLAN.unitTypes.some((x) => x.key === key)) S.unitType = key;
+      if (res.unit.name) S.unitName = res.unit.name;
+      S.figures[planID()] = res.figures;
+      S.file = null;
+      notice = { kind: 'ok', text: t('imp.single', name), single: true };
+      S.view = 'assess';
+    } else {
+      S.file = { name, text, encoding };
+      notice = { kind: 'ok', text: t('imp.read', name, t('imp.encoding') + ' ' + encoding, res.units) };
+    }
+    save();
+    render();
+  }
+
+  const MAX_ROWS = 2000;
+
+  function districtView(sec) {
+    const t0 = performance.now();
+    const res = call('assessFile', { lang: S.lang });
+    const ms = Math.round(performance.now() - t0);
+    if (!res.ok) {
+      sec.appendChild(h('div', { class: 'notice error' }, problems(res)));
+      return;
+    }
+    sec.appendChild(h('div', { class: 'export-bar no-print' },
+      h('span', { class: 'muted', id: 'assess-ms', 'data-ms': String(ms) }, t('imp.timing', ms)),
+      h('button', { type: 'button', class: 'btn', id: 'file-json', onclick: () => saveExport(call('exportReport', { source: 'file', format: 'json', lang: S.lang })) }, t('imp.exportJSON')),
+      h('button', { type: 'button', class: 'btn', id: 'file-csv', onclick: () => saveExport(call('exportReport', { source: 'file', format: 'csv', lang: S.lang })) }, t('imp.exportCSV')),
+      h('button', { type: 'button', class: 'btn', id: 'file-clear', onclick: () => { S.file = null; notice = null; call('clearData'); save(); render(); } }, t('imp.clear'))));
+
+    const checks = h('div', { id: 'checks', class: 'card' }, h('h2', null, t('imp.checks')));
+    if (!res.checks.length) checks.appendChild(h('p', { class: 'muted' }, t('imp.checksNone')));
+    for (const c of res.checks) {
+      const r = c.result;
+      checks.appendChild(h('div', { class: 'check', 'data-indicator': r.indicator, 'data-status': r.status },
+        h('div', { class: 'check-head' }, statusBadge(r.status), ' ', h('strong', null, tx(r.name)), ' · ', c.unit.name || c.unit.id,
+          ' · ', t('res.value'), ' ', valueOf(r) || '—', ' · ', t('res.target'), ' ', tx(r.target.display)),
+        r.wording ? h('div', { class: 'wording' }, t('res.wording'), '“', r.wording, '”') : null,
+        (r.aggregates || []).map((a) => h('div', { class: 'agg' },
+          h('code', null, a.func + '(' + a.of + ')'), ' = ', valueOf(a) || '—', ' · ', t('imp.children'), S.lang === 'en' ? ': ' : '：',
+          a.children.map((ch, k) => [k ? sep() : '', ch.name || ch.unit, ' ', ch.valueText || t('status.' + ({ missing: 'no_data' }[ch.state] || ch.state))])))));
+    }
+    sec.appendChild(checks);
+    const parents = h('div', { id: 'parents' }, h('h2', null, t('imp.parents')));
+    // One block per district (and the city); the first open, the others
+    // folded so that a city file of seven districts stays readable.
+    res.parents.forEach((p, i) => {
+      const c = p.summary.binding;
+      parents.appendChild(h('details', { class: 'card parent', 'data-unit': p.unit.id, open: i === 0 },
+        h('summary', null, h('strong', null, p.unit.name || p.unit.id), ' ', h('span', { class: 'muted' }, t('unit.' + p.unit.level)),
+          h('span', { class: 'mini' }, ['met', 'not_met', 'no_data'].map((k) =>
+            h('span', { class: 'badge st-' + k }, t('status.' + k) + ' ' + (c[k] + (p.summary.aspirational[k] || 0)))))),
+        summaryBlock(p.summary), resultsTable(p.results, { inputs: true, id: 'parent-' + p.unit.id })));
+    });
+    sec.appendChild(parents);
+
+
+    const cols = res.columns;
+    const table = h('table', { class: 'matrix', id: 'matrix' },
+      h('thead', null, h('tr', null, h('th', null, t('imp.school')), h('th', null, t('imp.kind')), h('th', null, t('imp.parent')), h('th', null, t('imp.summary')),
+        cols.map((c) => h('th', { title: tx(c.name) }, tx(c.short || c.name))))));
+    const body = h('tbody');
+    res.schools.slice(0, MAX_ROWS).forEach((row) => {
+      body.appendChild(h('tr', { 'data-unit': row.unit.id },
+        h('th', { scope: 'row' }, row.unit.name || row.unit.id),
+        h('td', null, tx(row.kindName) || row.unit.kind || ''),
+        h('td', null, row.parentName || row.unit.parent || ''),
+        h('td', { class: 'num' }, row.counts.met + ' / ' + row.counts.not_met + ' / ' + row.counts.no_data),
+        row.cells.map((c) => c ? h('td', { class: 'cell st-' + c.status, title: t('status.' + c.status) }, c.valueText || t('status.' + c.status)) : h('td', { class: 'cell na' }, ''))));
+    });
+    table.appendChild(body);
+    sec.appendChild(h('div', { class: 'card' }, h('h2', null, t('imp.schools'), ' ', h('span', { class: 'muted' }, '(' + res.schools.length + ')')),
+      res.schools.length > MAX_ROWS ? h('p', { class: 'muted' }, t('imp.more', MAX_ROWS)) : null,
+      h('div', { class: 'scroll' }, table)));
+  }
+
+  // ---------------------------------------------------------------- 任务书
+
+  function book() {
+    return S.statuses[planID()] || null;
+  }
+
+  function renderTasks(sec) {
+    const asOf = S.asOf || today();
+    const res = call('schedule', { asOf, office: S.office, lead: S.lead, overdueOnly: S.overdueOnly, book: book() });
+    sec.replaceChildren();
+    if (!res.ok) {
+      sec.appendChild(h('div', { class: 'notice error' }, problems(res)));
+      return;
+    }
+    const pick = (id, label, value, opts, onset) => h('label', { class: 'ctl' }, label,
+      h('select', { id, onchange: (ev) => { onset(ev.target.value); save(); render(); } },
+        h('option', { value: '' }, t('task.all')),
+        opts.map((o) => h('option', { value: o, selected: o === value }, o))));
+    sec.appendChild(h('div', { class: 'card' },
+      h('h2', null, t('task.title')),
+      h('div', { class: 'task-bar no-print' },
+        h('label', { class: 'ctl' }, t('task.asOf'),
+          h('input', { type: 'date', id: 'as-of', value: asOf, onchange: (ev) => { S.asOf = ev.target.value; save(); render(); } })),
+        pick('office', t('task.office'), S.office, res.offices, (v) => { S.office = v; }),
+        pick('lead', t('task.lead'), S.lead, res.leads, (v) => { S.lead = v; }),
+        h('label', { class: 'ctl check' }, h('input', { type: 'checkbox', id: 'overdue-only', checked: S.overdueOnly,
+          onchange: (ev) => { S.overdueOnly = ev.target.checked; save(); render(); } }), t('task.overdueOnly')),
+        h('span', { class: 'sep' }),
+        h('button', { type: 'button', class: 'btn', id: 'status-export',
+          onclick: () => saveExport(call('exportStatuses', { book: book() })) }, t('task.export')),
+        h('label', { class: 'btn file-btn' }, t('task.import'),
+          h('input', { type: 'file', id: 'status-file', accept: '.json,application/json', onchange: onStatusFile }))),
+      h('p', { class: 'count', id: 'task-count' }, t('task.count', res.total, res.overdue, asOf), ' ', h('span', { class: 'muted' }, t('task.stateNote')))));
+    if (taskNotice) {
+      sec.appendChild(h('div', { class: 'notice ' + (taskNotice.errors ? 'error' : 'ok') }, h('strong', null, taskNotice.text),
+        taskNotice.errors ? errorList(taskNotice.errors) : null));
+    }
+    if (!res.entries.length) {
+      sec.appendChild(h('p', { class: 'muted' }, t('task.none')));
+      return;
+    }
+    sec.appendChild(h('table', { class: 'tasks', id: 'task-table' },
+      h('thead', null, h('tr', null, ['task.item', 'task.content', 'task.units', 'task.office', 'task.lead', 'task.deadline', 'task.state'].map((k) => h('th', null, t(k))))),
+      h('tbody', null, res.entries.map((e) => h('tr', { 'data-item': e.id, class: e.overdue ? 'overdue' : (e.state === 'done' ? 'done' : '') },
+        h('td', { class: 'c-item' }, tx(e.label)),
+        h('td', { class: 'c-content' }, tx(e.content)),
+        h('td', null, e.units || ''),
+        h('td', null, e.office || ''),
+        h('td', null, e.leads || ''),
+        h('td', { class: 'c-deadline' }, e.deadlineText || '',
+          e.deadline ? h('div', { class: 'muted' }, e.deadline.ongoing ? t('task.ongoing') : t('task.due', e.deadline.due)) : (e.deadlineText ? null : h('div', { class: 'muted' }, t('task.noDeadline'))),
+          e.deadlineError ? h('div', { class: 'warning' }, e.deadlineError) : null,
+          e.overdue ? h('div', { class: 'late' }, t('task.overdue', e.daysLate)) : null),
+        h('td', { class: 'c-state' }, h('select', { 'data-item': e.id, 'aria-label': t('task.state'),
+          onchange: (ev) => setState(e.id, ev.target.value, asOf) },
+          res.states.map((st) => h('option', { value: st, selected: st === e.state }, t('state.' + st))))))))));
+  }
+
+  function setState(item, state, asOf) {
+    const res = call('setStatus', { book: book(), item, state, date: asOf });
+    if (!res.ok) {
+      taskNotice = { text: t('app.internal'), errors: res.errors };
+    } else {
+      S.statuses[planID()] = res.book;
+      taskNotice = null;
+    }
+    save();
+    render();
+  }
+
+  async function onStatusFile(ev) {
+    const f = await readFile(ev.target);
+    if (!f) return;
+    const res = call('importStatuses', f.text);
+    if (!res.ok) {
+      taskNotice = { text: t('task.importFailed', f.name), errors: res.errors };
+    } else {
+      S.statuses[planID()] = res.book;
+      taskNotice = { text: t('task.imported', f.name) };
+    }
+    save();
+    render();
+  }
+
+  // ---------------------------------------------------------------- 规则
+
+  function renderRules(sec) {
+    sec.replaceChildren();
+    const ta = h('textarea', { id: 'rule-src', rows: 3, spellcheck: 'false', value: S.ruleSrc,
+      oninput: (ev) => { S.ruleSrc = ev.target.value; save(); updateRule(); } });
+    const names = h('details', { class: 'names' }, h('summary', null, t('rule.names')),
+      PLAN.metrics.map((m) => h('button', { type: 'button', class: 'chip', onclick: () => {
+        const pos = ta.selectionStart != null ? ta.selectionStart : ta.value.length;
+        ta.value = ta.value.slice(0, pos) + m.name.zh + ta.value.slice(ta.selectionEnd != null ? ta.selectionEnd : pos);
+        ta.focus();
+        ta.selectionStart = ta.selectionEnd = pos + m.name.zh.length;
+        S.ruleSrc = ta.value;
+        save();
+        updateRule();
+      } }, m.name.zh)));
+    sec.appendChild(h('div', { class: 'card rule-card no-print' },
+      h('h2', null, t('rule.title')), h('p', { class: 'intro' }, t('rule.intro')), ta,
+      h('div', { id: 'rule-out', class: 'rule-out', 'aria-live': 'polite' }), names));
+    updateRule();
+
+    sec.appendChild(h('h2', null, t('rule.list')));
+    sec.appendChild(h('table', { class: 'rules', id: 'rules-table' },
+      h('thead', null, h('tr', null, h('th', null, t('res.indicator')), h('th', null, t('rule.formula')), h('th', null, t('res.target')),
+        h('th', null, t('rule.applies')), h('th', null, t('res.task')))),
+      h('tbody', null, PLAN.indicators.map((ind) => h('tr', { 'data-indicator': ind.id },
+        h('td', null, h('div', { class: 'ind-name' }, tx(ind.name)), h('div', { class: 'nature' }, t('nature.' + ind.nature)),
+          ind.note ? h('div', { class: 'muted small' }, t('rule.note'), ind.note) : null),
+        h('td', null, h('code', { class: 'formula' }, tx(ind.formulaText) || ind.formula)),
+        h('td', null, h('div', null, tx(ind.targetText)), h('div', { class: 'wording' }, '“', ind.wording, '”')),
+        h('td', null, tx(ind.appliesText)),
+        h('td', null, (ind.places || []).map((p, k) => [k ? sep(true) : '', tx(p.label)])))))));
+  }
+
+  function updateRule() {
+    const out = $('#rule-out');
+    if (!out) return;
+    const src = S.ruleSrc || '';
+    if (!src.trim()) {
+      out.replaceChildren(h('p', { class: 'muted' }, t('rule.empty')));
+      return;
+    }
+    const res = call('tryRule', Object.assign(unitArgs(), { src }));
+    if (res.ruleError) {
+      const e = res.ruleError;
+      out.replaceChildren(h('div', { class: 'notice error', id: 'rule-error' },
+        h('strong', null, t('rule.errAt', e.line, e.column)), e.message,
+        highlight(src, e.line, e.column, e.length)));
+      return;
+    }
+    if (!res.ok) {
+      out.replaceChildren(h('div', { class: 'notice error' }, problems(res)));
+      return;
+    }
+    const r = res.result;
+    out.replaceChildren(h('div', { class: 'rule-result', id: 'rule-result', 'data-status': r.status },
+      h('strong', null, t('rule.ok'), '：'), statusBadge(r.status), ' ',
+      t('res.value'), ' ', r.valueText || '—',
+      r.targetText ? [' · ', t('res.target'), ' ', tx(r.targetText)] : null,
+      r.gapText ? [' · ', t('res.gap'), ' ', tx(r.gapText)] : null,
+      (r.inputs || []).length ? h('div', { class: 'inputs' }, t('res.inputs'), r.inputs.map((i, k) => [k ? sep(true) : '', tx(i.name), ' = ', i.valueText || '—'])) : null));
+  }
+
+  // highlight shows the rule with the characters an error points at marked.
+  // Line and column count characters (code points), as Go reports them.
+  function highlight(src, line, col, len) {
+    const lines = src.split('\n');
+    const pre = h('pre', { class: 'src' });
+    lines.forEach((text, i) => {
+      if (i > 0) pre.appendChild(document.createTextNode('\n'));
+      if (i + 1 !== line) {
+        pre.appendChild(document.createTextNode(text));
+        return;
+      }
+      const cps = Array.from(text);
+      const start = Math.max(0, Math.min(cps.length, col - 1));
+      const end = Math.max(start + 1, Math.min(cps.length + 1, start + Math.max(1, len || 1)));
+      pre.appendChild(document.createTextNode(cps.slice(0, start).join('')));
+      const marked = cps.slice(start, end).join('');
+      pre.appendChild(h('mark', { id: 'rule-mark' }, marked || ' '));
+      pre.appendChild(document.createTextNode(cps.slice(end).join('')));
+    });
+    return pre;
+  }
+
+  // Tests and the benchmark read these; they change nothing.
+  globalThis.eduplanPage = {
+    state: () => JSON.parse(JSON.stringify(S)),
+    timing,
+    importText,
+  };
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
+  else boot();
+})();
