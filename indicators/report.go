@@ -189,29 +189,10 @@ func (e *Evaluation) Report(opt Options) (*Report, error) {
 
 // selection marks the units named and their descendants.
 func (e *Evaluation) selection(ids []string) ([]bool, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	d := e.data
-	keep := make([]bool, len(d.Units))
+	keep, missing := e.data.Within(ids)
 	var probs Problems
-	var mark func(i int)
-	mark = func(i int) {
-		if keep[i] {
-			return
-		}
-		keep[i] = true
-		for _, ch := range d.Children(i) {
-			mark(ch)
-		}
-	}
-	for _, id := range ids {
-		i, ok := d.Index(id)
-		if !ok {
-			probs.Add("units", "数据中没有单位 %q / no unit %q in the data", id, id)
-			continue
-		}
-		mark(i)
+	for _, id := range missing {
+		probs.Add("units", "数据中没有单位 %q / no unit %q in the data", id, id)
 	}
 	return keep, probs.Err()
 }

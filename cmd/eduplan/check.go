@@ -161,7 +161,7 @@ func runCheck(e *env, args []string) int {
 // assess evaluates the dataset and builds the report for the units asked
 // for, drawing progress on a terminal for a long batch.
 func (e *env) assess(l *loaded, ds *dataset.Dataset, units []string, notApplicable bool) (*indicators.Report, int) {
-	keep, missing := selectUnits(ds, units)
+	keep, missing := ds.Within(units)
 	if len(missing) > 0 {
 		return nil, e.inputError("check", e.t(
 			fmt.Sprintf("数据中没有单位 %s（数据中的单位：%s）", strings.Join(missing, "、"), knownUnits(ds, 12)),
@@ -187,35 +187,6 @@ func (e *env) assess(l *loaded, ds *dataset.Dataset, units []string, notApplicab
 	}
 	p.done()
 	return r, 0
-}
-
-// selectUnits marks the units named and their descendants; nil selects all.
-// It is what indicators.Options.Units does, done here so that the report can
-// be built unit by unit with progress.
-func selectUnits(ds *dataset.Dataset, ids []string) (keep []bool, missing []string) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	keep = make([]bool, len(ds.Units))
-	var mark func(i int)
-	mark = func(i int) {
-		if keep[i] {
-			return
-		}
-		keep[i] = true
-		for _, ch := range ds.Children(i) {
-			mark(ch)
-		}
-	}
-	for _, id := range ids {
-		i, ok := ds.Index(id)
-		if !ok {
-			missing = append(missing, id)
-			continue
-		}
-		mark(i)
-	}
-	return keep, missing
 }
 
 // summarise tells stderr what failed, for outputs that are not read on the

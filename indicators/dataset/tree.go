@@ -241,3 +241,32 @@ func (d *Dataset) Equal(e *Dataset) bool {
 	}
 	return same(d, e) && same(e, d)
 }
+
+// Within marks the units named by ids and all their descendants, by
+// position in Units; missing lists the ids not in the dataset. With no ids
+// it returns nil: every unit.
+func (d *Dataset) Within(ids []string) (keep []bool, missing []string) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	keep = make([]bool, len(d.Units))
+	var mark func(i int)
+	mark = func(i int) {
+		if keep[i] {
+			return
+		}
+		keep[i] = true
+		for _, ch := range d.Children(i) {
+			mark(ch)
+		}
+	}
+	for _, id := range ids {
+		i, ok := d.Index(id)
+		if !ok {
+			missing = append(missing, id)
+			continue
+		}
+		mark(i)
+	}
+	return keep, missing
+}

@@ -191,3 +191,22 @@ func TestErrorsReachTheUser(t *testing.T) {
 	_, err = ReadCSV(bytes.NewReader([]byte("a\x00")), testFields, Options{File: "x.csv"})
 	assert.EqualError(t, err, "x.csv: 第1行含有空字节（NUL），不是文本文件（或是没有字节顺序标记的 UTF-16） / line 1 contains a NUL byte: not a text file (or UTF-16 without a byte order mark)")
 }
+
+func TestWithin(t *testing.T) {
+	d := New(2017)
+	for _, u := range []OrgUnit{
+		{ID: "c", Name: "市", Level: City},
+		{ID: "a", Name: "甲区", Level: District, Parent: "c"},
+		{ID: "b", Name: "乙区", Level: District, Parent: "c"},
+		{ID: "a1", Name: "甲小", Level: School, Kind: Primary, Parent: "a"},
+		{ID: "b1", Name: "乙小", Level: School, Kind: Primary, Parent: "b"},
+	} {
+		require.NoError(t, d.Add(u))
+	}
+	keep, missing := d.Within(nil)
+	assert.Nil(t, keep, "no ids: every unit")
+	assert.Nil(t, missing)
+	keep, missing = d.Within([]string{"a", "b1", "zz"})
+	assert.Equal(t, []bool{false, true, false, true, true}, keep)
+	assert.Equal(t, []string{"zz"}, missing)
+}
