@@ -61,6 +61,11 @@ type Evaluation struct {
 	derived [][]Origin // Reported when a unit reported the indicator's value itself
 	aggs    [][]rule.Vector
 	argVals [][]rule.Vector // each aggregate's argument, evaluated on every unit
+
+	// Units fall into a few classes of level and kind; scopes are decided
+	// once per class rather than once per unit.
+	classOf []int
+	classes []dataset.OrgUnit
 }
 
 // Evaluate computes every indicator for every unit of d. A parent's figures
@@ -80,15 +85,44 @@ func (c *Catalog) Evaluate(d *dataset.Dataset) *Evaluation {
 		aggs:    make([][]rule.Vector, len(c.inds)),
 		argVals: make([][]rule.Vector, len(c.inds)),
 	}
+	e.classify()
 	order := postOrder(d)
 	for _, m := range c.metrics {
-		e.metrics[m.ID], e.origins[m.ID] = effective(d, m, order)
+		e.metrics[m.ID], e.origins[m.ID] = e.effective(m, order)
 	}
 	scratch := &evalScratch{}
 	for _, i := range c.order {
 		e.evalIndicator(i, n, scratch)
 	}
 	return e
+}
+
+func (e *Evaluation) classify() {
+	type key struct {
+		level dataset.Level
+		kind  dataset.Kind
+	}
+	index := map[key]int{}
+	e.classOf = make([]int, len(e.data.Units))
+	for i, u := range e.data.Units {
+		k := key{u.Level, u.Kind}
+		c, ok := index[k]
+		if !ok {
+			c = len(e.classes)
+			index[k] = c
+			e.classes = append(e.classes, dataset.OrgUnit{Level: u.Level, Kind: u.Kind})
+		}
+		e.classOf[i] = c
+	}
+}
+
+// perClass decides a scope question once for each class of unit.
+func (e *Evaluation) perClass(f func(dataset.OrgUnit) bool) []bool {
+	out := make([]bool, len(e.classes))
+	for c, u := range e.classes {
+		out[c] = f(u)
+	}
+	return out
 }
 
 // postOrder lists unit positions children first. Units in a parent cycle or
@@ -126,8 +160,10 @@ func postOrder(d *dataset.Dataset) []int {
 // effective computes a metric's figure for every unit: the reported value,
 // else the sum of the children that concern the metric. A child that should
 // report the figure and did not makes the sum missing: missing is not zero.
-func effective(d *dataset.Dataset, m Metric, order []int) (rule.Vector, []Origin) {
+func (e *Evaluation) effective(m Metric, order []int) (rule.Vector, []Origin) {
+	d := e.data
 	n := len(d.Units)
+	reports := e.perClass(m.ReportedBy.reports)
 	v := rule.NewVector(n)
 	org := make([]Origin, n)
 	col := d.Column(m.ID)
@@ -140,7 +176,7 @@ func effective(d *dataset.Dataset, m Metric, order []int) (rule.Vector, []Origin
 		// A unit without children that could have summed the figure
 		// should have reported it (a district checking itself enters its
 		// totals); so should any unit the metric names as reporting it.
-		inScope := m.ReportedBy.reports(d.Units[i]) ||
+		inScope := reports[e.classOf[i]] ||
 			(len(chs) == 0 && d.Units[i].Level != dataset.School && m.Aggregate == Sum)
 		if m.Aggregate == Sum {
 			sum, any, missing := 0.0, false, false
@@ -226,8 +262,9 @@ func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 		}
 	}
 	st := make([]Status, n)
-	for i, u := range d.Units {
-		if !ci.AppliesTo.Applies(u) {
+	applies := e.perClass(ci.AppliesTo.Applies)
+	for i := range d.Units {
+		if !applies[e.classOf[i]] {
 			val.S[i], st[i] = rule.Skip, NotApplicable
 			continue
 		}
