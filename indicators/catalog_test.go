@@ -406,3 +406,16 @@ func TestReportJSONRoundTrip(t *testing.T) {
 	require.NoError(t, back.WriteJSON(&second))
 	assert.Equal(t, first.String(), second.String())
 }
+
+func TestNoDataNamesTheMissingFigures(t *testing.T) {
+	cat := testCatalog(t)
+	d := build(t, []dataset.OrgUnit{kgBig}, map[string]figures{"a1": {"enrolled": 900}})
+	r, err := cat.Assess(d, indicators.Options{})
+	require.NoError(t, err)
+	res := result(t, r, "a1", "fill")
+	require.NotNil(t, res.Reason)
+	assert.Equal(t, indicators.Text{ZH: "缺少数据：学位数", EN: "figures missing: places"}, *res.Reason)
+	require.Len(t, res.Inputs, 2)
+	assert.Equal(t, indicators.Reported, res.Inputs[0].Origin)
+	assert.Equal(t, indicators.Absent, res.Inputs[1].Origin)
+}

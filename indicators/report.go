@@ -2,6 +2,7 @@ package indicators
 
 import (
 	"math"
+	"strings"
 
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
@@ -249,13 +250,8 @@ func (e *Evaluation) result(ix, i int) Result {
 	if st == NotApplicable {
 		return res
 	}
-	var missing []string
 	for _, id := range ci.vars {
-		in := e.input(id, i)
-		if in.Value == nil {
-			missing = append(missing, in.Name.ZH)
-		}
-		res.Inputs = append(res.Inputs, in)
+		res.Inputs = append(res.Inputs, e.input(id, i))
 	}
 	for k, a := range ci.aggs {
 		res.Aggregates = append(res.Aggregates, e.aggregateInput(ix, k, a, i))
@@ -263,9 +259,9 @@ func (e *Evaluation) result(ix, i int) Result {
 	switch st {
 	case NoData:
 		res.Reason = &Text{ZH: "缺少数据", EN: "figures missing"}
-		if len(missing) > 0 {
-			res.Reason.ZH += "：" + joinZH(missing)
-			res.Reason.EN += ": " + joinEN(res.Inputs)
+		if zh, en := missingNames(res.Inputs); zh != "" {
+			res.Reason.ZH += "：" + zh
+			res.Reason.EN += ": " + en
 		} else if len(res.Aggregates) > 0 {
 			res.Reason = &Text{ZH: "下级单位缺少数据", EN: "a child unit lacks figures"}
 		}
@@ -345,33 +341,21 @@ func targetInfo(t rule.Target) TargetInfo {
 	return ti
 }
 
-func joinZH(xs []string) string {
-	s := ""
-	for i, x := range xs {
-		if i > 0 {
-			s += "、"
-		}
-		s += x
-	}
-	return s
-}
-
-func joinEN(ins []Input) string {
-	s := ""
+// missingNames names the inputs without a value, in Chinese and English.
+func missingNames(ins []Input) (zh, en string) {
+	var zhs, ens []string
 	for _, in := range ins {
 		if in.Value != nil {
 			continue
 		}
-		if s != "" {
-			s += ", "
-		}
+		zhs = append(zhs, in.Name.ZH)
 		name := in.Name.EN
 		if name == "" {
 			name = in.ID
 		}
-		s += name
+		ens = append(ens, name)
 	}
-	return s
+	return strings.Join(zhs, "、"), strings.Join(ens, ", ")
 }
 
 func ptr(v float64) *float64 { return &v }
