@@ -419,3 +419,31 @@ func TestNoDataNamesTheMissingFigures(t *testing.T) {
 	assert.Equal(t, indicators.Reported, res.Inputs[0].Origin)
 	assert.Equal(t, indicators.Absent, res.Inputs[1].Origin)
 }
+
+// A value just under its bound must not be shown as the bound itself: the
+// shown value and gap agree with the status.
+func TestShownValueAgreesWithStatus(t *testing.T) {
+	cat := testCatalog(t)
+	tests := []struct {
+		enrolled float64
+		status   indicators.Status
+		value    string
+		gap      string
+		decimals int
+	}{
+		{899.96, indicators.NotMet, "89.996%", "-0.004个百分点", 3},
+		{900, indicators.Met, "90%", "0个百分点", 2},
+		{925, indicators.Met, "92.5%", "+2.5个百分点", 2},
+		{899.99996, indicators.NotMet, "89.999996%", "-0.000004个百分点", 6},
+	}
+	for _, tt := range tests {
+		d := build(t, []dataset.OrgUnit{kgBig}, map[string]figures{"a1": {"enrolled": tt.enrolled, "places": 1000}})
+		r, err := cat.Assess(d, indicators.Options{})
+		require.NoError(t, err)
+		res := result(t, r, "a1", "fill")
+		assert.Equal(t, tt.status, res.Status)
+		assert.Equal(t, tt.decimals, res.Decimals())
+		assert.Equal(t, tt.value, indicators.FormatValueDigits(*res.Value, res.Unit, res.Decimals()))
+		assert.Equal(t, tt.gap, indicators.FormatGapDigits(*res.Gap, res.Unit, false, "zh", res.Decimals()))
+	}
+}

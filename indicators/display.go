@@ -12,25 +12,34 @@ import (
 // FormatValue shows a value in its unit the way the plan writes it: a
 // percent as "99.2%", a count as "14", other quantities with up to two
 // decimals.
-func FormatValue(v float64, u Unit) string {
+func FormatValue(v float64, u Unit) string { return FormatValueDigits(v, u, 2) }
+
+// FormatValueDigits is FormatValue with up to the given number of decimals
+// (of the percent, for percents).
+func FormatValueDigits(v float64, u Unit, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "—"
 	}
 	switch u {
 	case Percent:
-		return trim(strconv.FormatFloat(v*100, 'f', 2, 64)) + "%"
+		return trim(strconv.FormatFloat(v*100, 'f', decimals, 64)) + "%"
 	case Count:
 		if v == math.Trunc(v) {
 			return strconv.FormatFloat(v, 'f', 0, 64)
 		}
 	}
-	return trim(strconv.FormatFloat(v, 'f', 2, 64))
+	return trim(strconv.FormatFloat(v, 'f', decimals, 64))
 }
 
 // FormatGap shows a signed gap in the unit of its target: percentage points
 // for percents ("+0.2 pp" / "+0.2个百分点").
 func FormatGap(gap float64, u Unit, points bool, lang string) string {
-	s := trim(strconv.FormatFloat(gap, 'f', 2, 64))
+	return FormatGapDigits(gap, u, points, lang, 2)
+}
+
+// FormatGapDigits is FormatGap with up to the given number of decimals.
+func FormatGapDigits(gap float64, u Unit, points bool, lang string, decimals int) string {
+	s := trim(strconv.FormatFloat(gap, 'f', decimals, 64))
 	if gap > 0 {
 		s = "+" + s
 	}
@@ -41,6 +50,23 @@ func FormatGap(gap float64, u Unit, points bool, lang string) string {
 		return s + "个百分点"
 	}
 	return s
+}
+
+// Decimals is how many decimals a result's value and gap need so that what
+// is shown agrees with its status: two, or more when two would round the
+// value onto its bound (94.996% against ≥ 95% would show as "95%, not
+// met"), up to six.
+func (r Result) Decimals() int {
+	const most = 6
+	if r.Gap == nil || *r.Gap == 0 {
+		return 2
+	}
+	for d := 2; d < most; d++ {
+		if math.Abs(*r.Gap)*math.Pow(10, float64(d)) >= 0.5 {
+			return d
+		}
+	}
+	return most
 }
 
 func trim(s string) string {

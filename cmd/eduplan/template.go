@@ -333,24 +333,31 @@ func unitEN(m indicators.Metric) string {
 			return "persons"
 		case "所":
 			return "schools"
+		case "人次":
+			return "person-times"
 		}
 		return "count"
 	}
 	return ""
 }
 
-// counterZH guesses the counter word of a count from its name: people
-// (人口, 学生数, 幼儿数, 教师数 …) are 人, schools and kindergartens 所,
-// anything else 个.
-// Schools are looked for first: 幼儿园数 counts kindergartens, not children.
+// counterZH guesses the counter word of a count from its name. The thing
+// counted is what the name ends with, before its final 数: "获批省幼儿园课程
+// 游戏化项目数" counts projects (个) although it mentions 幼儿, and "教师发展
+// 中心数" counts centres, not teachers. Schools and kindergartens are 所,
+// people 人, person-times 人次, anything else 个.
 func counterZH(name string) string {
-	for _, w := range []string{"学校数", "校数", "园数", "所数"} {
-		if strings.Contains(name, w) {
+	if strings.HasSuffix(name, "人次") {
+		return "人次"
+	}
+	head := strings.TrimSuffix(name, "数")
+	for _, w := range []string{"学校", "校", "园", "小学", "中学"} {
+		if strings.HasSuffix(head, w) {
 			return "所"
 		}
 	}
-	for _, w := range []string{"人口", "人数", "学生", "生数", "幼儿", "儿童", "教师", "校长", "毕业生", "人员", "少年"} {
-		if strings.Contains(name, w) {
+	for _, w := range []string{"人口", "人", "生", "幼儿", "儿童", "少年", "教师", "校长", "人员"} {
+		if strings.HasSuffix(head, w) {
 			return "人"
 		}
 	}

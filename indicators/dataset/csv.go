@@ -137,6 +137,12 @@ func readCSVText(text string, enc Encoding, fields []Field, opt Options) (*Datas
 		c.add(0, 0, "", "", "文件是空的 / the file is empty")
 		return nil, c.errs
 	}
+	if h, ok := c.titleRow(sc.fields); ok {
+		// Every row under a title would be measured against the title's one
+		// column and rejected cell by cell; one error with the fix says it all.
+		c.add(headerLine, 1, h, h, "第一行应为列名，这一行像是表格标题：请删去标题行，让“单位代码、单位名称……”这一行成为第一行 / the first row must hold the column headers and this one looks like a title: delete the title row so that the header row (单位代码, 单位名称, …) comes first")
+		return nil, c.errs
+	}
 	c.readHeader(sc.fields, headerLine)
 	// Room for every line, so that the columns grow once rather than double
 	// their way up.
@@ -231,12 +237,6 @@ func (c *csvRead) readHeader(cells []string, line int) {
 	}
 	c.noHeader = make([]bool, len(cells))
 	fieldSeen := map[int]int{}
-	nonEmpty := 0
-	for _, h := range cells {
-		if trimSpace(h) != "" {
-			nonEmpty++
-		}
-	}
 	for j, h := range cells {
 		h = trimSpace(h)
 		if h == "" {
@@ -251,8 +251,6 @@ func (c *csvRead) readHeader(cells []string, line int) {
 			reason := "未知的列名：既不是单位信息列，也不是已知的指标 / unknown column: neither a unit column nor a known figure"
 			if strings.ContainsRune(h, '，') || strings.ContainsRune(h, '；') {
 				reason = "未知的列名；列名里有全角逗号“，”：列之间要用半角逗号“,”分隔 / unknown column, with full-width commas in it: separate columns with ASCII commas"
-			} else if nonEmpty == 1 && len(cells) > 0 {
-				reason = "未知的列名；第一行应为列名，这一行像是表格标题 / unknown column: the first row must hold the column headers, and this one looks like a title"
 			}
 			c.add(line, j+1, h, h, reason)
 		case t.role == roleField:
@@ -278,6 +276,26 @@ func (c *csvRead) readHeader(cells []string, line int) {
 	}
 	c.values = make([][]float64, len(c.fieldCol))
 	c.present = make([][]bool, len(c.fieldCol))
+}
+
+// titleRow says whether the header row is a table title ("2017年教育统计表")
+// that Excel users put above the headers: a single filled cell that is not a
+// known column. It returns the title.
+func (c *csvRead) titleRow(cells []string) (string, bool) {
+	title := ""
+	for _, h := range cells {
+		if h = trimSpace(h); h == "" {
+			continue
+		}
+		if title != "" {
+			return "", false
+		}
+		title = h
+	}
+	if _, known := c.m.header(title); known || strings.ContainsRune(title, '，') || strings.ContainsRune(title, '；') {
+		return "", false
+	}
+	return title, true
 }
 
 // unitsRow says whether the first data row holds units of measure ("人",

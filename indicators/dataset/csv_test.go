@@ -22,6 +22,8 @@ var testFields = []Field{
 	{ID: "funding", Names: []string{"生均公用经费", "Funding per pupil"}},
 }
 
+const titleReason = "第一行应为列名，这一行像是表格标题：请删去标题行，让“单位代码、单位名称……”这一行成为第一行 / the first row must hold the column headers and this one looks like a title: delete the title row so that the header row (单位代码, 单位名称, …) comes first"
+
 const cityCSV = "单位代码,单位名称,层级,学校类型,上级单位,在园幼儿数（人）,3-5岁适龄人口(人),体质健康合格率（%）,生均公用经费【元】\n" +
 	"c,镇江市,市,,,,,,\n" +
 	"d1,京口区,区,,c,,5000,96.5,\n" +
@@ -267,10 +269,12 @@ func TestReadCSVFileErrors(t *testing.T) {
 			{File: "f", Row: 2, Reason: "这一行像是计量单位行（人、%……）：不支持单位行，请把单位写进列名，如“在园幼儿数（人）” / this row looks like a row of units of measure, which is not supported: put the unit in the column header, as in \"在园幼儿数（人）\""},
 		}},
 		{"title row", "2017年教育统计表\nid,name\n", Errors{
-			{File: "f", Row: 1, Reason: "缺少必需的列：单位代码 / id / missing a required column: 单位代码 / id"},
-			{File: "f", Row: 1, Reason: "缺少必需的列：单位名称 / name / missing a required column: 单位名称 / name"},
-			{File: "f", Row: 1, Column: 1, Header: "2017年教育统计表", Text: "2017年教育统计表", Reason: "未知的列名；第一行应为列名，这一行像是表格标题 / unknown column: the first row must hold the column headers, and this one looks like a title"},
-			{File: "f", Row: 2, Column: 2, Text: "name", Reason: "这一格在最后一列之后，没有列名 / this cell is beyond the last column and has no header"},
+			{File: "f", Row: 1, Column: 1, Header: "2017年教育统计表", Text: "2017年教育统计表", Reason: titleReason},
+		}},
+		// Excel pads the title row with empty cells to the table's width; the
+		// rows below must not each be rejected against the title's one column.
+		{"title row padded by Excel", "2017年教育统计表,,,\r\n单位代码,单位名称,学校类型,在园幼儿数\r\ns1,一小,小学,5\r\n", Errors{
+			{File: "f", Row: 1, Column: 1, Header: "2017年教育统计表", Text: "2017年教育统计表", Reason: titleReason},
 		}},
 		{"full-width commas", "代码，名称\n", Errors{
 			{File: "f", Row: 1, Reason: "缺少必需的列：单位代码 / id / missing a required column: 单位代码 / id"},

@@ -48,7 +48,7 @@ func WriteCSV(w io.Writer, r *indicators.Report, lang string) error {
 				// percent here so that the cell remains a number.
 				value := ""
 				if res.Value != nil {
-					value = indicators.FormatValue(*res.Value, res.Unit)
+					value = indicators.FormatValueDigits(*res.Value, res.Unit, res.Decimals())
 				}
 				row := []string{
 					u.Unit.ID, u.Unit.Name, LevelName(u.Unit.Level, lang), kindCell(u, lang), u.Unit.Parent, year,

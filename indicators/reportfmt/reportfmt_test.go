@@ -410,3 +410,11 @@ func TestOnlyProblems(t *testing.T) {
 	assert.NotContains(t, b.String(), "京口区实验幼儿园")
 	assert.Nil(t, OnlyProblems(nil))
 }
+
+func TestValueAndGapNeverContradictTheStatus(t *testing.T) {
+	v, g := 0.94996, -0.004
+	r := indicators.Result{Status: indicators.NotMet, Unit: indicators.Percent, Value: &v, Gap: &g,
+		Target: indicators.TargetInfo{Display: indicators.Text{ZH: "≥ 95%", EN: "≥ 95%"}}}
+	assert.Equal(t, "94.996%", ValueText(r, "zh"))
+	assert.Equal(t, "-0.004 pp", GapText(r, "en"))
+}

@@ -89,9 +89,9 @@ func ValueText(r indicators.Result, lang string) string {
 	}
 	if r.Unit == indicators.Percent && r.Target.Points {
 		// FormatGap signs a positive gap; a value needs no "+".
-		return strings.TrimPrefix(indicators.FormatGap(*r.Value*100, r.Unit, true, lang), "+")
+		return strings.TrimPrefix(indicators.FormatGapDigits(*r.Value*100, r.Unit, true, lang, r.Decimals()), "+")
 	}
-	return indicators.FormatValue(*r.Value, r.Unit)
+	return indicators.FormatValueDigits(*r.Value, r.Unit, r.Decimals())
 }
 
 // TargetText shows a result's target in symbols ("≥ 99%"), falling back to
@@ -109,7 +109,7 @@ func GapText(r indicators.Result, lang string) string {
 	if r.Gap == nil {
 		return ""
 	}
-	return indicators.FormatGap(*r.Gap, r.Unit, r.Target.Points, lang)
+	return indicators.FormatGapDigits(*r.Gap, r.Unit, r.Target.Points, lang, r.Decimals())
 }
 
 // gapNumber is the gap as a plain number in the target's unit (the engine
