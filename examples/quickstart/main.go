@@ -32,12 +32,12 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	city := report.Units[0]
-	fmt.Printf("%s: %d binding targets met, %d not met\n",
-		city.Unit.Name, city.Summary.Binding.Met, city.Summary.Binding.NotMet)
+	city, s := report.Units[0], report.Units[0].Summary
+	fmt.Printf("%s: binding %d met, %d not met; aspirational %d met, %d not met\n", city.Unit.Name,
+		s.Binding.Met, s.Binding.NotMet, s.Aspirational.Met, s.Aspirational.NotMet)
 	for _, r := range city.Results {
 		if r.Status == indicators.NotMet {
-			fmt.Printf("  %s: %s, target %s, gap %s\n", r.Name.ZH,
+			fmt.Printf("  %s (%s): %s, target %s, gap %s\n", r.Name.ZH, r.Nature,
 				reportfmt.ValueText(r, "zh"), reportfmt.TargetText(r, "zh"), reportfmt.GapText(r, "zh"))
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -37,6 +38,10 @@ func TestQuickstartPrintsTheCitysMissedTargets(t *testing.T) {
 	require.NoError(t, err)
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	require.NotEmpty(t, lines)
-	assert.Regexp(t, `^镇江市: \d+ binding targets met, \d+ not met$`, lines[0])
-	assert.Contains(t, out.String(), "辖市区之间优质普惠学前教育资源差距: 12.73个百分点, target ≤ 10个百分点, gap +2.73个百分点")
+	m := regexp.MustCompile(`^镇江市: binding \d+ met, (\d+) not met; aspirational \d+ met, (\d+) not met$`).FindStringSubmatch(lines[0])
+	require.NotNil(t, m, lines[0])
+	notMet, _ := strconv.Atoi(m[1])
+	aspNotMet, _ := strconv.Atoi(m[2])
+	assert.Len(t, lines[1:], notMet+aspNotMet, "one line per target not met, binding or aspirational")
+	assert.Contains(t, out.String(), "辖市区之间优质普惠学前教育资源差距 (binding): 12.73个百分点, target ≤ 10个百分点, gap +2.73个百分点")
 }
