@@ -153,6 +153,14 @@ func (e *env) loadData(cmd string, src dataSource, l *loaded, year int, yearSet 
 		}
 		return nil, e.inputError(cmd, src.name()+": "+err.Error(), e.t("确认文件是 CSV 或 JSON 数据文件。", "check that the file is a CSV or JSON data file."))
 	}
+	if w := ds.Source.Warnings; len(w) > 0 {
+		fmt.Fprintf(e.stderr, "eduplan %s: %s\n", cmd, e.t(
+			fmt.Sprintf("注意：数据文件 %s 有 %d 处可能填错的数据（已按原样读取）：", src.name(), len(w)),
+			fmt.Sprintf("note: the data file %s has %d figure(s) that look mistyped (read as written):", src.name(), len(w))))
+		for _, ce := range w {
+			fmt.Fprintf(e.stderr, "  %s\n", ce.Error())
+		}
+	}
 	if yearSet && ds.Year != year {
 		return nil, e.inputError(cmd, e.t(
 			fmt.Sprintf("数据文件 %s 是 %d 年的数据，而 --year 是 %d", src.name(), ds.Year, year),

@@ -909,3 +909,15 @@ func TestSeedTemplatesReadBack(t *testing.T) {
 	}
 	assert.GreaterOrEqual(t, written, 12)
 }
+
+// A percent typed as a fraction is assessed as written (0.96 is 0.96%) but
+// the user is told, with the cell.
+func TestCheckWarnsOfAPercentWrittenAsAFraction(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "school.csv")
+	require.NoError(t, os.WriteFile(data, []byte("学校代码,学校名称,学校类型,fitness_pass_rate\nS1,城关小学,小学,0.96\n"), 0o644))
+	r := eduplan(t, "check", data)
+	assert.Equal(t, exitFail, r.code, "0.96% is far below 95%")
+	assert.Contains(t, r.stderr, "school.csv:2:4")
+	assert.Contains(t, r.stderr, "若指 96.5% 请填 96.5")
+}

@@ -60,6 +60,17 @@ func isMissing(t string) bool {
 	return false
 }
 
+// WarnPercentFraction is the warning for a percent cell written as a
+// fraction.
+const WarnPercentFraction = "百分比栏填的是小数：按百分数读作不到 1%；若指 96.5% 请填 96.5 或 96.5% / a fraction in a percent column reads as less than 1%: for 96.5% write 96.5 or 96.5%"
+
+// looksLikeFraction says whether a percent cell that was read as v (a
+// fraction) was probably meant as a fraction of one: written without "%"
+// and below 1, such as 0.965. Zero is a real figure and no slip.
+func looksLikeFraction(raw string, v float64, f *Field) bool {
+	return f.Percent && v > 0 && v < 0.01 && !strings.HasSuffix(cleanCell(raw), "%")
+}
+
 // parseFigure reads one cell of field f. It returns the value (a fraction for
 // a percent field), whether a figure is present, and a reason when the cell
 // is rejected.

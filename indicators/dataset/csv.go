@@ -77,6 +77,8 @@ type csvRead struct {
 	fields []Field
 	m      *matcher
 	errs   Errors
+	// warnings are cells read but probably mistyped.
+	warnings Errors
 
 	header   []string
 	col      [roleField]int // column of each unit role, -1 when absent
@@ -408,9 +410,13 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 	}
 
 	for n, j := range c.fieldCol {
-		v, ok, reason := parseFigure(cell(j), &c.fields[c.fieldIdx[n]])
+		f := &c.fields[c.fieldIdx[n]]
+		v, ok, reason := parseFigure(cell(j), f)
 		if reason != "" {
 			bad(j, reason)
+		} else if ok && looksLikeFraction(cell(j), v, f) {
+			c.warnings = append(c.warnings, CellError{File: c.opt.File, Row: line, Column: j + 1,
+				Header: c.headerOf(j), Text: cell(j), Reason: WarnPercentFraction})
 		}
 		c.values[n] = append(c.values[n], v)
 		c.present[n] = append(c.present[n], ok)
@@ -502,7 +508,7 @@ func (c *csvRead) dataset(enc Encoding) *Dataset {
 	}
 	d := New(year)
 	d.Units = c.units
-	d.Source = Source{File: c.opt.File, Encoding: enc}
+	d.Source = Source{File: c.opt.File, Encoding: enc, Warnings: c.warnings}
 	for i, u := range c.units {
 		d.index[u.ID] = i
 	}

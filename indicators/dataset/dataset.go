@@ -86,6 +86,9 @@ type Dataset struct {
 type Source struct {
 	File     string
 	Encoding Encoding
+	// Warnings are cells that were read but look like a slip: a percent
+	// figure written as a fraction (0.965 reads as 0.965%, not 96.5%).
+	Warnings Errors
 }
 
 // Column is one metric's figures across all units of a dataset.

@@ -340,13 +340,15 @@ func unquote(lit string) (string, error) {
 
 // jsonRead holds the state of one JSON read.
 type jsonRead struct {
-	opt    Options
-	text   string
-	lines  []int // offsets where lines start, made on the first error
-	errs   Errors
-	fields []Field
-	m      *matcher
-	byID   map[string]int
+	opt   Options
+	text  string
+	lines []int // offsets where lines start, made on the first error
+	errs  Errors
+	// warnings are figures read but probably mistyped.
+	warnings Errors
+	fields   []Field
+	m        *matcher
+	byID     map[string]int
 }
 
 func (r *jsonRead) add(off int, path, text, reason string) {
@@ -454,6 +456,7 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 		sortErrors(r.errs)
 		return nil, r.errs
 	}
+	d.Source.Warnings = r.warnings
 	return d, nil
 }
 
@@ -634,6 +637,11 @@ func (r *jsonRead) readUnits(d *Dataset, units *jnode) {
 				if reason != "" {
 					r.addAt(v.off, fp, mb.key, text, reason)
 					continue
+				}
+				if present && looksLikeFraction(text, val, &r.fields[k]) {
+					line, col := r.position(v.off)
+					r.warnings = append(r.warnings, CellError{File: r.opt.File, Row: line, Column: col,
+						Path: joinPath(fp, mb.key), Text: text, Reason: WarnPercentFraction})
 				}
 				cols[k].Values[i], cols[k].Present[i] = val, present
 			}
