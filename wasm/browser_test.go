@@ -420,7 +420,7 @@ func TestPageStatusGoesFromNotMetToMet(t *testing.T) {
 	tp.pickUnit("school/primary")
 	assert.Equal(t, "no_data", tp.status("school_choice_share"))
 	// Each field shows its unit and its hint.
-	assert.Equal(t, "个数", tp.text(`.field[data-metric="school_choice_pupils"] .unit`))
+	assert.Equal(t, "人", tp.text(`.field[data-metric="school_choice_pupils"] .unit`))
 	assert.NotEmpty(t, tp.text(`.field[data-metric="school_choice_pupils"] .hint`))
 
 	tp.typeFigure("school_choice_pupils", "10")
@@ -609,6 +609,13 @@ func TestImportDistrictFile(t *testing.T) {
 	assert.Equal(t, "not_met", eval[string](tp, `document.querySelector('#matrix tr[data-unit="1002"] td.cell.st-not_met') ? 'not_met' : ''`))
 	tp.screenshot("import-district")
 
+	// The notice follows a switch of language, as everything else does.
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'en'`)
+	assert.Equal(t, "Read “京口区.csv” (encoding GB18030/GBK): 4 units.", tp.text("#import-notice"))
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'zh-CN'`)
+
 	// The file survives a reload.
 	tp.reload()
 	tp.waitFor(`!!document.getElementById('matrix')`)
@@ -768,6 +775,18 @@ func TestRulesView(t *testing.T) {
 	assert.Contains(t, tp.text(`#rules-table tr[data-indicator="school_choice_share"]`), "择校生数 / 义务教育招生数")
 	assert.Contains(t, tp.text(`#rules-table tr[data-indicator="school_choice_share"]`), "≤ 5%")
 
+	// The examples the page gives work on the built-in plan, as typed.
+	intro := tp.text(".rule-card .intro")
+	_, examples, ok := strings.Cut(intro, "例如：")
+	require.True(t, ok, intro)
+	examples, _, _ = strings.Cut(examples, "。")
+	for _, ex := range strings.Split(examples, "　或　") {
+		tp.do(chromedp.Evaluate[chromedp.Void](`(() => { const e = document.getElementById('rule-src'); e.value = ` + jsString(ex) + `; e.dispatchEvent(new Event('input')); })()`))
+		tp.waitFor(`!!document.getElementById('rule-result') || !!document.getElementById('rule-error')`)
+		assert.Empty(t, eval[string](tp, `(document.getElementById('rule-error') || {}).textContent || ''`), ex)
+	}
+	tp.do(chromedp.Evaluate[chromedp.Void](`(() => { const e = document.getElementById('rule-src'); e.value = ''; e.dispatchEvent(new Event('input')); })()`))
+
 	tp.do(chromedp.SendKeys(chromedp.CSS("#rule-src"), "择校生数 / 不存在的数 >= 5%"))
 	tp.waitFor(`!!document.getElementById('rule-mark')`)
 	assert.Equal(t, "不存在的数", tp.text("#rule-mark"))
@@ -888,4 +907,18 @@ func TestPrintView(t *testing.T) {
 	if dir := os.Getenv("EDUPLAN_SCREENSHOTS"); dir != "" {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, "print.pdf"), pdf, 0o644))
 	}
+
+	// A kindergarten has no indicator of its own: what it prints is the
+	// figures it reports, under its name, not an empty page.
+	_, err = chromedp.Call(tp.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""})
+	require.NoError(t, err)
+	tp.pickUnit("school/kindergarten")
+	tp.do(chromedp.SendKeys(chromedp.CSS("#unit-name"), "京口区实验幼儿园"))
+	tp.typeFigure("kindergarten_enrolment", "300")
+	tp.waitFor(`!!document.getElementById('feeds-only') && document.querySelector('#results .print-only table') !== null`)
+	_, err = chromedp.Call(tp.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+	require.NoError(t, err)
+	assert.Equal(t, "block", display("#results .print-head"))
+	assert.Contains(t, eval[string](tp, `document.querySelector('#results .print-head').innerText`), "京口区实验幼儿园")
+	assert.Contains(t, eval[string](tp, `document.querySelector('#results').innerText`), "300 人")
 }

@@ -290,76 +290,13 @@ func templateUnits(ds *dataset.Dataset, level dataset.Level, kind dataset.Kind) 
 // the metric's name, since the model has no field for it.
 func headerName(m indicators.Metric, lang string) string {
 	if lang == "en" && m.Name.EN != "" {
-		if u := unitEN(m); u != "" {
+		if u := m.UnitLabel().EN; u != "" {
 			return m.Name.EN + " (" + u + ")"
 		}
 		return m.Name.EN
 	}
-	if u := unitZH(m); u != "" {
+	if u := m.UnitLabel().ZH; u != "" {
 		return m.Name.ZH + "（" + u + "）"
 	}
 	return m.Name.ZH
-}
-
-func unitZH(m indicators.Metric) string {
-	switch m.Unit {
-	case indicators.Percent:
-		return "%"
-	case indicators.Money:
-		return "万元"
-	case indicators.Area:
-		return "平方米"
-	case indicators.Score:
-		return "分"
-	case indicators.Count:
-		return counterZH(m.Name.ZH)
-	}
-	return ""
-}
-
-func unitEN(m indicators.Metric) string {
-	switch m.Unit {
-	case indicators.Percent:
-		return "%"
-	case indicators.Money:
-		return "10,000 yuan"
-	case indicators.Area:
-		return "m²"
-	case indicators.Score:
-		return "points"
-	case indicators.Count:
-		switch counterZH(m.Name.ZH) {
-		case "人":
-			return "persons"
-		case "所":
-			return "schools"
-		case "人次":
-			return "person-times"
-		}
-		return "count"
-	}
-	return ""
-}
-
-// counterZH guesses the counter word of a count from its name. The thing
-// counted is what the name ends with, before its final 数: "获批省幼儿园课程
-// 游戏化项目数" counts projects (个) although it mentions 幼儿, and "教师发展
-// 中心数" counts centres, not teachers. Schools and kindergartens are 所,
-// people 人, person-times 人次, anything else 个.
-func counterZH(name string) string {
-	if strings.HasSuffix(name, "人次") {
-		return "人次"
-	}
-	head := strings.TrimSuffix(name, "数")
-	for _, w := range []string{"学校", "校", "园", "小学", "中学"} {
-		if strings.HasSuffix(head, w) {
-			return "所"
-		}
-	}
-	for _, w := range []string{"人口", "人", "生", "幼儿", "儿童", "少年", "教师", "校长", "人员"} {
-		if strings.HasSuffix(head, w) {
-			return "人"
-		}
-	}
-	return "个"
 }

@@ -143,7 +143,7 @@
       'state.in_progress': '进行中',
       'state.done': '已完成',
       'rule.title': '试一条自己的规则',
-      'rule.intro': '输入公式，可带目标，例如：在园幼儿数 / 适龄人口 >= 99%　或　择校生数 / 在校生数 控制在5%以内。按“自评”页当前填写的数据计算。',
+      'rule.intro': '输入公式，可带目标，例如：体质健康测试合格学生数 / 参加体质健康测试学生数 >= 95%　或　择校生数 / 义务教育招生数 控制在5%以内。按“自评”页当前填写的数据计算。',
       'rule.names': '可用的数据项名称（点击插入）：',
       'rule.ok': '结果',
       'rule.errAt': '第 {0} 行第 {1} 列：',
@@ -202,7 +202,7 @@
       'form.alsoAbove': 'Also uses (above): ',
       'res.title': 'Self-assessment',
       'res.binding': 'Binding targets',
-      'res.aspirational': 'Aspirational targets (力争)',
+      'res.aspirational': 'Aspirational targets (strive for)',
       'res.none': 'No indicator applies to this kind of unit.',
       'res.feedsOnly': 'This kind of unit has no indicator of its own: its figures are summed into the district’s and the city’s indicators. Use “Export this unit’s figures” to hand them to the district.',
       'res.status': 'Status',
@@ -286,7 +286,7 @@
       'state.in_progress': 'in progress',
       'state.done': 'done',
       'rule.title': 'Try a rule of your own',
-      'rule.intro': 'Type a formula, optionally with a target, e.g. 在园幼儿数 / 适龄人口 >= 99%  or  择校生数 / 在校生数 控制在5%以内. It is computed on the figures in the self-assessment form.',
+      'rule.intro': 'Type a formula, optionally with a target, e.g. 体质健康测试合格学生数 / 参加体质健康测试学生数 >= 95%  or  择校生数 / 义务教育招生数 控制在5%以内. It is computed on the figures in the self-assessment form.',
       'rule.names': 'Names you can use (click to insert):',
       'rule.ok': 'Result',
       'rule.errAt': 'Line {0}, column {1}: ',
@@ -357,7 +357,7 @@
         try {
           localStorage.setItem(STORE_KEY, JSON.stringify(S));
         } catch (e2) { /* nothing more to drop */ }
-        notice = { kind: 'warn', text: t('app.saveFailed') };
+        notice = { kind: 'warn', text: () => t('app.saveFailed') };
       }
     }
   }
@@ -368,6 +368,12 @@
     let s = (I18N[S.lang] && I18N[S.lang][key]) || I18N.zh[key] || key;
     args.forEach((a, i) => { s = s.split('{' + i + '}').join(String(a)); });
     return s;
+  }
+
+  // say gives a notice's text in the current language: notices keep a
+  // function, so that one shown before a language switch follows it.
+  function say(text) {
+    return typeof text === 'function' ? text() : text;
   }
 
   // tx picks a plan text ({zh, en}) in the page's language.
@@ -464,7 +470,7 @@
 
   // alertErrors shows a failed call's problems above whichever view is open.
   function alertErrors(res, text) {
-    flash = { text: text || t('app.failed'), errors: res.errors || [], dataErrors: res.dataErrors };
+    flash = { text: text || (() => t('app.failed')), errors: res.errors || [], dataErrors: res.dataErrors };
     render();
   }
 
@@ -502,7 +508,7 @@
     try {
       return { name: f.name, ...decodeText(await f.arrayBuffer()) };
     } catch (e) {
-      flash = { text: t('imp.failed', f.name), errors: [{ path: '', message: e && e.message ? e.message : String(e) }] };
+      flash = { text: () => t('imp.failed', f.name), errors: [{ path: '', message: e && e.message ? e.message : String(e) }] };
       render();
       return null;
     }
@@ -721,7 +727,7 @@
     if (flash) {
       fl.appendChild(h('div', { class: 'notice error', id: 'flash-notice' },
         h('button', { type: 'button', class: 'close', 'aria-label': t('app.close'), onclick: () => { flash = null; render(); } }, '×'),
-        h('strong', null, flash.text), problems(flash)));
+        h('strong', null, say(flash.text)), problems(flash)));
     }
     const views = ['assess', 'import', 'tasks', 'rules'];
     if (!views.includes(S.view)) S.view = 'assess';
@@ -767,7 +773,7 @@
 
     if (notice && notice.kind === 'ok' && notice.single) {
       // Said once, where the imported figures landed.
-      left.appendChild(h('div', { class: 'notice ok', id: 'assess-notice' }, notice.text));
+      left.appendChild(h('div', { class: 'notice ok', id: 'assess-notice' }, say(notice.text)));
       notice = null;
     }
     left.appendChild(h('h2', null, t('form.title')));
@@ -830,18 +836,20 @@
     const u = unitType();
     const results = res.report.results;
     box.replaceChildren();
+    const printHead = h('div', { class: 'print-only print-head' },
+      h('h2', null, (S.unitName || tx(u.name)) + ' · ' + t('res.title')),
+      h('p', null, tx(u.name) + ' · ' + t('res.printedAt', today())));
     if (!results.length) {
       // Nothing to assess for this kind of unit: say why, and offer what it
-      // can do with its figures.
-      append(box, [h('h2', null, t('res.title')),
+      // can do with its figures. Its printout is the figures it reports.
+      append(box, [printHead, h('h2', { class: 'no-print' }, t('res.title')),
         h('p', { class: 'muted', id: 'feeds-only' }, t(u.indicators ? 'res.none' : 'res.feedsOnly')),
-        exportBar(false)]);
+        exportBar(false),
+        figuresForPrint()]);
       return;
     }
     append(box, [
-      h('div', { class: 'print-only print-head' },
-        h('h2', null, (S.unitName || tx(u.name)) + ' · ' + t('res.title')),
-        h('p', null, tx(u.name) + ' · ' + t('res.printedAt', today()))),
+      printHead,
       h('h2', { class: 'no-print' }, t('res.title')),
       summaryBlock(res.report.summary),
       exportBar(true),
@@ -1003,7 +1011,7 @@
           onclick: () => saveExport(call('template', { level: u.level, kind: u.kind, lang: S.lang })) }, t('exp.template')))));
     if (notice) {
       sec.appendChild(h('div', { class: 'notice ' + notice.kind, id: 'import-notice' },
-        h('strong', null, notice.text),
+        h('strong', null, say(notice.text)),
         problems(notice)));
     }
     if (S.file) districtView(sec);
@@ -1033,7 +1041,7 @@
   function importText(name, text, encoding) {
     const res = call('importData', { name, text });
     if (!res.ok) {
-      notice = { kind: 'error', text: t('imp.failed', name), errors: res.errors, dataErrors: res.dataErrors };
+      notice = { kind: 'error', text: () => t('imp.failed', name), errors: res.errors, dataErrors: res.dataErrors };
       S.file = null;
       save();
       render();
@@ -1046,11 +1054,11 @@
       if (res.unit.name) S.unitName = res.unit.name;
       S.figures[planID()] = res.figures;
       S.file = null;
-      notice = { kind: 'ok', text: t('imp.single', name), single: true };
+      notice = { kind: 'ok', text: () => t('imp.single', name), single: true };
       S.view = 'assess';
     } else {
       S.file = { name, text, encoding };
-      notice = { kind: 'ok', text: t('imp.read', name, t('imp.encoding') + ' ' + encoding, res.units) };
+      notice = { kind: 'ok', text: () => t('imp.read', name, t('imp.encoding') + ' ' + encoding, res.units) };
     }
     save();
     render();
@@ -1152,7 +1160,7 @@
           h('input', { type: 'file', id: 'status-file', accept: '.json,application/json', onchange: onStatusFile }))),
       h('p', { class: 'count', id: 'task-count' }, t('task.count', res.total, res.overdue, asOf), ' ', h('span', { class: 'muted' }, t('task.stateNote')))));
     if (taskNotice) {
-      sec.appendChild(h('div', { class: 'notice ' + (taskNotice.errors ? 'error' : 'ok') }, h('strong', null, taskNotice.text),
+      sec.appendChild(h('div', { class: 'notice ' + (taskNotice.errors ? 'error' : 'ok') }, h('strong', null, say(taskNotice.text)),
         taskNotice.errors ? errorList(taskNotice.errors) : null));
     }
     if (!res.entries.length) {
@@ -1165,8 +1173,8 @@
         h('td', { class: 'c-item' }, tx(e.label)),
         h('td', { class: 'c-content' }, tx(e.content)),
         h('td', null, e.units || ''),
-        h('td', null, e.office || ''),
-        h('td', null, e.leads || ''),
+        h('td', { class: 'c-office' }, e.office || ''),
+        h('td', { class: 'c-office' }, e.leads || ''),
         h('td', { class: 'c-deadline' }, e.deadlineText || '',
           e.deadline ? h('div', { class: 'muted' }, e.deadline.ongoing ? t('task.ongoing') : t('task.due', e.deadline.due)) : (e.deadlineText ? null : h('div', { class: 'muted' }, t('task.noDeadline'))),
           e.deadlineError ? h('div', { class: 'warning' }, e.deadlineError) : null,
@@ -1179,7 +1187,7 @@
   function setState(item, state, asOf) {
     const res = call('setStatus', { book: book(), item, state, date: asOf });
     if (!res.ok) {
-      taskNotice = { text: t('app.internal'), errors: res.errors };
+      taskNotice = { text: () => t('app.internal'), errors: res.errors };
     } else {
       S.statuses[planID()] = res.book;
       taskNotice = null;
@@ -1193,10 +1201,10 @@
     if (!f) return;
     const res = call('importStatuses', f.text);
     if (!res.ok) {
-      taskNotice = { text: t('task.importFailed', f.name), errors: res.errors };
+      taskNotice = { text: () => t('task.importFailed', f.name), errors: res.errors };
     } else {
       S.statuses[planID()] = res.book;
-      taskNotice = { text: t('task.imported', f.name) };
+      taskNotice = { text: () => t('task.imported', f.name) };
     }
     save();
     render();

@@ -179,7 +179,7 @@ func summarise(p *plan.Plan, cat *indicators.Catalog) *planView {
 }
 
 func viewMetric(m indicators.Metric) metricView {
-	return metricView{ID: m.ID, Name: m.Name, Unit: m.Unit, UnitText: unitText(m.Unit), Hint: m.Hint,
+	return metricView{ID: m.ID, Name: m.Name, Unit: m.Unit, UnitText: m.UnitLabel(), Hint: m.Hint,
 		Definition: m.Definition, Percent: m.Unit == indicators.Percent, Integral: m.Integral}
 }
 
@@ -195,26 +195,6 @@ func nonNilPlaces(xs []indicators.Place) []indicators.Place {
 		return []indicators.Place{}
 	}
 	return xs
-}
-
-// unitText is the unit shown next to a field. A count has no single word
-// (人, 所, 个 depend on what is counted), so it is shown as "number".
-func unitText(u indicators.Unit) Text {
-	switch u {
-	case indicators.Percent:
-		return Text{ZH: "%", EN: "%"}
-	case indicators.Count:
-		return Text{ZH: "个数", EN: "number"}
-	case indicators.Ratio:
-		return Text{ZH: "比值", EN: "ratio"}
-	case indicators.Score:
-		return Text{ZH: "分", EN: "points"}
-	case indicators.Money:
-		return Text{ZH: "万元", EN: "10,000 yuan"}
-	case indicators.Area:
-		return Text{ZH: "平方米", EN: "m²"}
-	}
-	return Text{}
 }
 
 var levelNames = map[dataset.Level]Text{
