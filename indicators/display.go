@@ -69,6 +69,30 @@ func (r Result) Decimals() int {
 	return most
 }
 
+// ValueText shows a result's value in its unit with the decimals it needs,
+// or "—" when it has none. A percent held to a target in percentage points
+// (a gap between units, "不超过10个百分点") is shown in points too, so value
+// and target read alike.
+func (r Result) ValueText(lang string) string {
+	if r.Value == nil {
+		return "—"
+	}
+	if r.Unit == Percent && r.Target.Points {
+		// FormatGapDigits signs a positive gap; a value needs no "+".
+		return strings.TrimPrefix(FormatGapDigits(*r.Value*100, r.Unit, true, lang, r.Decimals()), "+")
+	}
+	return FormatValueDigits(*r.Value, r.Unit, r.Decimals())
+}
+
+// GapText shows a result's signed gap ("-1.5个百分点", "+0.2 pp") with the
+// decimals it needs, or "" when it has none.
+func (r Result) GapText(lang string) string {
+	if r.Gap == nil {
+		return ""
+	}
+	return FormatGapDigits(*r.Gap, r.Unit, r.Target.Points, lang, r.Decimals())
+}
+
 func trim(s string) string {
 	if strings.Contains(s, ".") {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")

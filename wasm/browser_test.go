@@ -468,9 +468,17 @@ func TestPercentFieldTypedInPercent(t *testing.T) {
 	tp.typeFigure("certified_teacher_share", "96.5")
 	tp.waitStatus("certified_share", "met")
 	assert.Equal(t, "96.5%", tp.text(`#results-table tr[data-indicator="certified_share"] .c-value`))
+	assert.False(t, eval[bool](tp, `document.querySelector('.field[data-metric="certified_teacher_share"]').classList.contains('warned')`))
 	tp.typeFigure("certified_teacher_share", "94.9%")
 	tp.waitStatus("certified_share", "not_met")
 	assert.Equal(t, "-0.1个百分点", tp.text(`#results-table tr[data-indicator="certified_share"] .c-gap`))
+
+	// A fraction is read as typed, in percent, and the field says so.
+	tp.typeFigure("certified_teacher_share", "0.965")
+	tp.waitStatus("certified_share", "not_met")
+	assert.Equal(t, "0.97%", tp.text(`#results-table tr[data-indicator="certified_share"] .c-value`))
+	assert.True(t, eval[bool](tp, `document.querySelector('.field[data-metric="certified_teacher_share"]').classList.contains('warned')`))
+	assert.Contains(t, tp.text(`#err-certified_teacher_share`), "若指 96.5% 请填 96.5")
 }
 
 func TestReloadKeepsEverything(t *testing.T) {

@@ -80,19 +80,9 @@ func unitLabel(u dataset.OrgUnit, lang string) string {
 	return u.Name + "(" + u.ID + ")"
 }
 
-// ValueText shows a result's value in its unit, or "—" when it has none.
-// A percent held to a target in percentage points (a gap between units,
-// "不超过10个百分点") is shown in points too, so value and target read alike.
-func ValueText(r indicators.Result, lang string) string {
-	if r.Value == nil {
-		return "—"
-	}
-	if r.Unit == indicators.Percent && r.Target.Points {
-		// FormatGap signs a positive gap; a value needs no "+".
-		return strings.TrimPrefix(indicators.FormatGapDigits(*r.Value*100, r.Unit, true, lang, r.Decimals()), "+")
-	}
-	return indicators.FormatValueDigits(*r.Value, r.Unit, r.Decimals())
-}
+// ValueText shows a result's value in its unit, or "—" when it has none:
+// Result.ValueText.
+func ValueText(r indicators.Result, lang string) string { return r.ValueText(lang) }
 
 // TargetText shows a result's target in symbols ("≥ 99%"), falling back to
 // the target as written.
@@ -103,14 +93,9 @@ func TargetText(r indicators.Result, lang string) string {
 	return r.Target.Text
 }
 
-// GapText shows a result's signed gap ("-1.5个百分点", "+0.2 pp"), or ""
-// when it has none.
-func GapText(r indicators.Result, lang string) string {
-	if r.Gap == nil {
-		return ""
-	}
-	return indicators.FormatGapDigits(*r.Gap, r.Unit, r.Target.Points, lang, r.Decimals())
-}
+// GapText shows a result's signed gap, or "" when it has none:
+// Result.GapText.
+func GapText(r indicators.Result, lang string) string { return r.GapText(lang) }
 
 // gapNumber is the gap as a plain number in the target's unit (the engine
 // already gives percentage points for percents), so that a spreadsheet can

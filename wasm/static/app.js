@@ -95,6 +95,7 @@
       'imp.read': '已读取“{0}”（{1}）：{2} 个单位。',
       'imp.single': '已读取“{0}”，数据已填入“自评”表。',
       'imp.errors': '文件中有 {0} 处问题：',
+      'imp.warnings': '以下 {0} 处数据已按原样读取，但可能填错：',
       'imp.errFile': '文件',
       'imp.errRow': '行',
       'imp.errCol': '列',
@@ -238,6 +239,7 @@
       'imp.read': 'Read “{0}” ({1}): {2} units.',
       'imp.single': 'Read “{0}”: the figures are now in the self-assessment form.',
       'imp.errors': '{0} problems in the file:',
+      'imp.warnings': '{0} figure(s) were read as written but look mistyped:',
       'imp.errFile': 'File',
       'imp.errRow': 'Row',
       'imp.errCol': 'Col.',
@@ -821,9 +823,19 @@
     const res = call('assess', unitArgs());
     document.querySelectorAll('.field-error').forEach((el) => { el.textContent = ''; });
     document.querySelectorAll('.field.invalid').forEach((el) => el.classList.remove('invalid'));
+    document.querySelectorAll('.field.warned').forEach((el) => el.classList.remove('warned'));
     if (!res.ok) {
       box.replaceChildren(h('div', { class: 'notice error' }, problems(res)));
       return;
+    }
+    // A figure that reads but looks mistyped (a fraction in a percent field)
+    // is used as typed, with the reason shown under it.
+    for (const [id, msg] of Object.entries(res.fieldWarnings || {})) {
+      const el = document.getElementById('err-' + id);
+      if (el) {
+        el.textContent = msg;
+        el.parentElement.classList.add('warned');
+      }
     }
     for (const [id, msg] of Object.entries(res.fieldErrors || {})) {
       const el = document.getElementById('err-' + id);
@@ -1013,6 +1025,10 @@
       sec.appendChild(h('div', { class: 'notice ' + notice.kind, id: 'import-notice' },
         h('strong', null, say(notice.text)),
         problems(notice)));
+      if (notice.warnings) {
+        sec.appendChild(h('div', { class: 'notice warn', id: 'import-warnings' },
+          h('strong', null, t('imp.warnings', notice.warnings.length)), dataErrors(notice.warnings)));
+      }
     }
     if (S.file) districtView(sec);
   }
@@ -1060,6 +1076,9 @@
       S.file = { name, text, encoding };
       notice = { kind: 'ok', text: () => t('imp.read', name, t('imp.encoding') + ' ' + encoding, res.units) };
     }
+    // Figures read as written that look mistyped stay listed under the
+    // notice, with their cells, until the next import.
+    if (res.warnings && res.warnings.length) notice.warnings = res.warnings;
     save();
     render();
   }

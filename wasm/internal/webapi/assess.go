@@ -253,11 +253,12 @@ func (s *Session) placeRanks() map[string]int {
 func (s *Session) unitDataset(req unitRequest) (*dataset.Dataset, map[string]string, error) {
 	metrics := s.cat.FormMetrics(req.Level, req.Kind)
 	fields := s.fieldsOf(metrics)
-	values, fieldErrs, err := readFigures(fields, req.Figures)
+	values, fieldErrs, warnings, err := readFigures(fields, req.Figures)
 	if err != nil {
 		return nil, nil, err
 	}
 	d := dataset.New(s.plan.Year)
+	d.Source.Warnings = warnings
 	name := strings.TrimSpace(req.Name)
 	if name == "" {
 		name = "本单位"
@@ -293,7 +294,9 @@ func (s *Session) fieldsOf(metrics []indicators.Metric) []dataset.Field {
 // readFigures reads typed figures through the CSV reader: one row, headed by
 // the metric ids after three unit columns. Cells that fail are blanked and the row read again, so
 // that one bad field does not hide the others' values.
-func readFigures(fields []dataset.Field, typed map[string]string) (map[string]float64, map[string]string, error) {
+// Figures that read but look mistyped come back as warnings whose Header is
+// the metric id.
+func readFigures(fields []dataset.Field, typed map[string]string) (map[string]float64, map[string]string, dataset.Errors, error) {
 	fieldErrs := map[string]string{}
 	cells := make([]string, len(fields))
 	for i, f := range fields {
@@ -308,17 +311,24 @@ func readFigures(fields []dataset.Field, typed map[string]string) (map[string]fl
 					values[f.ID] = v
 				}
 			}
-			return values, fieldErrs, nil
+			var warnings dataset.Errors
+			for _, w := range d.Source.Warnings {
+				if i := w.Column - figureColumn; i >= 0 && i < len(fields) {
+					w.Header = fields[i].ID
+					warnings = append(warnings, w)
+				}
+			}
+			return values, fieldErrs, warnings, nil
 		}
 		var es dataset.Errors
 		if !errors.As(err, &es) {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		blanked := false
 		for _, e := range es {
 			if e.Column < figureColumn || e.Column-figureColumn >= len(fields) {
 				// Not a figure's cell: a fault of this reader, not of the user.
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			i := e.Column - figureColumn
 			fieldErrs[fields[i].ID] = e.Reason
@@ -326,10 +336,10 @@ func readFigures(fields []dataset.Field, typed map[string]string) (map[string]fl
 			blanked = true
 		}
 		if !blanked {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
-	return nil, nil, errors.New(bi("数据无法读取", "the figures cannot be read"))
+	return nil, nil, nil, errors.New(bi("数据无法读取", "the figures cannot be read"))
 }
 
 // figureColumn is the 1-based CSV column of the first figure.
@@ -397,17 +407,17 @@ func valueText(v *float64, u indicators.Unit) string {
 }
 
 func viewResult(r indicators.Result) resultView {
-	rv := resultView{Result: r, ValueText: valueText(r.Value, r.Unit), Inputs: []inputView{}}
-	if r.Target.Points && r.Value != nil {
-		rv.ValueLang = pointsText(*r.Value)
-		rv.ValueText = rv.ValueLang.ZH
+	// Values and gaps carry the decimals they need to agree with the
+	// status (94.996% is not shown as 95%).
+	rv := resultView{Result: r, Inputs: []inputView{}}
+	if r.Value != nil {
+		rv.ValueText = r.ValueText("zh")
+		if r.Target.Points {
+			rv.ValueLang = &Text{ZH: r.ValueText("zh"), EN: r.ValueText("en")}
+		}
 	}
 	if r.Gap != nil {
-		pts := r.Target.Points
-		rv.GapText = &Text{
-			ZH: indicators.FormatGap(*r.Gap, r.Unit, pts, "zh"),
-			EN: indicators.FormatGap(*r.Gap, r.Unit, pts, "en"),
-		}
+		rv.GapText = &Text{ZH: r.GapText("zh"), EN: r.GapText("en")}
 	}
 	for _, in := range r.Inputs {
 		rv.Inputs = append(rv.Inputs, inputView{Input: in, ValueText: valueText(in.Value, in.Unit)})
@@ -443,7 +453,10 @@ func viewUnit(ur indicators.UnitReport) unitView {
 type assessAnswer struct {
 	// FieldErrors says, per metric id, why a typed figure was not read.
 	FieldErrors map[string]string `json:"fieldErrors"`
-	Report      unitView          `json:"report"`
+	// FieldWarnings says, per metric id, why a figure that was read looks
+	// mistyped (0.965 in a percent field reads as 0.965%).
+	FieldWarnings map[string]string `json:"fieldWarnings"`
+	Report        unitView          `json:"report"`
 }
 
 // assess assesses the unit on the form.
@@ -459,8 +472,12 @@ func (s *Session) assess(arg string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	warnings := map[string]string{}
+	for _, w := range d.Source.Warnings {
+		warnings[w.Header] = w.Reason
+	}
 	ev := s.cat.Evaluate(d)
-	return assessAnswer{FieldErrors: fieldErrs, Report: viewUnit(ev.UnitReport(0, false))}, nil
+	return assessAnswer{FieldErrors: fieldErrs, FieldWarnings: warnings, Report: viewUnit(ev.UnitReport(0, false))}, nil
 }
 
 type ruleAnswer struct {

@@ -31,6 +31,8 @@ type importAnswer struct {
 	Single  bool              `json:"single"`
 	Unit    *dataset.OrgUnit  `json:"unit,omitempty"`
 	Figures map[string]string `json:"figures,omitempty"`
+	// Warnings are figures read as written that look mistyped.
+	Warnings []dataError `json:"warnings,omitempty"`
 }
 
 // importData reads a data file the page has decoded to text (CSV or JSON),
@@ -65,6 +67,9 @@ func (s *Session) importData(arg string) (any, error) {
 	}
 	s.file = &loadedFile{name: req.Name, data: d, kind: kind}
 	ans := importAnswer{Kind: kind, Year: d.Year, Units: len(d.Units), Single: len(d.Units) == 1}
+	if len(d.Source.Warnings) > 0 {
+		ans.Warnings = dataErrors(d.Source.Warnings)
+	}
 	if ans.Single {
 		u := d.Units[0]
 		ans.Unit = &u

@@ -70,8 +70,9 @@ func fixtureSession(t *testing.T) *Session {
 }
 
 type typedAssess struct {
-	FieldErrors map[string]string `json:"fieldErrors"`
-	Report      struct {
+	FieldErrors   map[string]string `json:"fieldErrors"`
+	FieldWarnings map[string]string `json:"fieldWarnings"`
+	Report        struct {
 		Summary struct {
 			Binding, Aspirational map[string]int
 		} `json:"summary"`
@@ -369,6 +370,21 @@ func TestPercentTypedInPercent(t *testing.T) {
 	st, val, _ := resultOf(t, ta, "certified_share")
 	assert.Equal(t, "not_met", st, "0.965 typed in a percent field is 0.965%")
 	assert.Equal(t, "0.97%", val)
+	assert.Contains(t, ta.FieldWarnings["certified_teacher_share"], "若指 96.5% 请填 96.5", "but the user is told")
+	assert.Empty(t, ta.FieldErrors)
+}
+
+// A value just under its bound is shown with the decimals that keep it
+// from reading as the bound itself.
+func TestValueShownAgreesWithStatus(t *testing.T) {
+	s := seedSession(t)
+	ta := assessOf(t, s, map[string]any{"level": "school", "kind": "primary", "figures": map[string]string{
+		"fitness_tested_students": "100000", "fitness_pass_students": "94996", "fitness_excellent_students": "10000"}})
+	st, val, gap := resultOf(t, ta, "fitness_pass_rate")
+	assert.Equal(t, "not_met", st)
+	assert.Equal(t, "94.996%", val)
+	require.NotNil(t, gap)
+	assert.Equal(t, "-0.004个百分点", gap.ZH)
 }
 
 func TestImportSingleUnitAndRoundTrip(t *testing.T) {
@@ -393,6 +409,16 @@ func TestImportSingleUnitAndRoundTrip(t *testing.T) {
 	req["figures"] = imp.Figures
 	after := assessOf(t, s, req)
 	assert.Equal(t, before.Report, after.Report)
+	assert.Empty(t, imp.Warnings)
+
+	// The same file with the percent written as a fraction is read as
+	// written, and the cell is reported back as a warning.
+	slip := strings.Replace(strings.TrimPrefix(dl.Text, "\ufeff"), "96.5", "0.965", 1)
+	imp = importAnswer{}
+	decodeInto(t, mustOK(t, s, "importData", map[string]string{"name": "slip.csv", "text": slip}), &imp)
+	require.Len(t, imp.Warnings, 1)
+	assert.Equal(t, "0.965", imp.Warnings[0].Text)
+	assert.Equal(t, "slip.csv", imp.Warnings[0].File)
 }
 
 func TestImportErrorsListEveryCell(t *testing.T) {
