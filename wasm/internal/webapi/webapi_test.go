@@ -3,6 +3,7 @@ package webapi
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -763,5 +764,26 @@ func BenchmarkAssessKeystroke(b *testing.B) {
 		if out := s.Call("assess", req); !strings.HasPrefix(out, `{"ok":true`) {
 			b.Fatal(out[:200])
 		}
+	}
+}
+
+// A fixed sequence of calls with malformed requests among valid ones. It
+// caught goccy/go-json panicking inside Unmarshal on `{"\00\` once earlier
+// calls had used its buffers — a panic no single call reproduces, which is
+// why the sequence is long and seeded.
+func TestCallSequenceNeverPanics(t *testing.T) {
+	s := New()
+	require.Contains(t, s.Call("loadDefault", ""), `"ok":true`)
+	args := []string{"{\"\\00\\", `{"level":"school","kind":"primary","figures":{"x":"1"}}`, `{"src":"a"}`,
+		"{\"\\", "{\"a\\u00", `{"name":"x.csv","text":"id,name\n1,a"}`}
+	rng := rand.New(rand.NewPCG(1, 2))
+	names := Names()
+	for i := 0; i < 5000; i++ {
+		name, arg := names[rng.IntN(len(names))], args[rng.IntN(len(args))]
+		if name == "loadPlan" || name == "loadDefault" || name == "clearData" {
+			continue
+		}
+		out := s.Call(name, arg)
+		require.NotContains(t, out, "internal error", "call %d: %s(%q)", i, name, arg)
 	}
 }
