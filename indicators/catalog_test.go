@@ -266,14 +266,51 @@ func TestReportJSONIsByteIdentical(t *testing.T) {
 	assert.Contains(t, outs[0].String(), `"status": "met"`)
 }
 
-func TestPercentAbove100IsAWarningNotAnError(t *testing.T) {
-	cat := testCatalog(t)
-	d := build(t, []dataset.OrgUnit{kgBig}, map[string]figures{"a1": {"enrolled": 1050, "places": 1000}})
-	r, err := cat.Assess(d, indicators.Options{})
-	require.NoError(t, err)
-	res := result(t, r, "a1", "fill")
-	assert.Equal(t, indicators.Met, res.Status)
-	assert.Len(t, res.Warnings, 1)
+// A gross rate above 100% is legal (a warning at most); any other share
+// above 100% means the part exceeds the whole: not computable, with the
+// value kept and the reason given, and aggregates over it not computable
+// either.
+func TestPercentAbove100(t *testing.T) {
+	tests := []struct {
+		name     string
+		gross    bool
+		status   indicators.Status
+		warnings int
+		reason   string
+	}{
+		{"gross rate", true, indicators.Met, 1, ""},
+		{"share", false, indicators.NotComputable, 0, "数据矛盾：比率超过100%（部分大于整体），请核对数据"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			metrics := []indicators.Metric{
+				{ID: "enrolled", Name: indicators.Text{ZH: "在园幼儿数"}, Unit: indicators.Count, Aggregate: indicators.Sum},
+				{ID: "places", Name: indicators.Text{ZH: "学位数"}, Unit: indicators.Count, Aggregate: indicators.Sum},
+			}
+			cat, err := indicators.NewCatalog(metrics, []indicators.Indicator{
+				{ID: "fill", Name: indicators.Text{ZH: "学位使用率"}, Formula: "enrolled / places", Unit: indicators.Percent,
+					Target: "达90%以上", Wording: "90%以上", MayExceed100: tt.gross},
+				{ID: "fill_gap", Name: indicators.Text{ZH: "差距"}, Formula: "spread(fill)", Unit: indicators.Percent,
+					Target: "不超过10个百分点", Wording: "差距", AppliesTo: indicators.Scope{Levels: []dataset.Level{dataset.City}}},
+			}, nil)
+			require.NoError(t, err)
+			d := build(t, []dataset.OrgUnit{city, distA, kgBig}, map[string]figures{"a1": {"enrolled": 1050, "places": 1000}})
+			r, err := cat.Assess(d, indicators.Options{})
+			require.NoError(t, err)
+			res := result(t, r, "a1", "fill")
+			assert.Equal(t, tt.status, res.Status)
+			require.NotNil(t, res.Value, "the value is kept either way")
+			assert.InDelta(t, 1.05, *res.Value, 1e-12)
+			assert.Len(t, res.Warnings, tt.warnings)
+			if tt.reason != "" {
+				require.NotNil(t, res.Reason)
+				assert.Equal(t, tt.reason, res.Reason.ZH)
+				assert.Nil(t, res.Gap)
+				assert.Equal(t, indicators.NotComputable, result(t, r, "c", "fill_gap").Status,
+					"a spread over an inconsistent district is not computable")
+			}
+		})
+	}
 }
 
 func TestCatalogProblems(t *testing.T) {

@@ -59,6 +59,10 @@ type Evaluation struct {
 	values  []rule.Vector // by catalogue position of the indicator
 	status  [][]Status
 	derived [][]Origin // Reported when a unit reported the indicator's value itself
+	// over marks percents above 100% that may not exceed it (the part
+	// exceeds the whole): not computable, the value kept for the report.
+	// Nil for an indicator with none.
+	over    [][]bool
 	aggs    [][]rule.Vector
 	argVals [][]rule.Vector // each aggregate's argument, evaluated on every unit
 
@@ -82,6 +86,7 @@ func (c *Catalog) Evaluate(d *dataset.Dataset) *Evaluation {
 		values:  make([]rule.Vector, len(c.inds)),
 		status:  make([][]Status, len(c.inds)),
 		derived: make([][]Origin, len(c.inds)),
+		over:    make([][]bool, len(c.inds)),
 		aggs:    make([][]rule.Vector, len(c.inds)),
 		argVals: make([][]rule.Vector, len(c.inds)),
 	}
@@ -266,6 +271,15 @@ func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 	for i := range d.Units {
 		if !applies[e.classOf[i]] {
 			val.S[i], st[i] = rule.Skip, NotApplicable
+			continue
+		}
+		if ci.Unit == Percent && !ci.MayExceed100 && val.S[i] == rule.OK && val.V[i] > 1+1e-9 {
+			if e.over[ix] == nil {
+				e.over[ix] = make([]bool, n)
+			}
+			// Undefined, so that an aggregate over this unit is not
+			// computable either; the value stays for the report.
+			e.over[ix][i], val.S[i], st[i] = true, rule.Undefined, NotComputable
 			continue
 		}
 		st[i] = statusOf(val.V[i], val.S[i], ci.target)

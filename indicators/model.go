@@ -95,6 +95,11 @@ type Indicator struct {
 	AppliesTo Scope `json:"applies_to"`
 	// Wording is the plan's own phrase the indicator was read from, verbatim.
 	Wording string `json:"wording"`
+	// MayExceed100 marks a percent that may legally exceed 100%: a gross
+	// enrolment rate counts pupils of other ages, a retention rate pupils
+	// who moved in. Any other percent above 100% means the part exceeds the
+	// whole — inconsistent figures — and the result is not computable.
+	MayExceed100 bool `json:"may_exceed_100,omitempty"`
 	// Note explains encoding choices (for example a repaired range).
 	Note string `json:"note,omitempty"`
 }

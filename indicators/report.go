@@ -235,15 +235,16 @@ func (e *Evaluation) result(ix, i int) Result {
 		Places:    e.cat.places[ci.ID],
 	}
 	v := e.values[ix]
-	if v.S[i] == rule.OK {
+	over := e.over[ix] != nil && e.over[ix][i]
+	if v.S[i] == rule.OK || over {
 		res.Value = ptr(clean(v.V[i]))
 		if st == Met || st == NotMet {
 			res.Gap = ptr(round(ci.target.Gap(v.V[i]), 6))
 		}
-		if ci.Unit == Percent && v.V[i] > 1 {
+		if ci.Unit == Percent && v.V[i] > 1 && !over {
 			res.Warnings = append(res.Warnings, Text{
-				ZH: "数值超过100%：毛入学率等可以超过100%，其他比率请核对数据",
-				EN: "value above 100%: legal for gross enrolment rates, check the figures otherwise",
+				ZH: "数值超过100%：本指标允许（如毛入学率、巩固率），请确认数据无误",
+				EN: "value above 100%: allowed for this indicator (a gross enrolment or retention rate); check the figures",
 			})
 		}
 	}
@@ -267,6 +268,10 @@ func (e *Evaluation) result(ix, i int) Result {
 		}
 	case NotComputable:
 		res.Reason = &Text{ZH: "无法计算：分母为零或结果不是有限数", EN: "not computable: a zero denominator or a result that is not a finite number"}
+		if over {
+			res.Reason = &Text{ZH: "数据矛盾：比率超过100%（部分大于整体），请核对数据",
+				EN: "inconsistent figures: a share above 100% (the part exceeds the whole); check the figures"}
+		}
 	}
 	if res.Origin == Reported {
 		res.Inputs = []Input{}
