@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/plan"
 	"github.com/stretchr/testify/assert"
@@ -69,13 +70,16 @@ func loadPlan(t *testing.T) *plan.Plan {
 
 func TestCheckReportsBindingFailures(t *testing.T) {
 	p := loadPlan(t)
+	// The report is checked here, on the test's goroutine: FailNow must
+	// not be called from the fake's.
+	var r *indicators.Report
 	f := runFake(func(tb testing.TB) {
 		d := ReadData(tb, p, "testdata/fail.csv")
-		r := Check(tb, p, d)
-		require.NotNil(t, r)
-		assert.Equal(t, "fixture-2017", r.Plan)
+		r = Check(tb, p, d)
 	})
 	assert.Empty(t, f.fatals)
+	require.NotNil(t, r)
+	assert.Equal(t, "fixture-2017", r.Plan)
 	require.Len(t, f.errors, 2, "西区 and 西区小学 miss the 5%% target: %v", f.errors)
 	assert.Equal(t, "西区(d2)：择校生比例(choice_rate) 未达标：数值 8%，目标 ≤ 5%，差距 +3个百分点（约束性）\n    原文：择校生比例控制在5%以内（总体目标1）", f.errors[0])
 	assert.Contains(t, f.errors[1], "西区小学(p2)：择校生比例(choice_rate) 未达标：数值 8%")
@@ -99,6 +103,7 @@ func TestOptions(t *testing.T) {
 		edit   func(d *dataset.Dataset)
 		opts   []Option
 		errors []string // substrings, one per expected error, in order
+		logs   []string // substrings each found in some logged line
 		fatal  string
 	}{
 		{name: "aspirational", file: "testdata/pass.csv", opts: []Option{Aspirational()},
@@ -108,7 +113,8 @@ func TestOptions(t *testing.T) {
 			errors: []string{"西区小学(p2)"}},
 		{name: "an unknown unit stops the test", file: "testdata/pass.csv", opts: []Option{Units("zz")}, fatal: "zz"},
 		{name: "missing figures are logged by default", file: "testdata/pass.csv",
-			edit: func(d *dataset.Dataset) { d.Clear("d2", "pop_3_5") }},
+			edit: func(d *dataset.Dataset) { d.Clear("d2", "pop_3_5") },
+			logs: []string{"西区(d2)：学前三年教育毛入学率(preschool_ger) 缺数据", "样板市(c)：辖市区学前三年教育毛入学率差距(ger_gap) 缺数据"}},
 		{name: "missing figures fail with NoDataFails", file: "testdata/pass.csv", opts: []Option{NoDataFails()},
 			edit: func(d *dataset.Dataset) { d.Clear("d2", "pop_3_5") },
 			// 西区 has no rate, and the city's spread of district rates then
@@ -138,6 +144,9 @@ func TestOptions(t *testing.T) {
 			require.Len(t, f.errors, len(c.errors), "%v", f.errors)
 			for i, want := range c.errors {
 				assert.Contains(t, f.errors[i], want)
+			}
+			for _, want := range c.logs {
+				assert.Contains(t, strings.Join(f.logs, "\n"), want, "logged")
 			}
 		})
 	}

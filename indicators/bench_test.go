@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/eduplan/eduplan/indicators"
@@ -98,61 +99,101 @@ func BenchmarkReport(b *testing.B) {
 // BenchmarkEvaluateBaseline is the same work written by hand for this one
 // plan: sums up the hierarchy with missing propagated, both rates per pair
 // with zero denominators caught, the spreads, and a status per unit and
-// indicator. It is the floor the engine is measured against.
+// indicator. It is the floor the engine is measured against;
+// TestBaselineAgreesWithEngine keeps it honest.
 func BenchmarkEvaluateBaseline(b *testing.B) {
 	d := benchData(b)
-	n := len(d.Units)
-	order := make([]int, 0, n) // schools, then districts, then the city
-	for i := n - 1; i >= 0; i-- {
-		order = append(order, i)
-	}
+	order := benchOrder(d)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		status := make([][]indicators.Status, 2*benchPairs+5)
-		floors := make([][]float64, benchPairs)
-		for k := 0; k < benchPairs; k++ {
-			num, numOK := handSum(d, fmt.Sprintf("num%d", k), order)
-			den, denOK := handSum(d, fmt.Sprintf("den%d", k), order)
-			fl, ce := make([]indicators.Status, n), make([]indicators.Status, n)
-			floors[k] = make([]float64, n)
-			for i := 0; i < n; i++ {
-				switch {
-				case !numOK[i] || !denOK[i]:
-					fl[i], ce[i] = indicators.NoData, indicators.NoData
-					floors[k][i] = math.NaN()
-				case den[i] == 0:
-					fl[i], ce[i] = indicators.NotComputable, indicators.NotComputable
-					floors[k][i] = math.NaN()
-				default:
-					r := num[i] / den[i]
-					floors[k][i] = r
-					fl[i] = statusIf(r >= 0.9)
-					ce[i] = statusIf((den[i]-num[i])/den[i] <= 0.05)
-				}
+		handEvaluate(d, order)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(d.Units)*55), "ns/result")
+}
+
+// benchOrder lists the benchmark's units children first: schools, then
+// districts, then the city (they were added the other way round).
+func benchOrder(d *dataset.Dataset) []int {
+	order := make([]int, 0, len(d.Units))
+	for i := len(d.Units) - 1; i >= 0; i-- {
+		order = append(order, i)
+	}
+	return order
+}
+
+// handEvaluate computes the benchmark plan's statuses by hand, in the
+// catalogue's indicator order: floor0, ceil0, floor1, …, spread0…spread4.
+// Spreads concern only the city; elsewhere their status is NotApplicable.
+func handEvaluate(d *dataset.Dataset, order []int) [][]indicators.Status {
+	n := len(d.Units)
+	status := make([][]indicators.Status, 2*benchPairs+5)
+	floors := make([][]float64, benchPairs)
+	for k := 0; k < benchPairs; k++ {
+		num, numOK := handSum(d, fmt.Sprintf("num%d", k), order)
+		den, denOK := handSum(d, fmt.Sprintf("den%d", k), order)
+		fl, ce := make([]indicators.Status, n), make([]indicators.Status, n)
+		floors[k] = make([]float64, n)
+		for i := 0; i < n; i++ {
+			switch {
+			case !numOK[i] || !denOK[i]:
+				fl[i], ce[i] = indicators.NoData, indicators.NoData
+				floors[k][i] = math.NaN()
+			case den[i] == 0:
+				fl[i], ce[i] = indicators.NotComputable, indicators.NotComputable
+				floors[k][i] = math.NaN()
+			default:
+				r := num[i] / den[i]
+				floors[k][i] = r
+				fl[i] = statusIf(r >= 0.9)
+				ce[i] = statusIf((den[i]-num[i])/den[i] <= 0.05)
 			}
-			status[2*k], status[2*k+1] = fl, ce
 		}
-		for k := 0; k < 5; k++ {
-			st := make([]indicators.Status, n)
-			lo, hi, ok := math.Inf(1), math.Inf(-1), true
-			for _, ch := range d.Children(0) {
-				v := floors[k][ch]
-				if math.IsNaN(v) {
-					ok = false
-					break
+		status[2*k], status[2*k+1] = fl, ce
+	}
+	for k := 0; k < 5; k++ {
+		st := make([]indicators.Status, n)
+		for i := range st {
+			st[i] = indicators.NotApplicable
+		}
+		lo, hi, state := math.Inf(1), math.Inf(-1), indicators.Met
+		for _, ch := range d.Children(0) {
+			switch s := status[2*k][ch]; s {
+			case indicators.NoData, indicators.NotComputable:
+				if state != indicators.NoData {
+					state = s
 				}
-				lo, hi = min(lo, v), max(hi, v)
+				continue
 			}
-			if ok {
-				st[0] = statusIf(hi-lo <= 0.10)
-			} else {
-				st[0] = indicators.NoData
-			}
-			status[2*benchPairs+k] = st
+			lo, hi = min(lo, floors[k][ch]), max(hi, floors[k][ch])
+		}
+		if state == indicators.Met {
+			state = statusIf(hi-lo <= 0.10)
+		}
+		st[0] = state
+		status[2*benchPairs+k] = st
+	}
+	return status
+}
+
+// The hand-written baseline must do the same work as the engine, or the
+// benchmark compares unlike things.
+func TestBaselineAgreesWithEngine(t *testing.T) {
+	cat, d := benchCatalog(t), benchData(t)
+	ev := cat.Evaluate(d)
+	want := handEvaluate(d, benchOrder(d))
+	inds := cat.Indicators()
+	require.Len(t, inds, len(want))
+	counts := map[indicators.Status]int{}
+	for k, ind := range inds {
+		for i := range d.Units {
+			require.Equal(t, want[k][i], ev.Status(ind.ID, i), "%s at %s", ind.ID, d.Units[i].ID)
+			counts[want[k][i]]++
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n*55), "ns/result")
+	for _, s := range []indicators.Status{indicators.Met, indicators.NotMet, indicators.NoData, indicators.NotComputable} {
+		assert.Positive(t, counts[s], "the benchmark data exercises %s", s)
+	}
 }
 
 func statusIf(ok bool) indicators.Status {

@@ -167,6 +167,9 @@ func TestNotApplicableIsLeftOutUnlessAsked(t *testing.T) {
 	r, err := cat.Assess(d, indicators.Options{Units: []string{"a1"}})
 	require.NoError(t, err)
 	require.Len(t, r.Units, 1)
+	// The kindergarten's own indicator is there (without figures, no
+	// data); the district-only one is not.
+	assert.Equal(t, indicators.NoData, result(t, r, "a1", "fill").Status)
 	for _, res := range r.Units[0].Results {
 		assert.NotEqual(t, "choice", res.Indicator, "择校生比例 concerns districts and the city only")
 	}
@@ -388,17 +391,19 @@ func TestTypedRule(t *testing.T) {
 	})
 	ev := cat.Evaluate(d)
 	a, _ := d.Index("a")
+	// A rule without a target has a value but no gap.
+	gap := func(g float64) *float64 { return &g }
 	tests := []struct {
 		src    string
 		status indicators.Status
 		value  float64
-		gap    float64
+		gap    *float64
 	}{
-		{"在园幼儿数 / 学位数 >= 95%", indicators.NotMet, 951.0 / 1010, (951.0/1010 - 0.95) * 100},
-		{"在园幼儿数/学位数 达90%以上", indicators.Met, 951.0 / 1010, (951.0/1010 - 0.90) * 100},
-		{"enrolled", indicators.Met, 951, 0},
-		{"fill * 100", indicators.Met, 951.0 / 1010 * 100, 0},
-		{"chosen / pupils <= 5%", indicators.NoData, 0, 0},
+		{"在园幼儿数 / 学位数 >= 95%", indicators.NotMet, 951.0 / 1010, gap((951.0/1010 - 0.95) * 100)},
+		{"在园幼儿数/学位数 达90%以上", indicators.Met, 951.0 / 1010, gap((951.0/1010 - 0.90) * 100)},
+		{"enrolled", indicators.Met, 951, nil},
+		{"fill * 100", indicators.Met, 951.0 / 1010 * 100, nil},
+		{"chosen / pupils <= 5%", indicators.NoData, 0, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {
@@ -408,13 +413,17 @@ func TestTypedRule(t *testing.T) {
 			assert.Equal(t, tt.status, res.Status)
 			if tt.status == indicators.NoData {
 				assert.Nil(t, res.Value)
+				assert.Nil(t, res.Gap)
 				return
 			}
 			require.NotNil(t, res.Value)
 			assert.InDelta(t, tt.value, *res.Value, 1e-9)
-			if res.Gap != nil {
-				assert.InDelta(t, tt.gap, *res.Gap, 1e-6)
+			if tt.gap == nil {
+				assert.Nil(t, res.Gap)
+				return
 			}
+			require.NotNil(t, res.Gap)
+			assert.InDelta(t, *tt.gap, *res.Gap, 1e-6)
 		})
 	}
 	_, err := cat.CompileRule("在园幼儿数 / 学位 >= 95%")

@@ -402,7 +402,8 @@ func TestIndicatorReferences(t *testing.T) {
 	used := map[string]bool{}
 	for _, pl := range pls {
 		for _, id := range pl.indicators {
-			ind, _ := p.Indicator(id)
+			ind, ok := p.Indicator(id)
+			require.True(t, ok, "%s references %s, which the plan does not define", pl.id, id)
 			stated := false
 			for _, pos := range indexAll(src, ind.Wording) {
 				stated = stated || (pl.from <= pos && pos < pl.to)

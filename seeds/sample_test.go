@@ -101,17 +101,27 @@ func TestSampleIsConsistent(t *testing.T) {
 		{"compulsory_schools_standardized", "compulsory_schools"},
 		{"schools_with_charter", "primary_secondary_schools"},
 	}
+	// A pair no unit reports both halves of (a renamed metric, say) would
+	// check nothing: count the comparisons made.
+	compared := map[[2]string]int{}
+	kindergartens := 0
 	for _, u := range ds.Units {
 		for _, pw := range parts {
 			part, ok1 := ds.Value(u.ID, pw[0])
 			whole, ok2 := ds.Value(u.ID, pw[1])
 			if ok1 && ok2 {
+				compared[pw]++
 				assert.LessOrEqual(t, part, whole, "%s: %s ≤ %s", u.ID, pw[0], pw[1])
 			}
 		}
 		// Each kindergarten's categories split its enrolment.
 		if u.Kind == dataset.Kindergarten {
-			get := func(m string) float64 { v, _ := ds.Value(u.ID, m); return v }
+			kindergartens++
+			get := func(m string) float64 {
+				v, ok := ds.Value(u.ID, m)
+				require.True(t, ok, "%s reports %s", u.ID, m)
+				return v
+			}
 			e := get("kindergarten_enrolment")
 			assert.Equal(t, e, get("kindergarten_enrolment_urban")+get("kindergarten_enrolment_rural"), u.ID)
 			assert.Equal(t, e, get("kindergarten_enrolment_public")+get("kindergarten_enrolment_private"), u.ID)
@@ -120,6 +130,10 @@ func TestSampleIsConsistent(t *testing.T) {
 			assert.Equal(t, q, get("quality_inclusive_enrolment_public")+get("quality_inclusive_enrolment_private"), u.ID)
 		}
 	}
+	for _, pw := range parts {
+		assert.Positive(t, compared[pw], "no unit reports both %s and %s", pw[0], pw[1])
+	}
+	assert.Positive(t, kindergartens)
 }
 
 const (

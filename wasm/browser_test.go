@@ -823,6 +823,8 @@ func TestSingleFileFromDisk(t *testing.T) {
 	// The page is one file: it loaded nothing but itself.
 	tp.mu.Lock()
 	defer tp.mu.Unlock()
+	// The loop below checks nothing if no request was recorded.
+	assert.Contains(t, tp.requests, "file://"+singleFile, "the page's own load is recorded")
 	for _, u := range tp.requests {
 		if !strings.HasPrefix(u, "data:") {
 			assert.Equal(t, "file://"+singleFile, u)

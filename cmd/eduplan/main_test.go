@@ -363,8 +363,14 @@ func TestOutputNeverOverwritesInput(t *testing.T) {
 	copyFile(t, fixturePlan, planFile)
 	link := filepath.Join(dir, "link.csv")
 	require.NoError(t, os.Symlink(data, link))
-	before, _ := os.ReadFile(data)
-	beforePlan, _ := os.ReadFile(planFile)
+	// Read errors would leave both sides nil and the comparison below
+	// vacuous.
+	before, err := os.ReadFile(data)
+	require.NoError(t, err)
+	require.NotEmpty(t, before)
+	beforePlan, err := os.ReadFile(planFile)
+	require.NoError(t, err)
+	require.NotEmpty(t, beforePlan)
 	for _, out := range []string{data, planFile, link, filepath.Join(dir, ".", "data.csv")} {
 		r := eduplan(t, "check", "--plan", planFile, "--format", "csv", "-o", out, data)
 		assert.Equal(t, exitUsage, r.code, "-o %s", out)
@@ -376,8 +382,10 @@ func TestOutputNeverOverwritesInput(t *testing.T) {
 	assert.Equal(t, exitUsage, r.code)
 	r = eduplan(t, "template", "--plan", planFile, "--kind", "primary", "--units", data, "-o", data)
 	assert.Equal(t, exitUsage, r.code)
-	after, _ := os.ReadFile(data)
-	afterPlan, _ := os.ReadFile(planFile)
+	after, err := os.ReadFile(data)
+	require.NoError(t, err, "the input is still there")
+	afterPlan, err := os.ReadFile(planFile)
+	require.NoError(t, err, "the plan is still there")
 	assert.Equal(t, before, after)
 	assert.Equal(t, beforePlan, afterPlan)
 

@@ -307,7 +307,7 @@ func TestAssessStatusChanges(t *testing.T) {
 		{"over 5%", "10", "not_met", "10%", "+5个百分点", ""},
 		{"under 5%", "4", "met", "4%", "-1个百分点", ""},
 		{"exactly 5%", "5", "met", "5%", "0个百分点", ""},
-		{"thousands and full width", "１,０", "", "", "", "千位分隔符"},
+		{"thousands and full width", "１,０", "no_data", "", "", "千位分隔符"},
 		{"empty is missing, not zero", "", "no_data", "", "", ""},
 		{"dash is missing", "—", "no_data", "", "", ""},
 		{"words are rejected", "无", "no_data", "", "", "不是数字"},
@@ -320,16 +320,20 @@ func TestAssessStatusChanges(t *testing.T) {
 				"figures": map[string]string{"school_choice_pupils": tt.choice, "compulsory_new_entrants": "100"}})
 			if tt.fieldError != "" {
 				assert.Contains(t, ta.FieldErrors["school_choice_pupils"], tt.fieldError)
-				return
+			} else {
+				assert.Empty(t, ta.FieldErrors)
 			}
-			assert.Empty(t, ta.FieldErrors)
+			// A figure refused or left empty is no figure: the share has no
+			// value and no gap, never one computed from a guess.
 			st, val, gap := resultOf(t, ta, "school_choice_share")
 			assert.Equal(t, tt.status, st)
 			assert.Equal(t, tt.text, val)
-			if tt.gap != "" {
-				require.NotNil(t, gap)
-				assert.Equal(t, tt.gap, gap.ZH)
+			if tt.gap == "" {
+				assert.Nil(t, gap)
+				return
 			}
+			require.NotNil(t, gap)
+			assert.Equal(t, tt.gap, gap.ZH)
 		})
 	}
 }
