@@ -493,3 +493,24 @@ func TestShownValueAgreesWithStatus(t *testing.T) {
 		assert.Equal(t, tt.gap, indicators.FormatGapDigits(*res.Gap, res.Unit, false, "zh", res.Decimals()))
 	}
 }
+
+// A district's sum that is missing names the schools that did not report,
+// so the statistician knows whom to call.
+func TestNoDataNamesTheUnitsThatDidNotReport(t *testing.T) {
+	cat := testCatalog(t)
+	d := build(t, []dataset.OrgUnit{city, distA, distB, kgBig, kgTiny, kgB}, map[string]figures{
+		"a1": {"enrolled": 950, "places": 1000},
+		"a2": {"places": 10},
+		"b1": {"enrolled": 800, "places": 1000},
+	})
+	r, err := cat.Assess(d, indicators.Options{})
+	require.NoError(t, err)
+	res := result(t, r, "c", "fill")
+	assert.Equal(t, indicators.NoData, res.Status)
+	require.Len(t, res.Inputs, 2)
+	assert.Equal(t, []string{"甲区小园"}, res.Inputs[0].MissingIn, "the school, not the district between")
+	assert.Empty(t, res.Inputs[1].MissingIn)
+	require.NotNil(t, res.Reason)
+	assert.Equal(t, "缺少数据：在园幼儿数（未报：甲区小园）", res.Reason.ZH)
+	assert.Equal(t, "figures missing: children enrolled (not reported by 甲区小园)", res.Reason.EN)
+}

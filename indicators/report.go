@@ -1,6 +1,7 @@
 package indicators
 
 import (
+	"fmt"
 	"math"
 	"strings"
 
@@ -145,6 +146,10 @@ type Input struct {
 	Origin Origin   `json:"origin"`
 	// Children is how many child units' figures were summed.
 	Children int `json:"children,omitempty"`
+	// MissingIn names the units below that should have reported the figure
+	// and did not — the schools, not just the district between — when a
+	// sum is missing because of them.
+	MissingIn []string `json:"missing_in,omitempty"`
 }
 
 // AggregateInput is an aggregate over child units that a result used, with
@@ -295,6 +300,9 @@ func (e *Evaluation) input(id string, i int) Input {
 				}
 			}
 		}
+		if v.S[i] == rule.Missing {
+			in.MissingIn = e.missingBelow(v, i, nil)
+		}
 		return in
 	}
 	ix := e.cat.indIndex[id]
@@ -306,6 +314,22 @@ func (e *Evaluation) input(id string, i int) Input {
 		in.Origin = Irrelevant
 	}
 	return in
+}
+
+// missingBelow collects the units under i whose figure is missing and that
+// are not missing only because of their own children: the ones to ask.
+func (e *Evaluation) missingBelow(v rule.Vector, i int, out []string) []string {
+	for _, ch := range e.data.Children(i) {
+		if v.S[ch] != rule.Missing {
+			continue
+		}
+		before := len(out)
+		out = e.missingBelow(v, ch, out)
+		if len(out) == before {
+			out = append(out, e.data.Units[ch].Name)
+		}
+	}
+	return out
 }
 
 func (e *Evaluation) aggregateInput(ix, k int, a *rule.Aggregate, i int) AggregateInput {
@@ -346,18 +370,31 @@ func targetInfo(t rule.Target) TargetInfo {
 	return ti
 }
 
-// missingNames names the inputs without a value, in Chinese and English.
+// missingNames names the inputs without a value, in Chinese and English,
+// each with the first units below that did not report it.
 func missingNames(ins []Input) (zh, en string) {
+	const most = 5
 	var zhs, ens []string
 	for _, in := range ins {
 		if in.Value != nil {
 			continue
 		}
-		zhs = append(zhs, in.Name.ZH)
 		name := in.Name.EN
 		if name == "" {
 			name = in.ID
 		}
+		z := in.Name.ZH
+		if n := len(in.MissingIn); n > 0 {
+			units := strings.Join(in.MissingIn[:min(n, most)], "、")
+			unitsEN := strings.Join(in.MissingIn[:min(n, most)], ", ")
+			if n > most {
+				units += fmt.Sprintf("等%d个单位", n)
+				unitsEN += fmt.Sprintf(" and %d more", n-most)
+			}
+			z += "（未报：" + units + "）"
+			name += " (not reported by " + unitsEN + ")"
+		}
+		zhs = append(zhs, z)
 		ens = append(ens, name)
 	}
 	return strings.Join(zhs, "、"), strings.Join(ens, ", ")
