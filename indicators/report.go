@@ -32,8 +32,9 @@ var StatusNames = map[Status]Text{
 
 // Options narrow and shape an assessment.
 type Options struct {
-	// Units, when not empty, limits the report to these units and their
-	// descendants. Figures of other units are still used where they sum up.
+	// Units, when not empty, limits the report to these units (by id, or by
+	// a name only one unit has) and their descendants. Figures of other
+	// units are still used where they sum up.
 	Units []string
 	// NotApplicable keeps results for indicators that do not concern a unit.
 	NotApplicable bool

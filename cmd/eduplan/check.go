@@ -70,7 +70,7 @@ func runCheck(e *env, args []string) int {
 	planFile := fs.String("plan", "", e.t("计划文件（JSON）；默认为内置计划", "plan file (JSON); the embedded plan by default"))
 	year := fs.Int("year", 0, e.t("数据年度：文件未写年份时使用，写了则须一致；默认为计划年度", "year of the figures: used when the file states none, checked when it does; the plan's year by default"))
 	var units listFlag
-	fs.Var(&units, "unit", e.t("只报告这些单位及其下属单位（编号，可重复或用逗号分隔）", "report only these units and their descendants (ids; repeat or separate with commas)"))
+	fs.Var(&units, "unit", e.t("只报告这些单位及其下属单位（编号或名称，可重复或用逗号分隔）", "report only these units and their descendants (ids or names; repeat or separate with commas)"))
 	format := fs.String("format", "", e.t("输出格式：table、json、csv、markdown、junit；默认按 -o 的扩展名，否则 table", "output format: table, json, csv, markdown, junit; by default from the -o extension, else table"))
 	failOn := fs.String("fail-on", "binding", e.t("何时返回 1：binding（约束性目标未达标）、any（任何目标未达标）、none（从不）", "when to exit 1: binding (a binding target not met), any (any target not met), none (never)"))
 	out := fs.String("o", "", e.t("写入文件（整体写入：先写临时文件再改名）；默认标准输出", "write to this file (whole or not at all: a temporary file renamed into place); standard output by default"))
@@ -166,7 +166,7 @@ func (e *env) assess(l *loaded, ds *dataset.Dataset, units []string, notApplicab
 		return nil, e.inputError("check", e.t(
 			fmt.Sprintf("数据中没有单位 %s（数据中的单位：%s）", strings.Join(missing, "、"), knownUnits(ds, 12)),
 			fmt.Sprintf("no unit %s in the data (units in the data: %s)", strings.Join(missing, ", "), knownUnits(ds, 12))),
-			e.t("--unit 请用数据文件中的单位编号。", "use unit ids from the data file with --unit."))
+			e.t("--unit 请用数据文件中的单位编号，或只有一个单位使用的名称。", "use unit ids from the data file, or names only one unit has, with --unit."))
 	}
 	total := 0
 	for i := range ds.Units {

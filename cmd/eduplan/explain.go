@@ -161,12 +161,12 @@ func suggest(l *loaded, s string) string {
 // pickUnit finds --unit, or the only top unit of the data.
 func (e *env) pickUnit(ds *dataset.Dataset, id string) (int, int) {
 	if id != "" {
-		i, ok := ds.Index(id)
+		i, ok := ds.Find(id)
 		if !ok {
 			return -1, e.inputError("explain", e.t(
 				fmt.Sprintf("数据中没有单位 %q（数据中的单位：%s）", id, knownUnits(ds, 12)),
 				fmt.Sprintf("no unit %q in the data (units in the data: %s)", id, knownUnits(ds, 12))),
-				e.t("--unit 请用数据文件中的单位编号。", "use a unit id from the data file with --unit."))
+				e.t("--unit 请用数据文件中的单位编号，或只有一个单位使用的名称。", "use a unit id from the data file, or a name only one unit has, with --unit."))
 		}
 		return i, 0
 	}

@@ -929,3 +929,13 @@ func TestCheckWarnsOfAPercentWrittenAsAFraction(t *testing.T) {
 	assert.Contains(t, r.stderr, "school.csv:2:4")
 	assert.Contains(t, r.stderr, "若指 96.5% 请填 96.5")
 }
+
+// --unit takes a unit's name as well as its id, as people know them.
+func TestCheckUnitByName(t *testing.T) {
+	byID := eduplan(t, "check", "--sample", "--unit", "d-jingkou", "--format", "json")
+	byName := eduplan(t, "check", "--sample", "--unit", "京口区", "--format", "json")
+	assert.Equal(t, byID.code, byName.code)
+	assert.Equal(t, byID.stdout, byName.stdout)
+	assert.Contains(t, byName.stdout, `"name": "京口区"`)
+	assert.NotContains(t, byName.stdout, `"name": "润州区"`)
+}

@@ -242,9 +242,27 @@ func (d *Dataset) Equal(e *Dataset) bool {
 	return same(d, e) && same(e, d)
 }
 
-// Within marks the units named by ids and all their descendants, by
-// position in Units; missing lists the ids not in the dataset. With no ids
-// it returns nil: every unit.
+// Find returns the position of the unit a person names: by id, or else by
+// a name that only one unit has (京口区 as well as d-jingkou).
+func (d *Dataset) Find(ref string) (int, bool) {
+	if i, ok := d.index[ref]; ok {
+		return i, true
+	}
+	found := -1
+	for i, u := range d.Units {
+		if u.Name == ref {
+			if found >= 0 {
+				return -1, false
+			}
+			found = i
+		}
+	}
+	return found, found >= 0
+}
+
+// Within marks the units named by refs (ids, or names only one unit has;
+// see Find) and all their descendants, by position in Units; missing lists
+// the refs that name no unit. With no refs it returns nil: every unit.
 func (d *Dataset) Within(ids []string) (keep []bool, missing []string) {
 	if len(ids) == 0 {
 		return nil, nil
@@ -261,7 +279,7 @@ func (d *Dataset) Within(ids []string) (keep []bool, missing []string) {
 		}
 	}
 	for _, id := range ids {
-		i, ok := d.Index(id)
+		i, ok := d.Find(id)
 		if !ok {
 			missing = append(missing, id)
 			continue

@@ -209,4 +209,39 @@ func TestWithin(t *testing.T) {
 	keep, missing = d.Within([]string{"a", "b1", "zz"})
 	assert.Equal(t, []bool{false, true, false, true, true}, keep)
 	assert.Equal(t, []string{"zz"}, missing)
+	keep, missing = d.Within([]string{"乙区"})
+	assert.Equal(t, []bool{false, false, true, false, true}, keep, "a name only one unit has")
+	assert.Empty(t, missing)
+}
+
+func TestFind(t *testing.T) {
+	d := New(2017)
+	for _, u := range []OrgUnit{
+		{ID: "c", Name: "市", Level: City},
+		{ID: "a", Name: "东区", Level: District, Parent: "c"},
+		{ID: "a1", Name: "实验小学", Level: School, Kind: Primary, Parent: "a"},
+		{ID: "b", Name: "西区", Level: District, Parent: "c"},
+		{ID: "b1", Name: "实验小学", Level: School, Kind: Primary, Parent: "b"},
+		{ID: "西区", Name: "西区分校", Level: School, Kind: Primary, Parent: "b"},
+	} {
+		require.NoError(t, d.Add(u))
+	}
+	tests := []struct {
+		ref string
+		at  int
+		ok  bool
+	}{
+		{"a1", 2, true},
+		{"东区", 1, true},
+		{"实验小学", -1, false}, // two units have that name
+		{"西区", 5, true},     // an id wins over a name
+		{"南区", -1, false},
+	}
+	for _, tt := range tests {
+		i, ok := d.Find(tt.ref)
+		assert.Equal(t, tt.ok, ok, tt.ref)
+		if tt.ok {
+			assert.Equal(t, tt.at, i, tt.ref)
+		}
+	}
 }
