@@ -55,9 +55,22 @@ type located struct {
 }
 
 func newStrictDecoder(data []byte) *strictDecoder {
+	// A syntactically valid document (nearly every one) is read with the
+	// fast scanner; a broken one with encoding/json's token stream, which
+	// reports what it read before the error as well as the error itself.
+	var dec interface {
+		Token() (jsonToken, error)
+		More() bool
+		InputOffset() int64
+	}
+	if validJSON(data) {
+		dec = &scanTokens{data: data}
+	} else {
+		dec = newTokenReader(bytes.NewReader(data))
+	}
 	return &strictDecoder{
 		data:    data,
-		dec:     newTokenReader(bytes.NewReader(data)),
+		dec:     dec,
 		at:      map[string]int{},
 		bad:     map[string]bool{},
 		implied: map[string]bool{},
