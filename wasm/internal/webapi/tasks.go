@@ -130,6 +130,15 @@ func (s *Session) book(raw jsonx.RawMessage) (*plan.StatusBook, error) {
 	return plan.LoadStatus(bytes.NewReader(raw), s.plan)
 }
 
+// bookOrNew is book, with an empty book for the plan when there is none.
+func (s *Session) bookOrNew(raw jsonx.RawMessage) (*plan.StatusBook, error) {
+	b, err := s.book(raw)
+	if err == nil && b == nil {
+		b = plan.NewStatusBook(s.plan)
+	}
+	return b, err
+}
+
 type statusRequest struct {
 	Book  jsonx.RawMessage `json:"book"`
 	Item  string           `json:"item"`
@@ -151,12 +160,9 @@ func (s *Session) setStatus(arg string) (any, error) {
 	if err := decode(arg, &req); err != nil {
 		return nil, err
 	}
-	b, err := s.book(req.Book)
+	b, err := s.bookOrNew(req.Book)
 	if err != nil {
 		return nil, err
-	}
-	if b == nil {
-		b = plan.NewStatusBook(s.plan)
 	}
 	date, err := plan.ParseDate(req.Date)
 	if err != nil {
@@ -191,12 +197,9 @@ func (s *Session) exportStatuses(arg string) (any, error) {
 	if err := decode(arg, &req); err != nil {
 		return nil, err
 	}
-	b, err := s.book(req.Book)
+	b, err := s.bookOrNew(req.Book)
 	if err != nil {
 		return nil, err
-	}
-	if b == nil {
-		b = plan.NewStatusBook(s.plan)
 	}
 	var out bytes.Buffer
 	if err := b.Save(&out); err != nil {
