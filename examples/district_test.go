@@ -7,6 +7,7 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/reportfmt"
+	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
 
@@ -27,13 +28,13 @@ func Example_district() {
 
 	d := dataset.New(2017)
 	units := []dataset.OrgUnit{
-		{ID: "c", Name: "样板市", Level: dataset.City},
-		{ID: "east", Name: "东区", Level: dataset.District, Parent: "c"},
-		{ID: "west", Name: "西区", Level: dataset.District, Parent: "c"},
-		{ID: "east-big", Name: "东区大学校", Level: dataset.School, Kind: dataset.Primary, Parent: "east"},
-		{ID: "east-small", Name: "东区小学校", Level: dataset.School, Kind: dataset.Primary, Parent: "east"},
-		{ID: "east-kg", Name: "东区幼儿园", Level: dataset.School, Kind: dataset.Kindergarten, Parent: "east"},
-		{ID: "west-kg", Name: "西区幼儿园", Level: dataset.School, Kind: dataset.Kindergarten, Parent: "west"},
+		{ID: "c", Name: "样板市", Level: org.City},
+		{ID: "east", Name: "东区", Level: org.District, Parent: "c"},
+		{ID: "west", Name: "西区", Level: org.District, Parent: "c"},
+		{ID: "east-big", Name: "东区大学校", Level: org.School, Kind: org.Primary, Parent: "east"},
+		{ID: "east-small", Name: "东区小学校", Level: org.School, Kind: org.Primary, Parent: "east"},
+		{ID: "east-kg", Name: "东区幼儿园", Level: org.School, Kind: org.Kindergarten, Parent: "east"},
+		{ID: "west-kg", Name: "西区幼儿园", Level: org.School, Kind: org.Kindergarten, Parent: "west"},
 	}
 	for _, u := range units {
 		if err := d.Add(u); err != nil {
@@ -62,7 +63,7 @@ func Example_district() {
 	east, _ := d.Index("east")
 	rate, _ := ev.Value("choice_rate", east)
 	fmt.Printf("东区择校生比例 = (20+9)/(1000+100) = %s：%s\n",
-		indicators.FormatValue(rate, indicators.Percent), reportfmt.StatusName(ev.Status("choice_rate", east), "zh"))
+		indicators.FormatValue(rate, plan.Percent), reportfmt.StatusName(ev.Status("choice_rate", east), "zh"))
 	fmt.Printf("（两校比例的平均数是 (2%%+9%%)/2 = 5.5%%，会被误判为未达标）\n")
 
 	r, err := ev.Report(indicators.Options{Units: []string{"c"}})

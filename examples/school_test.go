@@ -7,6 +7,7 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/reportfmt"
+	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/seeds"
 )
 
@@ -24,7 +25,7 @@ func Example_assessSchool() {
 	}
 
 	d := dataset.New(2017)
-	school := dataset.OrgUnit{ID: "zj-no1", Name: "样板初级中学", Level: dataset.School, Kind: dataset.JuniorSecond}
+	school := dataset.OrgUnit{ID: "zj-no1", Name: "样板初级中学", Level: org.School, Kind: org.JuniorSecond}
 	if err := d.Add(school); err != nil {
 		log.Fatal(err)
 	}

@@ -11,6 +11,9 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // The benchmark plan: 25 pairs of school figures, a floor and a ceiling on
@@ -22,23 +25,23 @@ const (
 )
 
 func benchCatalog(tb testing.TB) *indicators.Catalog {
-	var ms []indicators.Metric
-	var inds []indicators.Indicator
+	var ms []plan.Metric
+	var inds []plan.Indicator
 	for k := 0; k < benchPairs; k++ {
 		for _, id := range []string{fmt.Sprintf("num%d", k), fmt.Sprintf("den%d", k)} {
-			ms = append(ms, indicators.Metric{ID: id, Name: indicators.Text{ZH: id}, Unit: indicators.Count,
-				Aggregate: indicators.Sum, ReportedBy: indicators.Scope{Levels: []dataset.Level{dataset.School}}})
+			ms = append(ms, plan.Metric{ID: id, Name: msg.Text{ZH: id}, Unit: plan.Count,
+				Aggregate: plan.Sum, ReportedBy: plan.Scope{Levels: []org.Level{org.School}}})
 		}
 		inds = append(inds,
-			indicators.Indicator{ID: fmt.Sprintf("floor%d", k), Name: indicators.Text{ZH: "下限"},
-				Formula: fmt.Sprintf("num%d / den%d", k, k), Unit: indicators.Percent, Target: ">= 90%"},
-			indicators.Indicator{ID: fmt.Sprintf("ceil%d", k), Name: indicators.Text{ZH: "上限"},
-				Formula: fmt.Sprintf("(den%d - num%d) / den%d", k, k, k), Unit: indicators.Percent, Target: "控制在5%以内"})
+			plan.Indicator{ID: fmt.Sprintf("floor%d", k), Name: msg.Text{ZH: "下限"},
+				Formula: fmt.Sprintf("num%d / den%d", k, k), Unit: plan.Percent, Target: ">= 90%"},
+			plan.Indicator{ID: fmt.Sprintf("ceil%d", k), Name: msg.Text{ZH: "上限"},
+				Formula: fmt.Sprintf("(den%d - num%d) / den%d", k, k, k), Unit: plan.Percent, Target: "控制在5%以内"})
 	}
 	for k := 0; k < 5; k++ {
-		inds = append(inds, indicators.Indicator{ID: fmt.Sprintf("spread%d", k), Name: indicators.Text{ZH: "差距"},
-			Formula: fmt.Sprintf("spread(floor%d)", k), Unit: indicators.Percent, Target: "不超过10个百分点",
-			AppliesTo: indicators.Scope{Levels: []dataset.Level{dataset.City}}})
+		inds = append(inds, plan.Indicator{ID: fmt.Sprintf("spread%d", k), Name: msg.Text{ZH: "差距"},
+			Formula: fmt.Sprintf("spread(floor%d)", k), Unit: plan.Percent, Target: "不超过10个百分点",
+			AppliesTo: plan.Scope{Levels: []org.Level{org.City}}})
 	}
 	cat, err := indicators.NewCatalog(ms, inds, nil)
 	require.NoError(tb, err)
@@ -50,13 +53,13 @@ func benchCatalog(tb testing.TB) *indicators.Catalog {
 func benchData(tb testing.TB) *dataset.Dataset {
 	rng := rand.New(rand.NewPCG(1, 2))
 	d := dataset.New(2017)
-	require.NoError(tb, d.Add(dataset.OrgUnit{ID: "c", Level: dataset.City}))
+	require.NoError(tb, d.Add(dataset.OrgUnit{ID: "c", Level: org.City}))
 	for j := 0; j < benchDistricts; j++ {
-		require.NoError(tb, d.Add(dataset.OrgUnit{ID: fmt.Sprintf("d%d", j), Level: dataset.District, Parent: "c"}))
+		require.NoError(tb, d.Add(dataset.OrgUnit{ID: fmt.Sprintf("d%d", j), Level: org.District, Parent: "c"}))
 	}
 	for i := 0; i < benchSchools; i++ {
 		id := fmt.Sprintf("s%d", i)
-		require.NoError(tb, d.Add(dataset.OrgUnit{ID: id, Level: dataset.School, Kind: dataset.Primary,
+		require.NoError(tb, d.Add(dataset.OrgUnit{ID: id, Level: org.School, Kind: org.Primary,
 			Parent: fmt.Sprintf("d%d", i%benchDistricts)}))
 		for k := 0; k < benchPairs; k++ {
 			if rng.IntN(100) == 0 {

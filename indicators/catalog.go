@@ -6,25 +6,28 @@ import (
 
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // Catalog is a compiled set of metrics and indicators: every formula and
 // target parsed once, ready to assess any number of units.
 type Catalog struct {
-	metrics     []Metric
+	metrics     []plan.Metric
 	metricIndex map[string]int
 	inds        []compiled
 	indIndex    map[string]int
 	// order lists indicator positions so that an indicator comes after
 	// every indicator its formula uses.
 	order  []int
-	places map[string][]Place
+	places map[string][]plan.Place
 	limits rule.Limits
 }
 
 type compiled struct {
-	Indicator
-	nature  Nature
+	plan.Indicator
+	nature  plan.Nature
 	formula *rule.Program
 	target  rule.Target
 	// vars and aggs are the formula's, copied once: reports read them for
@@ -41,45 +44,45 @@ type compiled struct {
 // indicator id, where the plan states it; it may be nil. The error, if any,
 // is a Problems listing every metric and indicator that does not compile,
 // with paths such as "indicators[3].target", and the catalogue is then nil.
-func NewCatalog(metrics []Metric, inds []Indicator, places map[string][]Place) (*Catalog, error) {
+func NewCatalog(metrics []plan.Metric, inds []plan.Indicator, places map[string][]plan.Place) (*Catalog, error) {
 	c := &Catalog{
-		metrics:     append([]Metric(nil), metrics...),
+		metrics:     append([]plan.Metric(nil), metrics...),
 		metricIndex: make(map[string]int, len(metrics)),
 		indIndex:    make(map[string]int, len(inds)),
 		places:      places,
 		limits:      rule.DefaultLimits,
 	}
-	var probs Problems
+	var probs msg.Problems
 	for i, m := range metrics {
 		path := fmt.Sprintf("metrics[%d]", i)
 		if m.ID == "" {
-			probs.Add(path+".id", "缺少编号 / missing id")
+			probs.Addf(path+".id", "缺少编号 / missing id")
 			continue
 		}
 		if _, dup := c.metricIndex[m.ID]; dup {
-			probs.Add(path+".id", "编号 %q 重复 / duplicate id %q", m.ID, m.ID)
+			probs.Addf(path+".id", "编号 %q 重复 / duplicate id %q", m.ID, m.ID)
 			continue
 		}
 		if !m.Unit.Known() {
-			probs.Add(path+".unit", "未知的计量单位 %q / unknown unit %q", m.Unit, m.Unit)
+			probs.Addf(path+".unit", "未知的计量单位 %q / unknown unit %q", m.Unit, m.Unit)
 		}
-		if m.Aggregate != Sum && m.Aggregate != None {
-			probs.Add(path+".aggregate", "汇总方式应为 sum 或 none / aggregate must be \"sum\" or \"none\", not %q", m.Aggregate)
+		if m.Aggregate != plan.Sum && m.Aggregate != plan.None {
+			probs.Addf(path+".aggregate", "汇总方式应为 sum 或 none / aggregate must be \"sum\" or \"none\", not %q", m.Aggregate)
 		}
 		c.metricIndex[m.ID] = i
 	}
 	for i, ind := range inds {
 		path := fmt.Sprintf("indicators[%d]", i)
 		if ind.ID == "" {
-			probs.Add(path+".id", "缺少编号 / missing id")
+			probs.Addf(path+".id", "缺少编号 / missing id")
 			continue
 		}
 		if _, dup := c.indIndex[ind.ID]; dup {
-			probs.Add(path+".id", "编号 %q 重复 / duplicate id %q", ind.ID, ind.ID)
+			probs.Addf(path+".id", "编号 %q 重复 / duplicate id %q", ind.ID, ind.ID)
 			continue
 		}
 		if _, clash := c.metricIndex[ind.ID]; clash {
-			probs.Add(path+".id", "编号 %q 已用作数据项 / id %q is already a metric id", ind.ID, ind.ID)
+			probs.Addf(path+".id", "编号 %q 已用作数据项 / id %q is already a metric id", ind.ID, ind.ID)
 			continue
 		}
 		c.indIndex[ind.ID] = len(c.inds)
@@ -90,11 +93,11 @@ func NewCatalog(metrics []Metric, inds []Indicator, places map[string][]Place) (
 		ci := &c.inds[i]
 		path := fmt.Sprintf("indicators[%d]", indexOf(inds, ci.ID))
 		if !ci.Unit.Known() {
-			probs.Add(path+".unit", "未知的计量单位 %q / unknown unit %q", ci.Unit, ci.Unit)
+			probs.Addf(path+".unit", "未知的计量单位 %q / unknown unit %q", ci.Unit, ci.Unit)
 		}
 		prog, err := rule.CompileFormula(ci.Formula, resolve, c.limits)
 		if err != nil {
-			probs.Add(path+".formula", "%v", err)
+			probs.Addf(path+".formula", "%v", err)
 		} else {
 			ci.formula = prog
 			ci.vars, ci.aggs = prog.Vars(), prog.Aggregates()
@@ -102,22 +105,22 @@ func NewCatalog(metrics []Metric, inds []Indicator, places map[string][]Place) (
 		}
 		t, err := rule.ParseTarget(ci.Target)
 		if err != nil {
-			probs.Add(path+".target", "%v", err)
+			probs.Addf(path+".target", "%v", err)
 		} else if t.Op == "" {
-			probs.Add(path+".target", "目标没有比较 / the target compares nothing: %q", ci.Target)
+			probs.Addf(path+".target", "目标没有比较 / the target compares nothing: %q", ci.Target)
 		} else {
 			ci.target = t
 			ci.info = targetInfo(t)
 		}
 		switch {
 		case ci.Nature == "" && t.Aspirational:
-			ci.nature = Aspirational
+			ci.nature = plan.Aspirational
 		case ci.Nature == "":
-			ci.nature = Binding
-		case ci.Nature == Binding && t.Aspirational:
-			probs.Add(path+".nature", "目标写有“力争”，不能是约束性 / the target says 力争 (aspirational) but nature is binding")
-		case ci.Nature != Binding && ci.Nature != Aspirational:
-			probs.Add(path+".nature", "性质应为 binding 或 aspirational / nature must be \"binding\" or \"aspirational\", not %q", ci.Nature)
+			ci.nature = plan.Binding
+		case ci.Nature == plan.Binding && t.Aspirational:
+			probs.Addf(path+".nature", "目标写有“力争”，不能是约束性 / the target says 力争 (aspirational) but nature is binding")
+		case ci.Nature != plan.Binding && ci.Nature != plan.Aspirational:
+			probs.Addf(path+".nature", "性质应为 binding 或 aspirational / nature must be \"binding\" or \"aspirational\", not %q", ci.Nature)
 		default:
 			ci.nature = ci.Nature
 		}
@@ -135,7 +138,7 @@ func NewCatalog(metrics []Metric, inds []Indicator, places map[string][]Place) (
 	return c, nil
 }
 
-func indexOf(inds []Indicator, id string) int {
+func indexOf(inds []plan.Indicator, id string) int {
 	for i := range inds {
 		if inds[i].ID == id {
 			return i
@@ -188,21 +191,21 @@ func (c *Catalog) indicatorDeps(p *rule.Program) []int {
 
 // sortIndicators orders indicators so that each comes after those it uses,
 // and reports cycles.
-func (c *Catalog) sortIndicators(inds []Indicator) Problems {
+func (c *Catalog) sortIndicators(inds []plan.Indicator) msg.Problems {
 	const (
 		unseen = iota
 		visiting
 		done
 	)
 	mark := make([]int, len(c.inds))
-	var probs Problems
+	var probs msg.Problems
 	var visit func(i int, chain []string)
 	visit = func(i int, chain []string) {
 		switch mark[i] {
 		case done:
 			return
 		case visiting:
-			probs.Add(fmt.Sprintf("indicators[%d].formula", indexOf(inds, c.inds[i].ID)),
+			probs.Addf(fmt.Sprintf("indicators[%d].formula", indexOf(inds, c.inds[i].ID)),
 				"指标循环引用 / indicators use each other in a circle: %s", strings.Join(append(chain, c.inds[i].ID), " → "))
 			return
 		}
@@ -219,30 +222,21 @@ func (c *Catalog) sortIndicators(inds []Indicator) Problems {
 	return probs
 }
 
-// Known reports whether u is one of the units of measure this package knows.
-func (u Unit) Known() bool {
-	switch u {
-	case Count, Percent, Ratio, Score, Money, Area, Number:
-		return true
-	}
-	return false
-}
-
 // Metrics returns the catalogue's metrics in the order they were given.
-func (c *Catalog) Metrics() []Metric { return append([]Metric(nil), c.metrics...) }
+func (c *Catalog) Metrics() []plan.Metric { return append([]plan.Metric(nil), c.metrics...) }
 
 // Metric returns a metric by id.
-func (c *Catalog) Metric(id string) (Metric, bool) {
+func (c *Catalog) Metric(id string) (plan.Metric, bool) {
 	i, ok := c.metricIndex[id]
 	if !ok {
-		return Metric{}, false
+		return plan.Metric{}, false
 	}
 	return c.metrics[i], true
 }
 
 // Indicators returns the catalogue's indicators in the order they were given.
-func (c *Catalog) Indicators() []Indicator {
-	out := make([]Indicator, len(c.inds))
+func (c *Catalog) Indicators() []plan.Indicator {
+	out := make([]plan.Indicator, len(c.inds))
 	for i := range c.inds {
 		out[i] = c.inds[i].Indicator
 	}
@@ -250,17 +244,17 @@ func (c *Catalog) Indicators() []Indicator {
 }
 
 // Indicator returns an indicator by id.
-func (c *Catalog) Indicator(id string) (Indicator, bool) {
+func (c *Catalog) Indicator(id string) (plan.Indicator, bool) {
 	i, ok := c.indIndex[id]
 	if !ok {
-		return Indicator{}, false
+		return plan.Indicator{}, false
 	}
 	return c.inds[i].Indicator, true
 }
 
 // NatureOf returns whether an indicator binds, with 力争 in its target
 // taken into account.
-func (c *Catalog) NatureOf(id string) Nature {
+func (c *Catalog) NatureOf(id string) plan.Nature {
 	if i, ok := c.indIndex[id]; ok {
 		return c.inds[i].nature
 	}
@@ -286,7 +280,7 @@ func (c *Catalog) Formula(id string) (*rule.Program, bool) {
 }
 
 // Places returns where the plan states an indicator.
-func (c *Catalog) Places(id string) []Place { return c.places[id] }
+func (c *Catalog) Places(id string) []plan.Place { return c.places[id] }
 
 // Fields tells data readers how to read every metric, and every indicator
 // a unit may report directly instead of its inputs.
@@ -301,8 +295,8 @@ func (c *Catalog) Fields() []dataset.Field {
 	return fs
 }
 
-func field(id string, name Text, u Unit, integral bool) dataset.Field {
-	f := dataset.Field{ID: id, Percent: u == Percent, Integral: integral}
+func field(id string, name msg.Text, u plan.Unit, integral bool) dataset.Field {
+	f := dataset.Field{ID: id, Percent: u == plan.Percent, Integral: integral}
 	for _, n := range []string{name.ZH, name.EN} {
 		if n != "" {
 			f.Names = append(f.Names, n)
@@ -311,27 +305,15 @@ func field(id string, name Text, u Unit, integral bool) dataset.Field {
 	return f
 }
 
-// Applies reports whether a scope covers a unit. An empty list of levels or
-// kinds covers every level or kind.
-func (s Scope) Applies(u dataset.OrgUnit) bool {
-	if len(s.Levels) > 0 && !contains(s.Levels, u.Level) {
-		return false
-	}
-	if len(s.Kinds) > 0 && u.Level == dataset.School && !contains(s.Kinds, u.Kind) {
-		return false
-	}
-	return true
-}
-
 // reports tells whether a metric's ReportedBy scope names a unit as one
 // that reports the figure itself. Unlike Applies, a scope of kinds alone
 // names schools only: a district sums its kindergartens' figures rather
 // than reporting them.
-func (s Scope) reports(u dataset.OrgUnit) bool {
-	if u.Level != dataset.School && len(s.Levels) == 0 && len(s.Kinds) > 0 {
+func reports(s plan.Scope, u dataset.OrgUnit) bool {
+	if u.Level != org.School && len(s.Levels) == 0 && len(s.Kinds) > 0 {
 		return false
 	}
-	return s.Applies(u)
+	return s.Applies(u.Level, u.Kind)
 }
 
 func contains[T comparable](xs []T, x T) bool {
@@ -349,7 +331,7 @@ func contains[T comparable](xs []T, x T) bool {
 // enrolment feeds the district's enrolment rate) — and, above the schools,
 // the totals its own indicators need, for a district that assesses itself
 // without a file of its schools. Order follows the catalogue.
-func (c *Catalog) FormMetrics(level dataset.Level, kind dataset.Kind) []Metric {
+func (c *Catalog) FormMetrics(level org.Level, kind org.Kind) []plan.Metric {
 	u := dataset.OrgUnit{Level: level, Kind: kind}
 	used, own := map[string]bool{}, map[string]bool{}
 	var walk func(p *rule.Program, into map[string]bool, aggregates bool)
@@ -372,15 +354,15 @@ func (c *Catalog) FormMetrics(level dataset.Level, kind dataset.Kind) []Metric {
 			continue
 		}
 		walk(ci.formula, used, true)
-		if ci.AppliesTo.Applies(u) {
+		if ci.AppliesTo.Applies(u.Level, u.Kind) {
 			// Aggregates read the child units' figures, not this unit's.
 			walk(ci.formula, own, false)
 		}
 	}
-	var out []Metric
+	var out []plan.Metric
 	for _, m := range c.metrics {
-		reports := m.ReportedBy.reports(u)
-		if (reports && used[m.ID]) || (own[m.ID] && level != dataset.School && m.Aggregate == Sum) {
+		reports := reports(m.ReportedBy, u)
+		if (reports && used[m.ID]) || (own[m.ID] && level != org.School && m.Aggregate == plan.Sum) {
 			out = append(out, m)
 		}
 	}
@@ -389,13 +371,20 @@ func (c *Catalog) FormMetrics(level dataset.Level, kind dataset.Kind) []Metric {
 
 // ApplicableIndicators lists the indicators assessed for a unit of the given
 // level and kind, in catalogue order.
-func (c *Catalog) ApplicableIndicators(level dataset.Level, kind dataset.Kind) []Indicator {
+func (c *Catalog) ApplicableIndicators(level org.Level, kind org.Kind) []plan.Indicator {
 	u := dataset.OrgUnit{Level: level, Kind: kind}
-	var out []Indicator
+	var out []plan.Indicator
 	for _, ci := range c.inds {
-		if ci.AppliesTo.Applies(u) {
+		if ci.AppliesTo.Applies(u.Level, u.Kind) {
 			out = append(out, ci.Indicator)
 		}
 	}
 	return out
+}
+
+// Compile compiles a plan's metrics and indicators, with the places in the
+// plan that state each indicator, ready to assess data. A plan that
+// plan.Load accepted always compiles.
+func Compile(p *plan.Plan) (*Catalog, error) {
+	return NewCatalog(p.Metrics, p.Indicators, p.Places())
 }

@@ -10,6 +10,9 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // A small catalogue: kindergarten enrolment (a rate summed up the hierarchy),
@@ -17,36 +20,36 @@ import (
 // spread.
 func testCatalog(t *testing.T) *indicators.Catalog {
 	t.Helper()
-	metrics := []indicators.Metric{
-		{ID: "enrolled", Name: indicators.Text{ZH: "在园幼儿数", EN: "children enrolled"}, Unit: indicators.Count, Integral: true,
-			Aggregate: indicators.Sum, ReportedBy: indicators.Scope{Kinds: []dataset.Kind{dataset.Kindergarten}}},
-		{ID: "places", Name: indicators.Text{ZH: "学位数", EN: "places"}, Unit: indicators.Count, Integral: true,
-			Aggregate: indicators.Sum, ReportedBy: indicators.Scope{Kinds: []dataset.Kind{dataset.Kindergarten}}},
-		{ID: "chosen", Name: indicators.Text{ZH: "择校生数", EN: "pupils by school choice"}, Unit: indicators.Count, Integral: true,
-			Aggregate: indicators.Sum, ReportedBy: indicators.Scope{Kinds: []dataset.Kind{dataset.Primary}}},
-		{ID: "pupils", Name: indicators.Text{ZH: "在校生数", EN: "pupils"}, Unit: indicators.Count, Integral: true,
-			Aggregate: indicators.Sum, ReportedBy: indicators.Scope{Kinds: []dataset.Kind{dataset.Primary}}},
-		{ID: "new_kg", Name: indicators.Text{ZH: "新建幼儿园数", EN: "new kindergartens"}, Unit: indicators.Count, Integral: true,
-			Aggregate: indicators.Sum, ReportedBy: indicators.Scope{Levels: []dataset.Level{dataset.District}}},
+	metrics := []plan.Metric{
+		{ID: "enrolled", Name: msg.Text{ZH: "在园幼儿数", EN: "children enrolled"}, Unit: plan.Count, Integral: true,
+			Aggregate: plan.Sum, ReportedBy: plan.Scope{Kinds: []org.Kind{org.Kindergarten}}},
+		{ID: "places", Name: msg.Text{ZH: "学位数", EN: "places"}, Unit: plan.Count, Integral: true,
+			Aggregate: plan.Sum, ReportedBy: plan.Scope{Kinds: []org.Kind{org.Kindergarten}}},
+		{ID: "chosen", Name: msg.Text{ZH: "择校生数", EN: "pupils by school choice"}, Unit: plan.Count, Integral: true,
+			Aggregate: plan.Sum, ReportedBy: plan.Scope{Kinds: []org.Kind{org.Primary}}},
+		{ID: "pupils", Name: msg.Text{ZH: "在校生数", EN: "pupils"}, Unit: plan.Count, Integral: true,
+			Aggregate: plan.Sum, ReportedBy: plan.Scope{Kinds: []org.Kind{org.Primary}}},
+		{ID: "new_kg", Name: msg.Text{ZH: "新建幼儿园数", EN: "new kindergartens"}, Unit: plan.Count, Integral: true,
+			Aggregate: plan.Sum, ReportedBy: plan.Scope{Levels: []org.Level{org.District}}},
 	}
-	inds := []indicators.Indicator{
-		{ID: "fill", Name: indicators.Text{ZH: "学位使用率", EN: "share of places filled"}, Formula: "在园幼儿数 / 学位数",
-			Unit: indicators.Percent, Target: "达90%以上", Wording: "90%以上"},
-		{ID: "choice", Name: indicators.Text{ZH: "择校生比例", EN: "school choice share"}, Formula: "chosen / pupils",
-			Unit: indicators.Percent, Target: "控制在5%以内", Wording: "择校生比例控制在5%以内",
-			AppliesTo: indicators.Scope{Levels: []dataset.Level{dataset.City, dataset.District}}},
-		{ID: "kg_built", Name: indicators.Text{ZH: "新建幼儿园", EN: "kindergartens built"}, Formula: "new_kg",
-			Unit: indicators.Count, Target: "力争14所以上", Wording: "14所",
-			AppliesTo: indicators.Scope{Levels: []dataset.Level{dataset.City}}},
-		{ID: "fill_gap", Name: indicators.Text{ZH: "辖市区学位使用率差距", EN: "gap in places filled between districts"}, Formula: "spread(fill)",
-			Unit: indicators.Percent, Target: "不超过10个百分点", Wording: "差距不超过10个百分点",
-			AppliesTo: indicators.Scope{Levels: []dataset.Level{dataset.City}}},
-		{ID: "fill_cv", Name: indicators.Text{ZH: "学位使用率差异系数", EN: "coefficient of variation of places filled"}, Formula: "cv(fill)",
-			Unit: indicators.Ratio, Target: "<= 0.1", Wording: "差异系数",
-			AppliesTo: indicators.Scope{Levels: []dataset.Level{dataset.City}}},
+	inds := []plan.Indicator{
+		{ID: "fill", Name: msg.Text{ZH: "学位使用率", EN: "share of places filled"}, Formula: "在园幼儿数 / 学位数",
+			Unit: plan.Percent, Target: "达90%以上", Wording: "90%以上"},
+		{ID: "choice", Name: msg.Text{ZH: "择校生比例", EN: "school choice share"}, Formula: "chosen / pupils",
+			Unit: plan.Percent, Target: "控制在5%以内", Wording: "择校生比例控制在5%以内",
+			AppliesTo: plan.Scope{Levels: []org.Level{org.City, org.District}}},
+		{ID: "kg_built", Name: msg.Text{ZH: "新建幼儿园", EN: "kindergartens built"}, Formula: "new_kg",
+			Unit: plan.Count, Target: "力争14所以上", Wording: "14所",
+			AppliesTo: plan.Scope{Levels: []org.Level{org.City}}},
+		{ID: "fill_gap", Name: msg.Text{ZH: "辖市区学位使用率差距", EN: "gap in places filled between districts"}, Formula: "spread(fill)",
+			Unit: plan.Percent, Target: "不超过10个百分点", Wording: "差距不超过10个百分点",
+			AppliesTo: plan.Scope{Levels: []org.Level{org.City}}},
+		{ID: "fill_cv", Name: msg.Text{ZH: "学位使用率差异系数", EN: "coefficient of variation of places filled"}, Formula: "cv(fill)",
+			Unit: plan.Ratio, Target: "<= 0.1", Wording: "差异系数",
+			AppliesTo: plan.Scope{Levels: []org.Level{org.City}}},
 	}
-	cat, err := indicators.NewCatalog(metrics, inds, map[string][]indicators.Place{
-		"choice": {{ID: "task-4", Label: indicators.Text{ZH: "任务4", EN: "Task 4"}}},
+	cat, err := indicators.NewCatalog(metrics, inds, map[string][]plan.Place{
+		"choice": {{ID: "task-4", Label: msg.Text{ZH: "任务4", EN: "Task 4"}}},
 	})
 	require.NoError(t, err)
 	return cat
@@ -69,13 +72,13 @@ func build(t *testing.T, units []dataset.OrgUnit, figs map[string]figures) *data
 }
 
 var (
-	city   = dataset.OrgUnit{ID: "c", Name: "市", Level: dataset.City}
-	distA  = dataset.OrgUnit{ID: "a", Name: "甲区", Level: dataset.District, Parent: "c"}
-	distB  = dataset.OrgUnit{ID: "b", Name: "乙区", Level: dataset.District, Parent: "c"}
-	kgBig  = dataset.OrgUnit{ID: "a1", Name: "甲区大园", Level: dataset.School, Kind: dataset.Kindergarten, Parent: "a"}
-	kgTiny = dataset.OrgUnit{ID: "a2", Name: "甲区小园", Level: dataset.School, Kind: dataset.Kindergarten, Parent: "a"}
-	kgB    = dataset.OrgUnit{ID: "b1", Name: "乙区园", Level: dataset.School, Kind: dataset.Kindergarten, Parent: "b"}
-	priA   = dataset.OrgUnit{ID: "a3", Name: "甲区小学", Level: dataset.School, Kind: dataset.Primary, Parent: "a"}
+	city   = dataset.OrgUnit{ID: "c", Name: "市", Level: org.City}
+	distA  = dataset.OrgUnit{ID: "a", Name: "甲区", Level: org.District, Parent: "c"}
+	distB  = dataset.OrgUnit{ID: "b", Name: "乙区", Level: org.District, Parent: "c"}
+	kgBig  = dataset.OrgUnit{ID: "a1", Name: "甲区大园", Level: org.School, Kind: org.Kindergarten, Parent: "a"}
+	kgTiny = dataset.OrgUnit{ID: "a2", Name: "甲区小园", Level: org.School, Kind: org.Kindergarten, Parent: "a"}
+	kgB    = dataset.OrgUnit{ID: "b1", Name: "乙区园", Level: org.School, Kind: org.Kindergarten, Parent: "b"}
+	priA   = dataset.OrgUnit{ID: "a3", Name: "甲区小学", Level: org.School, Kind: org.Primary, Parent: "a"}
 )
 
 func result(t *testing.T, r *indicators.Report, unit, ind string) indicators.Result {
@@ -232,8 +235,8 @@ func TestSpreadWithAMissingDistrictIsNoData(t *testing.T) {
 
 func TestSummaryCountsBindingAndAspirationalApart(t *testing.T) {
 	cat := testCatalog(t)
-	assert.Equal(t, indicators.Aspirational, cat.NatureOf("kg_built"), "力争 makes a target aspirational")
-	assert.Equal(t, indicators.Binding, cat.NatureOf("choice"))
+	assert.Equal(t, plan.Aspirational, cat.NatureOf("kg_built"), "力争 makes a target aspirational")
+	assert.Equal(t, plan.Binding, cat.NatureOf("choice"))
 	d := build(t, []dataset.OrgUnit{city, distA, distB, kgBig, kgB, priA}, map[string]figures{
 		"a1": {"enrolled": 950, "places": 1000},
 		"b1": {"enrolled": 800, "places": 1000},
@@ -286,15 +289,15 @@ func TestPercentAbove100(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			metrics := []indicators.Metric{
-				{ID: "enrolled", Name: indicators.Text{ZH: "在园幼儿数"}, Unit: indicators.Count, Aggregate: indicators.Sum},
-				{ID: "places", Name: indicators.Text{ZH: "学位数"}, Unit: indicators.Count, Aggregate: indicators.Sum},
+			metrics := []plan.Metric{
+				{ID: "enrolled", Name: msg.Text{ZH: "在园幼儿数"}, Unit: plan.Count, Aggregate: plan.Sum},
+				{ID: "places", Name: msg.Text{ZH: "学位数"}, Unit: plan.Count, Aggregate: plan.Sum},
 			}
-			cat, err := indicators.NewCatalog(metrics, []indicators.Indicator{
-				{ID: "fill", Name: indicators.Text{ZH: "学位使用率"}, Formula: "enrolled / places", Unit: indicators.Percent,
+			cat, err := indicators.NewCatalog(metrics, []plan.Indicator{
+				{ID: "fill", Name: msg.Text{ZH: "学位使用率"}, Formula: "enrolled / places", Unit: plan.Percent,
 					Target: "达90%以上", Wording: "90%以上", MayExceed100: tt.gross},
-				{ID: "fill_gap", Name: indicators.Text{ZH: "差距"}, Formula: "spread(fill)", Unit: indicators.Percent,
-					Target: "不超过10个百分点", Wording: "差距", AppliesTo: indicators.Scope{Levels: []dataset.Level{dataset.City}}},
+				{ID: "fill_gap", Name: msg.Text{ZH: "差距"}, Formula: "spread(fill)", Unit: plan.Percent,
+					Target: "不超过10个百分点", Wording: "差距", AppliesTo: plan.Scope{Levels: []org.Level{org.City}}},
 			}, nil)
 			require.NoError(t, err)
 			d := build(t, []dataset.OrgUnit{city, distA, kgBig}, map[string]figures{"a1": {"enrolled": 1050, "places": 1000}})
@@ -317,70 +320,70 @@ func TestPercentAbove100(t *testing.T) {
 }
 
 func TestCatalogProblems(t *testing.T) {
-	m := []indicators.Metric{{ID: "x", Name: indicators.Text{ZH: "甲"}, Unit: indicators.Count, Aggregate: indicators.Sum}}
+	m := []plan.Metric{{ID: "x", Name: msg.Text{ZH: "甲"}, Unit: plan.Count, Aggregate: plan.Sum}}
 	tests := []struct {
 		name string
-		ind  indicators.Indicator
+		ind  plan.Indicator
 		path string
 	}{
-		{"unknown metric", indicators.Indicator{ID: "i", Formula: "x / 适龄人口", Unit: indicators.Percent, Target: "≥ 99%"}, "indicators[0].formula"},
-		{"bad target", indicators.Indicator{ID: "i", Formula: "x", Unit: indicators.Count, Target: "差不多就行"}, "indicators[0].target"},
-		{"bad unit", indicators.Indicator{ID: "i", Formula: "x", Unit: "furlong", Target: ">= 1"}, "indicators[0].unit"},
-		{"力争 but binding", indicators.Indicator{ID: "i", Formula: "x", Unit: indicators.Count, Target: "力争达2个", Nature: indicators.Binding}, "indicators[0].nature"},
-		{"clash with a metric id", indicators.Indicator{ID: "x", Formula: "x", Unit: indicators.Count, Target: ">= 1"}, "indicators[0].id"},
+		{"unknown metric", plan.Indicator{ID: "i", Formula: "x / 适龄人口", Unit: plan.Percent, Target: "≥ 99%"}, "indicators[0].formula"},
+		{"bad target", plan.Indicator{ID: "i", Formula: "x", Unit: plan.Count, Target: "差不多就行"}, "indicators[0].target"},
+		{"bad unit", plan.Indicator{ID: "i", Formula: "x", Unit: "furlong", Target: ">= 1"}, "indicators[0].unit"},
+		{"力争 but binding", plan.Indicator{ID: "i", Formula: "x", Unit: plan.Count, Target: "力争达2个", Nature: plan.Binding}, "indicators[0].nature"},
+		{"clash with a metric id", plan.Indicator{ID: "x", Formula: "x", Unit: plan.Count, Target: ">= 1"}, "indicators[0].id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := indicators.NewCatalog(m, []indicators.Indicator{tt.ind}, nil)
-			var probs indicators.Problems
+			_, err := indicators.NewCatalog(m, []plan.Indicator{tt.ind}, nil)
+			var probs msg.Problems
 			require.ErrorAs(t, err, &probs)
 			require.NotEmpty(t, probs)
 			assert.Equal(t, tt.path, probs[0].Path)
 		})
 	}
-	_, err := indicators.NewCatalog(m, []indicators.Indicator{
-		{ID: "p", Formula: "q + x", Unit: indicators.Count, Target: ">= 1"},
-		{ID: "q", Formula: "p", Unit: indicators.Count, Target: ">= 1"},
+	_, err := indicators.NewCatalog(m, []plan.Indicator{
+		{ID: "p", Formula: "q + x", Unit: plan.Count, Target: ">= 1"},
+		{ID: "q", Formula: "p", Unit: plan.Count, Target: ">= 1"},
 	}, nil)
 	require.ErrorContains(t, err, "circle")
 }
 
 func TestFormMetrics(t *testing.T) {
 	cat := testCatalog(t)
-	ids := func(ms []indicators.Metric) []string {
+	ids := func(ms []plan.Metric) []string {
 		var out []string
 		for _, m := range ms {
 			out = append(out, m.ID)
 		}
 		return out
 	}
-	assert.Equal(t, []string{"enrolled", "places"}, ids(cat.FormMetrics(dataset.School, dataset.Kindergarten)))
-	assert.Equal(t, []string{"chosen", "pupils"}, ids(cat.FormMetrics(dataset.School, dataset.Primary)),
+	assert.Equal(t, []string{"enrolled", "places"}, ids(cat.FormMetrics(org.School, org.Kindergarten)))
+	assert.Equal(t, []string{"chosen", "pupils"}, ids(cat.FormMetrics(org.School, org.Primary)),
 		"no indicator concerns a primary school itself, but its figures make up the district's share of school choice")
 	// A district or the city enters totals that sum up from schools, for
 	// when it assesses itself without a file of its schools.
 	// new_kg is reported by districts for the city's count.
-	assert.Equal(t, []string{"enrolled", "places", "chosen", "pupils", "new_kg"}, ids(cat.FormMetrics(dataset.District, "")))
-	assert.Equal(t, []string{"enrolled", "places", "chosen", "pupils", "new_kg"}, ids(cat.FormMetrics(dataset.City, "")))
+	assert.Equal(t, []string{"enrolled", "places", "chosen", "pupils", "new_kg"}, ids(cat.FormMetrics(org.District, "")))
+	assert.Equal(t, []string{"enrolled", "places", "chosen", "pupils", "new_kg"}, ids(cat.FormMetrics(org.City, "")))
 }
 
 func TestFormatValue(t *testing.T) {
 	tests := []struct {
 		v    float64
-		u    indicators.Unit
+		u    plan.Unit
 		want string
 	}{
-		{0.992, indicators.Percent, "99.2%"},
-		{1, indicators.Percent, "100%"},
-		{0.05, indicators.Percent, "5%"},
-		{14, indicators.Count, "14"},
-		{2.5, indicators.Ratio, "2.5"},
+		{0.992, plan.Percent, "99.2%"},
+		{1, plan.Percent, "100%"},
+		{0.05, plan.Percent, "5%"},
+		{14, plan.Count, "14"},
+		{2.5, plan.Ratio, "2.5"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, indicators.FormatValue(tt.v, tt.u))
 	}
-	assert.Equal(t, "+0.2 pp", indicators.FormatGap(0.2, indicators.Percent, false, "en"))
-	assert.Equal(t, "-5个百分点", indicators.FormatGap(-5, indicators.Ratio, true, "zh"))
+	assert.Equal(t, "+0.2 pp", indicators.FormatGap(0.2, plan.Percent, false, "en"))
+	assert.Equal(t, "-5个百分点", indicators.FormatGap(-5, plan.Ratio, true, "zh"))
 }
 
 func TestTypedRule(t *testing.T) {
@@ -460,7 +463,7 @@ func TestNoDataNamesTheMissingFigures(t *testing.T) {
 	require.NoError(t, err)
 	res := result(t, r, "a1", "fill")
 	require.NotNil(t, res.Reason)
-	assert.Equal(t, indicators.Text{ZH: "缺少数据：学位数", EN: "figures missing: places"}, *res.Reason)
+	assert.Equal(t, msg.Text{ZH: "缺少数据：学位数", EN: "figures missing: places"}, *res.Reason)
 	require.Len(t, res.Inputs, 2)
 	assert.Equal(t, indicators.Reported, res.Inputs[0].Origin)
 	assert.Equal(t, indicators.Absent, res.Inputs[1].Origin)

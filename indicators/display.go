@@ -7,23 +7,24 @@ import (
 	"strings"
 
 	"github.com/eduplan/eduplan/internal/jsonx"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // FormatValue shows a value in its unit the way the plan writes it: a
 // percent as "99.2%", a count as "14", other quantities with up to two
 // decimals.
-func FormatValue(v float64, u Unit) string { return FormatValueDigits(v, u, 2) }
+func FormatValue(v float64, u plan.Unit) string { return FormatValueDigits(v, u, 2) }
 
 // FormatValueDigits is FormatValue with up to the given number of decimals
 // (of the percent, for percents).
-func FormatValueDigits(v float64, u Unit, decimals int) string {
+func FormatValueDigits(v float64, u plan.Unit, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "—"
 	}
 	switch u {
-	case Percent:
+	case plan.Percent:
 		return trim(strconv.FormatFloat(v*100, 'f', decimals, 64)) + "%"
-	case Count:
+	case plan.Count:
 		if v == math.Trunc(v) {
 			return strconv.FormatFloat(v, 'f', 0, 64)
 		}
@@ -33,17 +34,17 @@ func FormatValueDigits(v float64, u Unit, decimals int) string {
 
 // FormatGap shows a signed gap in the unit of its target: percentage points
 // for percents ("+0.2 pp" / "+0.2个百分点").
-func FormatGap(gap float64, u Unit, points bool, lang string) string {
+func FormatGap(gap float64, u plan.Unit, points bool, lang string) string {
 	return FormatGapDigits(gap, u, points, lang, 2)
 }
 
 // FormatGapDigits is FormatGap with up to the given number of decimals.
-func FormatGapDigits(gap float64, u Unit, points bool, lang string, decimals int) string {
+func FormatGapDigits(gap float64, u plan.Unit, points bool, lang string, decimals int) string {
 	s := trim(strconv.FormatFloat(gap, 'f', decimals, 64))
 	if gap > 0 {
 		s = "+" + s
 	}
-	if u == Percent || points {
+	if u == plan.Percent || points {
 		if lang == "en" {
 			return s + " pp"
 		}
@@ -77,7 +78,7 @@ func (r Result) ValueText(lang string) string {
 	if r.Value == nil {
 		return "—"
 	}
-	if r.Unit == Percent && r.Target.Points {
+	if r.Unit == plan.Percent && r.Target.Points {
 		// FormatGapDigits signs a positive gap; a value needs no "+".
 		return strings.TrimPrefix(FormatGapDigits(*r.Value*100, r.Unit, true, lang, r.Decimals()), "+")
 	}

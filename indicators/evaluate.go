@@ -5,6 +5,8 @@ import (
 
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // Origin says where a figure used in an assessment came from.
@@ -104,8 +106,8 @@ func (c *Catalog) Evaluate(d *dataset.Dataset) *Evaluation {
 
 func (e *Evaluation) classify() {
 	type key struct {
-		level dataset.Level
-		kind  dataset.Kind
+		level org.Level
+		kind  org.Kind
 	}
 	index := map[key]int{}
 	e.classOf = make([]int, len(e.data.Units))
@@ -165,16 +167,16 @@ func postOrder(d *dataset.Dataset) []int {
 // effective computes a metric's figure for every unit: the reported value,
 // else the sum of the children that concern the metric. A child that should
 // report the figure and did not makes the sum missing: missing is not zero.
-func (e *Evaluation) effective(m Metric, order []int) (rule.Vector, []Origin) {
+func (e *Evaluation) effective(m plan.Metric, order []int) (rule.Vector, []Origin) {
 	d := e.data
 	n := len(d.Units)
-	reports := e.perClass(m.ReportedBy.reports)
+	reports := e.perClass(func(u dataset.OrgUnit) bool { return reports(m.ReportedBy, u) })
 	v := rule.NewVector(n)
-	org := make([]Origin, n)
+	origins := make([]Origin, n)
 	col := d.Column(m.ID)
 	for _, i := range order {
 		if col != nil && col.Present[i] {
-			v.V[i], v.S[i], org[i] = col.Values[i], rule.OK, Reported
+			v.V[i], v.S[i], origins[i] = col.Values[i], rule.OK, Reported
 			continue
 		}
 		chs := d.Children(i)
@@ -182,8 +184,8 @@ func (e *Evaluation) effective(m Metric, order []int) (rule.Vector, []Origin) {
 		// should have reported it (a district checking itself enters its
 		// totals); so should any unit the metric names as reporting it.
 		inScope := reports[e.classOf[i]] ||
-			(len(chs) == 0 && d.Units[i].Level != dataset.School && m.Aggregate == Sum)
-		if m.Aggregate == Sum {
+			(len(chs) == 0 && d.Units[i].Level != org.School && m.Aggregate == plan.Sum)
+		if m.Aggregate == plan.Sum {
 			sum, any, missing := 0.0, false, false
 			for _, ch := range chs {
 				switch v.S[ch] {
@@ -196,20 +198,20 @@ func (e *Evaluation) effective(m Metric, order []int) (rule.Vector, []Origin) {
 			}
 			switch {
 			case missing:
-				v.S[i], org[i] = rule.Missing, Absent
+				v.S[i], origins[i] = rule.Missing, Absent
 				continue
 			case any:
-				v.V[i], v.S[i], org[i] = sum, rule.OK, Summed
+				v.V[i], v.S[i], origins[i] = sum, rule.OK, Summed
 				continue
 			}
 		}
 		if inScope {
-			v.S[i], org[i] = rule.Missing, Absent
+			v.S[i], origins[i] = rule.Missing, Absent
 		} else {
-			v.S[i], org[i] = rule.Skip, Irrelevant
+			v.S[i], origins[i] = rule.Skip, Irrelevant
 		}
 	}
-	return v, org
+	return v, origins
 }
 
 type evalScratch struct {
@@ -267,13 +269,13 @@ func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 		}
 	}
 	st := make([]Status, n)
-	applies := e.perClass(ci.AppliesTo.Applies)
+	applies := e.perClass(func(u dataset.OrgUnit) bool { return ci.AppliesTo.Applies(u.Level, u.Kind) })
 	for i := range d.Units {
 		if !applies[e.classOf[i]] {
 			val.S[i], st[i] = rule.Skip, NotApplicable
 			continue
 		}
-		if ci.Unit == Percent && !ci.MayExceed100 && val.S[i] == rule.OK && val.V[i] > 1+1e-9 {
+		if ci.Unit == plan.Percent && !ci.MayExceed100 && val.S[i] == rule.OK && val.V[i] > 1+1e-9 {
 			if e.over[ix] == nil {
 				e.over[ix] = make([]bool, n)
 			}

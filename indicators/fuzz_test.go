@@ -7,6 +7,9 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // FuzzAssess compiles a formula and a target typed by anyone and assesses a
@@ -20,13 +23,13 @@ func FuzzAssess(f *testing.F) {
 	f.Add("cv(c) + min(a, b)", "3-4个", []byte{0x7f, 0xf8, 0, 0, 0, 0, 0, 1})
 	f.Add("a > b ? a : b", "控制在5%以内", []byte{})
 	f.Fuzz(func(t *testing.T, formula, target string, figs []byte) {
-		ms := []indicators.Metric{
-			{ID: "a", Name: indicators.Text{ZH: "甲"}, Unit: indicators.Count, Aggregate: indicators.Sum},
-			{ID: "b", Name: indicators.Text{ZH: "乙"}, Unit: indicators.Count, Aggregate: indicators.Sum},
-			{ID: "c", Name: indicators.Text{ZH: "丙"}, Unit: indicators.Count, Aggregate: indicators.None},
+		ms := []plan.Metric{
+			{ID: "a", Name: msg.Text{ZH: "甲"}, Unit: plan.Count, Aggregate: plan.Sum},
+			{ID: "b", Name: msg.Text{ZH: "乙"}, Unit: plan.Count, Aggregate: plan.Sum},
+			{ID: "c", Name: msg.Text{ZH: "丙"}, Unit: plan.Count, Aggregate: plan.None},
 		}
-		cat, err := indicators.NewCatalog(ms, []indicators.Indicator{
-			{ID: "x", Name: indicators.Text{ZH: "指标"}, Formula: formula, Unit: indicators.Percent, Target: target},
+		cat, err := indicators.NewCatalog(ms, []plan.Indicator{
+			{ID: "x", Name: msg.Text{ZH: "指标"}, Formula: formula, Unit: plan.Percent, Target: target},
 		}, nil)
 		if err != nil {
 			if cat != nil {
@@ -36,12 +39,12 @@ func FuzzAssess(f *testing.F) {
 		}
 		d := dataset.New(2017)
 		units := []dataset.OrgUnit{
-			{ID: "c", Level: dataset.City},
-			{ID: "d1", Level: dataset.District, Parent: "c"},
-			{ID: "d2", Level: dataset.District, Parent: "c"},
-			{ID: "s1", Level: dataset.School, Kind: dataset.Primary, Parent: "d1"},
-			{ID: "s2", Level: dataset.School, Kind: dataset.Primary, Parent: "d1"},
-			{ID: "s3", Level: dataset.School, Kind: dataset.Primary, Parent: "d2"},
+			{ID: "c", Level: org.City},
+			{ID: "d1", Level: org.District, Parent: "c"},
+			{ID: "d2", Level: org.District, Parent: "c"},
+			{ID: "s1", Level: org.School, Kind: org.Primary, Parent: "d1"},
+			{ID: "s2", Level: org.School, Kind: org.Primary, Parent: "d1"},
+			{ID: "s3", Level: org.School, Kind: org.Primary, Parent: "d2"},
 		}
 		for _, u := range units {
 			if err := d.Add(u); err != nil {

@@ -7,6 +7,8 @@ import (
 
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // Status is the outcome of one indicator for one unit.
@@ -22,7 +24,7 @@ const (
 )
 
 // StatusNames gives each status's Chinese and English label.
-var StatusNames = map[Status]Text{
+var StatusNames = map[Status]msg.Text{
 	Met:           {ZH: "达标", EN: "met"},
 	NotMet:        {ZH: "未达标", EN: "not met"},
 	NoData:        {ZH: "缺数据", EN: "no data"},
@@ -89,7 +91,7 @@ func (c *Counts) add(s Status) {
 
 // Add counts one result.
 func (s *Summary) Add(r Result) {
-	if r.Nature == Aspirational {
+	if r.Nature == plan.Aspirational {
 		s.Aspirational.add(r.Status)
 	} else {
 		s.Binding.add(r.Status)
@@ -98,11 +100,11 @@ func (s *Summary) Add(r Result) {
 
 // Result is one indicator's outcome for one unit.
 type Result struct {
-	Indicator string `json:"indicator"`
-	Name      Text   `json:"name"`
-	Status    Status `json:"status"`
-	Nature    Nature `json:"nature"`
-	Unit      Unit   `json:"unit"`
+	Indicator string      `json:"indicator"`
+	Name      msg.Text    `json:"name"`
+	Status    Status      `json:"status"`
+	Nature    plan.Nature `json:"nature"`
+	Unit      plan.Unit   `json:"unit"`
 	// Value is the computed value; a percent is a fraction (0.992 is 99.2%).
 	// It is absent when the status is no data or not computable.
 	Value *float64 `json:"value,omitempty"`
@@ -119,10 +121,10 @@ type Result struct {
 	Inputs     []Input          `json:"inputs"`
 	Aggregates []AggregateInput `json:"aggregates,omitempty"`
 	Wording    string           `json:"wording"`
-	Places     []Place          `json:"places,omitempty"`
+	Places     []plan.Place     `json:"places,omitempty"`
 	// Reason explains a no data or not computable status.
-	Reason   *Text  `json:"reason,omitempty"`
-	Warnings []Text `json:"warnings,omitempty"`
+	Reason   *msg.Text  `json:"reason,omitempty"`
+	Warnings []msg.Text `json:"warnings,omitempty"`
 }
 
 // TargetInfo is a target as written and as understood.
@@ -135,16 +137,16 @@ type TargetInfo struct {
 	// Points: the target is a gap in percentage points.
 	Points bool `json:"points,omitempty"`
 	// Display is the target in symbols, in Chinese and English.
-	Display Text `json:"display"`
+	Display msg.Text `json:"display"`
 }
 
 // Input is one figure a result was computed from.
 type Input struct {
-	ID     string   `json:"id"`
-	Name   Text     `json:"name"`
-	Unit   Unit     `json:"unit"`
-	Value  *float64 `json:"value,omitempty"`
-	Origin Origin   `json:"origin"`
+	ID     string    `json:"id"`
+	Name   msg.Text  `json:"name"`
+	Unit   plan.Unit `json:"unit"`
+	Value  *float64  `json:"value,omitempty"`
+	Origin Origin    `json:"origin"`
 	// Children is how many child units' figures were summed.
 	Children int `json:"children,omitempty"`
 	// MissingIn names the units below that should have reported the figure
@@ -197,9 +199,9 @@ func (e *Evaluation) Report(opt Options) (*Report, error) {
 // selection marks the units named and their descendants.
 func (e *Evaluation) selection(ids []string) ([]bool, error) {
 	keep, missing := e.data.Within(ids)
-	var probs Problems
+	var probs msg.Problems
 	for _, id := range missing {
-		probs.Add("units", "数据中没有单位 %q / no unit %q in the data", id, id)
+		probs.Addf("units", "数据中没有单位 %q / no unit %q in the data", id, id)
 	}
 	return keep, probs.Err()
 }
@@ -247,8 +249,8 @@ func (e *Evaluation) result(ix, i int) Result {
 		if st == Met || st == NotMet {
 			res.Gap = ptr(round(ci.target.Gap(v.V[i]), 6))
 		}
-		if ci.Unit == Percent && v.V[i] > 1 && !over {
-			res.Warnings = append(res.Warnings, Text{
+		if ci.Unit == plan.Percent && v.V[i] > 1 && !over {
+			res.Warnings = append(res.Warnings, msg.Text{
 				ZH: "数值超过100%：本指标允许（如毛入学率、巩固率），请确认数据无误",
 				EN: "value above 100%: allowed for this indicator (a gross enrolment or retention rate); check the figures",
 			})
@@ -265,17 +267,17 @@ func (e *Evaluation) result(ix, i int) Result {
 	}
 	switch st {
 	case NoData:
-		res.Reason = &Text{ZH: "缺少数据", EN: "figures missing"}
+		res.Reason = &msg.Text{ZH: "缺少数据", EN: "figures missing"}
 		if zh, en := missingNames(res.Inputs); zh != "" {
 			res.Reason.ZH += "：" + zh
 			res.Reason.EN += ": " + en
 		} else if len(res.Aggregates) > 0 {
-			res.Reason = &Text{ZH: "下级单位缺少数据", EN: "a child unit lacks figures"}
+			res.Reason = &msg.Text{ZH: "下级单位缺少数据", EN: "a child unit lacks figures"}
 		}
 	case NotComputable:
-		res.Reason = &Text{ZH: "无法计算：分母为零或结果不是有限数", EN: "not computable: a zero denominator or a result that is not a finite number"}
+		res.Reason = &msg.Text{ZH: "无法计算：分母为零或结果不是有限数", EN: "not computable: a zero denominator or a result that is not a finite number"}
 		if over {
-			res.Reason = &Text{ZH: "数据矛盾：比率超过100%（部分大于整体），请核对数据",
+			res.Reason = &msg.Text{ZH: "数据矛盾：比率超过100%（部分大于整体），请核对数据",
 				EN: "inconsistent figures: a share above 100% (the part exceeds the whole); check the figures"}
 		}
 	}
@@ -364,7 +366,7 @@ func stateName(s rule.State) string {
 
 func targetInfo(t rule.Target) TargetInfo {
 	ti := TargetInfo{Text: t.Text, Op: t.Op, Value: t.Value, Points: t.Points,
-		Display: Text{ZH: t.Format("zh"), EN: t.Format("en")}}
+		Display: msg.Text{ZH: t.Format("zh"), EN: t.Format("en")}}
 	if t.Op == rule.Between {
 		ti.Max = ptr(t.Max)
 	}

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/msg"
 )
 
 // FuzzParse checks that no input makes plan loading panic, that every
@@ -29,7 +29,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := Parse(data)
 		if err != nil {
-			var ps indicators.Problems
+			var ps msg.Problems
 			if !errors.As(err, &ps) || len(ps) == 0 {
 				t.Fatalf("error is not a list of problems: %T %v", err, err)
 			}
@@ -98,7 +98,7 @@ func FuzzLoadStatus(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b, err := LoadStatus(bytes.NewReader(data), p)
 		if err != nil {
-			var ps indicators.Problems
+			var ps msg.Problems
 			if !errors.As(err, &ps) || len(ps) == 0 {
 				t.Fatalf("error is not a list of problems: %T %v", err, err)
 			}

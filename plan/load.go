@@ -6,7 +6,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/msg"
 )
 
 // MaxFileSize bounds what Load reads, so that a wrong file handed to a
@@ -68,13 +68,13 @@ func parse(data []byte, name string) (*Plan, error) {
 	d := newStrictDecoder(data)
 	var p Plan
 	d.decode(&p, "计划对象 / plan object")
-	var later indicators.Problems
+	var later msg.Problems
 	switch {
 	case d.fatal:
 	case p.Format != "" && p.Format != Format:
 		// Another kind of file (a data file, a status file, a newer format):
 		// its fields would all read as unknown, so say only what it is.
-		later = indicators.Problems{formatProblem(p.Format, Format)}
+		later = msg.Problems{formatProblem(p.Format, Format)}
 		d.probs = nil
 	default:
 		later = p.validate()
@@ -92,7 +92,7 @@ func parse(data []byte, name string) (*Plan, error) {
 func (p *Plan) Save(w io.Writer) error { return encodeIndented(w, p) }
 
 // formatProblem says that a file is not of the format expected.
-func formatProblem(got, want string) indicators.Problem {
-	return indicators.Problem{Path: "format", Message: fmt.Sprintf(
+func formatProblem(got, want string) msg.Problem {
+	return msg.Problem{Path: "format", Message: msg.Pair(
 		"格式 %q 不受支持,应为 %q(这不是此类文件?)/ unsupported format %q: expected %q (is this the right file?)", got, want, got, want)}
 }

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/msg"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -39,15 +39,15 @@ func edit(t *testing.T, doc, old, new string) string {
 }
 
 // problems returns the problems of a failed load.
-func problems(t *testing.T, err error) indicators.Problems {
+func problems(t *testing.T, err error) msg.Problems {
 	t.Helper()
 	require.Error(t, err)
-	var ps indicators.Problems
+	var ps msg.Problems
 	require.True(t, errors.As(err, &ps), "error %T is not indicators.Problems: %v", err, err)
 	return ps
 }
 
-func paths(ps indicators.Problems) []string {
+func paths(ps msg.Problems) []string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = p.Path
@@ -90,8 +90,8 @@ func TestSaveRoundTrip(t *testing.T) {
 }
 
 func TestSaveWritesNilListsAsEmpty(t *testing.T) {
-	p := &Plan{Format: Format, ID: "x", Title: Text{ZH: "计划"}, Year: 2017,
-		Appendix: &Appendix{Title: Text{ZH: "任务书"}, Actions: []Action{{ID: "a", Name: Text{ZH: "行动"}}}}}
+	p := &Plan{Format: Format, ID: "x", Title: msg.Text{ZH: "计划"}, Year: 2017,
+		Appendix: &Appendix{Title: msg.Text{ZH: "任务书"}, Actions: []Action{{ID: "a", Name: msg.Text{ZH: "行动"}}}}}
 	var buf bytes.Buffer
 	require.NoError(t, p.Save(&buf))
 	out := buf.String()
@@ -345,7 +345,7 @@ func TestLoadBroken(t *testing.T) {
 			ps := problems(t, err)
 			assert.Equal(t, tt.paths, paths(ps), "problems:\n%v", err)
 			if len(ps) > 0 {
-				assert.Contains(t, ps[0].Message, tt.contains)
+				assert.Contains(t, ps[0].Message.Both(), tt.contains)
 			}
 		})
 	}
@@ -398,7 +398,7 @@ func TestLoadSyntaxErrors(t *testing.T) {
 			ps := problems(t, err)
 			require.NotEmpty(t, ps)
 			assert.Equal(t, tt.path, ps[0].Path, "%v", err)
-			assert.Contains(t, ps[0].Message, tt.contains)
+			assert.Contains(t, ps[0].Message.Both(), tt.contains)
 		})
 	}
 }
@@ -408,7 +408,7 @@ func TestLoadInvalidUTF8(t *testing.T) {
 	_, err := Parse([]byte(d))
 	ps := problems(t, err)
 	require.Len(t, ps, 1)
-	assert.Contains(t, ps[0].Message, "not valid UTF-8")
+	assert.Contains(t, ps[0].Message.Both(), "not valid UTF-8")
 	assert.Regexp(t, `^\d+:\d+$`, ps[0].Path)
 }
 
@@ -454,7 +454,7 @@ func TestValidateGoBuiltPlan(t *testing.T) {
 	ps := problems(t, err)
 	assert.Equal(t, []string{"year", "sections[0].tasks[1].indicators[0]",
 		"appendix.actions[0].categories[0].items[0].deadline.text"}, paths(ps))
-	assert.Nil(t, (&Plan{Format: Format, ID: "p", Title: Text{ZH: "计划"}, Year: 2017}).Validate())
+	assert.Nil(t, (&Plan{Format: Format, ID: "p", Title: msg.Text{ZH: "计划"}, Year: 2017}).Validate())
 }
 
 // repeatReader yields n copies of one byte without holding them in memory.
@@ -480,7 +480,7 @@ func TestFormulaUnknownNameSuggestion(t *testing.T) {
 	_, err := Parse([]byte(d))
 	ps := problems(t, err)
 	require.Len(t, ps, 1)
-	assert.Contains(t, ps[0].Message, "适龄人数")
-	assert.True(t, strings.HasSuffix(ps[0].Message, `(是否应为 "适龄人口"?/ did you mean "适龄人口"?)`), ps[0].Message)
-	assert.NotContains(t, ps[0].Message, "\n", "one problem, one line")
+	assert.Contains(t, ps[0].Message.Both(), "适龄人数")
+	assert.True(t, strings.HasSuffix(ps[0].Message.Both(), `(是否应为 "适龄人口"?/ did you mean "适龄人口"?)`), ps[0].Message.Both())
+	assert.NotContains(t, ps[0].Message.Both(), "\n", "one problem, one line")
 }

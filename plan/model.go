@@ -4,22 +4,19 @@
 // It loads and saves plans as JSON, strictly, reporting every problem at once.
 package plan
 
-import "github.com/eduplan/eduplan/indicators"
+import "github.com/eduplan/eduplan/msg"
 
 // Format is the value of the "format" field of a plan file this package
 // reads and writes.
 const Format = "eduplan.plan/v1"
 
-// Text is a string in Chinese with its English translation.
-type Text = indicators.Text
-
 // Plan is a whole work plan.
 type Plan struct {
 	Format string `json:"format"`
 	// ID names the plan: "zhenjiang-2017".
-	ID     string `json:"id"`
-	Title  Text   `json:"title"`
-	Issuer Text   `json:"issuer"`
+	ID     string   `json:"id"`
+	Title  msg.Text `json:"title"`
+	Issuer msg.Text `json:"issuer"`
 	// Published is the publication date, YYYY-MM-DD.
 	Published string `json:"published"`
 	Year      int    `json:"year"`
@@ -28,21 +25,21 @@ type Plan struct {
 	// Source says where the text was taken from.
 	Source string `json:"source,omitempty"`
 	// Guiding is the guiding thought (指导思想).
-	Guiding  Text      `json:"guiding"`
+	Guiding  msg.Text  `json:"guiding"`
 	Goals    []Goal    `json:"goals"`
 	Sections []Section `json:"sections"`
 	Appendix *Appendix `json:"appendix,omitempty"`
 
-	Metrics    []indicators.Metric    `json:"metrics"`
-	Indicators []indicators.Indicator `json:"indicators"`
+	Metrics    []Metric    `json:"metrics"`
+	Indicators []Indicator `json:"indicators"`
 }
 
 // Goal is one of the overall goals (总体目标).
 type Goal struct {
-	ID     string `json:"id"`
-	Number int    `json:"number"`
-	Title  Text   `json:"title"`
-	Text   Text   `json:"text"`
+	ID     string   `json:"id"`
+	Number int      `json:"number"`
+	Title  msg.Text `json:"title"`
+	Text   msg.Text `json:"text"`
 	// Indicators are the ids of the indicators this goal states.
 	Indicators []string `json:"indicators,omitempty"`
 }
@@ -51,24 +48,24 @@ type Goal struct {
 type Section struct {
 	ID string `json:"id"`
 	// Number is the section's number (一 = 1); 0 when the heading has none.
-	Number int    `json:"number"`
-	Title  Text   `json:"title"`
-	Note   string `json:"note,omitempty"`
-	Tasks  []Task `json:"tasks"`
+	Number int      `json:"number"`
+	Title  msg.Text `json:"title"`
+	Note   string   `json:"note,omitempty"`
+	Tasks  []Task   `json:"tasks"`
 }
 
 // Task is a numbered task of a section.
 type Task struct {
 	ID         string   `json:"id"`
 	Number     int      `json:"number"`
-	Title      Text     `json:"title"`
-	Text       Text     `json:"text"`
+	Title      msg.Text `json:"title"`
+	Text       msg.Text `json:"text"`
 	Indicators []string `json:"indicators,omitempty"`
 }
 
 // Appendix is the task book (任务书) appended to the plan.
 type Appendix struct {
-	Title Text `json:"title"`
+	Title msg.Text `json:"title"`
 	// Targets are the appendix's list of undertaking targets (事业目标).
 	Targets []ListItem `json:"targets,omitempty"`
 	// Projects are the practical projects for people's livelihood (民生实事).
@@ -79,29 +76,29 @@ type Appendix struct {
 // ListItem is one line of an appendix list.
 type ListItem struct {
 	ID         string   `json:"id"`
-	Text       Text     `json:"text"`
+	Text       msg.Text `json:"text"`
 	Indicators []string `json:"indicators,omitempty"`
 }
 
 // Action is a campaign of the task book (精准服务优化年, 机制改革深化年).
 type Action struct {
 	ID         string     `json:"id"`
-	Name       Text       `json:"name"`
+	Name       msg.Text   `json:"name"`
 	Categories []Category `json:"categories"`
 }
 
 // Category groups the items of an action (建设类服务, 德育工作机制改革, …).
 type Category struct {
-	ID    string `json:"id"`
-	Name  Text   `json:"name"`
-	Items []Item `json:"items"`
+	ID    string   `json:"id"`
+	Name  msg.Text `json:"name"`
+	Items []Item   `json:"items"`
 }
 
 // Item is one row of the task book.
 type Item struct {
-	ID      string `json:"id"`
-	Number  int    `json:"number"`
-	Content Text   `json:"content"`
+	ID      string   `json:"id"`
+	Number  int      `json:"number"`
+	Content msg.Text `json:"content"`
 	// Units is the responsible unit (责任单位), such as 市及各辖市区.
 	Units *Cell `json:"units,omitempty"`
 	// Office is the responsible office (责任处室).

@@ -3,21 +3,21 @@ package plan
 import (
 	"fmt"
 
-	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/msg"
 )
 
 // ItemRef is one row of the task book with the action and category it sits
 // under. Item points into the plan; treat it as read-only.
 type ItemRef struct {
 	// Path is the item's JSON path: "appendix.actions[0].categories[1].items[2]".
-	Path       string `json:"path"`
-	ActionID   string `json:"action_id"`
-	Action     Text   `json:"action"`
-	CategoryID string `json:"category_id"`
-	Category   Text   `json:"category"`
+	Path       string   `json:"path"`
+	ActionID   string   `json:"action_id"`
+	Action     msg.Text `json:"action"`
+	CategoryID string   `json:"category_id"`
+	Category   msg.Text `json:"category"`
 	// Label is "任务书·精准服务优化年·建设类服务2" / "Task book · … 2".
-	Label Text  `json:"label"`
-	Item  *Item `json:"item"`
+	Label msg.Text `json:"label"`
+	Item  *Item    `json:"item"`
 }
 
 // Items returns every row of the task book in document order.
@@ -36,7 +36,7 @@ func (p *Plan) Items() []ItemRef {
 					Path:     fmt.Sprintf("appendix.actions[%d].categories[%d].items[%d]", ai, ci, ii),
 					ActionID: a.ID, Action: a.Name,
 					CategoryID: c.ID, Category: c.Name,
-					Label: Text{
+					Label: msg.Text{
 						ZH: fmt.Sprintf("任务书·%s·%s%d", a.Name.ZH, c.Name.ZH, it.Number),
 						EN: fmt.Sprintf("Task book · %s · %s %d", a.Name.In("en"), c.Name.In("en"), it.Number),
 					},
@@ -62,58 +62,58 @@ func (p *Plan) Task(number int) (*Task, bool) {
 }
 
 // Indicator returns the indicator with an id.
-func (p *Plan) Indicator(id string) (indicators.Indicator, bool) {
+func (p *Plan) Indicator(id string) (Indicator, bool) {
 	for _, ind := range p.Indicators {
 		if ind.ID == id {
 			return ind, true
 		}
 	}
-	return indicators.Indicator{}, false
+	return Indicator{}, false
 }
 
 // Metric returns the metric with an id.
-func (p *Plan) Metric(id string) (indicators.Metric, bool) {
+func (p *Plan) Metric(id string) (Metric, bool) {
 	for _, m := range p.Metrics {
 		if m.ID == id {
 			return m, true
 		}
 	}
-	return indicators.Metric{}, false
+	return Metric{}, false
 }
 
 // Places returns, for each indicator id, the goals, tasks and appendix lines
 // that state it, in document order: goals, then tasks, then the appendix's
 // targets (事业目标), projects (民生实事) and task-book rows.
-func (p *Plan) Places() map[string][]indicators.Place {
-	out := map[string][]indicators.Place{}
-	add := func(ids []string, pl indicators.Place) {
+func (p *Plan) Places() map[string][]Place {
+	out := map[string][]Place{}
+	add := func(ids []string, pl Place) {
 		for _, id := range ids {
 			out[id] = append(out[id], pl)
 		}
 	}
 	for _, g := range p.Goals {
-		add(g.Indicators, indicators.Place{ID: g.ID, Title: g.Title,
-			Label: Text{ZH: fmt.Sprintf("总体目标%d", g.Number), EN: fmt.Sprintf("Goal %d", g.Number)}})
+		add(g.Indicators, Place{ID: g.ID, Title: g.Title,
+			Label: msg.Text{ZH: fmt.Sprintf("总体目标%d", g.Number), EN: fmt.Sprintf("Goal %d", g.Number)}})
 	}
 	for _, s := range p.Sections {
 		for _, t := range s.Tasks {
-			add(t.Indicators, indicators.Place{ID: t.ID, Title: t.Title,
-				Label: Text{ZH: fmt.Sprintf("任务%d", t.Number), EN: fmt.Sprintf("Task %d", t.Number)}})
+			add(t.Indicators, Place{ID: t.ID, Title: t.Title,
+				Label: msg.Text{ZH: fmt.Sprintf("任务%d", t.Number), EN: fmt.Sprintf("Task %d", t.Number)}})
 		}
 	}
 	if p.Appendix == nil {
 		return out
 	}
 	for i, li := range p.Appendix.Targets {
-		add(li.Indicators, indicators.Place{ID: li.ID, Title: li.Text,
-			Label: Text{ZH: fmt.Sprintf("任务书·事业目标%d", i+1), EN: fmt.Sprintf("Task book · Target %d", i+1)}})
+		add(li.Indicators, Place{ID: li.ID, Title: li.Text,
+			Label: msg.Text{ZH: fmt.Sprintf("任务书·事业目标%d", i+1), EN: fmt.Sprintf("Task book · Target %d", i+1)}})
 	}
 	for i, li := range p.Appendix.Projects {
-		add(li.Indicators, indicators.Place{ID: li.ID, Title: li.Text,
-			Label: Text{ZH: fmt.Sprintf("任务书·民生实事%d", i+1), EN: fmt.Sprintf("Task book · Livelihood project %d", i+1)}})
+		add(li.Indicators, Place{ID: li.ID, Title: li.Text,
+			Label: msg.Text{ZH: fmt.Sprintf("任务书·民生实事%d", i+1), EN: fmt.Sprintf("Task book · Livelihood project %d", i+1)}})
 	}
 	for _, ref := range p.Items() {
-		add(ref.Item.Indicators, indicators.Place{ID: ref.Item.ID, Title: ref.Item.Content, Label: ref.Label})
+		add(ref.Item.Indicators, Place{ID: ref.Item.ID, Title: ref.Item.Content, Label: ref.Label})
 	}
 	return out
 }

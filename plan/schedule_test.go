@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eduplan/eduplan/msg"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -16,7 +17,7 @@ func schedulePlan(t *testing.T) *Plan {
 	p := loadFixture(t)
 	cat := &p.Appendix.Actions[0].Categories[0]
 	add := func(id, office, lead, deadline string) {
-		it := Item{ID: id, Number: len(cat.Items) + 1, Content: Text{ZH: "条目 " + id}}
+		it := Item{ID: id, Number: len(cat.Items) + 1, Content: msg.Text{ZH: "条目 " + id}}
 		if office != "" {
 			it.Office = &Cell{Text: office}
 		}
@@ -255,7 +256,7 @@ func TestLoadStatusProblems(t *testing.T) {
 			assert.Nil(t, b)
 			ps := problems(t, err)
 			assert.Equal(t, tt.paths, paths(ps), "%v", err)
-			assert.Contains(t, ps[0].Message, tt.contains)
+			assert.Contains(t, ps[0].Message.Both(), tt.contains)
 		})
 	}
 

@@ -13,7 +13,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/eduplan/eduplan/indicators"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -58,9 +57,9 @@ func TestSchemaMatchesModel(t *testing.T) {
 	root := loadSchema(t)
 	assert.Equal(t, "https://json-schema.org/draft/2020-12/schema", root["$schema"])
 	enums := map[reflect.Type][]string{
-		reflect.TypeFor[indicators.Unit]():        strs(toAny(Units)),
-		reflect.TypeFor[indicators.Nature]():      {"", "binding", "aspirational"},
-		reflect.TypeFor[indicators.Aggregation](): {"sum", "none"},
+		reflect.TypeFor[Unit]():        strs(toAny(Units)),
+		reflect.TypeFor[Nature]():      {"", "binding", "aspirational"},
+		reflect.TypeFor[Aggregation](): {"sum", "none"},
 	}
 	for _, l := range Levels {
 		enums[reflect.TypeOf(l)] = append(enums[reflect.TypeOf(l)], string(l))
@@ -125,7 +124,7 @@ func TestSchemaMatchesModel(t *testing.T) {
 	}
 	walk("plan", root, reflect.TypeFor[Plan]())
 	for _, typ := range []reflect.Type{reflect.TypeFor[Goal](), reflect.TypeFor[Item](), reflect.TypeFor[Cell](),
-		reflect.TypeFor[indicators.Metric](), reflect.TypeFor[indicators.Indicator](), reflect.TypeFor[indicators.Scope]()} {
+		reflect.TypeFor[Metric](), reflect.TypeFor[Indicator](), reflect.TypeFor[Scope]()} {
 		assert.True(t, seen[typ], "the walk must reach %s", typ)
 	}
 }

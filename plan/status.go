@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/msg"
 )
 
 // StatusFormat is the value of the "format" field of a status file.
@@ -66,11 +66,11 @@ func LoadStatus(r io.Reader, p *Plan) (*StatusBook, error) {
 	d := newStrictDecoder(data)
 	var b StatusBook
 	d.decode(&b, "状态对象 / status object")
-	var later indicators.Problems
+	var later msg.Problems
 	switch {
 	case d.fatal:
 	case b.Format != "" && b.Format != StatusFormat:
-		later = indicators.Problems{formatProblem(b.Format, StatusFormat)}
+		later = msg.Problems{formatProblem(b.Format, StatusFormat)}
 		d.probs = nil
 	default:
 		later = b.validate(p)
@@ -84,9 +84,9 @@ func LoadStatus(r io.Reader, p *Plan) (*StatusBook, error) {
 // Validate checks a status book, against p when p is not nil.
 func (b *StatusBook) Validate(p *Plan) error { return b.validate(p).Err() }
 
-func (b *StatusBook) validate(p *Plan) indicators.Problems {
-	var probs indicators.Problems
-	add := func(path, msg string) { probs = append(probs, indicators.Problem{Path: path, Message: msg}) }
+func (b *StatusBook) validate(p *Plan) msg.Problems {
+	var probs msg.Problems
+	add := func(path, m string) { probs = append(probs, msg.Problem{Path: path, Message: msg.Split(m)}) }
 	switch {
 	case b.Format == "":
 		add("format", bi("缺少必填项,应为 "+StatusFormat, "required, missing: it must be "+StatusFormat))

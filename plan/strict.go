@@ -13,7 +13,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/msg"
 )
 
 // strictDecoder fills a Go value from JSON the way a careful reader checks a
@@ -520,16 +520,16 @@ func parent(path string) string {
 // merge combines the decoder's problems with later ones (validation), drops
 // those explained by a structural problem, sorts them into document order
 // and formats them, prefixing name when it is not empty.
-func (d *strictDecoder) merge(later indicators.Problems, name string) indicators.Problems {
+func (d *strictDecoder) merge(later msg.Problems, name string) msg.Problems {
 	all := append([]located(nil), d.probs...)
 	for _, p := range later {
 		if d.covered(p.Path) {
 			continue
 		}
-		all = append(all, located{off: d.offset(p.Path), path: p.Path, msg: p.Message})
+		all = append(all, located{off: d.offset(p.Path), path: p.Path, msg: p.Message.Both()})
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].off < all[j].off })
-	out := make(indicators.Problems, 0, len(all))
+	out := make(msg.Problems, 0, len(all))
 	for _, l := range all {
 		var path string
 		switch {
@@ -546,7 +546,7 @@ func (d *strictDecoder) merge(later indicators.Problems, name string) indicators
 		default:
 			path = name + ": " + l.path
 		}
-		out = append(out, indicators.Problem{Path: path, Message: l.msg})
+		out = append(out, msg.Problem{Path: path, Message: msg.Split(l.msg)})
 	}
 	return out
 }

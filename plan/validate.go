@@ -6,18 +6,18 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/eduplan/eduplan/indicators"
-	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
 )
 
 // Units lists the units of measure a metric or an indicator may have.
-var Units = []indicators.Unit{
-	indicators.Count, indicators.Percent, indicators.Ratio, indicators.Score,
-	indicators.Money, indicators.Area, indicators.Number,
+var Units = []Unit{
+	Count, Percent, Ratio, Score,
+	Money, Area, Number,
 }
 
 // Levels lists the levels of the hierarchy a scope may name.
-var Levels = []dataset.Level{dataset.City, dataset.District, dataset.School}
+var Levels = []org.Level{org.City, org.District, org.School}
 
 // Validate checks a plan built or changed in Go, and returns an
 // indicators.Problems listing everything wrong, or nil. Load runs the same
@@ -45,7 +45,7 @@ var msgMissing = bi("缺少必填项", "required, missing")
 
 type checker struct {
 	p     *Plan
-	probs indicators.Problems
+	probs msg.Problems
 	// parts maps a document id to the path where it was first defined.
 	parts map[string]string
 	// measures maps a metric or indicator id to its path; names maps their
@@ -63,11 +63,11 @@ type checker struct {
 	suggestions int
 }
 
-func (c *checker) add(path, msg string) {
-	c.probs = append(c.probs, indicators.Problem{Path: path, Message: msg})
+func (c *checker) add(path, m string) {
+	c.probs = append(c.probs, msg.Problem{Path: path, Message: msg.Split(m)})
 }
 
-func (p *Plan) validate() indicators.Problems {
+func (p *Plan) validate() msg.Problems {
 	c := &checker{p: p, parts: map[string]string{}, measures: map[string]string{},
 		names: map[string]string{}, stated: map[string]bool{}, taskNumbers: map[int]string{},
 		indicatorIDs: map[string]bool{}, metricIDs: map[string]bool{}, suggestions: 1 << 20}
@@ -173,7 +173,7 @@ func (c *checker) idShape(path, id string) bool {
 }
 
 // text checks that a Text has its Chinese.
-func (c *checker) text(path string, t Text) {
+func (c *checker) text(path string, t msg.Text) {
 	if strings.TrimSpace(t.ZH) == "" {
 		c.add(path+".zh", msgMissing)
 	}
@@ -301,7 +301,7 @@ func isIdentifier(s string) bool {
 
 // measureName checks a metric or indicator name, which formulas may use as
 // an identifier.
-func (c *checker) measureName(path string, name Text) {
+func (c *checker) measureName(path string, name msg.Text) {
 	zh := name.ZH
 	if strings.TrimSpace(zh) == "" {
 		c.add(path+".zh", msgMissing)
@@ -315,7 +315,7 @@ func (c *checker) measureName(path string, name Text) {
 	c.names[zh] = path + ".zh"
 }
 
-func (c *checker) unit(path string, u indicators.Unit) {
+func (c *checker) unit(path string, u Unit) {
 	if u == "" {
 		c.add(path, msgMissing)
 	} else if !slices.Contains(Units, u) {
@@ -323,8 +323,8 @@ func (c *checker) unit(path string, u indicators.Unit) {
 	}
 }
 
-func (c *checker) scope(path string, s indicators.Scope) {
-	seenL := map[dataset.Level]bool{}
+func (c *checker) scope(path string, s Scope) {
+	seenL := map[org.Level]bool{}
 	for i, l := range s.Levels {
 		lp := fmt.Sprintf("%s.levels[%d]", path, i)
 		switch {
@@ -335,7 +335,7 @@ func (c *checker) scope(path string, s indicators.Scope) {
 		}
 		seenL[l] = true
 	}
-	seenK := map[dataset.Kind]bool{}
+	seenK := map[org.Kind]bool{}
 	for i, k := range s.Kinds {
 		kp := fmt.Sprintf("%s.kinds[%d]", path, i)
 		switch {
@@ -366,7 +366,7 @@ func (c *checker) metricsAndIndicators() {
 		switch m.Aggregate {
 		case "":
 			c.add(path+".aggregate", bi("缺少必填项,应为 sum 或 none", "required, missing: sum or none"))
-		case indicators.Sum, indicators.None:
+		case Sum, None:
 		default:
 			c.add(path+".aggregate", fmt.Sprintf("未知汇总方式 %q,应为 sum 或 none / unknown aggregation %q: use sum or none", m.Aggregate, m.Aggregate))
 		}
@@ -408,12 +408,12 @@ func (c *checker) metricsAndIndicators() {
 		}
 		switch ind.Nature {
 		case "":
-		case indicators.Binding:
+		case Binding:
 			if marks.aspirational {
 				c.add(path+".nature", fmt.Sprintf("目标 %q 写有“力争”,是预期性的,不能标为约束性(binding)/ the target %q says 力争 (aspirational) but nature is binding",
 					ind.Target, ind.Target))
 			}
-		case indicators.Aspirational:
+		case Aspirational:
 			if marks.binding {
 				c.add(path+".nature", fmt.Sprintf("目标 %q 写有“确保”等约束性用语,不能标为预期性(aspirational)/ the target %q says it binds (确保) but nature is aspirational",
 					ind.Target, ind.Target))

@@ -22,7 +22,7 @@ func BenchmarkZhenjiang2017(b *testing.B) {
 // every unit of it against the compiled plan.
 func BenchmarkAssessSample(b *testing.B) {
 	p := loadPlan(b)
-	cat, err := p.Catalog()
+	cat, err := indicators.Compile(p)
 	if err != nil {
 		b.Fatal(err)
 	}

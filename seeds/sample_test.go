@@ -9,12 +9,13 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/org"
 )
 
 func sample(t testing.TB) (*indicators.Catalog, *dataset.Dataset) {
 	t.Helper()
 	p := loadPlan(t)
-	cat, err := p.Catalog()
+	cat, err := indicators.Compile(p)
 	require.NoError(t, err)
 	ds, err := dataset.ReadJSON(bytes.NewReader(SampleData()), cat.Fields(), dataset.Options{File: "sample2017.json"})
 	require.NoError(t, err)
@@ -33,30 +34,30 @@ func TestSampleIsLabelledSynthetic(t *testing.T) {
 func TestSampleShape(t *testing.T) {
 	_, ds := sample(t)
 	var districts []string
-	kinds := map[string]map[dataset.Kind]int{}
+	kinds := map[string]map[org.Kind]int{}
 	for _, u := range ds.Units {
 		switch u.Level {
-		case dataset.City:
+		case org.City:
 			assert.Equal(t, "zhenjiang", u.ID)
 			assert.Equal(t, "镇江市", u.Name)
-		case dataset.District:
+		case org.District:
 			assert.Equal(t, "zhenjiang", u.Parent)
 			districts = append(districts, u.Name)
-			kinds[u.ID] = map[dataset.Kind]int{}
-		case dataset.School:
+			kinds[u.ID] = map[org.Kind]int{}
+		case org.School:
 			require.Contains(t, kinds, u.Parent, "%s sits under a district", u.ID)
 			kinds[u.Parent][u.Kind]++
 		}
 	}
 	assert.Equal(t, []string{"京口区", "润州区", "丹徒区", "镇江新区", "丹阳市", "句容市", "扬中市"}, districts)
 	for d, ks := range kinds {
-		assert.GreaterOrEqual(t, ks[dataset.Kindergarten], 4, d)
-		assert.GreaterOrEqual(t, ks[dataset.Primary], 3, d)
-		assert.GreaterOrEqual(t, ks[dataset.JuniorSecond], 2, d)
-		assert.GreaterOrEqual(t, ks[dataset.NineYear], 1, d)
-		assert.GreaterOrEqual(t, ks[dataset.SeniorSecond], 2, d)
-		assert.GreaterOrEqual(t, ks[dataset.Vocational], 1, d)
-		assert.GreaterOrEqual(t, ks[dataset.Special], 1, d)
+		assert.GreaterOrEqual(t, ks[org.Kindergarten], 4, d)
+		assert.GreaterOrEqual(t, ks[org.Primary], 3, d)
+		assert.GreaterOrEqual(t, ks[org.JuniorSecond], 2, d)
+		assert.GreaterOrEqual(t, ks[org.NineYear], 1, d)
+		assert.GreaterOrEqual(t, ks[org.SeniorSecond], 2, d)
+		assert.GreaterOrEqual(t, ks[org.Vocational], 1, d)
+		assert.GreaterOrEqual(t, ks[org.Special], 1, d)
 	}
 }
 
@@ -115,7 +116,7 @@ func TestSampleIsConsistent(t *testing.T) {
 			}
 		}
 		// Each kindergarten's categories split its enrolment.
-		if u.Kind == dataset.Kindergarten {
+		if u.Kind == org.Kindergarten {
 			kindergartens++
 			get := func(m string) float64 {
 				v, ok := ds.Value(u.ID, m)

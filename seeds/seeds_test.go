@@ -13,7 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/eduplan/eduplan/indicators"
-	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
 
@@ -336,7 +337,7 @@ func TestTaskBookCells(t *testing.T) {
 func TestEnglishEverywhere(t *testing.T) {
 	p := loadPlan(t)
 	var missing []string
-	need := func(what string, tx indicators.Text) {
+	need := func(what string, tx msg.Text) {
 		if strings.TrimSpace(tx.EN) == "" {
 			missing = append(missing, what)
 		}
@@ -411,22 +412,22 @@ func TestTermsTranslatedByMeaning(t *testing.T) {
 // only through their district and the city.
 func TestIndicatorsByKindOfSchool(t *testing.T) {
 	p := loadPlan(t)
-	cat, err := p.Catalog()
+	cat, err := indicators.Compile(p)
 	require.NoError(t, err)
 	fitness := []string{"fitness_excellent_rate", "fitness_pass_rate"}
-	want := map[dataset.Kind][]string{
-		dataset.Kindergarten:   nil,
-		dataset.Primary:        append([]string{"school_choice_share"}, fitness...),
-		dataset.JuniorSecond:   append([]string{"school_choice_share", "junior_progression_rate"}, fitness...),
-		dataset.NineYear:       append([]string{"school_choice_share", "junior_progression_rate"}, fitness...),
-		dataset.CompleteSecond: append([]string{"school_choice_share", "junior_progression_rate"}, fitness...),
-		dataset.SeniorSecond:   fitness,
-		dataset.Vocational:     append([]string{"vocational_intermediate_certificate_share", "vocational_employment_rate"}, fitness...),
-		dataset.Special:        nil,
+	want := map[org.Kind][]string{
+		org.Kindergarten:   nil,
+		org.Primary:        append([]string{"school_choice_share"}, fitness...),
+		org.JuniorSecond:   append([]string{"school_choice_share", "junior_progression_rate"}, fitness...),
+		org.NineYear:       append([]string{"school_choice_share", "junior_progression_rate"}, fitness...),
+		org.CompleteSecond: append([]string{"school_choice_share", "junior_progression_rate"}, fitness...),
+		org.SeniorSecond:   fitness,
+		org.Vocational:     append([]string{"vocational_intermediate_certificate_share", "vocational_employment_rate"}, fitness...),
+		org.Special:        nil,
 	}
-	for _, k := range dataset.KindNames {
+	for _, k := range org.KindNames() {
 		var got []string
-		for _, ind := range cat.ApplicableIndicators(dataset.School, k.Kind) {
+		for _, ind := range cat.ApplicableIndicators(org.School, k.Kind) {
 			got = append(got, ind.ID)
 		}
 		assert.ElementsMatch(t, want[k.Kind], got, "%s", k.Kind)
@@ -434,7 +435,7 @@ func TestIndicatorsByKindOfSchool(t *testing.T) {
 	// The form of a complete secondary school asks for what its junior
 	// indicators need.
 	var form []string
-	for _, m := range cat.FormMetrics(dataset.School, dataset.CompleteSecond) {
+	for _, m := range cat.FormMetrics(org.School, org.CompleteSecond) {
 		form = append(form, m.ID)
 	}
 	for _, id := range []string{"school_choice_pupils", "compulsory_new_entrants", "junior_graduates", "junior_graduates_progressing", "junior_graduating_class", "junior_teachers", "senior_teachers"} {
@@ -478,7 +479,7 @@ func TestCitedDocumentsAreKnown(t *testing.T) {
 		assert.Empty(t, unknown, "%s cites documents neither in the source nor known to exist", where)
 	}
 	for _, m := range p.Metrics {
-		for _, tx := range []indicators.Text{m.Name, m.Hint, m.Definition} {
+		for _, tx := range []msg.Text{m.Name, m.Hint, m.Definition} {
 			check(m.ID, tx.ZH)
 			check(m.ID, tx.EN)
 		}

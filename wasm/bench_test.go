@@ -15,7 +15,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/eduplan/eduplan/indicators"
-	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 	"github.com/eduplan/eduplan/seeds"
 )
 
@@ -65,10 +66,10 @@ func districtCSV(tb testing.TB, n int) string {
 	require.NoError(tb, err)
 	cat, err := indicators.NewCatalog(p.Metrics, p.Indicators, p.Places())
 	require.NoError(tb, err)
-	kinds := []dataset.Kind{dataset.Primary, dataset.JuniorSecond, dataset.NineYear, dataset.SeniorSecond, dataset.Vocational}
+	kinds := []org.Kind{org.Primary, org.JuniorSecond, org.NineYear, org.SeniorSecond, org.Vocational}
 	var ids []string
 	seen := map[string]bool{}
-	add := func(ms []indicators.Metric) {
+	add := func(ms []plan.Metric) {
 		for _, m := range ms {
 			if !seen[m.ID] {
 				seen[m.ID] = true
@@ -77,13 +78,13 @@ func districtCSV(tb testing.TB, n int) string {
 		}
 	}
 	for _, k := range kinds {
-		add(cat.FormMetrics(dataset.School, k))
+		add(cat.FormMetrics(org.School, k))
 	}
-	add(cat.FormMetrics(dataset.District, ""))
-	schoolFields := map[dataset.Kind]map[string]bool{}
+	add(cat.FormMetrics(org.District, ""))
+	schoolFields := map[org.Kind]map[string]bool{}
 	for _, k := range kinds {
 		schoolFields[k] = map[string]bool{}
-		for _, m := range cat.FormMetrics(dataset.School, k) {
+		for _, m := range cat.FormMetrics(org.School, k) {
 			schoolFields[k][m.ID] = true
 		}
 	}
@@ -102,8 +103,8 @@ func districtCSV(tb testing.TB, n int) string {
 	}
 	row("city", "全市", "city", "", "", func(string) bool { return false })
 	districtOnly := map[string]bool{}
-	for _, m := range cat.FormMetrics(dataset.District, "") {
-		if m.Aggregate == indicators.None {
+	for _, m := range cat.FormMetrics(org.District, "") {
+		if m.Aggregate == plan.None {
 			districtOnly[m.ID] = true
 		}
 	}

@@ -12,6 +12,8 @@ import (
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/reportfmt"
 	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 )
 
 var explainHelp = cmdHelp{
@@ -98,13 +100,13 @@ func runExplain(e *env, args []string) int {
 	if *format == "json" {
 		t, _ := l.cat.Target(ind.ID)
 		out := struct {
-			Indicator indicators.Indicator `json:"indicator"`
-			Nature    indicators.Nature    `json:"nature"`
-			Target    rule.Target          `json:"target"`
-			Places    []indicators.Place   `json:"places"`
-			Metrics   []indicators.Metric  `json:"metrics"`
-			Unit      *dataset.OrgUnit     `json:"unit,omitempty"`
-			Result    *indicators.Result   `json:"result,omitempty"`
+			Indicator plan.Indicator     `json:"indicator"`
+			Nature    plan.Nature        `json:"nature"`
+			Target    rule.Target        `json:"target"`
+			Places    []plan.Place       `json:"places"`
+			Metrics   []plan.Metric      `json:"metrics"`
+			Unit      *dataset.OrgUnit   `json:"unit,omitempty"`
+			Result    *indicators.Result `json:"result,omitempty"`
 		}{ind, l.cat.NatureOf(ind.ID), t, nonNilPlaces(l.cat.Places(ind.ID)), usedMetrics(l, ind.ID), nil, res}
 		if res != nil {
 			out.Unit = &ou
@@ -121,15 +123,15 @@ func runExplain(e *env, args []string) int {
 	return e.emit("explain", "", b.Bytes())
 }
 
-func nonNilPlaces(ps []indicators.Place) []indicators.Place {
+func nonNilPlaces(ps []plan.Place) []plan.Place {
 	if ps == nil {
-		return []indicators.Place{}
+		return []plan.Place{}
 	}
 	return ps
 }
 
 // findIndicator looks an indicator up by id, then by Chinese or English name.
-func findIndicator(l *loaded, s string) (indicators.Indicator, bool) {
+func findIndicator(l *loaded, s string) (plan.Indicator, bool) {
 	s = strings.TrimSpace(s)
 	if ind, ok := l.cat.Indicator(s); ok {
 		return ind, true
@@ -139,7 +141,7 @@ func findIndicator(l *loaded, s string) (indicators.Indicator, bool) {
 			return ind, true
 		}
 	}
-	return indicators.Indicator{}, false
+	return plan.Indicator{}, false
 }
 
 // suggest lists indicators whose id or name contains what was typed.
@@ -181,10 +183,10 @@ func (e *env) pickUnit(ds *dataset.Dataset, id string) (int, int) {
 
 // usedMetrics lists the metrics an indicator's formula uses, directly or in
 // an aggregate's argument, in catalogue order.
-func usedMetrics(l *loaded, id string) []indicators.Metric {
+func usedMetrics(l *loaded, id string) []plan.Metric {
 	p, ok := l.cat.Formula(id)
 	if !ok || p == nil {
-		return []indicators.Metric{}
+		return []plan.Metric{}
 	}
 	used := map[string]bool{}
 	for _, v := range p.Vars() {
@@ -195,7 +197,7 @@ func usedMetrics(l *loaded, id string) []indicators.Metric {
 			used[v] = true
 		}
 	}
-	out := []indicators.Metric{}
+	out := []plan.Metric{}
 	for _, m := range l.cat.Metrics() {
 		if used[m.ID] {
 			out = append(out, m)
@@ -230,11 +232,11 @@ func usedIndicators(l *loaded, id string) []string {
 	return out
 }
 
-func (e *env) unitName(u indicators.Unit) string {
-	names := map[indicators.Unit][2]string{
-		indicators.Count: {"计数", "count"}, indicators.Percent: {"百分比", "percent"}, indicators.Ratio: {"比值", "ratio"},
-		indicators.Score: {"分", "score"}, indicators.Money: {"万元", "10,000 yuan"}, indicators.Area: {"平方米", "square metres"},
-		indicators.Number: {"数值", "number"},
+func (e *env) unitName(u plan.Unit) string {
+	names := map[plan.Unit][2]string{
+		plan.Count: {"计数", "count"}, plan.Percent: {"百分比", "percent"}, plan.Ratio: {"比值", "ratio"},
+		plan.Score: {"分", "score"}, plan.Money: {"万元", "10,000 yuan"}, plan.Area: {"平方米", "square metres"},
+		plan.Number: {"数值", "number"},
 	}
 	if n, ok := names[u]; ok {
 		return e.t(n[0], n[1])
@@ -244,7 +246,7 @@ func (e *env) unitName(u indicators.Unit) string {
 
 // scopeText says which units a scope covers: "市、辖市区、学校（初中、九年一贯制学校）".
 // Kinds narrow schools only, as Scope.Applies reads them.
-func (e *env) scopeText(s indicators.Scope) string {
+func (e *env) scopeText(s plan.Scope) string {
 	var kinds []string
 	for _, k := range s.Kinds {
 		kinds = append(kinds, reportfmt.KindName(k, e.lang))
@@ -255,12 +257,12 @@ func (e *env) scopeText(s indicators.Scope) string {
 		if len(kinds) == 0 {
 			return e.t("所有单位", "every unit")
 		}
-		levels = []dataset.Level{dataset.City, dataset.District, dataset.School}
+		levels = []org.Level{org.City, org.District, org.School}
 	}
 	var parts []string
 	for _, lv := range levels {
 		p := reportfmt.LevelName(lv, e.lang)
-		if lv == dataset.School && len(kinds) > 0 {
+		if lv == org.School && len(kinds) > 0 {
 			p += e.t("（"+kindList+"）", " ("+kindList+")")
 		}
 		parts = append(parts, p)
@@ -268,7 +270,7 @@ func (e *env) scopeText(s indicators.Scope) string {
 	return strings.Join(parts, e.t("、", ", "))
 }
 
-func (e *env) explainText(b *bytes.Buffer, l *loaded, ind indicators.Indicator) {
+func (e *env) explainText(b *bytes.Buffer, l *loaded, ind plan.Indicator) {
 	line := func(label, v string) {
 		if v != "" {
 			fmt.Fprintf(b, "%s%s%s\n", label, e.t("：", ": "), v)
@@ -284,7 +286,7 @@ func (e *env) explainText(b *bytes.Buffer, l *loaded, ind indicators.Indicator) 
 	line(e.t("目标", "Target"), ind.Target+e.t("（即 ", " (that is ")+t.Format(e.lang)+e.t("）", ")"))
 	nature := reportfmt.NatureName(l.cat.NatureOf(ind.ID), e.lang)
 	if ind.Nature == "" {
-		if l.cat.NatureOf(ind.ID) == indicators.Aspirational {
+		if l.cat.NatureOf(ind.ID) == plan.Aspirational {
 			nature += e.t("（目标写有“力争”）", " (the target says 力争, strive for)")
 		} else {
 			nature += e.t("（未注明，默认约束性）", " (not stated: binding by default)")
@@ -301,7 +303,7 @@ func (e *env) explainText(b *bytes.Buffer, l *loaded, ind indicators.Indicator) 
 		fmt.Fprintln(b, e.t("数据项：", "Metrics:"))
 		for _, m := range ms {
 			agg := e.t("由下级单位加总", "sums up from child units")
-			if m.Aggregate == indicators.None {
+			if m.Aggregate == plan.None {
 				agg = e.t("不加总，须由单位自己填报", "does not sum up: each unit reports its own")
 			}
 			fmt.Fprintf(b, "  %s (%s) · %s · %s · %s%s\n", m.Name.In(e.lang), m.ID, e.unitName(m.Unit), agg,

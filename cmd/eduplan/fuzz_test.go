@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // FuzzSubstitute feeds arbitrary formula text and names to the code that
@@ -22,9 +24,9 @@ func FuzzSubstitute(f *testing.F) {
 	f.Fuzz(func(t *testing.T, formula, name, id string, v float64, fn string) {
 		res := indicators.Result{
 			Formula: formula,
-			Unit:    indicators.Percent,
+			Unit:    plan.Percent,
 			Inputs: []indicators.Input{
-				{ID: id, Name: indicators.Text{ZH: name}, Unit: indicators.Count, Value: &v},
+				{ID: id, Name: msg.Text{ZH: name}, Unit: plan.Count, Value: &v},
 			},
 			Aggregates: []indicators.AggregateInput{{Func: fn, Of: name, Value: &v}},
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/plan"
 )
 
@@ -32,9 +33,9 @@ each with its JSON path (such as sections[2].tasks[4].indicators[1]).`,
 
 // lintResult is lint's JSON output.
 type lintResult struct {
-	File     string               `json:"file"`
-	OK       bool                 `json:"ok"`
-	Problems []indicators.Problem `json:"problems"`
+	File     string        `json:"file"`
+	OK       bool          `json:"ok"`
+	Problems []msg.Problem `json:"problems"`
 }
 
 func runLint(e *env, args []string) int {
@@ -51,7 +52,7 @@ func runLint(e *env, args []string) int {
 		return e.usageError("lint", e.t("--format 应为 text 或 json", "--format must be text or json"))
 	}
 	path := pos[0]
-	var probs indicators.Problems
+	var probs msg.Problems
 	p, err := plan.LoadFile(path)
 	if err == nil {
 		_, cerr := indicators.NewCatalog(p.Metrics, p.Indicators, p.Places())
@@ -65,7 +66,7 @@ func runLint(e *env, args []string) int {
 	if *format == "json" {
 		res := lintResult{File: path, OK: len(probs) == 0, Problems: probs}
 		if res.Problems == nil {
-			res.Problems = []indicators.Problem{}
+			res.Problems = []msg.Problem{}
 		}
 		if err := writeJSON(&b, res); err != nil {
 			return e.inputError("lint", err.Error(), "")

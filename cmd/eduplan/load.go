@@ -10,6 +10,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/plan"
 	"github.com/eduplan/eduplan/seeds"
 )
@@ -57,11 +58,11 @@ func (e *env) loadPlan(cmd, path string) (*loaded, int) {
 // prefixProblems puts the file name in front of each problem's path, as
 // plan.LoadFile does, for problems found after loading.
 func prefixProblems(file string, err error) error {
-	var ps indicators.Problems
+	var ps msg.Problems
 	if !errors.As(err, &ps) {
 		return fmt.Errorf("%s: %w", file, err)
 	}
-	out := make(indicators.Problems, len(ps))
+	out := make(msg.Problems, len(ps))
 	for i, p := range ps {
 		out[i] = p
 		if p.Path == "" {
@@ -75,7 +76,7 @@ func prefixProblems(file string, err error) error {
 
 // planProblems reports every problem of a plan file.
 func (e *env) planProblems(cmd, path string, err error) int {
-	var ps indicators.Problems
+	var ps msg.Problems
 	if errors.As(err, &ps) {
 		fmt.Fprintf(e.stderr, "eduplan %s: %s\n", cmd, e.t(
 			fmt.Sprintf("计划文件 %s 有 %d 个问题：", path, len(ps)),

@@ -18,6 +18,9 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/internal/jsonx"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 	"github.com/eduplan/eduplan/wasm/webbuild"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -259,7 +262,7 @@ type jsonReport struct {
 type jsonResult struct {
 	Indicator string            `json:"indicator"`
 	Status    indicators.Status `json:"status"`
-	Nature    indicators.Nature `json:"nature"`
+	Nature    plan.Nature       `json:"nature"`
 	Value     *float64          `json:"value"`
 }
 
@@ -334,7 +337,7 @@ func TestCheckSample(t *testing.T) {
 	binding := 0
 	for _, u := range rep.Units {
 		for _, res := range u.Results {
-			if res.Status == indicators.NotMet && res.Nature == indicators.Binding {
+			if res.Status == indicators.NotMet && res.Nature == plan.Binding {
 				binding++
 			}
 		}
@@ -674,18 +677,18 @@ func TestSubstitute(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
 	res := indicators.Result{
 		Formula: "(3-5岁在园幼儿数 + 在园幼儿数) / 3-5岁适龄人口 - x",
-		Unit:    indicators.Percent,
+		Unit:    plan.Percent,
 		Inputs: []indicators.Input{
-			{ID: "kg35", Name: indicators.Text{ZH: "3-5岁在园幼儿数"}, Unit: indicators.Count, Value: f(90)},
-			{ID: "kg", Name: indicators.Text{ZH: "在园幼儿数"}, Unit: indicators.Count, Value: f(10)},
-			{ID: "pop", Name: indicators.Text{ZH: "3-5岁适龄人口"}, Unit: indicators.Count, Value: f(100)},
-			{ID: "x", Unit: indicators.Count},
+			{ID: "kg35", Name: msg.Text{ZH: "3-5岁在园幼儿数"}, Unit: plan.Count, Value: f(90)},
+			{ID: "kg", Name: msg.Text{ZH: "在园幼儿数"}, Unit: plan.Count, Value: f(10)},
+			{ID: "pop", Name: msg.Text{ZH: "3-5岁适龄人口"}, Unit: plan.Count, Value: f(100)},
+			{ID: "x", Unit: plan.Count},
 		},
 	}
 	assert.Equal(t, "(90 + 10) / 100 - —", substitute(res))
 	res = indicators.Result{
 		Formula:    "max(rate) - min( rate )",
-		Unit:       indicators.Percent,
+		Unit:       plan.Percent,
 		Aggregates: []indicators.AggregateInput{{Func: "max", Of: "rate", Value: f(0.9)}, {Func: "min", Of: "rate", Value: f(0.8)}},
 	}
 	assert.Equal(t, "90% - 80%", substitute(res))
@@ -886,7 +889,7 @@ func TestSeedTemplatesReadBack(t *testing.T) {
 	l, code := e.loadPlan("template", "")
 	require.NotNil(t, l, code)
 	var args [][]string
-	for _, kn := range dataset.KindNames {
+	for _, kn := range org.KindNames() {
 		args = append(args, []string{"--kind", string(kn.Kind)})
 	}
 	args = append(args, []string{"--level", "district"}, []string{"--level", "city"})

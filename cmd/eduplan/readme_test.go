@@ -116,9 +116,9 @@ func TestREADMEPlanAndCSVExamplesLoad(t *testing.T) {
 	require.NotEmpty(t, planJSON, "README shows a complete plan")
 	p, err := plan.Parse([]byte(planJSON))
 	require.NoError(t, err)
-	cat, err := p.Catalog()
+	cat, err := indicators.Compile(p)
 	require.NoError(t, err)
-	assert.Equal(t, indicators.Binding, cat.NatureOf("preschool_ger"))
+	assert.Equal(t, plan.Binding, cat.NatureOf("preschool_ger"))
 
 	csv := blocks(t, "csv")[0]
 	d, err := dataset.ReadCSV(strings.NewReader(csv), cat.Fields(), dataset.Options{File: "README.md", Year: p.Year})

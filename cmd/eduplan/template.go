@@ -7,6 +7,8 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 )
 
 var templateHelp = cmdHelp{
@@ -93,7 +95,7 @@ func runTemplate(e *env, args []string) int {
 	for _, f := range l.cat.Fields() {
 		byID[f.ID] = f
 	}
-	metricOf := map[string]indicators.Metric{}
+	metricOf := map[string]plan.Metric{}
 	fields := make([]dataset.Field, 0, len(metrics))
 	for _, m := range metrics {
 		fields = append(fields, byID[m.ID])
@@ -137,7 +139,7 @@ func runTemplate(e *env, args []string) int {
 // reports that sums up into an indicator of a unit above it. A
 // kindergarten has no indicator of its own in a city plan, yet its children
 // are the numerator of the district's enrolment rate.
-func templateMetrics(cat *indicators.Catalog, level dataset.Level, kind dataset.Kind) []indicators.Metric {
+func templateMetrics(cat *indicators.Catalog, level org.Level, kind org.Kind) []plan.Metric {
 	need := map[string]bool{}
 	for _, m := range cat.FormMetrics(level, kind) {
 		need[m.ID] = true
@@ -162,9 +164,9 @@ func templateMetrics(cat *indicators.Catalog, level dataset.Level, kind dataset.
 		walk([]string{ind.ID})
 	}
 	u := dataset.OrgUnit{Level: level, Kind: kind}
-	var out []indicators.Metric
+	var out []plan.Metric
 	for _, m := range cat.Metrics() {
-		if need[m.ID] || (used[m.ID] && m.Aggregate == indicators.Sum && m.ReportedBy.Applies(u)) {
+		if need[m.ID] || (used[m.ID] && m.Aggregate == plan.Sum && m.ReportedBy.Applies(u.Level, u.Kind)) {
 			out = append(out, m)
 		}
 	}
@@ -172,16 +174,16 @@ func templateMetrics(cat *indicators.Catalog, level dataset.Level, kind dataset.
 }
 
 // parseLevelKind reads --level and --kind. A kind implies the school level.
-func parseLevelKind(levelS, kindS string, l *loaded, e *env) (dataset.Level, dataset.Kind, string) {
-	var level dataset.Level
+func parseLevelKind(levelS, kindS string, l *loaded, e *env) (org.Level, org.Kind, string) {
+	var level org.Level
 	switch strings.ToLower(strings.TrimSpace(levelS)) {
 	case "":
 	case "city", "市":
-		level = dataset.City
+		level = org.City
 	case "district", "辖市区", "区", "县", "区县":
-		level = dataset.District
+		level = org.District
 	case "school", "学校":
-		level = dataset.School
+		level = org.School
 	default:
 		return "", "", e.t(fmt.Sprintf("--level 应为 city、district 或 school，而不是 %q", levelS),
 			fmt.Sprintf("--level must be city, district or school, not %q", levelS))
@@ -190,32 +192,32 @@ func parseLevelKind(levelS, kindS string, l *loaded, e *env) (dataset.Level, dat
 		switch level {
 		case "":
 			return "", "", e.t("请给出 --kind（学校类型）或 --level（层级）", "give --kind (a kind of school) or --level")
-		case dataset.School:
+		case org.School:
 			return "", "", e.t("--level school 须同时给 --kind", "--level school needs --kind")
 		}
 		return level, "", ""
 	}
-	if level != "" && level != dataset.School {
+	if level != "" && level != org.School {
 		return "", "", e.t("--kind 只用于学校，不能与 --level "+levelS+" 同用", "--kind is for schools and cannot go with --level "+levelS)
 	}
 	kind, ok := parseKind(kindS, l)
 	if !ok {
 		var known []string
-		for _, kn := range dataset.KindNames {
-			known = append(known, string(kn.Kind)+" "+kn.ZH)
+		for _, kn := range org.KindNames() {
+			known = append(known, string(kn.Kind)+" "+kn.Name.ZH)
 		}
 		return "", "", e.t(fmt.Sprintf("未知的学校类型 %q；可用：%s", kindS, strings.Join(known, "、")),
 			fmt.Sprintf("unknown kind of school %q; known kinds: %s", kindS, strings.Join(known, ", ")))
 	}
-	return dataset.School, kind, ""
+	return org.School, kind, ""
 }
 
 // parseKind accepts a kind's id or its Chinese or English name, and a kind
 // the plan itself names in a scope (kinds are open-ended).
-func parseKind(s string, l *loaded) (dataset.Kind, bool) {
+func parseKind(s string, l *loaded) (org.Kind, bool) {
 	s = strings.TrimSpace(s)
-	for _, kn := range dataset.KindNames {
-		if strings.EqualFold(s, string(kn.Kind)) || s == kn.ZH || strings.EqualFold(s, kn.EN) {
+	for _, kn := range org.KindNames() {
+		if strings.EqualFold(s, string(kn.Kind)) || s == kn.Name.ZH || strings.EqualFold(s, kn.Name.EN) {
 			return kn.Kind, true
 		}
 	}
@@ -236,22 +238,22 @@ func parseKind(s string, l *loaded) (dataset.Kind, bool) {
 	return "", false
 }
 
-func unitDesc(level dataset.Level, kind dataset.Kind, lang string) string {
+func unitDesc(level org.Level, kind org.Kind, lang string) string {
 	if kind != "" {
-		for _, kn := range dataset.KindNames {
+		for _, kn := range org.KindNames() {
 			if kn.Kind == kind {
 				if lang == "en" {
-					return strings.ToLower(kn.EN)
+					return strings.ToLower(kn.Name.EN)
 				}
-				return kn.ZH
+				return kn.Name.ZH
 			}
 		}
 		return string(kind)
 	}
 	switch level {
-	case dataset.City:
+	case org.City:
 		return map[bool]string{true: "city", false: "市"}[lang == "en"]
-	case dataset.District:
+	case org.District:
 		return map[bool]string{true: "district", false: "辖市区"}[lang == "en"]
 	}
 	return string(level)
@@ -259,7 +261,7 @@ func unitDesc(level dataset.Level, kind dataset.Kind, lang string) string {
 
 // templateUnits picks the units of a level and kind, with every ancestor
 // before them so that the template reads back as a valid hierarchy.
-func templateUnits(ds *dataset.Dataset, level dataset.Level, kind dataset.Kind) []dataset.OrgUnit {
+func templateUnits(ds *dataset.Dataset, level org.Level, kind org.Kind) []dataset.OrgUnit {
 	need := make([]bool, len(ds.Units))
 	for i, u := range ds.Units {
 		if u.Level != level || (kind != "" && u.Kind != kind) {
@@ -288,7 +290,7 @@ func templateUnits(ds *dataset.Dataset, level dataset.Level, kind dataset.Kind) 
 // brackets, "在园幼儿数（人）". The reader ignores the bracket, so it is for
 // the person typing only; a count's counter word (人, 所, 个) is read from
 // the metric's name, since the model has no field for it.
-func headerName(m indicators.Metric, lang string) string {
+func headerName(m plan.Metric, lang string) string {
 	if lang == "en" && m.Name.EN != "" {
 		if u := m.UnitLabel().EN; u != "" {
 			return m.Name.EN + " (" + u + ")"

@@ -19,7 +19,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	cat, err := p.Catalog() // every formula and target compiled once
+	cat, err := indicators.Compile(p) // every formula and target compiled once
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/eduplan/eduplan/org"
 )
 
 // Options tell a reader what the file itself may not say.
@@ -30,7 +32,7 @@ type Options struct {
 //	id      id, 代码, 单位代码, 学校代码, 编码, 单位编码, 学校编码, code (required)
 //	name    name, 名称, 单位名称, 学校名称 (required)
 //	level   level, 层级, 级别: 市/city, 区/县/区县/辖市区/district, 学校/school
-//	kind    kind, 类型, 学校类型, 办学类型: a name from KindNames (Chinese,
+//	kind    kind, 类型, 学校类型, 办学类型: a name from org.KindNames() (Chinese,
 //	        English or the Kind itself) or 九年一贯制, 高中, 完中, 中职, 特校 …
 //	parent  parent, 上级, 上级单位, 所属辖市区, 所属区县: an id, or the name
 //	        of a unit in the same file
@@ -367,7 +369,7 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 			bad(j, "单位名称为空 / the name is empty")
 		}
 	}
-	u.Level = School
+	u.Level = org.School
 	levelOK := true
 	if j := c.col[roleLevel]; j >= 0 {
 		t := cleanCell(cell(j))
@@ -383,19 +385,19 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 			u.Level = l
 		}
 	}
-	if levelOK && u.Level == School {
+	if levelOK && u.Level == org.School {
 		c.sawSchool = true
 	}
 	if j := c.col[roleKind]; j >= 0 {
 		t := cleanCell(cell(j))
 		k, ok := c.m.kind(t)
 		switch {
-		case t == "" && levelOK && u.Level == School:
+		case t == "" && levelOK && u.Level == org.School:
 			bad(j, "学校类型为空 / the school's kind is empty")
 		case t == "":
 		case !ok:
 			bad(j, kindReason())
-		case levelOK && u.Level != School:
+		case levelOK && u.Level != org.School:
 			bad(j, "只有学校才有学校类型 / only a school has a kind")
 		default:
 			u.Kind = k
@@ -428,10 +430,10 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 
 // kindReason rejects a kind, listing the ones a reader knows.
 func kindReason() string {
-	zh := make([]string, len(KindNames))
-	en := make([]string, len(KindNames))
-	for i, k := range KindNames {
-		zh[i], en[i] = k.ZH, k.EN
+	zh := make([]string, len(org.KindNames()))
+	en := make([]string, len(org.KindNames()))
+	for i, k := range org.KindNames() {
+		zh[i], en[i] = k.Name.ZH, k.Name.EN
 	}
 	return "无法识别的学校类型，可填：" + strings.Join(zh, "、") + " / unknown kind of school; use one of: " + strings.Join(en, ", ")
 }
@@ -637,14 +639,14 @@ func defaultHeader(f Field) string {
 	return h
 }
 
-func levelText(l Level) string {
+func levelText(l org.Level) string {
 	if s, ok := levelZH[l]; ok {
 		return s
 	}
 	return string(l)
 }
 
-func kindText(k Kind) string {
+func kindText(k org.Kind) string {
 	if k == "" {
 		return ""
 	}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/eduplan/eduplan/org"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -51,12 +52,12 @@ func value(t *testing.T, d *Dataset, unit, metric string) any {
 func checkCity(t *testing.T, d *Dataset) {
 	t.Helper()
 	assert.Equal(t, []OrgUnit{
-		{ID: "c", Name: "镇江市", Level: City},
-		{ID: "d1", Name: "京口区", Level: District, Parent: "c"},
-		{ID: "d2", Name: "润州区", Level: District, Parent: "c"},
-		{ID: "s1", Name: "实验幼儿园", Level: School, Kind: Kindergarten, Parent: "d1"},
-		{ID: "s2", Name: "第一小学", Level: School, Kind: Primary, Parent: "d1"},
-		{ID: "s3", Name: "市直属中学", Level: School, Kind: SeniorSecond, Parent: "c"},
+		{ID: "c", Name: "镇江市", Level: org.City},
+		{ID: "d1", Name: "京口区", Level: org.District, Parent: "c"},
+		{ID: "d2", Name: "润州区", Level: org.District, Parent: "c"},
+		{ID: "s1", Name: "实验幼儿园", Level: org.School, Kind: org.Kindergarten, Parent: "d1"},
+		{ID: "s2", Name: "第一小学", Level: org.School, Kind: org.Primary, Parent: "d1"},
+		{ID: "s3", Name: "市直属中学", Level: org.School, Kind: org.SeniorSecond, Parent: "c"},
 	}, d.Units)
 	assert.Equal(t, 1234.0, value(t, d, "s1", "preschool_enrolled"))
 	assert.Equal(t, 2500.5, value(t, d, "s1", "funding"))
@@ -122,10 +123,10 @@ func TestReadCSVGBKFile(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, GBK, d.Source.Encoding)
 	assert.Equal(t, []OrgUnit{
-		{ID: "3211", Name: "京口区", Level: District},
-		{ID: "3211000101", Name: "镇江市京口区实验幼儿园", Level: School, Kind: Kindergarten, Parent: "3211"},
-		{ID: "3211000102", Name: "镇江市京口区第一小学", Level: School, Kind: Primary, Parent: "3211"},
-		{ID: "3211000103", Name: "镇江市京口区八叉巷小学", Level: School, Kind: Primary, Parent: "3211"},
+		{ID: "3211", Name: "京口区", Level: org.District},
+		{ID: "3211000101", Name: "镇江市京口区实验幼儿园", Level: org.School, Kind: org.Kindergarten, Parent: "3211"},
+		{ID: "3211000102", Name: "镇江市京口区第一小学", Level: org.School, Kind: org.Primary, Parent: "3211"},
+		{ID: "3211000103", Name: "镇江市京口区八叉巷小学", Level: org.School, Kind: org.Primary, Parent: "3211"},
 	}, d.Units)
 	assert.Equal(t, 1234.0, value(t, d, "3211000101", "preschool_enrolled"))
 	assert.Equal(t, 2500.5, value(t, d, "3211000101", "funding"))
@@ -190,11 +191,11 @@ func TestUnitColumns(t *testing.T) {
 	d, err := ReadCSV(strings.NewReader(in), testFields, Options{Year: 2020})
 	require.NoError(t, err)
 	assert.Equal(t, []OrgUnit{
-		{ID: "0123", Name: "一小", Level: School, Kind: Primary},
-		{ID: "AB1", Name: "二小", Level: School, Kind: NineYear},
-		{ID: "x3", Name: "三小", Level: School, Kind: NineYear},
-		{ID: "x4", Name: "四小", Level: School, Kind: Special},
-		{ID: "x5", Name: "五小", Level: School, Kind: Vocational},
+		{ID: "0123", Name: "一小", Level: org.School, Kind: org.Primary},
+		{ID: "AB1", Name: "二小", Level: org.School, Kind: org.NineYear},
+		{ID: "x3", Name: "三小", Level: org.School, Kind: org.NineYear},
+		{ID: "x4", Name: "四小", Level: org.School, Kind: org.Special},
+		{ID: "x5", Name: "五小", Level: org.School, Kind: org.Vocational},
 	}, d.Units)
 	assert.Equal(t, 2017, d.Year, "the year column wins over Options.Year")
 	assert.Equal(t, []int{0, 1, 2, 3, 4}, d.Roots())
@@ -204,7 +205,7 @@ func TestUnitColumns(t *testing.T) {
 func TestOneSchool(t *testing.T) {
 	d, err := ReadCSV(strings.NewReader("学校代码,学校名称,学校类型,在园幼儿数（人）,3-5岁适龄人口（人）\n3211000101,实验幼儿园,幼儿园,240,\n"), testFields, Options{Year: 2017})
 	require.NoError(t, err)
-	assert.Equal(t, []OrgUnit{{ID: "3211000101", Name: "实验幼儿园", Level: School, Kind: Kindergarten}}, d.Units)
+	assert.Equal(t, []OrgUnit{{ID: "3211000101", Name: "实验幼儿园", Level: org.School, Kind: org.Kindergarten}}, d.Units)
 	assert.Equal(t, 240.0, value(t, d, "3211000101", "preschool_enrolled"))
 	assert.Nil(t, value(t, d, "3211000101", "preschool_population"))
 	assert.Equal(t, 2017, d.Year)
@@ -376,7 +377,7 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 
 func TestWriteCSVErrors(t *testing.T) {
 	d := New(2017)
-	require.NoError(t, d.Add(OrgUnit{ID: "s1", Name: "一小😀", Level: School, Kind: Primary}))
+	require.NoError(t, d.Add(OrgUnit{ID: "s1", Name: "一小😀", Level: org.School, Kind: org.Primary}))
 	require.NoError(t, d.Set("s1", "preschool_enrolled", 5))
 	var b bytes.Buffer
 	assert.EqualError(t, d.WriteCSV(&b, testFields, GBK), "第2行的字符“😀”（U+1F600）无法用 GBK 表示，请改用 utf-8-bom / line 2: character '😀' (U+1F600) cannot be written in GBK: use utf-8-bom")
@@ -391,10 +392,10 @@ func zero() float64 { return 0 }
 
 func TestTemplate(t *testing.T) {
 	units := []OrgUnit{
-		{ID: "c", Name: "镇江市", Level: City},
-		{ID: "d1", Name: "京口区", Level: District, Parent: "c"},
-		{ID: "0101", Name: "实验幼儿园", Level: School, Kind: Kindergarten, Parent: "d1"},
-		{ID: "s2", Name: "第一小学", Level: School, Kind: Primary, Parent: "d1"},
+		{ID: "c", Name: "镇江市", Level: org.City},
+		{ID: "d1", Name: "京口区", Level: org.District, Parent: "c"},
+		{ID: "0101", Name: "实验幼儿园", Level: org.School, Kind: org.Kindergarten, Parent: "d1"},
+		{ID: "s2", Name: "第一小学", Level: org.School, Kind: org.Primary, Parent: "d1"},
 	}
 	names := func(f Field) string {
 		unit := map[string]string{"preschool_enrolled": "（人）", "preschool_population": "（人）", "pe_pass_rate": "（%）", "funding": "（元）"}[f.ID]
@@ -421,7 +422,7 @@ func TestTemplate(t *testing.T) {
 		})
 	}
 	var b bytes.Buffer
-	school := []OrgUnit{{ID: "0101", Name: "实验幼儿园", Level: School, Kind: Kindergarten}}
+	school := []OrgUnit{{ID: "0101", Name: "实验幼儿园", Level: org.School, Kind: org.Kindergarten}}
 	require.NoError(t, Template(&b, school, testFields, nil, UTF8))
 	assert.Equal(t, "单位代码,单位名称,层级,学校类型,在园幼儿数,3-5岁适龄人口,体质健康合格率（%）,生均公用经费\n0101,实验幼儿园,学校,幼儿园,,,,\n", b.String())
 	assert.ErrorContains(t, Template(&b, units[2:3], testFields, nil, UTF8), "units[0].parent")

@@ -9,58 +9,17 @@ package dataset
 import (
 	"fmt"
 	"sort"
+
+	"github.com/eduplan/eduplan/org"
 )
-
-// Level is the place of a unit in the hierarchy.
-type Level string
-
-// The levels a plan can address, from the top.
-const (
-	City     Level = "city"
-	District Level = "district"
-	School   Level = "school"
-)
-
-// Kind is the kind of a school (幼儿园, 小学, …). Cities and districts have no
-// kind. Kinds are open-ended strings so that another plan can add its own;
-// the constants are the ones the seed plan uses.
-type Kind string
-
-// The kinds of school the seed plan distinguishes.
-const (
-	Kindergarten   Kind = "kindergarten"    // 幼儿园
-	Primary        Kind = "primary"         // 小学
-	JuniorSecond   Kind = "junior"          // 初中
-	NineYear       Kind = "nine_year"       // 九年一贯制学校
-	SeniorSecond   Kind = "senior"          // 普通高中
-	CompleteSecond Kind = "complete_second" // 完全中学
-	Vocational     Kind = "vocational"      // 中等职业学校
-	Special        Kind = "special"         // 特殊教育学校
-)
-
-// KindNames gives the Chinese and English name of each known kind, in the
-// order a form lists them.
-var KindNames = []struct {
-	Kind   Kind
-	ZH, EN string
-}{
-	{Kindergarten, "幼儿园", "Kindergarten"},
-	{Primary, "小学", "Primary school"},
-	{JuniorSecond, "初中", "Junior secondary school"},
-	{NineYear, "九年一贯制学校", "Nine-year school"},
-	{CompleteSecond, "完全中学", "Complete secondary school"},
-	{SeniorSecond, "普通高中", "Senior secondary school"},
-	{Vocational, "中等职业学校", "Secondary vocational school"},
-	{Special, "特殊教育学校", "Special education school"},
-}
 
 // OrgUnit is one unit of the hierarchy.
 type OrgUnit struct {
-	ID     string `json:"id"`
-	Name   string `json:"name"`
-	Level  Level  `json:"level"`
-	Kind   Kind   `json:"kind,omitempty"`
-	Parent string `json:"parent,omitempty"`
+	ID     string    `json:"id"`
+	Name   string    `json:"name"`
+	Level  org.Level `json:"level"`
+	Kind   org.Kind  `json:"kind,omitempty"`
+	Parent string    `json:"parent,omitempty"`
 }
 
 // Dataset is one year's figures for a set of units.

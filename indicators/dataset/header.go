@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/eduplan/eduplan/org"
 )
 
 // role is what a CSV column holds.
@@ -49,27 +51,27 @@ func roleLabel(r role) string {
 
 // levelWords are the values a level cell may hold.
 var levelWords = []struct {
-	level Level
+	level org.Level
 	words []string
 }{
-	{City, []string{"city", "市", "市级", "地级市", "设区市"}},
-	{District, []string{"district", "county", "区", "县", "区县", "县区", "辖市区", "县市区", "县(市、区)", "县(市)区", "市辖区", "县级市"}},
-	{School, []string{"school", "学校", "校"}},
+	{org.City, []string{"city", "市", "市级", "地级市", "设区市"}},
+	{org.District, []string{"district", "county", "区", "县", "区县", "县区", "辖市区", "县市区", "县(市、区)", "县(市)区", "市辖区", "县级市"}},
+	{org.School, []string{"school", "学校", "校"}},
 }
 
 // levelZH is how a writer spells each level for a Chinese spreadsheet.
-var levelZH = map[Level]string{City: "市", District: "区县", School: "学校"}
+var levelZH = map[org.Level]string{org.City: "市", org.District: "区县", org.School: "学校"}
 
-// kindAliases are short names in common use, on top of KindNames.
-var kindAliases = map[string]Kind{
-	"九年一贯制": NineYear,
-	"高中":    SeniorSecond,
-	"完中":    CompleteSecond,
-	"初级中学":  JuniorSecond,
-	"中职":    Vocational,
-	"中专":    Vocational,
-	"特教学校":  Special,
-	"特校":    Special,
+// kindAliases are short names in common use, on top of org.KindNames().
+var kindAliases = map[string]org.Kind{
+	"九年一贯制": org.NineYear,
+	"高中":    org.SeniorSecond,
+	"完中":    org.CompleteSecond,
+	"初级中学":  org.JuniorSecond,
+	"中职":    org.Vocational,
+	"中专":    org.Vocational,
+	"特教学校":  org.Special,
+	"特校":    org.Special,
 }
 
 // key normalises a header or a vocabulary word for matching: full-width
@@ -121,15 +123,15 @@ type target struct {
 // matcher recognises column headers.
 type matcher struct {
 	keys   map[string]target
-	levels map[string]Level
-	kinds  map[string]Kind
+	levels map[string]org.Level
+	kinds  map[string]org.Kind
 }
 
 // newMatcher builds the header table for a set of fields. Two fields that
 // answer to the same header, or a field that answers to a unit column's
 // header, are a mistake in the caller's fields, not in the user's file.
 func newMatcher(fields []Field) (*matcher, error) {
-	m := &matcher{keys: map[string]target{}, levels: map[string]Level{}, kinds: map[string]Kind{}}
+	m := &matcher{keys: map[string]target{}, levels: map[string]org.Level{}, kinds: map[string]org.Kind{}}
 	for _, c := range unitColumns {
 		for _, h := range c.headers {
 			m.keys[key(h)] = target{role: c.role}
@@ -163,8 +165,8 @@ func newMatcher(fields []Field) (*matcher, error) {
 			m.levels[key(w)] = lw.level
 		}
 	}
-	for _, kn := range KindNames {
-		for _, w := range []string{string(kn.Kind), kn.ZH, kn.EN} {
+	for _, kn := range org.KindNames() {
+		for _, w := range []string{string(kn.Kind), kn.Name.ZH, kn.Name.EN} {
 			if w != "" {
 				m.kinds[key(w)] = kn.Kind
 			}
@@ -195,7 +197,7 @@ func (m *matcher) header(h string) (target, bool) {
 // level and kind look the cell up as written first: most cells are
 // written exactly as the vocabulary spells them, and normalising costs an
 // allocation per row.
-func (m *matcher) level(s string) (Level, bool) {
+func (m *matcher) level(s string) (org.Level, bool) {
 	if l, ok := m.levels[s]; ok {
 		return l, true
 	}
@@ -203,7 +205,7 @@ func (m *matcher) level(s string) (Level, bool) {
 	return l, ok
 }
 
-func (m *matcher) kind(s string) (Kind, bool) {
+func (m *matcher) kind(s string) (org.Kind, bool) {
 	if k, ok := m.kinds[s]; ok {
 		return k, true
 	}
@@ -212,11 +214,11 @@ func (m *matcher) kind(s string) (Kind, bool) {
 }
 
 // kindZH is how a writer spells a kind for a Chinese spreadsheet; a kind not
-// in KindNames is written as it is.
-func kindZH(k Kind) string {
-	for _, kn := range KindNames {
+// in org.KindNames() is written as it is.
+func kindZH(k org.Kind) string {
+	for _, kn := range org.KindNames() {
 		if kn.Kind == k {
-			return kn.ZH
+			return kn.Name.ZH
 		}
 	}
 	return string(k)

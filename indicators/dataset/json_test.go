@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eduplan/eduplan/org"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -44,7 +45,7 @@ func TestReadJSONValues(t *testing.T) {
 	d, err := ReadJSON(strings.NewReader(in), testFields, Options{Year: 2016})
 	require.NoError(t, err)
 	assert.Equal(t, 2016, d.Year, "Options.Year when the file has none")
-	assert.Equal(t, []OrgUnit{{ID: "s", Name: "一小", Level: School, Kind: Primary}}, d.Units)
+	assert.Equal(t, []OrgUnit{{ID: "s", Name: "一小", Level: org.School, Kind: org.Primary}}, d.Units)
 	assert.Equal(t, 0.971, value(t, d, "s", "pe_pass_rate"))
 	assert.Equal(t, 1234.0, value(t, d, "s", "preschool_enrolled"))
 	assert.Nil(t, value(t, d, "s", "funding"))
@@ -63,7 +64,7 @@ func TestJSONRoundTrip(t *testing.T) {
 
 	// Awkward values survive exactly.
 	e := New(0)
-	require.NoError(t, e.Add(OrgUnit{ID: `a"b\c`, Name: "<x & y>\n\t", Level: School, Kind: Primary}))
+	require.NoError(t, e.Add(OrgUnit{ID: `a"b\c`, Name: "<x & y>\n\t", Level: org.School, Kind: org.Primary}))
 	for _, v := range []float64{0.1 + 0.2, 1.0 / 3, 1e-9, 123456789.123} {
 		require.NoError(t, e.Set(`a"b\c`, "pe_pass_rate", v))
 		require.NoError(t, e.Set(`a"b\c`, "funding", v*1e6))

@@ -3,6 +3,8 @@ package dataset
 import (
 	"fmt"
 	"strings"
+
+	"github.com/eduplan/eduplan/org"
 )
 
 // unitProblem is one thing wrong with the hierarchy, found by validateUnits.
@@ -13,7 +15,7 @@ type unitProblem struct {
 	reason string
 }
 
-var levelRank = map[Level]int{City: 0, District: 1, School: 2}
+var levelRank = map[org.Level]int{org.City: 0, org.District: 1, org.School: 2}
 
 // validateUnits checks the hierarchy: ids present and unique, levels known,
 // a kind for every school and only for schools, parents that exist and sit
@@ -42,9 +44,9 @@ func validateUnits(units []OrgUnit) []unitProblem {
 			add(i, roleLevel, string(u.Level), "层级应为 city、district 或 school / the level must be city, district or school")
 		}
 		switch {
-		case u.Level == School && u.Kind == "":
+		case u.Level == org.School && u.Kind == "":
 			add(i, roleKind, "", "学校缺少类型 / a school needs a kind")
-		case levelOK && u.Level != School && u.Kind != "":
+		case levelOK && u.Level != org.School && u.Kind != "":
 			add(i, roleKind, string(u.Kind), "只有学校才有学校类型 / only a school has a kind")
 		}
 		if u.Parent == "" {
@@ -62,9 +64,9 @@ func validateUnits(units []OrgUnit) []unitProblem {
 				continue
 			}
 			switch u.Level {
-			case City:
+			case org.City:
 				add(i, roleParent, u.Parent, "市不能有上级 / a city has no parent")
-			case District:
+			case org.District:
 				add(i, roleParent, u.Parent, "区县的上级应为市 / a district's parent must be a city")
 			default:
 				add(i, roleParent, u.Parent, "学校的上级应为区县或市 / a school's parent must be a district or a city")

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eduplan/eduplan/org"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -17,31 +18,31 @@ func TestValidate(t *testing.T) {
 		want  Errors
 	}{
 		{"valid", []OrgUnit{
-			{ID: "c", Level: City},
-			{ID: "d", Level: District, Parent: "c"},
-			{ID: "s", Level: School, Kind: Primary, Parent: "d"},
-			{ID: "t", Level: School, Kind: Special, Parent: "c"},
+			{ID: "c", Level: org.City},
+			{ID: "d", Level: org.District, Parent: "c"},
+			{ID: "s", Level: org.School, Kind: org.Primary, Parent: "d"},
+			{ID: "t", Level: org.School, Kind: org.Special, Parent: "c"},
 		}, nil},
-		{"ids", []OrgUnit{{ID: "", Level: City}, {ID: "c", Level: City}, {ID: "c", Level: City}}, Errors{
+		{"ids", []OrgUnit{{ID: "", Level: org.City}, {ID: "c", Level: org.City}, {ID: "c", Level: org.City}}, Errors{
 			{Path: "units[0].id", Reason: "代码为空 / the id is empty"},
 			{Path: "units[2].id", Text: "c", Reason: "代码重复，与 units[1] 相同 / duplicate id, the same as units[1]"},
 		}},
 		{"levels and kinds", []OrgUnit{
 			{ID: "a", Level: "province"},
-			{ID: "b", Level: School},
-			{ID: "c", Level: District, Kind: Primary},
+			{ID: "b", Level: org.School},
+			{ID: "c", Level: org.District, Kind: org.Primary},
 		}, Errors{
 			{Path: "units[0].level", Text: "province", Reason: "层级应为 city、district 或 school / the level must be city, district or school"},
 			{Path: "units[1].kind", Reason: "学校缺少类型 / a school needs a kind"},
 			{Path: "units[2].kind", Text: "primary", Reason: "只有学校才有学校类型 / only a school has a kind"},
 		}},
 		{"parents", []OrgUnit{
-			{ID: "c", Level: City, Parent: "x"},
-			{ID: "d", Level: District, Parent: "d"},
-			{ID: "e", Level: District, Parent: "d"},
-			{ID: "s", Level: School, Kind: Primary, Parent: "t"},
-			{ID: "t", Level: School, Kind: Primary, Parent: "e"},
-			{ID: "c2", Level: City, Parent: "c"},
+			{ID: "c", Level: org.City, Parent: "x"},
+			{ID: "d", Level: org.District, Parent: "d"},
+			{ID: "e", Level: org.District, Parent: "d"},
+			{ID: "s", Level: org.School, Kind: org.Primary, Parent: "t"},
+			{ID: "t", Level: org.School, Kind: org.Primary, Parent: "e"},
+			{ID: "c2", Level: org.City, Parent: "c"},
 		}, Errors{
 			{Path: "units[0].parent", Text: "x", Reason: "上级单位不存在 / the parent is not among the units"},
 			{Path: "units[1].parent", Text: "d", Reason: "上级不能是自己 / a unit cannot be its own parent"},
@@ -83,9 +84,9 @@ func TestRootsAndSubtree(t *testing.T) {
 	sub := d.Subtree("d1")
 	require.NotNil(t, sub)
 	assert.Equal(t, []OrgUnit{
-		{ID: "d1", Name: "京口区", Level: District},
-		{ID: "s1", Name: "实验幼儿园", Level: School, Kind: Kindergarten, Parent: "d1"},
-		{ID: "s2", Name: "第一小学", Level: School, Kind: Primary, Parent: "d1"},
+		{ID: "d1", Name: "京口区", Level: org.District},
+		{ID: "s1", Name: "实验幼儿园", Level: org.School, Kind: org.Kindergarten, Parent: "d1"},
+		{ID: "s2", Name: "第一小学", Level: org.School, Kind: org.Primary, Parent: "d1"},
 	}, sub.Units)
 	assert.Equal(t, 2017, sub.Year)
 	assert.Equal(t, "n", sub.Note)
@@ -106,24 +107,24 @@ func TestRootsAndSubtree(t *testing.T) {
 	assert.Equal(t, 1234.0, value(t, d, "s1", "preschool_enrolled"))
 
 	school := d.Subtree("s3")
-	assert.Equal(t, []OrgUnit{{ID: "s3", Name: "市直属中学", Level: School, Kind: SeniorSecond}}, school.Units)
+	assert.Equal(t, []OrgUnit{{ID: "s3", Name: "市直属中学", Level: org.School, Kind: org.SeniorSecond}}, school.Units)
 	assert.True(t, d.Subtree("c").Equal(d))
 	assert.Nil(t, d.Subtree("nope"))
 
 	// A district's file: its schools hang under a unit outside the file.
 	part := &Dataset{Units: []OrgUnit{
-		{ID: "s1", Level: School, Parent: "d1"},
-		{ID: "s2", Level: School, Parent: "d1"},
-		{ID: "s3", Level: School, Parent: "s1"},
+		{ID: "s1", Level: org.School, Parent: "d1"},
+		{ID: "s2", Level: org.School, Parent: "d1"},
+		{ID: "s3", Level: org.School, Parent: "s1"},
 	}}
 	assert.Equal(t, []int{0, 1}, part.Roots())
 }
 
 func TestEqual(t *testing.T) {
 	a := New(2017)
-	require.NoError(t, a.Add(OrgUnit{ID: "s", Level: School, Kind: Primary}))
+	require.NoError(t, a.Add(OrgUnit{ID: "s", Level: org.School, Kind: org.Primary}))
 	b := New(2017)
-	require.NoError(t, b.Add(OrgUnit{ID: "s", Level: School, Kind: Primary}))
+	require.NoError(t, b.Add(OrgUnit{ID: "s", Level: org.School, Kind: org.Primary}))
 	assert.True(t, a.Equal(b))
 	b.column("funding") // a column with nothing present is no column
 	assert.True(t, a.Equal(b))
@@ -195,11 +196,11 @@ func TestErrorsReachTheUser(t *testing.T) {
 func TestWithin(t *testing.T) {
 	d := New(2017)
 	for _, u := range []OrgUnit{
-		{ID: "c", Name: "市", Level: City},
-		{ID: "a", Name: "甲区", Level: District, Parent: "c"},
-		{ID: "b", Name: "乙区", Level: District, Parent: "c"},
-		{ID: "a1", Name: "甲小", Level: School, Kind: Primary, Parent: "a"},
-		{ID: "b1", Name: "乙小", Level: School, Kind: Primary, Parent: "b"},
+		{ID: "c", Name: "市", Level: org.City},
+		{ID: "a", Name: "甲区", Level: org.District, Parent: "c"},
+		{ID: "b", Name: "乙区", Level: org.District, Parent: "c"},
+		{ID: "a1", Name: "甲小", Level: org.School, Kind: org.Primary, Parent: "a"},
+		{ID: "b1", Name: "乙小", Level: org.School, Kind: org.Primary, Parent: "b"},
 	} {
 		require.NoError(t, d.Add(u))
 	}
@@ -217,12 +218,12 @@ func TestWithin(t *testing.T) {
 func TestFind(t *testing.T) {
 	d := New(2017)
 	for _, u := range []OrgUnit{
-		{ID: "c", Name: "市", Level: City},
-		{ID: "a", Name: "东区", Level: District, Parent: "c"},
-		{ID: "a1", Name: "实验小学", Level: School, Kind: Primary, Parent: "a"},
-		{ID: "b", Name: "西区", Level: District, Parent: "c"},
-		{ID: "b1", Name: "实验小学", Level: School, Kind: Primary, Parent: "b"},
-		{ID: "西区", Name: "西区分校", Level: School, Kind: Primary, Parent: "b"},
+		{ID: "c", Name: "市", Level: org.City},
+		{ID: "a", Name: "东区", Level: org.District, Parent: "c"},
+		{ID: "a1", Name: "实验小学", Level: org.School, Kind: org.Primary, Parent: "a"},
+		{ID: "b", Name: "西区", Level: org.District, Parent: "c"},
+		{ID: "b1", Name: "实验小学", Level: org.School, Kind: org.Primary, Parent: "b"},
+		{ID: "西区", Name: "西区分校", Level: org.School, Kind: org.Primary, Parent: "b"},
 	} {
 		require.NoError(t, d.Add(u))
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // Policy says which results count as failures.
@@ -50,7 +51,7 @@ func (p Policy) Fails(r indicators.Result) bool {
 	case FailNone:
 		return false
 	default:
-		return r.Nature != indicators.Aspirational
+		return r.Nature != plan.Aspirational
 	}
 }
 

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/plan"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -136,9 +138,9 @@ func TestTableOneLineCells(t *testing.T) {
 func TestPolicy(t *testing.T) {
 	statuses := []indicators.Status{indicators.Met, indicators.NotMet, indicators.NoData, indicators.NotComputable, indicators.NotApplicable}
 	for _, p := range Policies {
-		for _, n := range []indicators.Nature{indicators.Binding, indicators.Aspirational, ""} {
+		for _, n := range []plan.Nature{plan.Binding, plan.Aspirational, ""} {
 			for _, s := range statuses {
-				want := s == indicators.NotMet && (p == FailAny || (p == FailBinding && n != indicators.Aspirational))
+				want := s == indicators.NotMet && (p == FailAny || (p == FailBinding && n != plan.Aspirational))
 				got := p.Fails(indicators.Result{Status: s, Nature: n})
 				assert.Equal(t, want, got, "policy %s, nature %q, status %s", p, n, s)
 			}
@@ -413,8 +415,8 @@ func TestOnlyProblems(t *testing.T) {
 
 func TestValueAndGapNeverContradictTheStatus(t *testing.T) {
 	v, g := 0.94996, -0.004
-	r := indicators.Result{Status: indicators.NotMet, Unit: indicators.Percent, Value: &v, Gap: &g,
-		Target: indicators.TargetInfo{Display: indicators.Text{ZH: "≥ 95%", EN: "≥ 95%"}}}
+	r := indicators.Result{Status: indicators.NotMet, Unit: plan.Percent, Value: &v, Gap: &g,
+		Target: indicators.TargetInfo{Display: msg.Text{ZH: "≥ 95%", EN: "≥ 95%"}}}
 	assert.Equal(t, "94.996%", ValueText(r, "zh"))
 	assert.Equal(t, "-0.004 pp", GapText(r, "en"))
 }

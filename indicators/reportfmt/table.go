@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // WriteTable writes the report as plain-text tables for a terminal, one per
@@ -89,8 +90,8 @@ func reportTitle(r *indicators.Report, lang string) string {
 //
 //	约束性 达标 10，未达标 1，缺数据 2，无法计算 0；预期性 达标 1，未达标 0，缺数据 0，无法计算 0
 func SummaryText(s indicators.Summary, lang string) string {
-	return NatureName(indicators.Binding, lang) + " " + countsText(s.Binding, lang) + pick(lang, "；", "; ") +
-		NatureName(indicators.Aspirational, lang) + " " + countsText(s.Aspirational, lang)
+	return NatureName(plan.Binding, lang) + " " + countsText(s.Binding, lang) + pick(lang, "；", "; ") +
+		NatureName(plan.Aspirational, lang) + " " + countsText(s.Aspirational, lang)
 }
 
 func countsText(c indicators.Counts, lang string) string {

@@ -7,6 +7,8 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 	"golang.org/x/text/width"
 )
 
@@ -33,21 +35,21 @@ func StatusName(s indicators.Status, lang string) string {
 
 // NatureName is the label of a target's nature: 约束性 / binding,
 // 预期性 / aspirational. An empty nature binds, as the engine reads it.
-func NatureName(n indicators.Nature, lang string) string {
-	if n == indicators.Aspirational {
+func NatureName(n plan.Nature, lang string) string {
+	if n == plan.Aspirational {
 		return pick(lang, "预期性", "aspirational")
 	}
 	return pick(lang, "约束性", "binding")
 }
 
 // LevelName is the label of a level of the hierarchy.
-func LevelName(l dataset.Level, lang string) string {
+func LevelName(l org.Level, lang string) string {
 	switch l {
-	case dataset.City:
+	case org.City:
 		return pick(lang, "市", "City")
-	case dataset.District:
+	case org.District:
 		return pick(lang, "辖市区", "District")
-	case dataset.School:
+	case org.School:
 		return pick(lang, "学校", "School")
 	}
 	return string(l)
@@ -55,10 +57,10 @@ func LevelName(l dataset.Level, lang string) string {
 
 // KindName is the label of a kind of school; an unknown kind shows as
 // written.
-func KindName(k dataset.Kind, lang string) string {
-	for _, kn := range dataset.KindNames {
+func KindName(k org.Kind, lang string) string {
+	for _, kn := range org.KindNames() {
 		if kn.Kind == k {
-			return pick(lang, kn.ZH, kn.EN)
+			return pick(lang, kn.Name.ZH, kn.Name.EN)
 		}
 	}
 	return string(k)
@@ -66,7 +68,7 @@ func KindName(k dataset.Kind, lang string) string {
 
 // UnitKind is the kind of a school, or the level of any other unit.
 func UnitKind(u dataset.OrgUnit, lang string) string {
-	if u.Level == dataset.School && u.Kind != "" {
+	if u.Level == org.School && u.Kind != "" {
 		return KindName(u.Kind, lang)
 	}
 	return LevelName(u.Level, lang)
@@ -121,7 +123,7 @@ func gapUnit(r indicators.Result, lang string) string {
 	if r.Gap == nil {
 		return ""
 	}
-	if r.Unit == indicators.Percent || r.Target.Points {
+	if r.Unit == plan.Percent || r.Target.Points {
 		return pick(lang, "个百分点", "pp")
 	}
 	return ""

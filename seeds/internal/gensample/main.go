@@ -33,7 +33,9 @@ import (
 	"math"
 	"os"
 
+	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
 
@@ -56,7 +58,7 @@ func run(planPath, out string) error {
 	if err != nil {
 		return err
 	}
-	cat, err := p.Catalog()
+	cat, err := indicators.Compile(p)
 	if err != nil {
 		return err
 	}
@@ -150,9 +152,9 @@ func build() (*dataset.Dataset, error) {
 		}
 	}
 	const city = "zhenjiang"
-	add(dataset.OrgUnit{ID: city, Name: "镇江市", Level: dataset.City})
+	add(dataset.OrgUnit{ID: city, Name: "镇江市", Level: org.City})
 	for _, ds := range districts {
-		add(dataset.OrgUnit{ID: "d-" + ds.slug, Name: ds.name, Level: dataset.District, Parent: city})
+		add(dataset.OrgUnit{ID: "d-" + ds.slug, Name: ds.name, Level: org.District, Parent: city})
 	}
 	cityPop := map[string]int{}
 	for _, ds := range districts {
@@ -175,7 +177,7 @@ func build() (*dataset.Dataset, error) {
 		enrol35 := 0
 		for i, k := range ds.kgs {
 			id := sid("k", i)
-			add(dataset.OrgUnit{ID: id, Name: k.name, Level: dataset.School, Kind: dataset.Kindergarten, Parent: did})
+			add(dataset.OrgUnit{ID: id, Name: k.name, Level: org.School, Kind: org.Kindergarten, Parent: did})
 			inclusive := k.public || k.inclusive
 			q := 0
 			if inclusive {
@@ -252,7 +254,7 @@ func build() (*dataset.Dataset, error) {
 		}
 		for i, s := range ds.primary {
 			id := sid("p", i)
-			add(dataset.OrgUnit{ID: id, Name: s.name, Level: dataset.School, Kind: dataset.Primary, Parent: did})
+			add(dataset.OrgUnit{ID: id, Name: s.name, Level: org.School, Kind: org.Primary, Parent: did})
 			compulsoryPupils += s.size
 			entrants(id, s.size/6)
 			primaryPart(id, s.size)
@@ -260,7 +262,7 @@ func build() (*dataset.Dataset, error) {
 		}
 		for i, s := range ds.junior {
 			id := sid("j", i)
-			add(dataset.OrgUnit{ID: id, Name: s.name, Level: dataset.School, Kind: dataset.JuniorSecond, Parent: did})
+			add(dataset.OrgUnit{ID: id, Name: s.name, Level: org.School, Kind: org.JuniorSecond, Parent: did})
 			compulsoryPupils += s.size
 			entrants(id, s.size/3)
 			juniorPart(id, s.size)
@@ -268,7 +270,7 @@ func build() (*dataset.Dataset, error) {
 		}
 		for i, s := range ds.nineYear {
 			id := sid("n", i)
-			add(dataset.OrgUnit{ID: id, Name: s.name, Level: dataset.School, Kind: dataset.NineYear, Parent: did})
+			add(dataset.OrgUnit{ID: id, Name: s.name, Level: org.School, Kind: org.NineYear, Parent: did})
 			compulsoryPupils += s.size
 			pri, jun := s.size*2/3, s.size-s.size*2/3
 			entrants(id, pri/6+jun/3)
@@ -285,7 +287,7 @@ func build() (*dataset.Dataset, error) {
 		seniorStage := 0
 		for i, s := range ds.senior {
 			id := sid("h", i)
-			add(dataset.OrgUnit{ID: id, Name: s.name, Level: dataset.School, Kind: dataset.SeniorSecond, Parent: did})
+			add(dataset.OrgUnit{ID: id, Name: s.name, Level: org.School, Kind: org.SeniorSecond, Parent: did})
 			seniorStage += s.size
 			set(id, "senior_stage_enrolment", s.size)
 			t := int(math.Round(float64(s.size) / 11))
@@ -295,7 +297,7 @@ func build() (*dataset.Dataset, error) {
 		}
 		for i, s := range ds.vocational {
 			id := sid("v", i)
-			add(dataset.OrgUnit{ID: id, Name: s.name, Level: dataset.School, Kind: dataset.Vocational, Parent: did})
+			add(dataset.OrgUnit{ID: id, Name: s.name, Level: org.School, Kind: org.Vocational, Parent: did})
 			seniorStage += s.size
 			set(id, "senior_stage_enrolment", s.size)
 			set(id, "vocational_new_entrants", s.size/3)
@@ -313,7 +315,7 @@ func build() (*dataset.Dataset, error) {
 		}
 		for i, s := range ds.special {
 			id := sid("s", i)
-			add(dataset.OrgUnit{ID: id, Name: s.name, Level: dataset.School, Kind: dataset.Special, Parent: did})
+			add(dataset.OrgUnit{ID: id, Name: s.name, Level: org.School, Kind: org.Special, Parent: did})
 		}
 		pop1517 := int(round(float64(seniorStage) / ds.seniorGER))
 		set(did, "population_age15_17", pop1517)

@@ -12,13 +12,15 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // unitRequest is what the page sends about the unit on its form, with the
 // figures as typed (percent figures in percent: "99.2" or "99.2%").
 type unitRequest struct {
-	Level   dataset.Level     `json:"level"`
-	Kind    dataset.Kind      `json:"kind"`
+	Level   org.Level         `json:"level"`
+	Kind    org.Kind          `json:"kind"`
 	Name    string            `json:"name"`
 	Figures map[string]string `json:"figures"`
 	Lang    string            `json:"lang"`
@@ -40,7 +42,7 @@ type ref struct {
 type formGroup struct {
 	// Place is the task (or goal, or task-book line) the indicators are
 	// stated in; nil for indicators the plan places nowhere.
-	Place *indicators.Place `json:"place"`
+	Place *plan.Place `json:"place"`
 	// Indicators are the unit's own indicators these figures compute.
 	Indicators []ref `json:"indicators"`
 	// Feeds are indicators of the units above (a district, the city) that
@@ -191,7 +193,7 @@ func (s *Session) metricsOf(id string, need, seen map[string]bool, aggregates bo
 
 // mainPlace is the place a form groups an indicator under: its first task,
 // else its first place of any kind.
-func (s *Session) mainPlace(id string) *indicators.Place {
+func (s *Session) mainPlace(id string) *plan.Place {
 	places := s.cat.Places(id)
 	tasks := map[string]bool{}
 	for _, sec := range s.plan.Sections {
@@ -277,7 +279,7 @@ func (s *Session) unitDataset(req unitRequest) (*dataset.Dataset, map[string]str
 }
 
 // fieldsOf returns the reading rules of metrics, in their order.
-func (s *Session) fieldsOf(metrics []indicators.Metric) []dataset.Field {
+func (s *Session) fieldsOf(metrics []plan.Metric) []dataset.Field {
 	all := map[string]dataset.Field{}
 	for _, f := range s.cat.Fields() {
 		all[f.ID] = f
@@ -399,7 +401,7 @@ type unitView struct {
 	Results []resultView       `json:"results"`
 }
 
-func valueText(v *float64, u indicators.Unit) string {
+func valueText(v *float64, u plan.Unit) string {
 	if v == nil {
 		return ""
 	}
@@ -438,7 +440,7 @@ func viewResult(r indicators.Result) resultView {
 // pointsText writes a difference of two rates (0.1273) in percentage
 // points: "12.73个百分点", "12.73 pp".
 func pointsText(v float64) *Text {
-	n := strings.TrimPrefix(indicators.FormatGap(v*100, indicators.Number, false, "en"), "+")
+	n := strings.TrimPrefix(indicators.FormatGap(v*100, plan.Number, false, "en"), "+")
 	return &Text{ZH: n + "个百分点", EN: n + " pp"}
 }
 
@@ -518,7 +520,7 @@ func (s *Session) tryRule(arg string) (any, error) {
 	percent := r.Target.Percent || r.Target.Points
 	if res.Value != nil {
 		if percent {
-			out.ValueText = indicators.FormatValue(*res.Value, indicators.Percent)
+			out.ValueText = indicators.FormatValue(*res.Value, plan.Percent)
 		} else {
 			out.ValueText = plainNumber(*res.Value)
 		}
@@ -527,9 +529,9 @@ func (s *Session) tryRule(arg string) (any, error) {
 		out.TargetText = &Text{ZH: r.Target.Format("zh"), EN: r.Target.Format("en")}
 	}
 	if res.Gap != nil {
-		u := indicators.Number
+		u := plan.Number
 		if percent {
-			u = indicators.Percent
+			u = plan.Percent
 		}
 		out.GapText = &Text{ZH: indicators.FormatGap(*res.Gap, u, r.Target.Points, "zh"), EN: indicators.FormatGap(*res.Gap, u, r.Target.Points, "en")}
 	}

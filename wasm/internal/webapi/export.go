@@ -8,6 +8,8 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // download is a file for the page to download.
@@ -160,20 +162,20 @@ func reportCSV(rep *indicators.Report, lang string) string {
 	return b.String()
 }
 
-func levelName(l dataset.Level) Text {
+func levelName(l org.Level) Text {
 	switch l {
-	case dataset.City:
+	case org.City:
 		return Text{ZH: "市", EN: "city"}
-	case dataset.District:
+	case org.District:
 		return Text{ZH: "辖市区", EN: "district"}
-	case dataset.School:
+	case org.School:
 		return Text{ZH: "学校", EN: "school"}
 	}
 	return Text{ZH: string(l), EN: string(l)}
 }
 
-func natureName(n indicators.Nature) Text {
-	if n == indicators.Aspirational {
+func natureName(n plan.Nature) Text {
+	if n == plan.Aspirational {
 		return Text{ZH: "预期性", EN: "aspirational"}
 	}
 	return Text{ZH: "约束性", EN: "binding"}
@@ -181,7 +183,7 @@ func natureName(n indicators.Nature) Text {
 
 // unitLabel names the kind of unit on the form: "幼儿园", "District".
 func (s *Session) unitLabel(req unitRequest) string {
-	if req.Level == dataset.School {
+	if req.Level == org.School {
 		return kindName(req.Kind).In(req.Lang)
 	}
 	return levelName(req.Level).In(req.Lang)

@@ -8,6 +8,9 @@ import (
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/internal/jsonx"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // loadedFile is the last data file imported, read with the plan in use.
@@ -85,8 +88,8 @@ func (s *Session) importData(arg string) (any, error) {
 
 // formText writes a figure as a person types it on the form: a percent in
 // percent, 12 significant digits at most so that 0.992 is "99.2".
-func formText(v float64, u indicators.Unit) string {
-	if u == indicators.Percent {
+func formText(v float64, u plan.Unit) string {
+	if u == plan.Percent {
 		return rule.FormatNumber(v * 100)
 	}
 	return rule.FormatNumber(v)
@@ -150,13 +153,13 @@ func (s *Session) datasetFromReport(text string) (*dataset.Dataset, error) {
 	if err := jsonx.Unmarshal([]byte(strings.TrimLeft(text, "\ufeff")), &rf); err != nil {
 		return nil, fmt.Errorf("报告文件无法读取 / the report cannot be read: %v", err)
 	}
-	var probs indicators.Problems
+	var probs msg.Problems
 	if rf.Plan != "" && rf.Plan != s.plan.ID {
-		probs.Add("plan", "报告属于计划 %q，而当前计划是 %q / the report is for plan %q, the plan in use is %q", rf.Plan, s.plan.ID, rf.Plan, s.plan.ID)
+		probs.Addf("plan", "报告属于计划 %q，而当前计划是 %q / the report is for plan %q, the plan in use is %q", rf.Plan, s.plan.ID, rf.Plan, s.plan.ID)
 		return nil, probs
 	}
 	if len(rf.Units) != 1 {
-		probs.Add("units", "这份报告有 %d 个单位：多单位的报告不含全部原始数据，请导入原来的数据文件 / the report has %d units: a report of several units does not hold all their figures, import the data file instead", len(rf.Units), len(rf.Units))
+		probs.Addf("units", "这份报告有 %d 个单位：多单位的报告不含全部原始数据，请导入原来的数据文件 / the report has %d units: a report of several units does not hold all their figures, import the data file instead", len(rf.Units), len(rf.Units))
 		return nil, probs
 	}
 	year := rf.Year
@@ -166,23 +169,23 @@ func (s *Session) datasetFromReport(text string) (*dataset.Dataset, error) {
 	d := dataset.New(year)
 	for i, u := range rf.Units {
 		if err := d.Add(u.Unit); err != nil {
-			probs.Add(fmt.Sprintf("units[%d].unit", i), "%v", err)
+			probs.Addf(fmt.Sprintf("units[%d].unit", i), "%v", err)
 		}
 	}
 	set := func(path, unit, id string, v float64) {
 		if old, ok := d.Value(unit, id); ok && old != v {
-			probs.Add(path, "%s 的 %s 前后不一致（%v 与 %v） / %s of %s differs (%v and %v)", unit, id, old, v, id, unit, old, v)
+			probs.Addf(path, "%s 的 %s 前后不一致（%v 与 %v） / %s of %s differs (%v and %v)", unit, id, old, v, id, unit, old, v)
 			return
 		}
 		if err := d.Set(unit, id, v); err != nil {
-			probs.Add(path, "%v", err)
+			probs.Addf(path, "%v", err)
 		}
 	}
 	for i, u := range rf.Units {
 		for j, r := range u.Results {
 			path := fmt.Sprintf("units[%d].results[%d]", i, j)
 			if _, ok := s.cat.Indicator(r.Indicator); !ok {
-				probs.Add(path+".indicator", "当前计划没有指标 %q / the plan in use has no indicator %q", r.Indicator, r.Indicator)
+				probs.Addf(path+".indicator", "当前计划没有指标 %q / the plan in use has no indicator %q", r.Indicator, r.Indicator)
 				continue
 			}
 			if r.Origin == "reported" && r.Value != nil {
@@ -196,7 +199,7 @@ func (s *Session) datasetFromReport(text string) (*dataset.Dataset, error) {
 				_, metric := s.cat.Metric(in.ID)
 				_, ind := s.cat.Indicator(in.ID)
 				if !metric && !ind {
-					probs.Add(ipath+".id", "当前计划没有数据项 %q / the plan in use has no metric %q", in.ID, in.ID)
+					probs.Addf(ipath+".id", "当前计划没有数据项 %q / the plan in use has no metric %q", in.ID, in.ID)
 					continue
 				}
 				set(ipath+".value", u.Unit.ID, in.ID, *in.Value)
@@ -213,10 +216,10 @@ func (s *Session) datasetFromReport(text string) (*dataset.Dataset, error) {
 }
 
 type column struct {
-	ID     string            `json:"id"`
-	Name   Text              `json:"name"`
-	Unit   indicators.Unit   `json:"unit"`
-	Nature indicators.Nature `json:"nature"`
+	ID     string      `json:"id"`
+	Name   Text        `json:"name"`
+	Unit   plan.Unit   `json:"unit"`
+	Nature plan.Nature `json:"nature"`
 }
 
 type cell struct {
@@ -269,7 +272,7 @@ func (s *Session) assessFile(string) (any, error) {
 	inds := s.cat.Indicators()
 	used := make([]bool, len(inds))
 	for i, u := range d.Units {
-		if u.Level != dataset.School {
+		if u.Level != org.School {
 			continue
 		}
 		for k, ind := range inds {
@@ -278,7 +281,7 @@ func (s *Session) assessFile(string) (any, error) {
 			}
 		}
 	}
-	var cols []indicators.Indicator
+	var cols []plan.Indicator
 	for k, ind := range inds {
 		if used[k] {
 			cols = append(cols, ind)
@@ -286,7 +289,7 @@ func (s *Session) assessFile(string) (any, error) {
 		}
 	}
 	for i, u := range d.Units {
-		if u.Level != dataset.School {
+		if u.Level != org.School {
 			ur := ev.UnitReport(i, false)
 			uv := viewUnit(ur)
 			ans.Parents = append(ans.Parents, uv)

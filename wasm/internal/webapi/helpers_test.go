@@ -4,16 +4,16 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/eduplan/eduplan/indicators"
-	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 	"github.com/stretchr/testify/require"
 )
 
-func scopeOf(t *testing.T, b []byte) indicators.Scope {
-	var sc indicators.Scope
+func scopeOf(t *testing.T, b []byte) plan.Scope {
+	var sc plan.Scope
 	require.NoError(t, json.Unmarshal(b, &sc))
 	return sc
 }
 
-func levelOf(s string) dataset.Level { return dataset.Level(s) }
-func kindOf(s string) dataset.Kind   { return dataset.Kind(s) }
+func levelOf(s string) org.Level { return org.Level(s) }
+func kindOf(s string) org.Kind   { return org.Kind(s) }

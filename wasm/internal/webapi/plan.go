@@ -5,13 +5,14 @@ import (
 	"unicode"
 
 	"github.com/eduplan/eduplan/indicators"
-	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 	"github.com/eduplan/eduplan/seeds"
 )
 
 // Text is a string in Chinese with its English translation.
-type Text = indicators.Text
+type Text = msg.Text
 
 // planView is what the page shows of a plan.
 type planView struct {
@@ -54,41 +55,41 @@ type taskView struct {
 // unitType is one choice of "what are you" on the page: a kind of school, a
 // district or the city. Key is "level/kind".
 type unitType struct {
-	Key        string        `json:"key"`
-	Level      dataset.Level `json:"level"`
-	Kind       dataset.Kind  `json:"kind"`
-	Name       Text          `json:"name"`
-	Fields     int           `json:"fields"`
-	Indicators int           `json:"indicators"`
+	Key        string    `json:"key"`
+	Level      org.Level `json:"level"`
+	Kind       org.Kind  `json:"kind"`
+	Name       Text      `json:"name"`
+	Fields     int       `json:"fields"`
+	Indicators int       `json:"indicators"`
 }
 
 type indicatorView struct {
-	ID          string             `json:"id"`
-	Name        Text               `json:"name"`
-	Unit        indicators.Unit    `json:"unit"`
-	Formula     string             `json:"formula"`
-	FormulaText Text               `json:"formulaText"`
-	Target      string             `json:"target"`
-	TargetText  Text               `json:"targetText"`
-	Nature      indicators.Nature  `json:"nature"`
-	Wording     string             `json:"wording"`
-	Note        string             `json:"note,omitempty"`
-	Places      []indicators.Place `json:"places"`
-	AppliesTo   indicators.Scope   `json:"appliesTo"`
-	AppliesText Text               `json:"appliesText"`
+	ID          string       `json:"id"`
+	Name        Text         `json:"name"`
+	Unit        plan.Unit    `json:"unit"`
+	Formula     string       `json:"formula"`
+	FormulaText Text         `json:"formulaText"`
+	Target      string       `json:"target"`
+	TargetText  Text         `json:"targetText"`
+	Nature      plan.Nature  `json:"nature"`
+	Wording     string       `json:"wording"`
+	Note        string       `json:"note,omitempty"`
+	Places      []plan.Place `json:"places"`
+	AppliesTo   plan.Scope   `json:"appliesTo"`
+	AppliesText Text         `json:"appliesText"`
 	// Aggregate: the formula compares child units (spread, min, share …).
 	Aggregate bool `json:"aggregate"`
 }
 
 type metricView struct {
-	ID         string          `json:"id"`
-	Name       Text            `json:"name"`
-	Unit       indicators.Unit `json:"unit"`
-	UnitText   Text            `json:"unitText"`
-	Hint       Text            `json:"hint"`
-	Definition Text            `json:"definition"`
-	Percent    bool            `json:"percent"`
-	Integral   bool            `json:"integral"`
+	ID         string    `json:"id"`
+	Name       Text      `json:"name"`
+	Unit       plan.Unit `json:"unit"`
+	UnitText   Text      `json:"unitText"`
+	Hint       Text      `json:"hint"`
+	Definition Text      `json:"definition"`
+	Percent    bool      `json:"percent"`
+	Integral   bool      `json:"integral"`
 }
 
 type planAnswer struct {
@@ -178,9 +179,9 @@ func summarise(p *plan.Plan, cat *indicators.Catalog) *planView {
 	return v
 }
 
-func viewMetric(m indicators.Metric) metricView {
+func viewMetric(m plan.Metric) metricView {
 	return metricView{ID: m.ID, Name: m.Name, Unit: m.Unit, UnitText: m.UnitLabel(), Hint: m.Hint,
-		Definition: m.Definition, Percent: m.Unit == indicators.Percent, Integral: m.Integral}
+		Definition: m.Definition, Percent: m.Unit == plan.Percent, Integral: m.Integral}
 }
 
 func nonNil(xs []string) []string {
@@ -190,39 +191,39 @@ func nonNil(xs []string) []string {
 	return xs
 }
 
-func nonNilPlaces(xs []indicators.Place) []indicators.Place {
+func nonNilPlaces(xs []plan.Place) []plan.Place {
 	if xs == nil {
-		return []indicators.Place{}
+		return []plan.Place{}
 	}
 	return xs
 }
 
-var levelNames = map[dataset.Level]Text{
-	dataset.City:     {ZH: "全市", EN: "the city"},
-	dataset.District: {ZH: "辖市区", EN: "districts"},
-	dataset.School:   {ZH: "学校", EN: "schools"},
+var levelNames = map[org.Level]Text{
+	org.City:     {ZH: "全市", EN: "the city"},
+	org.District: {ZH: "辖市区", EN: "districts"},
+	org.School:   {ZH: "学校", EN: "schools"},
 }
 
 // kindName is the name of a kind of school; a kind the library does not
 // know (another plan may add its own) is shown as written.
-func kindName(k dataset.Kind) Text {
-	for _, kn := range dataset.KindNames {
+func kindName(k org.Kind) Text {
+	for _, kn := range org.KindNames() {
 		if kn.Kind == k {
-			return Text{ZH: kn.ZH, EN: kn.EN}
+			return Text{ZH: kn.Name.ZH, EN: kn.Name.EN}
 		}
 	}
 	return Text{ZH: string(k), EN: string(k)}
 }
 
 // scopeText says which units a scope covers: "全市、辖市区", "幼儿园、小学".
-func scopeText(sc indicators.Scope) Text {
+func scopeText(sc plan.Scope) Text {
 	levels := sc.Levels
 	if len(levels) == 0 {
-		levels = []dataset.Level{dataset.City, dataset.District, dataset.School}
+		levels = []org.Level{org.City, org.District, org.School}
 	}
 	var zh, en []string
 	for _, l := range levels {
-		if l == dataset.School && len(sc.Kinds) > 0 {
+		if l == org.School && len(sc.Kinds) > 0 {
 			for _, k := range sc.Kinds {
 				n := kindName(k)
 				zh, en = append(zh, n.ZH), append(en, n.EN)
@@ -242,15 +243,15 @@ func scopeText(sc indicators.Scope) Text {
 // school with an indicator or a figure to report, then districts, then the
 // city.
 func unitTypes(p *plan.Plan, cat *indicators.Catalog) []unitType {
-	var kinds []dataset.Kind
-	seen := map[dataset.Kind]bool{}
-	addKind := func(k dataset.Kind) {
+	var kinds []org.Kind
+	seen := map[org.Kind]bool{}
+	addKind := func(k org.Kind) {
 		if k != "" && !seen[k] {
 			seen[k] = true
 			kinds = append(kinds, k)
 		}
 	}
-	for _, kn := range dataset.KindNames {
+	for _, kn := range org.KindNames() {
 		addKind(kn.Kind)
 	}
 	for _, ind := range p.Indicators {
@@ -264,7 +265,7 @@ func unitTypes(p *plan.Plan, cat *indicators.Catalog) []unitType {
 		}
 	}
 	var out []unitType
-	add := func(level dataset.Level, kind dataset.Kind, name Text) {
+	add := func(level org.Level, kind org.Kind, name Text) {
 		// A unit with figures to report but no indicator of its own (a
 		// kindergarten, whose enrolment feeds the district's rate) is offered
 		// too: it fills the form and hands the figures on.
@@ -277,10 +278,10 @@ func unitTypes(p *plan.Plan, cat *indicators.Catalog) []unitType {
 			Fields: len(fields), Indicators: len(inds)})
 	}
 	for _, k := range kinds {
-		add(dataset.School, k, kindName(k))
+		add(org.School, k, kindName(k))
 	}
-	add(dataset.District, "", Text{ZH: "辖市区（县）", EN: "District or county"})
-	add(dataset.City, "", Text{ZH: "全市", EN: "The whole city"})
+	add(org.District, "", Text{ZH: "辖市区（县）", EN: "District or county"})
+	add(org.City, "", Text{ZH: "全市", EN: "The whole city"})
 	if out == nil {
 		out = []unitType{}
 	}

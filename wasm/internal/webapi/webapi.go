@@ -29,6 +29,7 @@ import (
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/internal/jsonx"
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/plan"
 )
 
@@ -130,10 +131,10 @@ func success(v any) string {
 
 // errorAnswer is the failure answer; see the package comment.
 type errorAnswer struct {
-	OK         bool                 `json:"ok"`
-	Errors     []indicators.Problem `json:"errors,omitempty"`
-	DataErrors []dataError          `json:"dataErrors,omitempty"`
-	RuleError  *ruleError           `json:"ruleError,omitempty"`
+	OK         bool          `json:"ok"`
+	Errors     []problemView `json:"errors,omitempty"`
+	DataErrors []dataError   `json:"dataErrors,omitempty"`
+	RuleError  *ruleError    `json:"ruleError,omitempty"`
 }
 
 type dataError struct {
@@ -154,24 +155,38 @@ type ruleError struct {
 	Message string `json:"message"`
 }
 
+// problemView is a problem as the page shows it.
+type problemView struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+func problemViews(ps msg.Problems) []problemView {
+	out := make([]problemView, len(ps))
+	for i, p := range ps {
+		out[i] = problemView{Path: p.Path, Message: p.Message.Both()}
+	}
+	return out
+}
+
 func failure(err error) string {
 	a := errorAnswer{}
-	var probs indicators.Problems
+	var probs msg.Problems
 	var cells dataset.Errors
 	var cell dataset.CellError
 	var re *rule.Error
 	switch {
 	case errors.As(err, &probs):
-		a.Errors = probs
+		a.Errors = problemViews(probs)
 	case errors.As(err, &cells):
 		a.DataErrors = dataErrors(cells)
 	case errors.As(err, &cell):
 		a.DataErrors = dataErrors(dataset.Errors{cell})
 	case errors.As(err, &re):
 		a.RuleError = &ruleError{Line: re.Line, Column: re.Column, Offset: re.Offset, Length: re.Length, Message: re.Message}
-		a.Errors = []indicators.Problem{{Message: fmt.Sprintf("%d:%d: %s", re.Line, re.Column, re.Message)}}
+		a.Errors = []problemView{{Message: fmt.Sprintf("%d:%d: %s", re.Line, re.Column, re.Message)}}
 	default:
-		a.Errors = []indicators.Problem{{Message: err.Error()}}
+		a.Errors = []problemView{{Message: err.Error()}}
 	}
 	b, merr := jsonx.Marshal(a)
 	if merr != nil {

@@ -1,23 +1,9 @@
-// Package indicators defines what a plan measures and checks: metrics (raw
-// figures), indicators computed from them, and the targets they are held to.
-// A Catalog compiles every rule once and then assesses any number of units.
-package indicators
+package plan
 
-import "github.com/eduplan/eduplan/indicators/dataset"
-
-// Text is a string in Chinese, with its English translation.
-type Text struct {
-	ZH string `json:"zh"`
-	EN string `json:"en,omitempty"`
-}
-
-// In returns the text in a language ("zh" or "en"), falling back to Chinese.
-func (t Text) In(lang string) string {
-	if lang == "en" && t.EN != "" {
-		return t.EN
-	}
-	return t.ZH
-}
+import (
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
+)
 
 // Unit is the unit of measure of a metric or an indicator.
 type Unit string
@@ -49,23 +35,23 @@ const (
 // Scope says which units a metric or an indicator concerns. Empty lists mean
 // "any".
 type Scope struct {
-	Levels []dataset.Level `json:"levels,omitempty"`
-	Kinds  []dataset.Kind  `json:"kinds,omitempty"`
+	Levels []org.Level `json:"levels,omitempty"`
+	Kinds  []org.Kind  `json:"kinds,omitempty"`
 }
 
 // Metric is a raw figure a unit reports, such as 在园幼儿数.
 type Metric struct {
 	ID        string      `json:"id"`
-	Name      Text        `json:"name"`
+	Name      msg.Text    `json:"name"`
 	Unit      Unit        `json:"unit"`
 	Integral  bool        `json:"integral,omitempty"`
 	Aggregate Aggregation `json:"aggregate"`
 	// ReportedBy says which units report the figure themselves.
 	ReportedBy Scope `json:"reported_by"`
 	// Hint tells the person entering the figure what counts.
-	Hint Text `json:"hint,omitempty"`
+	Hint msg.Text `json:"hint,omitempty"`
 	// Definition gives the official definition and where it comes from.
-	Definition Text `json:"definition,omitempty"`
+	Definition msg.Text `json:"definition,omitempty"`
 }
 
 // Nature says whether a target binds (约束性) or is aspired to (预期性, 力争).
@@ -79,8 +65,8 @@ const (
 
 // Indicator is a value computed from metrics and held to a target.
 type Indicator struct {
-	ID   string `json:"id"`
-	Name Text   `json:"name"`
+	ID   string   `json:"id"`
+	Name msg.Text `json:"name"`
 	// Formula computes the value from metric ids (or their Chinese names)
 	// in the rule language; aggregates such as spread(x) evaluate x on each
 	// child unit.
@@ -110,7 +96,37 @@ type Place struct {
 	// ID is the plan id of the goal, task or appendix item ("task-4").
 	ID string `json:"id"`
 	// Label is a short human label: "总体目标1", "任务4" / "Goal 1", "Task 4".
-	Label Text `json:"label"`
+	Label msg.Text `json:"label"`
 	// Title is the title of the goal, task or item.
-	Title Text `json:"title"`
+	Title msg.Text `json:"title"`
+}
+
+// Known reports whether u is one of the units of measure this package knows.
+func (u Unit) Known() bool {
+	switch u {
+	case Count, Percent, Ratio, Score, Money, Area, Number:
+		return true
+	}
+	return false
+}
+
+// Applies reports whether a scope covers a unit of a level and kind. An empty list of levels or
+// kinds covers every level or kind.
+func (s Scope) Applies(level org.Level, kind org.Kind) bool {
+	if len(s.Levels) > 0 && !contains(s.Levels, level) {
+		return false
+	}
+	if len(s.Kinds) > 0 && level == org.School && !contains(s.Kinds, kind) {
+		return false
+	}
+	return true
+}
+
+func contains[T comparable](xs []T, x T) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }

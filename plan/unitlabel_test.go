@@ -1,11 +1,11 @@
-package indicators_test
+package plan_test
 
 import (
 	"testing"
 
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/plan"
 	"github.com/stretchr/testify/assert"
-
-	"github.com/eduplan/eduplan/indicators"
 )
 
 // The unit beside a figure tells the person typing what to count; it must
@@ -30,17 +30,17 @@ func TestUnitLabel(t *testing.T) {
 		{"新获批省级课程基地数（义务教育）", "个", "number"},
 		{"退役士兵、农村实用技术等培训人次", "人次", "attendances"},
 	} {
-		got := indicators.Metric{Name: indicators.Text{ZH: tc.name}, Unit: indicators.Count}.UnitLabel()
-		assert.Equal(t, indicators.Text{ZH: tc.zh, EN: tc.en}, got, tc.name)
+		got := plan.Metric{Name: msg.Text{ZH: tc.name}, Unit: plan.Count}.UnitLabel()
+		assert.Equal(t, msg.Text{ZH: tc.zh, EN: tc.en}, got, tc.name)
 	}
-	for u, want := range map[indicators.Unit]indicators.Text{
-		indicators.Percent: {ZH: "%", EN: "%"},
-		indicators.Money:   {ZH: "万元", EN: "10,000 yuan"},
-		indicators.Area:    {ZH: "平方米", EN: "m²"},
-		indicators.Score:   {ZH: "分", EN: "points"},
-		indicators.Ratio:   {ZH: "比值", EN: "ratio"},
-		indicators.Number:  {},
+	for u, want := range map[plan.Unit]msg.Text{
+		plan.Percent: {ZH: "%", EN: "%"},
+		plan.Money:   {ZH: "万元", EN: "10,000 yuan"},
+		plan.Area:    {ZH: "平方米", EN: "m²"},
+		plan.Score:   {ZH: "分", EN: "points"},
+		plan.Ratio:   {ZH: "比值", EN: "ratio"},
+		plan.Number:  {},
 	} {
-		assert.Equal(t, want, indicators.Metric{Name: indicators.Text{ZH: "教师数"}, Unit: u}.UnitLabel(), u)
+		assert.Equal(t, want, plan.Metric{Name: msg.Text{ZH: "教师数"}, Unit: u}.UnitLabel(), u)
 	}
 }

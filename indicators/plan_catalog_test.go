@@ -1,4 +1,4 @@
-package plan_test
+package indicators_test
 
 import (
 	"testing"
@@ -6,13 +6,14 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/plan"
 )
 
 func TestCatalogCarriesPlaces(t *testing.T) {
-	p, err := plan.LoadFile("testdata/plan.json")
+	p, err := plan.LoadFile("../plan/testdata/plan.json")
 	require.NoError(t, err)
-	cat, err := p.Catalog()
+	cat, err := indicators.Compile(p)
 	require.NoError(t, err)
 	require.NotEmpty(t, p.Indicators)
 	for _, ind := range p.Indicators {

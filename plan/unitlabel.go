@@ -1,33 +1,37 @@
-package indicators
+package plan
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/eduplan/eduplan/msg"
+)
 
 // UnitLabel is the unit a form or a template header prints beside a
 // metric's figure: "%", "万元", "平方米", "分", and for a count the counter word
 // a Chinese form would use — 人, 所, 人次 or 个 — with its English gloss.
-func (m Metric) UnitLabel() Text {
+func (m Metric) UnitLabel() msg.Text {
 	switch m.Unit {
 	case Percent:
-		return Text{ZH: "%", EN: "%"}
+		return msg.Text{ZH: "%", EN: "%"}
 	case Count:
 		return counter(m.Name.ZH)
 	case Ratio:
-		return Text{ZH: "比值", EN: "ratio"}
+		return msg.Text{ZH: "比值", EN: "ratio"}
 	case Score:
-		return Text{ZH: "分", EN: "points"}
+		return msg.Text{ZH: "分", EN: "points"}
 	case Money:
-		return Text{ZH: "万元", EN: "10,000 yuan"}
+		return msg.Text{ZH: "万元", EN: "10,000 yuan"}
 	case Area:
-		return Text{ZH: "平方米", EN: "m²"}
+		return msg.Text{ZH: "平方米", EN: "m²"}
 	}
-	return Text{}
+	return msg.Text{}
 }
 
 // counter reads what a count counts from the end of its Chinese name, where
 // the counted noun stands: 幼儿园数 counts kindergartens (所), 在园幼儿数
 // children (人), 教师发展中心数 centres (个), not teachers, although the name
 // mentions them; 培训人次 counts attendances.
-func counter(name string) Text {
+func counter(name string) msg.Text {
 	noun := strings.TrimSuffix(name, "数")
 	has := func(ends ...string) bool {
 		for _, e := range ends {
@@ -39,11 +43,11 @@ func counter(name string) Text {
 	}
 	switch {
 	case has("人次"):
-		return Text{ZH: "人次", EN: "attendances"}
+		return msg.Text{ZH: "人次", EN: "attendances"}
 	case has("学校", "学", "校", "园", "所"):
-		return Text{ZH: "所", EN: "schools"}
+		return msg.Text{ZH: "所", EN: "schools"}
 	case has("人口", "人", "学生", "生", "幼儿", "儿童", "少年", "教师", "校长", "人员"):
-		return Text{ZH: "人", EN: "persons"}
+		return msg.Text{ZH: "人", EN: "persons"}
 	}
-	return Text{ZH: "个", EN: "number"}
+	return msg.Text{ZH: "个", EN: "number"}
 }
