@@ -1,0 +1,109 @@
+package eduplan_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/eduplan/eduplan"
+	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/msg"
+)
+
+// A plan that is not the seed, opened from a file, assessed from a CSV
+// written as Chinese Excel writes it.
+func TestOpenReadAssessWrite(t *testing.T) {
+	eng, err := eduplan.Open("examples/testdata/plan.json")
+	require.NoError(t, err)
+	assert.NotEqual(t, "zhenjiang-2017", eng.Plan().ID)
+	data, err := eng.ReadFile("examples/testdata/2017.csv")
+	require.NoError(t, err)
+	rep, err := eng.Assess(data, eduplan.All())
+	require.NoError(t, err)
+	assert.Equal(t, eng.Plan().ID, rep.Plan, "the report names the plan it was assessed against")
+	require.Len(t, rep.Units, len(data.Units))
+
+	sub, err := eng.Assess(data, eduplan.Units("d1"))
+	require.NoError(t, err)
+	require.NotEmpty(t, sub.Units)
+	assert.Equal(t, "d1", sub.Units[0].Unit.ID)
+	assert.Less(t, len(sub.Units), len(rep.Units))
+
+	_, err = eng.Assess(data, eduplan.Units("no-such-unit"))
+	require.Error(t, err)
+	assert.Contains(t, msg.In(err, "en"), "no-such-unit")
+
+	for _, f := range eduplan.Formats() {
+		var b bytes.Buffer
+		require.NoError(t, eduplan.Write(&b, rep, f, "en"), f)
+		assert.NotEmpty(t, b.String(), f)
+	}
+	var js bytes.Buffer
+	require.NoError(t, eduplan.Write(&js, rep, eduplan.JSON, "zh"))
+	back, err := indicators.ReadReport(&js)
+	require.NoError(t, err)
+	assert.Equal(t, rep.Units[0].Summary, back.Units[0].Summary)
+}
+
+func TestDefaultAndSample(t *testing.T) {
+	eng, err := eduplan.Default()
+	require.NoError(t, err)
+	assert.Equal(t, "zhenjiang-2017", eng.Plan().ID)
+	data, err := eng.Sample()
+	require.NoError(t, err)
+	rep, err := eng.Assess(data, eduplan.Units("zhenjiang"))
+	require.NoError(t, err)
+	missed := eduplan.Missed(rep, "en")
+	require.NotEmpty(t, missed, "the sample year misses some binding targets on purpose")
+	for _, line := range missed {
+		assert.Contains(t, line, "not met")
+		assert.Contains(t, line, "(binding)")
+	}
+
+	other, err := eduplan.Open("examples/testdata/plan.json")
+	require.NoError(t, err)
+	_, err = other.Sample()
+	require.Error(t, err, "the sample year belongs to the embedded plan only")
+	assert.Equal(t, "only the embedded plan comes with sample figures", msg.In(err, "en"))
+}
+
+// Bad input says what and where, in the language asked for.
+func TestBadInputIsAClearError(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "plan.json")
+	src, err := os.ReadFile("examples/testdata/plan.json")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(bad, bytes.Replace(src, []byte(`"unit": "percent"`), []byte(`"unit": "percnt"`), 1), 0o644))
+	_, err = eduplan.Open(bad)
+	var ps msg.Problems
+	require.ErrorAs(t, err, &ps)
+	assert.Contains(t, ps.Error(), bad, "each problem names the file")
+	assert.Contains(t, ps.Error(), "percnt")
+
+	_, err = eduplan.Parse([]byte(`{"format": "eduplan.plan/v1",`))
+	require.Error(t, err)
+	_, err = eduplan.New(nil)
+	require.Error(t, err)
+
+	eng, err := eduplan.Open("examples/testdata/plan.json")
+	require.NoError(t, err)
+	_, err = eng.Read(strings.NewReader("单位代码,单位名称,层级,在园幼儿数\nc,样板市,市,很多\n"), "bad.csv")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "bad.csv")
+	_, err = eng.ReadFile(filepath.Join(dir, "missing.csv"))
+	assert.True(t, errors.Is(err, os.ErrNotExist))
+	_, err = eng.Assess(nil, eduplan.All())
+	require.Error(t, err)
+
+	_, err = eduplan.ParseFormat("xlsx")
+	require.Error(t, err)
+	assert.Contains(t, msg.In(err, "en"), `unknown format "xlsx"`)
+	assert.Error(t, eduplan.Write(&bytes.Buffer{}, &indicators.Report{}, "xlsx", "en"))
+	assert.Error(t, eduplan.Write(&bytes.Buffer{}, nil, eduplan.CSV, "en"))
+}
