@@ -42,3 +42,14 @@ func (c *Cell) Line() string {
 	}
 	return strings.Join(strings.Fields(c.Text), " ")
 }
+
+// OverdueCount is how many entries of a schedule are overdue.
+func OverdueCount(entries []Entry) int {
+	n := 0
+	for _, e := range entries {
+		if e.Overdue {
+			n++
+		}
+	}
+	return n
+}

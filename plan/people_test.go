@@ -37,3 +37,8 @@ func TestCellLine(t *testing.T) {
 		assert.Equal(t, tt.want, tt.cell.Line())
 	}
 }
+
+func TestOverdueCount(t *testing.T) {
+	assert.Zero(t, plan.OverdueCount(nil))
+	assert.Equal(t, 2, plan.OverdueCount([]plan.Entry{{Overdue: true}, {}, {Overdue: true}}))
+}

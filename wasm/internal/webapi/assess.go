@@ -1,7 +1,6 @@
 package webapi
 
 import (
-	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -90,30 +89,22 @@ func indicatorRefs(inds []plan.Indicator) []ref {
 	return out
 }
 
-// unitDataset turns the figures typed on the form into a dataset of one
-// unit. Each figure is read exactly as a cell of a data file would be (the
-// same reader, so "1,234", "99.2%" and "—" mean the same in both places);
-// figures that do not read are reported per field and left out, so that the
-// rest can still be assessed while the user types.
+// unitDataset reads the figures typed on the form into a dataset of one
+// unit (Catalog.ReadForm), with why each figure that did not read was left
+// out, by metric id.
 func (s *Session) unitDataset(req unitRequest) (*dataset.Dataset, map[string]string, error) {
-	metrics := s.cat.FormMetrics(req.Level, req.Kind)
-	fields := s.fieldsOf(metrics)
-	values, fieldErrs, warnings := readFigures(fields, req.Figures)
-	d := dataset.New(s.plan.Year)
-	d.Source.Warnings = warnings
 	name := strings.TrimSpace(req.Name)
 	if name == "" {
 		name = "本单位"
 	}
-	if err := d.Add(dataset.OrgUnit{ID: formUnitID, Name: name, Level: req.Level, Kind: req.Kind}); err != nil {
+	u := dataset.OrgUnit{ID: formUnitID, Name: name, Level: req.Level, Kind: req.Kind}
+	d, rejected, err := s.cat.ReadForm(s.plan.Year, u, req.Figures)
+	if err != nil {
 		return nil, nil, err
 	}
-	for _, f := range fields {
-		if v, ok := values[f.ID]; ok {
-			if err := d.Set(formUnitID, f.ID, v); err != nil {
-				return nil, nil, err
-			}
-		}
+	fieldErrs := map[string]string{}
+	for _, e := range rejected {
+		fieldErrs[e.Header] = e.Reason
 	}
 	return d, fieldErrs, nil
 }
@@ -131,32 +122,6 @@ func (s *Session) fieldsOf(metrics []plan.Metric) []dataset.Field {
 		}
 	}
 	return out
-}
-
-// readFigures reads typed figures one by one with dataset.ParseFigure.
-// A figure that does not read is reported per field and left out, so that
-// one bad field does not hide the others' values. Figures that read but look
-// mistyped come back as warnings whose Header is the metric id.
-func readFigures(fields []dataset.Field, typed map[string]string) (map[string]float64, map[string]string, dataset.Errors) {
-	values, fieldErrs := map[string]float64{}, map[string]string{}
-	var warnings dataset.Errors
-	for _, f := range fields {
-		fig, err := dataset.ParseFigure(typed[f.ID], f)
-		var ce dataset.CellError
-		switch {
-		case errors.As(err, &ce):
-			fieldErrs[f.ID] = ce.Reason
-		case err != nil:
-			fieldErrs[f.ID] = err.Error()
-		case fig.Missing:
-		default:
-			values[f.ID] = fig.Value
-			if fig.Warning != nil {
-				warnings = append(warnings, *fig.Warning)
-			}
-		}
-	}
-	return values, fieldErrs, warnings
 }
 
 // resultView is a result with its numbers written out for the page.

@@ -1,7 +1,6 @@
 package webapi
 
 import (
-
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
@@ -201,4 +200,3 @@ func nonNilPlaces(xs []plan.Place) []plan.Place {
 
 // kindName is the name of a kind of school.
 func kindName(k org.Kind) Text { return k.Name() }
-

@@ -77,12 +77,9 @@ func (s *Session) schedule(arg string) (any, error) {
 		if e.Status != nil {
 			v.StatusDate, v.Note = e.Status.Date.String(), e.Status.Note
 		}
-		if e.Overdue {
-			ans.Overdue++
-		}
 		ans.Entries = append(ans.Entries, v)
 	}
-	ans.Total = len(ans.Entries)
+	ans.Total, ans.Overdue = len(entries), plan.OverdueCount(entries)
 	return ans, nil
 }
 
