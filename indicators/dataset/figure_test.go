@@ -2,6 +2,7 @@ package dataset_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -65,4 +66,29 @@ func TestParseFigure(t *testing.T) {
 			assert.Nil(t, fig.Warning, tt.name)
 		}
 	}
+}
+
+func ExampleParseFigure() {
+	rate := dataset.Field{ID: "pass_rate", Percent: true}
+	for _, typed := range []string{"99.2", "99.2%", "—", "0.965", "无"} {
+		fig, err := dataset.ParseFigure(typed, rate)
+		switch {
+		case err != nil:
+			// err is a CellError whose Reason says why, in words for
+			// the person who typed it.
+			fmt.Printf("%q: refused\n", typed)
+		case fig.Missing:
+			fmt.Printf("%q: missing\n", typed)
+		case fig.Warning != nil:
+			fmt.Printf("%q: %g, with a warning\n", typed, fig.Value)
+		default:
+			fmt.Printf("%q: %g\n", typed, fig.Value)
+		}
+	}
+	// Output:
+	// "99.2": 0.992
+	// "99.2%": 0.992
+	// "—": missing
+	// "0.965": 0.00965, with a warning
+	// "无": refused
 }
