@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
@@ -84,7 +83,9 @@ func runTemplate(e *env, args []string) int {
 	if msg != "" {
 		return e.usageError("template", msg)
 	}
-	metrics := templateMetrics(l.cat, level, kind)
+	// The same figures as the page's form: a template and the form ask a
+	// unit the same things.
+	metrics := l.cat.FormMetrics(level, kind)
 	if len(metrics) == 0 {
 		return e.inputError("template", e.t(
 			fmt.Sprintf("计划中没有需要%s填报的数据项", unitDesc(level, kind, "zh")),
@@ -132,45 +133,6 @@ func runTemplate(e *env, args []string) int {
 		return e.inputError("template", err.Error(), e.t("这多半是计划中数据项名称的问题；运行 eduplan lint 检查计划。", "this is most likely a problem with the plan's metric names; run eduplan lint on the plan."))
 	}
 	return e.emit("template", *out, b.Bytes())
-}
-
-// templateMetrics lists the figures a unit of a level and kind enters: what
-// its own indicators need (Catalog.FormMetrics), and every figure it
-// reports that sums up into an indicator of a unit above it. A
-// kindergarten has no indicator of its own in a city plan, yet its children
-// are the numerator of the district's enrolment rate.
-func templateMetrics(cat *indicators.Catalog, level org.Level, kind org.Kind) []plan.Metric {
-	need := map[string]bool{}
-	for _, m := range cat.FormMetrics(level, kind) {
-		need[m.ID] = true
-	}
-	used := map[string]bool{}
-	var walk func(vars []string)
-	walk = func(vars []string) {
-		for _, v := range vars {
-			if used[v] {
-				continue
-			}
-			used[v] = true
-			if p, ok := cat.Formula(v); ok && p != nil {
-				walk(p.Vars())
-				for _, a := range p.Aggregates() {
-					walk(a.Arg.Vars())
-				}
-			}
-		}
-	}
-	for _, ind := range cat.Indicators() {
-		walk([]string{ind.ID})
-	}
-	u := dataset.OrgUnit{Level: level, Kind: kind}
-	var out []plan.Metric
-	for _, m := range cat.Metrics() {
-		if need[m.ID] || (used[m.ID] && m.Aggregate == plan.Sum && m.ReportedBy.Applies(u.Level, u.Kind)) {
-			out = append(out, m)
-		}
-	}
-	return out
 }
 
 // parseLevelKind reads --level and --kind. A kind implies the school level.

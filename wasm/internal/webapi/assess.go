@@ -1,11 +1,7 @@
 package webapi
 
 import (
-	"bytes"
-	"encoding/csv"
-	"errors"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -59,10 +55,8 @@ type formAnswer struct {
 	Indicators int         `json:"indicators"`
 }
 
-// form lists the figures a unit of a kind enters (cat.FormMetrics), grouped
-// by the task that states the indicators needing them: first the unit's own
-// indicators, then, for figures only units above use, the indicators they
-// feed. Each figure is asked once, in the first group that needs it.
+// form lists the figures a unit of a kind enters, grouped as
+// Catalog.Form groups them.
 func (s *Session) form(arg string) (any, error) {
 	if err := s.needPlan(); err != nil {
 		return nil, err
@@ -71,209 +65,46 @@ func (s *Session) form(arg string) (any, error) {
 	if err := decode(arg, &req); err != nil {
 		return nil, err
 	}
-	metrics := s.cat.FormMetrics(req.Level, req.Kind)
-	inds := s.cat.ApplicableIndicators(req.Level, req.Kind)
-	rank := s.placeRanks()
-	type group struct {
-		formGroup
-		rank int
-		need map[string]bool
-	}
-	var groups []*group
-	byKey := map[string]*group{}
-	groupOf := func(id string) *group {
-		pl := s.mainPlace(id)
-		key := ""
-		if pl != nil {
-			key = pl.ID
+	f := s.cat.Form(s.plan, req.Level, req.Kind)
+	ans := formAnswer{Groups: make([]formGroup, 0, len(f.Groups)), Indicators: f.Indicators}
+	for _, g := range f.Groups {
+		fg := formGroup{Place: g.Place, Indicators: indicatorRefs(g.Indicators), Feeds: indicatorRefs(g.Feeds),
+			Metrics: make([]metricView, 0, len(g.Metrics)), Shared: make([]ref, 0, len(g.Shared))}
+		for _, m := range g.Metrics {
+			fg.Metrics = append(fg.Metrics, viewMetric(m))
 		}
-		g, ok := byKey[key]
-		if !ok {
-			r, known := rank[key]
-			if !known {
-				r = math.MaxInt
-			}
-			g = &group{formGroup: formGroup{Place: pl, Indicators: []ref{}, Feeds: []ref{}, Metrics: []metricView{}, Shared: []ref{}},
-				rank: r, need: map[string]bool{}}
-			byKey[key] = g
-			groups = append(groups, g)
+		for _, m := range g.Shared {
+			fg.Shared = append(fg.Shared, ref{m.ID, m.Name})
 		}
-		return g
-	}
-	applies := map[string]bool{}
-	for _, ind := range inds {
-		applies[ind.ID] = true
-		g := groupOf(ind.ID)
-		g.Indicators = append(g.Indicators, ref{ind.ID, ind.Name})
-		s.metricsOf(ind.ID, g.need, map[string]bool{}, false)
-	}
-	// Figures no own indicator needs go with the first indicator above that
-	// uses them.
-	ownNeed := map[string]bool{}
-	for _, g := range groups {
-		for id := range g.need {
-			ownNeed[id] = true
-		}
-	}
-	placed := map[string]bool{}
-	for _, ind := range s.cat.Indicators() {
-		if applies[ind.ID] {
-			continue
-		}
-		need := map[string]bool{}
-		s.metricsOf(ind.ID, need, map[string]bool{}, true)
-		var feeds bool
-		for _, m := range metrics {
-			if need[m.ID] && !ownNeed[m.ID] && !placed[m.ID] {
-				feeds = true
-				placed[m.ID] = true
-			}
-		}
-		if feeds {
-			g := groupOf(ind.ID)
-			g.Feeds = append(g.Feeds, ref{ind.ID, ind.Name})
-			for id := range need {
-				if !ownNeed[id] {
-					g.need[id] = true
-				}
-			}
-		}
-	}
-	sort.SliceStable(groups, func(i, j int) bool { return groups[i].rank < groups[j].rank })
-	asked := map[string]bool{}
-	ans := formAnswer{Groups: []formGroup{}, Indicators: len(inds)}
-	for _, g := range groups {
-		// Catalogue order keeps related figures (numerator, denominator)
-		// together, as the plan's author listed them.
-		for _, m := range metrics {
-			if !g.need[m.ID] {
-				continue
-			}
-			if asked[m.ID] {
-				g.Shared = append(g.Shared, ref{m.ID, m.Name})
-				continue
-			}
-			asked[m.ID] = true
-			g.Metrics = append(g.Metrics, viewMetric(m))
-		}
-		if len(g.Metrics) > 0 || len(g.Indicators) > 0 {
-			ans.Groups = append(ans.Groups, g.formGroup)
-		}
+		ans.Groups = append(ans.Groups, fg)
 	}
 	return ans, nil
 }
 
-// metricsOf adds to need the metrics an indicator's formula uses directly or
-// through the indicators it uses, and with aggregates also those its
-// aggregates read on the child units.
-func (s *Session) metricsOf(id string, need, seen map[string]bool, aggregates bool) {
-	if seen[id] {
-		return
+func indicatorRefs(inds []plan.Indicator) []ref {
+	out := make([]ref, 0, len(inds))
+	for _, ind := range inds {
+		out = append(out, ref{ind.ID, ind.Name})
 	}
-	seen[id] = true
-	if _, ok := s.cat.Metric(id); ok {
-		need[id] = true
-		return
-	}
-	f, ok := s.cat.Formula(id)
-	if !ok || f == nil {
-		return
-	}
-	for _, v := range f.Vars() {
-		s.metricsOf(v, need, seen, aggregates)
-	}
-	if aggregates {
-		for _, a := range f.Aggregates() {
-			for _, v := range a.Arg.Vars() {
-				s.metricsOf(v, need, seen, aggregates)
-			}
-		}
-	}
+	return out
 }
 
-// mainPlace is the place a form groups an indicator under: its first task,
-// else its first place of any kind.
-func (s *Session) mainPlace(id string) *plan.Place {
-	places := s.cat.Places(id)
-	tasks := map[string]bool{}
-	for _, sec := range s.plan.Sections {
-		for _, t := range sec.Tasks {
-			tasks[t.ID] = true
-		}
-	}
-	for i := range places {
-		if tasks[places[i].ID] {
-			p := places[i]
-			return &p
-		}
-	}
-	if len(places) > 0 {
-		p := places[0]
-		return &p
-	}
-	return nil
-}
-
-// placeRanks orders places as the plan does: goals, then tasks, then the
-// appendix.
-func (s *Session) placeRanks() map[string]int {
-	rank := map[string]int{}
-	n := 0
-	next := func(id string) {
-		if _, ok := rank[id]; !ok {
-			rank[id] = n
-			n++
-		}
-	}
-	for _, g := range s.plan.Goals {
-		next(g.ID)
-	}
-	for _, sec := range s.plan.Sections {
-		for _, t := range sec.Tasks {
-			next(t.ID)
-		}
-	}
-	if a := s.plan.Appendix; a != nil {
-		for _, li := range a.Targets {
-			next(li.ID)
-		}
-		for _, li := range a.Projects {
-			next(li.ID)
-		}
-	}
-	for _, ref := range s.plan.Items() {
-		next(ref.Item.ID)
-	}
-	return rank
-}
-
-// unitDataset turns the figures typed on the form into a dataset of one
-// unit. Each figure is read exactly as a cell of a data file would be (the
-// same reader, so "1,234", "99.2%" and "—" mean the same in both places);
-// figures that do not read are reported per field and left out, so that the
-// rest can still be assessed while the user types.
+// unitDataset reads the figures typed on the form into a dataset of one
+// unit (Catalog.ReadForm), with why each figure that did not read was left
+// out, by metric id.
 func (s *Session) unitDataset(req unitRequest) (*dataset.Dataset, map[string]string, error) {
-	metrics := s.cat.FormMetrics(req.Level, req.Kind)
-	fields := s.fieldsOf(metrics)
-	values, fieldErrs, warnings, err := readFigures(fields, req.Figures)
-	if err != nil {
-		return nil, nil, err
-	}
-	d := dataset.New(s.plan.Year)
-	d.Source.Warnings = warnings
 	name := strings.TrimSpace(req.Name)
 	if name == "" {
 		name = "本单位"
 	}
-	if err := d.Add(dataset.OrgUnit{ID: formUnitID, Name: name, Level: req.Level, Kind: req.Kind}); err != nil {
+	u := dataset.OrgUnit{ID: formUnitID, Name: name, Level: req.Level, Kind: req.Kind}
+	d, rejected, err := s.cat.ReadForm(s.plan.Year, u, req.Figures)
+	if err != nil {
 		return nil, nil, err
 	}
-	for _, f := range fields {
-		if v, ok := values[f.ID]; ok {
-			if err := d.Set(formUnitID, f.ID, v); err != nil {
-				return nil, nil, err
-			}
-		}
+	fieldErrs := map[string]string{}
+	for _, e := range rejected {
+		fieldErrs[e.Header] = e.Reason
 	}
 	return d, fieldErrs, nil
 }
@@ -291,79 +122,6 @@ func (s *Session) fieldsOf(metrics []plan.Metric) []dataset.Field {
 		}
 	}
 	return out
-}
-
-// readFigures reads typed figures through the CSV reader: one row, headed by
-// the metric ids after three unit columns. Cells that fail are blanked and the row read again, so
-// that one bad field does not hide the others' values.
-// Figures that read but look mistyped come back as warnings whose Header is
-// the metric id.
-func readFigures(fields []dataset.Field, typed map[string]string) (map[string]float64, map[string]string, dataset.Errors, error) {
-	fieldErrs := map[string]string{}
-	cells := make([]string, len(fields))
-	for i, f := range fields {
-		cells[i] = typed[f.ID]
-	}
-	for pass := 0; pass < 2; pass++ {
-		d, err := dataset.ReadCSV(bytes.NewReader(figureCSV(fields, cells)), fields, dataset.Options{})
-		if err == nil {
-			values := map[string]float64{}
-			for _, f := range fields {
-				if v, ok := d.Value(formUnitID, f.ID); ok {
-					values[f.ID] = v
-				}
-			}
-			var warnings dataset.Errors
-			for _, w := range d.Source.Warnings {
-				if i := w.Column - figureColumn; i >= 0 && i < len(fields) {
-					w.Header = fields[i].ID
-					warnings = append(warnings, w)
-				}
-			}
-			return values, fieldErrs, warnings, nil
-		}
-		var es dataset.Errors
-		if !errors.As(err, &es) {
-			return nil, nil, nil, err
-		}
-		blanked := false
-		for _, e := range es {
-			if e.Column < figureColumn || e.Column-figureColumn >= len(fields) {
-				// Not a figure's cell: a fault of this reader, not of the user.
-				return nil, nil, nil, err
-			}
-			i := e.Column - figureColumn
-			fieldErrs[fields[i].ID] = e.Reason
-			cells[i] = ""
-			blanked = true
-		}
-		if !blanked {
-			return nil, nil, nil, err
-		}
-	}
-	return nil, nil, nil, errors.New(bi("数据无法读取", "the figures cannot be read"))
-}
-
-// figureColumn is the 1-based CSV column of the first figure.
-const figureColumn = 4
-
-// figureCSV writes the one-row CSV readFigures reads: two unit columns, then
-// a column per field headed by its id.
-func figureCSV(fields []dataset.Field, cells []string) []byte {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	// The unit is written as a district: a district needs no kind, and a
-	// figure reads the same whatever the unit.
-	header := []string{"id", "name", "level"}
-	row := []string{formUnitID, "unit", "district"}
-	for i, f := range fields {
-		header = append(header, f.ID)
-		row = append(row, strings.ReplaceAll(cells[i], "\n", " "))
-	}
-	w.Write(header)
-	w.Write(row)
-	w.Flush()
-	return b.Bytes()
 }
 
 // resultView is a result with its numbers written out for the page.

@@ -7,8 +7,6 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
-	"github.com/eduplan/eduplan/internal/jsonx"
-	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -52,7 +50,7 @@ func (s *Session) importData(arg string) (any, error) {
 	}
 	var d *dataset.Dataset
 	kind := "data"
-	if isReport(req.Text) {
+	if indicators.IsReport([]byte(req.Text)) {
 		var err error
 		if d, err = s.datasetFromReport(req.Text); err != nil {
 			return nil, err
@@ -100,119 +98,14 @@ func (s *Session) clearData(string) (any, error) {
 	return struct{}{}, nil
 }
 
-// reportFile is the part of a report (indicators.Report as JSON) that holds
-// the figures a unit reported.
-type reportFile struct {
-	Plan  string `json:"plan"`
-	Year  int    `json:"year"`
-	Units []struct {
-		Unit    dataset.OrgUnit `json:"unit"`
-		Results []struct {
-			Indicator string   `json:"indicator"`
-			Origin    string   `json:"origin"`
-			Value     *float64 `json:"value"`
-			Inputs    []struct {
-				ID     string   `json:"id"`
-				Origin string   `json:"origin"`
-				Value  *float64 `json:"value"`
-			} `json:"inputs"`
-		} `json:"results"`
-	} `json:"units"`
-}
-
-// isReport tells a report from a data file: its units carry results.
-func isReport(text string) bool {
-	t := strings.TrimLeft(text, " \t\r\n\ufeff")
-	if !strings.HasPrefix(t, "{") {
-		return false
-	}
-	var probe struct {
-		Units []struct {
-			Results jsonx.RawMessage `json:"results"`
-		} `json:"units"`
-	}
-	if jsonx.Unmarshal([]byte(t), &probe) != nil {
-		return false
-	}
-	for _, u := range probe.Units {
-		if u.Results != nil {
-			return true
-		}
-	}
-	return false
-}
-
-// datasetFromReport rebuilds the figures behind the report of one unit:
-// every input and every indicator value the unit reported itself, so that the
-// same plan gives the same results. A report lists only the figures its
-// results used; for one unit those are all its figures, but across several
-// units a child's figure that only an aggregate used (a spread of rates) is
-// not in it. Such a report is refused rather than half restored.
+// datasetFromReport reads a report this page (or the command line)
+// exported and restores the figures behind it (indicators.DatasetFromReport).
 func (s *Session) datasetFromReport(text string) (*dataset.Dataset, error) {
-	var rf reportFile
-	if err := jsonx.Unmarshal([]byte(strings.TrimLeft(text, "\ufeff")), &rf); err != nil {
+	rep, err := indicators.ReadReport(strings.NewReader(strings.TrimLeft(text, "\ufeff")))
+	if err != nil {
 		return nil, fmt.Errorf("报告文件无法读取 / the report cannot be read: %v", err)
 	}
-	var probs msg.Problems
-	if rf.Plan != "" && rf.Plan != s.plan.ID {
-		probs.Addf("plan", "报告属于计划 %q，而当前计划是 %q / the report is for plan %q, the plan in use is %q", rf.Plan, s.plan.ID, rf.Plan, s.plan.ID)
-		return nil, probs
-	}
-	if len(rf.Units) != 1 {
-		probs.Addf("units", "这份报告有 %d 个单位：多单位的报告不含全部原始数据，请导入原来的数据文件 / the report has %d units: a report of several units does not hold all their figures, import the data file instead", len(rf.Units), len(rf.Units))
-		return nil, probs
-	}
-	year := rf.Year
-	if year == 0 {
-		year = s.plan.Year
-	}
-	d := dataset.New(year)
-	for i, u := range rf.Units {
-		if err := d.Add(u.Unit); err != nil {
-			probs.Addf(fmt.Sprintf("units[%d].unit", i), "%v", err)
-		}
-	}
-	set := func(path, unit, id string, v float64) {
-		if old, ok := d.Value(unit, id); ok && old != v {
-			probs.Addf(path, "%s 的 %s 前后不一致（%v 与 %v） / %s of %s differs (%v and %v)", unit, id, old, v, id, unit, old, v)
-			return
-		}
-		if err := d.Set(unit, id, v); err != nil {
-			probs.Addf(path, "%v", err)
-		}
-	}
-	for i, u := range rf.Units {
-		for j, r := range u.Results {
-			path := fmt.Sprintf("units[%d].results[%d]", i, j)
-			if _, ok := s.cat.Indicator(r.Indicator); !ok {
-				probs.Addf(path+".indicator", "当前计划没有指标 %q / the plan in use has no indicator %q", r.Indicator, r.Indicator)
-				continue
-			}
-			if r.Origin == "reported" && r.Value != nil {
-				set(path+".value", u.Unit.ID, r.Indicator, *r.Value)
-			}
-			for k, in := range r.Inputs {
-				if in.Origin != "reported" || in.Value == nil {
-					continue
-				}
-				ipath := fmt.Sprintf("%s.inputs[%d]", path, k)
-				_, metric := s.cat.Metric(in.ID)
-				_, ind := s.cat.Indicator(in.ID)
-				if !metric && !ind {
-					probs.Addf(ipath+".id", "当前计划没有数据项 %q / the plan in use has no metric %q", in.ID, in.ID)
-					continue
-				}
-				set(ipath+".value", u.Unit.ID, in.ID, *in.Value)
-			}
-		}
-	}
-	if len(probs) > 0 {
-		return nil, probs
-	}
-	if len(probs) > 0 {
-		return nil, probs
-	}
-	return d, nil
+	return indicators.DatasetFromReport(rep, s.plan, s.cat)
 }
 
 type column struct {
@@ -300,7 +193,7 @@ func (s *Session) assessFile(string) (any, error) {
 			}
 			continue
 		}
-		row := schoolRow{Unit: u, KindName: kindName(u.Kind), Cells: make([]*cell, len(cols))}
+		row := schoolRow{Unit: u, KindName: kindName(u.Kind), Counts: ev.Counts(i), Cells: make([]*cell, len(cols))}
 		if p, ok := d.Unit(u.Parent); ok {
 			row.ParentName = p.Name
 		}
@@ -314,16 +207,6 @@ func (s *Session) assessFile(string) (any, error) {
 				c.ValueText = indicators.FormatValue(v, ind.Unit)
 			}
 			row.Cells[k] = c
-			switch st {
-			case indicators.Met:
-				row.Counts.Met++
-			case indicators.NotMet:
-				row.Counts.NotMet++
-			case indicators.NoData:
-				row.Counts.NoData++
-			case indicators.NotComputable:
-				row.Counts.NotComputable++
-			}
 		}
 		ans.Schools = append(ans.Schools, row)
 	}

@@ -1,9 +1,6 @@
 package webapi
 
 import (
-	"strings"
-	"unicode"
-
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
@@ -156,13 +153,12 @@ func summarise(p *plan.Plan, cat *indicators.Catalog) *planView {
 		}
 		v.Sections = append(v.Sections, sv)
 	}
-	names := formulaNames(cat)
 	for _, ind := range cat.Indicators() {
 		iv := indicatorView{
 			ID: ind.ID, Name: ind.Name, Unit: ind.Unit, Formula: ind.Formula,
-			FormulaText: Text{ZH: names.render(ind.Formula, "zh"), EN: names.render(ind.Formula, "en")},
+			FormulaText: cat.FormulaText(ind.Formula),
 			Target:      ind.Target, Nature: cat.NatureOf(ind.ID), Wording: ind.Wording, Note: ind.Note,
-			Places: nonNilPlaces(cat.Places(ind.ID)), AppliesTo: ind.AppliesTo, AppliesText: scopeText(ind.AppliesTo),
+			Places: nonNilPlaces(cat.Places(ind.ID)), AppliesTo: ind.AppliesTo, AppliesText: ind.AppliesTo.Name(),
 		}
 		if t, ok := cat.Target(ind.ID); ok {
 			iv.TargetText = Text{ZH: t.Format("zh"), EN: t.Format("en")}
@@ -175,7 +171,11 @@ func summarise(p *plan.Plan, cat *indicators.Catalog) *planView {
 	for _, m := range cat.Metrics() {
 		v.Metrics = append(v.Metrics, viewMetric(m))
 	}
-	v.UnitTypes = unitTypes(p, cat)
+	v.UnitTypes = []unitType{}
+	for _, u := range cat.UnitTypes() {
+		v.UnitTypes = append(v.UnitTypes, unitType{Key: string(u.Level) + "/" + string(u.Kind), Level: u.Level, Kind: u.Kind,
+			Name: u.Name, Fields: u.Fields, Indicators: u.Indicators})
+	}
 	return v
 }
 
@@ -198,140 +198,5 @@ func nonNilPlaces(xs []plan.Place) []plan.Place {
 	return xs
 }
 
-var levelNames = map[org.Level]Text{
-	org.City:     {ZH: "全市", EN: "the city"},
-	org.District: {ZH: "辖市区", EN: "districts"},
-	org.School:   {ZH: "学校", EN: "schools"},
-}
-
-// kindName is the name of a kind of school; a kind the library does not
-// know (another plan may add its own) is shown as written.
-func kindName(k org.Kind) Text {
-	for _, kn := range org.KindNames() {
-		if kn.Kind == k {
-			return Text{ZH: kn.Name.ZH, EN: kn.Name.EN}
-		}
-	}
-	return Text{ZH: string(k), EN: string(k)}
-}
-
-// scopeText says which units a scope covers: "全市、辖市区", "幼儿园、小学".
-func scopeText(sc plan.Scope) Text {
-	levels := sc.Levels
-	if len(levels) == 0 {
-		levels = []org.Level{org.City, org.District, org.School}
-	}
-	var zh, en []string
-	for _, l := range levels {
-		if l == org.School && len(sc.Kinds) > 0 {
-			for _, k := range sc.Kinds {
-				n := kindName(k)
-				zh, en = append(zh, n.ZH), append(en, n.EN)
-			}
-			continue
-		}
-		n, ok := levelNames[l]
-		if !ok {
-			n = Text{ZH: string(l), EN: string(l)}
-		}
-		zh, en = append(zh, n.ZH), append(en, n.EN)
-	}
-	return Text{ZH: strings.Join(zh, "、"), EN: strings.Join(en, ", ")}
-}
-
-// unitTypes lists the kinds of unit the plan asks anything of: each kind of
-// school with an indicator or a figure to report, then districts, then the
-// city.
-func unitTypes(p *plan.Plan, cat *indicators.Catalog) []unitType {
-	var kinds []org.Kind
-	seen := map[org.Kind]bool{}
-	addKind := func(k org.Kind) {
-		if k != "" && !seen[k] {
-			seen[k] = true
-			kinds = append(kinds, k)
-		}
-	}
-	for _, kn := range org.KindNames() {
-		addKind(kn.Kind)
-	}
-	for _, ind := range p.Indicators {
-		for _, k := range ind.AppliesTo.Kinds {
-			addKind(k)
-		}
-	}
-	for _, m := range p.Metrics {
-		for _, k := range m.ReportedBy.Kinds {
-			addKind(k)
-		}
-	}
-	var out []unitType
-	add := func(level org.Level, kind org.Kind, name Text) {
-		// A unit with figures to report but no indicator of its own (a
-		// kindergarten, whose enrolment feeds the district's rate) is offered
-		// too: it fills the form and hands the figures on.
-		inds := cat.ApplicableIndicators(level, kind)
-		fields := cat.FormMetrics(level, kind)
-		if len(inds) == 0 && len(fields) == 0 {
-			return
-		}
-		out = append(out, unitType{Key: string(level) + "/" + string(kind), Level: level, Kind: kind, Name: name,
-			Fields: len(fields), Indicators: len(inds)})
-	}
-	for _, k := range kinds {
-		add(org.School, k, kindName(k))
-	}
-	add(org.District, "", Text{ZH: "辖市区（县）", EN: "District or county"})
-	add(org.City, "", Text{ZH: "全市", EN: "The whole city"})
-	if out == nil {
-		out = []unitType{}
-	}
-	return out
-}
-
-// nameTable maps the names a formula may use (ids and Chinese names) to the
-// name shown in each language.
-type nameTable map[string]Text
-
-func formulaNames(cat *indicators.Catalog) nameTable {
-	t := nameTable{}
-	for _, m := range cat.Metrics() {
-		t[m.ID] = m.Name
-		if m.Name.ZH != "" {
-			t[m.Name.ZH] = m.Name
-		}
-	}
-	for _, ind := range cat.Indicators() {
-		t[ind.ID] = ind.Name
-		if ind.Name.ZH != "" {
-			t[ind.Name.ZH] = ind.Name
-		}
-	}
-	return t
-}
-
-// render writes a formula with every metric and indicator named in lang,
-// leaving operators, numbers and function names as they are.
-func (t nameTable) render(src, lang string) string {
-	var b strings.Builder
-	rs := []rune(src)
-	for i := 0; i < len(rs); {
-		r := rs[i]
-		if !unicode.IsLetter(r) && r != '_' {
-			b.WriteRune(r)
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || rs[j] == '_') {
-			j++
-		}
-		word := string(rs[i:j])
-		if n, ok := t[word]; ok && n.In(lang) != "" {
-			b.WriteString(n.In(lang))
-		} else {
-			b.WriteString(word)
-		}
-		i = j
-	}
-	return b.String()
-}
+// kindName is the name of a kind of school.
+func kindName(k org.Kind) Text { return k.Name() }

@@ -67,57 +67,20 @@ func (s *Session) schedule(arg string) (any, error) {
 	}
 	entries := s.plan.Schedule(asOf, book, plan.Filter{Office: req.Office, Lead: req.Lead, OverdueOnly: req.OverdueOnly})
 	ans := scheduleAnswer{AsOf: asOf.String(), Entries: []entryView{}, States: plan.States}
-	ans.Offices, ans.Leads = s.officesAndLeads()
+	ans.Offices, ans.Leads = s.plan.Offices(), s.plan.Leads()
 	for _, e := range entries {
 		it := e.Item.Item
 		v := entryView{ID: it.ID, Label: e.Item.Label, Action: e.Item.Action, Category: e.Item.Category, Number: it.Number,
-			Content: it.Content, Units: cellText(it.Units), Office: cellText(it.Office), Leads: cellText(it.Leads),
-			DeadlineText: cellText(it.Deadline), Deadline: e.Deadline, DeadlineError: e.DeadlineError,
+			Content: it.Content, Units: it.Units.Line(), Office: it.Office.Line(), Leads: it.Leads.Line(),
+			DeadlineText: it.Deadline.Line(), Deadline: e.Deadline, DeadlineError: e.DeadlineError,
 			State: e.State, Overdue: e.Overdue, DaysLate: e.DaysLate}
 		if e.Status != nil {
 			v.StatusDate, v.Note = e.Status.Date.String(), e.Status.Note
 		}
-		if e.Overdue {
-			ans.Overdue++
-		}
 		ans.Entries = append(ans.Entries, v)
 	}
-	ans.Total = len(ans.Entries)
+	ans.Total, ans.Overdue = len(entries), plan.OverdueCount(entries)
 	return ans, nil
-}
-
-// cellText is a task-book cell with the scraped line breaks folded.
-func cellText(c *plan.Cell) string {
-	if c == nil {
-		return ""
-	}
-	return strings.Join(strings.Fields(c.Text), " ")
-}
-
-// officesAndLeads lists every office and lead the task book names, in the
-// order they first appear, for the page's filters.
-func (s *Session) officesAndLeads() (offices, leads []string) {
-	offices, leads = []string{}, []string{}
-	seenO, seenL := map[string]bool{}, map[string]bool{}
-	for _, ref := range s.plan.Items() {
-		if c := ref.Item.Office; c != nil {
-			for _, n := range plan.SplitNames(c.Text) {
-				if !seenO[n] {
-					seenO[n] = true
-					offices = append(offices, n)
-				}
-			}
-		}
-		if c := ref.Item.Leads; c != nil {
-			for _, n := range plan.SplitNames(c.Text) {
-				if !seenL[n] {
-					seenL[n] = true
-					leads = append(leads, n)
-				}
-			}
-		}
-	}
-	return offices, leads
 }
 
 // book reads the status book the page keeps, checked against the plan: a

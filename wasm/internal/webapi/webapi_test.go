@@ -184,49 +184,27 @@ func TestLoadDefault(t *testing.T) {
 	}
 }
 
-func TestFormulaText(t *testing.T) {
-	names := nameTable{
-		"a":     {ZH: "在园幼儿数", EN: "Children enrolled"},
-		"在园幼儿数": {ZH: "在园幼儿数", EN: "Children enrolled"},
-		"pop":   {ZH: "适龄人口", EN: "Population"},
-		"x_1":   {ZH: "甲"},
+// The plan view carries the library's texts: a formula in each language's
+// names (Catalog.FormulaText), a scope's name (Scope.Name).
+func TestPlanViewTexts(t *testing.T) {
+	s := seedSession(t)
+	var v struct {
+		Plan planView `json:"plan"`
 	}
-	tests := []struct{ src, lang, want string }{
-		{"a / pop", "zh", "在园幼儿数 / 适龄人口"},
-		{"a / pop", "en", "Children enrolled / Population"},
-		{"在园幼儿数/pop", "en", "Children enrolled/Population"},
-		{"spread(a / pop) * 100", "zh", "spread(在园幼儿数 / 适龄人口) * 100"},
-		{"x_1 + x_12", "en", "甲 + x_12"},
-		{"", "zh", ""},
+	decodeInto(t, mustOK(t, s, "plan", nil), &v)
+	require.NotEmpty(t, v.Plan.Indicators)
+	for _, ind := range v.Plan.Indicators {
+		assert.Equal(t, s.cat.FormulaText(ind.Formula), ind.FormulaText, ind.ID)
+		assert.Equal(t, ind.AppliesTo.Name(), ind.AppliesText, ind.ID)
 	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, names.render(tt.src, tt.lang), "%q %s", tt.src, tt.lang)
-	}
-}
-
-func TestScopeText(t *testing.T) {
-	tests := []struct {
-		levels []string
-		kinds  []string
-		zh, en string
-	}{
-		{nil, nil, "全市、辖市区、学校", "the city, districts, schools"},
-		{[]string{"city", "district"}, nil, "全市、辖市区", "the city, districts"},
-		{[]string{"school"}, []string{"primary", "junior"}, "小学、初中", "Primary school, Junior secondary school"},
-		{[]string{"school"}, []string{"robotics"}, "robotics", "robotics"},
-	}
-	for _, tt := range tests {
-		var sc struct {
-			Levels []string `json:"levels"`
-			Kinds  []string `json:"kinds"`
+	var rate *indicatorView
+	for i := range v.Plan.Indicators {
+		if v.Plan.Indicators[i].ID == "preschool_gross_enrolment_rate" {
+			rate = &v.Plan.Indicators[i]
 		}
-		sc.Levels, sc.Kinds = tt.levels, tt.kinds
-		b, _ := json.Marshal(sc)
-		var scope = scopeOf(t, b)
-		got := scopeText(scope)
-		assert.Equal(t, tt.zh, got.ZH)
-		assert.Equal(t, tt.en, got.EN)
 	}
+	require.NotNil(t, rate)
+	assert.NotContains(t, rate.FormulaText.ZH, "_", "ids are written as names")
 }
 
 func TestLoadPlanProblemsKeepPlan(t *testing.T) {
@@ -253,40 +231,31 @@ func TestLoadPlanProblemsKeepPlan(t *testing.T) {
 	}
 }
 
-func TestFormGroupsEachFigureOnce(t *testing.T) {
+// The form answer is Catalog.Form as JSON (the grouping itself is tested
+// in package indicators).
+func TestFormIsTheLibrarysForm(t *testing.T) {
 	s := seedSession(t)
 	for _, unit := range []map[string]string{{"level": "school", "kind": "kindergarten"}, {"level": "school", "kind": "primary"}, {"level": "district"}, {"level": "city"}} {
 		var f formAnswer
 		decodeInto(t, mustOK(t, s, "form", unit), &f)
-		seen := map[string]bool{}
-		inds := 0
-		for _, g := range f.Groups {
-			inds += len(g.Indicators)
-			for _, m := range g.Metrics {
-				assert.False(t, seen[m.ID], "%v asks %s twice", unit, m.ID)
-				seen[m.ID] = true
+		want := s.cat.Form(s.plan, levelOf(unit["level"]), kindOf(unit["kind"]))
+		assert.Equal(t, want.Indicators, f.Indicators)
+		require.Len(t, f.Groups, len(want.Groups), "%v", unit)
+		for i, g := range want.Groups {
+			got := f.Groups[i]
+			assert.Equal(t, g.Place, got.Place)
+			assert.Equal(t, indicatorRefs(g.Indicators), got.Indicators)
+			assert.Equal(t, indicatorRefs(g.Feeds), got.Feeds)
+			require.Len(t, got.Metrics, len(g.Metrics))
+			for k, m := range g.Metrics {
+				assert.Equal(t, viewMetric(m), got.Metrics[k])
 			}
-			for _, sh := range g.Shared {
-				assert.True(t, seen[sh.ID], "%v: %s is shared but never asked before", unit, sh.ID)
+			require.Len(t, got.Shared, len(g.Shared))
+			for k, m := range g.Shared {
+				assert.Equal(t, m.ID, got.Shared[k].ID)
 			}
 		}
-		assert.Equal(t, f.Indicators, inds, "every applicable indicator is in one group")
-		assert.Equal(t, len(s.cat.FormMetrics(levelOf(unit["level"]), kindOf(unit["kind"]))), len(seen), "%v: every form metric is asked", unit)
 	}
-	// A kindergarten has no indicator of its own: its figures feed the
-	// district's and the city's.
-	var kg formAnswer
-	decodeInto(t, mustOK(t, s, "form", map[string]string{"level": "school", "kind": "kindergarten"}), &kg)
-	require.NotEmpty(t, kg.Groups)
-	assert.Zero(t, kg.Indicators)
-	var feeds []string
-	for _, g := range kg.Groups {
-		assert.Empty(t, g.Indicators)
-		for _, f := range g.Feeds {
-			feeds = append(feeds, f.ID)
-		}
-	}
-	assert.Contains(t, feeds, "preschool_gross_enrolment_rate")
 	// A primary school: the choice share is task 4, fitness task 23, in that order.
 	var f formAnswer
 	decodeInto(t, mustOK(t, s, "form", map[string]string{"level": "school", "kind": "primary"}), &f)
