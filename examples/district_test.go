@@ -62,8 +62,9 @@ func Example_district() {
 	ev := cat.Evaluate(d)
 	east, _ := d.Index("east")
 	rate, _ := ev.Value("choice_rate", east)
+	st, _ := ev.Status("choice_rate", east)
 	fmt.Printf("东区择校生比例 = (20+9)/(1000+100) = %s：%s\n",
-		indicators.FormatValue(rate, plan.Percent), reportfmt.StatusName(ev.Status("choice_rate", east), "zh"))
+		indicators.FormatValue(rate, plan.Percent), reportfmt.StatusName(st, "zh"))
 	fmt.Printf("（两校比例的平均数是 (2%%+9%%)/2 = 5.5%%，会被误判为未达标）\n")
 
 	r, err := ev.Report(indicators.Options{Units: []string{"c"}})

@@ -190,7 +190,9 @@ func TestBaselineAgreesWithEngine(t *testing.T) {
 	counts := map[indicators.Status]int{}
 	for k, ind := range inds {
 		for i := range d.Units {
-			require.Equal(t, want[k][i], ev.Status(ind.ID, i), "%s at %s", ind.ID, d.Units[i].ID)
+			st, ok := ev.Status(ind.ID, i)
+			require.True(t, ok)
+			require.Equal(t, want[k][i], st, "%s at %s", ind.ID, d.Units[i].ID)
 			counts[want[k][i]]++
 		}
 	}

@@ -517,3 +517,35 @@ func TestNoDataNamesTheUnitsThatDidNotReport(t *testing.T) {
 	assert.Equal(t, "缺少数据：在园幼儿数（未报：甲区小园）", res.Reason.ZH)
 	assert.Equal(t, "figures missing: children enrolled (not reported by 甲区小园)", res.Reason.EN)
 }
+
+// A lookup of an indicator, a metric or a position the evaluation does not
+// have says so; it never answers with a status that reads like a verdict.
+func TestLookupOfUnknownIDSaysSo(t *testing.T) {
+	cat := testCatalog(t)
+	d := build(t, []dataset.OrgUnit{city, distA, kgBig}, map[string]figures{
+		"a1": {"enrolled": 950, "places": 1000},
+	})
+	ev := cat.Evaluate(d)
+	st, ok := ev.Status("fill", 2)
+	require.True(t, ok)
+	assert.Equal(t, indicators.Met, st)
+	v, origin, ok := ev.Figure("enrolled", 1)
+	require.True(t, ok)
+	assert.Equal(t, 950.0, v)
+	assert.Equal(t, indicators.Summed, origin)
+
+	for _, tc := range []struct {
+		id string
+		i  int
+	}{{"no-such-indicator", 0}, {"fill", -1}, {"fill", 3}, {"enrolled", 0}} {
+		_, ok := ev.Status(tc.id, tc.i)
+		assert.False(t, ok, "%s at %d", tc.id, tc.i)
+	}
+	for _, tc := range []struct {
+		id string
+		i  int
+	}{{"no-such-metric", 0}, {"enrolled", 3}, {"fill", 0}} {
+		_, _, ok := ev.Figure(tc.id, tc.i)
+		assert.False(t, ok, "%s at %d", tc.id, tc.i)
+	}
+}

@@ -341,13 +341,15 @@ func statusOf(v float64, s rule.State, t rule.Target) Status {
 	}
 }
 
-// Status returns the status of an indicator for the unit at position i.
-func (e *Evaluation) Status(indicator string, i int) Status {
+// Status returns the status of an indicator for the unit at position i;
+// ok is false when the catalogue has no such indicator or the dataset no
+// such position, rather than a status that could be mistaken for a verdict.
+func (e *Evaluation) Status(indicator string, i int) (st Status, ok bool) {
 	ix, ok := e.cat.indIndex[indicator]
 	if !ok || i < 0 || i >= len(e.data.Units) {
-		return NotApplicable
+		return "", false
 	}
-	return e.status[ix][i]
+	return e.status[ix][i], true
 }
 
 // Value returns an indicator's value for the unit at position i, and whether
@@ -362,13 +364,14 @@ func (e *Evaluation) Value(indicator string, i int) (float64, bool) {
 }
 
 // Figure returns a metric's effective figure for the unit at position i and
-// where it came from.
-func (e *Evaluation) Figure(metric string, i int) (float64, Origin) {
-	v, ok := e.metrics[metric]
+// where it came from; ok is false when the catalogue has no such metric or
+// the dataset no such position.
+func (e *Evaluation) Figure(metric string, i int) (v float64, origin Origin, ok bool) {
+	col, ok := e.metrics[metric]
 	if !ok || i < 0 || i >= len(e.data.Units) {
-		return 0, Absent
+		return 0, Absent, false
 	}
-	return v.V[i], e.origins[metric][i]
+	return col.V[i], e.origins[metric][i], true
 }
 
 // Data returns the dataset the evaluation was made from.

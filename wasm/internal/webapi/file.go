@@ -169,7 +169,7 @@ func (s *Session) assessFile(string) (any, error) {
 			continue
 		}
 		for k, ind := range inds {
-			if !used[k] && ev.Status(ind.ID, i) != indicators.NotApplicable {
+			if st, _ := ev.Status(ind.ID, i); !used[k] && st != indicators.NotApplicable {
 				used[k] = true
 			}
 		}
@@ -198,7 +198,7 @@ func (s *Session) assessFile(string) (any, error) {
 			row.ParentName = p.Name
 		}
 		for k, ind := range cols {
-			st := ev.Status(ind.ID, i)
+			st, _ := ev.Status(ind.ID, i)
 			if st == indicators.NotApplicable {
 				continue
 			}
