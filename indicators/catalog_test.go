@@ -10,6 +10,7 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
@@ -367,7 +368,7 @@ func TestFormMetrics(t *testing.T) {
 	assert.Equal(t, []string{"enrolled", "places", "chosen", "pupils", "new_kg"}, ids(cat.FormMetrics(org.City, "")))
 }
 
-func TestFormatValue(t *testing.T) {
+func TestViewNumber(t *testing.T) {
 	tests := []struct {
 		v    float64
 		u    plan.Unit
@@ -380,10 +381,10 @@ func TestFormatValue(t *testing.T) {
 		{2.5, plan.Ratio, "2.5"},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, indicators.FormatValue(tt.v, tt.u))
+		assert.Equal(t, tt.want, view.Number(tt.v, tt.u))
 	}
-	assert.Equal(t, "+0.2 pp", indicators.FormatGap(0.2, plan.Percent, false, "en"))
-	assert.Equal(t, "-5个百分点", indicators.FormatGap(-5, plan.Ratio, true, "zh"))
+	assert.Equal(t, "+0.2 pp", view.Gap(0.2, plan.Percent, false).In("en"))
+	assert.Equal(t, "-5个百分点", view.Gap(-5, plan.Ratio, true).In("zh"))
 }
 
 func TestTypedRule(t *testing.T) {
@@ -478,12 +479,11 @@ func TestShownValueAgreesWithStatus(t *testing.T) {
 		status   indicators.Status
 		value    string
 		gap      string
-		decimals int
 	}{
-		{899.96, indicators.NotMet, "89.996%", "-0.004个百分点", 3},
-		{900, indicators.Met, "90%", "0个百分点", 2},
-		{925, indicators.Met, "92.5%", "+2.5个百分点", 2},
-		{899.99996, indicators.NotMet, "89.999996%", "-0.000004个百分点", 6},
+		{899.96, indicators.NotMet, "89.996%", "-0.004个百分点"},
+		{900, indicators.Met, "90%", "0个百分点"},
+		{925, indicators.Met, "92.5%", "+2.5个百分点"},
+		{899.99996, indicators.NotMet, "89.999996%", "-0.000004个百分点"},
 	}
 	for _, tt := range tests {
 		d := build(t, []dataset.OrgUnit{kgBig}, map[string]figures{"a1": {"enrolled": tt.enrolled, "places": 1000}})
@@ -491,9 +491,9 @@ func TestShownValueAgreesWithStatus(t *testing.T) {
 		require.NoError(t, err)
 		res := result(t, r, "a1", "fill")
 		assert.Equal(t, tt.status, res.Status)
-		assert.Equal(t, tt.decimals, res.Decimals())
-		assert.Equal(t, tt.value, indicators.FormatValueDigits(*res.Value, res.Unit, res.Decimals()))
-		assert.Equal(t, tt.gap, indicators.FormatGapDigits(*res.Gap, res.Unit, false, "zh", res.Decimals()))
+		v := view.Of(res)
+		assert.Equal(t, tt.value, v.Value.In("zh"))
+		assert.Equal(t, tt.gap, v.Gap.In("zh"))
 	}
 }
 

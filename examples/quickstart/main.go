@@ -10,7 +10,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
-	"github.com/eduplan/eduplan/indicators/reportfmt"
+	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/seeds"
 )
 
@@ -38,7 +38,7 @@ func main() {
 	for _, r := range city.Results {
 		if r.Status == indicators.NotMet {
 			fmt.Printf("  %s (%s): %s, target %s, gap %s\n", r.Name.ZH, r.Nature,
-				reportfmt.ValueText(r, "zh"), reportfmt.TargetText(r, "zh"), reportfmt.GapText(r, "zh"))
+				view.Of(r).Value.ZH, view.Of(r).Target.ZH, view.Of(r).Gap.ZH)
 		}
 	}
 }

@@ -895,13 +895,26 @@
         onclick: () => { const u = unitType(); saveExport(call('template', { level: u.level, kind: u.kind, lang: S.lang })); } }, t('exp.template')));
   }
 
-  // valueOf is a value as the page shows it in its language.
+  // The texts of a result (value, target, gap, status, nature) come from Go
+  // (package indicators/view), in both languages: the page formats no
+  // number itself, so it reads as the command line and the exports do.
+
+  // valueOf is a result's value, or an aggregate's, in the page's language.
   function valueOf(r) {
-    return r.valueLang ? tx(r.valueLang) : r.valueText;
+    return r.text ? tx(r.text.value) : tx(r.valueText);
   }
 
   function gapText(r) {
-    return r.gapText ? tx(r.gapText) : '';
+    return r.text ? tx(r.text.gap) : '';
+  }
+
+  function targetOf(r) {
+    return r.text ? tx(r.text.target) : '';
+  }
+
+  // resultBadge is a result's status with the name Go gave it.
+  function resultBadge(r) {
+    return h('span', { class: 'badge st-' + r.status }, r.text ? tx(r.text.status) : t('status.' + r.status));
   }
 
   function resultsTable(results, opts) {
@@ -915,7 +928,7 @@
         h('th', { class: 'num' }, t('res.target')),
         h('th', { class: 'num' }, t('res.gap')))),
       h('tbody', null, results.map((r) => h('tr', { 'data-indicator': r.indicator, 'data-status': r.status, class: 'row-' + r.status },
-        h('td', { class: 'c-status' }, statusBadge(r.status), h('div', { class: 'nature' }, t('nature.' + r.nature))),
+        h('td', { class: 'c-status' }, resultBadge(r), h('div', { class: 'nature' }, tx(r.text.nature))),
         h('td', { class: 'c-ind' },
           h('div', { class: 'ind-name' }, tx(r.name), r.origin === 'reported' ? h('span', { class: 'muted' }, t('res.reported')) : null),
           r.wording ? h('div', { class: 'wording' }, t('res.wording'), '“', r.wording, '”') : null,
@@ -925,7 +938,7 @@
           opts.inputs && (r.inputs || []).length ? h('div', { class: 'inputs' }, t('res.inputs'),
             r.inputs.map((i, k) => [k ? sep(true) : '', tx(i.name), ' = ', i.valueText || '—'])) : null),
         h('td', { class: 'num c-value' }, valueOf(r) || '—'),
-        h('td', { class: 'num c-target' }, tx(r.target.display) || r.target.text),
+        h('td', { class: 'num c-target' }, targetOf(r)),
         h('td', { class: 'num c-gap' }, gapText(r) || '—')))));
   }
 
@@ -955,7 +968,7 @@
       const x = (v) => barX + Math.max(0, Math.min(1, v / max)) * barW;
       const name = tx(r.name);
       const g = s('g', { class: 'bar st-' + r.status, 'data-indicator': r.indicator });
-      g.appendChild(s('title', null, name + ': ' + valueOf(r) + ' (' + t('res.target') + ' ' + tx(r.target.display) + ')'));
+      g.appendChild(s('title', null, name + ': ' + valueOf(r) + ' (' + t('res.target') + ' ' + targetOf(r) + ')'));
       g.appendChild(s('text', { x: labelW, y: y + 15, 'text-anchor': 'end', class: 'bar-label' }, clip(name, 30)));
       g.appendChild(s('rect', { x: barX, y: y + 3, width: barW, height: 16, class: 'track' }));
       g.appendChild(s('rect', { x: barX, y: y + 3, width: Math.max(1, x(r.value) - barX), height: 16, class: 'fill' }));
@@ -965,7 +978,7 @@
         g.appendChild(s('line', { x1: x(lo), x2: x(lo), y1: y - 1, y2: y + 23, class: 'target-line' }));
       }
       g.appendChild(s('text', { x: barX + barW + 8, y: y + 15, class: 'bar-value' },
-        s('tspan', { class: 'v' }, valueOf(r)), s('tspan', { dx: 6 }, '/ ' + tx(r.target.display))));
+        s('tspan', { class: 'v' }, valueOf(r)), s('tspan', { dx: 6 }, '/ ' + targetOf(r))));
       svgEl.appendChild(g);
     });
     svgEl.appendChild(s('line', { x1: barX, x2: barX + 14, y1: H - 8, y2: H - 8, class: 'target-line legend' }));
@@ -1104,8 +1117,8 @@
     for (const c of res.checks) {
       const r = c.result;
       checks.appendChild(h('div', { class: 'check', 'data-indicator': r.indicator, 'data-status': r.status },
-        h('div', { class: 'check-head' }, statusBadge(r.status), ' ', h('strong', null, tx(r.name)), ' · ', c.unit.name || c.unit.id,
-          ' · ', t('res.value'), ' ', valueOf(r) || '—', ' · ', t('res.target'), ' ', tx(r.target.display)),
+        h('div', { class: 'check-head' }, resultBadge(r), ' ', h('strong', null, tx(r.name)), ' · ', c.unit.name || c.unit.id,
+          ' · ', t('res.value'), ' ', valueOf(r) || '—', ' · ', t('res.target'), ' ', targetOf(r)),
         r.wording ? h('div', { class: 'wording' }, t('res.wording'), '“', r.wording, '”') : null,
         (r.aggregates || []).map((a) => h('div', { class: 'agg' },
           h('code', null, a.func + '(' + a.of + ')'), ' = ', valueOf(a) || '—', ' · ', t('imp.children'), S.lang === 'en' ? ': ' : '：',
@@ -1137,7 +1150,7 @@
         h('td', null, tx(row.kindName) || row.unit.kind || ''),
         h('td', null, row.parentName || row.unit.parent || ''),
         h('td', { class: 'num' }, row.counts.met + ' / ' + row.counts.not_met + ' / ' + row.counts.no_data),
-        row.cells.map((c) => c ? h('td', { class: 'cell st-' + c.status, title: t('status.' + c.status) }, c.valueText || t('status.' + c.status)) : h('td', { class: 'cell na' }, ''))));
+        row.cells.map((c) => c ? h('td', { class: 'cell st-' + c.status, title: t('status.' + c.status) }, tx(c.valueText) || t('status.' + c.status)) : h('td', { class: 'cell na' }, ''))));
     });
     table.appendChild(body);
     sec.appendChild(h('div', { class: 'card' }, h('h2', null, t('imp.schools'), ' ', h('span', { class: 'muted' }, '(' + res.schools.length + ')')),
