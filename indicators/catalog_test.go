@@ -437,6 +437,46 @@ func TestTypedRule(t *testing.T) {
 	assert.Equal(t, 9, re.Column, "counted in characters of what the user typed")
 }
 
+// Progress is told of each unit as its results are built, counting only
+// the units asked for, so that a face can draw progress without building
+// the report itself; the report is the one built without it.
+func TestReportProgress(t *testing.T) {
+	cat := testCatalog(t)
+	d := build(t, []dataset.OrgUnit{city, distA, distB, kgBig, kgB, priA}, map[string]figures{
+		"a1": {"enrolled": 950, "places": 1000},
+	})
+	ev := cat.Evaluate(d)
+	var calls [][2]int
+	r, err := ev.Report(indicators.Options{Units: []string{"a"}, Progress: func(done, total int) {
+		calls = append(calls, [2]int{done, total})
+	}})
+	require.NoError(t, err)
+	want := make([][2]int, len(r.Units))
+	for i := range want {
+		want[i] = [2]int{i + 1, len(r.Units)}
+	}
+	assert.Equal(t, want, calls)
+	assert.Less(t, len(r.Units), len(d.Units), "only the units asked for are counted")
+	plain, err := ev.Report(indicators.Options{Units: []string{"a"}})
+	require.NoError(t, err)
+	assert.Equal(t, plain, r)
+}
+
+// Result gives one cell of the units × indicators grid, the same as the
+// unit's report lists it.
+func TestEvaluationResult(t *testing.T) {
+	cat := testCatalog(t)
+	d := build(t, []dataset.OrgUnit{kgBig}, map[string]figures{"a1": {"enrolled": 950, "places": 1000}})
+	ev := cat.Evaluate(d)
+	res, ok := ev.Result("fill", 0)
+	require.True(t, ok)
+	assert.Equal(t, ev.UnitReport(0, false).Results[0], res)
+	_, ok = ev.Result("no-such-indicator", 0)
+	assert.False(t, ok, "an unknown indicator says so")
+	_, ok = ev.Result("fill", 7)
+	assert.False(t, ok, "a unit out of range says so")
+}
+
 func TestReportJSONRoundTrip(t *testing.T) {
 	cat := testCatalog(t)
 	d := build(t, []dataset.OrgUnit{city, distA, distB, kgBig, kgB, priA}, map[string]figures{

@@ -44,7 +44,8 @@ type Result struct {
 	// ("-0.004个百分点", "-0.004 pp").
 	Gap msg.Text `json:"gap"`
 	// GapNumber is the gap as a plain signed number ("-0.004") in the unit
-	// GapUnit names, for a spreadsheet to sort and sum.
+	// GapUnit names, for a spreadsheet to sort and sum; it has the digits
+	// of Gap.
 	GapNumber string   `json:"gapNumber"`
 	GapUnit   msg.Text `json:"gapUnit"`
 	Status    msg.Text `json:"status"`
@@ -86,7 +87,7 @@ func Of(r indicators.Result) Result {
 	}
 	if r.Gap != nil {
 		v.Gap = gap(*r.Gap, r.Unit, r.Target.Points, d)
-		v.GapNumber = gapNumber(*r.Gap)
+		v.GapNumber = gapNumber(*r.Gap, d)
 		if r.Unit == plan.Percent || r.Target.Points {
 			v.GapUnit = points
 		}
@@ -207,10 +208,10 @@ func gap(g float64, u plan.Unit, inPoints bool, decimals int) msg.Text {
 	return msg.T(s, s)
 }
 
-// gapNumber is the gap as a plain number with up to six decimals, the
-// precision the engine rounds gaps to.
-func gapNumber(g float64) string {
-	s := trim(strconv.FormatFloat(g, 'f', 6, 64))
+// gapNumber is the gap as a plain number, with the digits of the gap's
+// text: a sheet and a table show the same gap.
+func gapNumber(g float64, decimals int) string {
+	s := trim(strconv.FormatFloat(g, 'f', decimals, 64))
 	if g > 0 && s != "0" {
 		s = "+" + s
 	}
