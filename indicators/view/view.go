@@ -270,26 +270,55 @@ func line(r indicators.Result, v Result) msg.Text {
 	return msg.T(one("zh"), one("en"))
 }
 
+// Tally is the count of one status in a summary, binding and aspirational
+// targets apart, with the status's name.
+type Tally struct {
+	Status       indicators.Status `json:"status"`
+	Name         msg.Text          `json:"name"`
+	Binding      int               `json:"binding"`
+	Aspirational int               `json:"aspirational"`
+}
+
+// Tallies counts a summary by status in the order reports list them: met,
+// not met, no data, not computable, then not applicable when there is any.
+func Tallies(s indicators.Summary) []Tally {
+	out := []Tally{
+		{indicators.Met, indicators.Met.Name(), s.Binding.Met, s.Aspirational.Met},
+		{indicators.NotMet, indicators.NotMet.Name(), s.Binding.NotMet, s.Aspirational.NotMet},
+		{indicators.NoData, indicators.NoData.Name(), s.Binding.NoData, s.Aspirational.NoData},
+		{indicators.NotComputable, indicators.NotComputable.Name(), s.Binding.NotComputable, s.Aspirational.NotComputable},
+	}
+	if n := s.Binding.NotApplicable + s.Aspirational.NotApplicable; n > 0 {
+		out = append(out, Tally{indicators.NotApplicable, indicators.NotApplicable.Name(), s.Binding.NotApplicable, s.Aspirational.NotApplicable})
+	}
+	return out
+}
+
 // SummaryText counts a unit's (or a report's) results, binding and
 // aspirational targets apart:
 //
 //	约束性 达标 10，未达标 1，缺数据 2，无法计算 0；预期性 达标 1，未达标 0，缺数据 0，无法计算 0
 func SummaryText(s indicators.Summary) msg.Text {
+	ts := Tallies(s)
 	one := func(lang string) string {
-		return Nature(plan.Binding).In(lang) + " " + counts(s.Binding, lang) + pick(lang, "；", "; ") +
-			Nature(plan.Aspirational).In(lang) + " " + counts(s.Aspirational, lang)
+		counts := func(aspirational bool) string {
+			var parts []string
+			for _, t := range ts {
+				n := t.Binding
+				if aspirational {
+					n = t.Aspirational
+				}
+				if t.Status == indicators.NotApplicable && n == 0 {
+					continue
+				}
+				parts = append(parts, t.Name.In(lang)+" "+strconv.Itoa(n))
+			}
+			return strings.Join(parts, pick(lang, "，", ", "))
+		}
+		return Nature(plan.Binding).In(lang) + " " + counts(false) + pick(lang, "；", "; ") +
+			Nature(plan.Aspirational).In(lang) + " " + counts(true)
 	}
 	return msg.T(one("zh"), one("en"))
-}
-
-func counts(c indicators.Counts, lang string) string {
-	n := func(s indicators.Status, k int) string { return s.Name().In(lang) + " " + strconv.Itoa(k) }
-	parts := []string{n(indicators.Met, c.Met), n(indicators.NotMet, c.NotMet),
-		n(indicators.NoData, c.NoData), n(indicators.NotComputable, c.NotComputable)}
-	if c.NotApplicable > 0 {
-		parts = append(parts, n(indicators.NotApplicable, c.NotApplicable))
-	}
-	return strings.Join(parts, pick(lang, "，", ", "))
 }
 
 // pick returns the Chinese or the English string; any language other than

@@ -135,6 +135,15 @@ func TestSummaryText(t *testing.T) {
 	assert.Equal(t, "binding met 10, not met 1, no data 2, not computable 0; aspirational met 1, not met 0, no data 0, not computable 0, not applicable 2", SummaryText(s).EN)
 }
 
+func TestTallies(t *testing.T) {
+	s := indicators.Summary{Binding: indicators.Counts{Met: 10, NotMet: 1}, Aspirational: indicators.Counts{NotMet: 2}}
+	ts := Tallies(s)
+	require.Len(t, ts, 4, "not applicable only when there is any")
+	assert.Equal(t, Tally{indicators.NotMet, msg.T("未达标", "not met"), 1, 2}, ts[1])
+	s.Aspirational.NotApplicable = 1
+	assert.Equal(t, indicators.NotApplicable, Tallies(s)[4].Status)
+}
+
 func TestStatusNames(t *testing.T) {
 	for _, s := range indicators.Statuses() {
 		assert.True(t, s.Known())

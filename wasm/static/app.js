@@ -863,22 +863,25 @@
     append(box, [
       printHead,
       h('h2', { class: 'no-print' }, t('res.title')),
-      summaryBlock(res.report.summary),
+      summaryBlock(res.report),
       exportBar(true),
       resultsTable(results),
       chart(results),
       figuresForPrint()]);
   }
 
-  function summaryBlock(sum) {
-    const row = (label, c, cls) => h('div', { class: 'sum-row ' + cls },
+  // summaryBlock counts a unit's results by status, binding and
+  // aspirational targets apart, with the status names Go gave.
+  function summaryBlock(unit) {
+    const tallies = (unit.tallies || []).filter((k) => k.status !== 'not_applicable');
+    const row = (label, nature) => h('div', { class: 'sum-row ' + nature },
       h('span', { class: 'sum-label' }, label),
-      ['met', 'not_met', 'no_data', 'not_computable'].map((k) =>
-        h('span', { class: 'sum-cell st-' + k, 'data-count': k },
-          h('span', { class: 'sum-n' }, String(c[k] || 0)), h('span', { class: 'sum-k' }, t('status.' + k)))));
+      tallies.map((k) =>
+        h('span', { class: 'sum-cell st-' + k.status, 'data-count': k.status },
+          h('span', { class: 'sum-n' }, String(k[nature] || 0)), h('span', { class: 'sum-k' }, tx(k.name)))));
     return h('div', { class: 'summary', id: 'summary' },
-      row(t('res.binding'), sum.binding, 'binding'),
-      row(t('res.aspirational'), sum.aspirational, 'aspirational'));
+      row(t('res.binding'), 'binding'),
+      row(t('res.aspirational'), 'aspirational'));
   }
 
   function exportBar(reports) {
@@ -1129,12 +1132,11 @@
     // One block per district (and the city); the first open, the others
     // folded so that a city file of seven districts stays readable.
     res.parents.forEach((p, i) => {
-      const c = p.summary.binding;
       parents.appendChild(h('details', { class: 'card parent', 'data-unit': p.unit.id, open: i === 0 },
         h('summary', null, h('strong', null, p.unit.name || p.unit.id), ' ', h('span', { class: 'muted' }, t('unit.' + p.unit.level)),
-          h('span', { class: 'mini' }, ['met', 'not_met', 'no_data'].map((k) =>
-            h('span', { class: 'badge st-' + k }, t('status.' + k) + ' ' + (c[k] + (p.summary.aspirational[k] || 0)))))),
-        summaryBlock(p.summary), resultsTable(p.results, { inputs: true, id: 'parent-' + p.unit.id })));
+          h('span', { class: 'mini' }, p.tallies.filter((k) => ['met', 'not_met', 'no_data'].includes(k.status)).map((k) =>
+            h('span', { class: 'badge st-' + k.status }, tx(k.name) + ' ' + (k.binding + k.aspirational))))),
+        summaryBlock(p), resultsTable(p.results, { inputs: true, id: 'parent-' + p.unit.id })));
     });
     sec.appendChild(parents);
 

@@ -398,7 +398,9 @@ type childView struct {
 type unitView struct {
 	Unit    dataset.OrgUnit    `json:"unit"`
 	Summary indicators.Summary `json:"summary"`
-	Results []resultView       `json:"results"`
+	// Tallies are the summary's counts with the names of the statuses.
+	Tallies []view.Tally `json:"tallies"`
+	Results []resultView `json:"results"`
 }
 
 func valueText(v *float64, u plan.Unit) string {
@@ -427,7 +429,7 @@ func viewResult(r indicators.Result) resultView {
 }
 
 func viewUnit(ur indicators.UnitReport) unitView {
-	uv := unitView{Unit: ur.Unit, Summary: ur.Summary, Results: make([]resultView, 0, len(ur.Results))}
+	uv := unitView{Unit: ur.Unit, Summary: ur.Summary, Tallies: view.Tallies(ur.Summary), Results: make([]resultView, 0, len(ur.Results))}
 	for _, r := range ur.Results {
 		uv.Results = append(uv.Results, viewResult(r))
 	}
