@@ -9,8 +9,8 @@
 // Texts come as msg.Text, in Chinese and English at once: the page switches
 // language without asking Go again, and the command line takes .In(lang).
 //
-// The package is part of the browser binary, so it uses the standard library
-// only (no golang.org/x/text).
+// The package is part of the browser binary, so it must not import
+// golang.org/x/text (terminal widths stay in reportfmt).
 package view
 
 import (
