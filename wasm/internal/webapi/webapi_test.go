@@ -462,7 +462,7 @@ type typedFile struct {
 	Parents []struct {
 		Unit    struct{ ID, Level string } `json:"unit"`
 		Results []struct {
-			Indicator, Status, ValueText string
+			Indicator, Status string
 		} `json:"results"`
 	} `json:"parents"`
 	Checks []struct {
