@@ -28,6 +28,7 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/reportfmt"
+	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/plan"
 	"github.com/eduplan/eduplan/seeds"
@@ -189,7 +190,7 @@ func Write(w io.Writer, r *indicators.Report, f Format, lang string) error {
 	case JSON:
 		return r.WriteJSON(w)
 	case CSV:
-		return reportfmt.WriteCSV(w, r, lang)
+		return view.WriteCSV(w, r, lang)
 	case Markdown:
 		return reportfmt.WriteMarkdown(w, r, lang)
 	case JUnit:

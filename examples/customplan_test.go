@@ -7,7 +7,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
-	"github.com/eduplan/eduplan/indicators/reportfmt"
+	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/plan"
 )
 
@@ -64,7 +64,7 @@ func Example_customPlan() {
 	}
 	for _, ind := range cat.Indicators() {
 		t, _ := cat.Target(ind.ID)
-		fmt.Printf("%s: %s → %s, %s\n", ind.Name.ZH, ind.Target, t.Format("zh"), reportfmt.NatureName(cat.NatureOf(ind.ID), "zh"))
+		fmt.Printf("%s: %s → %s, %s\n", ind.Name.ZH, ind.Target, t.Format("zh"), view.Nature(cat.NatureOf(ind.ID)).ZH)
 	}
 
 	csv := "学校代码,学校名称,学校类型,择校生数（人）,招生数（人）,体测人数,体测合格人数\n" +
@@ -78,7 +78,7 @@ func Example_customPlan() {
 		log.Fatal(err)
 	}
 	for _, res := range r.Units[0].Results {
-		fmt.Println(reportfmt.ResultLine(res, "zh"))
+		fmt.Println(view.Of(res).Line.ZH)
 	}
 	// Output:
 	// 择校生比例: 控制在5%以内 → ≤ 5%, 约束性

@@ -6,7 +6,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
-	"github.com/eduplan/eduplan/indicators/reportfmt"
+	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -64,7 +64,7 @@ func Example_district() {
 	rate, _ := ev.Value("choice_rate", east)
 	st, _ := ev.Status("choice_rate", east)
 	fmt.Printf("东区择校生比例 = (20+9)/(1000+100) = %s：%s\n",
-		indicators.FormatValue(rate, plan.Percent), reportfmt.StatusName(st, "zh"))
+		view.Number(rate, plan.Percent), st.Name().ZH)
 	fmt.Printf("（两校比例的平均数是 (2%%+9%%)/2 = 5.5%%，会被误判为未达标）\n")
 
 	r, err := ev.Report(indicators.Options{Units: []string{"c"}})
@@ -74,7 +74,7 @@ func Example_district() {
 	for _, u := range r.Units {
 		for _, res := range u.Results {
 			if res.Indicator == "preschool_ger" || res.Indicator == "ger_gap" {
-				fmt.Println(u.Unit.Name + "：" + reportfmt.ResultLine(res, "zh"))
+				fmt.Println(u.Unit.Name + "：" + view.Of(res).Line.ZH)
 			}
 		}
 	}

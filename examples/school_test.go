@@ -6,7 +6,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
-	"github.com/eduplan/eduplan/indicators/reportfmt"
+	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/seeds"
 )
@@ -49,9 +49,9 @@ func Example_assessSchool() {
 		log.Fatal(err)
 	}
 	u := r.Units[0]
-	fmt.Println(u.Unit.Name, reportfmt.SummaryText(u.Summary, "zh"))
+	fmt.Println(u.Unit.Name, view.SummaryText(u.Summary).ZH)
 	for _, res := range u.Results {
-		fmt.Println(reportfmt.ResultLine(res, "zh"))
+		fmt.Println(view.Of(res).Line.ZH)
 	}
 	// Output:
 	// 样板初级中学 约束性 达标 3，未达标 1，缺数据 0，无法计算 0；预期性 达标 0，未达标 0，缺数据 0，无法计算 0

@@ -10,6 +10,7 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
@@ -367,7 +368,7 @@ func TestFormMetrics(t *testing.T) {
 	assert.Equal(t, []string{"enrolled", "places", "chosen", "pupils", "new_kg"}, ids(cat.FormMetrics(org.City, "")))
 }
 
-func TestFormatValue(t *testing.T) {
+func TestViewNumber(t *testing.T) {
 	tests := []struct {
 		v    float64
 		u    plan.Unit
@@ -380,10 +381,10 @@ func TestFormatValue(t *testing.T) {
 		{2.5, plan.Ratio, "2.5"},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, indicators.FormatValue(tt.v, tt.u))
+		assert.Equal(t, tt.want, view.Number(tt.v, tt.u))
 	}
-	assert.Equal(t, "+0.2 pp", indicators.FormatGap(0.2, plan.Percent, false, "en"))
-	assert.Equal(t, "-5个百分点", indicators.FormatGap(-5, plan.Ratio, true, "zh"))
+	assert.Equal(t, "+0.2 pp", view.Gap(0.2, plan.Percent, false).In("en"))
+	assert.Equal(t, "-5个百分点", view.Gap(-5, plan.Ratio, true).In("zh"))
 }
 
 func TestTypedRule(t *testing.T) {
@@ -436,6 +437,46 @@ func TestTypedRule(t *testing.T) {
 	assert.Equal(t, 9, re.Column, "counted in characters of what the user typed")
 }
 
+// Progress is told of each unit as its results are built, counting only
+// the units asked for, so that a face can draw progress without building
+// the report itself; the report is the one built without it.
+func TestReportProgress(t *testing.T) {
+	cat := testCatalog(t)
+	d := build(t, []dataset.OrgUnit{city, distA, distB, kgBig, kgB, priA}, map[string]figures{
+		"a1": {"enrolled": 950, "places": 1000},
+	})
+	ev := cat.Evaluate(d)
+	var calls [][2]int
+	r, err := ev.Report(indicators.Options{Units: []string{"a"}, Progress: func(done, total int) {
+		calls = append(calls, [2]int{done, total})
+	}})
+	require.NoError(t, err)
+	want := make([][2]int, len(r.Units))
+	for i := range want {
+		want[i] = [2]int{i + 1, len(r.Units)}
+	}
+	assert.Equal(t, want, calls)
+	assert.Less(t, len(r.Units), len(d.Units), "only the units asked for are counted")
+	plain, err := ev.Report(indicators.Options{Units: []string{"a"}})
+	require.NoError(t, err)
+	assert.Equal(t, plain, r)
+}
+
+// Result gives one cell of the units × indicators grid, the same as the
+// unit's report lists it.
+func TestEvaluationResult(t *testing.T) {
+	cat := testCatalog(t)
+	d := build(t, []dataset.OrgUnit{kgBig}, map[string]figures{"a1": {"enrolled": 950, "places": 1000}})
+	ev := cat.Evaluate(d)
+	res, ok := ev.Result("fill", 0)
+	require.True(t, ok)
+	assert.Equal(t, ev.UnitReport(0, false).Results[0], res)
+	_, ok = ev.Result("no-such-indicator", 0)
+	assert.False(t, ok, "an unknown indicator says so")
+	_, ok = ev.Result("fill", 7)
+	assert.False(t, ok, "a unit out of range says so")
+}
+
 func TestReportJSONRoundTrip(t *testing.T) {
 	cat := testCatalog(t)
 	d := build(t, []dataset.OrgUnit{city, distA, distB, kgBig, kgB, priA}, map[string]figures{
@@ -478,12 +519,11 @@ func TestShownValueAgreesWithStatus(t *testing.T) {
 		status   indicators.Status
 		value    string
 		gap      string
-		decimals int
 	}{
-		{899.96, indicators.NotMet, "89.996%", "-0.004个百分点", 3},
-		{900, indicators.Met, "90%", "0个百分点", 2},
-		{925, indicators.Met, "92.5%", "+2.5个百分点", 2},
-		{899.99996, indicators.NotMet, "89.999996%", "-0.000004个百分点", 6},
+		{899.96, indicators.NotMet, "89.996%", "-0.004个百分点"},
+		{900, indicators.Met, "90%", "0个百分点"},
+		{925, indicators.Met, "92.5%", "+2.5个百分点"},
+		{899.99996, indicators.NotMet, "89.999996%", "-0.000004个百分点"},
 	}
 	for _, tt := range tests {
 		d := build(t, []dataset.OrgUnit{kgBig}, map[string]figures{"a1": {"enrolled": tt.enrolled, "places": 1000}})
@@ -491,9 +531,9 @@ func TestShownValueAgreesWithStatus(t *testing.T) {
 		require.NoError(t, err)
 		res := result(t, r, "a1", "fill")
 		assert.Equal(t, tt.status, res.Status)
-		assert.Equal(t, tt.decimals, res.Decimals())
-		assert.Equal(t, tt.value, indicators.FormatValueDigits(*res.Value, res.Unit, res.Decimals()))
-		assert.Equal(t, tt.gap, indicators.FormatGapDigits(*res.Gap, res.Unit, false, "zh", res.Decimals()))
+		v := view.Of(res)
+		assert.Equal(t, tt.value, v.Value.In("zh"))
+		assert.Equal(t, tt.gap, v.Gap.In("zh"))
 	}
 }
 

@@ -62,7 +62,7 @@ func FuzzAssess(f *testing.F) {
 		}
 		for _, ur := range r.Units {
 			for _, res := range ur.Results {
-				if _, ok := indicators.StatusNames[res.Status]; !ok {
+				if !res.Status.Known() {
 					t.Fatalf("unknown status %q", res.Status)
 				}
 				if res.Value != nil && (math.IsNaN(*res.Value) || math.IsInf(*res.Value, 0)) {

@@ -23,13 +23,34 @@ const (
 	NotApplicable Status = "not_applicable" // 不适用: the indicator does not concern the unit
 )
 
-// StatusNames gives each status's Chinese and English label.
-var StatusNames = map[Status]msg.Text{
-	Met:           {ZH: "达标", EN: "met"},
-	NotMet:        {ZH: "未达标", EN: "not met"},
-	NoData:        {ZH: "缺数据", EN: "no data"},
-	NotComputable: {ZH: "无法计算", EN: "not computable"},
-	NotApplicable: {ZH: "不适用", EN: "not applicable"},
+// Statuses lists every status, in the order reports count them.
+func Statuses() []Status { return []Status{Met, NotMet, NoData, NotComputable, NotApplicable} }
+
+// Name is the status's label in Chinese and English; a status this package
+// does not define (from a hand-edited report) shows as written.
+func (s Status) Name() msg.Text {
+	switch s {
+	case Met:
+		return msg.T("达标", "met")
+	case NotMet:
+		return msg.T("未达标", "not met")
+	case NoData:
+		return msg.T("缺数据", "no data")
+	case NotComputable:
+		return msg.T("无法计算", "not computable")
+	case NotApplicable:
+		return msg.T("不适用", "not applicable")
+	}
+	return msg.T(string(s), string(s))
+}
+
+// Known reports whether s is one of the statuses this package defines.
+func (s Status) Known() bool {
+	switch s {
+	case Met, NotMet, NoData, NotComputable, NotApplicable:
+		return true
+	}
+	return false
 }
 
 // Options narrow and shape an assessment.
@@ -40,6 +61,10 @@ type Options struct {
 	Units []string
 	// NotApplicable keeps results for indicators that do not concern a unit.
 	NotApplicable bool
+	// Progress, when set, is called after each unit's results are built
+	// with the number of units done and to do, so that a face can show
+	// progress through a long batch without building the report itself.
+	Progress func(done, total int)
 }
 
 // Report is the assessment of a dataset against a plan.
@@ -186,12 +211,24 @@ func (e *Evaluation) Report(opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Year: d.Year, Units: make([]UnitReport, 0, len(d.Units))}
+	total := len(d.Units)
+	if keep != nil {
+		total = 0
+		for _, k := range keep {
+			if k {
+				total++
+			}
+		}
+	}
+	r := &Report{Year: d.Year, Units: make([]UnitReport, 0, total)}
 	for i := range d.Units {
 		if keep != nil && !keep[i] {
 			continue
 		}
 		r.Units = append(r.Units, e.UnitReport(i, opt.NotApplicable))
+		if opt.Progress != nil {
+			opt.Progress(len(r.Units), total)
+		}
 	}
 	return r, nil
 }
@@ -224,6 +261,18 @@ func (e *Evaluation) UnitReport(i int, notApplicable bool) UnitReport {
 		ur.Results = append(ur.Results, res)
 	}
 	return ur
+}
+
+// Result gives the result of one indicator for the unit at position i, as
+// UnitReport would list it, so that a face showing a grid of units and
+// indicators can show each cell's texts without building whole reports. It
+// reports false for an indicator the catalogue does not have.
+func (e *Evaluation) Result(id string, i int) (Result, bool) {
+	ix, ok := e.cat.indIndex[id]
+	if !ok || i < 0 || i >= len(e.data.Units) {
+		return Result{}, false
+	}
+	return e.result(ix, i), true
 }
 
 func (e *Evaluation) result(ix, i int) Result {

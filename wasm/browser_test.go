@@ -679,8 +679,8 @@ func TestExportAndImportAgain(t *testing.T) {
 
 	name, csvReport := download("#exp-csv")
 	assert.Equal(t, "自评报告-丹徒区实验小学.csv", name)
-	assert.True(t, bytes.HasPrefix(csvReport, []byte("\xef\xbb\xbf单位代码,")), "a UTF-8 BOM for Excel")
-	assert.Contains(t, string(csvReport), "义务教育择校生比例,约束性,未达标,10%,≤ 5%,+5个百分点")
+	assert.True(t, bytes.HasPrefix(csvReport, []byte("\xef\xbb\xbf单位编号,")), "a UTF-8 BOM for Excel")
+	assert.Contains(t, string(csvReport), "义务教育择校生比例,约束性,未达标,10%,≤ 5%,+5,个百分点")
 
 	_, figuresCSV := download("#exp-figures")
 	_, template := download("#exp-template")

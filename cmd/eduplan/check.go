@@ -9,6 +9,7 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/reportfmt"
+	"github.com/eduplan/eduplan/indicators/view"
 )
 
 var checkHelp = cmdHelp{
@@ -135,7 +136,7 @@ func runCheck(e *env, args []string) int {
 	case "json":
 		err = r.WriteJSON(&b)
 	case "csv":
-		err = reportfmt.WriteCSV(&b, r, e.lang)
+		err = view.WriteCSV(&b, r, e.lang)
 	case "markdown":
 		err = reportfmt.WriteMarkdown(&b, r, e.lang)
 	case "junit":
@@ -176,16 +177,12 @@ func (e *env) assess(l *loaded, ds *dataset.Dataset, units []string, notApplicab
 	}
 	p := e.progress(max(total, len(ds.Units)), e.t("评估", "assessing"))
 	p.stage(e.t(fmt.Sprintf("计算 %d 个单位的指标……", len(ds.Units)), fmt.Sprintf("computing the indicators of %d units…", len(ds.Units))))
-	ev := l.cat.Evaluate(ds)
-	r := &indicators.Report{Plan: l.plan.ID, Year: ds.Year, Units: []indicators.UnitReport{}}
-	for i := range ds.Units {
-		if keep != nil && !keep[i] {
-			continue
-		}
-		r.Units = append(r.Units, ev.UnitReport(i, notApplicable))
-		p.step(len(r.Units), total)
-	}
+	r, err := l.cat.Evaluate(ds).Report(indicators.Options{Units: units, NotApplicable: notApplicable, Progress: p.step})
 	p.done()
+	if err != nil {
+		return nil, e.inputError("check", err.Error(), "")
+	}
+	r.Plan = l.plan.ID
 	return r, 0
 }
 
@@ -194,7 +191,7 @@ func (e *env) assess(l *loaded, ds *dataset.Dataset, units []string, notApplicab
 func (e *env) summarise(r *indicators.Report, fails []reportfmt.Failure, policy reportfmt.Policy) {
 	t := reportfmt.Totals(r)
 	fmt.Fprintf(e.stderr, "eduplan check: %s\n", e.t(
-		fmt.Sprintf("%d 个单位；", len(r.Units)), fmt.Sprintf("%d units; ", len(r.Units)))+reportfmt.SummaryText(t, e.lang))
+		fmt.Sprintf("%d 个单位；", len(r.Units)), fmt.Sprintf("%d units; ", len(r.Units)))+view.SummaryText(t).In(e.lang))
 	if len(fails) == 0 {
 		return
 	}

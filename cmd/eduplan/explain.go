@@ -12,6 +12,7 @@ import (
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/reportfmt"
 	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -249,7 +250,7 @@ func (e *env) unitName(u plan.Unit) string {
 func (e *env) scopeText(s plan.Scope) string {
 	var kinds []string
 	for _, k := range s.Kinds {
-		kinds = append(kinds, reportfmt.KindName(k, e.lang))
+		kinds = append(kinds, k.Name().In(e.lang))
 	}
 	kindList := strings.Join(kinds, e.t("、", ", "))
 	levels := s.Levels
@@ -261,7 +262,7 @@ func (e *env) scopeText(s plan.Scope) string {
 	}
 	var parts []string
 	for _, lv := range levels {
-		p := reportfmt.LevelName(lv, e.lang)
+		p := lv.Name().In(e.lang)
 		if lv == org.School && len(kinds) > 0 {
 			p += e.t("（"+kindList+"）", " ("+kindList+")")
 		}
@@ -284,7 +285,7 @@ func (e *env) explainText(b *bytes.Buffer, l *loaded, ind plan.Indicator) {
 	line(e.t("公式", "Formula"), ind.Formula)
 	t, _ := l.cat.Target(ind.ID)
 	line(e.t("目标", "Target"), ind.Target+e.t("（即 ", " (that is ")+t.Format(e.lang)+e.t("）", ")"))
-	nature := reportfmt.NatureName(l.cat.NatureOf(ind.ID), e.lang)
+	nature := view.Nature(l.cat.NatureOf(ind.ID)).In(e.lang)
 	if ind.Nature == "" {
 		if l.cat.NatureOf(ind.ID) == plan.Aspirational {
 			nature += e.t("（目标写有“力争”）", " (the target says 力争, strive for)")
@@ -359,25 +360,25 @@ func (e *env) catalogNames(l *loaded) map[string]string {
 func (e *env) aggValue(v float64, res indicators.Result) string {
 	r := res
 	r.Value = &v
-	return reportfmt.ValueText(r, e.lang)
+	return view.Of(r).Value.In(e.lang)
 }
 
 func (e *env) explainResult(b *bytes.Buffer, l *loaded, u dataset.OrgUnit, res indicators.Result) {
 	fmt.Fprintln(b)
-	fmt.Fprintf(b, "%s%s%s (%s) · %s\n", e.t("单位", "Unit"), e.t("：", ": "), u.Name, u.ID, reportfmt.UnitKind(u, e.lang))
+	fmt.Fprintf(b, "%s%s%s (%s) · %s\n", e.t("单位", "Unit"), e.t("：", ": "), u.Name, u.ID, view.UnitKind(u).In(e.lang))
 	if res.Status == indicators.NotApplicable {
 		fmt.Fprintln(b, e.t("该指标不适用于这个单位。", "The indicator does not apply to this unit."))
 		return
 	}
 	if res.Origin == indicators.Reported {
-		fmt.Fprintf(b, "%s%s\n", e.t("数值由单位直接填报：", "The unit reported the value itself: "), reportfmt.ValueText(res, e.lang))
+		fmt.Fprintf(b, "%s%s\n", e.t("数值由单位直接填报：", "The unit reported the value itself: "), view.Of(res).Value.In(e.lang))
 	}
 	if len(res.Inputs) > 0 {
 		fmt.Fprintln(b, e.t("输入：", "Inputs:"))
 		for _, in := range res.Inputs {
 			v := "—"
 			if in.Value != nil {
-				v = indicators.FormatValue(*in.Value, in.Unit)
+				v = view.Number(*in.Value, in.Unit)
 			}
 			fmt.Fprintf(b, "  %s = %s（%s）\n", in.Name.In(e.lang), v, e.originText(in))
 		}
@@ -390,7 +391,7 @@ func (e *env) explainResult(b *bytes.Buffer, l *loaded, u dataset.OrgUnit, res i
 		for k, c := range a.Children {
 			v := e.childState(c.State)
 			if c.Value != nil {
-				v = indicators.FormatValue(*c.Value, res.Unit)
+				v = view.Number(*c.Value, res.Unit)
 				if hi == nil || *c.Value > *hi.Value {
 					hi = &a.Children[k]
 				}
@@ -401,32 +402,32 @@ func (e *env) explainResult(b *bytes.Buffer, l *loaded, u dataset.OrgUnit, res i
 			rows = append(rows, []string{"  " + c.Name, c.Unit, v})
 		}
 		if len(rows) > 0 {
-			writeColumns(b, rows)
+			reportfmt.WriteColumns(b, rows, nil)
 		}
 		if a.Value != nil {
 			line := "  = " + e.aggValue(*a.Value, res)
 			// A spread is the one aggregate a reader wants taken apart:
 			// which units are the ends of the gap.
 			if a.Func == "spread" && hi != nil && lo != nil {
-				line += e.t(fmt.Sprintf("（最高 %s %s − 最低 %s %s）", hi.Name, indicators.FormatValue(*hi.Value, res.Unit), lo.Name, indicators.FormatValue(*lo.Value, res.Unit)),
-					fmt.Sprintf(" (highest %s %s − lowest %s %s)", hi.Name, indicators.FormatValue(*hi.Value, res.Unit), lo.Name, indicators.FormatValue(*lo.Value, res.Unit)))
+				line += e.t(fmt.Sprintf("（最高 %s %s − 最低 %s %s）", hi.Name, view.Number(*hi.Value, res.Unit), lo.Name, view.Number(*lo.Value, res.Unit)),
+					fmt.Sprintf(" (highest %s %s − lowest %s %s)", hi.Name, view.Number(*hi.Value, res.Unit), lo.Name, view.Number(*lo.Value, res.Unit)))
 			}
 			fmt.Fprintln(b, line)
 		}
 	}
 	if res.Value != nil && res.Origin != indicators.Reported {
 		// A formula that is one aggregate has just been shown worked out.
-		if sub := substitute(res); len(res.Inputs) > 0 || len(res.Aggregates) != 1 || res.Aggregates[0].Value == nil || strings.TrimSpace(sub) != indicators.FormatValue(*res.Aggregates[0].Value, res.Unit) {
-			fmt.Fprintf(b, "%s%s = %s = %s\n", e.t("计算：", "Arithmetic: "), replaceNames(res.Formula, names), sub, reportfmt.ValueText(res, e.lang))
+		if sub := substitute(res); len(res.Inputs) > 0 || len(res.Aggregates) != 1 || res.Aggregates[0].Value == nil || strings.TrimSpace(sub) != view.Number(*res.Aggregates[0].Value, res.Unit) {
+			fmt.Fprintf(b, "%s%s = %s = %s\n", e.t("计算：", "Arithmetic: "), replaceNames(res.Formula, names), sub, view.Of(res).Value.In(e.lang))
 		}
 	}
 	switch res.Status {
 	case indicators.Met, indicators.NotMet:
-		fmt.Fprintf(b, "%s%s %s%s%s → %s%s%s\n", e.t("比较：", "Comparison: "), reportfmt.ValueText(res, e.lang), e.t("对照目标 ", "against the target "),
-			reportfmt.TargetText(res, e.lang), e.t("", ""), reportfmt.StatusName(res.Status, e.lang),
-			e.t("，差距 ", ", gap "), reportfmt.GapText(res, e.lang))
+		fmt.Fprintf(b, "%s%s %s%s%s → %s%s%s\n", e.t("比较：", "Comparison: "), view.Of(res).Value.In(e.lang), e.t("对照目标 ", "against the target "),
+			view.Of(res).Target.In(e.lang), e.t("", ""), res.Status.Name().In(e.lang),
+			e.t("，差距 ", ", gap "), view.Of(res).Gap.In(e.lang))
 	default:
-		fmt.Fprintf(b, "%s%s\n", e.t("结果：", "Result: "), reportfmt.StatusName(res.Status, e.lang))
+		fmt.Fprintf(b, "%s%s\n", e.t("结果：", "Result: "), res.Status.Name().In(e.lang))
 	}
 	if res.Reason != nil {
 		fmt.Fprintf(b, "%s%s\n", e.t("原因：", "Why: "), res.Reason.In(e.lang))
@@ -458,14 +459,14 @@ func substitute(res indicators.Result) string {
 			continue
 		}
 		if from, to, ok := callSpan(src, a.Of); ok {
-			src = src[:from] + indicators.FormatValue(*a.Value, res.Unit) + src[to:]
+			src = src[:from] + view.Number(*a.Value, res.Unit) + src[to:]
 		}
 	}
 	values := map[string]string{}
 	for _, in := range res.Inputs {
 		v := "—"
 		if in.Value != nil {
-			v = indicators.FormatValue(*in.Value, in.Unit)
+			v = view.Number(*in.Value, in.Unit)
 		}
 		values[in.ID] = v
 		for _, n := range []string{in.Name.ZH, in.Name.EN} {

@@ -191,7 +191,7 @@ func (e *env) tasksTable(b *bytes.Buffer, p *plan.Plan, date plan.Date, entries 
 			notes = append(notes, en.Item.Label.In(e.lang)+e.t("：", ": ")+oneLine(en.Status.Note))
 		}
 	}
-	writeColumns(b, rows)
+	reportfmt.WriteColumns(b, rows, nil)
 	if len(notes) > 0 {
 		fmt.Fprintln(b)
 		for _, n := range notes {
@@ -222,31 +222,6 @@ func (e *env) tasksCSV(b *bytes.Buffer, entries []plan.Entry) error {
 	}
 	w.Flush()
 	return w.Error()
-}
-
-// writeColumns aligns rows by display width (Chinese characters take two
-// columns), indented by two spaces.
-func writeColumns(b *bytes.Buffer, rows [][]string) {
-	widths := make([]int, len(rows[0]))
-	for _, r := range rows {
-		for i, c := range r {
-			widths[i] = max(widths[i], reportfmt.Width(c))
-		}
-	}
-	for _, r := range rows {
-		var line strings.Builder
-		line.WriteString("  ")
-		for i, c := range r {
-			if i > 0 {
-				line.WriteString("  ")
-			}
-			line.WriteString(c)
-			if i < len(r)-1 {
-				line.WriteString(strings.Repeat(" ", widths[i]-reportfmt.Width(c)))
-			}
-		}
-		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
-	}
 }
 
 // truncate shortens s to at most w display columns, ending in "…".

@@ -1,7 +1,11 @@
 // Package reportfmt writes an assessment report (*indicators.Report) for
-// people and for machines: an aligned terminal table, CSV that Excel opens
-// without garbling Chinese, Markdown for a wiki or a pull request, and JUnit
-// XML so that a CI system shows each indicator of each unit as a test case.
+// people and for machines: an aligned terminal table, Markdown for a wiki or
+// a pull request, and JUnit XML so that a CI system shows each indicator of
+// each unit as a test case. The report CSV is view.WriteCSV, which the
+// browser page writes too.
+//
+// Every text these writers show about a result (value, target, gap, status,
+// names) comes from package view; this package only lays them out.
 //
 // It also decides what counts as a failure. A CI step usually fails only
 // when a binding (约束性) target is not met; an aspirational (力争) target

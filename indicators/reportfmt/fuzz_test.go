@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/eduplan/eduplan/indicators/view"
 )
 
 // FuzzWriters puts arbitrary text where a plan or a data file puts it (unit
@@ -54,7 +56,7 @@ func FuzzWriters(f *testing.F) {
 		}
 
 		var c bytes.Buffer
-		if err := WriteCSV(&c, r, "zh"); err != nil {
+		if err := view.WriteCSV(&c, r, "zh"); err != nil {
 			t.Fatal(err)
 		}
 		rows, err := csv.NewReader(bytes.NewReader(c.Bytes()[3:])).ReadAll()
@@ -110,7 +112,7 @@ func BenchmarkWriters(b *testing.B) {
 		write func(*bytes.Buffer) error
 	}{
 		{"table", func(b *bytes.Buffer) error { return WriteTable(b, r, "zh") }},
-		{"csv", func(b *bytes.Buffer) error { return WriteCSV(b, r, "zh") }},
+		{"csv", func(b *bytes.Buffer) error { return view.WriteCSV(b, r, "zh") }},
 		{"markdown", func(b *bytes.Buffer) error { return WriteMarkdown(b, r, "zh") }},
 		{"junit", func(b *bytes.Buffer) error { return WriteJUnit(b, r, JUnitOptions{}) }},
 	} {

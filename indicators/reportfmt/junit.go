@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/view"
 )
 
 // JUnitOptions shape the JUnit XML.
@@ -85,7 +86,7 @@ func WriteJUnit(w io.Writer, r *indicators.Report, opt JUnitOptions) error {
 	if r != nil {
 		for _, u := range r.Units {
 			s := junitSuite{
-				Name: xmlSafe(unitLabel(u.Unit, lang) + " · " + UnitKind(u.Unit, lang)),
+				Name: xmlSafe(view.UnitLabel(u.Unit) + " · " + view.UnitKind(u.Unit).In(lang)),
 				Properties: []junitProperty{
 					{Name: "unit", Value: xmlSafe(u.Unit.ID)},
 					{Name: "level", Value: xmlSafe(string(u.Unit.Level))},
@@ -108,17 +109,18 @@ func WriteJUnit(w io.Writer, r *indicators.Report, opt JUnitOptions) error {
 					Name:      xmlSafe(strings.TrimSpace(res.Indicator + " " + res.Name.In(lang))),
 					Classname: xmlSafe("eduplan." + u.Unit.ID),
 				}
-				msg := xmlSafe(ResultLine(res, lang))
+				v := view.Of(res)
+				msg := xmlSafe(v.Line.In(lang))
 				switch {
 				case opt.Policy.Fails(res):
-					c.Failure = &junitMessage{Message: msg, Type: string(res.Status), Body: xmlSafe(caseDetail(u, res, lang))}
+					c.Failure = &junitMessage{Message: msg, Type: string(res.Status), Body: xmlSafe(caseDetail(u, res, v, lang))}
 					s.Failures++
 				case res.Status == indicators.NoData || res.Status == indicators.NotComputable ||
 					res.Status == indicators.NotApplicable:
 					c.Skipped = &junitMessage{Message: msg}
 					s.Skipped++
 				case res.Status == indicators.NotMet:
-					c.SystemOut = &junitText{Text: xmlSafe(caseDetail(u, res, lang))}
+					c.SystemOut = &junitText{Text: xmlSafe(caseDetail(u, res, v, lang))}
 				}
 				s.Tests++
 				s.Cases = append(s.Cases, c)
@@ -143,39 +145,33 @@ func WriteJUnit(w io.Writer, r *indicators.Report, opt JUnitOptions) error {
 
 // caseDetail is the body of a failure: every figure a reader needs to see
 // why, one per line.
-func caseDetail(u indicators.UnitReport, res indicators.Result, lang string) string {
+func caseDetail(u indicators.UnitReport, res indicators.Result, v view.Result, lang string) string {
 	var b strings.Builder
 	line := func(label, v string) {
 		if v != "" {
 			b.WriteString(label + sep(lang) + v + "\n")
 		}
 	}
-	line(pick(lang, "单位", "Unit"), unitLabel(u.Unit, lang)+" · "+UnitKind(u.Unit, lang))
+	line(pick(lang, "单位", "Unit"), view.UnitLabel(u.Unit)+" · "+view.UnitKind(u.Unit).In(lang))
 	line(pick(lang, "指标", "Indicator"), res.Name.In(lang)+" ("+res.Indicator+")")
-	line(pick(lang, "状态", "Status"), StatusName(res.Status, lang)+" · "+NatureName(res.Nature, lang))
-	if res.Value != nil {
-		line(pick(lang, "数值", "Value"), ValueText(res, lang))
-	}
-	line(pick(lang, "目标", "Target"), TargetText(res, lang))
-	line(pick(lang, "差距", "Gap"), GapText(res, lang))
+	line(pick(lang, "状态", "Status"), v.Status.In(lang)+" · "+v.Nature.In(lang))
+	line(pick(lang, "数值", "Value"), v.Value.In(lang))
+	line(pick(lang, "目标", "Target"), v.Target.In(lang))
+	line(pick(lang, "差距", "Gap"), v.Gap.In(lang))
 	line(pick(lang, "公式", "Formula"), res.Formula)
 	for _, in := range res.Inputs {
-		v := "—"
+		n := view.None
 		if in.Value != nil {
-			v = indicators.FormatValue(*in.Value, in.Unit)
+			n = view.Number(*in.Value, in.Unit)
 		}
 		name := in.Name.In(lang)
 		if name == "" {
 			name = in.ID
 		}
-		line("  "+name, v)
+		line("  "+name, n)
 	}
 	line(pick(lang, "原文", "Wording"), res.Wording)
-	var places []string
-	for _, p := range res.Places {
-		places = append(places, p.Label.In(lang))
-	}
-	line(pick(lang, "出处", "Stated in"), join(places, pick(lang, "、", ", ")))
+	line(pick(lang, "出处", "Stated in"), v.Places.In(lang))
 	return b.String()
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/view"
 )
 
 // WriteMarkdown writes the report as GitHub-flavoured Markdown: a heading
@@ -20,7 +21,7 @@ func WriteMarkdown(w io.Writer, r *indicators.Report, lang string) error {
 	fmt.Fprintf(bw, "# %s\n\n", mdEscape(reportTitle(r, lang)))
 	t := Totals(r)
 	fmt.Fprintf(bw, "%s%s%s\n", pick(lang, "合计", "Total"),
-		fmt.Sprintf(pick(lang, "（%d 个单位）", " (%d units)"), len(r.Units)), sep(lang)+SummaryText(t, lang))
+		fmt.Sprintf(pick(lang, "（%d 个单位）", " (%d units)"), len(r.Units)), sep(lang)+view.SummaryText(t).In(lang))
 	empty, allMet := 0, 0
 	for _, u := range r.Units {
 		if len(u.Results) == 0 {
@@ -31,8 +32,8 @@ func WriteMarkdown(w io.Writer, r *indicators.Report, lang string) error {
 			}
 			continue
 		}
-		fmt.Fprintf(bw, "\n## %s · %s\n\n", mdEscape(unitLabel(u.Unit, lang)), UnitKind(u.Unit, lang))
-		fmt.Fprintln(bw, SummaryText(u.Summary, lang))
+		fmt.Fprintf(bw, "\n## %s · %s\n\n", mdEscape(view.UnitLabel(u.Unit)), mdEscape(view.UnitKind(u.Unit).In(lang)))
+		fmt.Fprintln(bw, view.SummaryText(u.Summary).In(lang))
 		fmt.Fprintln(bw)
 		fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s | %s |\n",
 			pick(lang, "状态", "Status"), pick(lang, "指标", "Indicator"), pick(lang, "数值", "Value"),
@@ -40,7 +41,8 @@ func WriteMarkdown(w io.Writer, r *indicators.Report, lang string) error {
 		fmt.Fprintln(bw, "| --- | --- | ---: | --- | ---: | --- | --- |")
 		var notes []string
 		for _, res := range u.Results {
-			status := StatusName(res.Status, lang)
+			v := view.Of(res)
+			status := v.Status.In(lang)
 			if res.Status == indicators.NotMet {
 				status = "**" + status + "**"
 			}
@@ -51,9 +53,9 @@ func WriteMarkdown(w io.Writer, r *indicators.Report, lang string) error {
 				id = "`" + strings.NewReplacer("`", "'", "|", `\|`).Replace(oneLine(res.Indicator)) + "`"
 			}
 			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s | %s |\n",
-				status, mdEscape(res.Name.In(lang)), mdEscape(ValueText(res, lang)), mdEscape(TargetText(res, lang)),
-				mdEscape(GapText(res, lang)), NatureName(res.Nature, lang), id)
-			notes = append(notes, namedNotes(res, lang)...)
+				status, mdEscape(res.Name.In(lang)), mdEscape(orNone(v.Value.In(lang))), mdEscape(v.Target.In(lang)),
+				mdEscape(v.Gap.In(lang)), v.Nature.In(lang), id)
+			notes = append(notes, namedNotes(res, v, lang)...)
 		}
 		if len(notes) > 0 {
 			fmt.Fprintln(bw)

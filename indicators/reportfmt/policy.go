@@ -5,6 +5,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/plan"
 )
 
@@ -79,52 +80,13 @@ func Failures(r *indicators.Report, p Policy) []Failure {
 	return out
 }
 
-// Message describes the failure on one line, in "zh" or "en": the unit, the
-// indicator, its value, the target and the gap, and whether the target binds.
+// Message describes the failure on one line, in "zh" or "en": the unit and
+// the result's line (view.Result.Line): indicator, value, target, gap, and
+// whether the target binds.
 //
 //	镇江市(city)：学前三年教育毛入学率(preschool-ger) 未达标：数值 97.5%，目标 ≥ 99%，差距 -1.5个百分点（约束性）
 func (f Failure) Message(lang string) string {
-	return unitLabel(f.Unit, lang) + sep(lang) + ResultLine(f.Result, lang)
-}
-
-// ResultLine describes a result on one line: the indicator, its status, and
-// value, target and gap where there are any, or the reason there are none.
-func ResultLine(r indicators.Result, lang string) string {
-	s := r.Name.In(lang)
-	if s == "" {
-		s = r.Indicator
-	} else if r.Indicator != "" {
-		s += "(" + r.Indicator + ")"
-	}
-	s += " " + StatusName(r.Status, lang)
-	if d := Detail(r, lang); d != "" {
-		s += sep(lang) + d
-	}
-	return s
-}
-
-// Detail gives value, target, gap and nature of a result
-// ("数值 97.5%，目标 ≥ 99%，差距 -1.5个百分点（约束性）"), or the reason it has
-// no value.
-func Detail(r indicators.Result, lang string) string {
-	var parts []string
-	if r.Value != nil {
-		parts = append(parts, pick(lang, "数值 ", "value ")+ValueText(r, lang))
-	}
-	if t := TargetText(r, lang); t != "" {
-		parts = append(parts, pick(lang, "目标 ", "target ")+t)
-	}
-	if g := GapText(r, lang); g != "" {
-		parts = append(parts, pick(lang, "差距 ", "gap ")+g)
-	}
-	s := join(parts, pick(lang, "，", ", "))
-	if r.Reason != nil && r.Value == nil {
-		if s != "" {
-			s += pick(lang, "；", "; ")
-		}
-		s += r.Reason.In(lang)
-	}
-	return s + pick(lang, "（", " (") + NatureName(r.Nature, lang) + pick(lang, "）", ")")
+	return view.UnitLabel(f.Unit) + sep(lang) + view.Of(f.Result).Line.In(lang)
 }
 
 // Totals adds up the summaries of every unit of a report.

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/plan"
 	"github.com/stretchr/testify/assert"
@@ -44,8 +45,8 @@ func TestGolden(t *testing.T) {
 	}{
 		{"table_zh.golden", func(b *bytes.Buffer, r *indicators.Report) error { return WriteTable(b, r, "zh") }},
 		{"table_en.golden", func(b *bytes.Buffer, r *indicators.Report) error { return WriteTable(b, r, "en") }},
-		{"csv_zh.golden", func(b *bytes.Buffer, r *indicators.Report) error { return WriteCSV(b, r, "zh") }},
-		{"csv_en.golden", func(b *bytes.Buffer, r *indicators.Report) error { return WriteCSV(b, r, "en") }},
+		{"csv_zh.golden", func(b *bytes.Buffer, r *indicators.Report) error { return view.WriteCSV(b, r, "zh") }},
+		{"csv_en.golden", func(b *bytes.Buffer, r *indicators.Report) error { return view.WriteCSV(b, r, "en") }},
 		{"markdown_zh.golden", func(b *bytes.Buffer, r *indicators.Report) error { return WriteMarkdown(b, r, "zh") }},
 		{"markdown_en.golden", func(b *bytes.Buffer, r *indicators.Report) error { return WriteMarkdown(b, r, "en") }},
 		{"junit_binding_zh.golden", junit(FailBinding, "zh")},
@@ -108,7 +109,7 @@ func TestTableAligned(t *testing.T) {
 			// unit's title line.
 			start := -1
 			for i, l := range lines {
-				if strings.HasPrefix(l, oneLine(unitLabel(u.Unit, lang))+" · ") {
+				if strings.HasPrefix(l, oneLine(view.UnitLabel(u.Unit))+" · ") {
 					start = i + 3
 					break
 				}
@@ -183,7 +184,7 @@ func TestFailures(t *testing.T) {
 func TestResultLineNoData(t *testing.T) {
 	r := fixture()
 	assert.Equal(t, "残疾儿童少年义务教育入学率(disabled-enrol) 缺数据：目标 ≥ 98%；缺少数据：残疾儿童少年入学数（约束性）",
-		ResultLine(r.Units[0].Results[3], "zh"))
+		view.Of(r.Units[0].Results[3]).Line.In("zh"))
 }
 
 func TestTotals(t *testing.T) {
@@ -194,7 +195,7 @@ func TestTotals(t *testing.T) {
 
 func TestCSV(t *testing.T) {
 	var b bytes.Buffer
-	require.NoError(t, WriteCSV(&b, fixture(), "zh"))
+	require.NoError(t, view.WriteCSV(&b, fixture(), "zh"))
 	require.True(t, bytes.HasPrefix(b.Bytes(), []byte("\xEF\xBB\xBF")), "CSV must start with a UTF-8 BOM for Excel")
 	assert.Contains(t, b.String(), "\r\n", "Excel expects CRLF line ends")
 	rows, err := csv.NewReader(bytes.NewReader(b.Bytes()[3:])).ReadAll()
@@ -224,24 +225,6 @@ func TestCSV(t *testing.T) {
 	assert.True(t, strings.HasPrefix(hostile[col("指标")], "'="), "a formula-like cell must be quoted: %q", hostile[col("指标")])
 	assert.Equal(t, "-2", hostile[col("数值")], "a negative number stays a number")
 	assert.Equal(t, "+1", hostile[col("差距")])
-}
-
-func TestSafeCell(t *testing.T) {
-	cases := map[string]string{
-		"":        "",
-		"abc":     "abc",
-		"=1+1":    "'=1+1",
-		"@SUM(1)": "'@SUM(1)",
-		"+1.5":    "+1.5",
-		"-1.5":    "-1.5",
-		"-5%":     "-5%",
-		"-cmd":    "'-cmd",
-		"+":       "'+",
-		"\tx":     "'\tx",
-	}
-	for in, want := range cases {
-		assert.Equal(t, want, safeCell(in), "safeCell(%q)", in)
-	}
 }
 
 func TestMarkdownEscapes(t *testing.T) {
@@ -347,7 +330,7 @@ func TestJUnitEscapes(t *testing.T) {
 func TestNilReport(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, WriteTable(&b, nil, "zh"))
-	require.NoError(t, WriteCSV(&b, nil, "zh"))
+	require.NoError(t, view.WriteCSV(&b, nil, "zh"))
 	require.NoError(t, WriteMarkdown(&b, nil, "zh"))
 	require.NoError(t, WriteJUnit(&b, nil, JUnitOptions{}))
 	assert.Contains(t, b.String(), `tests="0"`)
@@ -366,8 +349,8 @@ func (w *failWriter) Write(p []byte) (int, error) {
 func TestWriteErrors(t *testing.T) {
 	r := fixture()
 	assert.Error(t, WriteTable(&failWriter{}, r, "zh"))
-	assert.Error(t, WriteCSV(&failWriter{}, r, "zh"))
-	assert.Error(t, WriteCSV(&failWriter{n: 1}, r, "zh"))
+	assert.Error(t, view.WriteCSV(&failWriter{}, r, "zh"))
+	assert.Error(t, view.WriteCSV(&failWriter{n: 1}, r, "zh"))
 	assert.Error(t, WriteMarkdown(&failWriter{}, r, "zh"))
 	assert.Error(t, WriteJUnit(&failWriter{}, r, JUnitOptions{}))
 	assert.Error(t, WriteJUnit(&failWriter{n: 1}, r, JUnitOptions{}))
@@ -417,6 +400,7 @@ func TestValueAndGapNeverContradictTheStatus(t *testing.T) {
 	v, g := 0.94996, -0.004
 	r := indicators.Result{Status: indicators.NotMet, Unit: plan.Percent, Value: &v, Gap: &g,
 		Target: indicators.TargetInfo{Display: msg.Text{ZH: "≥ 95%", EN: "≥ 95%"}}}
-	assert.Equal(t, "94.996%", ValueText(r, "zh"))
-	assert.Equal(t, "-0.004 pp", GapText(r, "en"))
+	v2 := view.Of(r)
+	assert.Equal(t, "94.996%", v2.Value.In("zh"))
+	assert.Equal(t, "-0.004 pp", v2.Gap.In("en"))
 }

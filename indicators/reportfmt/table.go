@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators"
-	"github.com/eduplan/eduplan/plan"
+	"github.com/eduplan/eduplan/indicators/view"
 )
 
 // WriteTable writes the report as plain-text tables for a terminal, one per
@@ -35,8 +35,8 @@ func WriteTable(w io.Writer, r *indicators.Report, lang string) error {
 			continue
 		}
 		fmt.Fprintln(bw)
-		fmt.Fprintln(bw, oneLine(unitLabel(u.Unit, lang))+" · "+UnitKind(u.Unit, lang))
-		fmt.Fprintln(bw, SummaryText(u.Summary, lang))
+		fmt.Fprintln(bw, unitTitle(u.Unit, lang))
+		fmt.Fprintln(bw, view.SummaryText(u.Summary).In(lang))
 		fmt.Fprintln(bw)
 		rows := [][]string{{
 			pick(lang, "状态", "Status"), pick(lang, "指标", "Indicator"), pick(lang, "数值", "Value"),
@@ -45,14 +45,15 @@ func WriteTable(w io.Writer, r *indicators.Report, lang string) error {
 		}}
 		var notes []string
 		for _, res := range u.Results {
+			v := view.Of(res)
 			rows = append(rows, []string{
-				StatusName(res.Status, lang), oneLine(res.Name.In(lang)), ValueText(res, lang),
-				oneLine(TargetText(res, lang)), GapText(res, lang), NatureName(res.Nature, lang),
+				v.Status.In(lang), oneLine(res.Name.In(lang)), orNone(v.Value.In(lang)),
+				oneLine(v.Target.In(lang)), v.Gap.In(lang), v.Nature.In(lang),
 				oneLine(res.Indicator),
 			})
-			notes = append(notes, namedNotes(res, lang)...)
+			notes = append(notes, namedNotes(res, v, lang)...)
 		}
-		writeAligned(bw, rows, []bool{false, false, true, false, true, false, false})
+		WriteColumns(bw, rows, []bool{false, false, true, false, true, false, false})
 		if len(notes) > 0 {
 			fmt.Fprintln(bw)
 			fmt.Fprintln(bw, "  "+pick(lang, "说明：", "Notes:"))
@@ -70,7 +71,7 @@ func WriteTable(w io.Writer, r *indicators.Report, lang string) error {
 	}
 	t := Totals(r)
 	fmt.Fprintln(bw, pick(lang, "合计", "Total")+fmt.Sprintf(pick(lang, "（%d 个单位）", " (%d units)"), len(r.Units))+
-		sep(lang)+strings.TrimSpace(SummaryText(t, lang)))
+		sep(lang)+strings.TrimSpace(view.SummaryText(t).In(lang)))
 	return bw.Flush()
 }
 
@@ -86,62 +87,29 @@ func reportTitle(r *indicators.Report, lang string) string {
 	return s
 }
 
-// SummaryText counts a summary's results, binding and aspirational apart:
-//
-//	约束性 达标 10，未达标 1，缺数据 2，无法计算 0；预期性 达标 1，未达标 0，缺数据 0，无法计算 0
-func SummaryText(s indicators.Summary, lang string) string {
-	return NatureName(plan.Binding, lang) + " " + countsText(s.Binding, lang) + pick(lang, "；", "; ") +
-		NatureName(plan.Aspirational, lang) + " " + countsText(s.Aspirational, lang)
-}
-
-func countsText(c indicators.Counts, lang string) string {
-	parts := []string{
-		StatusName(indicators.Met, lang) + " " + itoa(c.Met),
-		StatusName(indicators.NotMet, lang) + " " + itoa(c.NotMet),
-		StatusName(indicators.NoData, lang) + " " + itoa(c.NoData),
-		StatusName(indicators.NotComputable, lang) + " " + itoa(c.NotComputable),
-	}
-	if c.NotApplicable > 0 {
-		parts = append(parts, StatusName(indicators.NotApplicable, lang)+" "+itoa(c.NotApplicable))
-	}
-	return join(parts, pick(lang, "，", ", "))
-}
-
-func itoa(n int) string { return fmt.Sprint(n) }
-
-// resultNotes are the lines that explain a result beyond its row: why it
-// has no value, that the unit reported the value itself, and warnings.
-func resultNotes(res indicators.Result, lang string) []string {
-	var out []string
-	if res.Reason != nil {
-		out = append(out, oneLine(res.Reason.In(lang)))
-	}
-	if res.Origin == indicators.Reported && res.Value != nil {
-		out = append(out, pick(lang, "数值由单位直接填报，未由分项数据计算", "value reported by the unit, not computed from its figures"))
-	}
-	for _, wn := range res.Warnings {
-		out = append(out, oneLine(wn.In(lang)))
-	}
-	return out
-}
-
-// namedNotes are resultNotes prefixed with the indicator's name, for notes
-// listed under a table.
-func namedNotes(res indicators.Result, lang string) []string {
+// namedNotes are a result's notes (view.Result.Notes) prefixed with the
+// indicator's name, for notes listed under a table.
+func namedNotes(res indicators.Result, v view.Result, lang string) []string {
 	name := oneLine(res.Name.In(lang))
 	if name == "" {
 		name = oneLine(res.Indicator)
 	}
-	notes := resultNotes(res, lang)
-	for i, n := range notes {
-		notes[i] = name + sep(lang) + n
+	notes := make([]string, len(v.Notes))
+	for i, n := range v.Notes {
+		notes[i] = name + sep(lang) + oneLine(n.In(lang))
 	}
 	return notes
 }
 
-// writeAligned writes rows as columns separated by two spaces, indented by
-// two, with right[i] right-aligning column i. Trailing spaces are dropped.
-func writeAligned(w io.Writer, rows [][]string, right []bool) {
+// WriteColumns writes rows as columns aligned by display width (a Chinese
+// character takes two columns), separated by two spaces and indented by
+// two; the first row is the header. right[i] right-aligns column i below
+// the header; right may be shorter than a row, or nil. Trailing spaces are
+// dropped. Every terminal table of the command line goes through here.
+func WriteColumns(w io.Writer, rows [][]string, right []bool) {
+	if len(rows) == 0 {
+		return
+	}
 	widths := make([]int, len(rows[0]))
 	for _, row := range rows {
 		for i, c := range row {

@@ -1,14 +1,11 @@
 package reportfmt
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 
-	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
-	"github.com/eduplan/eduplan/org"
-	"github.com/eduplan/eduplan/plan"
+	"github.com/eduplan/eduplan/indicators/view"
 	"golang.org/x/text/width"
 )
 
@@ -25,108 +22,18 @@ func sep(lang string) string { return pick(lang, "：", ": ") }
 
 func join(parts []string, sep string) string { return strings.Join(parts, sep) }
 
-// StatusName is the label of a status in "zh" or "en".
-func StatusName(s indicators.Status, lang string) string {
-	if t, ok := indicators.StatusNames[s]; ok {
-		return t.In(lang)
-	}
-	return string(s)
+// unitTitle is "名称(编号) · 类别", one line, for a table's or a suite's
+// title.
+func unitTitle(u dataset.OrgUnit, lang string) string {
+	return oneLine(view.UnitLabel(u)) + " · " + view.UnitKind(u).In(lang)
 }
 
-// NatureName is the label of a target's nature: 约束性 / binding,
-// 预期性 / aspirational. An empty nature binds, as the engine reads it.
-func NatureName(n plan.Nature, lang string) string {
-	if n == plan.Aspirational {
-		return pick(lang, "预期性", "aspirational")
-	}
-	return pick(lang, "约束性", "binding")
-}
-
-// LevelName is the label of a level of the hierarchy.
-func LevelName(l org.Level, lang string) string {
-	switch l {
-	case org.City:
-		return pick(lang, "市", "City")
-	case org.District:
-		return pick(lang, "辖市区", "District")
-	case org.School:
-		return pick(lang, "学校", "School")
-	}
-	return string(l)
-}
-
-// KindName is the label of a kind of school; an unknown kind shows as
-// written.
-func KindName(k org.Kind, lang string) string {
-	for _, kn := range org.KindNames() {
-		if kn.Kind == k {
-			return pick(lang, kn.Name.ZH, kn.Name.EN)
-		}
-	}
-	return string(k)
-}
-
-// UnitKind is the kind of a school, or the level of any other unit.
-func UnitKind(u dataset.OrgUnit, lang string) string {
-	if u.Level == org.School && u.Kind != "" {
-		return KindName(u.Kind, lang)
-	}
-	return LevelName(u.Level, lang)
-}
-
-// unitLabel is "名称(编号)", or the id alone when the unit has no name.
-func unitLabel(u dataset.OrgUnit, lang string) string {
-	if u.Name == "" || u.Name == u.ID {
-		return u.ID
-	}
-	return u.Name + "(" + u.ID + ")"
-}
-
-// ValueText shows a result's value in its unit, or "—" when it has none:
-// Result.ValueText.
-func ValueText(r indicators.Result, lang string) string { return r.ValueText(lang) }
-
-// TargetText shows a result's target in symbols ("≥ 99%"), falling back to
-// the target as written.
-func TargetText(r indicators.Result, lang string) string {
-	if s := r.Target.Display.In(lang); s != "" {
-		return s
-	}
-	return r.Target.Text
-}
-
-// GapText shows a result's signed gap, or "" when it has none:
-// Result.GapText.
-func GapText(r indicators.Result, lang string) string { return r.GapText(lang) }
-
-// gapNumber is the gap as a plain number in the target's unit (the engine
-// already gives percentage points for percents), so that a spreadsheet can
-// sort and sum it.
-func gapNumber(r indicators.Result) string {
-	if r.Gap == nil {
-		return ""
-	}
-	g := *r.Gap
-	s := strconv.FormatFloat(g, 'f', 4, 64)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	if s == "-0" {
-		s = "0"
-	}
-	if g > 0 && s != "0" {
-		s = "+" + s
+// orNone is what a table cell shows for a value a result does not have.
+func orNone(s string) string {
+	if s == "" {
+		return view.None
 	}
 	return s
-}
-
-// gapUnit names the unit of gapNumber.
-func gapUnit(r indicators.Result, lang string) string {
-	if r.Gap == nil {
-		return ""
-	}
-	if r.Unit == plan.Percent || r.Target.Points {
-		return pick(lang, "个百分点", "pp")
-	}
-	return ""
 }
 
 // Width is the number of terminal columns s takes: East Asian wide and

@@ -863,22 +863,25 @@
     append(box, [
       printHead,
       h('h2', { class: 'no-print' }, t('res.title')),
-      summaryBlock(res.report.summary),
+      summaryBlock(res.report),
       exportBar(true),
       resultsTable(results),
       chart(results),
       figuresForPrint()]);
   }
 
-  function summaryBlock(sum) {
-    const row = (label, c, cls) => h('div', { class: 'sum-row ' + cls },
+  // summaryBlock counts a unit's results by status, binding and
+  // aspirational targets apart, with the status names Go gave.
+  function summaryBlock(unit) {
+    const tallies = (unit.tallies || []).filter((k) => k.status !== 'not_applicable');
+    const row = (label, nature) => h('div', { class: 'sum-row ' + nature },
       h('span', { class: 'sum-label' }, label),
-      ['met', 'not_met', 'no_data', 'not_computable'].map((k) =>
-        h('span', { class: 'sum-cell st-' + k, 'data-count': k },
-          h('span', { class: 'sum-n' }, String(c[k] || 0)), h('span', { class: 'sum-k' }, t('status.' + k)))));
+      tallies.map((k) =>
+        h('span', { class: 'sum-cell st-' + k.status, 'data-count': k.status },
+          h('span', { class: 'sum-n' }, String(k[nature] || 0)), h('span', { class: 'sum-k' }, tx(k.name)))));
     return h('div', { class: 'summary', id: 'summary' },
-      row(t('res.binding'), sum.binding, 'binding'),
-      row(t('res.aspirational'), sum.aspirational, 'aspirational'));
+      row(t('res.binding'), 'binding'),
+      row(t('res.aspirational'), 'aspirational'));
   }
 
   function exportBar(reports) {
@@ -895,13 +898,26 @@
         onclick: () => { const u = unitType(); saveExport(call('template', { level: u.level, kind: u.kind, lang: S.lang })); } }, t('exp.template')));
   }
 
-  // valueOf is a value as the page shows it in its language.
+  // The texts of a result (value, target, gap, status, nature) come from Go
+  // (package indicators/view), in both languages: the page formats no
+  // number itself, so it reads as the command line and the exports do.
+
+  // valueOf is a result's value, or an aggregate's, in the page's language.
   function valueOf(r) {
-    return r.valueLang ? tx(r.valueLang) : r.valueText;
+    return r.text ? tx(r.text.value) : tx(r.valueText);
   }
 
   function gapText(r) {
-    return r.gapText ? tx(r.gapText) : '';
+    return r.text ? tx(r.text.gap) : '';
+  }
+
+  function targetOf(r) {
+    return r.text ? tx(r.text.target) : '';
+  }
+
+  // resultBadge is a result's status with the name Go gave it.
+  function resultBadge(r) {
+    return h('span', { class: 'badge st-' + r.status }, r.text ? tx(r.text.status) : t('status.' + r.status));
   }
 
   function resultsTable(results, opts) {
@@ -915,7 +931,7 @@
         h('th', { class: 'num' }, t('res.target')),
         h('th', { class: 'num' }, t('res.gap')))),
       h('tbody', null, results.map((r) => h('tr', { 'data-indicator': r.indicator, 'data-status': r.status, class: 'row-' + r.status },
-        h('td', { class: 'c-status' }, statusBadge(r.status), h('div', { class: 'nature' }, t('nature.' + r.nature))),
+        h('td', { class: 'c-status' }, resultBadge(r), h('div', { class: 'nature' }, tx(r.text.nature))),
         h('td', { class: 'c-ind' },
           h('div', { class: 'ind-name' }, tx(r.name), r.origin === 'reported' ? h('span', { class: 'muted' }, t('res.reported')) : null),
           r.wording ? h('div', { class: 'wording' }, t('res.wording'), '“', r.wording, '”') : null,
@@ -925,7 +941,7 @@
           opts.inputs && (r.inputs || []).length ? h('div', { class: 'inputs' }, t('res.inputs'),
             r.inputs.map((i, k) => [k ? sep(true) : '', tx(i.name), ' = ', i.valueText || '—'])) : null),
         h('td', { class: 'num c-value' }, valueOf(r) || '—'),
-        h('td', { class: 'num c-target' }, tx(r.target.display) || r.target.text),
+        h('td', { class: 'num c-target' }, targetOf(r)),
         h('td', { class: 'num c-gap' }, gapText(r) || '—')))));
   }
 
@@ -955,7 +971,7 @@
       const x = (v) => barX + Math.max(0, Math.min(1, v / max)) * barW;
       const name = tx(r.name);
       const g = s('g', { class: 'bar st-' + r.status, 'data-indicator': r.indicator });
-      g.appendChild(s('title', null, name + ': ' + valueOf(r) + ' (' + t('res.target') + ' ' + tx(r.target.display) + ')'));
+      g.appendChild(s('title', null, name + ': ' + valueOf(r) + ' (' + t('res.target') + ' ' + targetOf(r) + ')'));
       g.appendChild(s('text', { x: labelW, y: y + 15, 'text-anchor': 'end', class: 'bar-label' }, clip(name, 30)));
       g.appendChild(s('rect', { x: barX, y: y + 3, width: barW, height: 16, class: 'track' }));
       g.appendChild(s('rect', { x: barX, y: y + 3, width: Math.max(1, x(r.value) - barX), height: 16, class: 'fill' }));
@@ -965,7 +981,7 @@
         g.appendChild(s('line', { x1: x(lo), x2: x(lo), y1: y - 1, y2: y + 23, class: 'target-line' }));
       }
       g.appendChild(s('text', { x: barX + barW + 8, y: y + 15, class: 'bar-value' },
-        s('tspan', { class: 'v' }, valueOf(r)), s('tspan', { dx: 6 }, '/ ' + tx(r.target.display))));
+        s('tspan', { class: 'v' }, valueOf(r)), s('tspan', { dx: 6 }, '/ ' + targetOf(r))));
       svgEl.appendChild(g);
     });
     svgEl.appendChild(s('line', { x1: barX, x2: barX + 14, y1: H - 8, y2: H - 8, class: 'target-line legend' }));
@@ -1104,8 +1120,8 @@
     for (const c of res.checks) {
       const r = c.result;
       checks.appendChild(h('div', { class: 'check', 'data-indicator': r.indicator, 'data-status': r.status },
-        h('div', { class: 'check-head' }, statusBadge(r.status), ' ', h('strong', null, tx(r.name)), ' · ', c.unit.name || c.unit.id,
-          ' · ', t('res.value'), ' ', valueOf(r) || '—', ' · ', t('res.target'), ' ', tx(r.target.display)),
+        h('div', { class: 'check-head' }, resultBadge(r), ' ', h('strong', null, tx(r.name)), ' · ', c.unit.name || c.unit.id,
+          ' · ', t('res.value'), ' ', valueOf(r) || '—', ' · ', t('res.target'), ' ', targetOf(r)),
         r.wording ? h('div', { class: 'wording' }, t('res.wording'), '“', r.wording, '”') : null,
         (r.aggregates || []).map((a) => h('div', { class: 'agg' },
           h('code', null, a.func + '(' + a.of + ')'), ' = ', valueOf(a) || '—', ' · ', t('imp.children'), S.lang === 'en' ? ': ' : '：',
@@ -1116,12 +1132,11 @@
     // One block per district (and the city); the first open, the others
     // folded so that a city file of seven districts stays readable.
     res.parents.forEach((p, i) => {
-      const c = p.summary.binding;
       parents.appendChild(h('details', { class: 'card parent', 'data-unit': p.unit.id, open: i === 0 },
         h('summary', null, h('strong', null, p.unit.name || p.unit.id), ' ', h('span', { class: 'muted' }, t('unit.' + p.unit.level)),
-          h('span', { class: 'mini' }, ['met', 'not_met', 'no_data'].map((k) =>
-            h('span', { class: 'badge st-' + k }, t('status.' + k) + ' ' + (c[k] + (p.summary.aspirational[k] || 0)))))),
-        summaryBlock(p.summary), resultsTable(p.results, { inputs: true, id: 'parent-' + p.unit.id })));
+          h('span', { class: 'mini' }, p.tallies.filter((k) => ['met', 'not_met', 'no_data'].includes(k.status)).map((k) =>
+            h('span', { class: 'badge st-' + k.status }, tx(k.name) + ' ' + (k.binding + k.aspirational))))),
+        summaryBlock(p), resultsTable(p.results, { inputs: true, id: 'parent-' + p.unit.id })));
     });
     sec.appendChild(parents);
 
@@ -1137,7 +1152,7 @@
         h('td', null, tx(row.kindName) || row.unit.kind || ''),
         h('td', null, row.parentName || row.unit.parent || ''),
         h('td', { class: 'num' }, row.counts.met + ' / ' + row.counts.not_met + ' / ' + row.counts.no_data),
-        row.cells.map((c) => c ? h('td', { class: 'cell st-' + c.status, title: t('status.' + c.status) }, c.valueText || t('status.' + c.status)) : h('td', { class: 'cell na' }, ''))));
+        row.cells.map((c) => c ? h('td', { class: 'cell st-' + c.status, title: t('status.' + c.status) }, tx(c.valueText) || t('status.' + c.status)) : h('td', { class: 'cell na' }, ''))));
     });
     table.appendChild(body);
     sec.appendChild(h('div', { class: 'card' }, h('h2', null, t('imp.schools'), ' ', h('span', { class: 'muted' }, '(' + res.schools.length + ')')),

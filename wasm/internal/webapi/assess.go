@@ -8,6 +8,7 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -125,13 +126,11 @@ func (s *Session) fieldsOf(metrics []plan.Metric) []dataset.Field {
 }
 
 // resultView is a result with its numbers written out for the page.
+// resultView is a result with every text the page shows about it, as
+// package view computes them: the page formats no number itself.
 type resultView struct {
 	indicators.Result
-	ValueText string `json:"valueText"`
-	// ValueLang is the value in each language when its wording differs by
-	// language: a gap between units in percentage points.
-	ValueLang  *Text       `json:"valueLang,omitempty"`
-	GapText    *Text       `json:"gapText,omitempty"`
+	Text       view.Result `json:"text"`
 	Inputs     []inputView `json:"inputs"`
 	Aggregates []aggView   `json:"aggregates,omitempty"`
 }
@@ -143,8 +142,9 @@ type inputView struct {
 
 type aggView struct {
 	indicators.AggregateInput
-	ValueText string      `json:"valueText"`
-	ValueLang *Text       `json:"valueLang,omitempty"`
+	// ValueText is the aggregate as the result's value reads: a spread
+	// of rates held to a target in points is in points.
+	ValueText Text        `json:"valueText"`
 	Children  []childView `json:"children"`
 }
 
@@ -156,36 +156,27 @@ type childView struct {
 type unitView struct {
 	Unit    dataset.OrgUnit    `json:"unit"`
 	Summary indicators.Summary `json:"summary"`
-	Results []resultView       `json:"results"`
+	// Tallies are the summary's counts with the names of the statuses.
+	Tallies []view.Tally `json:"tallies"`
+	Results []resultView `json:"results"`
 }
 
 func valueText(v *float64, u plan.Unit) string {
 	if v == nil {
 		return ""
 	}
-	return indicators.FormatValue(*v, u)
+	return view.Number(*v, u)
 }
 
 func viewResult(r indicators.Result) resultView {
-	// Values and gaps carry the decimals they need to agree with the
-	// status (94.996% is not shown as 95%).
-	rv := resultView{Result: r, Inputs: []inputView{}}
-	if r.Value != nil {
-		rv.ValueText = r.ValueText("zh")
-		if r.Target.Points {
-			rv.ValueLang = &Text{ZH: r.ValueText("zh"), EN: r.ValueText("en")}
-		}
-	}
-	if r.Gap != nil {
-		rv.GapText = &Text{ZH: r.GapText("zh"), EN: r.GapText("en")}
-	}
+	rv := resultView{Result: r, Text: view.Of(r), Inputs: []inputView{}}
 	for _, in := range r.Inputs {
 		rv.Inputs = append(rv.Inputs, inputView{Input: in, ValueText: valueText(in.Value, in.Unit)})
 	}
 	for _, a := range r.Aggregates {
-		av := aggView{AggregateInput: a, ValueText: valueText(a.Value, r.Unit), Children: []childView{}}
-		if r.Target.Points && a.Value != nil {
-			av.ValueLang = pointsText(*a.Value)
+		av := aggView{AggregateInput: a, Children: []childView{}}
+		if a.Value != nil {
+			av.ValueText = view.Quantity(r, *a.Value)
 		}
 		for _, ch := range a.Children {
 			av.Children = append(av.Children, childView{ChildValue: ch, ValueText: valueText(ch.Value, r.Unit)})
@@ -195,15 +186,8 @@ func viewResult(r indicators.Result) resultView {
 	return rv
 }
 
-// pointsText writes a difference of two rates (0.1273) in percentage
-// points: "12.73个百分点", "12.73 pp".
-func pointsText(v float64) *Text {
-	n := strings.TrimPrefix(indicators.FormatGap(v*100, plan.Number, false, "en"), "+")
-	return &Text{ZH: n + "个百分点", EN: n + " pp"}
-}
-
 func viewUnit(ur indicators.UnitReport) unitView {
-	uv := unitView{Unit: ur.Unit, Summary: ur.Summary, Results: make([]resultView, 0, len(ur.Results))}
+	uv := unitView{Unit: ur.Unit, Summary: ur.Summary, Tallies: view.Tallies(ur.Summary), Results: make([]resultView, 0, len(ur.Results))}
 	for _, r := range ur.Results {
 		uv.Results = append(uv.Results, viewResult(r))
 	}
@@ -278,7 +262,7 @@ func (s *Session) tryRule(arg string) (any, error) {
 	percent := r.Target.Percent || r.Target.Points
 	if res.Value != nil {
 		if percent {
-			out.ValueText = indicators.FormatValue(*res.Value, plan.Percent)
+			out.ValueText = view.Number(*res.Value, plan.Percent)
 		} else {
 			out.ValueText = plainNumber(*res.Value)
 		}
@@ -291,7 +275,8 @@ func (s *Session) tryRule(arg string) (any, error) {
 		if percent {
 			u = plan.Percent
 		}
-		out.GapText = &Text{ZH: indicators.FormatGap(*res.Gap, u, r.Target.Points, "zh"), EN: indicators.FormatGap(*res.Gap, u, r.Target.Points, "en")}
+		g := view.Gap(*res.Gap, u, r.Target.Points)
+		out.GapText = &g
 	}
 	for _, in := range res.Inputs {
 		out.Inputs = append(out.Inputs, inputView{Input: in, ValueText: valueText(in.Value, in.Unit)})

@@ -6,7 +6,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
-	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -77,20 +77,11 @@ func (s *Session) importData(arg string) (any, error) {
 		ans.Figures = map[string]string{}
 		for _, m := range s.cat.Metrics() {
 			if v, ok := d.Value(u.ID, m.ID); ok {
-				ans.Figures[m.ID] = formText(v, m.Unit)
+				ans.Figures[m.ID] = view.Typed(v, m.Unit)
 			}
 		}
 	}
 	return ans, nil
-}
-
-// formText writes a figure as a person types it on the form: a percent in
-// percent, 12 significant digits at most so that 0.992 is "99.2".
-func formText(v float64, u plan.Unit) string {
-	if u == plan.Percent {
-		return rule.FormatNumber(v * 100)
-	}
-	return rule.FormatNumber(v)
 }
 
 func (s *Session) clearData(string) (any, error) {
@@ -116,8 +107,9 @@ type column struct {
 }
 
 type cell struct {
-	Status    indicators.Status `json:"status"`
-	ValueText string            `json:"valueText"`
+	Status indicators.Status `json:"status"`
+	// ValueText is the value as every face shows it (view.Result.Value).
+	ValueText Text `json:"valueText"`
 }
 
 type schoolRow struct {
@@ -203,8 +195,8 @@ func (s *Session) assessFile(string) (any, error) {
 				continue
 			}
 			c := &cell{Status: st}
-			if v, ok := ev.Value(ind.ID, i); ok {
-				c.ValueText = indicators.FormatValue(v, ind.Unit)
+			if res, ok := ev.Result(ind.ID, i); ok {
+				c.ValueText = view.Of(res).Value
 			}
 			row.Cells[k] = c
 		}

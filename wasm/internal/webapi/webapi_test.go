@@ -81,8 +81,10 @@ type typedAssess struct {
 			Indicator string   `json:"indicator"`
 			Status    string   `json:"status"`
 			Value     *float64 `json:"value"`
-			ValueText string   `json:"valueText"`
-			GapText   *Text    `json:"gapText"`
+			Text      struct {
+				Value Text `json:"value"`
+				Gap   Text `json:"gap"`
+			} `json:"text"`
 		} `json:"results"`
 	} `json:"report"`
 }
@@ -98,7 +100,10 @@ func resultOf(t *testing.T, ta typedAssess, id string) (status, value string, ga
 	t.Helper()
 	for _, r := range ta.Report.Results {
 		if r.Indicator == id {
-			return r.Status, r.ValueText, r.GapText
+			if r.Text.Gap.IsZero() {
+				return r.Status, r.Text.Value.ZH, nil
+			}
+			return r.Status, r.Text.Value.ZH, &r.Text.Gap
 		}
 	}
 	t.Fatalf("no result for %s", id)
@@ -420,13 +425,13 @@ type typedFile struct {
 		Unit  struct{ ID, Name string } `json:"unit"`
 		Cells []*struct {
 			Status    string `json:"status"`
-			ValueText string `json:"valueText"`
+			ValueText Text   `json:"valueText"`
 		} `json:"cells"`
 	} `json:"schools"`
 	Parents []struct {
 		Unit    struct{ ID, Level string } `json:"unit"`
 		Results []struct {
-			Indicator, Status, ValueText string
+			Indicator, Status string
 		} `json:"results"`
 	} `json:"parents"`
 	Checks []struct {
@@ -492,10 +497,10 @@ func TestReportExportReimport(t *testing.T) {
 	var csvDL download
 	req["format"], req["lang"] = "csv", "zh"
 	decodeInto(t, mustOK(t, s, "exportReport", req), &csvDL)
-	assert.True(t, strings.HasPrefix(csvDL.Text, "\ufeff单位代码,单位名称,"))
+	assert.True(t, strings.HasPrefix(csvDL.Text, "\ufeff单位编号,单位名称,"))
 	assert.Contains(t, csvDL.Text, "\r\n")
 	assert.Contains(t, csvDL.Text, "实验初中,学校,初中")
-	assert.Contains(t, csvDL.Text, "义务教育择校生比例,约束性,达标,4%,≤ 5%,-1个百分点")
+	assert.Contains(t, csvDL.Text, "义务教育择校生比例,约束性,达标,4%,≤ 5%,-1,个百分点")
 }
 
 func TestDistrictReportExport(t *testing.T) {
@@ -520,20 +525,6 @@ func TestDistrictReportExport(t *testing.T) {
 }
 
 func TestPointsText(t *testing.T) {
-	tests := []struct {
-		v      float64
-		zh, en string
-	}{
-		{0.1273, "12.73个百分点", "12.73 pp"},
-		{0.1, "10个百分点", "10 pp"},
-		{0, "0个百分点", "0 pp"},
-		{-0.05, "-5个百分点", "-5 pp"},
-	}
-	for _, tt := range tests {
-		got := pointsText(tt.v)
-		assert.Equal(t, tt.zh, got.ZH, "%v", tt.v)
-		assert.Equal(t, tt.en, got.EN, "%v", tt.v)
-	}
 	// A gap between districts is shown in points, on the page and in CSV.
 	s := seedSession(t)
 	mustOK(t, s, "importData", map[string]string{"name": "sample2017.json", "text": string(seeds.SampleData())})
@@ -541,14 +532,15 @@ func TestPointsText(t *testing.T) {
 		Checks []struct {
 			Result struct {
 				Indicator string
-				ValueLang *Text `json:"valueLang"`
+				Text      struct {
+					Value Text `json:"value"`
+				} `json:"text"`
 			} `json:"result"`
 		} `json:"checks"`
 	}
 	decodeInto(t, mustOK(t, s, "assessFile", nil), &f)
 	require.NotEmpty(t, f.Checks)
-	require.NotNil(t, f.Checks[0].Result.ValueLang)
-	assert.Regexp(t, `^\d+(\.\d+)? pp$`, f.Checks[0].Result.ValueLang.EN)
+	assert.Regexp(t, `^\d+(\.\d+)? pp$`, f.Checks[0].Result.Text.Value.EN)
 	var dl download
 	decodeInto(t, mustOK(t, s, "exportReport", map[string]string{"source": "file", "format": "csv", "lang": "zh"}), &dl)
 	assert.Regexp(t, `辖市区之间优质普惠学前教育资源差距,约束性,未达标,\d+(\.\d+)?个百分点,≤ 10个百分点`, dl.Text)

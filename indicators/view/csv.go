@@ -1,0 +1,120 @@
+package view
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/msg"
+)
+
+// columns are the columns of the report CSV, in order, with their headers.
+// The command line's `check --format csv` and the page's report export
+// write these and no others.
+var columns = []msg.Text{
+	{ZH: "单位编号", EN: "unit_id"},
+	{ZH: "单位名称", EN: "unit_name"},
+	{ZH: "层级", EN: "level"},
+	{ZH: "类别", EN: "kind"},
+	{ZH: "上级单位", EN: "parent"},
+	{ZH: "年度", EN: "year"},
+	{ZH: "指标编号", EN: "indicator_id"},
+	{ZH: "指标", EN: "indicator"},
+	{ZH: "性质", EN: "nature"},
+	{ZH: "状态", EN: "status"},
+	{ZH: "数值", EN: "value"},
+	{ZH: "目标", EN: "target"},
+	{ZH: "差距", EN: "gap"},
+	{ZH: "差距单位", EN: "gap_unit"},
+	{ZH: "来源", EN: "origin"},
+	{ZH: "出处", EN: "places"},
+	{ZH: "原文", EN: "wording"},
+	{ZH: "说明", EN: "note"},
+}
+
+// Columns returns the headers of the report CSV in a language.
+func Columns(lang string) []string {
+	out := make([]string, len(columns))
+	for i, c := range columns {
+		out[i] = c.In(lang)
+	}
+	return out
+}
+
+// bom makes Excel on Windows read the file as UTF-8; without it Excel
+// guesses the local code page (GBK in China) and garbles every name.
+const bom = "\uFEFF"
+
+// WriteCSV writes the report as CSV for a spreadsheet, one row per unit and
+// indicator, texts in lang ("zh" or "en"): UTF-8 with a byte order mark and
+// CRLF line ends, as Excel expects. The value reads as the plan writes it
+// ("99.2%", which Excel takes for a number); the gap is a plain signed
+// number whose unit (个百分点 / pp for percents) is in the next column, so
+// that the sheet can sort and sum it. A cell that a spreadsheet would run
+// as a formula is kept as text.
+func WriteCSV(w io.Writer, r *indicators.Report, lang string) error {
+	if _, err := io.WriteString(w, bom); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(Columns(lang)); err != nil {
+		return err
+	}
+	if r == nil {
+		r = &indicators.Report{}
+	}
+	year := ""
+	if r.Year != 0 {
+		year = strconv.Itoa(r.Year)
+	}
+	for _, u := range r.Units {
+		kind := ""
+		if u.Unit.Kind != "" {
+			kind = u.Unit.Kind.Name().In(lang)
+		}
+		for _, res := range u.Results {
+			v := Of(res)
+			notes := make([]string, len(v.Notes))
+			for i, n := range v.Notes {
+				notes[i] = n.In(lang)
+			}
+			row := []string{
+				u.Unit.ID, u.Unit.Name, u.Unit.Level.Name().In(lang), kind, u.Unit.Parent, year,
+				res.Indicator, res.Name.In(lang), v.Nature.In(lang),
+				v.Status.In(lang), v.Value.In(lang), v.Target.In(lang),
+				v.GapNumber, v.GapUnit.In(lang), v.Origin.In(lang), v.Places.In(lang),
+				res.Wording, strings.Join(notes, pick(lang, "；", "; ")),
+			}
+			for i := range row {
+				row[i] = safeCell(row[i])
+			}
+			if err := cw.Write(row); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// safeCell keeps a spreadsheet from running text as a formula: a cell from
+// a plan or a data file that starts with = + - @ (and is not a number such
+// as "-1.5") gets a leading apostrophe, which Excel shows as text.
+func safeCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '@', '\t', '\r':
+		return "'" + s
+	case '+', '-':
+		if _, err := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64); err == nil {
+			return s
+		}
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,351 @@
+// Package view computes every text a user sees about an assessment result:
+// value, target and gap with the decimals the status needs, status, nature,
+// origin, places, reason, warnings, the one-line summary of a result, the
+// counts of a report, and the report's CSV. The command line (table,
+// Markdown, JUnit, CSV), the browser page and the test helpers all show
+// these texts and format none of their own, so the same result reads the
+// same everywhere.
+//
+// Texts come as msg.Text, in Chinese and English at once: the page switches
+// language without asking Go again, and the command line takes .In(lang).
+//
+// The package is part of the browser binary, so it must not import
+// golang.org/x/text (terminal widths stay in reportfmt).
+package view
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
+)
+
+// None stands in a table cell for a value a result does not have. CSV
+// leaves such a cell empty instead, so that a spreadsheet can sum the
+// column.
+const None = "—"
+
+// Result is what a user reads about one result. Every text is empty when
+// the result has nothing to say there (no value, no gap, no reason).
+type Result struct {
+	// Value is the value in its unit, with the decimals the status needs:
+	// "94.996%" against ≥ 95%, never "95%". A percent held to a target in
+	// percentage points (a gap between units) reads in points.
+	Value msg.Text `json:"value"`
+	// Target is the target in symbols ("≥ 99%"), or as written.
+	Target msg.Text `json:"target"`
+	// Gap is the signed gap, in percentage points for percents
+	// ("-0.004个百分点", "-0.004 pp").
+	Gap msg.Text `json:"gap"`
+	// GapNumber is the gap as a plain signed number ("-0.004") in the unit
+	// GapUnit names, for a spreadsheet to sort and sum; it has the digits
+	// of Gap.
+	GapNumber string   `json:"gapNumber"`
+	GapUnit   msg.Text `json:"gapUnit"`
+	Status    msg.Text `json:"status"`
+	// Nature is 约束性 / binding or 预期性 / aspirational.
+	Nature msg.Text `json:"nature"`
+	// Origin is 计算 / computed or 填报 / reported, for a result with a value.
+	Origin msg.Text `json:"origin"`
+	// Places lists where the plan states the indicator ("任务4、任务12").
+	Places msg.Text `json:"places"`
+	// Reason says why there is no value (no data, not computable).
+	Reason   msg.Text   `json:"reason"`
+	Warnings []msg.Text `json:"warnings"`
+	// Notes are the lines that explain a result beyond its row: the
+	// reason, that the unit reported the value itself, the warnings.
+	Notes []msg.Text `json:"notes"`
+	// Line is the result on one line: indicator, status, value, target,
+	// gap (or the reason) and nature, as failures are reported.
+	//
+	//	学前三年教育毛入学率(preschool-ger) 未达标：数值 97.5%，目标 ≥ 99%，差距 -1.5个百分点（约束性）
+	Line msg.Text `json:"line"`
+}
+
+// Of computes the texts of a result.
+func Of(r indicators.Result) Result {
+	d := decimals(r.Gap)
+	v := Result{
+		Target:   target(r),
+		Status:   r.Status.Name(),
+		Nature:   Nature(r.Nature),
+		Places:   places(r.Places),
+		Warnings: r.Warnings,
+	}
+	if r.Value != nil {
+		v.Value = value(*r.Value, r.Unit, r.Target.Points, d)
+		v.Origin = msg.T("计算", "computed")
+		if r.Origin == indicators.Reported {
+			v.Origin = msg.T("填报", "reported")
+		}
+	}
+	if r.Gap != nil {
+		v.Gap = gap(*r.Gap, r.Unit, r.Target.Points, d)
+		v.GapNumber = gapNumber(*r.Gap, d)
+		if r.Unit == plan.Percent || r.Target.Points {
+			v.GapUnit = points
+		}
+	}
+	if r.Reason != nil {
+		v.Reason = *r.Reason
+		v.Notes = append(v.Notes, v.Reason)
+	}
+	if r.Origin == indicators.Reported && r.Value != nil {
+		v.Notes = append(v.Notes, msg.T("数值由单位直接填报，未由分项数据计算", "value reported by the unit, not computed from its figures"))
+	}
+	v.Notes = append(v.Notes, r.Warnings...)
+	v.Line = line(r, v)
+	return v
+}
+
+// points is the unit of a gap between percents.
+var points = msg.T("个百分点", "pp")
+
+// Number shows a figure in its unit the way the plan writes it, with up to
+// two decimals: a percent as "99.2%", a count as "14". It is for figures
+// that are not compared with a bound (a result's inputs, a child unit's
+// value); a result's own value is Of(r).Value.
+func Number(v float64, u plan.Unit) string { return number(v, u, 2) }
+
+// Quantity shows v, a value of the same quantity as r's value (an aggregate
+// over child units, a child's value), the way r's value is shown: in
+// percentage points when r's target is a gap in points.
+func Quantity(r indicators.Result, v float64) msg.Text {
+	return value(v, r.Unit, r.Target.Points, 2)
+}
+
+// Gap shows a signed gap between a value and its bound in the bound's unit,
+// percentage points for percents, with the decimals it needs to be told
+// from zero. Of(r).Gap is the same text for a result.
+func Gap(g float64, u plan.Unit, inPoints bool) msg.Text {
+	return gap(g, u, inPoints, decimals(&g))
+}
+
+// Nature is the name of a target's nature: 约束性 / binding, 预期性 /
+// aspirational. An empty nature binds, as the engine reads it.
+func Nature(n plan.Nature) msg.Text {
+	if n == plan.Aspirational {
+		return msg.T("预期性", "aspirational")
+	}
+	return msg.T("约束性", "binding")
+}
+
+// UnitKind names what a unit is: the kind of a school ("幼儿园"), the
+// level of any other unit ("辖市区").
+func UnitKind(u dataset.OrgUnit) msg.Text {
+	if u.Level == org.School && u.Kind != "" {
+		return u.Kind.Name()
+	}
+	return u.Level.Name()
+}
+
+// UnitLabel is "名称(编号)", or the id alone when the unit has no name of
+// its own.
+func UnitLabel(u dataset.OrgUnit) string {
+	if u.Name == "" || u.Name == u.ID {
+		return u.ID
+	}
+	return u.Name + "(" + u.ID + ")"
+}
+
+// decimals is how many decimals a value and its gap need so that what is
+// shown agrees with the status: two, or more when two would round the value
+// onto its bound (94.996% against ≥ 95% would read "95%, not met"), up to
+// six.
+func decimals(g *float64) int {
+	const most = 6
+	if g == nil || *g == 0 {
+		return 2
+	}
+	for d := 2; d < most; d++ {
+		if math.Abs(*g)*math.Pow(10, float64(d)) >= 0.5 {
+			return d
+		}
+	}
+	return most
+}
+
+func number(v float64, u plan.Unit, decimals int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return None
+	}
+	switch u {
+	case plan.Percent:
+		return trim(strconv.FormatFloat(v*100, 'f', decimals, 64)) + "%"
+	case plan.Count:
+		if v == math.Trunc(v) {
+			return strconv.FormatFloat(v, 'f', 0, 64)
+		}
+	}
+	return trim(strconv.FormatFloat(v, 'f', decimals, 64))
+}
+
+// value shows a value; a percent held to a target in points reads in points
+// too, so that value and target read alike.
+func value(v float64, u plan.Unit, inPoints bool, decimals int) msg.Text {
+	if u == plan.Percent && inPoints && !math.IsNaN(v) && !math.IsInf(v, 0) {
+		n := trim(strconv.FormatFloat(v*100, 'f', decimals, 64))
+		return msg.T(n+points.ZH, n+" "+points.EN)
+	}
+	s := number(v, u, decimals)
+	return msg.T(s, s)
+}
+
+func gap(g float64, u plan.Unit, inPoints bool, decimals int) msg.Text {
+	s := trim(strconv.FormatFloat(g, 'f', decimals, 64))
+	if g > 0 && s != "0" {
+		s = "+" + s
+	}
+	if u == plan.Percent || inPoints {
+		return msg.T(s+points.ZH, s+" "+points.EN)
+	}
+	return msg.T(s, s)
+}
+
+// gapNumber is the gap as a plain number, with the digits of the gap's
+// text: a sheet and a table show the same gap.
+func gapNumber(g float64, decimals int) string {
+	s := trim(strconv.FormatFloat(g, 'f', decimals, 64))
+	if g > 0 && s != "0" {
+		s = "+" + s
+	}
+	return s
+}
+
+func target(r indicators.Result) msg.Text {
+	t := r.Target.Display
+	if t.ZH == "" {
+		t.ZH = r.Target.Text
+	}
+	if t.EN == "" {
+		t.EN = t.ZH
+	}
+	return t
+}
+
+func places(ps []plan.Place) msg.Text {
+	var zh, en []string
+	for _, p := range ps {
+		zh = append(zh, p.Label.ZH)
+		en = append(en, p.Label.In("en"))
+	}
+	return msg.T(strings.Join(zh, "、"), strings.Join(en, ", "))
+}
+
+func line(r indicators.Result, v Result) msg.Text {
+	one := func(lang string) string {
+		s := r.Name.In(lang)
+		if s == "" {
+			s = r.Indicator
+		} else if r.Indicator != "" {
+			s += "(" + r.Indicator + ")"
+		}
+		s += " " + v.Status.In(lang)
+		var parts []string
+		if !v.Value.IsZero() {
+			parts = append(parts, pick(lang, "数值 ", "value ")+v.Value.In(lang))
+		}
+		if t := v.Target.In(lang); t != "" {
+			parts = append(parts, pick(lang, "目标 ", "target ")+t)
+		}
+		if !v.Gap.IsZero() {
+			parts = append(parts, pick(lang, "差距 ", "gap ")+v.Gap.In(lang))
+		}
+		d := strings.Join(parts, pick(lang, "，", ", "))
+		if r.Value == nil && !v.Reason.IsZero() {
+			if d != "" {
+				d += pick(lang, "；", "; ")
+			}
+			d += v.Reason.In(lang)
+		}
+		d += pick(lang, "（", " (") + v.Nature.In(lang) + pick(lang, "）", ")")
+		return s + pick(lang, "：", ": ") + d
+	}
+	return msg.T(one("zh"), one("en"))
+}
+
+// Tally is the count of one status in a summary, binding and aspirational
+// targets apart, with the status's name.
+type Tally struct {
+	Status       indicators.Status `json:"status"`
+	Name         msg.Text          `json:"name"`
+	Binding      int               `json:"binding"`
+	Aspirational int               `json:"aspirational"`
+}
+
+// Tallies counts a summary by status in the order reports list them: met,
+// not met, no data, not computable, then not applicable when there is any.
+func Tallies(s indicators.Summary) []Tally {
+	out := []Tally{
+		{indicators.Met, indicators.Met.Name(), s.Binding.Met, s.Aspirational.Met},
+		{indicators.NotMet, indicators.NotMet.Name(), s.Binding.NotMet, s.Aspirational.NotMet},
+		{indicators.NoData, indicators.NoData.Name(), s.Binding.NoData, s.Aspirational.NoData},
+		{indicators.NotComputable, indicators.NotComputable.Name(), s.Binding.NotComputable, s.Aspirational.NotComputable},
+	}
+	if n := s.Binding.NotApplicable + s.Aspirational.NotApplicable; n > 0 {
+		out = append(out, Tally{indicators.NotApplicable, indicators.NotApplicable.Name(), s.Binding.NotApplicable, s.Aspirational.NotApplicable})
+	}
+	return out
+}
+
+// SummaryText counts a unit's (or a report's) results, binding and
+// aspirational targets apart:
+//
+//	约束性 达标 10，未达标 1，缺数据 2，无法计算 0；预期性 达标 1，未达标 0，缺数据 0，无法计算 0
+func SummaryText(s indicators.Summary) msg.Text {
+	ts := Tallies(s)
+	one := func(lang string) string {
+		counts := func(aspirational bool) string {
+			var parts []string
+			for _, t := range ts {
+				n := t.Binding
+				if aspirational {
+					n = t.Aspirational
+				}
+				if t.Status == indicators.NotApplicable && n == 0 {
+					continue
+				}
+				parts = append(parts, t.Name.In(lang)+" "+strconv.Itoa(n))
+			}
+			return strings.Join(parts, pick(lang, "，", ", "))
+		}
+		return Nature(plan.Binding).In(lang) + " " + counts(false) + pick(lang, "；", "; ") +
+			Nature(plan.Aspirational).In(lang) + " " + counts(true)
+	}
+	return msg.T(one("zh"), one("en"))
+}
+
+// pick returns the Chinese or the English string; any language other than
+// "en" is Chinese, the plan's own language.
+func pick(lang, zh, en string) string {
+	if lang == "en" {
+		return en
+	}
+	return zh
+}
+
+func trim(s string) string {
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+// Typed writes a figure as a person types it in a form field or a data
+// cell: a percent in percent without the sign (0.992 is "99.2"), up to
+// twelve significant digits, so that reading it back gives the figure.
+func Typed(v float64, u plan.Unit) string {
+	if u == plan.Percent {
+		return rule.FormatNumber(v * 100)
+	}
+	return rule.FormatNumber(v)
+}
