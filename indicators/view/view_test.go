@@ -212,3 +212,33 @@ func TestSafeCell(t *testing.T) {
 		assert.Equal(t, want, safeCell(in), "safeCell(%q)", in)
 	}
 }
+
+func TestOfRule(t *testing.T) {
+	resolve := func(name string) (string, bool) { return name, name == "a" || name == "b" }
+	compile := func(src string) *rule.Rule {
+		r, err := rule.CompileRule(src, resolve, rule.Limits{})
+		require.NoError(t, err, src)
+		return r
+	}
+	for _, tc := range []struct {
+		src                       string
+		res                       indicators.RuleResult
+		status, value, target, gp string
+	}{
+		{"a / b <= 5%", indicators.RuleResult{Status: indicators.Met, Value: f(0.03), Gap: f(-2)},
+			"met", "3%", "≤ 5%", "-2 pp"},
+		// No target and no percent: a ratio keeps six significant digits.
+		{"a / b", indicators.RuleResult{Status: indicators.Met, Value: f(0.992134567)},
+			"met", "0.992135", "", ""},
+		{"a >= 14", indicators.RuleResult{Status: indicators.NotMet, Value: f(13), Gap: f(-1)},
+			"not met", "13", "≥ 14", "-1"},
+		{"a / b >= 95%", indicators.RuleResult{Status: indicators.NoData},
+			"no data", "", "≥ 95%", ""},
+	} {
+		v := OfRule(compile(tc.src), tc.res)
+		assert.Equal(t, tc.status, v.Status.In("en"), tc.src)
+		assert.Equal(t, tc.value, v.Value.In("en"), tc.src)
+		assert.Equal(t, tc.target, v.Target.In("en"), tc.src)
+		assert.Equal(t, tc.gp, v.Gap.In("en"), tc.src)
+	}
+}

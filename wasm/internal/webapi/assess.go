@@ -1,13 +1,10 @@
 package webapi
 
 import (
-	"math"
-	"strconv"
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
-	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
@@ -258,42 +255,16 @@ func (s *Session) tryRule(arg string) (any, error) {
 		return nil, err
 	}
 	res := s.cat.Evaluate(d).EvalRule(r, 0)
-	out := ruleResult{Status: res.Status, Value: res.Value, Gap: res.Gap, Inputs: []inputView{}}
-	percent := r.Target.Percent || r.Target.Points
-	if res.Value != nil {
-		if percent {
-			out.ValueText = view.Number(*res.Value, plan.Percent)
-		} else {
-			out.ValueText = plainNumber(*res.Value)
-		}
+	texts := view.OfRule(r, res)
+	out := ruleResult{Status: res.Status, Value: res.Value, Gap: res.Gap, Inputs: []inputView{}, ValueText: texts.Value.ZH}
+	if !texts.Target.IsZero() {
+		out.TargetText = &texts.Target
 	}
-	if r.Target.Op != "" {
-		out.TargetText = &Text{ZH: r.Target.Format("zh"), EN: r.Target.Format("en")}
-	}
-	if res.Gap != nil {
-		u := plan.Number
-		if percent {
-			u = plan.Percent
-		}
-		g := view.Gap(*res.Gap, u, r.Target.Points)
-		out.GapText = &g
+	if !texts.Gap.IsZero() {
+		out.GapText = &texts.Gap
 	}
 	for _, in := range res.Inputs {
 		out.Inputs = append(out.Inputs, inputView{Input: in, ValueText: valueText(in.Value, in.Unit)})
 	}
 	return ruleAnswer{out}, nil
-}
-
-// plainNumber shows a value of unknown unit with six significant digits: a
-// typed rule's ratio 0.99213 reads as 0.99213, not 0.99.
-func plainNumber(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "—"
-	}
-	return rule.FormatNumber(mustParse(strconv.FormatFloat(v, 'g', 6, 64)))
-}
-
-func mustParse(s string) float64 {
-	v, _ := strconv.ParseFloat(s, 64)
-	return v
 }
