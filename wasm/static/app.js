@@ -76,11 +76,6 @@
       'res.inputs': '计算依据：',
       'res.printedAt': '打印日期：{0}',
       'res.figures': '填报数据',
-      'status.met': '达标',
-      'status.not_met': '未达标',
-      'status.no_data': '缺数据',
-      'status.not_computable': '无法计算',
-      'status.not_applicable': '不适用',
       'nature.binding': '约束性',
       'nature.aspirational': '预期性',
       'exp.title': '导出',
@@ -220,11 +215,6 @@
       'res.inputs': 'From: ',
       'res.printedAt': 'Printed on {0}',
       'res.figures': 'Figures entered',
-      'status.met': 'met',
-      'status.not_met': 'not met',
-      'status.no_data': 'no data',
-      'status.not_computable': 'not computable',
-      'status.not_applicable': 'not applicable',
       'nature.binding': 'binding',
       'nature.aspirational': 'aspirational',
       'exp.title': 'Export',
@@ -376,6 +366,12 @@
   // function, so that one shown before a language switch follows it.
   function say(text) {
     return typeof text === 'function' ? text() : text;
+  }
+
+  // statusName is the library's name of a status, in the page's language.
+  function statusName(status) {
+    const names = PLAN && PLAN.statuses;
+    return names && names[status] ? tx(names[status]) : status;
   }
 
   // tx picks a plan text ({zh, en}) in the page's language.
@@ -535,7 +531,7 @@
   }
 
   function statusBadge(status) {
-    return h('span', { class: 'badge st-' + status }, t('status.' + status));
+    return h('span', { class: 'badge st-' + status }, statusName(status));
   }
 
   function errorList(errors) {
@@ -917,7 +913,7 @@
 
   // resultBadge is a result's status with the name Go gave it.
   function resultBadge(r) {
-    return h('span', { class: 'badge st-' + r.status }, r.text ? tx(r.text.status) : t('status.' + r.status));
+    return h('span', { class: 'badge st-' + r.status }, r.text ? tx(r.text.status) : statusName(r.status));
   }
 
   function resultsTable(results, opts) {
@@ -1125,7 +1121,7 @@
         r.wording ? h('div', { class: 'wording' }, t('res.wording'), '“', r.wording, '”') : null,
         (r.aggregates || []).map((a) => h('div', { class: 'agg' },
           h('code', null, a.func + '(' + a.of + ')'), ' = ', valueOf(a) || '—', ' · ', t('imp.children'), S.lang === 'en' ? ': ' : '：',
-          a.children.map((ch, k) => [k ? sep() : '', ch.name || ch.unit, ' ', ch.valueText || t('status.' + ({ missing: 'no_data' }[ch.state] || ch.state))])))));
+          a.children.map((ch, k) => [k ? sep() : '', ch.name || ch.unit, ' ', ch.valueText || statusName({ missing: 'no_data' }[ch.state] || ch.state)])))));
     }
     sec.appendChild(checks);
     const parents = h('div', { id: 'parents' }, h('h2', null, t('imp.parents')));
@@ -1152,7 +1148,7 @@
         h('td', null, tx(row.kindName) || row.unit.kind || ''),
         h('td', null, row.parentName || row.unit.parent || ''),
         h('td', { class: 'num' }, row.counts.met + ' / ' + row.counts.not_met + ' / ' + row.counts.no_data),
-        row.cells.map((c) => c ? h('td', { class: 'cell st-' + c.status, title: t('status.' + c.status) }, tx(c.valueText) || t('status.' + c.status)) : h('td', { class: 'cell na' }, ''))));
+        row.cells.map((c) => c ? h('td', { class: 'cell st-' + c.status, title: statusName(c.status) }, tx(c.valueText) || statusName(c.status)) : h('td', { class: 'cell na' }, ''))));
     });
     table.appendChild(body);
     sec.appendChild(h('div', { class: 'card' }, h('h2', null, t('imp.schools'), ' ', h('span', { class: 'muted' }, '(' + res.schools.length + ')')),

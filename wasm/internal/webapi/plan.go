@@ -26,6 +26,9 @@ type planView struct {
 	Indicators  []indicatorView `json:"indicators"`
 	Metrics     []metricView    `json:"metrics"`
 	HasTaskBook bool            `json:"hasTaskBook"`
+	// Statuses names every status, so that the page shows the library's
+	// words for them and has none of its own.
+	Statuses map[indicators.Status]Text `json:"statuses"`
 }
 
 type goalView struct {
@@ -141,7 +144,10 @@ func summarise(p *plan.Plan, cat *indicators.Catalog) *planView {
 		ID: p.ID, Title: p.Title, Issuer: p.Issuer, Year: p.Year, Published: p.Published,
 		Reference: p.Reference, Source: p.Source,
 		Goals: []goalView{}, Sections: []sectionView{}, Indicators: []indicatorView{}, Metrics: []metricView{},
-		HasTaskBook: len(p.Items()) > 0,
+		HasTaskBook: len(p.Items()) > 0, Statuses: map[indicators.Status]Text{},
+	}
+	for _, st := range indicators.Statuses() {
+		v.Statuses[st] = st.Name()
 	}
 	for _, g := range p.Goals {
 		v.Goals = append(v.Goals, goalView{ID: g.ID, Number: g.Number, Title: g.Title, Indicators: nonNil(g.Indicators)})

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/seeds"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -173,6 +174,11 @@ func TestLoadDefault(t *testing.T) {
 	decodeInto(t, a, &v)
 	assert.Equal(t, "zhenjiang-2017", v.Plan.ID)
 	assert.Equal(t, "镇江市教育局2017年工作要点", v.Plan.Title.ZH)
+	// The page names statuses with the library's words, not its own.
+	require.Len(t, v.Plan.Statuses, len(indicators.Statuses()))
+	for _, st := range indicators.Statuses() {
+		assert.Equal(t, st.Name(), v.Plan.Statuses[st], st)
+	}
 	assert.True(t, v.Plan.HasTaskBook)
 	var keys []string
 	for _, u := range v.Plan.UnitTypes {
