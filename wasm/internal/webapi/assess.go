@@ -12,6 +12,7 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -252,7 +253,7 @@ func (s *Session) placeRanks() map[string]int {
 // same reader, so "1,234", "99.2%" and "—" mean the same in both places);
 // figures that do not read are reported per field and left out, so that the
 // rest can still be assessed while the user types.
-func (s *Session) unitDataset(req unitRequest) (*dataset.Dataset, map[string]string, error) {
+func (s *Session) unitDataset(req unitRequest) (*dataset.Dataset, map[string]msg.Text, error) {
 	metrics := s.cat.FormMetrics(req.Level, req.Kind)
 	fields := s.fieldsOf(metrics)
 	values, fieldErrs, warnings, err := readFigures(fields, req.Figures)
@@ -298,8 +299,8 @@ func (s *Session) fieldsOf(metrics []plan.Metric) []dataset.Field {
 // that one bad field does not hide the others' values.
 // Figures that read but look mistyped come back as warnings whose Header is
 // the metric id.
-func readFigures(fields []dataset.Field, typed map[string]string) (map[string]float64, map[string]string, dataset.Errors, error) {
-	fieldErrs := map[string]string{}
+func readFigures(fields []dataset.Field, typed map[string]string) (map[string]float64, map[string]msg.Text, dataset.Errors, error) {
+	fieldErrs := map[string]msg.Text{}
 	cells := make([]string, len(fields))
 	for i, f := range fields {
 		cells[i] = typed[f.ID]
@@ -341,7 +342,7 @@ func readFigures(fields []dataset.Field, typed map[string]string) (map[string]fl
 			return nil, nil, nil, err
 		}
 	}
-	return nil, nil, nil, errors.New(bi("数据无法读取", "the figures cannot be read"))
+	return nil, nil, nil, msg.New(bi("数据无法读取", "the figures cannot be read"))
 }
 
 // figureColumn is the 1-based CSV column of the first figure.
@@ -454,11 +455,11 @@ func viewUnit(ur indicators.UnitReport) unitView {
 
 type assessAnswer struct {
 	// FieldErrors says, per metric id, why a typed figure was not read.
-	FieldErrors map[string]string `json:"fieldErrors"`
+	FieldErrors map[string]msg.Text `json:"fieldErrors"`
 	// FieldWarnings says, per metric id, why a figure that was read looks
 	// mistyped (0.965 in a percent field reads as 0.965%).
-	FieldWarnings map[string]string `json:"fieldWarnings"`
-	Report        unitView          `json:"report"`
+	FieldWarnings map[string]msg.Text `json:"fieldWarnings"`
+	Report        unitView            `json:"report"`
 }
 
 // assess assesses the unit on the form.
@@ -474,7 +475,7 @@ func (s *Session) assess(arg string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	warnings := map[string]string{}
+	warnings := map[string]msg.Text{}
 	for _, w := range d.Source.Warnings {
 		warnings[w.Header] = w.Reason
 	}

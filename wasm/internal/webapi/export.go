@@ -8,6 +8,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -90,7 +91,7 @@ func (s *Session) exportReport(arg string) (any, error) {
 		}
 	case "file":
 		if s.file == nil {
-			return nil, fmt.Errorf("%s", bi("还没有导入数据文件", "no data file has been imported"))
+			return nil, msg.New(bi("还没有导入数据文件", "no data file has been imported"))
 		}
 		d = s.file.data
 		label = strings.TrimSuffix(s.file.name, extOf(s.file.name))

@@ -262,7 +262,7 @@ func (s *Session) assessFile(string) (any, error) {
 		return nil, err
 	}
 	if s.file == nil {
-		return nil, fmt.Errorf("%s", bi("还没有导入数据文件", "no data file has been imported"))
+		return nil, msg.New(bi("还没有导入数据文件", "no data file has been imported"))
 	}
 	d := s.file.data
 	ev := s.cat.Evaluate(d)
