@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/eduplan/eduplan/msg"
 )
 
 // Deadline is a completion time limit (完成时限) of the task book, read from
@@ -110,7 +112,7 @@ var DeadlineForms = func() []struct{ Example, Meaning string } {
 func ParseDeadline(s string) (Deadline, error) {
 	norm := normaliseDeadline(s)
 	if norm == "" {
-		return Deadline{}, fmt.Errorf("完成时限为空 / the deadline is empty")
+		return Deadline{}, msg.Errorf("完成时限为空", "the deadline is empty")
 	}
 	for _, f := range deadlineForms {
 		m := f.re.FindStringSubmatch(norm)
@@ -122,12 +124,12 @@ func ParseDeadline(s string) (Deadline, error) {
 		}
 		due, err := f.due(m)
 		if err != nil {
-			return Deadline{}, fmt.Errorf("完成时限 %q 不是有效日期 / deadline %q is not a real date: %w", s, s, err)
+			return Deadline{}, msg.Wrap(err, fmt.Sprintf("完成时限 %q 不是有效日期", s), fmt.Sprintf("deadline %q is not a real date", s))
 		}
 		return Deadline{Text: s, Due: due}, nil
 	}
-	return Deadline{}, fmt.Errorf("无法识别的完成时限 %q(可写作 2017、2017.12、2017年底前、2017年6月30日、长期 等)"+
-		" / unrecognised deadline %q (write it like 2017, 2017.12, 2017年底前, 2017-06-30 or 长期)", s, s)
+	return Deadline{}, msg.Errorf("无法识别的完成时限 %q(可写作 2017、2017.12、2017年底前、2017年6月30日、长期 等)",
+		"unrecognised deadline %q (write it like 2017, 2017.12 or 2017-06-30)", s)
 }
 
 // normaliseDeadline folds full-width digits and date punctuation to ASCII and

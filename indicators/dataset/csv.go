@@ -702,10 +702,12 @@ func writeRecord(b *bytes.Buffer, fields []string, crlf bool) {
 // Template writes a CSV file for units to fill in: the header row and one
 // row per unit with its id, name, level, kind and parent, figures empty.
 // names gives each field's header (for example "在园幼儿数（人）"); nil uses
-// the header WriteCSV uses. Every header must read back as its field, and
-// every parent must be among units, so that the filled-in template always
-// reads.
-func Template(w io.Writer, units []OrgUnit, fields []Field, names func(Field) string, enc Encoding) error {
+// the header WriteCSV uses. lang "en" writes the unit columns and their
+// levels and kinds in English (id, name, level, kind, parent; city,
+// primary …), which read back as well; anything else in Chinese. Every
+// header must read back as its field, and every parent must be among units,
+// so that the filled-in template always reads.
+func Template(w io.Writer, units []OrgUnit, fields []Field, names func(Field) string, enc Encoding, lang string) error {
 	m, err := newMatcher(fields)
 	if err != nil {
 		return err
@@ -724,8 +726,15 @@ func Template(w io.Writer, units []OrgUnit, fields []Field, names func(Field) st
 		hasParent = hasParent || u.Parent != ""
 	}
 	header := []string{"单位代码", "单位名称", "层级", "学校类型"}
+	parent := "上级单位"
+	level, kind := levelText, kindText
+	if lang == "en" {
+		header, parent = []string{"id", "name", "level", "kind"}, "parent"
+		level = func(l org.Level) string { return string(l) }
+		kind = func(k org.Kind) string { return string(k) }
+	}
 	if hasParent {
-		header = append(header, "上级单位")
+		header = append(header, parent)
 	}
 	for k, f := range fields {
 		h := defaultHeader(f)
@@ -745,7 +754,7 @@ func Template(w io.Writer, units []OrgUnit, fields []Field, names func(Field) st
 		for j := range row {
 			row[j] = ""
 		}
-		row[0], row[1], row[2], row[3] = excelID(u.ID, excel), u.Name, levelText(u.Level), kindText(u.Kind)
+		row[0], row[1], row[2], row[3] = excelID(u.ID, excel), u.Name, level(u.Level), kind(u.Kind)
 		if hasParent {
 			row[4] = excelID(u.Parent, excel)
 		}

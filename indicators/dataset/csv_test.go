@@ -407,7 +407,7 @@ func TestTemplate(t *testing.T) {
 	for _, enc := range []Encoding{UTF8BOM, UTF8, GBK} {
 		t.Run(string(enc), func(t *testing.T) {
 			var b bytes.Buffer
-			require.NoError(t, Template(&b, units, testFields, names, enc))
+			require.NoError(t, Template(&b, units, testFields, names, enc, "zh"))
 			d, err := ReadCSV(bytes.NewReader(b.Bytes()), testFields, Options{Year: 2017})
 			require.NoError(t, err, b.String())
 			assert.Equal(t, units, d.Units)
@@ -426,10 +426,20 @@ func TestTemplate(t *testing.T) {
 	}
 	var b bytes.Buffer
 	school := []OrgUnit{{ID: "0101", Name: "实验幼儿园", Level: org.School, Kind: org.Kindergarten}}
-	require.NoError(t, Template(&b, school, testFields, nil, UTF8))
+	require.NoError(t, Template(&b, school, testFields, nil, UTF8, "zh"))
 	assert.Equal(t, "单位代码,单位名称,层级,学校类型,在园幼儿数,3-5岁适龄人口,体质健康合格率（%）,生均公用经费\n0101,实验幼儿园,学校,幼儿园,,,,\n", b.String())
-	assert.ErrorContains(t, Template(&b, units[2:3], testFields, nil, UTF8), "units[0].parent")
-	assert.EqualError(t, Template(&b, units, testFields, func(f Field) string { return f.ID + "!" }, UTF8),
+
+	// In English the unit columns, levels and kinds are English, and the
+	// template still reads back as the same units.
+	b.Reset()
+	require.NoError(t, Template(&b, units, testFields, func(f Field) string { return f.ID }, UTF8, "en"))
+	assert.True(t, strings.HasPrefix(b.String(), "id,name,level,kind,parent,preschool_enrolled,"), b.String())
+	assert.Contains(t, b.String(), "\n0101,实验幼儿园,school,kindergarten,d1,")
+	d, err := ReadCSV(bytes.NewReader(b.Bytes()), testFields, Options{Year: 2017})
+	require.NoError(t, err, b.String())
+	assert.Equal(t, units, d.Units)
+	assert.ErrorContains(t, Template(&b, units[2:3], testFields, nil, UTF8, "zh"), "units[0].parent")
+	assert.EqualError(t, Template(&b, units, testFields, func(f Field) string { return f.ID + "!" }, UTF8, "zh"),
 		`dataset: template: header "preschool_enrolled!" of field preschool_enrolled would not be read back as that field`)
 }
 
