@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eduplan/eduplan/msg"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -183,6 +184,13 @@ func TestErrorQuotesTheUsersText(t *testing.T) {
 		" | 在园幼儿数 / 适龄人囗\n" +
 		" | .............^^^^^^^^"
 	assert.Equal(t, want, err.Error())
+
+	// In one language, through msg.In as every face renders errors; the
+	// snippet is the user's text as typed.
+	assert.Equal(t, "1:9: unknown metric or indicator \"适龄人囗\"\n"+
+		" | 在园幼儿数 / 适龄人囗\n"+
+		" | .............^^^^^^^^", msg.In(err, "en"))
+	assert.True(t, strings.HasPrefix(msg.In(err, "zh"), "1:9: 未知的指标或数据项 “适龄人囗”\n"), msg.In(err, "zh"))
 
 	_, err = CompileFormula("rate >= 99%\n  && 未知 > 0", testNames, DefaultLimits)
 	require.Error(t, err)

@@ -3,6 +3,8 @@ package webapi
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -792,5 +794,25 @@ func TestCallSequenceNeverPanics(t *testing.T) {
 		}
 		out := s.Call(name, arg)
 		require.NotContains(t, out, "internal error", "call %d: %s(%q)", i, name, arg)
+	}
+}
+
+// Every error reaches the page in both languages, apart: a msg error as it
+// is, a legacy "中文 / English" string split, a foreign error as it is.
+func TestFailureTextsApart(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want msg.Text
+	}{
+		{msg.Wrap(msg.Errorf("第%d行", "line %d", 3), "读取", "reading"), msg.T("读取：第3行", "reading: line 3")},
+		{errors.New("旧的 / legacy"), msg.T("旧的", "legacy")},
+		{io.ErrUnexpectedEOF, msg.T("unexpected EOF", "")},
+	} {
+		var a struct {
+			Errors []problemView `json:"errors"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(failure(tc.err)), &a))
+		require.Len(t, a.Errors, 1)
+		assert.Equal(t, tc.want, a.Errors[0].Message)
 	}
 }
