@@ -211,3 +211,14 @@ a.csv:3:3 (学校类型): "大学": unknown kind of school; use one of: Kinderga
 a.csv:3:4 (在园幼儿数（人）): "无": not a number: leave the cell empty or write "-" when the figure is missing`, msg.In(err, "en"))
 	assert.Equal(t, `a.csv:3:2 (名称): "": 单位名称为空`, strings.Split(msg.In(err, "zh"), "\n")[2])
 }
+
+func TestCellErrorCodes(t *testing.T) {
+	_, err := ReadCSV(strings.NewReader("代码,名称,学校类型,在园幼儿数\ns1,一小,小学,12人\ns2,二小,小学,无\ns3,三小,小学,1,2,3\n"), testFields, Options{})
+	var es Errors
+	require.ErrorAs(t, err, &es)
+	var codes []string
+	for _, e := range es {
+		codes = append(codes, e.Code())
+	}
+	assert.Equal(t, []string{"text_after_number", "missing_word", "", ""}, codes, "two cells beyond the last column have no code")
+}

@@ -8,7 +8,7 @@
 //
 //	errors      [{path, message}]: problems of a plan, a request or a status
 //	            file, each with its JSON path
-//	dataErrors  [{file, row, column, path, header, text, reason}]: every
+//	dataErrors  [{file, row, column, path, header, text, reason, code}]: every
 //	            rejected cell of a data file
 //	ruleError   {line, column, offset, length, message}: where a typed rule
 //	            is wrong, in characters of the text as typed
@@ -148,6 +148,8 @@ type dataError struct {
 	Header string   `json:"header,omitempty"`
 	Text   string   `json:"text"`
 	Reason msg.Text `json:"reason"`
+	// Code names a figure's reason for programs (dataset.CellError.Code).
+	Code string `json:"code,omitempty"`
 }
 
 type ruleError struct {
@@ -214,7 +216,7 @@ func failure(err error) string {
 func dataErrors(es dataset.Errors) []dataError {
 	out := make([]dataError, len(es))
 	for i, e := range es {
-		out[i] = dataError{File: e.File, Row: e.Row, Column: e.Column, Path: e.Path, Header: e.Header, Text: e.Text, Reason: e.Reason}
+		out[i] = dataError{File: e.File, Row: e.Row, Column: e.Column, Path: e.Path, Header: e.Header, Text: e.Text, Reason: e.Reason, Code: e.Code()}
 	}
 	return out
 }

@@ -441,7 +441,7 @@ func TestImportErrorsListEveryCell(t *testing.T) {
 	}
 	decodeInto(t, a, &es)
 	require.Len(t, es.DataErrors, 2)
-	assert.Equal(t, dataError{File: "k.csv", Row: 2, Column: 4, Header: "在园幼儿数", Text: "abc", Reason: es.DataErrors[0].Reason}, es.DataErrors[0])
+	assert.Equal(t, dataError{File: "k.csv", Row: 2, Column: 4, Header: "在园幼儿数", Text: "abc", Reason: es.DataErrors[0].Reason, Code: "not_a_number"}, es.DataErrors[0])
 	assert.Equal(t, msg.T("不是数字", "not a number"), es.DataErrors[0].Reason)
 	assert.Equal(t, 3, es.DataErrors[1].Row)
 	assert.Equal(t, 5, es.DataErrors[1].Column)
