@@ -818,7 +818,18 @@ func TestRulesView(t *testing.T) {
 	tp.waitFor(`!!document.getElementById('rule-mark')`)
 	assert.Equal(t, "不存在的数", tp.text("#rule-mark"))
 	assert.Contains(t, tp.text("#rule-error"), "第 1 行第 8 列")
+	assert.Contains(t, tp.text("#rule-error"), "未知的指标或数据项")
+	assert.NotContains(t, tp.text("#rule-error"), "unknown", "Chinese only")
 	tp.screenshot("rules-error")
+
+	// In English the rule error is English but for the user's own words.
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'en' && !!document.getElementById('rule-error')`)
+	assert.Contains(t, tp.text("#rule-error"), `unknown metric or indicator "不存在的数"`)
+	shown := strings.ReplaceAll(tp.text("#rule-error"), "择校生数 / 不存在的数 >= 5%", "") // the rule, highlighted
+	assert.NotRegexp(t, `\p{Han}`, strings.ReplaceAll(shown, "不存在的数", ""))
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'zh-CN' && !!document.getElementById('rule-error')`)
 
 	tp.do(chromedp.Evaluate[chromedp.Void](`(() => { const e = document.getElementById('rule-src'); e.value = ''; e.dispatchEvent(new Event('input')); })()`))
 	tp.do(chromedp.SendKeys(chromedp.CSS("#rule-src"), "择校生数 / 义务教育招生数 控制在2%以内"))
