@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/msg"
 )
 
 // ReadForm reads the figures typed on a form for one unit u into a dataset
@@ -31,7 +32,7 @@ func (c *Catalog) ReadForm(year int, u dataset.OrgUnit, typed map[string]string)
 		}
 		fig, err := dataset.ParseFigure(typed[m.ID], f)
 		if err != nil {
-			ce := dataset.CellError{Header: m.ID, Text: typed[m.ID], Reason: err.Error()}
+			ce := dataset.CellError{Header: m.ID, Text: typed[m.ID], Reason: msg.T(msg.In(err, "zh"), msg.In(err, "en"))}
 			errors.As(err, &ce)
 			rejected = append(rejected, ce)
 			continue

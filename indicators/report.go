@@ -238,7 +238,7 @@ func (e *Evaluation) selection(ids []string) ([]bool, error) {
 	keep, missing := e.data.Within(ids)
 	var probs msg.Problems
 	for _, id := range missing {
-		probs.Addf("units", "数据中没有单位 %q / no unit %q in the data", id, id)
+		probs.Add("units", "数据中没有单位 %q", "no unit %q in the data", id)
 	}
 	return keep, probs.Err()
 }

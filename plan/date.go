@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/eduplan/eduplan/msg"
 )
 
 // Date is a civil date with no time of day and no time zone: deadlines and
@@ -19,22 +21,22 @@ type Date struct {
 
 // ParseDate reads a date written YYYY-MM-DD, such as "2017-12-31".
 func ParseDate(s string) (Date, error) {
-	bad := func(why string) (Date, error) {
-		return Date{}, fmt.Errorf("日期 %q 无效,应写作 YYYY-MM-DD(%s)/ invalid date %q: write it YYYY-MM-DD (%s)",
-			s, why, s, why)
+	bad := func(why msg.Text) (Date, error) {
+		return Date{}, msg.New(msg.T(fmt.Sprintf("日期 %q 无效,应写作 YYYY-MM-DD(%s)", s, why.ZH),
+			fmt.Sprintf("invalid date %q: write it YYYY-MM-DD (%s)", s, why.EN)))
 	}
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return bad("格式 / format")
+		return bad(msg.T("格式", "format"))
 	}
 	y, ey := digits(s[0:4])
 	m, em := digits(s[5:7])
 	d, ed := digits(s[8:10])
 	if !ey || !em || !ed {
-		return bad("格式 / format")
+		return bad(msg.T("格式", "format"))
 	}
 	date, err := makeDate(y, m, d)
 	if err != nil {
-		return Date{}, fmt.Errorf("日期 %q 无效 / invalid date %q: %w", s, s, err)
+		return Date{}, msg.Wrap(err, fmt.Sprintf("日期 %q 无效", s), fmt.Sprintf("invalid date %q", s))
 	}
 	return date, nil
 }
@@ -57,13 +59,13 @@ func digits(s string) (int, bool) {
 // because every form a plan writes uses four.
 func makeDate(y, m, d int) (Date, error) {
 	if y < 1000 || y > 9999 {
-		return Date{}, fmt.Errorf("年份 %d 超出范围 1000–9999 / year %d is outside 1000–9999", y, y)
+		return Date{}, msg.Errorf("年份 %d 超出范围 1000–9999", "year %d is outside 1000–9999", y)
 	}
 	if m < 1 || m > 12 {
-		return Date{}, fmt.Errorf("没有 %d 月 / month %d does not exist", m, m)
+		return Date{}, msg.Errorf("没有 %d 月", "month %d does not exist", m)
 	}
 	if d < 1 || d > daysIn(y, time.Month(m)) {
-		return Date{}, fmt.Errorf("%d 年 %d 月没有 %d 日 / %d-%02d has no day %d", y, m, d, y, m, d)
+		return Date{}, msg.Errorf("%d 年 %d 月没有 %d 日", "%d-%02d has no day %d", y, m, d)
 	}
 	return Date{y, time.Month(m), d}, nil
 }

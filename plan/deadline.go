@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/eduplan/eduplan/msg"
 )
 
 // Deadline is a completion time limit (完成时限) of the task book, read from
@@ -27,8 +29,9 @@ func (d Deadline) DueBy(asOf Date) bool { return !d.Ongoing && asOf.After(d.Due)
 // deadlineForm is one written form of a deadline. Each form is a regular
 // expression over the normalised text (ASCII digits, no spaces).
 type deadlineForm struct {
-	example, meaning string
-	re               *regexp.Regexp
+	example string
+	meaning msg.Text
+	re      *regexp.Regexp
 	// due computes the date from the submatches; nil for ongoing forms.
 	due func(m []string) (Date, error)
 }
@@ -67,39 +70,46 @@ func atoi(s string) int {
 // order they are tried. Nothing outside it is guessed: an unknown form is an
 // error, so that a typo cannot silently become a date.
 var deadlineForms = []deadlineForm{
-	{"长期", "ongoing: a standing task, never overdue / 长期任务,不会逾期", regexp.MustCompile(`^长期$`), nil},
-	{"长期坚持", "ongoing / 长期坚持,不会逾期", regexp.MustCompile(`^长期坚持$`), nil},
-	{"持续", "ongoing / 持续推进,不会逾期", regexp.MustCompile(`^持续$`), nil},
-	{"常态化", "ongoing / 常态化,不会逾期", regexp.MustCompile(`^常态化$`), nil},
-	{"2017", "end of the year: 2017-12-31 / 年底", regexp.MustCompile(`^(\d{4})$`), yearEnd},
-	{"2017年", "end of the year: 2017-12-31 / 年底", regexp.MustCompile(`^(\d{4})年$`), yearEnd},
-	{"2017底前", "by the end of the year: 2017-12-31 (also 2017底, 2017年底, 2017年底前, 2017年末, 2017年年底) / 年底前",
+	{"长期", msg.T("长期任务，不会逾期", "ongoing: a standing task, never overdue"), regexp.MustCompile(`^长期$`), nil},
+	{"长期坚持", msg.T("长期坚持，不会逾期", "ongoing"), regexp.MustCompile(`^长期坚持$`), nil},
+	{"持续", msg.T("持续推进，不会逾期", "ongoing"), regexp.MustCompile(`^持续$`), nil},
+	{"常态化", msg.T("常态化，不会逾期", "ongoing"), regexp.MustCompile(`^常态化$`), nil},
+	{"2017", msg.T("年底：2017-12-31", "end of the year: 2017-12-31"), regexp.MustCompile(`^(\d{4})$`), yearEnd},
+	{"2017年", msg.T("年底：2017-12-31", "end of the year: 2017-12-31"), regexp.MustCompile(`^(\d{4})年$`), yearEnd},
+	{"2017底前", msg.T("年底前：2017-12-31（亦可写作 2017底、2017年底、2017年底前、2017年末、2017年年底）", "by the end of the year: 2017-12-31 (also 2017底, 2017年底, 2017年底前, 2017年末, 2017年年底)"),
 		regexp.MustCompile(`^(\d{4})年?年?[底末]前?$`), yearEnd},
-	{"2017年内", "within the year: 2017-12-31 / 年内", regexp.MustCompile(`^(\d{4})年内$`), yearEnd},
-	{"2017.12", "end of the month: 2017-12-31 (also 2017.5, 2017-06, 2017/6) / 月底",
+	{"2017年内", msg.T("年内：2017-12-31", "within the year: 2017-12-31"), regexp.MustCompile(`^(\d{4})年内$`), yearEnd},
+	{"2017.12", msg.T("月底：2017-12-31（亦可写作 2017.5、2017-06、2017/6）", "end of the month: 2017-12-31 (also 2017.5, 2017-06, 2017/6)"),
 		regexp.MustCompile(`^(\d{4})[./-](\d{1,2})$`), monthEnd},
-	{"2017.6.30", "that day: 2017-06-30 / 当日", regexp.MustCompile(`^(\d{4})\.(\d{1,2})\.(\d{1,2})$`), day},
-	{"2017-06-30", "that day: 2017-06-30 / 当日", regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`), day},
-	{"2017/6/30", "that day: 2017-06-30 / 当日", regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`), day},
-	{"2017年6月", "end of the month: 2017-06-30 (also 2017年6月底, 2017年6月末, 2017年6月底前) / 月底",
+	{"2017.6.30", msg.T("当日：2017-06-30", "that day: 2017-06-30"), regexp.MustCompile(`^(\d{4})\.(\d{1,2})\.(\d{1,2})$`), day},
+	{"2017-06-30", msg.T("当日：2017-06-30", "that day: 2017-06-30"), regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`), day},
+	{"2017/6/30", msg.T("当日：2017-06-30", "that day: 2017-06-30"), regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`), day},
+	{"2017年6月", msg.T("月底：2017-06-30（亦可写作 2017年6月底、2017年6月末、2017年6月底前）", "end of the month: 2017-06-30 (also 2017年6月底, 2017年6月末, 2017年6月底前)"),
 		regexp.MustCompile(`^(\d{4})年(\d{1,2})月[底末]?前?$`), monthEnd},
-	{"2017年6月前", "by June, read like 6月底前: 2017-06-30 / 6月前按6月底计",
+	{"2017年6月前", msg.T("6月前按6月底计：2017-06-30", "by June, read like 6月底前: 2017-06-30"),
 		regexp.MustCompile(`^(\d{4})年(\d{1,2})月前$`), monthEnd},
-	{"2017年6月30日", "that day: 2017-06-30 (also 2017年6月30日前, 2017年6月30号) / 当日",
+	{"2017年6月30日", msg.T("当日：2017-06-30（亦可写作 2017年6月30日前、2017年6月30号）", "that day: 2017-06-30 (also 2017年6月30日前, 2017年6月30号)"),
 		regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})[日号]前?$`), day},
-	{"2017年上半年", "end of the first half: 2017-06-30 / 上半年", regexp.MustCompile(`^(\d{4})年?上半年[底末]?前?$`), yearMid},
-	{"2017年下半年", "end of the second half: 2017-12-31 / 下半年", regexp.MustCompile(`^(\d{4})年?下半年[底末]?前?$`), yearEnd},
-	{"2017年年中", "middle of the year: 2017-06-30 / 年中", regexp.MustCompile(`^(\d{4})年?年中前?$`), yearMid},
-	{"2017年第三季度", "end of the quarter: 2017-09-30 (also 2017年三季度, 2017年第3季度, 2017年三季度末) / 季度末",
+	{"2017年上半年", msg.T("上半年末：2017-06-30", "end of the first half: 2017-06-30"), regexp.MustCompile(`^(\d{4})年?上半年[底末]?前?$`), yearMid},
+	{"2017年下半年", msg.T("下半年末：2017-12-31", "end of the second half: 2017-12-31"), regexp.MustCompile(`^(\d{4})年?下半年[底末]?前?$`), yearEnd},
+	{"2017年年中", msg.T("年中：2017-06-30", "middle of the year: 2017-06-30"), regexp.MustCompile(`^(\d{4})年?年中前?$`), yearMid},
+	{"2017年第三季度", msg.T("季度末：2017-09-30（亦可写作 2017年三季度、2017年第3季度、2017年三季度末）", "end of the quarter: 2017-09-30 (also 2017年三季度, 2017年第3季度, 2017年三季度末)"),
 		regexp.MustCompile(`^(\d{4})年?第?([一二三四1-4])季度[底末]?前?$`), quarterEnd},
+}
+
+// DeadlineForm is one written form of a deadline: an example and what it
+// means, in Chinese and English.
+type DeadlineForm struct {
+	Example string
+	Meaning msg.Text
 }
 
 // DeadlineForms documents every written form of a deadline ParseDeadline
 // accepts, with what it means. Full-width digits and punctuation, spaces and
 // line breaks anywhere in the text are ignored (the scraped seed splits
 // "2017\n\n底前"). Anything else is an error.
-var DeadlineForms = func() []struct{ Example, Meaning string } {
-	out := make([]struct{ Example, Meaning string }, len(deadlineForms))
+var DeadlineForms = func() []DeadlineForm {
+	out := make([]DeadlineForm, len(deadlineForms))
 	for i, f := range deadlineForms {
 		out[i].Example, out[i].Meaning = f.example, f.meaning
 	}
@@ -110,7 +120,7 @@ var DeadlineForms = func() []struct{ Example, Meaning string } {
 func ParseDeadline(s string) (Deadline, error) {
 	norm := normaliseDeadline(s)
 	if norm == "" {
-		return Deadline{}, fmt.Errorf("完成时限为空 / the deadline is empty")
+		return Deadline{}, msg.Errorf("完成时限为空", "the deadline is empty")
 	}
 	for _, f := range deadlineForms {
 		m := f.re.FindStringSubmatch(norm)
@@ -122,12 +132,12 @@ func ParseDeadline(s string) (Deadline, error) {
 		}
 		due, err := f.due(m)
 		if err != nil {
-			return Deadline{}, fmt.Errorf("完成时限 %q 不是有效日期 / deadline %q is not a real date: %w", s, s, err)
+			return Deadline{}, msg.Wrap(err, fmt.Sprintf("完成时限 %q 不是有效日期", s), fmt.Sprintf("deadline %q is not a real date", s))
 		}
 		return Deadline{Text: s, Due: due}, nil
 	}
-	return Deadline{}, fmt.Errorf("无法识别的完成时限 %q(可写作 2017、2017.12、2017年底前、2017年6月30日、长期 等)"+
-		" / unrecognised deadline %q (write it like 2017, 2017.12, 2017年底前, 2017-06-30 or 长期)", s, s)
+	return Deadline{}, msg.Errorf("无法识别的完成时限 %q(可写作 2017、2017.12、2017年底前、2017年6月30日、长期 等)",
+		"unrecognised deadline %q (write it like 2017, 2017.12 or 2017-06-30)", s)
 }
 
 // normaliseDeadline folds full-width digits and date punctuation to ASCII and

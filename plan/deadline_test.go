@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eduplan/eduplan/msg"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -88,7 +89,7 @@ func TestDeadlineFormsDocumented(t *testing.T) {
 	for _, f := range DeadlineForms {
 		_, err := ParseDeadline(f.Example)
 		assert.NoError(t, err, f.Example)
-		assert.NotEmpty(t, f.Meaning)
+		assert.True(t, f.Meaning.ZH != "" && f.Meaning.EN != "", "%s: a meaning in both languages", f.Example)
 		found := false
 		for _, c := range deadlineCases {
 			found = found || c.text == f.Example
@@ -180,4 +181,26 @@ func TestDateText(t *testing.T) {
 	require.NoError(t, d.UnmarshalText(nil))
 	assert.True(t, d.IsZero())
 	assert.Error(t, d.UnmarshalText([]byte("30/06/2017")))
+}
+
+func TestDateAndDeadlineErrorsInOneLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		err    func() error
+		zh, en string
+	}{
+		{func() error { _, err := ParseDate("2017-02-30"); return err },
+			`日期 "2017-02-30" 无效：2017 年 2 月没有 30 日`, `invalid date "2017-02-30": 2017-02 has no day 30`},
+		{func() error { _, err := ParseDate("17-2-3"); return err },
+			`日期 "17-2-3" 无效,应写作 YYYY-MM-DD(格式)`, `invalid date "17-2-3": write it YYYY-MM-DD (format)`},
+		{func() error { _, err := ParseDeadline("2017.13"); return err },
+			`完成时限 "2017.13" 不是有效日期：没有 13 月`, `deadline "2017.13" is not a real date: month 13 does not exist`},
+		{func() error { _, err := ParseDeadline("明年"); return err },
+			`无法识别的完成时限 "明年"(可写作 2017、2017.12、2017年底前、2017年6月30日、长期 等)`,
+			`unrecognised deadline "明年" (write it like 2017, 2017.12 or 2017-06-30)`},
+	} {
+		err := tc.err()
+		require.Error(t, err)
+		assert.Equal(t, tc.zh, msg.In(err, "zh"))
+		assert.Equal(t, tc.en, msg.In(err, "en"))
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/msg"
 )
 
 // compileFormula compiles an indicator's formula with the rule language,
@@ -42,10 +43,12 @@ func ruleError(err error) error {
 	src := []rune(re.Source)
 	from := max(0, min(re.Offset, len(src)))
 	to := max(from, min(re.Offset+re.Length, len(src)))
-	if words := string(src[from:to]); strings.TrimSpace(words) != "" && !strings.Contains(re.Message, words) {
-		return fmt.Errorf("%d:%d: %s «%s»", re.Line, re.Column, re.Message, words)
+	if words := string(src[from:to]); strings.TrimSpace(words) != "" && !strings.Contains(re.Message.ZH, words) {
+		return msg.New(msg.T(fmt.Sprintf("%d:%d: %s «%s»", re.Line, re.Column, re.Message.ZH, words),
+			fmt.Sprintf("%d:%d: %s «%s»", re.Line, re.Column, re.Message.EN, words)))
 	}
-	return fmt.Errorf("%d:%d: %s", re.Line, re.Column, re.Message)
+	return msg.New(msg.T(fmt.Sprintf("%d:%d: %s", re.Line, re.Column, re.Message.ZH),
+		fmt.Sprintf("%d:%d: %s", re.Line, re.Column, re.Message.EN)))
 }
 
 // errorWords returns the words of the user's text a rule error points at.

@@ -37,7 +37,7 @@ func Load(r io.Reader) (*Plan, error) {
 func LoadFile(path string) (*Plan, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("无法打开计划文件 / cannot open the plan file: %w", err)
+		return nil, msg.Wrap(err, "无法打开计划文件", "cannot open the plan file")
 	}
 	defer f.Close()
 	data, err := readAll(f)
@@ -53,10 +53,10 @@ func Parse(data []byte) (*Plan, error) { return parse(data, "") }
 func readAll(r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("读取失败 / read failed: %w", err)
+		return nil, msg.Wrap(err, "读取失败", "read failed")
 	}
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("文件超过 %d MB / the input is larger than %d MB", MaxFileSize>>20, MaxFileSize>>20)
+		return nil, msg.Errorf("文件超过 %d MB", "the input is larger than %d MB", MaxFileSize>>20)
 	}
 	return data, nil
 }
@@ -93,6 +93,6 @@ func (p *Plan) Save(w io.Writer) error { return encodeIndented(w, p) }
 
 // formatProblem says that a file is not of the format expected.
 func formatProblem(got, want string) msg.Problem {
-	return msg.Problem{Path: "format", Message: msg.Pair(
-		"格式 %q 不受支持,应为 %q(这不是此类文件?)/ unsupported format %q: expected %q (is this the right file?)", got, want, got, want)}
+	return msg.Problem{Path: "format", Message: msg.Textf(
+		"格式 %q 不受支持,应为 %q(这不是此类文件?)", "unsupported format %q: expected %q (is this the right file?)", got, want)}
 }

@@ -481,6 +481,7 @@ func TestFormulaUnknownNameSuggestion(t *testing.T) {
 	ps := problems(t, err)
 	require.Len(t, ps, 1)
 	assert.Contains(t, ps[0].Message.Both(), "适龄人数")
-	assert.True(t, strings.HasSuffix(ps[0].Message.Both(), `(是否应为 "适龄人口"?/ did you mean "适龄人口"?)`), ps[0].Message.Both())
+	assert.Equal(t, `公式有误：1:9: 未知的指标或数据项 “适龄人数”(是否应为 "适龄人口"?)`, ps[0].Message.ZH)
+	assert.Equal(t, `the formula is wrong: 1:9: unknown metric or indicator "适龄人数" (did you mean "适龄人口"?)`, ps[0].Message.EN)
 	assert.NotContains(t, ps[0].Message.Both(), "\n", "one problem, one line")
 }

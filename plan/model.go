@@ -114,6 +114,10 @@ type Item struct {
 // Cell is one table cell of the task book as the source gives it.
 type Cell struct {
 	Text string `json:"text"`
+	// EN is the cell in English, where the plan gives it: an office's or a
+	// lead's English name. Several names are separated by commas or
+	// semicolons (an English name has spaces in it).
+	EN string `json:"en,omitempty"`
 	// Merged marks a value that the source shows only once, on an earlier
 	// row, because the table cell spanned several rows.
 	Merged bool `json:"merged,omitempty"`

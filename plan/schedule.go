@@ -131,6 +131,8 @@ func SplitNames(s string) []string {
 	})
 }
 
+// cellNames says whether a cell names name, in the plan's words or in its
+// English ones.
 func cellNames(c *Cell, name string) bool {
 	if c == nil {
 		return false
@@ -140,7 +142,36 @@ func cellNames(c *Cell, name string) bool {
 			return true
 		}
 	}
+	for _, n := range splitEnglishNames(c.EN) {
+		if strings.EqualFold(n, name) {
+			return true
+		}
+	}
 	return false
+}
+
+// splitEnglishNames splits the English of a cell at commas and semicolons
+// only: "Basic Education Office" is one name.
+func splitEnglishNames(s string) []string {
+	var out []string
+	for _, n := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(",;，；、", r) }) {
+		if n = strings.Join(strings.Fields(n), " "); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// In is the cell in a language: its English where the plan gives one and
+// lang is "en", its text as written otherwise. A nil cell is "".
+func (c *Cell) In(lang string) string {
+	if c == nil {
+		return ""
+	}
+	if lang == "en" && c.EN != "" {
+		return c.EN
+	}
+	return c.Text
 }
 
 // Group is the entries of a schedule that share a key (an office, a lead).

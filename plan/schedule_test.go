@@ -264,3 +264,42 @@ func TestLoadStatusProblems(t *testing.T) {
 	_, err = LoadStatus(strings.NewReader(edit(t, good, `"item-2"`, `"item-99"`)), nil)
 	assert.NoError(t, err)
 }
+
+// A plan may give a task book's offices and leads in English: English mode
+// shows them, and a filter finds an item by either name.
+func TestCellsInEnglish(t *testing.T) {
+	doc := edit(t, readFixture(t), `"office": {
+                  "text": "基教处"
+                }`, `"office": {
+                  "text": "基教处",
+                  "en": "Basic Education Office"
+                }`)
+	doc = edit(t, doc, `"text": "薛安明 黄科文"`, `"text": "薛安明 黄科文",
+                  "en": "Xue Anming, Huang Kewen"`)
+	p, err := Parse([]byte(doc))
+	require.NoError(t, err)
+	items := p.Items()
+	office, leads := items[0].Item.Office, items[1].Item.Leads
+	assert.Equal(t, "Xue Anming, Huang Kewen", leads.In("en"))
+	assert.Equal(t, "Basic Education Office", office.In("en"))
+	assert.Equal(t, "基教处", office.In("zh"))
+	assert.Equal(t, "发财处", items[1].Item.Office.In("en"), "no English: the plan's own words")
+	assert.Equal(t, "", (*Cell)(nil).In("en"))
+
+	asOf, err := ParseDate("2017-12-31")
+	require.NoError(t, err)
+	for _, name := range []string{"基教处", "basic education office"} {
+		es := p.Schedule(asOf, nil, Filter{Office: name})
+		require.Len(t, es, 1, name)
+		assert.Equal(t, "item-1", es[0].Item.Item.ID)
+	}
+	for _, name := range []string{"薛安明", "Xue Anming", "Huang Kewen"} {
+		es := p.Schedule(asOf, nil, Filter{Lead: name})
+		assert.NotEmpty(t, es, name)
+	}
+	assert.Empty(t, p.Schedule(asOf, nil, Filter{Lead: "Xue"}), "an English name is not split at its spaces")
+
+	var b bytes.Buffer
+	require.NoError(t, p.Save(&b))
+	assert.Contains(t, b.String(), `"en": "Basic Education Office"`)
+}

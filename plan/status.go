@@ -85,19 +85,20 @@ func LoadStatus(r io.Reader, p *Plan) (*StatusBook, error) {
 func (b *StatusBook) Validate(p *Plan) error { return b.validate(p).Err() }
 
 func (b *StatusBook) validate(p *Plan) msg.Problems {
+	missing := msg.T("缺少必填项", "required, missing")
 	var probs msg.Problems
-	add := func(path, m string) { probs = append(probs, msg.Problem{Path: path, Message: msg.Split(m)}) }
+	add := func(path string, m msg.Text) { probs = append(probs, msg.Problem{Path: path, Message: m}) }
 	switch {
 	case b.Format == "":
-		add("format", bi("缺少必填项,应为 "+StatusFormat, "required, missing: it must be "+StatusFormat))
+		add("format", msg.T("缺少必填项,应为 "+StatusFormat, "required, missing: it must be "+StatusFormat))
 	case b.Format != StatusFormat:
 		probs = append(probs, formatProblem(b.Format, StatusFormat))
 	}
 	switch {
 	case b.Plan == "":
-		add("plan", msgMissing)
+		add("plan", missing)
 	case p != nil && b.Plan != p.ID:
-		add("plan", fmt.Sprintf("状态文件属于计划 %q,而不是 %q / the statuses are for plan %q, not %q", b.Plan, p.ID, b.Plan, p.ID))
+		add("plan", msg.Textf("状态文件属于计划 %q,而不是 %q", "the statuses are for plan %q, not %q", b.Plan, p.ID))
 	}
 	var items map[string]bool
 	if p != nil {
@@ -111,28 +112,27 @@ func (b *StatusBook) validate(p *Plan) msg.Problems {
 		path := fmt.Sprintf("statuses[%d]", i)
 		switch {
 		case s.Item == "":
-			add(path+".item", msgMissing)
+			add(path+".item", missing)
 		case items != nil && !items[s.Item]:
-			add(path+".item", fmt.Sprintf("计划中没有任务书条目 %q / the plan has no task-book item %q", s.Item, s.Item))
+			add(path+".item", msg.Textf("计划中没有任务书条目 %q", "the plan has no task-book item %q", s.Item))
 		default:
 			if first, dup := seen[s.Item]; dup {
-				add(path+".item", fmt.Sprintf("条目 %q 已在 statuses[%d] 记录;每个条目只记一条状态 / item %q already has a status at statuses[%d]: keep one per item",
-					s.Item, first, s.Item, first))
+				add(path+".item", msg.Textf("条目 %q 已在 statuses[%d] 记录;每个条目只记一条状态", "item %q already has a status at statuses[%d]: keep one per item", s.Item, first))
 			} else {
 				seen[s.Item] = i
 			}
 		}
 		switch s.State {
 		case "":
-			add(path+".state", bi("缺少必填项,应为 not_started、in_progress 或 done", "required, missing: not_started, in_progress or done"))
+			add(path+".state", msg.T("缺少必填项,应为 not_started、in_progress 或 done", "required, missing: not_started, in_progress or done"))
 		case NotStarted, InProgress, Done:
 		default:
-			add(path+".state", fmt.Sprintf("未知状态 %q,应为 not_started、in_progress 或 done / unknown state %q: use not_started, in_progress or done", s.State, s.State))
+			add(path+".state", msg.Textf("未知状态 %q,应为 not_started、in_progress 或 done", "unknown state %q: use not_started, in_progress or done", s.State))
 		}
 		if s.Date.IsZero() {
-			add(path+".date", bi("缺少必填项(YYYY-MM-DD)", "required, missing (YYYY-MM-DD)"))
+			add(path+".date", msg.T("缺少必填项(YYYY-MM-DD)", "required, missing (YYYY-MM-DD)"))
 		} else if !s.Date.Valid() {
-			add(path+".date", fmt.Sprintf("日期 %s 无效 / invalid date %s", s.Date, s.Date))
+			add(path+".date", msg.Textf("日期 %s 无效", "invalid date %s", s.Date))
 		}
 	}
 	return probs

@@ -402,7 +402,7 @@ func (c *checker) metricsAndIndicators() {
 		if strings.TrimSpace(ind.Target) == "" {
 			c.add(path+".target", msgMissing)
 		} else if m, err := parseTarget(ind.Target); err != nil {
-			c.add(path+".target", fmt.Sprintf("目标无法解析 / the target does not parse: %v", err))
+			c.probs.AddText(path+".target", msg.T("目标无法解析："+msg.In(err, "zh"), "the target does not parse: "+msg.In(err, "en")))
 		} else {
 			marks = m
 		}
@@ -487,15 +487,15 @@ func (c *checker) formulas() map[string][]string {
 			deps[ind.ID] = uses
 			continue
 		}
-		msg := fmt.Sprintf("公式有误 / the formula is wrong: %v", ruleError(err))
+		zh, en := "公式有误："+msg.In(ruleError(err), "zh"), "the formula is wrong: "+msg.In(ruleError(err), "en")
 		if words := errorWords(err); words != "" {
 			if _, known := lookup(words); !known {
 				if s := c.suggest(words, names); s != "" {
-					msg += fmt.Sprintf("(是否应为 %q?/ did you mean %q?)", s, s)
+					zh, en = zh+fmt.Sprintf("(是否应为 %q?)", s), en+fmt.Sprintf(" (did you mean %q?)", s)
 				}
 			}
 		}
-		c.add(path, msg)
+		c.probs.AddText(path, msg.T(zh, en))
 	}
 	return deps
 }

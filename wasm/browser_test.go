@@ -576,13 +576,32 @@ func TestImportGBKFileOfOneSchool(t *testing.T) {
 	assert.Equal(t, []string{"bad.csv", "2", "D", "择校生数", "“无”"}, rows[0][:5])
 	assert.Contains(t, rows[0][5], "不是数字")
 	assert.Equal(t, []string{"bad.csv", "3", "E", "义务教育招生数", "“3百”"}, rows[1][:5])
+	assert.NotContains(t, rows[0][5], "not a number", "Chinese mode shows Chinese only")
 	tp.screenshot("import-errors")
 
-	// A workbook (a zip) is neither UTF-8 nor GBK: refused with a hint.
+	// In English the same errors are in English only: what stays Chinese is
+	// what the file itself holds, its headers and cells.
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'en'`)
+	rows = eval[[][]string](tp, `[...document.querySelectorAll('#data-errors tbody tr')].map((r) => [...r.cells].map((c) => c.textContent))`)
+	assert.Equal(t, `not a number: leave the cell empty or write "-" when the figure is missing`, rows[0][5])
+	assert.Equal(t, "text after the number: put the unit in the column header", rows[1][5])
+	notice := eval[string](tp, `document.getElementById('data-errors').closest('.notice').textContent`)
+	for _, fromFile := range []string{"择校生数", "义务教育招生数", "“无”", "“3百”"} {
+		notice = strings.ReplaceAll(notice, fromFile, "")
+	}
+	assert.NotRegexp(t, `\p{Han}`, notice)
+
+	// A workbook (a zip) is neither UTF-8 nor GBK: refused with a hint, in
+	// the page's language.
 	tp.upload("#data-file", writeFile(t, "book.xlsx", []byte("PK\x03\x04\x14\x00\x06\x00\x08\x00\xff\xfe\xfd\x80\x81")))
 	tp.waitFor(`!!document.getElementById('flash-notice')`)
 	assert.Contains(t, tp.text("#flash-notice"), "book.xlsx")
 	assert.Contains(t, tp.text("#flash-notice"), "Excel")
+	assert.NotRegexp(t, `\p{Han}`, tp.text("#flash-notice"))
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'zh-CN'`)
+	assert.Contains(t, tp.text("#flash-notice"), "另存为", "the notice follows the switch back")
 	tp.do(chromedp.Click(chromedp.CSS("#flash-notice .close")))
 	tp.waitFor(`!document.getElementById('flash-notice')`)
 }
@@ -799,7 +818,18 @@ func TestRulesView(t *testing.T) {
 	tp.waitFor(`!!document.getElementById('rule-mark')`)
 	assert.Equal(t, "不存在的数", tp.text("#rule-mark"))
 	assert.Contains(t, tp.text("#rule-error"), "第 1 行第 8 列")
+	assert.Contains(t, tp.text("#rule-error"), "未知的指标或数据项")
+	assert.NotContains(t, tp.text("#rule-error"), "unknown", "Chinese only")
 	tp.screenshot("rules-error")
+
+	// In English the rule error is English but for the user's own words.
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'en' && !!document.getElementById('rule-error')`)
+	assert.Contains(t, tp.text("#rule-error"), `unknown metric or indicator "不存在的数"`)
+	shown := strings.ReplaceAll(tp.text("#rule-error"), "择校生数 / 不存在的数 >= 5%", "") // the rule, highlighted
+	assert.NotRegexp(t, `\p{Han}`, strings.ReplaceAll(shown, "不存在的数", ""))
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'zh-CN' && !!document.getElementById('rule-error')`)
 
 	tp.do(chromedp.Evaluate[chromedp.Void](`(() => { const e = document.getElementById('rule-src'); e.value = ''; e.dispatchEvent(new Event('input')); })()`))
 	tp.do(chromedp.SendKeys(chromedp.CSS("#rule-src"), "择校生数 / 义务教育招生数 控制在2%以内"))

@@ -99,7 +99,7 @@ func runCheck(e *env, args []string) int {
 	}
 	policy, err := reportfmt.ParsePolicy(*failOn)
 	if err != nil {
-		return e.usageError("check", err.Error())
+		return e.usageError("check", e.say(err))
 	}
 	f := *format
 	if f == "" {
@@ -143,7 +143,7 @@ func runCheck(e *env, args []string) int {
 		err = reportfmt.WriteJUnit(&b, r, reportfmt.JUnitOptions{Policy: policy, Lang: e.lang, Name: "eduplan " + l.plan.ID})
 	}
 	if err != nil {
-		return e.inputError("check", err.Error(), "")
+		return e.inputError("check", e.say(err), "")
 	}
 	if c := e.emit("check", *out, b.Bytes()); c != 0 {
 		return c

@@ -113,7 +113,7 @@ func runExplain(e *env, args []string) int {
 			out.Unit = &ou
 		}
 		if err := writeJSON(&b, out); err != nil {
-			return e.inputError("explain", err.Error(), "")
+			return e.inputError("explain", e.say(err), "")
 		}
 	} else {
 		e.explainText(&b, l, ind)

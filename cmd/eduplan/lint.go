@@ -60,7 +60,7 @@ func runLint(e *env, args []string) int {
 	}
 	if err != nil && !errors.As(err, &probs) {
 		// Not a list of problems: the file could not be read at all.
-		return e.inputError("lint", err.Error(), e.t("确认文件路径正确、文件可读。", "check that the path is right and the file readable."))
+		return e.inputError("lint", e.say(err), e.t("确认文件路径正确、文件可读。", "check that the path is right and the file readable."))
 	}
 	var b bytes.Buffer
 	if *format == "json" {
@@ -69,7 +69,7 @@ func runLint(e *env, args []string) int {
 			res.Problems = []msg.Problem{}
 		}
 		if err := writeJSON(&b, res); err != nil {
-			return e.inputError("lint", err.Error(), "")
+			return e.inputError("lint", e.say(err), "")
 		}
 	} else if len(probs) == 0 {
 		fmt.Fprintf(&b, "%s\n", e.t(
@@ -77,7 +77,7 @@ func runLint(e *env, args []string) int {
 			fmt.Sprintf("%s: no problems (%d metrics, %d indicators, %d tasks, %d task-book items)", path, len(p.Metrics), len(p.Indicators), countTasks(p), len(p.Items()))))
 	} else {
 		for _, pr := range probs {
-			fmt.Fprintln(&b, pr.String())
+			fmt.Fprintln(&b, pr.In(e.lang))
 		}
 	}
 	if c := e.emit("lint", "", b.Bytes()); c != 0 {

@@ -35,7 +35,7 @@ func (e *env) loadPlan(cmd, path string) (*loaded, int) {
 	if path == "" {
 		p, err = seeds.Default()
 		if err != nil {
-			return nil, e.inputError(cmd, e.t("内置计划无法载入：", "the embedded plan does not load: ")+err.Error(),
+			return nil, e.inputError(cmd, e.t("内置计划无法载入：", "the embedded plan does not load: ")+e.say(err),
 				e.t("这是程序的缺陷，请报告；可先用 --plan 指定计划文件。", "this is a bug in eduplan: please report it; meanwhile use --plan FILE."))
 		}
 	} else {
@@ -47,7 +47,7 @@ func (e *env) loadPlan(cmd, path string) (*loaded, int) {
 	cat, err := indicators.NewCatalog(p.Metrics, p.Indicators, p.Places())
 	if err != nil {
 		if path == "" {
-			return nil, e.inputError(cmd, e.t("内置计划的指标无法编译：", "the embedded plan's indicators do not compile: ")+err.Error(),
+			return nil, e.inputError(cmd, e.t("内置计划的指标无法编译：", "the embedded plan's indicators do not compile: ")+e.say(err),
 				e.t("这是程序的缺陷，请报告。", "this is a bug in eduplan: please report it."))
 		}
 		return nil, e.planProblems(cmd, path, prefixProblems(path, err))
@@ -60,7 +60,7 @@ func (e *env) loadPlan(cmd, path string) (*loaded, int) {
 func prefixProblems(file string, err error) error {
 	var ps msg.Problems
 	if !errors.As(err, &ps) {
-		return fmt.Errorf("%s: %w", file, err)
+		return msg.Wrap(err, file, file)
 	}
 	out := make(msg.Problems, len(ps))
 	for i, p := range ps {
@@ -82,14 +82,14 @@ func (e *env) planProblems(cmd, path string, err error) int {
 			fmt.Sprintf("计划文件 %s 有 %d 个问题：", path, len(ps)),
 			fmt.Sprintf("the plan file %s has %d problem(s):", path, len(ps))))
 		for _, p := range ps {
-			fmt.Fprintf(e.stderr, "  %s\n", p.String())
+			fmt.Fprintf(e.stderr, "  %s\n", p.In(e.lang))
 		}
 		fmt.Fprintf(e.stderr, "%s%s\n", e.t("处理办法：", "To fix: "), e.t(
 			"按上面的路径（如 indicators[2].target）改正计划文件；eduplan lint "+path+" 可单独检查计划。",
 			"correct the plan file at the paths above (such as indicators[2].target); eduplan lint "+path+" checks the plan alone."))
 		return exitUsage
 	}
-	return e.inputError(cmd, err.Error(), e.t("确认文件路径正确、文件可读。", "check that the path is right and the file readable."))
+	return e.inputError(cmd, e.say(err), e.t("确认文件路径正确、文件可读。", "check that the path is right and the file readable."))
 }
 
 // dataSource names where the figures come from.
@@ -121,7 +121,7 @@ func (e *env) loadData(cmd string, src dataSource, l *loaded, year int, yearSet 
 	default:
 		f, err := os.Open(src.path)
 		if err != nil {
-			return nil, e.inputError(cmd, e.t("无法打开数据文件：", "cannot open the data file: ")+err.Error(),
+			return nil, e.inputError(cmd, e.t("无法打开数据文件：", "cannot open the data file: ")+e.say(err),
 				e.t("确认文件路径正确、文件可读。", "check that the path is right and the file readable."))
 		}
 		defer f.Close()
@@ -145,21 +145,21 @@ func (e *env) loadData(cmd string, src dataSource, l *loaded, year int, yearSet 
 				fmt.Sprintf("数据文件 %s 有 %d 处错误，未做评估：", src.name(), len(errs)),
 				fmt.Sprintf("the data file %s has %d error(s); nothing was assessed:", src.name(), len(errs))))
 			for _, ce := range errs {
-				fmt.Fprintf(e.stderr, "  %s\n", ce.Error())
+				fmt.Fprintf(e.stderr, "  %s\n", ce.In(e.lang))
 			}
 			fmt.Fprintf(e.stderr, "%s%s\n", e.t("处理办法：", "To fix: "), e.t(
 				"按上面的行号和列改正这些单元格后重新运行；缺失的数据请留空或填“-”，不要填 0。eduplan template 可生成填报模板。",
 				"correct the cells at the lines and columns above and run again; leave a missing figure empty or write \"-\", never 0. eduplan template writes a data-entry template."))
 			return nil, exitUsage
 		}
-		return nil, e.inputError(cmd, src.name()+": "+err.Error(), e.t("确认文件是 CSV 或 JSON 数据文件。", "check that the file is a CSV or JSON data file."))
+		return nil, e.inputError(cmd, src.name()+": "+e.say(err), e.t("确认文件是 CSV 或 JSON 数据文件。", "check that the file is a CSV or JSON data file."))
 	}
 	if w := ds.Source.Warnings; len(w) > 0 {
 		fmt.Fprintf(e.stderr, "eduplan %s: %s\n", cmd, e.t(
 			fmt.Sprintf("注意：数据文件 %s 有 %d 处可能填错的数据（已按原样读取）：", src.name(), len(w)),
 			fmt.Sprintf("note: the data file %s has %d figure(s) that look mistyped (read as written):", src.name(), len(w))))
 		for _, ce := range w {
-			fmt.Fprintf(e.stderr, "  %s\n", ce.Error())
+			fmt.Fprintf(e.stderr, "  %s\n", ce.In(e.lang))
 		}
 	}
 	if yearSet && ds.Year != year {

@@ -773,6 +773,9 @@ func TestLangOf(t *testing.T) {
 	assert.Equal(t, "en", langOf([]string{"check", "--lang", "en"}))
 	assert.Equal(t, "en", langOf([]string{"check", "-lang=en"}))
 	assert.Equal(t, "zh", langOf([]string{"check", "--lang"}))
+	// The last --lang counts, as for the flag; after "--" it is a file.
+	assert.Equal(t, "en", langOf([]string{"check", "--lang", "zh", "--lang=en"}))
+	assert.Equal(t, "zh", langOf([]string{"check", "--", "--lang=en"}))
 }
 
 // syncBuffer lets the test read what the server goroutine writes.

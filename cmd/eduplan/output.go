@@ -49,13 +49,13 @@ func (e *env) checkOutput(cmd, out string, inputs ...string) int {
 func (e *env) emit(cmd, out string, data []byte) int {
 	if out == "" || out == "-" {
 		if _, err := e.stdout.Write(data); err != nil {
-			fmt.Fprintf(e.stderr, "eduplan %s: %s%v\n", cmd, e.t("写出失败：", "write failed: "), err)
+			fmt.Fprintf(e.stderr, "eduplan %s: %s%v\n", cmd, e.t("写出失败：", "write failed: "), e.say(err))
 			return exitUsage
 		}
 		return 0
 	}
 	if err := writeFileAtomic(out, data); err != nil {
-		return e.inputError(cmd, e.t("无法写出 "+out+"：", "cannot write "+out+": ")+err.Error(),
+		return e.inputError(cmd, e.t("无法写出 "+out+"：", "cannot write "+out+": ")+e.say(err),
 			e.t("确认文件夹存在且可写；原有文件未被改动。", "check that the folder exists and is writable; any existing file is unchanged."))
 	}
 	return 0

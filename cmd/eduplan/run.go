@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/eduplan/eduplan/msg"
 )
 
 // Exit statuses. check uses all three; the other commands 0 and 2 (tasks
@@ -139,20 +141,29 @@ func (e *env) t(zh, en string) string {
 	return zh
 }
 
+// say renders an error in the user's language: errors of the library know
+// both; the standard library's (a missing file) are as they are.
+func (e *env) say(err error) string { return msg.In(err, e.lang) }
+
 // langOf finds --lang among the arguments before any parsing, so that even
-// an error in the arguments is reported in the language asked for.
+// an error in the arguments is reported in the language asked for. The last
+// one counts, as it does for the flag itself; nothing after "--" is a flag.
 func langOf(args []string) string {
+	lang := "zh"
 	for i, a := range args {
+		if a == "--" {
+			break
+		}
 		for _, p := range []string{"--lang=", "-lang="} {
 			if v, ok := strings.CutPrefix(a, p); ok {
-				return normLang(v)
+				lang = normLang(v)
 			}
 		}
 		if (a == "--lang" || a == "-lang") && i+1 < len(args) {
-			return normLang(args[i+1])
+			lang = normLang(args[i+1])
 		}
 	}
-	return "zh"
+	return lang
 }
 
 func normLang(s string) string {
@@ -228,14 +239,14 @@ func (e *env) parse(fs *flag.FlagSet, h cmdHelp, args []string) (pos []string, c
 
 // flagError rewords the flag package's errors for the user.
 func flagError(e *env, err error) string {
-	msg := err.Error()
-	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+	text := err.Error()
+	if name, ok := strings.CutPrefix(text, "flag provided but not defined: "); ok {
 		return e.t("没有参数 "+name, "there is no flag "+name)
 	}
-	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+	if name, ok := strings.CutPrefix(text, "flag needs an argument: "); ok {
 		return e.t("参数 "+name+" 需要一个值", "flag "+name+" needs a value")
 	}
-	return e.t("参数错误："+msg, "bad flag: "+msg)
+	return e.t("参数错误："+text, "bad flag: "+text)
 }
 
 // usageError reports wrong arguments and how to get help.

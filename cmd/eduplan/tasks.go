@@ -60,7 +60,7 @@ func runTasks(e *env, args []string) int {
 	if *asOf != "" {
 		d, err := plan.ParseDate(*asOf)
 		if err != nil {
-			return e.usageError("tasks", "--as-of: "+err.Error())
+			return e.usageError("tasks", "--as-of: "+e.say(err))
 		}
 		date = d
 	}
@@ -75,7 +75,7 @@ func runTasks(e *env, args []string) int {
 	if *statusFile != "" {
 		f, err := os.Open(*statusFile)
 		if err != nil {
-			return e.inputError("tasks", e.t("无法打开状态文件：", "cannot open the status file: ")+err.Error(),
+			return e.inputError("tasks", e.t("无法打开状态文件：", "cannot open the status file: ")+e.say(err),
 				e.t("确认文件路径正确、文件可读。", "check that the path is right and the file readable."))
 		}
 		book, err = plan.LoadStatus(f, l.plan)
@@ -108,7 +108,7 @@ func runTasks(e *env, args []string) int {
 		err = e.tasksCSV(&b, entries)
 	}
 	if err != nil {
-		return e.inputError("tasks", err.Error(), "")
+		return e.inputError("tasks", e.say(err), "")
 	}
 	if c := e.emit("tasks", *out, b.Bytes()); c != 0 {
 		return c

@@ -24,7 +24,7 @@ complete_second 完全中学、senior 普通高中、vocational 中等职业学�
 层级：city 市、district 辖市区、school 学校。`,
 		`Write a data-entry template (CSV, ready to open in Excel) for a kind of unit: unit
 columns first (id, name, level, kind, and parent), then one column per figure to enter,
-headed by its Chinese name and unit, such as "在园幼儿数（人）" (--lang en: English names).
+headed by its name and unit in the language asked for, such as "Pupils (persons)".
 Only the figures that the unit's applicable indicators need and that such a unit reports
 itself are included. UTF-8 with a byte order mark by default (so Excel shows the Chinese);
 --encoding gbk for GBK. --units takes the units of that kind from an existing data file,
@@ -35,7 +35,7 @@ Kinds: kindergarten, primary, junior, nine_year, complete_second, senior, vocati
 special (or their Chinese names). Levels: city, district, school.`,
 	},
 	examples: []example{
-		{"eduplan template --kind kindergarten -o 幼儿园填报.csv", "幼儿园填报模板（只有表头）", "a kindergarten template (header only)"},
+		{"eduplan template --kind kindergarten -o kindergarten.csv", "幼儿园填报模板（只有表头）", "a kindergarten template (header only)"},
 		{"eduplan template --kind primary --units 2016.csv --encoding gbk -o primary.csv", "按去年的数据文件预填各小学，GBK 编码", "rows for last year's primary schools, GBK-encoded"},
 		{"eduplan template --level district --sample", "内置样例中各辖市区的模板", "a district template with the sample year's districts"},
 	},
@@ -44,7 +44,7 @@ special (or their Chinese names). Levels: city, district, school.`,
 func runTemplate(e *env, args []string) int {
 	fs := e.newFlags("template")
 	planFile := fs.String("plan", "", e.t("计划文件（JSON）；默认为内置计划", "plan file (JSON); the embedded plan by default"))
-	kindFlag := fs.String("kind", "", e.t("学校类型，如 kindergarten 或 幼儿园", "kind of school, such as kindergarten or 幼儿园"))
+	kindFlag := fs.String("kind", "", e.t("学校类型，如 kindergarten 或 幼儿园", "kind of school, such as kindergarten"))
 	levelFlag := fs.String("level", "", e.t("层级：city、district 或 school（school 须同时给 --kind）", "level: city, district or school (school needs --kind)"))
 	unitsFile := fs.String("units", "", e.t("从该数据文件取单位，每个单位一行", "take the units from this data file, one row each"))
 	sample := fs.Bool("sample", false, e.t("从内置样例年度取单位", "take the units from the embedded sample year"))
@@ -129,8 +129,8 @@ func runTemplate(e *env, args []string) int {
 	}
 	names := func(f dataset.Field) string { return headerName(metricOf[f.ID], e.lang) }
 	var b bytes.Buffer
-	if err := dataset.Template(&b, units, fields, names, enc); err != nil {
-		return e.inputError("template", err.Error(), e.t("这多半是计划中数据项名称的问题；运行 eduplan lint 检查计划。", "this is most likely a problem with the plan's metric names; run eduplan lint on the plan."))
+	if err := dataset.Template(&b, units, fields, names, enc, e.lang); err != nil {
+		return e.inputError("template", e.say(err), e.t("这多半是计划中数据项名称的问题；运行 eduplan lint 检查计划。", "this is most likely a problem with the plan's metric names; run eduplan lint on the plan."))
 	}
 	return e.emit("template", *out, b.Bytes())
 }
@@ -164,12 +164,13 @@ func parseLevelKind(levelS, kindS string, l *loaded, e *env) (org.Level, org.Kin
 	}
 	kind, ok := parseKind(kindS, l)
 	if !ok {
-		var known []string
+		var zh, en []string
 		for _, kn := range org.KindNames() {
-			known = append(known, string(kn.Kind)+" "+kn.Name.ZH)
+			zh = append(zh, string(kn.Kind)+" "+kn.Name.ZH)
+			en = append(en, string(kn.Kind))
 		}
-		return "", "", e.t(fmt.Sprintf("未知的学校类型 %q；可用：%s", kindS, strings.Join(known, "、")),
-			fmt.Sprintf("unknown kind of school %q; known kinds: %s", kindS, strings.Join(known, ", ")))
+		return "", "", e.t(fmt.Sprintf("未知的学校类型 %q；可用：%s", kindS, strings.Join(zh, "、")),
+			fmt.Sprintf("unknown kind of school %q; known kinds: %s", kindS, strings.Join(en, ", ")))
 	}
 	return org.School, kind, ""
 }

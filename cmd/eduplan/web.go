@@ -68,7 +68,7 @@ func runServe(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, e.t("按 Ctrl-C 停止。", "Press Ctrl-C to stop."))
 	})
 	if err != nil {
-		return e.inputError("serve", err.Error(), e.t(
+		return e.inputError("serve", e.say(err), e.t(
 			"地址被占用时换一个 --addr（如 127.0.0.1:0 任选端口）；编译失败时请在 eduplan 源码目录内运行并确认已安装 Go。",
 			"if the address is in use, choose another --addr (127.0.0.1:0 picks a free port); if compiling failed, run inside the eduplan source tree with Go installed."))
 	}
@@ -94,13 +94,13 @@ func runBuildWeb(e *env, args []string) int {
 	static := *single == "" || isSet(fs, "out")
 	if static {
 		if err := webbuild.BuildStatic(ctx, opt); err != nil {
-			return e.inputError("build-web", err.Error(), fix)
+			return e.inputError("build-web", e.say(err), fix)
 		}
 		fmt.Fprintf(e.stdout, "%s%s\n", e.t("已写出文件夹：", "Wrote the folder: "), *out)
 	}
 	if *single != "" {
 		if err := webbuild.BuildSingleFile(ctx, opt, *single); err != nil {
-			return e.inputError("build-web", err.Error(), fix)
+			return e.inputError("build-web", e.say(err), fix)
 		}
 		fmt.Fprintf(e.stdout, "%s%s\n", e.t("已写出文件：", "Wrote the file: "), *single)
 	}

@@ -6,20 +6,22 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/eduplan/eduplan/msg"
 )
 
 // Why a figure is rejected. Every reason says it in Chinese, then English,
 // for the person who typed the cell.
-const (
-	ReasonNotNumber   = "不是数字 / not a number"
-	ReasonMissingWord = "不是数字；缺失请留空或填“-” / not a number: leave the cell empty or write \"-\" when the figure is missing"
-	ReasonExcelError  = "Excel 公式错误值，不是数字 / an Excel formula error, not a number"
-	ReasonThousands   = "千位分隔符位置不对 / misplaced thousands separator"
-	ReasonTrailing    = "数字后有多余的字：单位请写在列名里 / text after the number: put the unit in the column header"
-	ReasonNoPercent   = "此项不是百分比，不能带 % / not a percent figure: remove the %"
-	ReasonFraction    = "应为整数 / must be a whole number"
-	ReasonNegative    = "不能为负数 / must not be negative"
-	ReasonRange       = "数值超出范围 / number out of range"
+var (
+	ReasonNotNumber   = msg.T("不是数字", "not a number")
+	ReasonMissingWord = msg.T("不是数字；缺失请留空或填“-”", "not a number: leave the cell empty or write \"-\" when the figure is missing")
+	ReasonExcelError  = msg.T("Excel 公式错误值，不是数字", "an Excel formula error, not a number")
+	ReasonThousands   = msg.T("千位分隔符位置不对", "misplaced thousands separator")
+	ReasonTrailing    = msg.T("数字后有多余的字：单位请写在列名里", "text after the number: put the unit in the column header")
+	ReasonNoPercent   = msg.T("此项不是百分比，不能带 %", "not a percent figure: remove the %")
+	ReasonFraction    = msg.T("应为整数", "must be a whole number")
+	ReasonNegative    = msg.T("不能为负数", "must not be negative")
+	ReasonRange       = msg.T("数值超出范围", "number out of range")
 )
 
 // missingWords are what people write for "no figure" that a reader refuses
@@ -62,7 +64,7 @@ func isMissing(t string) bool {
 
 // WarnPercentFraction is the warning for a percent cell written as a
 // fraction.
-const WarnPercentFraction = "百分比栏填的是小数：按百分数读作不到 1%；若指 96.5% 请填 96.5 或 96.5% / a fraction in a percent column reads as less than 1%: for 96.5% write 96.5 or 96.5%"
+var WarnPercentFraction = msg.T("百分比栏填的是小数：按百分数读作不到 1%；若指 96.5% 请填 96.5 或 96.5%", "a fraction in a percent column reads as less than 1%: for 96.5% write 96.5 or 96.5%")
 
 // looksLikeFraction says whether a percent cell that was read as v (a
 // fraction) was probably meant as a fraction of one: written without "%"
@@ -74,10 +76,10 @@ func looksLikeFraction(raw string, v float64, f *Field) bool {
 // parseFigure reads one cell of field f. It returns the value (a fraction for
 // a percent field), whether a figure is present, and a reason when the cell
 // is rejected.
-func parseFigure(raw string, f *Field) (v float64, present bool, reason string) {
+func parseFigure(raw string, f *Field) (v float64, present bool, reason msg.Text) {
 	t := cleanCell(raw)
 	if isMissing(t) {
-		return 0, false, ""
+		return 0, false, msg.Text{}
 	}
 	num := t
 	pct := false
@@ -115,7 +117,7 @@ func parseFigure(raw string, f *Field) (v float64, present bool, reason string) 
 	if f.Integral && !f.Percent && v != math.Trunc(v) {
 		return 0, false, ReasonFraction
 	}
-	return v, true, ""
+	return v, true, msg.Text{}
 }
 
 // scanNumber checks a number as a spreadsheet writes it — an optional sign,
@@ -255,7 +257,7 @@ func exactValue(mant string, exp int) (float64, bool) {
 
 // notNumberReason picks the most helpful reason for a cell that is not a
 // number.
-func notNumberReason(t, why string) string {
+func notNumberReason(t, why string) msg.Text {
 	low := strings.ToLower(t)
 	switch {
 	case missingWords[low]:

@@ -3,8 +3,10 @@ package dataset
 import (
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/eduplan/eduplan/msg"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -23,47 +25,47 @@ func TestParseFigure(t *testing.T) {
 		cell   string
 		want   float64
 		miss   bool
-		reason string
+		reason msg.Text
 	}{
 		// accepted
-		{"integer", countField, "1234", 1234, false, ""},
-		{"spaces", countField, "  1234 ", 1234, false, ""},
-		{"thousands", countField, "1,234", 1234, false, ""},
-		{"thousands millions", countField, "12,345,678", 12345678, false, ""},
-		{"full-width comma", countField, "1，234", 1234, false, ""},
-		{"full-width digits", countField, "１２３４", 1234, false, ""},
-		{"full-width decimal", amountField, "１２．５", 12.5, false, ""},
-		{"ideographic space", countField, "\u3000１２\u3000", 12, false, ""},
-		{"no-break space", countField, "\u00a012", 12, false, ""},
-		{"decimal", amountField, "12.5", 12.5, false, ""},
-		{"thousands and decimal", amountField, "1,234.5", 1234.5, false, ""},
-		{"leading point", amountField, ".5", 0.5, false, ""},
-		{"trailing point", amountField, "5.", 5, false, ""},
-		{"plus sign", countField, "+7", 7, false, ""},
-		{"exponent", countField, "1.5E+03", 1500, false, ""},
-		{"zero", countField, "0", 0, false, ""},
-		{"negative zero is zero", countField, "-0", 0, false, ""},
-		{"excel text protection", countField, `="0123"`, 123, false, ""},
-		{"integral with .0", countField, "12.0", 12, false, ""},
-		{"percent plain", percentField, "99.2", 0.992, false, ""},
-		{"percent with sign", percentField, "99.2%", 0.992, false, ""},
-		{"percent full-width sign", percentField, "99.2％", 0.992, false, ""},
-		{"percent space before sign", percentField, "99.2 %", 0.992, false, ""},
-		{"percent above 100", percentField, "104.5", 1.045, false, ""},
-		{"percent exact", percentField, "96.5", 0.965, false, ""},
-		{"percent exponent", percentField, "9.65e1", 0.965, false, ""},
-		{"percent fraction of a percent", percentField, "0.5%", 0.005, false, ""},
-		{"signed negative", signedField, "-3.5", -3.5, false, ""},
-		{"signed minus sign", signedField, "\u22123", -3, false, ""},
+		{"integer", countField, "1234", 1234, false, msg.Text{}},
+		{"spaces", countField, "  1234 ", 1234, false, msg.Text{}},
+		{"thousands", countField, "1,234", 1234, false, msg.Text{}},
+		{"thousands millions", countField, "12,345,678", 12345678, false, msg.Text{}},
+		{"full-width comma", countField, "1，234", 1234, false, msg.Text{}},
+		{"full-width digits", countField, "１２３４", 1234, false, msg.Text{}},
+		{"full-width decimal", amountField, "１２．５", 12.5, false, msg.Text{}},
+		{"ideographic space", countField, "\u3000１２\u3000", 12, false, msg.Text{}},
+		{"no-break space", countField, "\u00a012", 12, false, msg.Text{}},
+		{"decimal", amountField, "12.5", 12.5, false, msg.Text{}},
+		{"thousands and decimal", amountField, "1,234.5", 1234.5, false, msg.Text{}},
+		{"leading point", amountField, ".5", 0.5, false, msg.Text{}},
+		{"trailing point", amountField, "5.", 5, false, msg.Text{}},
+		{"plus sign", countField, "+7", 7, false, msg.Text{}},
+		{"exponent", countField, "1.5E+03", 1500, false, msg.Text{}},
+		{"zero", countField, "0", 0, false, msg.Text{}},
+		{"negative zero is zero", countField, "-0", 0, false, msg.Text{}},
+		{"excel text protection", countField, `="0123"`, 123, false, msg.Text{}},
+		{"integral with .0", countField, "12.0", 12, false, msg.Text{}},
+		{"percent plain", percentField, "99.2", 0.992, false, msg.Text{}},
+		{"percent with sign", percentField, "99.2%", 0.992, false, msg.Text{}},
+		{"percent full-width sign", percentField, "99.2％", 0.992, false, msg.Text{}},
+		{"percent space before sign", percentField, "99.2 %", 0.992, false, msg.Text{}},
+		{"percent above 100", percentField, "104.5", 1.045, false, msg.Text{}},
+		{"percent exact", percentField, "96.5", 0.965, false, msg.Text{}},
+		{"percent exponent", percentField, "9.65e1", 0.965, false, msg.Text{}},
+		{"percent fraction of a percent", percentField, "0.5%", 0.005, false, msg.Text{}},
+		{"signed negative", signedField, "-3.5", -3.5, false, msg.Text{}},
+		{"signed minus sign", signedField, "\u22123", -3, false, msg.Text{}},
 		// missing
-		{"empty", countField, "", 0, true, ""},
-		{"blank", countField, "   ", 0, true, ""},
-		{"hyphen", countField, "-", 0, true, ""},
-		{"full-width hyphen", countField, "－", 0, true, ""},
-		{"em dash", countField, "—", 0, true, ""},
-		{"double em dash (IME)", countField, "——", 0, true, ""},
-		{"en dash", countField, "–", 0, true, ""},
-		{"dash in spaces", percentField, " - ", 0, true, ""},
+		{"empty", countField, "", 0, true, msg.Text{}},
+		{"blank", countField, "   ", 0, true, msg.Text{}},
+		{"hyphen", countField, "-", 0, true, msg.Text{}},
+		{"full-width hyphen", countField, "－", 0, true, msg.Text{}},
+		{"em dash", countField, "—", 0, true, msg.Text{}},
+		{"double em dash (IME)", countField, "——", 0, true, msg.Text{}},
+		{"en dash", countField, "–", 0, true, msg.Text{}},
+		{"dash in spaces", percentField, " - ", 0, true, msg.Text{}},
 		// rejected
 		{"wu", countField, "无", 0, true, ReasonMissingWord},
 		{"slash", countField, "/", 0, true, ReasonMissingWord},
@@ -110,7 +112,7 @@ func TestParseFigure(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			v, present, reason := parseFigure(tc.cell, &tc.field)
 			require.Equal(t, tc.reason, reason)
-			if tc.reason != "" {
+			if !tc.reason.IsZero() {
 				assert.False(t, present)
 				return
 			}
@@ -186,13 +188,37 @@ func TestCellErrorFormat(t *testing.T) {
 	e := CellError{File: "data.csv", Row: 12, Column: 4, Header: "在园幼儿数", Text: "1,2x3", Reason: ReasonNotNumber}
 	assert.Equal(t, `data.csv:12:4 (在园幼儿数): "1,2x3": 不是数字 / not a number`, e.Error())
 	assert.Equal(t, `data.csv:3:2 (单位名称): "": 单位名称为空 / the name is empty`,
-		CellError{File: "data.csv", Row: 3, Column: 2, Header: "单位名称", Reason: "单位名称为空 / the name is empty"}.Error())
-	assert.Equal(t, `data.csv:1: 缺少 / missing`, CellError{File: "data.csv", Row: 1, Reason: "缺少 / missing"}.Error())
+		CellError{File: "data.csv", Row: 3, Column: 2, Header: "单位名称", Reason: msg.T("单位名称为空", "the name is empty")}.Error())
+	assert.Equal(t, `data.csv:1: 缺少 / missing`, CellError{File: "data.csv", Row: 1, Reason: msg.T("缺少", "missing")}.Error())
 	assert.Equal(t, `x.json:5:20: units[3].figures.foo: 未知的指标 / unknown metric`,
-		CellError{File: "x.json", Row: 5, Column: 20, Path: "units[3].figures.foo", Reason: "未知的指标 / unknown metric"}.Error())
-	assert.Equal(t, `units[0].level: "town": bad`, CellError{Path: "units[0].level", Text: "town", Reason: "bad"}.Error())
-	assert.Equal(t, `oops`, CellError{Reason: "oops"}.Error())
-	es := Errors{{Row: 1, Column: 1, Text: "a", Reason: "r1"}, {Row: 2, Column: 1, Text: "b", Reason: "r2"}}
+		CellError{File: "x.json", Row: 5, Column: 20, Path: "units[3].figures.foo", Reason: msg.T("未知的指标", "unknown metric")}.Error())
+	assert.Equal(t, `units[0].level: "town": bad`, CellError{Path: "units[0].level", Text: "town", Reason: msg.T("bad", "")}.Error())
+	assert.Equal(t, `oops`, CellError{Reason: msg.T("oops", "")}.Error())
+	es := Errors{{Row: 1, Column: 1, Text: "a", Reason: msg.T("r1", "")}, {Row: 2, Column: 1, Text: "b", Reason: msg.T("r2", "")}}
 	assert.Equal(t, "1:1: \"a\": r1\n2:1: \"b\": r2", es.Error())
 	assert.Nil(t, Errors(nil).err())
+}
+
+// A cell error says itself in one language; only what the user wrote (the
+// header and the cell) stays as written.
+func TestCellErrorsInOneLanguage(t *testing.T) {
+	_, err := ReadCSV(strings.NewReader("代码,名称,学校类型,在园幼儿数（人）\ns1,一小,小学,12人\ns1,,大学,无\n"), testFields, Options{File: "a.csv"})
+	require.Error(t, err)
+	assert.Equal(t, `a.csv:2:4 (在园幼儿数（人）): "12人": text after the number: put the unit in the column header
+a.csv:3:1 (代码): "s1": duplicate id: already used on line 2
+a.csv:3:2 (名称): "": the name is empty
+a.csv:3:3 (学校类型): "大学": unknown kind of school; use one of: Kindergarten, Primary school, Junior secondary school, Nine-year school, Complete secondary school, Senior secondary school, Secondary vocational school, Special education school
+a.csv:3:4 (在园幼儿数（人）): "无": not a number: leave the cell empty or write "-" when the figure is missing`, msg.In(err, "en"))
+	assert.Equal(t, `a.csv:3:2 (名称): "": 单位名称为空`, strings.Split(msg.In(err, "zh"), "\n")[2])
+}
+
+func TestCellErrorCodes(t *testing.T) {
+	_, err := ReadCSV(strings.NewReader("代码,名称,学校类型,在园幼儿数\ns1,一小,小学,12人\ns2,二小,小学,无\ns3,三小,小学,1,2,3\n"), testFields, Options{})
+	var es Errors
+	require.ErrorAs(t, err, &es)
+	var codes []string
+	for _, e := range es {
+		codes = append(codes, e.Code())
+	}
+	assert.Equal(t, []string{"text_after_number", "missing_word", "", ""}, codes, "two cells beyond the last column have no code")
 }

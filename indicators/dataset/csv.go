@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 )
 
@@ -68,7 +69,7 @@ func ReadCSV(r io.Reader, fields []Field, opt Options) (*Dataset, error) {
 	}
 	text, enc, err := DecodeText(b)
 	if err != nil {
-		return nil, Errors{{File: opt.File, Reason: err.Error()}}
+		return nil, Errors{{File: opt.File, Reason: reasonOf(err)}}
 	}
 	return readCSVText(text, enc, fields, opt)
 }
@@ -99,7 +100,7 @@ type csvRead struct {
 	sawSchool bool
 }
 
-func (c *csvRead) add(row, column int, header, text, reason string) {
+func (c *csvRead) add(row, column int, header, text string, reason msg.Text) {
 	c.errs = append(c.errs, CellError{File: c.opt.File, Row: row, Column: column, Header: header, Text: text, Reason: reason})
 }
 
@@ -110,7 +111,7 @@ func readCSVText(text string, enc Encoding, fields []Field, opt Options) (*Datas
 	}
 	c := &csvRead{opt: opt, fields: fields, m: m, idLine: map[string]int{}}
 	if trimSpace(text) == "" {
-		c.add(0, 0, "", "", "文件是空的 / the file is empty")
+		c.add(0, 0, "", "", msg.T("文件是空的", "the file is empty"))
 		return nil, c.errs
 	}
 	firstLine := 1
@@ -138,13 +139,13 @@ func readCSVText(text string, enc Encoding, fields []Field, opt Options) (*Datas
 		}
 	}
 	if headerLine == 0 {
-		c.add(0, 0, "", "", "文件是空的 / the file is empty")
+		c.add(0, 0, "", "", msg.T("文件是空的", "the file is empty"))
 		return nil, c.errs
 	}
 	if h, ok := c.titleRow(sc.fields); ok {
 		// Every row under a title would be measured against the title's one
 		// column and rejected cell by cell; one error with the fix says it all.
-		c.add(headerLine, 1, h, h, "第一行应为列名，这一行像是表格标题：请删去标题行，让“单位代码、单位名称……”这一行成为第一行 / the first row must hold the column headers and this one looks like a title: delete the title row so that the header row (单位代码, 单位名称, …) comes first")
+		c.add(headerLine, 1, h, h, msg.T("第一行应为列名，这一行像是表格标题：请删去标题行，让“单位代码、单位名称……”这一行成为第一行", "the first row must hold the column headers and this one looks like a title: delete the title row so that the header row (id, name, …) comes first"))
 		return nil, c.errs
 	}
 	c.readHeader(sc.fields, headerLine)
@@ -175,17 +176,17 @@ func readCSVText(text string, enc Encoding, fields []Field, opt Options) (*Datas
 		if first {
 			first = false
 			if c.unitsRow(sc.fields) {
-				c.add(sc.lines[0], 0, "", "", "这一行像是计量单位行（人、%……）：不支持单位行，请把单位写进列名，如“在园幼儿数（人）” / this row looks like a row of units of measure, which is not supported: put the unit in the column header, as in \"在园幼儿数（人）\"")
+				c.add(sc.lines[0], 0, "", "", msg.T("这一行像是计量单位行（人、%……）：不支持单位行，请把单位写进列名，如“在园幼儿数（人）”", "this row looks like a row of units of measure, which is not supported: put the unit in the column header, as in \"pupils (persons)\""))
 				continue
 			}
 		}
 		c.readRow(sc.fields, sc.lines)
 	}
 	if len(c.units) == 0 && len(c.errs) == 0 {
-		c.add(headerLine, 0, "", "", "只有表头，没有数据行 / the file has a header but no data rows")
+		c.add(headerLine, 0, "", "", msg.T("只有表头，没有数据行", "the file has a header but no data rows"))
 	}
 	if c.sawSchool && c.col[roleKind] < 0 && c.col[roleID] >= 0 {
-		c.add(headerLine, 0, "", "", "缺少“学校类型”列：每所学校都要写明类型（幼儿园、小学……） / missing the kind column: every school needs a kind (kindergarten, primary, …)")
+		c.add(headerLine, 0, "", "", msg.T("缺少“学校类型”列：每所学校都要写明类型（幼儿园、小学……）", "missing the kind column: every school needs a kind (kindergarten, primary, …)"))
 	}
 	c.resolveParents()
 	if len(c.errs) == 0 {
@@ -222,7 +223,7 @@ func (c *csvRead) headerOf(col int) string {
 }
 
 func (c *csvRead) quoteError(e *csvSyntaxError) {
-	c.add(e.line, e.column, c.headerOf(e.column-1), "", "引号没有闭合：这一格以 \" 开头，但直到文件末尾都没有对应的 \"，其后的行没有读取 / unterminated quote: this cell opens a \" that is never closed, so the rest of the file was not read")
+	c.add(e.line, e.column, c.headerOf(e.column-1), "", msg.T("引号没有闭合：这一格以 \" 开头，但直到文件末尾都没有对应的 \"，其后的行没有读取", "unterminated quote: this cell opens a \" that is never closed, so the rest of the file was not read"))
 }
 
 func blank(fields []string) bool {
@@ -252,14 +253,14 @@ func (c *csvRead) readHeader(cells []string, line int) {
 		case ok && t.role == roleIgnore:
 			// A row counter (序号) holds nothing to keep.
 		case !ok:
-			reason := "未知的列名：既不是单位信息列，也不是已知的指标 / unknown column: neither a unit column nor a known figure"
+			reason := msg.T("未知的列名：既不是单位信息列，也不是已知的指标", "unknown column: neither a unit column nor a known figure")
 			if strings.ContainsRune(h, '，') || strings.ContainsRune(h, '；') {
-				reason = "未知的列名；列名里有全角逗号“，”：列之间要用半角逗号“,”分隔 / unknown column, with full-width commas in it: separate columns with ASCII commas"
+				reason = msg.T("未知的列名；列名里有全角逗号“，”：列之间要用半角逗号“,”分隔", "unknown column, with full-width commas in it: separate columns with ASCII commas")
 			}
 			c.add(line, j+1, h, h, reason)
 		case t.role == roleField:
 			if prev, dup := fieldSeen[t.field]; dup {
-				c.add(line, j+1, h, h, fmt.Sprintf("重复的列：与第%d列是同一指标 / duplicate column: the same figure as column %d", prev+1, prev+1))
+				c.add(line, j+1, h, h, msg.Textf("重复的列：与第%d列是同一指标", "duplicate column: the same figure as column %d", prev+1))
 				continue
 			}
 			fieldSeen[t.field] = j
@@ -267,7 +268,7 @@ func (c *csvRead) readHeader(cells []string, line int) {
 			c.fieldIdx = append(c.fieldIdx, t.field)
 		default:
 			if prev := c.col[t.role]; prev >= 0 {
-				c.add(line, j+1, h, h, fmt.Sprintf("重复的列：第%d列已是%s / duplicate column: column %d is already the %s column", prev+1, roleLabel(t.role), prev+1, roleLabel(t.role)))
+				c.add(line, j+1, h, h, msg.T(fmt.Sprintf("重复的列：第%d列已是%s", prev+1, roleLabel(t.role).ZH), fmt.Sprintf("duplicate column: column %d is already the %s column", prev+1, roleLabel(t.role).EN)))
 				continue
 			}
 			c.col[t.role] = j
@@ -275,7 +276,7 @@ func (c *csvRead) readHeader(cells []string, line int) {
 	}
 	for _, r := range []role{roleID, roleName} {
 		if c.col[r] < 0 {
-			c.add(line, 0, "", "", "缺少必需的列："+roleLabel(r)+" / missing a required column: "+roleLabel(r))
+			c.add(line, 0, "", "", msg.T("缺少必需的列："+roleLabel(r).ZH, "missing a required column: "+roleLabel(r).EN))
 		}
 	}
 	c.values = make([][]float64, len(c.fieldCol))
@@ -338,17 +339,17 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 		}
 		return line
 	}
-	bad := func(j int, reason string) {
+	bad := func(j int, reason msg.Text) {
 		c.add(at(j), j+1, c.headerOf(j), cell(j), reason)
 	}
 	for j := len(c.header); j < len(cells); j++ {
 		if trimSpace(cells[j]) != "" {
-			bad(j, "这一格在最后一列之后，没有列名 / this cell is beyond the last column and has no header")
+			bad(j, msg.T("这一格在最后一列之后，没有列名", "this cell is beyond the last column and has no header"))
 		}
 	}
 	for j, none := range c.noHeader {
 		if none && trimSpace(cell(j)) != "" {
-			bad(j, "这一列没有列名 / this column has no header")
+			bad(j, msg.T("这一列没有列名", "this column has no header"))
 		}
 	}
 
@@ -356,9 +357,9 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 	if j := c.col[roleID]; j >= 0 {
 		u.ID = cleanID(cell(j))
 		if u.ID == "" {
-			bad(j, "代码为空 / the id is empty")
+			bad(j, msg.T("代码为空", "the id is empty"))
 		} else if prev, dup := c.idLine[u.ID]; dup {
-			bad(j, fmt.Sprintf("代码重复：第%d行已用过 / duplicate id: already used on line %d", prev, prev))
+			bad(j, msg.Textf("代码重复：第%d行已用过", "duplicate id: already used on line %d", prev))
 		} else {
 			c.idLine[u.ID] = line
 		}
@@ -366,7 +367,7 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 	if j := c.col[roleName]; j >= 0 {
 		u.Name = trimSpace(cell(j))
 		if u.Name == "" {
-			bad(j, "单位名称为空 / the name is empty")
+			bad(j, msg.T("单位名称为空", "the name is empty"))
 		}
 	}
 	u.Level = org.School
@@ -376,10 +377,10 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 		l, ok := c.m.level(t)
 		switch {
 		case t == "":
-			bad(j, "层级为空：请填 市、区县 或 学校 / the level is empty: write city, district or school")
+			bad(j, msg.T("层级为空：请填 市、区县 或 学校", "the level is empty: write city, district or school"))
 			levelOK = false
 		case !ok:
-			bad(j, "无法识别的层级：请填 市、区县 或 学校 / unknown level: write city, district or school (市, 区县, 学校)")
+			bad(j, msg.T("无法识别的层级：请填 市、区县 或 学校", "unknown level: write city, district or school"))
 			levelOK = false
 		default:
 			u.Level = l
@@ -393,12 +394,12 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 		k, ok := c.m.kind(t)
 		switch {
 		case t == "" && levelOK && u.Level == org.School:
-			bad(j, "学校类型为空 / the school's kind is empty")
+			bad(j, msg.T("学校类型为空", "the school's kind is empty"))
 		case t == "":
 		case !ok:
 			bad(j, kindReason())
 		case levelOK && u.Level != org.School:
-			bad(j, "只有学校才有学校类型 / only a school has a kind")
+			bad(j, msg.T("只有学校才有学校类型", "only a school has a kind"))
 		default:
 			u.Kind = k
 		}
@@ -414,7 +415,7 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 	for n, j := range c.fieldCol {
 		f := &c.fields[c.fieldIdx[n]]
 		v, ok, reason := parseFigure(cell(j), f)
-		if reason != "" {
+		if !reason.IsZero() {
 			bad(j, reason)
 		} else if ok && looksLikeFraction(cell(j), v, f) {
 			c.warnings = append(c.warnings, CellError{File: c.opt.File, Row: line, Column: j + 1,
@@ -429,13 +430,13 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 }
 
 // kindReason rejects a kind, listing the ones a reader knows.
-func kindReason() string {
+func kindReason() msg.Text {
 	zh := make([]string, len(org.KindNames()))
 	en := make([]string, len(org.KindNames()))
 	for i, k := range org.KindNames() {
 		zh[i], en[i] = k.Name.ZH, k.Name.EN
 	}
-	return "无法识别的学校类型，可填：" + strings.Join(zh, "、") + " / unknown kind of school; use one of: " + strings.Join(en, ", ")
+	return msg.T("无法识别的学校类型，可填："+strings.Join(zh, "、"), "unknown kind of school; use one of: "+strings.Join(en, ", "))
 }
 
 func (c *csvRead) readYear(j int, raw string, line int) {
@@ -445,14 +446,14 @@ func (c *csvRead) readYear(j int, raw string, line int) {
 	}
 	y, err := strconv.Atoi(t)
 	if err != nil || y < 1900 || y > 2200 {
-		c.add(line, j+1, c.headerOf(j), raw, "年份应为四位数字，如 2017 / the year must be four digits, such as 2017")
+		c.add(line, j+1, c.headerOf(j), raw, msg.T("年份应为四位数字，如 2017", "the year must be four digits, such as 2017"))
 		return
 	}
 	switch {
 	case c.yearLine == 0:
 		c.year, c.yearLine = y, line
 	case y != c.year:
-		c.add(line, j+1, c.headerOf(j), raw, fmt.Sprintf("一个文件只能有一个年份：第%d行是%d年 / a file holds one year, and line %d says %d", c.yearLine, c.year, c.yearLine, c.year))
+		c.add(line, j+1, c.headerOf(j), raw, msg.Textf("一个文件只能有一个年份：第%d行是%d年", "a file holds one year, and line %d says %d", c.yearLine, c.year))
 	}
 }
 
@@ -469,7 +470,7 @@ func (c *csvRead) resolveParents() {
 			byName[u.Name] = append(byName[u.Name], i)
 		}
 	}
-	bad := func(i int, reason string) {
+	bad := func(i int, reason msg.Text) {
 		c.add(c.lines[i], j+1, c.headerOf(j), c.parents[i], reason)
 	}
 	for i, p := range c.parents {
@@ -482,21 +483,21 @@ func (c *csvRead) resolveParents() {
 		} else {
 			switch named := byName[p]; len(named) {
 			case 0:
-				bad(i, "上级单位不在本文件中：请加一行该单位，或删去上级列 / the parent is not in this file: add a row for it, or remove the parent column")
+				bad(i, msg.T("上级单位不在本文件中：请加一行该单位，或删去上级列", "the parent is not in this file: add a row for it, or remove the parent column"))
 				continue
 			case 1:
 				id = c.units[named[0]].ID
 			default:
-				bad(i, fmt.Sprintf("有%d个单位叫这个名字（第%d、%d行……），请填上级的代码 / %d units have this name (lines %d, %d, …): write the parent's id", len(named), c.lines[named[0]], c.lines[named[1]], len(named), c.lines[named[0]], c.lines[named[1]]))
+				bad(i, msg.Textf("有%d个单位叫这个名字（第%d、%d行……），请填上级的代码", "%d units have this name (lines %d, %d, …): write the parent's id", len(named), c.lines[named[0]], c.lines[named[1]]))
 				continue
 			}
 		}
 		if id == c.units[i].ID {
-			bad(i, "上级不能是自己 / a unit cannot be its own parent")
+			bad(i, msg.T("上级不能是自己", "a unit cannot be its own parent"))
 			continue
 		}
 		if c.col[roleLevel] < 0 {
-			bad(i, fmt.Sprintf("没有“层级”列时每行都按学校读入，而上级（第%d行）也在文件中：请加“层级”列 / without a level column every row is read as a school, yet the parent (line %d) is in the file: add a level column", c.idLine[id], c.idLine[id]))
+			bad(i, msg.Textf("没有“层级”列时每行都按学校读入，而上级（第%d行）也在文件中：请加“层级”列", "without a level column every row is read as a school, yet the parent (line %d) is in the file: add a level column", c.idLine[id]))
 			continue
 		}
 		c.units[i].Parent = id
@@ -701,10 +702,12 @@ func writeRecord(b *bytes.Buffer, fields []string, crlf bool) {
 // Template writes a CSV file for units to fill in: the header row and one
 // row per unit with its id, name, level, kind and parent, figures empty.
 // names gives each field's header (for example "在园幼儿数（人）"); nil uses
-// the header WriteCSV uses. Every header must read back as its field, and
-// every parent must be among units, so that the filled-in template always
-// reads.
-func Template(w io.Writer, units []OrgUnit, fields []Field, names func(Field) string, enc Encoding) error {
+// the header WriteCSV uses. lang "en" writes the unit columns and their
+// levels and kinds in English (id, name, level, kind, parent; city,
+// primary …), which read back as well; anything else in Chinese. Every
+// header must read back as its field, and every parent must be among units,
+// so that the filled-in template always reads.
+func Template(w io.Writer, units []OrgUnit, fields []Field, names func(Field) string, enc Encoding, lang string) error {
 	m, err := newMatcher(fields)
 	if err != nil {
 		return err
@@ -723,8 +726,15 @@ func Template(w io.Writer, units []OrgUnit, fields []Field, names func(Field) st
 		hasParent = hasParent || u.Parent != ""
 	}
 	header := []string{"单位代码", "单位名称", "层级", "学校类型"}
+	parent := "上级单位"
+	level, kind := levelText, kindText
+	if lang == "en" {
+		header, parent = []string{"id", "name", "level", "kind"}, "parent"
+		level = func(l org.Level) string { return string(l) }
+		kind = func(k org.Kind) string { return string(k) }
+	}
 	if hasParent {
-		header = append(header, "上级单位")
+		header = append(header, parent)
 	}
 	for k, f := range fields {
 		h := defaultHeader(f)
@@ -744,7 +754,7 @@ func Template(w io.Writer, units []OrgUnit, fields []Field, names func(Field) st
 		for j := range row {
 			row[j] = ""
 		}
-		row[0], row[1], row[2], row[3] = excelID(u.ID, excel), u.Name, levelText(u.Level), kindText(u.Kind)
+		row[0], row[1], row[2], row[3] = excelID(u.ID, excel), u.Name, level(u.Level), kind(u.Kind)
 		if hasParent {
 			row[4] = excelID(u.Parent, excel)
 		}

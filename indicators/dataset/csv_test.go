@@ -8,6 +8,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -23,7 +24,7 @@ var testFields = []Field{
 	{ID: "funding", Names: []string{"生均公用经费", "Funding per pupil"}},
 }
 
-const titleReason = "第一行应为列名，这一行像是表格标题：请删去标题行，让“单位代码、单位名称……”这一行成为第一行 / the first row must hold the column headers and this one looks like a title: delete the title row so that the header row (单位代码, 单位名称, …) comes first"
+var titleReason = msg.T("第一行应为列名，这一行像是表格标题：请删去标题行，让“单位代码、单位名称……”这一行成为第一行", "the first row must hold the column headers and this one looks like a title: delete the title row so that the header row (id, name, …) comes first")
 
 const cityCSV = "单位代码,单位名称,层级,学校类型,上级单位,在园幼儿数（人）,3-5岁适龄人口(人),体质健康合格率（%）,生均公用经费【元】\n" +
 	"c,镇江市,市,,,,,,\n" +
@@ -171,7 +172,7 @@ func TestHeaderMatching(t *testing.T) {
 	}
 	_, err := ReadCSV(strings.NewReader("id,name,kind,在园儿童数（人）\ns1,一小,小学,1\n"), testFields, Options{File: "f.csv"})
 	assert.Equal(t, Errors{{File: "f.csv", Row: 1, Column: 4, Header: "在园儿童数（人）", Text: "在园儿童数（人）",
-		Reason: "未知的列名：既不是单位信息列，也不是已知的指标 / unknown column: neither a unit column nor a known figure"}}, err)
+		Reason: msg.T("未知的列名：既不是单位信息列，也不是已知的指标", "unknown column: neither a unit column nor a known figure")}}, err)
 }
 
 func quoteCSV(s string) string {
@@ -227,23 +228,23 @@ func TestReadCSVErrors(t *testing.T) {
 	var es Errors
 	require.ErrorAs(t, err, &es)
 	want := Errors{
-		{File: "data.csv", Row: 1, Column: 10, Header: "备注", Text: "备注", Reason: "未知的列名：既不是单位信息列，也不是已知的指标 / unknown column: neither a unit column nor a known figure"},
+		{File: "data.csv", Row: 1, Column: 10, Header: "备注", Text: "备注", Reason: msg.T("未知的列名：既不是单位信息列，也不是已知的指标", "unknown column: neither a unit column nor a known figure")},
 		{File: "data.csv", Row: 3, Column: 6, Header: "在园幼儿数（人）", Text: "1,2x3", Reason: ReasonNotNumber},
 		{File: "data.csv", Row: 4, Column: 6, Header: "在园幼儿数（人）", Text: "12.5", Reason: ReasonFraction},
 		{File: "data.csv", Row: 4, Column: 8, Header: "生均公用经费", Text: "-5", Reason: ReasonNegative},
-		{File: "data.csv", Row: 5, Column: 1, Header: "代码", Text: "s1", Reason: "代码重复：第4行已用过 / duplicate id: already used on line 4"},
-		{File: "data.csv", Row: 5, Column: 4, Header: "类型", Text: "", Reason: "学校类型为空 / the school's kind is empty"},
+		{File: "data.csv", Row: 5, Column: 1, Header: "代码", Text: "s1", Reason: msg.T("代码重复：第4行已用过", "duplicate id: already used on line 4")},
+		{File: "data.csv", Row: 5, Column: 4, Header: "类型", Text: "", Reason: msg.T("学校类型为空", "the school's kind is empty")},
 		{File: "data.csv", Row: 5, Column: 6, Header: "在园幼儿数（人）", Text: "无", Reason: ReasonMissingWord},
 		{File: "data.csv", Row: 5, Column: 7, Header: "体质健康合格率（%）", Text: "9,9", Reason: ReasonThousands},
 		{File: "data.csv", Row: 5, Column: 8, Header: "生均公用经费", Text: "1.5%", Reason: ReasonNoPercent},
-		{File: "data.csv", Row: 6, Column: 2, Header: "名称", Text: "", Reason: "单位名称为空 / the name is empty"},
-		{File: "data.csv", Row: 6, Column: 3, Header: "层级", Text: "镇", Reason: "无法识别的层级：请填 市、区县 或 学校 / unknown level: write city, district or school (市, 区县, 学校)"},
+		{File: "data.csv", Row: 6, Column: 2, Header: "名称", Text: "", Reason: msg.T("单位名称为空", "the name is empty")},
+		{File: "data.csv", Row: 6, Column: 3, Header: "层级", Text: "镇", Reason: msg.T("无法识别的层级：请填 市、区县 或 学校", "unknown level: write city, district or school")},
 		{File: "data.csv", Row: 6, Column: 4, Header: "类型", Text: "大学", Reason: kindReason()},
-		{File: "data.csv", Row: 6, Column: 5, Header: "上级", Text: "d9", Reason: "上级单位不在本文件中：请加一行该单位，或删去上级列 / the parent is not in this file: add a row for it, or remove the parent column"},
+		{File: "data.csv", Row: 6, Column: 5, Header: "上级", Text: "d9", Reason: msg.T("上级单位不在本文件中：请加一行该单位，或删去上级列", "the parent is not in this file: add a row for it, or remove the parent column")},
 		{File: "data.csv", Row: 6, Column: 6, Header: "在园幼儿数（人）", Text: "#DIV/0!", Reason: ReasonExcelError},
 		{File: "data.csv", Row: 6, Column: 8, Header: "生均公用经费", Text: "12人", Reason: ReasonTrailing},
-		{File: "data.csv", Row: 6, Column: 9, Text: "x", Reason: "这一列没有列名 / this column has no header"},
-		{File: "data.csv", Row: 8, Column: 11, Text: "extra", Reason: "这一格在最后一列之后，没有列名 / this cell is beyond the last column and has no header"},
+		{File: "data.csv", Row: 6, Column: 9, Text: "x", Reason: msg.T("这一列没有列名", "this column has no header")},
+		{File: "data.csv", Row: 8, Column: 11, Text: "extra", Reason: msg.T("这一格在最后一列之后，没有列名", "this cell is beyond the last column and has no header")},
 	}
 	assert.Equal(t, want, es)
 	assert.Contains(t, err.Error(), `data.csv:3:6 (在园幼儿数（人）): "1,2x3": 不是数字 / not a number`)
@@ -256,18 +257,18 @@ func TestReadCSVFileErrors(t *testing.T) {
 		in   string
 		want Errors
 	}{
-		{"empty", "", Errors{{File: "f", Reason: "文件是空的 / the file is empty"}}},
-		{"blank", " \r\n\n", Errors{{File: "f", Reason: "文件是空的 / the file is empty"}}},
-		{"header only", "id,name\n", Errors{{File: "f", Row: 1, Reason: "只有表头，没有数据行 / the file has a header but no data rows"}}},
+		{"empty", "", Errors{{File: "f", Reason: msg.T("文件是空的", "the file is empty")}}},
+		{"blank", " \r\n\n", Errors{{File: "f", Reason: msg.T("文件是空的", "the file is empty")}}},
+		{"header only", "id,name\n", Errors{{File: "f", Row: 1, Reason: msg.T("只有表头，没有数据行", "the file has a header but no data rows")}}},
 		{"missing columns", "在园幼儿数\n5\n", Errors{
-			{File: "f", Row: 1, Reason: "缺少必需的列：单位代码 / id / missing a required column: 单位代码 / id"},
-			{File: "f", Row: 1, Reason: "缺少必需的列：单位名称 / name / missing a required column: 单位名称 / name"},
+			{File: "f", Row: 1, Reason: msg.T("缺少必需的列：单位代码", "missing a required column: id")},
+			{File: "f", Row: 1, Reason: msg.T("缺少必需的列：单位名称", "missing a required column: name")},
 		}},
 		{"units row", "id,name,kind,在园幼儿数,体质健康合格率\n,,,人,%\ns1,一小,小学,5,90\n", Errors{
-			{File: "f", Row: 2, Reason: "这一行像是计量单位行（人、%……）：不支持单位行，请把单位写进列名，如“在园幼儿数（人）” / this row looks like a row of units of measure, which is not supported: put the unit in the column header, as in \"在园幼儿数（人）\""},
+			{File: "f", Row: 2, Reason: msg.T("这一行像是计量单位行（人、%……）：不支持单位行，请把单位写进列名，如“在园幼儿数（人）”", "this row looks like a row of units of measure, which is not supported: put the unit in the column header, as in \"pupils (persons)\"")},
 		}},
 		{"units row in brackets", "id,name,kind,在园幼儿数\n单位,,,（人）\n", Errors{
-			{File: "f", Row: 2, Reason: "这一行像是计量单位行（人、%……）：不支持单位行，请把单位写进列名，如“在园幼儿数（人）” / this row looks like a row of units of measure, which is not supported: put the unit in the column header, as in \"在园幼儿数（人）\""},
+			{File: "f", Row: 2, Reason: msg.T("这一行像是计量单位行（人、%……）：不支持单位行，请把单位写进列名，如“在园幼儿数（人）”", "this row looks like a row of units of measure, which is not supported: put the unit in the column header, as in \"pupils (persons)\"")},
 		}},
 		{"title row", "2017年教育统计表\nid,name\n", Errors{
 			{File: "f", Row: 1, Column: 1, Header: "2017年教育统计表", Text: "2017年教育统计表", Reason: titleReason},
@@ -278,50 +279,50 @@ func TestReadCSVFileErrors(t *testing.T) {
 			{File: "f", Row: 1, Column: 1, Header: "2017年教育统计表", Text: "2017年教育统计表", Reason: titleReason},
 		}},
 		{"full-width commas", "代码，名称\n", Errors{
-			{File: "f", Row: 1, Reason: "缺少必需的列：单位代码 / id / missing a required column: 单位代码 / id"},
-			{File: "f", Row: 1, Reason: "缺少必需的列：单位名称 / name / missing a required column: 单位名称 / name"},
-			{File: "f", Row: 1, Column: 1, Header: "代码，名称", Text: "代码，名称", Reason: "未知的列名；列名里有全角逗号“，”：列之间要用半角逗号“,”分隔 / unknown column, with full-width commas in it: separate columns with ASCII commas"},
+			{File: "f", Row: 1, Reason: msg.T("缺少必需的列：单位代码", "missing a required column: id")},
+			{File: "f", Row: 1, Reason: msg.T("缺少必需的列：单位名称", "missing a required column: name")},
+			{File: "f", Row: 1, Column: 1, Header: "代码，名称", Text: "代码，名称", Reason: msg.T("未知的列名；列名里有全角逗号“，”：列之间要用半角逗号“,”分隔", "unknown column, with full-width commas in it: separate columns with ASCII commas")},
 		}},
 		{"duplicate columns", "id,name,在园幼儿数,preschool_enrolled,代码\ns,一小,1,2,s\n", Errors{
-			{File: "f", Row: 1, Reason: "缺少“学校类型”列：每所学校都要写明类型（幼儿园、小学……） / missing the kind column: every school needs a kind (kindergarten, primary, …)"},
-			{File: "f", Row: 1, Column: 4, Header: "preschool_enrolled", Text: "preschool_enrolled", Reason: "重复的列：与第3列是同一指标 / duplicate column: the same figure as column 3"},
-			{File: "f", Row: 1, Column: 5, Header: "代码", Text: "代码", Reason: "重复的列：第1列已是单位代码 / id / duplicate column: column 1 is already the 单位代码 / id column"},
+			{File: "f", Row: 1, Reason: msg.T("缺少“学校类型”列：每所学校都要写明类型（幼儿园、小学……）", "missing the kind column: every school needs a kind (kindergarten, primary, …)")},
+			{File: "f", Row: 1, Column: 4, Header: "preschool_enrolled", Text: "preschool_enrolled", Reason: msg.T("重复的列：与第3列是同一指标", "duplicate column: the same figure as column 3")},
+			{File: "f", Row: 1, Column: 5, Header: "代码", Text: "代码", Reason: msg.T("重复的列：第1列已是单位代码", "duplicate column: column 1 is already the id column")},
 		}},
 		{"unterminated quote", "id,name,kind\ns1,\"一小,小学\ns2,二小,小学\n", Errors{
-			{File: "f", Row: 2, Column: 2, Header: "name", Reason: "引号没有闭合：这一格以 \" 开头，但直到文件末尾都没有对应的 \"，其后的行没有读取 / unterminated quote: this cell opens a \" that is never closed, so the rest of the file was not read"},
+			{File: "f", Row: 2, Column: 2, Header: "name", Reason: msg.T("引号没有闭合：这一格以 \" 开头，但直到文件末尾都没有对应的 \"，其后的行没有读取", "unterminated quote: this cell opens a \" that is never closed, so the rest of the file was not read")},
 		}},
 		{"year", "id,name,kind,year\ns1,一小,小学,2017\ns2,二小,小学,2018\ns3,三小,小学,17\n", Errors{
-			{File: "f", Row: 3, Column: 4, Header: "year", Text: "2018", Reason: "一个文件只能有一个年份：第2行是2017年 / a file holds one year, and line 2 says 2017"},
-			{File: "f", Row: 4, Column: 4, Header: "year", Text: "17", Reason: "年份应为四位数字，如 2017 / the year must be four digits, such as 2017"},
+			{File: "f", Row: 3, Column: 4, Header: "year", Text: "2018", Reason: msg.T("一个文件只能有一个年份：第2行是2017年", "a file holds one year, and line 2 says 2017")},
+			{File: "f", Row: 4, Column: 4, Header: "year", Text: "17", Reason: msg.T("年份应为四位数字，如 2017", "the year must be four digits, such as 2017")},
 		}},
 		{"empty id", "id,name,kind\n,一小,小学\n", Errors{
-			{File: "f", Row: 2, Column: 1, Header: "id", Reason: "代码为空 / the id is empty"},
+			{File: "f", Row: 2, Column: 1, Header: "id", Reason: msg.T("代码为空", "the id is empty")},
 		}},
 		{"no level column, parent in file", "id,name,kind,parent\ns1,一小,小学,\ns2,二小,小学,一小\n", Errors{
-			{File: "f", Row: 3, Column: 4, Header: "parent", Text: "一小", Reason: "没有“层级”列时每行都按学校读入，而上级（第2行）也在文件中：请加“层级”列 / without a level column every row is read as a school, yet the parent (line 2) is in the file: add a level column"},
+			{File: "f", Row: 3, Column: 4, Header: "parent", Text: "一小", Reason: msg.T("没有“层级”列时每行都按学校读入，而上级（第2行）也在文件中：请加“层级”列", "without a level column every row is read as a school, yet the parent (line 2) is in the file: add a level column")},
 		}},
 		{"ambiguous parent name", "id,name,level,parent\nd1,京口区,区,\nd2,京口区,区,\nd3,润州区,区,京口区\n", Errors{
-			{File: "f", Row: 4, Column: 4, Header: "parent", Text: "京口区", Reason: "有2个单位叫这个名字（第2、3行……），请填上级的代码 / 2 units have this name (lines 2, 3, …): write the parent's id"},
+			{File: "f", Row: 4, Column: 4, Header: "parent", Text: "京口区", Reason: msg.T("有2个单位叫这个名字（第2、3行……），请填上级的代码", "2 units have this name (lines 2, 3, …): write the parent's id")},
 		}},
 		{"own parent", "id,name,level,parent\nd1,京口区,区,d1\n", Errors{
-			{File: "f", Row: 2, Column: 4, Header: "parent", Text: "d1", Reason: "上级不能是自己 / a unit cannot be its own parent"},
+			{File: "f", Row: 2, Column: 4, Header: "parent", Text: "d1", Reason: msg.T("上级不能是自己", "a unit cannot be its own parent")},
 		}},
 		{"level order", "id,name,level,kind,parent\nc,镇江市,市,,\nd1,京口区,区,,d2\nd2,润州区,区,,c\ns1,一小,学校,小学,s2\ns2,二小,学校,小学,d2\nc2,某市,市,,c\n", Errors{
-			{File: "f", Row: 3, Column: 5, Header: "parent", Text: "d2", Reason: "区县的上级应为市 / a district's parent must be a city"},
-			{File: "f", Row: 5, Column: 5, Header: "parent", Text: "s2", Reason: "学校的上级应为区县或市 / a school's parent must be a district or a city"},
-			{File: "f", Row: 7, Column: 5, Header: "parent", Text: "c", Reason: "市不能有上级 / a city has no parent"},
+			{File: "f", Row: 3, Column: 5, Header: "parent", Text: "d2", Reason: msg.T("区县的上级应为市", "a district's parent must be a city")},
+			{File: "f", Row: 5, Column: 5, Header: "parent", Text: "s2", Reason: msg.T("学校的上级应为区县或市", "a school's parent must be a district or a city")},
+			{File: "f", Row: 7, Column: 5, Header: "parent", Text: "c", Reason: msg.T("市不能有上级", "a city has no parent")},
 		}},
 		{"kind on a district", "id,name,level,kind\nd1,京口区,区,小学\n", Errors{
-			{File: "f", Row: 2, Column: 4, Header: "kind", Text: "小学", Reason: "只有学校才有学校类型 / only a school has a kind"},
+			{File: "f", Row: 2, Column: 4, Header: "kind", Text: "小学", Reason: msg.T("只有学校才有学校类型", "only a school has a kind")},
 		}},
 		{"empty level", "id,name,level,kind\nd1,京口区,,\n", Errors{
-			{File: "f", Row: 2, Column: 3, Header: "level", Reason: "层级为空：请填 市、区县 或 学校 / the level is empty: write city, district or school"},
+			{File: "f", Row: 2, Column: 3, Header: "level", Reason: msg.T("层级为空：请填 市、区县 或 学校", "the level is empty: write city, district or school")},
 		}},
 		{"multi-line cell keeps line numbers", "id,name,kind,在园幼儿数\ns1,\"一\n小\",小学,abc\n", Errors{
 			{File: "f", Row: 3, Column: 4, Header: "在园幼儿数", Text: "abc", Reason: ReasonNotNumber},
 		}},
 		{"xlsx", "PK\x03\x04rest", Errors{
-			{File: "f", Reason: "这是 Excel 工作簿（.xlsx）或其他压缩文件，不是 CSV：请在 Excel 中“另存为”CSV / this is an Excel workbook (.xlsx) or another zip file, not CSV: use \"Save as\" CSV in Excel"},
+			{File: "f", Reason: msg.T("这是 Excel 工作簿（.xlsx）或其他压缩文件，不是 CSV：请在 Excel 中“另存为”CSV", "this is an Excel workbook (.xlsx) or another zip file, not CSV: use \"Save as\" CSV in Excel")},
 		}},
 	}
 	for _, tc := range tests {
@@ -337,7 +338,7 @@ func TestFieldsMistakes(t *testing.T) {
 	_, err := ReadCSV(strings.NewReader("id,name\n"), []Field{{ID: "a", Names: []string{"x"}}, {ID: "b", Names: []string{"X"}}}, Options{})
 	assert.EqualError(t, err, `dataset: fields a and b both answer to the header "X"`)
 	_, err = ReadCSV(strings.NewReader("id,name\n"), []Field{{ID: "a", Names: []string{"名称"}}}, Options{})
-	assert.EqualError(t, err, `dataset: field a: name "名称" is also the header of the 单位名称 / name column`)
+	assert.EqualError(t, err, `dataset: field a: name "名称" is also the header of the name column`)
 	_, err = ReadCSV(strings.NewReader("id,name\n"), []Field{{Names: []string{"x"}}}, Options{})
 	assert.EqualError(t, err, `dataset: field 0 has no id`)
 }
@@ -380,7 +381,9 @@ func TestWriteCSVErrors(t *testing.T) {
 	require.NoError(t, d.Add(OrgUnit{ID: "s1", Name: "一小😀", Level: org.School, Kind: org.Primary}))
 	require.NoError(t, d.Set("s1", "preschool_enrolled", 5))
 	var b bytes.Buffer
-	assert.EqualError(t, d.WriteCSV(&b, testFields, GBK), "第2行的字符“😀”（U+1F600）无法用 GBK 表示，请改用 utf-8-bom / line 2: character '😀' (U+1F600) cannot be written in GBK: use utf-8-bom")
+	err := d.WriteCSV(&b, testFields, GBK)
+	assert.Equal(t, "第2行的字符“😀”（U+1F600）无法用 GBK 表示，请改用 utf-8-bom", msg.In(err, "zh"))
+	assert.Equal(t, "line 2: character '😀' (U+1F600) cannot be written in GBK: use utf-8-bom", msg.In(err, "en"))
 	assert.EqualError(t, d.WriteCSV(&b, testFields, "latin1"), `不支持的编码 "latin1"，可用 utf-8-bom、utf-8、gbk / unsupported encoding "latin1": use utf-8-bom, utf-8 or gbk`)
 	assert.EqualError(t, d.WriteCSV(&b, testFields[1:], UTF8), "dataset: figures of preschool_enrolled have no field: they would be left out")
 	require.NoError(t, d.Set("s1", "funding", 0.0/zero()))
@@ -404,7 +407,7 @@ func TestTemplate(t *testing.T) {
 	for _, enc := range []Encoding{UTF8BOM, UTF8, GBK} {
 		t.Run(string(enc), func(t *testing.T) {
 			var b bytes.Buffer
-			require.NoError(t, Template(&b, units, testFields, names, enc))
+			require.NoError(t, Template(&b, units, testFields, names, enc, "zh"))
 			d, err := ReadCSV(bytes.NewReader(b.Bytes()), testFields, Options{Year: 2017})
 			require.NoError(t, err, b.String())
 			assert.Equal(t, units, d.Units)
@@ -423,10 +426,20 @@ func TestTemplate(t *testing.T) {
 	}
 	var b bytes.Buffer
 	school := []OrgUnit{{ID: "0101", Name: "实验幼儿园", Level: org.School, Kind: org.Kindergarten}}
-	require.NoError(t, Template(&b, school, testFields, nil, UTF8))
+	require.NoError(t, Template(&b, school, testFields, nil, UTF8, "zh"))
 	assert.Equal(t, "单位代码,单位名称,层级,学校类型,在园幼儿数,3-5岁适龄人口,体质健康合格率（%）,生均公用经费\n0101,实验幼儿园,学校,幼儿园,,,,\n", b.String())
-	assert.ErrorContains(t, Template(&b, units[2:3], testFields, nil, UTF8), "units[0].parent")
-	assert.EqualError(t, Template(&b, units, testFields, func(f Field) string { return f.ID + "!" }, UTF8),
+
+	// In English the unit columns, levels and kinds are English, and the
+	// template still reads back as the same units.
+	b.Reset()
+	require.NoError(t, Template(&b, units, testFields, func(f Field) string { return f.ID }, UTF8, "en"))
+	assert.True(t, strings.HasPrefix(b.String(), "id,name,level,kind,parent,preschool_enrolled,"), b.String())
+	assert.Contains(t, b.String(), "\n0101,实验幼儿园,school,kindergarten,d1,")
+	d, err := ReadCSV(bytes.NewReader(b.Bytes()), testFields, Options{Year: 2017})
+	require.NoError(t, err, b.String())
+	assert.Equal(t, units, d.Units)
+	assert.ErrorContains(t, Template(&b, units[2:3], testFields, nil, UTF8, "zh"), "units[0].parent")
+	assert.EqualError(t, Template(&b, units, testFields, func(f Field) string { return f.ID + "!" }, UTF8, "zh"),
 		`dataset: template: header "preschool_enrolled!" of field preschool_enrolled would not be read back as that field`)
 }
 

@@ -2,8 +2,11 @@ package dataset
 
 import (
 	"sort"
+
 	"strconv"
 	"strings"
+
+	"github.com/eduplan/eduplan/msg"
 )
 
 // CellError is one rejected cell, row, header or JSON value.
@@ -26,20 +29,57 @@ type CellError struct {
 	Header string
 	// Text is the cell as written.
 	Text string
-	// Reason says what is wrong, in Chinese and English:
-	// "不是数字 / not a number".
-	Reason string
+	// Reason says what is wrong, in Chinese and English.
+	Reason msg.Text
+}
+
+// Code is a stable name for the reason a figure was rejected or warned
+// about, for programs that act on it rather than show it: "not_a_number",
+// "missing_word", "excel_error", "thousands_separator", "text_after_number",
+// "percent_not_allowed", "not_whole", "negative", "out_of_range" and, for a
+// warning, "percent_as_fraction". Other errors (a bad header, a bad unit
+// row, a file that is not text) have none: "".
+func (e CellError) Code() string {
+	for _, r := range reasonCodes {
+		if r.reason == e.Reason {
+			return r.code
+		}
+	}
+	return ""
+}
+
+var reasonCodes = []struct {
+	reason msg.Text
+	code   string
+}{
+	{ReasonNotNumber, "not_a_number"}, {ReasonMissingWord, "missing_word"}, {ReasonExcelError, "excel_error"},
+	{ReasonThousands, "thousands_separator"}, {ReasonTrailing, "text_after_number"},
+	{ReasonNoPercent, "percent_not_allowed"}, {ReasonFraction, "not_whole"}, {ReasonNegative, "negative"},
+	{ReasonRange, "out_of_range"}, {WarnPercentFraction, "percent_as_fraction"},
+}
+
+// reasonOf is the reason an error gives, in both languages when it knows
+// them.
+func reasonOf(err error) msg.Text {
+	return msg.T(msg.In(err, "zh"), msg.In(err, "en"))
 }
 
 // Error formats the error as `file:row:col (header): "text": reason`,
 // leaving out the parts that are unknown.
 func (e CellError) Error() string {
 	var b strings.Builder
-	e.writeTo(&b)
+	e.writeTo(&b, e.Reason.Both())
 	return b.String()
 }
 
-func (e CellError) writeTo(b *strings.Builder) {
+// In is the error with its reason in one language.
+func (e CellError) In(lang string) string {
+	var b strings.Builder
+	e.writeTo(&b, e.Reason.In(lang))
+	return b.String()
+}
+
+func (e CellError) writeTo(b *strings.Builder, reason string) {
 	loc := e.File
 	if e.Row > 0 {
 		if loc != "" {
@@ -76,21 +116,28 @@ func (e CellError) writeTo(b *strings.Builder) {
 	if b.Len() > 0 {
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Reason)
+	b.WriteString(reason)
 }
 
 // Errors lists every rejected cell or row of one input, in the order they
 // occur. Nothing a reader rejects is left out.
 type Errors []CellError
 
-// Error lists the errors one per line.
-func (es Errors) Error() string {
+// Error lists the errors one per line, in both languages.
+func (es Errors) Error() string { return es.render(func(t msg.Text) string { return t.Both() }) }
+
+// In lists the errors one per line, in one language.
+func (es Errors) In(lang string) string {
+	return es.render(func(t msg.Text) string { return t.In(lang) })
+}
+
+func (es Errors) render(say func(msg.Text) string) string {
 	var b strings.Builder
 	for i, e := range es {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		e.writeTo(&b)
+		e.writeTo(&b, say(e.Reason))
 	}
 	return b.String()
 }

@@ -22,7 +22,7 @@ type Figure struct {
 // the cell and Reason why (one of the Reason… constants).
 func ParseFigure(text string, f Field) (Figure, error) {
 	v, present, reason := parseFigure(text, &f)
-	if reason != "" {
+	if !reason.IsZero() {
 		return Figure{}, CellError{Header: f.ID, Text: text, Reason: reason}
 	}
 	if !present {

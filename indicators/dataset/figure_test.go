@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/msg"
 )
 
 func TestParseFigure(t *testing.T) {
@@ -22,21 +23,21 @@ func TestParseFigure(t *testing.T) {
 		value   float64
 		missing bool
 		warn    bool
-		reason  string
+		reason  msg.Text
 	}{
-		{"count", "1,234", count, 1234, false, false, ""},
-		{"full-width digits", "１２３４", count, 1234, false, false, ""},
-		{"spaces", "  12 ", count, 12, false, false, ""},
-		{"percent plain", "99.2", pct, 0.992, false, false, ""},
-		{"percent sign", "99.2%", pct, 0.992, false, false, ""},
-		{"percent full-width sign", "99.2％", pct, 0.992, false, false, ""},
-		{"fraction in a percent field", "0.965", pct, 0.00965, false, true, ""},
-		{"zero percent is no slip", "0", pct, 0, false, false, ""},
-		{"empty", "", count, 0, true, false, ""},
-		{"dash", "-", count, 0, true, false, ""},
-		{"em dash", "—", pct, 0, true, false, ""},
-		{"Chinese double dash", "——", pct, 0, true, false, ""},
-		{"signed", "-3", signed, -3, false, false, ""},
+		{"count", "1,234", count, 1234, false, false, msg.Text{}},
+		{"full-width digits", "１２３４", count, 1234, false, false, msg.Text{}},
+		{"spaces", "  12 ", count, 12, false, false, msg.Text{}},
+		{"percent plain", "99.2", pct, 0.992, false, false, msg.Text{}},
+		{"percent sign", "99.2%", pct, 0.992, false, false, msg.Text{}},
+		{"percent full-width sign", "99.2％", pct, 0.992, false, false, msg.Text{}},
+		{"fraction in a percent field", "0.965", pct, 0.00965, false, true, msg.Text{}},
+		{"zero percent is no slip", "0", pct, 0, false, false, msg.Text{}},
+		{"empty", "", count, 0, true, false, msg.Text{}},
+		{"dash", "-", count, 0, true, false, msg.Text{}},
+		{"em dash", "—", pct, 0, true, false, msg.Text{}},
+		{"Chinese double dash", "——", pct, 0, true, false, msg.Text{}},
+		{"signed", "-3", signed, -3, false, false, msg.Text{}},
 		{"negative", "-3", count, 0, false, false, dataset.ReasonNegative},
 		{"not whole", "12.5", count, 0, false, false, dataset.ReasonFraction},
 		{"percent on a count", "12%", count, 0, false, false, dataset.ReasonNoPercent},
@@ -47,7 +48,7 @@ func TestParseFigure(t *testing.T) {
 	}
 	for _, tt := range tests {
 		fig, err := dataset.ParseFigure(tt.text, tt.f)
-		if tt.reason != "" {
+		if !tt.reason.IsZero() {
 			var ce dataset.CellError
 			require.True(t, errors.As(err, &ce), "%s: %v", tt.name, err)
 			assert.Equal(t, tt.reason, ce.Reason, tt.name)

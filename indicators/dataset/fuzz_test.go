@@ -56,7 +56,7 @@ func checkErrors(t *testing.T, err error) {
 		t.Fatalf("error is %T, not Errors: %v", err, err)
 	}
 	for _, e := range es {
-		if e.Reason == "" {
+		if e.Reason.ZH == "" || e.Reason.EN == "" {
 			t.Fatalf("error without a reason: %#v", e)
 		}
 		if !utf8.ValidString(e.Error()) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 )
 
@@ -28,25 +29,25 @@ const (
 // education statistics forms.
 var unitColumns = []struct {
 	role    role
-	label   string // for messages
+	label   msg.Text // for messages
 	headers []string
 }{
-	{roleID, "单位代码 / id", []string{"id", "代码", "单位代码", "学校代码", "编码", "单位编码", "学校编码", "code", "unit id", "school id"}},
-	{roleName, "单位名称 / name", []string{"name", "名称", "单位名称", "学校名称", "unit name", "school name"}},
-	{roleLevel, "层级 / level", []string{"level", "层级", "级别"}},
-	{roleKind, "学校类型 / kind", []string{"kind", "类型", "学校类型", "办学类型", "type", "school type"}},
-	{roleParent, "上级单位 / parent", []string{"parent", "上级", "上级单位", "所属辖市区", "所属区县", "所属单位"}},
-	{roleYear, "年份 / year", []string{"year", "年份", "年度"}},
-	{roleIgnore, "序号 / row number", []string{"序号", "no."}},
+	{roleID, msg.T("单位代码", "id"), []string{"id", "代码", "单位代码", "学校代码", "编码", "单位编码", "学校编码", "code", "unit id", "school id"}},
+	{roleName, msg.T("单位名称", "name"), []string{"name", "名称", "单位名称", "学校名称", "unit name", "school name"}},
+	{roleLevel, msg.T("层级", "level"), []string{"level", "层级", "级别"}},
+	{roleKind, msg.T("学校类型", "kind"), []string{"kind", "类型", "学校类型", "办学类型", "type", "school type"}},
+	{roleParent, msg.T("上级单位", "parent"), []string{"parent", "上级", "上级单位", "所属辖市区", "所属区县", "所属单位"}},
+	{roleYear, msg.T("年份", "year"), []string{"year", "年份", "年度"}},
+	{roleIgnore, msg.T("序号", "row number"), []string{"序号", "no."}},
 }
 
-func roleLabel(r role) string {
+func roleLabel(r role) msg.Text {
 	for _, c := range unitColumns {
 		if c.role == r {
 			return c.label
 		}
 	}
-	return ""
+	return msg.Text{}
 }
 
 // levelWords are the values a level cell may hold.
@@ -152,7 +153,7 @@ func newMatcher(fields []Field) (*matcher, error) {
 					continue
 				}
 				if t.role != roleField {
-					return nil, fmt.Errorf("dataset: field %s: name %q is also the header of the %s column", f.ID, name, roleLabel(t.role))
+					return nil, fmt.Errorf("dataset: field %s: name %q is also the header of the %s column", f.ID, name, roleLabel(t.role).EN)
 				}
 				return nil, fmt.Errorf("dataset: fields %s and %s both answer to the header %q", owner[k], f.ID, name)
 			}

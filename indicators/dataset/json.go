@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/eduplan/eduplan/msg"
 )
 
 // FormatV1 is the value of "format" in a JSON data file.
@@ -36,7 +38,7 @@ func ReadJSON(r io.Reader, fields []Field, opt Options) (*Dataset, error) {
 	}
 	text, enc, err := DecodeText(b)
 	if err != nil {
-		return nil, Errors{{File: opt.File, Reason: err.Error()}}
+		return nil, Errors{{File: opt.File, Reason: reasonOf(err)}}
 	}
 	return readJSONText(text, enc, fields, opt)
 }
@@ -362,7 +364,7 @@ func (r *jsonRead) addAt(off int, path, key, text, reason string) {
 		path = joinPath(path, key)
 	}
 	line, col := r.position(off)
-	r.errs = append(r.errs, CellError{File: r.opt.File, Row: line, Column: col, Path: path, Text: text, Reason: reason})
+	r.errs = append(r.errs, CellError{File: r.opt.File, Row: line, Column: col, Path: path, Text: text, Reason: msg.Split(reason)})
 }
 
 // position turns a byte offset into a line and a column counted in
@@ -582,7 +584,7 @@ func (r *jsonRead) readUnits(d *Dataset, units *jnode) {
 				if s, ok := r.str(v, path, key); ok && s != "" {
 					k, known := r.m.kind(s)
 					if !known {
-						r.addAt(v.off, path, key, s, kindReason())
+						r.addAt(v.off, path, key, s, kindReason().Both())
 					}
 					u.Kind = k
 				}
@@ -634,8 +636,8 @@ func (r *jsonRead) readUnits(d *Dataset, units *jnode) {
 					continue
 				}
 				val, present, reason := parseFigure(text, &r.fields[k])
-				if reason != "" {
-					r.addAt(v.off, fp, mb.key, text, reason)
+				if !reason.IsZero() {
+					r.addAt(v.off, fp, mb.key, text, reason.Both())
 					continue
 				}
 				if present && looksLikeFraction(text, val, &r.fields[k]) {
@@ -663,7 +665,7 @@ func (r *jsonRead) readUnits(d *Dataset, units *jnode) {
 			case roleParent:
 				off, field = w.parent, "parent"
 			}
-			r.add(off, fmt.Sprintf("units[%d].%s", p.unit, field), p.text, p.reason)
+			r.add(off, fmt.Sprintf("units[%d].%s", p.unit, field), p.text, p.reason.Both())
 		}
 	}
 	for i, u := range d.Units {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -94,62 +95,62 @@ func TestReadJSONErrors(t *testing.T) {
 		want Errors
 	}{
 		{"syntax", "{\"format\": \"eduplan.data/v1\",\n  \"units\": [1,]}", Errors{
-			{File: "f", Row: 2, Column: 15, Reason: "JSON 语法错误：此处不应有 ']' / JSON syntax error: unexpected ']'"},
+			{File: "f", Row: 2, Column: 15, Reason: msg.T("JSON 语法错误：此处不应有 ']'", "JSON syntax error: unexpected ']'")},
 		}},
 		{"leading zero", `{"year": 02017}`, Errors{
-			{File: "f", Row: 1, Column: 10, Reason: "JSON 语法错误：数字格式不对 / JSON syntax error: malformed number"},
+			{File: "f", Row: 1, Column: 10, Reason: msg.T("JSON 语法错误：数字格式不对", "JSON syntax error: malformed number")},
 		}},
 		{"control character", "{\"note\": \"a\tb\"}", Errors{
-			{File: "f", Row: 1, Column: 12, Reason: "JSON 语法错误：字符串中有控制字符（换行须写成 \\n） / JSON syntax error: control character in a string (write a line break as \\n)"},
+			{File: "f", Row: 1, Column: 12, Reason: msg.T("JSON 语法错误：字符串中有控制字符（换行须写成 \\n）", "JSON syntax error: control character in a string (write a line break as \\n)")},
 		}},
 		{"trailing text", `{"units": []} x`, Errors{
-			{File: "f", Row: 1, Column: 15, Reason: "JSON 语法错误：JSON 值之后还有多余内容 / JSON syntax error: extra text after the JSON value"},
+			{File: "f", Row: 1, Column: 15, Reason: msg.T("JSON 语法错误：JSON 值之后还有多余内容", "JSON syntax error: extra text after the JSON value")},
 		}},
 		{"unterminated", `{"note": "abc`, Errors{
-			{File: "f", Row: 1, Column: 10, Reason: "JSON 语法错误：字符串没有结束引号 / JSON syntax error: unterminated string"},
+			{File: "f", Row: 1, Column: 10, Reason: msg.T("JSON 语法错误：字符串没有结束引号", "JSON syntax error: unterminated string")},
 		}},
 		{"too deep", `{"note": ` + strings.Repeat("[", 100), Errors{
-			{File: "f", Row: 1, Column: 73, Reason: "JSON 语法错误：嵌套太深 / JSON syntax error: nested too deeply"},
+			{File: "f", Row: 1, Column: 73, Reason: msg.T("JSON 语法错误：嵌套太深", "JSON syntax error: nested too deeply")},
 		}},
 		{"not an object", `[]`, Errors{
-			{File: "f", Row: 1, Column: 1, Reason: "顶层应为对象 {…} / the top level must be an object {…}"},
+			{File: "f", Row: 1, Column: 1, Reason: msg.T("顶层应为对象 {…}", "the top level must be an object {…}")},
 		}},
 		{"top level", `{"format": "eduplan.data/v2", "year": "2017", "extra": 1, "note": 5, "units": {}}`, Errors{
-			{File: "f", Row: 1, Column: 12, Path: "format", Text: "eduplan.data/v2", Reason: "格式应为 eduplan.data/v1 / the format must be eduplan.data/v1"},
-			{File: "f", Row: 1, Column: 39, Path: "year", Text: `"2017"`, Reason: "年份应为四位数字，如 2017 / the year must be four digits, such as 2017"},
-			{File: "f", Row: 1, Column: 47, Path: "extra", Reason: "未知的字段 / unknown field"},
-			{File: "f", Row: 1, Column: 67, Path: "note", Text: "5", Reason: "应为字符串 / must be a string"},
-			{File: "f", Row: 1, Column: 79, Path: "units", Reason: "units 应为数组 […] / units must be an array […]"},
+			{File: "f", Row: 1, Column: 12, Path: "format", Text: "eduplan.data/v2", Reason: msg.T("格式应为 eduplan.data/v1", "the format must be eduplan.data/v1")},
+			{File: "f", Row: 1, Column: 39, Path: "year", Text: `"2017"`, Reason: msg.T("年份应为四位数字，如 2017", "the year must be four digits, such as 2017")},
+			{File: "f", Row: 1, Column: 47, Path: "extra", Reason: msg.T("未知的字段", "unknown field")},
+			{File: "f", Row: 1, Column: 67, Path: "note", Text: "5", Reason: msg.T("应为字符串", "must be a string")},
+			{File: "f", Row: 1, Column: 79, Path: "units", Reason: msg.T("units 应为数组 […]", "units must be an array […]")},
 		}},
 		{"missing", `{}`, Errors{
-			{File: "f", Row: 1, Column: 1, Path: "format", Reason: "缺少 \"format\": \"eduplan.data/v1\" / missing \"format\": \"eduplan.data/v1\""},
-			{File: "f", Row: 1, Column: 1, Path: "units", Reason: "缺少 units / missing \"units\""},
+			{File: "f", Row: 1, Column: 1, Path: "format", Reason: msg.T("缺少 \"format\": \"eduplan.data/v1\"", "missing \"format\": \"eduplan.data/v1\"")},
+			{File: "f", Row: 1, Column: 1, Path: "units", Reason: msg.T("缺少 units", "missing \"units\"")},
 		}},
 		{"units", "{\"format\": \"eduplan.data/v1\", \"units\": [\n" +
 			"{\"id\": \"c\", \"name\": \"镇江市\", \"level\": \"city\", \"id\": \"c2\"},\n" +
 			"{\"id\": \"s\", \"level\": \"school\", \"kind\": \"小学\", \"parent\": \"c\", \"figures\": {\"foo\": 1, \"pe_pass_rate\": \"9x\", \"funding\": true, \"preschool_enrolled\": -1, \"a.b\": 2}},\n" +
 			"{\"name\": \"x\", \"level\": \"town\", \"kind\": \"大学\", \"colour\": \"red\"},\n" +
 			"3]}", Errors{
-			{File: "f", Row: 2, Column: 45, Path: "units[0].id", Reason: "重复的字段 / duplicate key"},
-			{File: "f", Row: 3, Column: 73, Path: "units[1].figures.foo", Reason: "未知的指标 / unknown metric"},
+			{File: "f", Row: 2, Column: 45, Path: "units[0].id", Reason: msg.T("重复的字段", "duplicate key")},
+			{File: "f", Row: 3, Column: 73, Path: "units[1].figures.foo", Reason: msg.T("未知的指标", "unknown metric")},
 			{File: "f", Row: 3, Column: 99, Path: "units[1].figures.pe_pass_rate", Text: "9x", Reason: ReasonNotNumber},
-			{File: "f", Row: 3, Column: 116, Path: "units[1].figures.funding", Text: "true", Reason: "应为数字、字符串或 null / must be a number, a string or null"},
+			{File: "f", Row: 3, Column: 116, Path: "units[1].figures.funding", Text: "true", Reason: msg.T("应为数字、字符串或 null", "must be a number, a string or null")},
 			{File: "f", Row: 3, Column: 144, Path: "units[1].figures.preschool_enrolled", Text: "-1", Reason: ReasonNegative},
-			{File: "f", Row: 3, Column: 148, Path: `units[1].figures["a.b"]`, Reason: "未知的指标 / unknown metric"},
-			{File: "f", Row: 4, Column: 1, Path: "units[2].id", Reason: "缺少 id / missing \"id\""},
-			{File: "f", Row: 4, Column: 24, Path: "units[2].level", Text: "town", Reason: "层级应为 city、district 或 school / the level must be city, district or school"},
+			{File: "f", Row: 3, Column: 148, Path: `units[1].figures["a.b"]`, Reason: msg.T("未知的指标", "unknown metric")},
+			{File: "f", Row: 4, Column: 1, Path: "units[2].id", Reason: msg.T("缺少 id", "missing \"id\"")},
+			{File: "f", Row: 4, Column: 24, Path: "units[2].level", Text: "town", Reason: msg.T("层级应为 city、district 或 school", "the level must be city, district or school")},
 			{File: "f", Row: 4, Column: 40, Path: "units[2].kind", Text: "大学", Reason: kindReason()},
-			{File: "f", Row: 4, Column: 46, Path: "units[2].colour", Reason: "未知的字段 / unknown field"},
-			{File: "f", Row: 5, Column: 1, Path: "units[3]", Text: "3", Reason: "应为对象 {…} / must be an object {…}"},
+			{File: "f", Row: 4, Column: 46, Path: "units[2].colour", Reason: msg.T("未知的字段", "unknown field")},
+			{File: "f", Row: 5, Column: 1, Path: "units[3]", Text: "3", Reason: msg.T("应为对象 {…}", "must be an object {…}")},
 		}},
 		{"hierarchy", "{\"format\": \"eduplan.data/v1\", \"units\": [\n" +
 			"{\"id\": \"c\", \"name\": \"镇江市\", \"level\": \"city\", \"kind\": \"primary\"},\n" +
 			"{\"id\": \"c\", \"name\": \"镇江市\", \"level\": \"city\"},\n" +
 			"{\"id\": \"s\", \"name\": \"一小\", \"level\": \"school\", \"parent\": \"d\"}]}", Errors{
-			{File: "f", Row: 2, Column: 53, Path: "units[0].kind", Text: "primary", Reason: "只有学校才有学校类型 / only a school has a kind"},
-			{File: "f", Row: 3, Column: 8, Path: "units[1].id", Text: "c", Reason: "代码重复，与 units[0] 相同 / duplicate id, the same as units[0]"},
-			{File: "f", Row: 4, Column: 1, Path: "units[2].kind", Reason: "学校缺少类型 / a school needs a kind"},
-			{File: "f", Row: 4, Column: 56, Path: "units[2].parent", Text: "d", Reason: "上级单位不存在 / the parent is not among the units"},
+			{File: "f", Row: 2, Column: 53, Path: "units[0].kind", Text: "primary", Reason: msg.T("只有学校才有学校类型", "only a school has a kind")},
+			{File: "f", Row: 3, Column: 8, Path: "units[1].id", Text: "c", Reason: msg.T("代码重复，与 units[0] 相同", "duplicate id, the same as units[0]")},
+			{File: "f", Row: 4, Column: 1, Path: "units[2].kind", Reason: msg.T("学校缺少类型", "a school needs a kind")},
+			{File: "f", Row: 4, Column: 56, Path: "units[2].parent", Text: "d", Reason: msg.T("上级单位不存在", "the parent is not among the units")},
 		}},
 	}
 	for _, tc := range tests {

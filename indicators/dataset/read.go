@@ -15,7 +15,7 @@ func Read(r io.Reader, fields []Field, opt Options) (*Dataset, error) {
 	}
 	text, enc, err := DecodeText(b)
 	if err != nil {
-		return nil, Errors{{File: opt.File, Reason: err.Error()}}
+		return nil, Errors{{File: opt.File, Reason: reasonOf(err)}}
 	}
 	if t := strings.TrimLeft(text, " \t\r\n"); t != "" && (t[0] == '{' || t[0] == '[') {
 		return readJSONText(text, enc, fields, opt)

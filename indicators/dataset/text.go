@@ -2,10 +2,11 @@ package dataset
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/eduplan/eduplan/msg"
 )
 
 // Encoding names a text encoding of a data file.
@@ -40,8 +41,7 @@ func DecodeText(b []byte) (string, Encoding, error) {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		rest := b[3:]
 		if !utf8.Valid(rest) {
-			return "", UTF8BOM, fmt.Errorf("第%d行不是有效的 UTF-8（文件开头标明是 UTF-8） / line %d is not valid UTF-8 although the file starts with a UTF-8 byte order mark",
-				badUTF8Line(rest), badUTF8Line(rest))
+			return "", UTF8BOM, msg.Errorf("第%d行不是有效的 UTF-8（文件开头标明是 UTF-8）", "line %d is not valid UTF-8 although the file starts with a UTF-8 byte order mark", badUTF8Line(rest))
 		}
 		return string(rest), UTF8BOM, nil
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
@@ -59,14 +59,14 @@ func DecodeText(b []byte) (string, Encoding, error) {
 	}
 	out, err := decodeGB18030(b)
 	if err != nil {
-		return "", GBK, fmt.Errorf("无法按 GBK/GB18030 解码 / cannot decode as GBK/GB18030: %v", err)
+		return "", GBK, msg.Wrap(err, "无法按 GBK/GB18030 解码", "cannot decode as GBK/GB18030")
 	}
 	// The decoder replaces bytes it cannot read with U+FFFD; a file that is
 	// neither UTF-8 nor GB18030 (Big5, Shift-JIS, binary) must not pass as
 	// text with holes in it.
 	if i := bytes.Index(out, []byte("\uFFFD")); i >= 0 {
 		line := 1 + bytes.Count(out[:i], []byte{'\n'})
-		return "", GBK, fmt.Errorf("第%d行有无法识别的字节：文件既不是 UTF-8 也不是 GBK，请在 Excel 中另存为“CSV UTF-8” / line %d has bytes that are neither UTF-8 nor GBK: save the file from Excel as \"CSV UTF-8\"", line, line)
+		return "", GBK, msg.Errorf("第%d行有无法识别的字节：文件既不是 UTF-8 也不是 GBK，请在 Excel 中另存为“CSV UTF-8”", "line %d has bytes that are neither UTF-8 nor GBK: save the file from Excel as \"CSV UTF-8\"", line)
 	}
 	return string(out), GBK, nil
 }
@@ -75,13 +75,13 @@ func DecodeText(b []byte) (string, Encoding, error) {
 func notText(b []byte) error {
 	switch {
 	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
-		return fmt.Errorf("这是 Excel 工作簿（.xlsx）或其他压缩文件，不是 CSV：请在 Excel 中“另存为”CSV / this is an Excel workbook (.xlsx) or another zip file, not CSV: use \"Save as\" CSV in Excel")
+		return msg.Errorf("这是 Excel 工作簿（.xlsx）或其他压缩文件，不是 CSV：请在 Excel 中“另存为”CSV", "this is an Excel workbook (.xlsx) or another zip file, not CSV: use \"Save as\" CSV in Excel")
 	case bytes.HasPrefix(b, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return fmt.Errorf("这是旧版 Excel 工作簿（.xls），不是 CSV：请在 Excel 中“另存为”CSV / this is an old Excel workbook (.xls), not CSV: use \"Save as\" CSV in Excel")
+		return msg.Errorf("这是旧版 Excel 工作簿（.xls），不是 CSV：请在 Excel 中“另存为”CSV", "this is an old Excel workbook (.xls), not CSV: use \"Save as\" CSV in Excel")
 	}
 	if i := bytes.IndexByte(b, 0); i >= 0 {
 		line := 1 + bytes.Count(b[:i], []byte{'\n'})
-		return fmt.Errorf("第%d行含有空字节（NUL），不是文本文件（或是没有字节顺序标记的 UTF-16） / line %d contains a NUL byte: not a text file (or UTF-16 without a byte order mark)", line, line)
+		return msg.Errorf("第%d行含有空字节（NUL），不是文本文件（或是没有字节顺序标记的 UTF-16）", "line %d contains a NUL byte: not a text file (or UTF-16 without a byte order mark)", line)
 	}
 	return nil
 }
@@ -107,7 +107,7 @@ func decodeUTF16(b []byte, bigEndian bool) (string, error) {
 		enc = UTF16BE
 	}
 	if len(b)%2 != 0 {
-		return "", fmt.Errorf("%s 文件的字节数应为偶数，文件可能被截断 / a %s file has an even number of bytes: this one may be truncated", enc, enc)
+		return "", msg.Errorf("%s 文件的字节数应为偶数，文件可能被截断", "a %s file has an even number of bytes: this one may be truncated", enc)
 	}
 	units := make([]uint16, len(b)/2)
 	for i := range units {
@@ -128,7 +128,7 @@ func decodeUTF16(b []byte, bigEndian bool) (string, error) {
 				i++
 				continue
 			}
-			return "", fmt.Errorf("第%d行有不成对的 UTF-16 代理项 / line %d has an unpaired UTF-16 surrogate", line, line)
+			return "", msg.Errorf("第%d行有不成对的 UTF-16 代理项", "line %d has an unpaired UTF-16 surrogate", line)
 		}
 	}
 	return string(utf16.Decode(units)), nil
@@ -154,12 +154,12 @@ func encodeText(s string, enc Encoding) ([]byte, error) {
 				continue
 			}
 			if _, err := encodeGBK(string(r)); err != nil {
-				return nil, fmt.Errorf("第%d行的字符“%c”（U+%04X）无法用 GBK 表示，请改用 utf-8-bom / line %d: character %q (U+%04X) cannot be written in GBK: use utf-8-bom", line, r, r, line, r, r)
+				return nil, msg.Errorf("第%d行的字符“%c”（U+%04X）无法用 GBK 表示，请改用 utf-8-bom", "line %d: character %q (U+%04X) cannot be written in GBK: use utf-8-bom", line, r, r)
 			}
 		}
-		return nil, fmt.Errorf("无法用 GBK 编码 / cannot encode as GBK: %v", err)
+		return nil, msg.Wrap(err, "无法用 GBK 编码", "cannot encode as GBK")
 	default:
-		return nil, fmt.Errorf("不支持的编码 %q，可用 utf-8-bom、utf-8、gbk / unsupported encoding %q: use utf-8-bom, utf-8 or gbk", string(enc), string(enc))
+		return nil, msg.Errorf("不支持的编码 %q，可用 utf-8-bom、utf-8、gbk", "unsupported encoding %q: use utf-8-bom, utf-8 or gbk", string(enc))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 )
 
@@ -12,7 +13,7 @@ type unitProblem struct {
 	unit   int
 	role   role // roleID, roleLevel, roleKind or roleParent
 	text   string
-	reason string
+	reason msg.Text
 }
 
 var levelRank = map[org.Level]int{org.City: 0, org.District: 1, org.School: 2}
@@ -23,17 +24,17 @@ var levelRank = map[org.Level]int{org.City: 0, org.District: 1, org.School: 2}
 // (市直属学校).
 func validateUnits(units []OrgUnit) []unitProblem {
 	var ps []unitProblem
-	add := func(i int, r role, text, reason string) {
+	add := func(i int, r role, text string, reason msg.Text) {
 		ps = append(ps, unitProblem{unit: i, role: r, text: text, reason: reason})
 	}
 	index := make(map[string]int, len(units))
 	for i, u := range units {
 		if u.ID == "" {
-			add(i, roleID, "", "代码为空 / the id is empty")
+			add(i, roleID, "", msg.T("代码为空", "the id is empty"))
 			continue
 		}
 		if j, dup := index[u.ID]; dup {
-			add(i, roleID, u.ID, fmt.Sprintf("代码重复，与 units[%d] 相同 / duplicate id, the same as units[%d]", j, j))
+			add(i, roleID, u.ID, msg.Textf("代码重复，与 units[%d] 相同", "duplicate id, the same as units[%d]", j))
 			continue
 		}
 		index[u.ID] = i
@@ -41,13 +42,13 @@ func validateUnits(units []OrgUnit) []unitProblem {
 	for i, u := range units {
 		rank, levelOK := levelRank[u.Level]
 		if !levelOK {
-			add(i, roleLevel, string(u.Level), "层级应为 city、district 或 school / the level must be city, district or school")
+			add(i, roleLevel, string(u.Level), msg.T("层级应为 city、district 或 school", "the level must be city, district or school"))
 		}
 		switch {
 		case u.Level == org.School && u.Kind == "":
-			add(i, roleKind, "", "学校缺少类型 / a school needs a kind")
+			add(i, roleKind, "", msg.T("学校缺少类型", "a school needs a kind"))
 		case levelOK && u.Level != org.School && u.Kind != "":
-			add(i, roleKind, string(u.Kind), "只有学校才有学校类型 / only a school has a kind")
+			add(i, roleKind, string(u.Kind), msg.T("只有学校才有学校类型", "only a school has a kind"))
 		}
 		if u.Parent == "" {
 			continue
@@ -55,9 +56,9 @@ func validateUnits(units []OrgUnit) []unitProblem {
 		p, ok := index[u.Parent]
 		switch {
 		case !ok:
-			add(i, roleParent, u.Parent, "上级单位不存在 / the parent is not among the units")
+			add(i, roleParent, u.Parent, msg.T("上级单位不存在", "the parent is not among the units"))
 		case p == i:
-			add(i, roleParent, u.Parent, "上级不能是自己 / a unit cannot be its own parent")
+			add(i, roleParent, u.Parent, msg.T("上级不能是自己", "a unit cannot be its own parent"))
 		default:
 			prank, pok := levelRank[units[p].Level]
 			if !levelOK || !pok || prank < rank {
@@ -65,11 +66,11 @@ func validateUnits(units []OrgUnit) []unitProblem {
 			}
 			switch u.Level {
 			case org.City:
-				add(i, roleParent, u.Parent, "市不能有上级 / a city has no parent")
+				add(i, roleParent, u.Parent, msg.T("市不能有上级", "a city has no parent"))
 			case org.District:
-				add(i, roleParent, u.Parent, "区县的上级应为市 / a district's parent must be a city")
+				add(i, roleParent, u.Parent, msg.T("区县的上级应为市", "a district's parent must be a city"))
 			default:
-				add(i, roleParent, u.Parent, "学校的上级应为区县或市 / a school's parent must be a district or a city")
+				add(i, roleParent, u.Parent, msg.T("学校的上级应为区县或市", "a school's parent must be a district or a city"))
 			}
 		}
 	}
@@ -106,7 +107,7 @@ func validateUnits(units []OrgUnit) []unitProblem {
 				ids = append(ids, units[loop[0]].ID)
 				if len(loop) > 1 {
 					chain := strings.Join(ids, " → ")
-					add(first, roleParent, units[first].Parent, "上级关系成环："+chain+" / the parent chain loops: "+chain)
+					add(first, roleParent, units[first].Parent, msg.T("上级关系成环："+chain, "the parent chain loops: "+chain))
 				}
 				break
 			}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -24,17 +25,17 @@ func TestValidate(t *testing.T) {
 			{ID: "t", Level: org.School, Kind: org.Special, Parent: "c"},
 		}, nil},
 		{"ids", []OrgUnit{{ID: "", Level: org.City}, {ID: "c", Level: org.City}, {ID: "c", Level: org.City}}, Errors{
-			{Path: "units[0].id", Reason: "代码为空 / the id is empty"},
-			{Path: "units[2].id", Text: "c", Reason: "代码重复，与 units[1] 相同 / duplicate id, the same as units[1]"},
+			{Path: "units[0].id", Reason: msg.T("代码为空", "the id is empty")},
+			{Path: "units[2].id", Text: "c", Reason: msg.T("代码重复，与 units[1] 相同", "duplicate id, the same as units[1]")},
 		}},
 		{"levels and kinds", []OrgUnit{
 			{ID: "a", Level: "province"},
 			{ID: "b", Level: org.School},
 			{ID: "c", Level: org.District, Kind: org.Primary},
 		}, Errors{
-			{Path: "units[0].level", Text: "province", Reason: "层级应为 city、district 或 school / the level must be city, district or school"},
-			{Path: "units[1].kind", Reason: "学校缺少类型 / a school needs a kind"},
-			{Path: "units[2].kind", Text: "primary", Reason: "只有学校才有学校类型 / only a school has a kind"},
+			{Path: "units[0].level", Text: "province", Reason: msg.T("层级应为 city、district 或 school", "the level must be city, district or school")},
+			{Path: "units[1].kind", Reason: msg.T("学校缺少类型", "a school needs a kind")},
+			{Path: "units[2].kind", Text: "primary", Reason: msg.T("只有学校才有学校类型", "only a school has a kind")},
 		}},
 		{"parents", []OrgUnit{
 			{ID: "c", Level: org.City, Parent: "x"},
@@ -44,11 +45,11 @@ func TestValidate(t *testing.T) {
 			{ID: "t", Level: org.School, Kind: org.Primary, Parent: "e"},
 			{ID: "c2", Level: org.City, Parent: "c"},
 		}, Errors{
-			{Path: "units[0].parent", Text: "x", Reason: "上级单位不存在 / the parent is not among the units"},
-			{Path: "units[1].parent", Text: "d", Reason: "上级不能是自己 / a unit cannot be its own parent"},
-			{Path: "units[2].parent", Text: "d", Reason: "区县的上级应为市 / a district's parent must be a city"},
-			{Path: "units[3].parent", Text: "t", Reason: "学校的上级应为区县或市 / a school's parent must be a district or a city"},
-			{Path: "units[5].parent", Text: "c", Reason: "市不能有上级 / a city has no parent"},
+			{Path: "units[0].parent", Text: "x", Reason: msg.T("上级单位不存在", "the parent is not among the units")},
+			{Path: "units[1].parent", Text: "d", Reason: msg.T("上级不能是自己", "a unit cannot be its own parent")},
+			{Path: "units[2].parent", Text: "d", Reason: msg.T("区县的上级应为市", "a district's parent must be a city")},
+			{Path: "units[3].parent", Text: "t", Reason: msg.T("学校的上级应为区县或市", "a school's parent must be a district or a city")},
+			{Path: "units[5].parent", Text: "c", Reason: msg.T("市不能有上级", "a city has no parent")},
 		}},
 		{"loop through bad levels", []OrgUnit{
 			{ID: "a", Level: "x", Parent: "b"},
@@ -56,11 +57,11 @@ func TestValidate(t *testing.T) {
 			{ID: "c", Level: "x", Parent: "a"},
 			{ID: "z", Level: "x", Parent: "a"},
 		}, Errors{
-			{Path: "units[0].level", Text: "x", Reason: "层级应为 city、district 或 school / the level must be city, district or school"},
-			{Path: "units[1].level", Text: "x", Reason: "层级应为 city、district 或 school / the level must be city, district or school"},
-			{Path: "units[2].level", Text: "x", Reason: "层级应为 city、district 或 school / the level must be city, district or school"},
-			{Path: "units[3].level", Text: "x", Reason: "层级应为 city、district 或 school / the level must be city, district or school"},
-			{Path: "units[0].parent", Text: "b", Reason: "上级关系成环：a → b → c → a / the parent chain loops: a → b → c → a"},
+			{Path: "units[0].level", Text: "x", Reason: msg.T("层级应为 city、district 或 school", "the level must be city, district or school")},
+			{Path: "units[1].level", Text: "x", Reason: msg.T("层级应为 city、district 或 school", "the level must be city, district or school")},
+			{Path: "units[2].level", Text: "x", Reason: msg.T("层级应为 city、district 或 school", "the level must be city, district or school")},
+			{Path: "units[3].level", Text: "x", Reason: msg.T("层级应为 city、district 或 school", "the level must be city, district or school")},
+			{Path: "units[0].parent", Text: "b", Reason: msg.T("上级关系成环：a → b → c → a", "the parent chain loops: a → b → c → a")},
 		}},
 	}
 	for _, tc := range tests {
@@ -151,31 +152,32 @@ func TestDecodeText(t *testing.T) {
 		in   string
 		text string
 		enc  Encoding
-		err  string
+		err  msg.Text
 	}{
-		{"empty", "", "", UTF8, ""},
-		{"ascii", "id,name\n", "id,name\n", UTF8, ""},
-		{"utf-8", "镇江市\n", "镇江市\n", UTF8, ""},
-		{"utf-8 bom", "\xEF\xBB\xBF镇江市", "镇江市", UTF8BOM, ""},
-		{"bom only", "\xEF\xBB\xBF", "", UTF8BOM, ""},
-		{"gbk", gbk, "镇江市,京口区\n", GBK, ""},
-		{"gb18030", gb18030, "𠀀镇江\n", GBK, ""},
-		{"utf-16le", "\xFF\xFEa\x00\x2d\x4e\n\x00", "a中\n", UTF16LE, ""},
-		{"utf-16le surrogate pair", "\xFF\xFE\x40\xd8\x00\xdc", "𠀀", UTF16LE, ""},
-		{"utf-16be", "\xFE\xFF\x00a\x4e\x2d", "a中", UTF16BE, ""},
-		{"utf-16 odd", "\xFF\xFEa", "", UTF16LE, "utf-16le 文件的字节数应为偶数，文件可能被截断 / a utf-16le file has an even number of bytes: this one may be truncated"},
-		{"utf-16 lone surrogate", "\xFF\xFEa\x00\n\x00\x00\xd8", "", UTF16LE, "第2行有不成对的 UTF-16 代理项 / line 2 has an unpaired UTF-16 surrogate"},
-		{"bom then bad utf-8", "\xEF\xBB\xBFa\nb\xff", "", UTF8BOM, "第2行不是有效的 UTF-8（文件开头标明是 UTF-8） / line 2 is not valid UTF-8 although the file starts with a UTF-8 byte order mark"},
-		{"neither", "ok\n\xff\x20", "", GBK, "第2行有无法识别的字节：文件既不是 UTF-8 也不是 GBK，请在 Excel 中另存为“CSV UTF-8” / line 2 has bytes that are neither UTF-8 nor GBK: save the file from Excel as \"CSV UTF-8\""},
-		{"nul", "a\nb\x00", "", "", "第2行含有空字节（NUL），不是文本文件（或是没有字节顺序标记的 UTF-16） / line 2 contains a NUL byte: not a text file (or UTF-16 without a byte order mark)"},
-		{"xls", "\xD0\xCF\x11\xE0rest", "", "", "这是旧版 Excel 工作簿（.xls），不是 CSV：请在 Excel 中“另存为”CSV / this is an old Excel workbook (.xls), not CSV: use \"Save as\" CSV in Excel"},
+		{"empty", "", "", UTF8, msg.Text{}},
+		{"ascii", "id,name\n", "id,name\n", UTF8, msg.Text{}},
+		{"utf-8", "镇江市\n", "镇江市\n", UTF8, msg.Text{}},
+		{"utf-8 bom", "\xEF\xBB\xBF镇江市", "镇江市", UTF8BOM, msg.Text{}},
+		{"bom only", "\xEF\xBB\xBF", "", UTF8BOM, msg.Text{}},
+		{"gbk", gbk, "镇江市,京口区\n", GBK, msg.Text{}},
+		{"gb18030", gb18030, "𠀀镇江\n", GBK, msg.Text{}},
+		{"utf-16le", "\xFF\xFEa\x00\x2d\x4e\n\x00", "a中\n", UTF16LE, msg.Text{}},
+		{"utf-16le surrogate pair", "\xFF\xFE\x40\xd8\x00\xdc", "𠀀", UTF16LE, msg.Text{}},
+		{"utf-16be", "\xFE\xFF\x00a\x4e\x2d", "a中", UTF16BE, msg.Text{}},
+		{"utf-16 odd", "\xFF\xFEa", "", UTF16LE, msg.T("utf-16le 文件的字节数应为偶数，文件可能被截断", "a utf-16le file has an even number of bytes: this one may be truncated")},
+		{"utf-16 lone surrogate", "\xFF\xFEa\x00\n\x00\x00\xd8", "", UTF16LE, msg.T("第2行有不成对的 UTF-16 代理项", "line 2 has an unpaired UTF-16 surrogate")},
+		{"bom then bad utf-8", "\xEF\xBB\xBFa\nb\xff", "", UTF8BOM, msg.T("第2行不是有效的 UTF-8（文件开头标明是 UTF-8）", "line 2 is not valid UTF-8 although the file starts with a UTF-8 byte order mark")},
+		{"neither", "ok\n\xff\x20", "", GBK, msg.T("第2行有无法识别的字节：文件既不是 UTF-8 也不是 GBK，请在 Excel 中另存为“CSV UTF-8”", "line 2 has bytes that are neither UTF-8 nor GBK: save the file from Excel as \"CSV UTF-8\"")},
+		{"nul", "a\nb\x00", "", "", msg.T("第2行含有空字节（NUL），不是文本文件（或是没有字节顺序标记的 UTF-16）", "line 2 contains a NUL byte: not a text file (or UTF-16 without a byte order mark)")},
+		{"xls", "\xD0\xCF\x11\xE0rest", "", "", msg.T("这是旧版 Excel 工作簿（.xls），不是 CSV：请在 Excel 中“另存为”CSV", "this is an old Excel workbook (.xls), not CSV: use \"Save as\" CSV in Excel")},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			text, enc, err := DecodeText([]byte(tc.in))
 			assert.Equal(t, tc.enc, enc)
-			if tc.err != "" {
-				assert.EqualError(t, err, tc.err)
+			if !tc.err.IsZero() {
+				assert.Equal(t, tc.err.ZH, msg.In(err, "zh"))
+				assert.Equal(t, tc.err.EN, msg.In(err, "en"))
 				return
 			}
 			require.NoError(t, err)
@@ -191,6 +193,7 @@ func TestErrorsReachTheUser(t *testing.T) {
 	assert.Equal(t, `一小.csv:2:5: "2x3": 这一格在最后一列之后，没有列名 / this cell is beyond the last column and has no header`, err.Error())
 	_, err = ReadCSV(bytes.NewReader([]byte("a\x00")), testFields, Options{File: "x.csv"})
 	assert.EqualError(t, err, "x.csv: 第1行含有空字节（NUL），不是文本文件（或是没有字节顺序标记的 UTF-16） / line 1 contains a NUL byte: not a text file (or UTF-16 without a byte order mark)")
+	assert.Equal(t, "x.csv: line 1 contains a NUL byte: not a text file (or UTF-16 without a byte order mark)", msg.In(err, "en"))
 }
 
 func TestWithin(t *testing.T) {

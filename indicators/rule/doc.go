@@ -55,9 +55,10 @@
 //
 // Aggregates cannot be nested. Errors (*Error) give the line and column in
 // characters of what the user wrote, not of the rewritten expression, with
-// the line quoted and carets under the characters concerned:
+// the line quoted and carets under the characters concerned. Error says it
+// in both languages, In(lang) in one (msg.In(err, "en") finds it):
 //
-//	1:9: 未知的指标或数据项 “适龄人囗” / unknown metric or indicator "适龄人囗"
+//	1:9: unknown metric or indicator "适龄人囗"
 //	 | 在园幼儿数 / 适龄人囗
 //	 | .............^^^^^^^^
 //

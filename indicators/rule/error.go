@@ -3,6 +3,8 @@ package rule
 import (
 	"fmt"
 	"strings"
+
+	"github.com/eduplan/eduplan/msg"
 )
 
 // Error is a problem in a formula, a target or a rule, located in the text
@@ -20,16 +22,22 @@ type Error struct {
 	// Length is how many characters of Source the error covers; at least 1
 	// unless the error is at the very end of the text.
 	Length int
-	// Message is bilingual: "中文 / English".
-	Message string
+	// Message says what is wrong, in Chinese and English.
+	Message msg.Text
 }
 
 // Error renders the message with a snippet of the offending line and carets
 // under the characters concerned. Chinese characters take two columns in a
 // terminal, so the padding under them is doubled.
-func (e *Error) Error() string {
+func (e *Error) Error() string { return e.render(e.Message.Both()) }
+
+// In renders the error like Error, with the message in one language; the
+// snippet is the user's own text, as written.
+func (e *Error) In(lang string) string { return e.render(e.Message.In(lang)) }
+
+func (e *Error) render(message string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d:%d: %s", e.Line, e.Column, e.Message)
+	fmt.Fprintf(&b, "%d:%d: %s", e.Line, e.Column, message)
 	line := sourceLine([]rune(e.Source), e.Line)
 	if len(line) == 0 {
 		return b.String()
@@ -84,7 +92,7 @@ func trimCR(rs []rune) []rune {
 }
 
 // newError locates the character span [from, to) of src.
-func newError(src []rune, from, to int, message string) *Error {
+func newError(src []rune, from, to int, message msg.Text) *Error {
 	if from < 0 {
 		from = 0
 	}
@@ -119,8 +127,8 @@ func newError(src []rune, from, to int, message string) *Error {
 	}
 }
 
-// bi joins the Chinese and the English wording of a message.
-func bi(zh, en string) string { return zh + " / " + en }
+// bi is a message in Chinese and English.
+func bi(zh, en string) msg.Text { return msg.T(zh, en) }
 
 // runeWidth is the number of terminal columns r takes: 2 for East Asian wide
 // and full-width characters, 1 otherwise. A small table is enough for the

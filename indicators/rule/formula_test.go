@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eduplan/eduplan/msg"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -170,8 +171,8 @@ func TestCompileFormulaErrors(t *testing.T) {
 			assert.Equal(t, tt.line, e.Line, "line")
 			assert.Equal(t, tt.col, e.Column, "column")
 			assert.Equal(t, tt.length, e.Length, "length")
-			assert.Contains(t, e.Message, tt.msg)
-			assert.Contains(t, e.Message, " / ", "bilingual")
+			assert.Contains(t, e.Message.Both(), tt.msg)
+			assert.True(t, e.Message.ZH != "" && e.Message.EN != "", "bilingual")
 		})
 	}
 }
@@ -183,6 +184,13 @@ func TestErrorQuotesTheUsersText(t *testing.T) {
 		" | 在园幼儿数 / 适龄人囗\n" +
 		" | .............^^^^^^^^"
 	assert.Equal(t, want, err.Error())
+
+	// In one language, through msg.In as every face renders errors; the
+	// snippet is the user's text as typed.
+	assert.Equal(t, "1:9: unknown metric or indicator \"适龄人囗\"\n"+
+		" | 在园幼儿数 / 适龄人囗\n"+
+		" | .............^^^^^^^^", msg.In(err, "en"))
+	assert.True(t, strings.HasPrefix(msg.In(err, "zh"), "1:9: 未知的指标或数据项 “适龄人囗”\n"), msg.In(err, "zh"))
 
 	_, err = CompileFormula("rate >= 99%\n  && 未知 > 0", testNames, DefaultLimits)
 	require.Error(t, err)
@@ -203,16 +211,16 @@ func TestLimits(t *testing.T) {
 	long := "a" + strings.Repeat(" + a", 1000)
 	_, err := CompileFormula(long, nil, DefaultLimits)
 	require.True(t, errors.As(err, &e))
-	assert.Contains(t, e.Message, "more than 2000 characters")
+	assert.Contains(t, e.Message.Both(), "more than 2000 characters")
 	assert.Equal(t, 2001, e.Column)
 
 	_, err = CompileFormula(strings.Repeat("a + ", 150)+"a", nil, DefaultLimits)
 	require.True(t, errors.As(err, &e))
-	assert.Contains(t, e.Message, "more than 200 nodes")
+	assert.Contains(t, e.Message.Both(), "more than 200 nodes")
 
 	_, err = CompileFormula(strings.Repeat("(", 40)+"a"+strings.Repeat("+ 1)", 40), nil, DefaultLimits)
 	require.True(t, errors.As(err, &e))
-	assert.Contains(t, e.Message, "more than 32 levels")
+	assert.Contains(t, e.Message.Both(), "more than 32 levels")
 
 	// Deep parentheses alone add no nodes and no depth, but length bounds them.
 	_, err = CompileFormula(strings.Repeat("(", 999)+"a"+strings.Repeat(")", 999), nil, DefaultLimits)
@@ -223,10 +231,10 @@ func TestLimits(t *testing.T) {
 	// Custom limits, and zero fields meaning the defaults.
 	_, err = CompileFormula("a + b + c", nil, Limits{MaxNodes: 3})
 	require.True(t, errors.As(err, &e))
-	assert.Contains(t, e.Message, "more than 3 nodes")
+	assert.Contains(t, e.Message.Both(), "more than 3 nodes")
 	_, err = CompileFormula("a + b + c", nil, Limits{MaxDepth: 2})
 	require.True(t, errors.As(err, &e))
-	assert.Contains(t, e.Message, "more than 2 levels")
+	assert.Contains(t, e.Message.Both(), "more than 2 levels")
 	_, err = CompileFormula("a + b + c", nil, Limits{MaxLength: 5})
 	require.True(t, errors.As(err, &e))
 	_, err = CompileFormula("a + b + c", nil, Limits{})
@@ -237,6 +245,6 @@ func TestInvalidUTF8(t *testing.T) {
 	_, err := CompileFormula("a + \xff", nil, DefaultLimits)
 	var e *Error
 	require.True(t, errors.As(err, &e))
-	assert.Contains(t, e.Message, "UTF-8")
+	assert.Contains(t, e.Message.Both(), "UTF-8")
 	assert.Equal(t, 5, e.Column)
 }

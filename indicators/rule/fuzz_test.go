@@ -3,7 +3,6 @@ package rule
 import (
 	"errors"
 	"math"
-	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -88,10 +87,10 @@ func checkError(t *testing.T, src string, err error) {
 	if e.Line < 1 || e.Column < 1 || e.Offset < 0 || e.Length < 0 || e.Offset+e.Length > n {
 		t.Fatalf("%q: bad position %d:%d offset %d length %d (of %d)", src, e.Line, e.Column, e.Offset, e.Length, n)
 	}
-	if !strings.Contains(e.Message, " / ") {
+	if e.Message.ZH == "" || e.Message.EN == "" {
 		t.Fatalf("%q: message not bilingual: %q", src, e.Message)
 	}
-	if !utf8.ValidString(e.Message) {
+	if !utf8.ValidString(e.Message.ZH) || !utf8.ValidString(e.Message.EN) {
 		t.Fatalf("%q: message not UTF-8", src)
 	}
 	_ = e.Error()

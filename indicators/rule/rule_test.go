@@ -97,7 +97,7 @@ func TestCompileRuleErrors(t *testing.T) {
 			assert.Equal(t, tt.line, e.Line, "line")
 			assert.Equal(t, tt.col, e.Column, "column")
 			assert.Equal(t, tt.length, e.Length, "length")
-			assert.Contains(t, e.Message, tt.msg)
+			assert.Contains(t, e.Message.Both(), tt.msg)
 		})
 	}
 }
@@ -106,7 +106,7 @@ func TestCompileRuleLimits(t *testing.T) {
 	_, err := CompileRule(string(make([]rune, 3000)), nil, DefaultLimits)
 	var e *Error
 	require.True(t, errors.As(err, &e))
-	assert.Contains(t, e.Message, "too long")
+	assert.Contains(t, e.Message.Both(), "too long")
 }
 
 // A rule is evaluated like the engine does: the formula per unit, then the

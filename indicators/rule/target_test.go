@@ -214,8 +214,8 @@ func TestParseTargetErrors(t *testing.T) {
 			assert.Equal(t, tt.line, e.Line, "line")
 			assert.Equal(t, tt.col, e.Column, "column")
 			assert.Equal(t, tt.length, e.Length, "length")
-			assert.Contains(t, e.Message, tt.msg)
-			assert.Contains(t, e.Message, " / ", "bilingual")
+			assert.Contains(t, e.Message.Both(), tt.msg)
+			assert.True(t, e.Message.ZH != "" && e.Message.EN != "", "bilingual")
 		})
 	}
 }
@@ -224,10 +224,10 @@ func TestParseTargetLimits(t *testing.T) {
 	_, err := ParseTarget(strings.Repeat("达", DefaultLimits.MaxLength+1))
 	var e *Error
 	require.True(t, errors.As(err, &e))
-	assert.Contains(t, e.Message, "too long")
+	assert.Contains(t, e.Message.Both(), "too long")
 	_, err = ParseTarget("达\xff85%")
 	require.True(t, errors.As(err, &e))
-	assert.Contains(t, e.Message, "UTF-8")
+	assert.Contains(t, e.Message.Both(), "UTF-8")
 	assert.Equal(t, 2, e.Column)
 }
 

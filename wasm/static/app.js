@@ -374,10 +374,12 @@
     return names && names[status] ? tx(names[status]) : status;
   }
 
-  // tx picks a plan text ({zh, en}) in the page's language.
+  // tx picks a text ({zh, en}: a plan's name, an error's message or a
+  // cell's reason) in the page's language; a plain string is shown as it is.
   function tx(text) {
     if (text == null) return '';
     if (typeof text === 'string') return text;
+    if (typeof text === 'function') return text();
     return (S.lang === 'en' && text.en) ? text.en : (text.zh || text.en || '');
   }
 
@@ -492,8 +494,11 @@
     try {
       return { text: new TextDecoder('gb18030', { fatal: true }).decode(b), encoding: 'GB18030/GBK' };
     } catch (e) {
-      // Neither: a file with holes in it must not pass as text.
-      throw new Error(t('app.notText'));
+      // Neither: a file with holes in it must not pass as text. The key
+      // lets the message follow a switch of language.
+      const err = new Error(t('app.notText'));
+      err.key = 'app.notText';
+      throw err;
     }
   }
 
@@ -506,7 +511,7 @@
     try {
       return { name: f.name, ...decodeText(await f.arrayBuffer()) };
     } catch (e) {
-      flash = { text: () => t('imp.failed', f.name), errors: [{ path: '', message: e && e.message ? e.message : String(e) }] };
+      flash = { text: () => t('imp.failed', f.name), errors: [{ path: '', message: e && e.key ? () => t(e.key) : (e && e.message ? e.message : String(e)) }] };
       render();
       return null;
     }
@@ -536,7 +541,7 @@
 
   function errorList(errors) {
     return h('ul', { class: 'errors' }, (errors || []).map((e) =>
-      h('li', null, e.path ? h('code', null, e.path) : null, e.path ? ' ' : null, e.message)));
+      h('li', null, e.path ? h('code', null, e.path) : null, e.path ? ' ' : null, tx(e.message))));
   }
 
   // problems shows whatever a failed call reports: plan or request problems
@@ -594,7 +599,7 @@
       S.plan = null;
     }
     const res = call('loadDefault');
-    if (!res.ok) throw new Error((res.errors || []).map((e) => e.message).join('\n'));
+    if (!res.ok) throw new Error((res.errors || []).map((e) => tx(e.message)).join('\n'));
     PLAN = res.plan;
   }
 
@@ -829,14 +834,14 @@
     for (const [id, msg] of Object.entries(res.fieldWarnings || {})) {
       const el = document.getElementById('err-' + id);
       if (el) {
-        el.textContent = msg;
+        el.textContent = tx(msg);
         el.parentElement.classList.add('warned');
       }
     }
     for (const [id, msg] of Object.entries(res.fieldErrors || {})) {
       const el = document.getElementById('err-' + id);
       if (el) {
-        el.textContent = msg;
+        el.textContent = tx(msg);
         el.parentElement.classList.add('invalid');
       }
     }
@@ -1050,7 +1055,7 @@
       h('thead', null, h('tr', null, ['imp.errFile', 'imp.errRow', 'imp.errCol', 'imp.errHeader', 'imp.errText', 'imp.errReason'].map((k) => h('th', null, t(k))))),
       h('tbody', null, errs.map((e) => h('tr', null,
         h('td', null, e.file || ''), h('td', { class: 'num' }, e.row || ''), h('td', { class: 'num' }, e.path ? e.path : (e.column ? colName(e.column) : '')),
-        h('td', null, e.header || ''), h('td', null, e.text != null && e.text !== '' ? '“' + e.text + '”' : ''), h('td', null, e.reason)))));
+        h('td', null, e.header || ''), h('td', null, e.text != null && e.text !== '' ? '“' + e.text + '”' : ''), h('td', null, tx(e.reason))))));
   }
 
   // colName writes a CSV column as a spreadsheet does: 1 → A, 28 → AB.
@@ -1286,7 +1291,7 @@
     if (res.ruleError) {
       const e = res.ruleError;
       out.replaceChildren(h('div', { class: 'notice error', id: 'rule-error' },
-        h('strong', null, t('rule.errAt', e.line, e.column)), e.message,
+        h('strong', null, t('rule.errAt', e.line, e.column)), tx(e.message),
         highlight(src, e.line, e.column, e.length)));
       return;
     }

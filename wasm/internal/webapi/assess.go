@@ -6,6 +6,7 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/view"
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -90,7 +91,7 @@ func indicatorRefs(inds []plan.Indicator) []ref {
 // unitDataset reads the figures typed on the form into a dataset of one
 // unit (Catalog.ReadForm), with why each figure that did not read was left
 // out, by metric id.
-func (s *Session) unitDataset(req unitRequest) (*dataset.Dataset, map[string]string, error) {
+func (s *Session) unitDataset(req unitRequest) (*dataset.Dataset, map[string]msg.Text, error) {
 	name := strings.TrimSpace(req.Name)
 	if name == "" {
 		name = "本单位"
@@ -100,7 +101,7 @@ func (s *Session) unitDataset(req unitRequest) (*dataset.Dataset, map[string]str
 	if err != nil {
 		return nil, nil, err
 	}
-	fieldErrs := map[string]string{}
+	fieldErrs := map[string]msg.Text{}
 	for _, e := range rejected {
 		fieldErrs[e.Header] = e.Reason
 	}
@@ -193,11 +194,11 @@ func viewUnit(ur indicators.UnitReport) unitView {
 
 type assessAnswer struct {
 	// FieldErrors says, per metric id, why a typed figure was not read.
-	FieldErrors map[string]string `json:"fieldErrors"`
+	FieldErrors map[string]msg.Text `json:"fieldErrors"`
 	// FieldWarnings says, per metric id, why a figure that was read looks
 	// mistyped (0.965 in a percent field reads as 0.965%).
-	FieldWarnings map[string]string `json:"fieldWarnings"`
-	Report        unitView          `json:"report"`
+	FieldWarnings map[string]msg.Text `json:"fieldWarnings"`
+	Report        unitView            `json:"report"`
 }
 
 // assess assesses the unit on the form.
@@ -213,7 +214,7 @@ func (s *Session) assess(arg string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	warnings := map[string]string{}
+	warnings := map[string]msg.Text{}
 	for _, w := range d.Source.Warnings {
 		warnings[w.Header] = w.Reason
 	}

@@ -90,7 +90,7 @@ func (s *Session) exportReport(arg string) (any, error) {
 		}
 	case "file":
 		if s.file == nil {
-			return nil, fmt.Errorf("%s", bi("还没有导入数据文件", "no data file has been imported"))
+			return nil, msg.New(bi("还没有导入数据文件", "no data file has been imported"))
 		}
 		d = s.file.data
 		label = strings.TrimSuffix(s.file.name, extOf(s.file.name))

@@ -7,6 +7,7 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/view"
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -147,7 +148,7 @@ func (s *Session) assessFile(string) (any, error) {
 		return nil, err
 	}
 	if s.file == nil {
-		return nil, fmt.Errorf("%s", bi("还没有导入数据文件", "no data file has been imported"))
+		return nil, msg.New(bi("还没有导入数据文件", "no data file has been imported"))
 	}
 	d := s.file.data
 	ev := s.cat.Evaluate(d)

@@ -3,6 +3,8 @@ package webapi
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -12,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/seeds"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -72,8 +75,8 @@ func fixtureSession(t *testing.T) *Session {
 }
 
 type typedAssess struct {
-	FieldErrors   map[string]string `json:"fieldErrors"`
-	FieldWarnings map[string]string `json:"fieldWarnings"`
+	FieldErrors   map[string]msg.Text `json:"fieldErrors"`
+	FieldWarnings map[string]msg.Text `json:"fieldWarnings"`
 	Report        struct {
 		Summary struct {
 			Binding, Aspirational map[string]int
@@ -138,16 +141,18 @@ func TestCallUnknownAndBadRequest(t *testing.T) {
 	s := New()
 	a := call(t, s, "nope", nil)
 	assert.Equal(t, false, a["ok"])
-	assert.Contains(t, a["errors"].([]any)[0].(map[string]any)["message"], `no function "nope"`)
+	assert.Equal(t, map[string]any{"zh": `没有函数 "nope"`, "en": `no function "nope"`}, a["errors"].([]any)[0].(map[string]any)["message"])
 
 	a = call(t, s, "form", `{"level":"school"}`)
 	assert.Equal(t, false, a["ok"])
-	assert.Contains(t, a["errors"].([]any)[0].(map[string]any)["message"], "no plan is loaded")
+	assert.Equal(t, map[string]any{"zh": "尚未载入计划", "en": "no plan is loaded"}, a["errors"].([]any)[0].(map[string]any)["message"])
 
 	s = seedSession(t)
 	a = call(t, s, "form", `{"level":`)
 	assert.Equal(t, false, a["ok"])
-	assert.Contains(t, a["errors"].([]any)[0].(map[string]any)["message"], "not valid JSON")
+	m := a["errors"].([]any)[0].(map[string]any)["message"].(map[string]any)
+	assert.Contains(t, m["en"], "the request is not valid JSON: ")
+	assert.Contains(t, m["zh"], "请求不是有效的 JSON：")
 }
 
 func TestPanicBecomesAnswer(t *testing.T) {
@@ -299,7 +304,7 @@ func TestAssessStatusChanges(t *testing.T) {
 			ta := assessOf(t, s, map[string]any{"level": "school", "kind": "primary", "name": "实验小学",
 				"figures": map[string]string{"school_choice_pupils": tt.choice, "compulsory_new_entrants": "100"}})
 			if tt.fieldError != "" {
-				assert.Contains(t, ta.FieldErrors["school_choice_pupils"], tt.fieldError)
+				assert.Contains(t, ta.FieldErrors["school_choice_pupils"].ZH, tt.fieldError)
 			} else {
 				assert.Empty(t, ta.FieldErrors)
 			}
@@ -331,7 +336,7 @@ func TestAssessBadFieldKeepsOthers(t *testing.T) {
 	ta := assessOf(t, s, map[string]any{"level": "school", "kind": "primary", "figures": map[string]string{
 		"school_choice_pupils": "abc", "compulsory_new_entrants": "100",
 		"fitness_tested_students": "200", "fitness_pass_students": "199", "fitness_excellent_students": "10"}})
-	assert.Contains(t, ta.FieldErrors["school_choice_pupils"], "not a number")
+	assert.Contains(t, ta.FieldErrors["school_choice_pupils"].EN, "not a number")
 	st, val, _ := resultOf(t, ta, "fitness_pass_rate")
 	assert.Equal(t, "met", st)
 	assert.Equal(t, "99.5%", val)
@@ -355,7 +360,7 @@ func TestPercentTypedInPercent(t *testing.T) {
 	st, val, _ := resultOf(t, ta, "certified_share")
 	assert.Equal(t, "not_met", st, "0.965 typed in a percent field is 0.965%")
 	assert.Equal(t, "0.97%", val)
-	assert.Contains(t, ta.FieldWarnings["certified_teacher_share"], "若指 96.5% 请填 96.5", "but the user is told")
+	assert.Contains(t, ta.FieldWarnings["certified_teacher_share"].ZH, "若指 96.5% 请填 96.5", "but the user is told")
 	assert.Empty(t, ta.FieldErrors)
 }
 
@@ -416,8 +421,8 @@ func TestImportErrorsListEveryCell(t *testing.T) {
 	}
 	decodeInto(t, a, &es)
 	require.Len(t, es.DataErrors, 2)
-	assert.Equal(t, dataError{File: "k.csv", Row: 2, Column: 4, Header: "在园幼儿数", Text: "abc", Reason: es.DataErrors[0].Reason}, es.DataErrors[0])
-	assert.Contains(t, es.DataErrors[0].Reason, "not a number")
+	assert.Equal(t, dataError{File: "k.csv", Row: 2, Column: 4, Header: "在园幼儿数", Text: "abc", Reason: es.DataErrors[0].Reason, Code: "not_a_number"}, es.DataErrors[0])
+	assert.Equal(t, msg.T("不是数字", "not a number"), es.DataErrors[0].Reason)
 	assert.Equal(t, 3, es.DataErrors[1].Row)
 	assert.Equal(t, 5, es.DataErrors[1].Column)
 }
@@ -609,7 +614,7 @@ func TestTryRule(t *testing.T) {
 	assert.Equal(t, 2, re.RuleError.Line)
 	assert.Equal(t, 2, re.RuleError.Column)
 	assert.Equal(t, 5, re.RuleError.Length)
-	assert.Contains(t, re.RuleError.Message, "不存在的数")
+	assert.Equal(t, msg.T("未知的指标或数据项 “不存在的数”", `unknown metric or indicator "不存在的数"`), re.RuleError.Message)
 }
 
 func TestTaskBook(t *testing.T) {
@@ -756,5 +761,25 @@ func TestCallSequenceNeverPanics(t *testing.T) {
 		}
 		out := s.Call(name, arg)
 		require.NotContains(t, out, "internal error", "call %d: %s(%q)", i, name, arg)
+	}
+}
+
+// Every error reaches the page in both languages, apart: a msg error as it
+// is, a legacy "中文 / English" string split, a foreign error as it is.
+func TestFailureTextsApart(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want msg.Text
+	}{
+		{msg.Wrap(msg.Errorf("第%d行", "line %d", 3), "读取", "reading"), msg.T("读取：第3行", "reading: line 3")},
+		{errors.New("旧的 / legacy"), msg.T("旧的", "legacy")},
+		{io.ErrUnexpectedEOF, msg.T("unexpected EOF", "")},
+	} {
+		var a struct {
+			Errors []problemView `json:"errors"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(failure(tc.err)), &a))
+		require.Len(t, a.Errors, 1)
+		assert.Equal(t, tc.want, a.Errors[0].Message)
 	}
 }
