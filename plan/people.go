@@ -33,14 +33,11 @@ func (p *Plan) names(cell func(*Item) *Cell) []string {
 	return out
 }
 
-// Line is the cell's text on one line: the source's line breaks and runs
-// of spaces (left by scraping the table) folded into single spaces. A nil
-// cell is "".
-func (c *Cell) Line() string {
-	if c == nil {
-		return ""
-	}
-	return strings.Join(strings.Fields(c.Text), " ")
+// Line is the cell in a language (see In) on one line: the source's line
+// breaks and runs of spaces (left by scraping the table) folded into single
+// spaces. A nil cell is "".
+func (c *Cell) Line(lang string) string {
+	return strings.Join(strings.Fields(c.In(lang)), " ")
 }
 
 // OverdueCount is how many entries of a schedule are overdue.

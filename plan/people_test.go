@@ -34,8 +34,12 @@ func TestCellLine(t *testing.T) {
 		{&plan.Cell{Text: "  市及各\r\n  辖市区  "}, "市及各 辖市区"},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, tt.cell.Line())
+		assert.Equal(t, tt.want, tt.cell.Line("zh"))
+		assert.Equal(t, tt.want, tt.cell.Line("en"), "no English: the plan's own words")
 	}
+	office := &plan.Cell{Text: "基教处\n", EN: "Basic  Education Office"}
+	assert.Equal(t, "基教处", office.Line("zh"))
+	assert.Equal(t, "Basic Education Office", office.Line("en"))
 }
 
 func TestOverdueCount(t *testing.T) {

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/eduplan/eduplan/msg"
 )
 
 // Overdue is a task-book item past its deadline and not done.
@@ -47,7 +49,7 @@ type Entry struct {
 	// Deadline is nil when the item has none or it does not parse.
 	Deadline *Deadline `json:"deadline,omitempty"`
 	// DeadlineError says why a written deadline could not be read.
-	DeadlineError string `json:"deadline_error,omitempty"`
+	DeadlineError *msg.Text `json:"deadline_error,omitempty"`
 	// Status is the status known as of the schedule's date, nil if none.
 	Status *Status `json:"status,omitempty"`
 	// State is the state in effect: NotStarted when no status is known.
@@ -79,7 +81,7 @@ func (p *Plan) Schedule(asOf Date, b *StatusBook, f Filter) []Entry {
 		e.State = stateOf(e.Status)
 		if it.Deadline != nil {
 			if d, err := ParseDeadline(it.Deadline.Text); err != nil {
-				e.DeadlineError = err.Error()
+				e.DeadlineError = &msg.Text{ZH: msg.In(err, "zh"), EN: msg.In(err, "en")}
 			} else {
 				e.Deadline = &d
 				if d.DueBy(asOf) && e.State != Done {

@@ -148,7 +148,9 @@ func TestScheduleBadDeadlineIsNotDropped(t *testing.T) {
 	}
 	require.NotNil(t, found)
 	assert.Nil(t, found.Deadline)
-	assert.Contains(t, found.DeadlineError, "尽快")
+	require.NotNil(t, found.DeadlineError)
+	assert.Contains(t, found.DeadlineError.ZH, "尽快")
+	assert.NotContains(t, found.DeadlineError.EN, "无法", "each language apart")
 }
 
 func TestGroupOverdue(t *testing.T) {

@@ -945,3 +945,28 @@ func TestCheckUnitByName(t *testing.T) {
 	assert.Contains(t, byName.stdout, `"name": "京口区"`)
 	assert.NotContains(t, byName.stdout, `"name": "润州区"`)
 }
+
+// A task book whose cells carry English names shows them in English, in the
+// table and in the CSV; Chinese stays Chinese.
+func TestTasksShowEnglishNamesOfOffices(t *testing.T) {
+	src, err := os.ReadFile("testdata/plan.json")
+	require.NoError(t, err)
+	doc := strings.Replace(string(src), `"office": {"text": "基教处"},`,
+		`"office": {"text": "基教处", "en": "Basic Education Office"},`, -1)
+	require.NotEqual(t, string(src), doc)
+	path := filepath.Join(t.TempDir(), "plan.json")
+	require.NoError(t, os.WriteFile(path, []byte(doc), 0o644))
+
+	en := eduplan(t, "tasks", "--plan", path, "--as-of", "2017-12-01", "--lang", "en")
+	require.Equal(t, 0, en.code, en.stderr)
+	assert.Contains(t, en.stdout, "Basic Education Office")
+	assert.NotContains(t, en.stdout, "基教处")
+	csv := eduplan(t, "tasks", "--plan", path, "--as-of", "2017-12-01", "--lang", "en", "--format", "csv")
+	require.Equal(t, 0, csv.code, csv.stderr)
+	assert.Contains(t, csv.stdout, "Basic Education Office")
+
+	zh := eduplan(t, "tasks", "--plan", path, "--as-of", "2017-12-01")
+	require.Equal(t, 0, zh.code, zh.stderr)
+	assert.Contains(t, zh.stdout, "基教处")
+	assert.NotContains(t, zh.stdout, "Basic Education Office")
+}

@@ -145,7 +145,7 @@ func (e *env) stateText(en plan.Entry) string {
 
 func (e *env) dueText(en plan.Entry) string {
 	switch {
-	case en.DeadlineError != "":
+	case en.DeadlineError != nil:
 		return e.t("无法识别", "unreadable")
 	case en.Deadline == nil:
 		return e.t("无", "none")
@@ -153,13 +153,6 @@ func (e *env) dueText(en plan.Entry) string {
 		return e.t("长期", "ongoing")
 	}
 	return en.Deadline.Due.String()
-}
-
-func cellText(c *plan.Cell) string {
-	if c == nil {
-		return ""
-	}
-	return strings.Join(strings.Fields(c.Text), " ")
 }
 
 func (e *env) tasksTable(b *bytes.Buffer, p *plan.Plan, date plan.Date, entries []plan.Entry, nOverdue int, office, lead string) {
@@ -182,10 +175,10 @@ func (e *env) tasksTable(b *bytes.Buffer, p *plan.Plan, date plan.Date, entries 
 	var notes []string
 	for _, en := range entries {
 		it := en.Item.Item
-		rows = append(rows, []string{e.stateText(en), e.dueText(en), cellText(it.Deadline),
-			cellText(it.Office), cellText(it.Leads), en.Item.Label.In(e.lang), truncate(oneLine(it.Content.In(e.lang)), 40)})
-		if en.DeadlineError != "" {
-			notes = append(notes, en.Item.Label.In(e.lang)+e.t("：", ": ")+en.DeadlineError)
+		rows = append(rows, []string{e.stateText(en), e.dueText(en), it.Deadline.Line(e.lang),
+			it.Office.Line(e.lang), it.Leads.Line(e.lang), en.Item.Label.In(e.lang), truncate(oneLine(it.Content.In(e.lang)), 40)})
+		if en.DeadlineError != nil {
+			notes = append(notes, en.Item.Label.In(e.lang)+e.t("：", ": ")+en.DeadlineError.In(e.lang))
 		}
 		if en.Status != nil && en.Status.Note != "" {
 			notes = append(notes, en.Item.Label.In(e.lang)+e.t("：", ": ")+oneLine(en.Status.Note))
@@ -217,8 +210,8 @@ func (e *env) tasksCSV(b *bytes.Buffer, entries []plan.Entry) error {
 		if en.Overdue {
 			overdue, late = e.t("是", "yes"), strconv.Itoa(en.DaysLate)
 		}
-		_ = w.Write([]string{it.ID, en.Item.Label.In(e.lang), it.Content.In(e.lang), cellText(it.Units), cellText(it.Office),
-			cellText(it.Leads), cellText(it.Deadline), e.dueText(en), e.stateText(en), date, note, overdue, late})
+		_ = w.Write([]string{it.ID, en.Item.Label.In(e.lang), it.Content.In(e.lang), it.Units.Line(e.lang), it.Office.Line(e.lang),
+			it.Leads.Line(e.lang), it.Deadline.Line(e.lang), e.dueText(en), e.stateText(en), date, note, overdue, late})
 	}
 	w.Flush()
 	return w.Error()

@@ -24,12 +24,12 @@ type entryView struct {
 	Category      Text           `json:"category"`
 	Number        int            `json:"number"`
 	Content       Text           `json:"content"`
-	Units         string         `json:"units"`
-	Office        string         `json:"office"`
-	Leads         string         `json:"leads"`
-	DeadlineText  string         `json:"deadlineText"`
+	Units         Text           `json:"units"`
+	Office        Text           `json:"office"`
+	Leads         Text           `json:"leads"`
+	DeadlineText  Text           `json:"deadlineText"`
 	Deadline      *plan.Deadline `json:"deadline,omitempty"`
-	DeadlineError string         `json:"deadlineError,omitempty"`
+	DeadlineError *Text          `json:"deadlineError,omitempty"`
 	State         plan.State     `json:"state"`
 	StatusDate    string         `json:"statusDate,omitempty"`
 	Note          string         `json:"note,omitempty"`
@@ -71,8 +71,8 @@ func (s *Session) schedule(arg string) (any, error) {
 	for _, e := range entries {
 		it := e.Item.Item
 		v := entryView{ID: it.ID, Label: e.Item.Label, Action: e.Item.Action, Category: e.Item.Category, Number: it.Number,
-			Content: it.Content, Units: it.Units.Line(), Office: it.Office.Line(), Leads: it.Leads.Line(),
-			DeadlineText: it.Deadline.Line(), Deadline: e.Deadline, DeadlineError: e.DeadlineError,
+			Content: it.Content, Units: cellLine(it.Units), Office: cellLine(it.Office), Leads: cellLine(it.Leads),
+			DeadlineText: cellLine(it.Deadline), Deadline: e.Deadline, DeadlineError: e.DeadlineError,
 			State: e.State, Overdue: e.Overdue, DaysLate: e.DaysLate}
 		if e.Status != nil {
 			v.StatusDate, v.Note = e.Status.Date.String(), e.Status.Note
@@ -169,4 +169,14 @@ func (s *Session) exportStatuses(arg string) (any, error) {
 		return nil, err
 	}
 	return download{Filename: fmt.Sprintf("task-statuses-%s.json", s.plan.ID), Text: out.String()}, nil
+}
+
+// cellLine is a task-book cell on one line, in both languages: the page
+// shows the plan's English names in English where it has them.
+func cellLine(c *plan.Cell) Text {
+	t := Text{ZH: c.Line("zh")}
+	if c != nil && c.EN != "" {
+		t.EN = c.Line("en")
+	}
+	return t
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/plan"
 	"github.com/eduplan/eduplan/seeds"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -659,7 +660,8 @@ func TestTaskBook(t *testing.T) {
 	decodeInto(t, mustOK(t, s, "schedule", map[string]any{"asOf": "2018-01-15", "office": sch.Offices[0]}), &sch2)
 	assert.Less(t, sch2.Total, sch.Total+1)
 	for _, e := range sch2.Entries {
-		assert.Contains(t, e.Office, sch.Offices[0])
+		assert.Contains(t, e.Office.ZH, sch.Offices[0])
+		assert.Empty(t, e.Office.EN, "the seed gives no English office names")
 	}
 
 	// Bad inputs are errors with paths.
@@ -782,4 +784,11 @@ func TestFailureTextsApart(t *testing.T) {
 		require.Len(t, a.Errors, 1)
 		assert.Equal(t, tc.want, a.Errors[0].Message)
 	}
+}
+
+func TestCellLineCarriesEnglishNames(t *testing.T) {
+	assert.Equal(t, Text{ZH: "基教处", EN: "Basic Education Office"},
+		cellLine(&plan.Cell{Text: "基教处\n", EN: "Basic  Education Office"}))
+	assert.Equal(t, Text{ZH: "市及各 辖市区"}, cellLine(&plan.Cell{Text: "市及各\n辖市区"}))
+	assert.Equal(t, Text{}, cellLine(nil))
 }
