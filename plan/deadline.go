@@ -2,7 +2,6 @@ package plan
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -27,11 +26,12 @@ type Deadline struct {
 func (d Deadline) DueBy(asOf Date) bool { return !d.Ongoing && asOf.After(d.Due) }
 
 // deadlineForm is one written form of a deadline. Each form is a regular
-// expression over the normalised text (ASCII digits, no spaces).
+// expression over the normalised text (ASCII digits, no spaces), in the
+// subset pattern matches without package regexp.
 type deadlineForm struct {
 	example string
 	meaning msg.Text
-	re      *regexp.Regexp
+	re      *pattern
 	// due computes the date from the submatches; nil for ongoing forms.
 	due func(m []string) (Date, error)
 }
@@ -70,31 +70,31 @@ func atoi(s string) int {
 // order they are tried. Nothing outside it is guessed: an unknown form is an
 // error, so that a typo cannot silently become a date.
 var deadlineForms = []deadlineForm{
-	{"长期", msg.T("长期任务，不会逾期", "ongoing: a standing task, never overdue"), regexp.MustCompile(`^长期$`), nil},
-	{"长期坚持", msg.T("长期坚持，不会逾期", "ongoing"), regexp.MustCompile(`^长期坚持$`), nil},
-	{"持续", msg.T("持续推进，不会逾期", "ongoing"), regexp.MustCompile(`^持续$`), nil},
-	{"常态化", msg.T("常态化，不会逾期", "ongoing"), regexp.MustCompile(`^常态化$`), nil},
-	{"2017", msg.T("年底：2017-12-31", "end of the year: 2017-12-31"), regexp.MustCompile(`^(\d{4})$`), yearEnd},
-	{"2017年", msg.T("年底：2017-12-31", "end of the year: 2017-12-31"), regexp.MustCompile(`^(\d{4})年$`), yearEnd},
+	{"长期", msg.T("长期任务，不会逾期", "ongoing: a standing task, never overdue"), mustPattern(`^长期$`), nil},
+	{"长期坚持", msg.T("长期坚持，不会逾期", "ongoing"), mustPattern(`^长期坚持$`), nil},
+	{"持续", msg.T("持续推进，不会逾期", "ongoing"), mustPattern(`^持续$`), nil},
+	{"常态化", msg.T("常态化，不会逾期", "ongoing"), mustPattern(`^常态化$`), nil},
+	{"2017", msg.T("年底：2017-12-31", "end of the year: 2017-12-31"), mustPattern(`^(\d{4})$`), yearEnd},
+	{"2017年", msg.T("年底：2017-12-31", "end of the year: 2017-12-31"), mustPattern(`^(\d{4})年$`), yearEnd},
 	{"2017底前", msg.T("年底前：2017-12-31（亦可写作 2017底、2017年底、2017年底前、2017年末、2017年年底）", "by the end of the year: 2017-12-31 (also 2017底, 2017年底, 2017年底前, 2017年末, 2017年年底)"),
-		regexp.MustCompile(`^(\d{4})年?年?[底末]前?$`), yearEnd},
-	{"2017年内", msg.T("年内：2017-12-31", "within the year: 2017-12-31"), regexp.MustCompile(`^(\d{4})年内$`), yearEnd},
+		mustPattern(`^(\d{4})年?年?[底末]前?$`), yearEnd},
+	{"2017年内", msg.T("年内：2017-12-31", "within the year: 2017-12-31"), mustPattern(`^(\d{4})年内$`), yearEnd},
 	{"2017.12", msg.T("月底：2017-12-31（亦可写作 2017.5、2017-06、2017/6）", "end of the month: 2017-12-31 (also 2017.5, 2017-06, 2017/6)"),
-		regexp.MustCompile(`^(\d{4})[./-](\d{1,2})$`), monthEnd},
-	{"2017.6.30", msg.T("当日：2017-06-30", "that day: 2017-06-30"), regexp.MustCompile(`^(\d{4})\.(\d{1,2})\.(\d{1,2})$`), day},
-	{"2017-06-30", msg.T("当日：2017-06-30", "that day: 2017-06-30"), regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`), day},
-	{"2017/6/30", msg.T("当日：2017-06-30", "that day: 2017-06-30"), regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`), day},
+		mustPattern(`^(\d{4})[./-](\d{1,2})$`), monthEnd},
+	{"2017.6.30", msg.T("当日：2017-06-30", "that day: 2017-06-30"), mustPattern(`^(\d{4})\.(\d{1,2})\.(\d{1,2})$`), day},
+	{"2017-06-30", msg.T("当日：2017-06-30", "that day: 2017-06-30"), mustPattern(`^(\d{4})-(\d{1,2})-(\d{1,2})$`), day},
+	{"2017/6/30", msg.T("当日：2017-06-30", "that day: 2017-06-30"), mustPattern(`^(\d{4})/(\d{1,2})/(\d{1,2})$`), day},
 	{"2017年6月", msg.T("月底：2017-06-30（亦可写作 2017年6月底、2017年6月末、2017年6月底前）", "end of the month: 2017-06-30 (also 2017年6月底, 2017年6月末, 2017年6月底前)"),
-		regexp.MustCompile(`^(\d{4})年(\d{1,2})月[底末]?前?$`), monthEnd},
+		mustPattern(`^(\d{4})年(\d{1,2})月[底末]?前?$`), monthEnd},
 	{"2017年6月前", msg.T("6月前按6月底计：2017-06-30", "by June, read like 6月底前: 2017-06-30"),
-		regexp.MustCompile(`^(\d{4})年(\d{1,2})月前$`), monthEnd},
+		mustPattern(`^(\d{4})年(\d{1,2})月前$`), monthEnd},
 	{"2017年6月30日", msg.T("当日：2017-06-30（亦可写作 2017年6月30日前、2017年6月30号）", "that day: 2017-06-30 (also 2017年6月30日前, 2017年6月30号)"),
-		regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})[日号]前?$`), day},
-	{"2017年上半年", msg.T("上半年末：2017-06-30", "end of the first half: 2017-06-30"), regexp.MustCompile(`^(\d{4})年?上半年[底末]?前?$`), yearMid},
-	{"2017年下半年", msg.T("下半年末：2017-12-31", "end of the second half: 2017-12-31"), regexp.MustCompile(`^(\d{4})年?下半年[底末]?前?$`), yearEnd},
-	{"2017年年中", msg.T("年中：2017-06-30", "middle of the year: 2017-06-30"), regexp.MustCompile(`^(\d{4})年?年中前?$`), yearMid},
+		mustPattern(`^(\d{4})年(\d{1,2})月(\d{1,2})[日号]前?$`), day},
+	{"2017年上半年", msg.T("上半年末：2017-06-30", "end of the first half: 2017-06-30"), mustPattern(`^(\d{4})年?上半年[底末]?前?$`), yearMid},
+	{"2017年下半年", msg.T("下半年末：2017-12-31", "end of the second half: 2017-12-31"), mustPattern(`^(\d{4})年?下半年[底末]?前?$`), yearEnd},
+	{"2017年年中", msg.T("年中：2017-06-30", "middle of the year: 2017-06-30"), mustPattern(`^(\d{4})年?年中前?$`), yearMid},
 	{"2017年第三季度", msg.T("季度末：2017-09-30（亦可写作 2017年三季度、2017年第3季度、2017年三季度末）", "end of the quarter: 2017-09-30 (also 2017年三季度, 2017年第3季度, 2017年三季度末)"),
-		regexp.MustCompile(`^(\d{4})年?第?([一二三四1-4])季度[底末]?前?$`), quarterEnd},
+		mustPattern(`^(\d{4})年?第?([一二三四1-4])季度[底末]?前?$`), quarterEnd},
 }
 
 // DeadlineForm is one written form of a deadline: an example and what it

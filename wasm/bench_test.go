@@ -142,3 +142,51 @@ func BenchmarkDistrict1000(b *testing.B) {
 	b.ReportMetric(total/float64(n), "ms-import-and-render")
 	b.ReportMetric(assess/float64(n), "ms-assess")
 }
+
+// BenchmarkPlanLoad compares, in the same run, the page starting with its
+// embedded plan (seeds.Default: read without repeating plan.Parse's checks,
+// which a test has already made) with the page starting with the very same
+// plan as a file the user opened (kept in localStorage and read again at
+// every start through plan.Parse: strict reading and validation). Each
+// iteration opens the page in a fresh browser context, stores the state
+// (or nothing), and reloads; the reloaded page's own marks are reported:
+// ms-plan-load (the Go call and its JSON) and ms-to-first-assessment.
+func BenchmarkPlanLoad(b *testing.B) {
+	needBrowser(b)
+	seed := string(seeds.Zhenjiang2017JSON())
+	state := `JSON.stringify({v: 1, plan: {name: 'zhenjiang2017.json', text: ` + jsString(seed) + `}})`
+	for _, bc := range []struct{ name, store string }{
+		{"embedded", `localStorage.removeItem('eduplan.v1')`},
+		{"opened", `localStorage.setItem('eduplan.v1', ` + state + `)`},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			var plan, first float64
+			n := 0
+			for b.Loop() {
+				ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithNewBrowserContext())
+				ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+				ready := chromedp.Poll[bool](`!!(globalThis.eduplanPage && eduplanPage.timing.firstAssessmentMs)`,
+					chromedp.WithPollingTimeout(30*time.Second), chromedp.WithPollingInterval(5*time.Millisecond))
+				require.NoError(b, chromedp.Do(ctx, chromedp.Navigate(siteURL)))
+				_, err := chromedp.Run(ctx, ready)
+				require.NoError(b, err)
+				// The page saves its state as it starts; store ours after.
+				require.NoError(b, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](bc.store)))
+				require.NoError(b, chromedp.Do(ctx, chromedp.Reload()))
+				_, err = chromedp.Run(ctx, ready)
+				require.NoError(b, err)
+				m, err := chromedp.Run(ctx, chromedp.Evaluate[[]any](
+					`[eduplanPage.timing.planMs - eduplanPage.timing.startedMs, eduplanPage.timing.firstAssessmentMs, document.getElementById('plan-error') === null]`))
+				require.NoError(b, err)
+				require.Equal(b, true, m[2], "the plan loads without errors")
+				plan += m[0].(float64)
+				first += m[1].(float64)
+				n++
+				cancelT()
+				cancel()
+			}
+			b.ReportMetric(plan/float64(n), "ms-plan-load")
+			b.ReportMetric(first/float64(n), "ms-to-first-assessment")
+		})
+	}
+}

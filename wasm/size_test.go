@@ -26,7 +26,7 @@ var (
 )
 
 // builtWasm compiles the page's wasm once per test binary, as the delivered
-// page has it (-trimpath, -ldflags=-s -w).
+// page has it (webbuild.BuildWasm's flags).
 func builtWasm(tb testing.TB) []byte {
 	tb.Helper()
 	wasmOnce.Do(func() {
@@ -104,6 +104,21 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 			t.Logf("note: the wasm links %s (about 0.1 MB gzipped) though the page decodes GBK itself", d)
 		}
 	}
+}
+
+// wasmGzipBudget is the most the page's wasm may weigh gzipped (at best
+// compression, as the single-file page inlines it and Serve sends it): the
+// download a school on a slow line waits for before anything works.
+const wasmGzipBudget = 1_900_000
+
+// TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
+// new dependency is the usual cause: go list -deps (see wasmDeps) shows
+// what came in with it.
+func TestWasmSizeBudget(t *testing.T) {
+	w := builtWasm(t)
+	gz := gzipSize(t, w)
+	t.Logf("main.wasm: %d bytes, %d gzipped (budget %d)", len(w), gz, wasmGzipBudget)
+	assert.LessOrEqual(t, gz, wasmGzipBudget, "the page's wasm gzipped must stay within the budget")
 }
 
 // BenchmarkWasmSize reports the size of the page's wasm, raw and gzipped (at

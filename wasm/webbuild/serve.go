@@ -1,6 +1,7 @@
 package webbuild
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -45,7 +46,8 @@ func complete(dir string) bool {
 // Only the five files of the page are served, each with its MIME type
 // (application/wasm for main.wasm, which WebAssembly.instantiateStreaming
 // requires), no caching (a rebuild is seen on reload) and the page's
-// Content-Security-Policy as a header.
+// Content-Security-Policy as a header. A browser that accepts gzip gets the
+// files gzipped, compressed once (see Handler).
 func Serve(ctx context.Context, addr string, opt Options, ready func(url string)) error {
 	dir := opt.OutDir
 	if dir == "" {
@@ -91,7 +93,14 @@ func Serve(ctx context.Context, addr string, opt Options, ready func(url string)
 
 // Handler serves the files of a static build in dir: "/" is index.html, the
 // other four by name; anything else is 404.
+//
+// A request whose Accept-Encoding allows gzip gets the file gzipped
+// (Content-Encoding: gzip); any other gets its exact bytes. The files are
+// compressed when the handler is made and again only when one changes on
+// disk, never per request. Every answer says Vary: Accept-Encoding, so that
+// no cache hands the gzipped bytes to a client that did not ask for them.
 func Handler(dir string) http.Handler {
+	gz := newGzipCache(dir)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
@@ -124,6 +133,14 @@ func Handler(dir string) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Content-Security-Policy", ContentSecurityPolicy)
 		h.Set("Referrer-Policy", "no-referrer")
+		h.Add("Vary", "Accept-Encoding")
+		if acceptsGzip(r.Header.Get("Accept-Encoding")) {
+			if data := gz.get(name, st); data != nil {
+				h.Set("Content-Encoding", "gzip")
+				http.ServeContent(w, r, name, st.ModTime(), bytes.NewReader(data))
+				return
+			}
+		}
 		http.ServeContent(w, r, name, st.ModTime(), f)
 	})
 }
