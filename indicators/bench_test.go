@@ -33,13 +33,13 @@ func benchCatalog(tb testing.TB) *indicators.Catalog {
 				Aggregate: plan.Sum, ReportedBy: plan.Scope{Levels: []org.Level{org.School}}})
 		}
 		inds = append(inds,
-			plan.Indicator{ID: fmt.Sprintf("floor%d", k), Name: msg.Text{ZH: "下限"},
+			plan.Indicator{ID: fmt.Sprintf("floor%d", k), Name: msg.Text{ZH: fmt.Sprintf("下限%d", k)},
 				Formula: fmt.Sprintf("num%d / den%d", k, k), Unit: plan.Percent, Target: ">= 90%"},
-			plan.Indicator{ID: fmt.Sprintf("ceil%d", k), Name: msg.Text{ZH: "上限"},
+			plan.Indicator{ID: fmt.Sprintf("ceil%d", k), Name: msg.Text{ZH: fmt.Sprintf("上限%d", k)},
 				Formula: fmt.Sprintf("(den%d - num%d) / den%d", k, k, k), Unit: plan.Percent, Target: "控制在5%以内"})
 	}
 	for k := 0; k < 5; k++ {
-		inds = append(inds, plan.Indicator{ID: fmt.Sprintf("spread%d", k), Name: msg.Text{ZH: "差距"},
+		inds = append(inds, plan.Indicator{ID: fmt.Sprintf("spread%d", k), Name: msg.Text{ZH: fmt.Sprintf("差距%d", k)},
 			Formula: fmt.Sprintf("spread(floor%d)", k), Unit: plan.Percent, Target: "不超过10个百分点",
 			AppliesTo: plan.Scope{Levels: []org.Level{org.City}}})
 	}

@@ -481,6 +481,8 @@ func TestFormulaUnknownNameSuggestion(t *testing.T) {
 	ps := problems(t, err)
 	require.Len(t, ps, 1)
 	assert.Contains(t, ps[0].Message.Both(), "适龄人数")
-	assert.True(t, strings.HasSuffix(ps[0].Message.Both(), `(是否应为 "适龄人口"?/ did you mean "适龄人口"?)`), ps[0].Message.Both())
+	assert.True(t, strings.HasSuffix(ps[0].Message.ZH, `(是否应为 "适龄人口"?)`), ps[0].Message.ZH)
+	assert.True(t, strings.HasSuffix(ps[0].Message.EN, ` (did you mean "适龄人口"?)`), ps[0].Message.EN)
+	assert.NotContains(t, ps[0].Message.EN, "未知", "the English text is English only")
 	assert.NotContains(t, ps[0].Message.Both(), "\n", "one problem, one line")
 }
