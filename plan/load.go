@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/eduplan/eduplan/internal/strictjson"
 	"github.com/eduplan/eduplan/msg"
 )
 
@@ -50,16 +51,7 @@ func LoadFile(path string) (*Plan, error) {
 // Parse reads a plan from JSON bytes like Load.
 func Parse(data []byte) (*Plan, error) { return parse(data, "") }
 
-func readAll(r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("读取失败 / read failed: %w", err)
-	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("文件超过 %d MB / the input is larger than %d MB", MaxFileSize>>20, MaxFileSize>>20)
-	}
-	return data, nil
-}
+func readAll(r io.Reader) ([]byte, error) { return strictjson.ReadAll(r, MaxFileSize) }
 
 var utf8BOM = []byte("\ufeff")
 
@@ -75,7 +67,7 @@ func parse(data []byte, name string) (*Plan, error) {
 		// Another kind of file (a data file, a status file, a newer format):
 		// its fields would all read as unknown, so say only what it is.
 		later = msg.Problems{formatProblem(p.Format, Format)}
-		d.probs = nil
+		d.discard()
 	default:
 		later = p.validate()
 	}

@@ -381,14 +381,15 @@ func TestLoadSyntaxErrors(t *testing.T) {
 	tests := []struct {
 		name, doc, path, contains string
 	}{
-		{"missing comma", "{\n  \"id\": \"x\"\n  \"year\": 2017\n}", "3:3", "after object key:value pair"},
-		{"columns count characters", `{"id": "镇江", x}`, "1:14", "invalid character 'x'"},
-		{"trailing comma", "{\n  \"goals\": [\n    {\"id\": \"g\"},\n  ]\n}", "4:3", "invalid character ']'"},
+		{"missing comma", "{\n  \"id\": \"x\"\n  \"year\": 2017\n}", "3:3", "expected ',' or '}'"},
+		{"columns count characters", `{"id": "镇江", x}`, "1:14", "expected a quoted key"},
+		{"trailing comma", "{\n  \"goals\": [\n    {\"id\": \"g\"},\n  ]\n}", "4:3", "unexpected ']'"},
 		{"cut off", "{\n  \"id\": \"镇江\",\n  \"goals\": [", "3:13", "unexpected end of JSON input"},
-		{"cut off in a string", "{\"id\": \"镇", "1:10", "unexpected end of JSON input"},
-		{"bad literal", "{\"integral\": tru}", "1:17", "in literal true"},
-		{"content after the plan", "{} {}", "1:4", "after the end of the document"},
-		{"garbage after the plan", "{}\n]", "2:1", "invalid character ']' after top-level value"},
+		// An unclosed string is shown where it opens, not where the file ends.
+		{"cut off in a string", "{\"id\": \"镇", "1:8", "unterminated string"},
+		{"bad literal", "{\"integral\": tru}", "1:17", "unexpected '}'"},
+		{"content after the plan", "{} {}", "1:4", "extra text after the JSON value"},
+		{"garbage after the plan", "{}\n]", "2:1", "extra text after the JSON value"},
 		{"empty", "  \n", "1:1", "the input is empty"},
 		{"not an object", "[]", "", "expected an object, got an array"},
 	}
@@ -481,7 +482,7 @@ func TestFormulaUnknownNameSuggestion(t *testing.T) {
 	ps := problems(t, err)
 	require.Len(t, ps, 1)
 	assert.Contains(t, ps[0].Message.Both(), "适龄人数")
-	assert.True(t, strings.HasSuffix(ps[0].Message.ZH, `(是否应为 "适龄人口"?)`), ps[0].Message.ZH)
+	assert.True(t, strings.HasSuffix(ps[0].Message.ZH, `（是否应为 "适龄人口"？）`), ps[0].Message.ZH)
 	assert.True(t, strings.HasSuffix(ps[0].Message.EN, ` (did you mean "适龄人口"?)`), ps[0].Message.EN)
 	assert.NotContains(t, ps[0].Message.EN, "未知", "the English text is English only")
 	assert.NotContains(t, ps[0].Message.Both(), "\n", "one problem, one line")

@@ -125,7 +125,7 @@ func (p *Plan) validate() msg.Problems {
 	c := newChecker(p)
 	switch {
 	case p.Format == "":
-		c.add("format", "缺少必填项,应为 %s", "required, missing: it must be %s", Format)
+		c.add("format", "缺少必填项，应为 %s", "required, missing: it must be %s", Format)
 	case p.Format != Format:
 		c.probs = append(c.probs, formatProblem(p.Format, Format))
 	}
@@ -197,7 +197,7 @@ func (c *checker) docID(path, id string, unique bool) {
 		return
 	}
 	if first, dup := c.parts[id]; dup {
-		c.add(path, "id %[1]q 已在 %[2]s 使用(目标、部分、任务和任务书条目共用一套 id)",
+		c.add(path, "id %[1]q 已在 %[2]s 使用（目标、部分、任务和任务书条目共用一套 id）",
 			"id %[1]q is already used at %[2]s (goals, sections, tasks and task-book entries share one set of ids)",
 			id, parent(first))
 		return
@@ -229,7 +229,7 @@ func (c *checker) text(path string, t msg.Text) {
 // number checks a positive number unique within seen; zh and en name it.
 func (c *checker) number(path string, n int, seen map[int]string, zh, en string) {
 	if n <= 0 {
-		c.probs.AddText(path, msg.Text{ZH: fmt.Sprintf("%s应为正整数,实际为 %d", zh, n),
+		c.probs.AddText(path, msg.Text{ZH: fmt.Sprintf("%s应为正整数，实际为 %d", zh, n),
 			EN: fmt.Sprintf("%s must be a positive integer, got %d", en, n)})
 		return
 	}
@@ -263,7 +263,7 @@ func (c *checker) item(path string, it Item, numbers map[int]string) {
 		}
 		cp := path + "." + cell.name + ".text"
 		if strings.TrimSpace(cell.cell.Text) == "" {
-			c.add(cp, "单元格为空:没有内容时请省略该字段", "the cell is empty: leave the field out instead")
+			c.add(cp, "单元格为空：没有内容时请省略该字段", "the cell is empty: leave the field out instead")
 			continue
 		}
 		if cell.name == "deadline" {
@@ -288,11 +288,11 @@ func (c *checker) refs(path string, ids []string) {
 		case c.indicatorIDs[id]:
 			c.stated[id] = true
 		case c.metricIDs[id]:
-			c.add(rp, "%q 是原始数据项(metric),不是指标;请列出用它计算的指标",
+			c.add(rp, "%q 是原始数据项(metric)，不是指标；请列出用它计算的指标",
 				"%q is a metric, not an indicator: list the indicator computed from it", id)
 		default:
 			if s := c.suggest(id, c.indicatorList()); s != "" {
-				c.add(rp, "未知指标 %q,是否应为 %q?", "unknown indicator %q: did you mean %q?", id, s)
+				c.add(rp, "未知指标 %q，是否应为 %q？", "unknown indicator %q: did you mean %q?", id, s)
 			} else {
 				c.add(rp, "未知指标 %q", "unknown indicator %q", id)
 			}
@@ -329,12 +329,12 @@ func (c *checker) measureID(path, id string) {
 		return
 	}
 	if !isIdentifier(id) {
-		c.add(path, "id %q 应由英文字母、数字和下划线组成且不以数字开头,公式才能引用它",
+		c.add(path, "id %q 应由英文字母、数字和下划线组成且不以数字开头，公式才能引用它",
 			"id %q must be letters, digits and underscores, not starting with a digit, so that formulas can name it", id)
 		return
 	}
 	if first, dup := c.measures[id]; dup {
-		c.add(path, "id %[1]q 已在 %[2]s 使用(原始数据项和指标共用一套 id)",
+		c.add(path, "id %[1]q 已在 %[2]s 使用（原始数据项和指标共用一套 id）",
 			"id %[1]q is already used at %[2]s (metrics and indicators share one set of ids)", id, parent(first))
 		return
 	}
@@ -361,7 +361,7 @@ func (c *checker) measureName(path string, name msg.Text, required bool) {
 		return
 	}
 	if first, dup := c.names[zh]; dup {
-		c.add(path+".zh", "名称 %[1]q 已在 %[2]s 使用;公式按名称引用时会有歧义",
+		c.add(path+".zh", "名称 %[1]q 已在 %[2]s 使用；公式按名称引用时会有歧义",
 			"name %[1]q is already used at %[2]s: a formula naming it would be ambiguous", zh, parent(parent(first)))
 		return
 	}
@@ -372,7 +372,7 @@ func (c *checker) unit(path string, u Unit) {
 	if u == "" {
 		c.missing(path)
 	} else if !slices.Contains(Units, u) {
-		c.add(path, "未知单位 %[1]q,可用:%[2]s", "unknown unit %[1]q: use one of %[2]s", u, joinValues(Units))
+		c.add(path, "未知单位 %[1]q，可用：%[2]s", "unknown unit %[1]q: use one of %[2]s", u, joinValues(Units))
 	}
 }
 
@@ -382,7 +382,7 @@ func (c *checker) scope(path string, s Scope) {
 		lp := fmt.Sprintf("%s.levels[%d]", path, i)
 		switch {
 		case !slices.Contains(Levels, l):
-			c.add(lp, "未知层级 %[1]q,可用:%[2]s", "unknown level %[1]q: use one of %[2]s", l, joinValues(Levels))
+			c.add(lp, "未知层级 %[1]q，可用：%[2]s", "unknown level %[1]q: use one of %[2]s", l, joinValues(Levels))
 		case seenL[l]:
 			c.add(lp, "层级 %q 重复", "level %q is listed twice", l)
 		}
@@ -420,10 +420,10 @@ func (c *checker) metricsAndIndicators(doc bool) {
 		c.unit(path+".unit", m.Unit)
 		switch m.Aggregate {
 		case "":
-			c.add(path+".aggregate", "缺少必填项,应为 sum 或 none", "required, missing: sum or none")
+			c.add(path+".aggregate", "缺少必填项，应为 sum 或 none", "required, missing: sum or none")
 		case Sum, None:
 		default:
-			c.add(path+".aggregate", "未知汇总方式 %q,应为 sum 或 none", "unknown aggregation %q: use sum or none", m.Aggregate)
+			c.add(path+".aggregate", "未知汇总方式 %q，应为 sum 或 none", "unknown aggregation %q: use sum or none", m.Aggregate)
 		}
 		c.scope(path+".reported_by", m.ReportedBy)
 	}
@@ -435,7 +435,7 @@ func (c *checker) metricsAndIndicators(doc bool) {
 	// A name that equals another measure's id would resolve two ways.
 	clash := func(path, name string) {
 		if idAt, ok := c.measures[name]; ok && parent(idAt) != path {
-			c.add(path+".name.zh", "名称 %[1]q 与 %[2]s 的 id 相同;公式引用时会有歧义",
+			c.add(path+".name.zh", "名称 %[1]q 与 %[2]s 的 id 相同；公式引用时会有歧义",
 				"name %[1]q equals the id of %[2]s: a formula naming it would be ambiguous", name, parent(idAt))
 		}
 	}
@@ -449,7 +449,7 @@ func (c *checker) metricsAndIndicators(doc bool) {
 	for i, ind := range p.Indicators {
 		path := fmt.Sprintf("indicators[%d]", i)
 		if cycle, ok := cycles[ind.ID]; ok {
-			c.add(path+".formula", "公式循环引用:%s", "the formula refers to itself: %s", strings.Join(cycle, " → "))
+			c.add(path+".formula", "公式循环引用：%s", "the formula refers to itself: %s", strings.Join(cycle, " → "))
 		}
 		c.unit(path+".unit", ind.Unit)
 		c.target(path, ind)
@@ -458,10 +458,10 @@ func (c *checker) metricsAndIndicators(doc bool) {
 			continue
 		}
 		if strings.TrimSpace(ind.Wording) == "" {
-			c.add(path+".wording", "缺少必填项:请抄录计划原文", "required, missing: quote the plan's own words")
+			c.add(path+".wording", "缺少必填项：请抄录计划原文", "required, missing: quote the plan's own words")
 		}
 		if ind.ID != "" && !c.stated[ind.ID] {
-			c.add(path, "该指标没有出现在任何总体目标、任务或任务书条目中;请在其出处的 indicators 中列出它",
+			c.add(path, "该指标没有出现在任何总体目标、任务或任务书条目中；请在其出处的 indicators 中列出它",
 				"the indicator is stated nowhere: list it in the indicators of the goal, task or task-book line it comes from")
 		}
 	}
@@ -478,7 +478,7 @@ func (c *checker) target(path string, ind Indicator) {
 		var err error
 		if t, err = rule.ParseTarget(ind.Target); err != nil {
 			re := ruleText(err)
-			c.probs.AddText(path+".target", msg.Text{ZH: "目标无法解析:" + re.ZH, EN: "the target does not parse: " + re.EN})
+			c.probs.AddText(path+".target", msg.Text{ZH: "目标无法解析：" + re.ZH, EN: "the target does not parse: " + re.EN})
 			t = rule.Target{}
 		} else if t.Op == "" {
 			c.add(path+".target", "目标 %q 没有比较", "the target %q compares nothing", ind.Target)
@@ -488,16 +488,16 @@ func (c *checker) target(path string, ind Indicator) {
 	case "":
 	case Binding:
 		if t.Aspirational {
-			c.add(path+".nature", "目标 %q 写有“力争”,是预期性的,不能标为约束性(binding)",
+			c.add(path+".nature", "目标 %q 写有“力争”，是预期性的，不能标为约束性(binding)",
 				"the target %q says 力争 (aspirational) but nature is binding", ind.Target)
 		}
 	case Aspirational:
 		if t.Binding {
-			c.add(path+".nature", "目标 %q 写有“确保”等约束性用语,不能标为预期性(aspirational)",
+			c.add(path+".nature", "目标 %q 写有“确保”等约束性用语，不能标为预期性(aspirational)",
 				"the target %q says it binds (确保) but nature is aspirational", ind.Target)
 		}
 	default:
-		c.add(path+".nature", "未知性质 %q,应为 binding、aspirational 或留空",
+		c.add(path+".nature", "未知性质 %q，应为 binding、aspirational 或留空",
 			"unknown nature %q: use binding, aspirational or leave it empty", ind.Nature)
 	}
 }
@@ -557,11 +557,11 @@ func (c *checker) formulas() map[string][]string {
 			continue
 		}
 		re := ruleText(err)
-		m := msg.Text{ZH: "公式有误:" + re.ZH, EN: "the formula is wrong: " + re.EN}
+		m := msg.Text{ZH: "公式有误：" + re.ZH, EN: "the formula is wrong: " + re.EN}
 		if words := errorWords(err); words != "" {
 			if _, known := lookup(words); !known {
 				if s := c.suggest(words, names); s != "" {
-					m.ZH += fmt.Sprintf("(是否应为 %q?)", s)
+					m.ZH += fmt.Sprintf("（是否应为 %q？）", s)
 					m.EN += fmt.Sprintf(" (did you mean %q?)", s)
 				}
 			}
