@@ -1,6 +1,7 @@
 package indicators_test
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -232,4 +233,35 @@ func handSum(d *dataset.Dataset, metric string, order []int) ([]float64, []bool)
 		v[i], ok[i] = sum, all
 	}
 	return v, ok
+}
+
+// BenchmarkReadReport reads back the JSON report of 1,000 schools, as the
+// page does to restore a year's figures from a report: the strict reader
+// must stay usable at this size.
+func BenchmarkReadReport(b *testing.B) {
+	cat, d := benchCatalog(b), benchData(b)
+	keep := []string{"c"}
+	for j := 0; j < benchDistricts; j++ {
+		keep = append(keep, fmt.Sprintf("d%d", j))
+	}
+	for i := 0; i < 1000; i++ {
+		keep = append(keep, fmt.Sprintf("s%d", i))
+	}
+	r, err := cat.Assess(d, indicators.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	r.Units = r.Units[:len(keep)]
+	var buf bytes.Buffer
+	if err := r.WriteJSON(&buf); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := indicators.ReadReport(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

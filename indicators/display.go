@@ -1,7 +1,6 @@
 package indicators
 
 import (
-	"bytes"
 	"io"
 	"math"
 	"strconv"
@@ -126,11 +125,11 @@ func (r *Report) WriteJSON(w io.Writer) error {
 // out, as a JSON library writes a nil one; a UTF-8 byte order mark is
 // accepted, and a report larger than 64 MB is refused.
 func ReadReport(r io.Reader) (*Report, error) {
-	data, err := strictjson.ReadAll(r, strictjson.MaxSize)
+	text, err := strictjson.ReadText(r, strictjson.MaxSize)
 	if err != nil {
 		return nil, err
 	}
-	d := strictjson.NewDecoder(bytes.TrimPrefix(data, []byte("\ufeff")), strictjson.Options{Null: true})
+	d := strictjson.NewDecoder(strictjson.TrimBOM(text), strictjson.Options{Null: true})
 	var rep Report
 	d.Decode(&rep, msg.T("一个评估报告对象", "a report object"))
 	if probs := d.Problems(nil, ""); len(probs) > 0 {

@@ -2,6 +2,7 @@ package indicators_test
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -69,4 +70,36 @@ func TestReadReportIsStrict(t *testing.T) {
 	back, err := indicators.ReadReport(strings.NewReader(nulls))
 	require.NoError(t, err)
 	assert.Equal(t, r, back)
+}
+
+// FuzzReadReport: any input is a report or a list of problems, never a
+// panic; a report read back writes the same bytes again.
+func FuzzReadReport(f *testing.F) {
+	f.Add([]byte(`{"year": 2017, "units": []}`))
+	f.Add([]byte(`{"year": 2017, "units": [{"unit": {"id": "a", "name": "甲", "level": "school"}, "summary": {}, "results": [{"indicator": "x", "origin": "computed", "value": 0.5, "target": {"op": ">="}}]}]}`))
+	f.Add([]byte(`{"units": null, "year": "2017", "yaer": 1}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rep, err := indicators.ReadReport(bytes.NewReader(data))
+		if err != nil {
+			var ps msg.Problems
+			if !errors.As(err, &ps) || len(ps) == 0 {
+				t.Fatalf("error is not a list of problems: %T %v", err, err)
+			}
+			return
+		}
+		var first, second bytes.Buffer
+		if err := rep.WriteJSON(&first); err != nil {
+			return // a value JSON cannot hold (NaN cannot be read, but 1e400 is refused earlier)
+		}
+		back, err := indicators.ReadReport(bytes.NewReader(first.Bytes()))
+		if err != nil {
+			t.Fatalf("a written report does not read back: %v\n%s", err, first.Bytes())
+		}
+		if err := back.WriteJSON(&second); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(first.Bytes(), second.Bytes()) {
+			t.Fatalf("writes differ:\n%s\n%s", first.Bytes(), second.Bytes())
+		}
+	})
 }

@@ -17,7 +17,7 @@ type strictDecoder struct {
 }
 
 func newStrictDecoder(data []byte) *strictDecoder {
-	return &strictDecoder{d: strictjson.NewDecoder(data, strictjson.Options{Track: true})}
+	return &strictDecoder{d: strictjson.NewDecoder(string(data), strictjson.Options{Track: true})}
 }
 
 // discard drops the structural problems found: the document is of another

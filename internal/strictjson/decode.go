@@ -67,8 +67,7 @@ type located struct {
 
 // NewDecoder returns a decoder over a document whose byte order mark, if
 // any, has been removed.
-func NewDecoder(data []byte, opt Options) *Decoder {
-	text := string(data)
+func NewDecoder(text string, opt Options) *Decoder {
 	d := &Decoder{text: text, sc: NewScanner(text), opt: opt, bad: map[string]bool{}, implied: map[string]bool{},
 		lines: NewLines(text)}
 	if opt.Track {
@@ -251,12 +250,16 @@ func (d *Decoder) object(tok Token, v reflect.Value) {
 		return
 	}
 	fields := Fields(v.Type())
+	// Keys seen so far, with where they were: a short list for the usual
+	// object, a map past it so that a hostile object of many keys stays
+	// linear.
 	type seenKey struct {
 		key string
 		off int
 	}
 	var buf [16]seenKey
 	seen := buf[:0]
+	var seenMap map[string]int
 	for {
 		kt, ok := d.next()
 		if !ok || kt.Kind == ObjectEnd {
@@ -269,10 +272,27 @@ func (d *Decoder) object(tok Token, v reflect.Value) {
 		}
 		d.path = append(d.path, segment{key: key, index: -1})
 		first := -1
-		for _, s := range seen {
-			if s.key == key {
-				first = s.off
-				break
+		if seenMap != nil {
+			if off, dup := seenMap[key]; dup {
+				first = off
+			} else {
+				seenMap[key] = kt.Off
+			}
+		} else {
+			for _, s := range seen {
+				if s.key == key {
+					first = s.off
+					break
+				}
+			}
+			if first < 0 {
+				seen = append(seen, seenKey{key, kt.Off})
+				if len(seen) == cap(buf) {
+					seenMap = make(map[string]int, 2*len(seen))
+					for _, s := range seen {
+						seenMap[s.key] = s.off
+					}
+				}
 			}
 		}
 		f, found := fields.byName[key]
@@ -294,7 +314,6 @@ func (d *Decoder) object(tok Token, v reflect.Value) {
 		default:
 			d.value(vt, v.Field(f))
 		}
-		seen = append(seen, seenKey{key, kt.Off})
 		d.path = d.path[:len(d.path)-1]
 	}
 }

@@ -40,7 +40,7 @@ type inner struct {
 func decode(t *testing.T, text string, opt Options, later msg.Problems) (doc, []string, msg.Problems) {
 	t.Helper()
 	var v doc
-	d := NewDecoder([]byte(text), opt)
+	d := NewDecoder(text, opt)
 	d.Decode(&v, msg.T("一个文档", "a document"))
 	ps := d.Problems(later, "")
 	var where []string
@@ -107,7 +107,7 @@ func TestDecoderMergesLaterProblems(t *testing.T) {
 
 func TestDecoderPositionsAndNames(t *testing.T) {
 	var v doc
-	d := NewDecoder([]byte("{\"title\": \"镇\xffx\",\n \"year\": }"), Options{Track: true})
+	d := NewDecoder("{\"title\": \"镇\xffx\",\n \"year\": }", Options{Track: true})
 	d.Decode(&v, msg.T("一个文档", "a document"))
 	assert.True(t, d.Fatal())
 	ps := d.Problems(msg.Problems{{Path: "title", Message: msg.T("甲", "a")}}, "f.json")
@@ -123,7 +123,7 @@ func TestDecoderPositionsAndNames(t *testing.T) {
 	_, where, _ = decode(t, "[]", Options{}, nil)
 	assert.Equal(t, []string{" expected an object, got an array"}, where)
 
-	d = NewDecoder([]byte(`{"titel": 1}`), Options{})
+	d = NewDecoder(`{"titel": 1}`, Options{})
 	d.Decode(&v, msg.T("一个文档", "a document"))
 	d.Discard()
 	assert.Empty(t, d.Problems(nil, ""), "discarded")

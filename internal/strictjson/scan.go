@@ -38,10 +38,18 @@ type Token struct {
 	Off int
 	// Raw is a key, string or number as written, quotes included.
 	Raw string
+	// plain marks a string of ASCII without escapes: its text is Raw
+	// between the quotes.
+	plain bool
 }
 
 // Str decodes a key or string token.
-func (t Token) Str() string { return Unquote(t.Raw) }
+func (t Token) Str() string {
+	if t.plain {
+		return t.Raw[1 : len(t.Raw)-1]
+	}
+	return Unquote(t.Raw)
+}
 
 // SyntaxError is where a document stops being JSON, and why.
 type SyntaxError struct {
@@ -169,11 +177,12 @@ func (s *Scanner) Next() (Token, *SyntaxError) {
 			return s.fail(s.pos, "此处应为带引号的字段名", "expected a quoted key")
 		}
 		start := s.pos
-		if err := s.str(); err != nil {
+		plain, err := s.str()
+		if err != nil {
 			return Token{}, err
 		}
 		s.state = stColon
-		return Token{Kind: Key, Off: start, Raw: s.s[start:s.pos]}, nil
+		return Token{Kind: Key, Off: start, Raw: s.s[start:s.pos], plain: plain}, nil
 	case stValueOrEnd:
 		if c == ']' {
 			return s.end(c)
@@ -215,11 +224,12 @@ func (s *Scanner) value(c byte) (Token, *SyntaxError) {
 		}
 		return Token{Kind: Kind(c), Off: start}, nil
 	case c == '"':
-		if err := s.str(); err != nil {
+		plain, err := s.str()
+		if err != nil {
 			return Token{}, err
 		}
 		s.after()
-		return Token{Kind: String, Off: start, Raw: s.s[start:s.pos]}, nil
+		return Token{Kind: String, Off: start, Raw: s.s[start:s.pos], plain: plain}, nil
 	case c == '-' || c >= '0' && c <= '9':
 		if err := s.number(); err != nil {
 			return Token{}, err
@@ -247,11 +257,13 @@ func (s *Scanner) value(c byte) (Token, *SyntaxError) {
 
 // str scans a string literal; on return s.pos is just past its closing
 // quote.
-func (s *Scanner) str() *SyntaxError {
+func (s *Scanner) str() (plain bool, err *SyntaxError) {
 	start := s.pos
 	s.pos++
+	var high byte
 	for s.pos < len(s.s) {
 		if c := s.s[s.pos]; c >= 0x20 && c != '"' && c != '\\' {
+			high |= c
 			s.pos++
 			continue
 		}
@@ -259,11 +271,12 @@ func (s *Scanner) str() *SyntaxError {
 		switch {
 		case c == '"':
 			s.pos++
-			return nil
+			return high < 0x80, nil
 		case c < 0x20:
 			_, err := s.fail(s.pos, "字符串中有控制字符（换行须写成 \\n）", "control character in a string (write a line break as \\n)")
-			return err
+			return false, err
 		case c == '\\':
+			high = 0x80 // escaped: Unquote decodes it
 			s.pos++
 			if s.pos >= len(s.s) {
 				break
@@ -276,20 +289,20 @@ func (s *Scanner) str() *SyntaxError {
 				for k := 0; k < 4; k++ {
 					if s.pos >= len(s.s) || !isHex(s.s[s.pos]) {
 						_, err := s.fail(s.pos, "\\u 后应为四位十六进制数", "\\u must be followed by four hex digits")
-						return err
+						return false, err
 					}
 					s.pos++
 				}
 			default:
 				_, err := s.fail(s.pos, "无效的转义", "invalid escape")
-				return err
+				return false, err
 			}
 		default:
 			s.pos++
 		}
 	}
-	_, err := s.fail(start, "字符串没有结束引号", "unterminated string")
-	return err
+	_, err = s.fail(start, "字符串没有结束引号", "unterminated string")
+	return false, err
 }
 
 func isHex(c byte) bool {

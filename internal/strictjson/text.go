@@ -1,7 +1,9 @@
 package strictjson
 
 import (
+	"bytes"
 	"io"
+	"io/fs"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,15 +16,47 @@ import (
 // handed to a reader (a video, a database dump) fails at once instead of
 // filling memory.
 func ReadAll(r io.Reader, limit int) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	var b bytes.Buffer
+	if err := readInto(&b, r, limit); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// ReadText is ReadAll for a reader that wants a string, without copying
+// the text once more.
+func ReadText(r io.Reader, limit int) (string, error) {
+	var b strings.Builder
+	if err := readInto(&b, r, limit); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// readInto reads into a buffer sized once when the reader knows its length
+// (a file, bytes in memory), rather than doubled and cleared again and
+// again.
+func readInto(w interface {
+	io.Writer
+	Grow(int)
+}, r io.Reader, limit int) error {
+	switch s := r.(type) {
+	case interface{ Len() int }:
+		w.Grow(min(s.Len(), limit) + 1)
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := s.Stat(); err == nil && fi.Mode().IsRegular() {
+			w.Grow(int(min(fi.Size(), int64(limit))) + 1)
+		}
+	}
+	n, err := io.Copy(w, io.LimitReader(r, int64(limit)+1))
 	if err != nil {
-		return nil, msg.Wrap(err, "读取失败", "read failed")
+		return msg.Wrap(err, "读取失败", "read failed")
 	}
-	if len(data) > limit {
+	if n > int64(limit) {
 		mb := float64(limit) / (1 << 20)
-		return nil, msg.Errorf("文件超过 %g MB", "the input is larger than %g MB", mb)
+		return msg.Errorf("文件超过 %g MB", "the input is larger than %g MB", mb)
 	}
-	return data, nil
+	return nil
 }
 
 // TrimBOM removes a UTF-8 byte order mark, which Windows editors write.
