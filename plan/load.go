@@ -2,7 +2,6 @@ package plan
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 
@@ -16,9 +15,10 @@ import (
 const MaxFileSize = 32 << 20
 
 // Load reads a plan from JSON strictly and validates it. On any problem it
-// returns a nil plan and an indicators.Problems listing every problem found,
+// returns a nil plan and an msg.Problems listing every problem found,
 // each with its JSON path (sections[2].tasks[4].indicators[1]) or, for a
-// syntax error, its line:column counted in characters, in document order.
+// syntax error, its line:column counted in characters, in document order —
+// the paths and positions every eduplan reader gives (internal/strictjson).
 //
 // Strict means: unknown fields, values of the wrong JSON type, duplicate
 // keys, invalid UTF-8 and trailing content are problems, as is everything
@@ -38,12 +38,12 @@ func Load(r io.Reader) (*Plan, error) {
 func LoadFile(path string) (*Plan, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("无法打开计划文件 / cannot open the plan file: %w", err)
+		return nil, msg.Wrap(err, "无法打开计划文件", "cannot open the plan file")
 	}
 	defer f.Close()
 	data, err := readAll(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, msg.Wrap(err, path, path)
 	}
 	return parse(data, path)
 }

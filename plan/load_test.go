@@ -43,7 +43,7 @@ func problems(t *testing.T, err error) msg.Problems {
 	t.Helper()
 	require.Error(t, err)
 	var ps msg.Problems
-	require.True(t, errors.As(err, &ps), "error %T is not indicators.Problems: %v", err, err)
+	require.True(t, errors.As(err, &ps), "error %T is not msg.Problems: %v", err, err)
 	return ps
 }
 
@@ -438,12 +438,15 @@ func TestLoadFilePrefixesProblems(t *testing.T) {
 	_, err = LoadFile(filepath.Join(dir, "missing.json"))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "cannot open the plan file")
+	assert.True(t, strings.HasPrefix(msg.In(err, "en"), "cannot open the plan file: "), msg.In(err, "en"))
+	assert.True(t, strings.HasPrefix(msg.In(err, "zh"), "无法打开计划文件："), msg.In(err, "zh"))
 }
 
 func TestLoadTooLarge(t *testing.T) {
 	_, err := Load(&repeatReader{b: ' ', n: MaxFileSize + 1})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "larger than")
+	assert.Equal(t, "the input is larger than 32 MB", msg.In(err, "en"))
 }
 
 func TestValidateGoBuiltPlan(t *testing.T) {

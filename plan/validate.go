@@ -21,7 +21,7 @@ var Units = []Unit{
 var Levels = []org.Level{org.City, org.District, org.School}
 
 // Validate checks a plan built or changed in Go, and returns an
-// indicators.Problems listing everything wrong, or nil. Load runs the same
+// msg.Problems listing everything wrong, or nil. Load runs the same
 // checks.
 //
 // Ids live in two namespaces. The parts of the document (goals, sections,
