@@ -209,13 +209,12 @@ func (s *Scanner) after() {
 }
 
 func (s *Scanner) value(c byte) (Token, *SyntaxError) {
-	start := s.pos
-	switch {
-	case c == '{' || c == '[':
+	if c == '{' || c == '[' {
 		if len(s.stack) >= MaxDepth {
-			return s.fail(s.pos, "嵌套太深", "nested too deeply")
+			return s.nested()
 		}
 		s.stack = append(s.stack, c)
+		start := s.pos
 		s.pos++
 		if c == '{' {
 			s.state = stKeyOrEnd
@@ -223,18 +222,30 @@ func (s *Scanner) value(c byte) (Token, *SyntaxError) {
 			s.state = stValueOrEnd
 		}
 		return Token{Kind: Kind(c), Off: start}, nil
+	}
+	t, err := s.scalar(c)
+	if err == nil {
+		s.after()
+	}
+	return t, err
+}
+
+func (s *Scanner) nested() (Token, *SyntaxError) { return s.fail(s.pos, "嵌套太深", "nested too deeply") }
+
+// scalar scans the string, number or literal that starts at s.pos with c.
+func (s *Scanner) scalar(c byte) (Token, *SyntaxError) {
+	start := s.pos
+	switch {
 	case c == '"':
 		plain, err := s.str()
 		if err != nil {
 			return Token{}, err
 		}
-		s.after()
 		return Token{Kind: String, Off: start, Raw: s.s[start:s.pos], plain: plain}, nil
 	case c == '-' || c >= '0' && c <= '9':
 		if err := s.number(); err != nil {
 			return Token{}, err
 		}
-		s.after()
 		return Token{Kind: Number, Off: start, Raw: s.s[start:s.pos]}, nil
 	case c == 't' || c == 'f' || c == 'n':
 		word := "null"
@@ -249,7 +260,6 @@ func (s *Scanner) value(c byte) (Token, *SyntaxError) {
 			}
 		}
 		s.pos += len(word)
-		s.after()
 		return Token{Kind: Kind(c), Off: start, Raw: word}, nil
 	}
 	return s.unexpected(s.pos)

@@ -22,17 +22,22 @@ type Member struct {
 
 // Parse reads a whole document into a tree. Numbers are kept as written,
 // so that a percent is read exactly.
+//
+// It reads with the Scanner's own scanning of strings, numbers and
+// literals, and places syntax errors where the Scanner does (FuzzScanner
+// holds the two to it), but follows the structure by recursion rather than
+// token by token: a data file has half a million values, and this is a
+// third faster.
 func Parse(text string) (*Node, *SyntaxError) {
 	b := &builder{sc: NewScanner(text)}
-	t, err := b.sc.Next()
+	root, err := b.value()
 	if err != nil {
 		return nil, err
 	}
-	root, err := b.value(t)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := b.sc.Next(); err != nil {
+	s := b.sc
+	s.space()
+	if s.pos < len(s.s) {
+		_, err := s.fail(s.pos, "JSON 值之后还有多余内容", "extra text after the JSON value")
 		return nil, err
 	}
 	return root, nil
@@ -43,6 +48,7 @@ func Parse(text string) (*Node, *SyntaxError) {
 // costs a few hundred allocations rather than a million.
 type builder struct {
 	sc     *Scanner
+	depth  int
 	nodes  []Node
 	mstack []Member
 	mslab  []Member
@@ -50,56 +56,120 @@ type builder struct {
 	eslab  []*Node
 }
 
-func (b *builder) node(t Token) *Node {
+func (b *builder) node(kind Kind, off int, raw string) *Node {
 	if len(b.nodes) == cap(b.nodes) {
 		b.nodes = make([]Node, 0, 1024)
 	}
-	b.nodes = append(b.nodes, Node{Kind: t.Kind, Off: t.Off, Raw: t.Raw})
+	b.nodes = append(b.nodes, Node{Kind: kind, Off: off, Raw: raw})
 	return &b.nodes[len(b.nodes)-1]
 }
 
-func (b *builder) value(t Token) (*Node, *SyntaxError) {
-	n := b.node(t)
-	switch t.Kind {
-	case ObjectStart:
+func (b *builder) fail(t Token, err *SyntaxError) (*Node, *SyntaxError) { return nil, err }
+
+// value reads the value that starts after white space at the scanner's
+// position.
+func (b *builder) value() (*Node, *SyntaxError) {
+	s := b.sc
+	s.space()
+	if s.pos >= len(s.s) {
+		return b.fail(s.eof())
+	}
+	c := s.s[s.pos]
+	if c != '{' && c != '[' {
+		t, err := s.scalar(c)
+		if err != nil {
+			return nil, err
+		}
+		n := b.node(t.Kind, t.Off, t.Raw)
+		return n, nil
+	}
+	if b.depth >= MaxDepth {
+		return b.fail(s.nested())
+	}
+	b.depth++
+	n := b.node(Kind(c), s.pos, "")
+	s.pos++
+	s.space()
+	if c == '{' {
+		if s.pos < len(s.s) && s.s[s.pos] == '}' {
+			s.pos++
+			b.depth--
+			return n, nil
+		}
 		base := len(b.mstack)
 		for {
-			k, err := b.sc.Next()
+			s.space()
+			if s.pos >= len(s.s) {
+				return b.fail(s.eof())
+			}
+			if s.s[s.pos] != '"' {
+				return b.fail(s.fail(s.pos, "此处应为带引号的字段名", "expected a quoted key"))
+			}
+			koff := s.pos
+			plain, err := s.str()
 			if err != nil {
 				return nil, err
 			}
-			if k.Kind == ObjectEnd {
-				break
+			k := Token{Kind: Key, Off: koff, Raw: s.s[koff:s.pos], plain: plain}
+			s.space()
+			if s.pos >= len(s.s) {
+				return b.fail(s.eof())
 			}
-			vt, err := b.sc.Next()
+			if s.s[s.pos] != ':' {
+				return b.fail(s.fail(s.pos, "字段名后应为冒号", "expected ':' after the key"))
+			}
+			s.pos++
+			v, err := b.value()
 			if err != nil {
 				return nil, err
 			}
-			v, err := b.value(vt)
-			if err != nil {
-				return nil, err
+			b.mstack = append(b.mstack, Member{Key: k.Str(), KeyOff: koff, Val: v})
+			s.space()
+			if s.pos >= len(s.s) {
+				return b.fail(s.eof())
 			}
-			b.mstack = append(b.mstack, Member{Key: k.Str(), KeyOff: k.Off, Val: v})
+			if s.s[s.pos] == ',' {
+				s.pos++
+				continue
+			}
+			if s.s[s.pos] != '}' {
+				return b.fail(s.fail(s.pos, "此处应为逗号或 }", "expected ',' or '}'"))
+			}
+			s.pos++
+			break
 		}
 		n.Members = b.takeMembers(base)
-	case ArrayStart:
-		base := len(b.estack)
-		for {
-			et, err := b.sc.Next()
-			if err != nil {
-				return nil, err
-			}
-			if et.Kind == ArrayEnd {
-				break
-			}
-			v, err := b.value(et)
-			if err != nil {
-				return nil, err
-			}
-			b.estack = append(b.estack, v)
-		}
-		n.Elems = b.takeElems(base)
+		b.depth--
+		return n, nil
 	}
+	if s.pos < len(s.s) && s.s[s.pos] == ']' {
+		s.pos++
+		b.depth--
+		return n, nil
+	}
+	base := len(b.estack)
+	for {
+		v, err := b.value()
+		if err != nil {
+			return nil, err
+		}
+		b.estack = append(b.estack, v)
+		s.space()
+		if s.pos >= len(s.s) {
+			return b.fail(s.eof())
+		}
+		if s.s[s.pos] == ',' {
+			s.pos++
+			continue
+		}
+		if s.s[s.pos] != ']' {
+			return b.fail(s.fail(s.pos, "此处应为逗号或 ]", "expected ',' or ']'"))
+		}
+		s.pos++
+		break
+	}
+	n.Elems = b.takeElems(base)
+	b.depth--
 	return n, nil
 }
 
