@@ -230,7 +230,9 @@ func (s *Scanner) value(c byte) (Token, *SyntaxError) {
 	return t, err
 }
 
-func (s *Scanner) nested() (Token, *SyntaxError) { return s.fail(s.pos, "嵌套太深", "nested too deeply") }
+func (s *Scanner) nested() (Token, *SyntaxError) {
+	return s.fail(s.pos, "嵌套太深", "nested too deeply")
+}
 
 // scalar scans the string, number or literal that starts at s.pos with c.
 func (s *Scanner) scalar(c byte) (Token, *SyntaxError) {
