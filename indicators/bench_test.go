@@ -1,6 +1,7 @@
 package indicators_test
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -33,13 +34,13 @@ func benchCatalog(tb testing.TB) *indicators.Catalog {
 				Aggregate: plan.Sum, ReportedBy: plan.Scope{Levels: []org.Level{org.School}}})
 		}
 		inds = append(inds,
-			plan.Indicator{ID: fmt.Sprintf("floor%d", k), Name: msg.Text{ZH: "下限"},
+			plan.Indicator{ID: fmt.Sprintf("floor%d", k), Name: msg.Text{ZH: fmt.Sprintf("下限%d", k)},
 				Formula: fmt.Sprintf("num%d / den%d", k, k), Unit: plan.Percent, Target: ">= 90%"},
-			plan.Indicator{ID: fmt.Sprintf("ceil%d", k), Name: msg.Text{ZH: "上限"},
+			plan.Indicator{ID: fmt.Sprintf("ceil%d", k), Name: msg.Text{ZH: fmt.Sprintf("上限%d", k)},
 				Formula: fmt.Sprintf("(den%d - num%d) / den%d", k, k, k), Unit: plan.Percent, Target: "控制在5%以内"})
 	}
 	for k := 0; k < 5; k++ {
-		inds = append(inds, plan.Indicator{ID: fmt.Sprintf("spread%d", k), Name: msg.Text{ZH: "差距"},
+		inds = append(inds, plan.Indicator{ID: fmt.Sprintf("spread%d", k), Name: msg.Text{ZH: fmt.Sprintf("差距%d", k)},
 			Formula: fmt.Sprintf("spread(floor%d)", k), Unit: plan.Percent, Target: "不超过10个百分点",
 			AppliesTo: plan.Scope{Levels: []org.Level{org.City}}})
 	}
@@ -234,4 +235,35 @@ func handSum(d *dataset.Dataset, metric string, order []int) ([]float64, []bool)
 		v[i], ok[i] = sum, all
 	}
 	return v, ok
+}
+
+// BenchmarkReadReport reads back the JSON report of 1,000 schools, as the
+// page does to restore a year's figures from a report: the strict reader
+// must stay usable at this size.
+func BenchmarkReadReport(b *testing.B) {
+	cat, d := benchCatalog(b), benchData(b)
+	keep := []string{"c"}
+	for j := 0; j < benchDistricts; j++ {
+		keep = append(keep, fmt.Sprintf("d%d", j))
+	}
+	for i := 0; i < 1000; i++ {
+		keep = append(keep, fmt.Sprintf("s%d", i))
+	}
+	r, err := cat.Assess(d, indicators.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	r.Units = r.Units[:len(keep)]
+	var buf bytes.Buffer
+	if err := r.WriteJSON(&buf); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := indicators.ReadReport(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -2,7 +2,6 @@ package indicators
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
@@ -41,114 +40,75 @@ type compiled struct {
 }
 
 // NewCatalog compiles metrics and indicators. places tells, for each
-// indicator id, where the plan states it; it may be nil. The error, if any,
-// is a Problems listing every metric and indicator that does not compile,
-// with paths such as "indicators[3].target", and the catalogue is then nil.
+// indicator id, where the plan states it; it may be nil.
+//
+// The metrics and indicators are checked by plan.ValidateMeasures, the code
+// plan.Validate and plan.Load run on a plan's: a catalogue accepts exactly
+// what a plan accepts, less the documentation a plan must carry (names,
+// wording, where each indicator is stated). The error, if any, is an
+// msg.Problems listing every problem, with paths such as
+// "indicators[3].target", and the catalogue is then nil.
 func NewCatalog(metrics []plan.Metric, inds []plan.Indicator, places map[string][]plan.Place) (*Catalog, error) {
+	if err := plan.ValidateMeasures(metrics, inds); err != nil {
+		// A half-compiled catalogue must not be usable by a caller who
+		// forgets the error.
+		return nil, err
+	}
 	c := &Catalog{
 		metrics:     append([]plan.Metric(nil), metrics...),
 		metricIndex: make(map[string]int, len(metrics)),
 		indIndex:    make(map[string]int, len(inds)),
+		inds:        make([]compiled, len(inds)),
 		places:      places,
 		limits:      rule.DefaultLimits,
 	}
-	var probs msg.Problems
 	for i, m := range metrics {
-		path := fmt.Sprintf("metrics[%d]", i)
-		if m.ID == "" {
-			probs.Addf(path+".id", "缺少编号 / missing id")
-			continue
-		}
-		if _, dup := c.metricIndex[m.ID]; dup {
-			probs.Addf(path+".id", "编号 %q 重复 / duplicate id %q", m.ID, m.ID)
-			continue
-		}
-		if !m.Unit.Known() {
-			probs.Addf(path+".unit", "未知的计量单位 %q / unknown unit %q", m.Unit, m.Unit)
-		}
-		if m.Aggregate != plan.Sum && m.Aggregate != plan.None {
-			probs.Addf(path+".aggregate", "汇总方式应为 sum 或 none / aggregate must be \"sum\" or \"none\", not %q", m.Aggregate)
-		}
 		c.metricIndex[m.ID] = i
 	}
 	for i, ind := range inds {
-		path := fmt.Sprintf("indicators[%d]", i)
-		if ind.ID == "" {
-			probs.Addf(path+".id", "缺少编号 / missing id")
-			continue
-		}
-		if _, dup := c.indIndex[ind.ID]; dup {
-			probs.Addf(path+".id", "编号 %q 重复 / duplicate id %q", ind.ID, ind.ID)
-			continue
-		}
-		if _, clash := c.metricIndex[ind.ID]; clash {
-			probs.Addf(path+".id", "编号 %q 已用作数据项 / id %q is already a metric id", ind.ID, ind.ID)
-			continue
-		}
-		c.indIndex[ind.ID] = len(c.inds)
-		c.inds = append(c.inds, compiled{Indicator: ind})
+		c.indIndex[ind.ID] = i
+		c.inds[i] = compiled{Indicator: ind}
 	}
 	resolve := c.resolver()
+	var probs msg.Problems
 	for i := range c.inds {
 		ci := &c.inds[i]
-		path := fmt.Sprintf("indicators[%d]", indexOf(inds, ci.ID))
-		if !ci.Unit.Known() {
-			probs.Addf(path+".unit", "未知的计量单位 %q / unknown unit %q", ci.Unit, ci.Unit)
-		}
+		// Validated above: neither can fail unless the checks and the
+		// compiler disagree, which is a bug worth saying so rather than a
+		// panic.
 		prog, err := rule.CompileFormula(ci.Formula, resolve, c.limits)
 		if err != nil {
-			probs.Addf(path+".formula", "%v", err)
-		} else {
-			ci.formula = prog
-			ci.vars, ci.aggs = prog.Vars(), prog.Aggregates()
-			ci.deps = c.indicatorDeps(prog)
+			probs.Add(fmt.Sprintf("indicators[%d].formula", i), "内部错误:%v", "internal error: %v", err)
+			continue
 		}
+		ci.formula = prog
+		ci.vars, ci.aggs = prog.Vars(), prog.Aggregates()
+		ci.deps = c.indicatorDeps(prog)
 		t, err := rule.ParseTarget(ci.Target)
 		if err != nil {
-			probs.Addf(path+".target", "%v", err)
-		} else if t.Op == "" {
-			probs.Addf(path+".target", "目标没有比较 / the target compares nothing: %q", ci.Target)
-		} else {
-			ci.target = t
-			ci.info = targetInfo(t)
+			probs.Add(fmt.Sprintf("indicators[%d].target", i), "内部错误:%v", "internal error: %v", err)
+			continue
 		}
+		ci.target, ci.info = t, targetInfo(t)
+		// An empty nature follows the target's words: 力争 aspires.
 		switch {
-		case ci.Nature == "" && t.Aspirational:
-			ci.nature = plan.Aspirational
-		case ci.Nature == "":
-			ci.nature = plan.Binding
-		case ci.Nature == plan.Binding && t.Aspirational:
-			probs.Addf(path+".nature", "目标写有“力争”，不能是约束性 / the target says 力争 (aspirational) but nature is binding")
-		case ci.Nature != plan.Binding && ci.Nature != plan.Aspirational:
-			probs.Addf(path+".nature", "性质应为 binding 或 aspirational / nature must be \"binding\" or \"aspirational\", not %q", ci.Nature)
-		default:
+		case ci.Nature != "":
 			ci.nature = ci.Nature
-		}
-	}
-	if len(probs) == 0 {
-		if err := c.sortIndicators(inds); err != nil {
-			probs = append(probs, err...)
+		case t.Aspirational:
+			ci.nature = plan.Aspirational
+		default:
+			ci.nature = plan.Binding
 		}
 	}
 	if len(probs) > 0 {
-		// A half-compiled catalogue must not be usable by a caller who
-		// forgets the error.
 		return nil, probs
 	}
+	c.sortIndicators()
 	return c, nil
 }
 
-func indexOf(inds []plan.Indicator, id string) int {
-	for i := range inds {
-		if inds[i].ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
 // resolver maps a name in a formula to a metric or indicator id: ids first,
-// then Chinese names.
+// then Chinese names (unique, as validated).
 func (c *Catalog) resolver() rule.Resolver {
 	names := map[string]string{}
 	for _, m := range c.metrics {
@@ -189,37 +149,24 @@ func (c *Catalog) indicatorDeps(p *rule.Program) []int {
 	return deps
 }
 
-// sortIndicators orders indicators so that each comes after those it uses,
-// and reports cycles.
-func (c *Catalog) sortIndicators(inds []plan.Indicator) msg.Problems {
-	const (
-		unseen = iota
-		visiting
-		done
-	)
-	mark := make([]int, len(c.inds))
-	var probs msg.Problems
-	var visit func(i int, chain []string)
-	visit = func(i int, chain []string) {
-		switch mark[i] {
-		case done:
-			return
-		case visiting:
-			probs.Addf(fmt.Sprintf("indicators[%d].formula", indexOf(inds, c.inds[i].ID)),
-				"指标循环引用 / indicators use each other in a circle: %s", strings.Join(append(chain, c.inds[i].ID), " → "))
+// sortIndicators orders indicators so that each comes after those it uses.
+// plan.ValidateMeasures has ruled out cycles.
+func (c *Catalog) sortIndicators() {
+	done := make([]bool, len(c.inds))
+	var visit func(i int)
+	visit = func(i int) {
+		if done[i] {
 			return
 		}
-		mark[i] = visiting
+		done[i] = true
 		for _, d := range c.inds[i].deps {
-			visit(d, append(chain, c.inds[i].ID))
+			visit(d)
 		}
-		mark[i] = done
 		c.order = append(c.order, i)
 	}
 	for i := range c.inds {
-		visit(i, nil)
+		visit(i)
 	}
-	return probs
 }
 
 // Metrics returns the catalogue's metrics in the order they were given.

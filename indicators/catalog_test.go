@@ -346,7 +346,7 @@ func TestCatalogProblems(t *testing.T) {
 		{ID: "p", Formula: "q + x", Unit: plan.Count, Target: ">= 1"},
 		{ID: "q", Formula: "p", Unit: plan.Count, Target: ">= 1"},
 	}, nil)
-	require.ErrorContains(t, err, "circle")
+	require.ErrorContains(t, err, "the formula refers to itself: p → q → p")
 }
 
 func TestFormMetrics(t *testing.T) {

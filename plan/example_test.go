@@ -39,8 +39,8 @@ func ExampleLoad() {
 }`))
 	fmt.Println(err)
 	// Output:
-	// year: 应为整数,实际为字符串 / expected an integer, got a string
-	// goals[0].titel: 未知字段 "titel",是否应为 "title"?/ unknown field "titel": did you mean "title"?
+	// year: 应为整数，实际为字符串 / expected an integer, got a string
+	// goals[0].titel: 未知字段 "titel"，是否应为 "title"？ / unknown field "titel": did you mean "title"?
 	// goals[0].indicators[0]: 未知指标 "ger" / unknown indicator "ger"
 }
 

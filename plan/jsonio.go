@@ -3,127 +3,19 @@ package plan
 import (
 	"bytes"
 	"encoding"
-	stdjson "encoding/json"
 	"fmt"
 	"io"
 	"math"
 	"reflect"
 	"strconv"
-	"strings"
-	"unicode/utf8"
+
+	"github.com/eduplan/eduplan/internal/strictjson"
 )
 
-// The package's JSON calls live here, in one file.
-//
-// Reading uses encoding/json's token stream: strict loading needs every key
-// in order, duplicate keys and positions, and goccy/go-json's Token skips
-// commas and colons without checking them, so it cannot report syntax
-// errors. Writing is done by hand (see encodeIndented). The package thus
-// needs no goccy/go-json, which keeps it out of the wasm binary.
-
-// jsonToken is one token of the input stream.
-type jsonToken = stdjson.Token
-
-// jsonDelim is a structural token: { } [ ].
-type jsonDelim = stdjson.Delim
-
-// jsonNumber is a number kept as written.
-type jsonNumber = stdjson.Number
-
-// jsonSyntaxError is the error encoding/json gives for malformed input.
-type jsonSyntaxError = stdjson.SyntaxError
-
-// newTokenReader returns a decoder over data that yields tokens with numbers
-// as written.
-func newTokenReader(r io.Reader) *stdjson.Decoder {
-	dec := stdjson.NewDecoder(r)
-	dec.UseNumber()
-	return dec
-}
-
-// scanTokens yields the tokens of input that checkSyntax has accepted, as
-// encoding/json's Decoder.Token does (numbers as jsonNumber), several times
-// faster: the Decoder decodes every scalar through reflection and makes an
-// error value at the end of each, which made loading the seed plan in the
-// browser take a quarter of a second. Because the input is known to be
-// valid, separators need no checking here; a string with escapes or
-// invalid UTF-8 is decoded by encoding/json itself so that both paths give
-// the same text.
-type scanTokens struct {
-	data []byte
-	pos  int
-}
-
-// InputOffset is the offset just past the last token read.
-func (s *scanTokens) InputOffset() int64 { return int64(s.pos) }
-
-func (s *scanTokens) skip() { s.pos = skipSeparators(s.data, s.pos) }
-
-// More reports whether the current array or object has another element.
-func (s *scanTokens) More() bool {
-	s.skip()
-	return s.pos < len(s.data) && s.data[s.pos] != ']' && s.data[s.pos] != '}'
-}
-
-// Token returns the next token, or io.EOF after the last.
-func (s *scanTokens) Token() (jsonToken, error) {
-	s.skip()
-	if s.pos >= len(s.data) {
-		return nil, io.EOF
-	}
-	switch c := s.data[s.pos]; c {
-	case '{', '}', '[', ']':
-		s.pos++
-		return jsonDelim(c), nil
-	case '"':
-		return s.str()
-	case 't':
-		s.pos += len("true")
-		return true, nil
-	case 'f':
-		s.pos += len("false")
-		return false, nil
-	case 'n':
-		s.pos += len("null")
-		return nil, nil
-	}
-	start := s.pos
-	for s.pos < len(s.data) && strings.IndexByte("+-.0123456789eE", s.data[s.pos]) >= 0 {
-		s.pos++
-	}
-	return jsonNumber(s.data[start:s.pos]), nil
-}
-
-func (s *scanTokens) str() (jsonToken, error) {
-	start, plain := s.pos, true
-	for s.pos++; s.pos < len(s.data); s.pos++ {
-		switch s.data[s.pos] {
-		case '\\':
-			plain = false
-			s.pos++
-		case '"':
-			s.pos++
-			lit := s.data[start:s.pos]
-			if plain && utf8.Valid(lit) {
-				return string(lit[1 : len(lit)-1]), nil
-			}
-			var out string
-			err := stdjson.Unmarshal(lit, &out)
-			return out, err
-		}
-	}
-	return nil, io.ErrUnexpectedEOF
-}
-
-// validJSON reports whether data is one syntactically valid JSON value.
-func validJSON(data []byte) bool { return stdjson.Valid(data) }
-
-// checkSyntax scans the whole input and returns its first syntax error with
-// an exact byte offset (the token stream's offsets can point elsewhere).
-func checkSyntax(data []byte) error {
-	var raw stdjson.RawMessage
-	return stdjson.Unmarshal(data, &raw)
-}
+// Reading goes through internal/strictjson (see strict.go), eduplan's one
+// strict reader, which checks syntax while it scans; writing is done by hand
+// (see encodeIndented). The package thus needs no JSON library, which keeps
+// goccy/go-json out of the wasm binary.
 
 // encodeIndented writes v as two-space indented JSON followed by a newline.
 //
@@ -170,11 +62,12 @@ func (e *encoder) value(v reflect.Value, depth int) error {
 	}
 	switch v.Kind() {
 	case reflect.Struct:
-		fs := jsonFields(v.Type())
+		fs := strictjson.Fields(v.Type())
 		n := 0
-		for _, name := range fs.names {
-			f := v.Field(fs.byName[name])
-			if fs.omit[name] && f.IsZero() || fs.omit[name] && f.Kind() == reflect.Slice && f.Len() == 0 {
+		for _, name := range fs.Names {
+			i, _ := fs.Field(name)
+			f, omit := v.Field(i), fs.OmitEmpty(name)
+			if omit && f.IsZero() || omit && f.Kind() == reflect.Slice && f.Len() == 0 {
 				continue
 			}
 			if n == 0 {

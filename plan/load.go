@@ -2,10 +2,10 @@ package plan
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 
+	"github.com/eduplan/eduplan/internal/strictjson"
 	"github.com/eduplan/eduplan/msg"
 )
 
@@ -15,9 +15,10 @@ import (
 const MaxFileSize = 32 << 20
 
 // Load reads a plan from JSON strictly and validates it. On any problem it
-// returns a nil plan and an indicators.Problems listing every problem found,
+// returns a nil plan and an msg.Problems listing every problem found,
 // each with its JSON path (sections[2].tasks[4].indicators[1]) or, for a
-// syntax error, its line:column counted in characters, in document order.
+// syntax error, its line:column counted in characters, in document order —
+// the paths and positions every eduplan reader gives (internal/strictjson).
 //
 // Strict means: unknown fields, values of the wrong JSON type, duplicate
 // keys, invalid UTF-8 and trailing content are problems, as is everything
@@ -42,7 +43,7 @@ func LoadFile(path string) (*Plan, error) {
 	defer f.Close()
 	data, err := readAll(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, msg.Wrap(err, path, path)
 	}
 	return parse(data, path)
 }
@@ -50,16 +51,7 @@ func LoadFile(path string) (*Plan, error) {
 // Parse reads a plan from JSON bytes like Load.
 func Parse(data []byte) (*Plan, error) { return parse(data, "") }
 
-func readAll(r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-	if err != nil {
-		return nil, msg.Wrap(err, "读取失败", "read failed")
-	}
-	if len(data) > MaxFileSize {
-		return nil, msg.Errorf("文件超过 %d MB", "the input is larger than %d MB", MaxFileSize>>20)
-	}
-	return data, nil
-}
+func readAll(r io.Reader) ([]byte, error) { return strictjson.ReadAll(r, MaxFileSize) }
 
 var utf8BOM = []byte("\ufeff")
 
@@ -75,7 +67,7 @@ func parse(data []byte, name string) (*Plan, error) {
 		// Another kind of file (a data file, a status file, a newer format):
 		// its fields would all read as unknown, so say only what it is.
 		later = msg.Problems{formatProblem(p.Format, Format)}
-		d.probs = nil
+		d.discard()
 	default:
 		later = p.validate()
 	}

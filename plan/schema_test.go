@@ -15,6 +15,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/eduplan/eduplan/internal/strictjson"
 )
 
 type schemaNode = map[string]any
@@ -85,21 +87,22 @@ func TestSchemaMatchesModel(t *testing.T) {
 			assert.Equal(t, "object", n["type"], path)
 			assert.Equal(t, false, n["additionalProperties"], "%s: additionalProperties must be false", path)
 			props, _ := n["properties"].(schemaNode)
-			fs := jsonFields(typ)
+			fs := strictjson.Fields(typ)
 			var schemaNames []string
 			for name := range props {
 				schemaNames = append(schemaNames, name)
 			}
-			assert.ElementsMatch(t, fs.names, schemaNames, "%s: schema properties vs %s json tags", path, typ)
+			assert.ElementsMatch(t, fs.Names, schemaNames, "%s: schema properties vs %s json tags", path, typ)
 			if req, ok := n["required"]; ok {
 				for _, r := range strs(req) {
-					assert.Contains(t, fs.names, r, "%s: required %q is no field", path, r)
-					assert.False(t, fs.omit[r], "%s: required %q is omitempty, so Save could leave it out", path, r)
+					assert.Contains(t, fs.Names, r, "%s: required %q is no field", path, r)
+					assert.False(t, fs.OmitEmpty(r), "%s: required %q is omitempty, so Save could leave it out", path, r)
 				}
 			}
-			for _, name := range fs.names {
+			for _, name := range fs.Names {
 				if p, ok := props[name].(schemaNode); ok {
-					walk(path+"."+name, p, typ.Field(fs.byName[name]).Type)
+					i, _ := fs.Field(name)
+					walk(path+"."+name, p, typ.Field(i).Type)
 				}
 			}
 		case reflect.Slice:
@@ -160,7 +163,7 @@ func validateSchema(t *testing.T, root, n schemaNode, v any, path string) []stri
 		if req, ok := n["required"]; ok {
 			for _, r := range strs(req) {
 				if _, ok := obj[r]; !ok {
-					bad = append(bad, joinPath(path, r)+" (required)")
+					bad = append(bad, strictjson.PathKey(path, r)+" (required)")
 				}
 			}
 		}
@@ -172,10 +175,10 @@ func validateSchema(t *testing.T, root, n schemaNode, v any, path string) []stri
 		for _, k := range keys {
 			p, ok := props[k].(schemaNode)
 			if !ok {
-				bad = append(bad, joinPath(path, k)+" (additional)")
+				bad = append(bad, strictjson.PathKey(path, k)+" (additional)")
 				continue
 			}
-			bad = append(bad, validateSchema(t, root, p, obj[k], joinPath(path, k))...)
+			bad = append(bad, validateSchema(t, root, p, obj[k], strictjson.PathKey(path, k))...)
 		}
 	case "array":
 		arr, ok := v.([]any)
@@ -277,13 +280,13 @@ func TestSchemaRequiredIsEnforced(t *testing.T) {
 		case map[string]any:
 			if req, ok := n["required"]; ok {
 				for _, r := range strs(req) {
-					sites = append(sites, site{x, r, joinPath(path, r)})
+					sites = append(sites, site{x, r, strictjson.PathKey(path, r)})
 				}
 			}
 			props, _ := n["properties"].(schemaNode)
 			for k, val := range x {
 				if p, ok := props[k].(schemaNode); ok {
-					walk(p, val, joinPath(path, k))
+					walk(p, val, strictjson.PathKey(path, k))
 				}
 			}
 		case []any:

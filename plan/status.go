@@ -71,7 +71,7 @@ func LoadStatus(r io.Reader, p *Plan) (*StatusBook, error) {
 	case d.fatal:
 	case b.Format != "" && b.Format != StatusFormat:
 		later = msg.Problems{formatProblem(b.Format, StatusFormat)}
-		d.probs = nil
+		d.discard()
 	default:
 		later = b.validate(p)
 	}

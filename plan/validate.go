@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 )
@@ -20,7 +21,7 @@ var Units = []Unit{
 var Levels = []org.Level{org.City, org.District, org.School}
 
 // Validate checks a plan built or changed in Go, and returns an
-// indicators.Problems listing everything wrong, or nil. Load runs the same
+// msg.Problems listing everything wrong, or nil. Load runs the same
 // checks.
 //
 // Ids live in two namespaces. The parts of the document (goals, sections,
@@ -39,9 +40,34 @@ var Levels = []org.Level{org.City, org.District, org.School}
 // contradict the target's own words (力争 is aspirational, 确保 binding).
 func (p *Plan) Validate() error { return p.validate().Err() }
 
+// ValidateMeasures checks metrics and indicators as a set with the code
+// Validate runs on a plan's, and returns an msg.Problems listing everything
+// wrong, or nil. indicators.NewCatalog runs it, so that a catalogue and a
+// plan accept exactly the same metrics and indicators: ids (present,
+// identifiers, unique across both), units, aggregations, scopes, formulas
+// (compile, no cycles), targets (parse, compare something) and natures
+// (known, and not contradicting the target's own words). A name, when
+// given, must be unique and must not equal another one's id, because a
+// formula may name a metric or an indicator by it.
+//
+// What a plan must document but a computation does not need — every name
+// and wording present, every indicator stated somewhere in the plan — is
+// checked by Validate only, so that a catalogue can be built in Go from
+// bare metrics and indicators.
+func ValidateMeasures(metrics []Metric, inds []Indicator) error {
+	c := newChecker(&Plan{Metrics: metrics, Indicators: inds})
+	c.metricsAndIndicators(false)
+	return c.probs.Err()
+}
+
+// missingZH and missingEN word a required field left out.
+const missingZH, missingEN = "缺少必填项", "required, missing"
+
+// bi and msgMissing are the glued "中文 / English" wordings status.go still
+// uses; they go when its messages become msg values.
 func bi(zh, en string) string { return zh + " / " + en }
 
-var msgMissing = bi("缺少必填项", "required, missing")
+var msgMissing = bi(missingZH, missingEN)
 
 type checker struct {
 	p     *Plan
@@ -63,11 +89,26 @@ type checker struct {
 	suggestions int
 }
 
-func (c *checker) add(path, m string) {
-	c.probs = append(c.probs, msg.Problem{Path: path, Message: msg.Split(m)})
+// add records a problem at path, worded in both languages.
+func (c *checker) add(path, zh, en string, args ...any) { c.probs.Add(path, zh, en, args...) }
+
+// missing records a required field left out.
+func (c *checker) missing(path string) { c.probs.Add(path, missingZH, missingEN) }
+
+// addErr records an error from a parser of this package (a date, a
+// deadline) in the languages it has.
+func (c *checker) addErr(path string, err error) { c.probs.AddText(path, errText(err)) }
+
+// errText is an error's wording in both languages: an error that can say
+// itself in a language does, a legacy "中文 / English" one is split.
+func errText(err error) msg.Text {
+	if l, ok := err.(msg.Localized); ok {
+		return msg.Text{ZH: l.In("zh"), EN: l.In("en")}
+	}
+	return msg.Split(err.Error())
 }
 
-func (p *Plan) validate() msg.Problems {
+func newChecker(p *Plan) *checker {
 	c := &checker{p: p, parts: map[string]string{}, measures: map[string]string{},
 		names: map[string]string{}, stated: map[string]bool{}, taskNumbers: map[int]string{},
 		indicatorIDs: map[string]bool{}, metricIDs: map[string]bool{}, suggestions: 1 << 20}
@@ -77,9 +118,14 @@ func (p *Plan) validate() msg.Problems {
 	for _, m := range p.Metrics {
 		c.metricIDs[m.ID] = true
 	}
+	return c
+}
+
+func (p *Plan) validate() msg.Problems {
+	c := newChecker(p)
 	switch {
 	case p.Format == "":
-		c.add("format", bi("缺少必填项,应为 "+Format, "required, missing: it must be "+Format))
+		c.add("format", "缺少必填项，应为 %s", "required, missing: it must be %s", Format)
 	case p.Format != Format:
 		c.probs = append(c.probs, formatProblem(p.Format, Format))
 	}
@@ -87,13 +133,13 @@ func (p *Plan) validate() msg.Problems {
 	c.text("title", p.Title)
 	switch {
 	case p.Year == 0:
-		c.add("year", msgMissing)
+		c.missing("year")
 	case p.Year < 1000 || p.Year > 9999:
-		c.add("year", fmt.Sprintf("年份 %d 应为四位数 / year %d must have four digits", p.Year, p.Year))
+		c.add("year", "年份 %d 应为四位数", "year %d must have four digits", p.Year)
 	}
 	if p.Published != "" {
 		if _, err := ParseDate(p.Published); err != nil {
-			c.add("published", err.Error())
+			c.addErr("published", err)
 		}
 	}
 	goalNumbers := map[int]string{}
@@ -109,7 +155,7 @@ func (p *Plan) validate() msg.Problems {
 		path := fmt.Sprintf("sections[%d]", i)
 		c.docID(path+".id", s.ID, true)
 		if s.Number < 0 {
-			c.add(path+".number", bi("编号不能为负", "the number cannot be negative"))
+			c.add(path+".number", "编号不能为负", "the number cannot be negative")
 		} else if s.Number > 0 {
 			c.number(path+".number", s.Number, sectionNumbers, "部分编号", "section number")
 		}
@@ -141,7 +187,7 @@ func (p *Plan) validate() msg.Problems {
 			}
 		}
 	}
-	c.metricsAndIndicators()
+	c.metricsAndIndicators(true)
 	return c.probs
 }
 
@@ -151,8 +197,9 @@ func (c *checker) docID(path, id string, unique bool) {
 		return
 	}
 	if first, dup := c.parts[id]; dup {
-		c.add(path, fmt.Sprintf("id %q 已在 %s 使用(目标、部分、任务和任务书条目共用一套 id)/ id %q is already used at %s (goals, sections, tasks and task-book entries share one set of ids)",
-			id, parent(first), id, parent(first)))
+		c.add(path, "id %[1]q 已在 %[2]s 使用（目标、部分、任务和任务书条目共用一套 id）",
+			"id %[1]q is already used at %[2]s (goals, sections, tasks and task-book entries share one set of ids)",
+			id, parent(first))
 		return
 	}
 	c.parts[id] = path
@@ -162,11 +209,11 @@ func (c *checker) docID(path, id string, unique bool) {
 // typed on command lines and into status files.
 func (c *checker) idShape(path, id string) bool {
 	if id == "" {
-		c.add(path, msgMissing)
+		c.missing(path)
 		return false
 	}
 	if strings.IndexFunc(id, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
-		c.add(path, fmt.Sprintf("id %q 不能含空白字符 / id %q must not contain spaces", id, id))
+		c.add(path, "id %q 不能含空白字符", "id %q must not contain spaces", id)
 		return false
 	}
 	return true
@@ -175,18 +222,20 @@ func (c *checker) idShape(path, id string) bool {
 // text checks that a Text has its Chinese.
 func (c *checker) text(path string, t msg.Text) {
 	if strings.TrimSpace(t.ZH) == "" {
-		c.add(path+".zh", msgMissing)
+		c.missing(path + ".zh")
 	}
 }
 
 // number checks a positive number unique within seen; zh and en name it.
 func (c *checker) number(path string, n int, seen map[int]string, zh, en string) {
 	if n <= 0 {
-		c.add(path, fmt.Sprintf("%s应为正整数,实际为 %d / %s must be a positive integer, got %d", zh, n, en, n))
+		c.probs.AddText(path, msg.Text{ZH: fmt.Sprintf("%s应为正整数，实际为 %d", zh, n),
+			EN: fmt.Sprintf("%s must be a positive integer, got %d", en, n)})
 		return
 	}
 	if first, dup := seen[n]; dup {
-		c.add(path, fmt.Sprintf("%s %d 已在 %s 使用 / %s %d is already used at %s", zh, n, parent(first), en, n, parent(first)))
+		c.probs.AddText(path, msg.Text{ZH: fmt.Sprintf("%s %d 已在 %s 使用", zh, n, parent(first)),
+			EN: fmt.Sprintf("%s %d is already used at %s", en, n, parent(first))})
 		return
 	}
 	seen[n] = path
@@ -214,12 +263,12 @@ func (c *checker) item(path string, it Item, numbers map[int]string) {
 		}
 		cp := path + "." + cell.name + ".text"
 		if strings.TrimSpace(cell.cell.Text) == "" {
-			c.add(cp, bi("单元格为空:没有内容时请省略该字段", "the cell is empty: leave the field out instead"))
+			c.add(cp, "单元格为空：没有内容时请省略该字段", "the cell is empty: leave the field out instead")
 			continue
 		}
 		if cell.name == "deadline" {
 			if _, err := ParseDeadline(cell.cell.Text); err != nil {
-				c.add(cp, err.Error())
+				c.addErr(cp, err)
 			}
 		}
 	}
@@ -233,19 +282,20 @@ func (c *checker) refs(path string, ids []string) {
 		rp := fmt.Sprintf("%s[%d]", path, i)
 		switch {
 		case id == "":
-			c.add(rp, msgMissing)
+			c.missing(rp)
 		case seen[id]:
-			c.add(rp, fmt.Sprintf("指标 %q 重复列出 / indicator %q is listed twice", id, id))
+			c.add(rp, "指标 %q 重复列出", "indicator %q is listed twice", id)
 		case c.indicatorIDs[id]:
 			c.stated[id] = true
 		case c.metricIDs[id]:
-			c.add(rp, fmt.Sprintf("%q 是原始数据项(metric),不是指标;请列出用它计算的指标 / %q is a metric, not an indicator: list the indicator computed from it", id, id))
+			c.add(rp, "%q 是原始数据项(metric)，不是指标；请列出用它计算的指标",
+				"%q is a metric, not an indicator: list the indicator computed from it", id)
 		default:
-			msg := fmt.Sprintf("未知指标 %q / unknown indicator %q", id, id)
 			if s := c.suggest(id, c.indicatorList()); s != "" {
-				msg = fmt.Sprintf("未知指标 %q,是否应为 %q?/ unknown indicator %q: did you mean %q?", id, s, id, s)
+				c.add(rp, "未知指标 %q，是否应为 %q？", "unknown indicator %q: did you mean %q?", id, s)
+			} else {
+				c.add(rp, "未知指标 %q", "unknown indicator %q", id)
 			}
-			c.add(rp, msg)
 		}
 		seen[id] = true
 	}
@@ -275,16 +325,17 @@ func (c *checker) suggest(word string, candidates []string) string {
 // name it.
 func (c *checker) measureID(path, id string) {
 	if id == "" {
-		c.add(path, msgMissing)
+		c.missing(path)
 		return
 	}
 	if !isIdentifier(id) {
-		c.add(path, fmt.Sprintf("id %q 应由英文字母、数字和下划线组成且不以数字开头,公式才能引用它 / id %q must be letters, digits and underscores, not starting with a digit, so that formulas can name it", id, id))
+		c.add(path, "id %q 应由英文字母、数字和下划线组成且不以数字开头，公式才能引用它",
+			"id %q must be letters, digits and underscores, not starting with a digit, so that formulas can name it", id)
 		return
 	}
 	if first, dup := c.measures[id]; dup {
-		c.add(path, fmt.Sprintf("id %q 已在 %s 使用(原始数据项和指标共用一套 id)/ id %q is already used at %s (metrics and indicators share one set of ids)",
-			id, parent(first), id, parent(first)))
+		c.add(path, "id %[1]q 已在 %[2]s 使用（原始数据项和指标共用一套 id）",
+			"id %[1]q is already used at %[2]s (metrics and indicators share one set of ids)", id, parent(first))
 		return
 	}
 	c.measures[id] = path
@@ -300,16 +351,18 @@ func isIdentifier(s string) bool {
 }
 
 // measureName checks a metric or indicator name, which formulas may use as
-// an identifier.
-func (c *checker) measureName(path string, name msg.Text) {
+// an identifier; required when the checker checks a whole plan.
+func (c *checker) measureName(path string, name msg.Text, required bool) {
 	zh := name.ZH
 	if strings.TrimSpace(zh) == "" {
-		c.add(path+".zh", msgMissing)
+		if required {
+			c.missing(path + ".zh")
+		}
 		return
 	}
 	if first, dup := c.names[zh]; dup {
-		c.add(path+".zh", fmt.Sprintf("名称 %q 已在 %s 使用;公式按名称引用时会有歧义 / name %q is already used at %s: a formula naming it would be ambiguous",
-			zh, parent(parent(first)), zh, parent(parent(first))))
+		c.add(path+".zh", "名称 %[1]q 已在 %[2]s 使用；公式按名称引用时会有歧义",
+			"name %[1]q is already used at %[2]s: a formula naming it would be ambiguous", zh, parent(parent(first)))
 		return
 	}
 	c.names[zh] = path + ".zh"
@@ -317,9 +370,9 @@ func (c *checker) measureName(path string, name msg.Text) {
 
 func (c *checker) unit(path string, u Unit) {
 	if u == "" {
-		c.add(path, msgMissing)
+		c.missing(path)
 	} else if !slices.Contains(Units, u) {
-		c.add(path, fmt.Sprintf("未知单位 %q,可用:%s / unknown unit %q: use one of %s", u, joinValues(Units), u, joinValues(Units)))
+		c.add(path, "未知单位 %[1]q，可用：%[2]s", "unknown unit %[1]q: use one of %[2]s", u, joinValues(Units))
 	}
 }
 
@@ -329,9 +382,9 @@ func (c *checker) scope(path string, s Scope) {
 		lp := fmt.Sprintf("%s.levels[%d]", path, i)
 		switch {
 		case !slices.Contains(Levels, l):
-			c.add(lp, fmt.Sprintf("未知层级 %q,可用:%s / unknown level %q: use one of %s", l, joinValues(Levels), l, joinValues(Levels)))
+			c.add(lp, "未知层级 %[1]q，可用：%[2]s", "unknown level %[1]q: use one of %[2]s", l, joinValues(Levels))
 		case seenL[l]:
-			c.add(lp, fmt.Sprintf("层级 %q 重复 / level %q is listed twice", l, l))
+			c.add(lp, "层级 %q 重复", "level %q is listed twice", l)
 		}
 		seenL[l] = true
 	}
@@ -340,9 +393,9 @@ func (c *checker) scope(path string, s Scope) {
 		kp := fmt.Sprintf("%s.kinds[%d]", path, i)
 		switch {
 		case strings.TrimSpace(string(k)) == "":
-			c.add(kp, msgMissing)
+			c.missing(kp)
 		case seenK[k]:
-			c.add(kp, fmt.Sprintf("学校类型 %q 重复 / kind %q is listed twice", k, k))
+			c.add(kp, "学校类型 %q 重复", "kind %q is listed twice", k)
 		}
 		seenK[k] = true
 	}
@@ -356,32 +409,34 @@ func joinValues[T ~string](vs []T) string {
 	return strings.Join(s, ", ")
 }
 
-func (c *checker) metricsAndIndicators() {
+// metricsAndIndicators checks the metrics and indicators; doc adds what a
+// plan must document (names, wording, where each indicator is stated).
+func (c *checker) metricsAndIndicators(doc bool) {
 	p := c.p
 	for i, m := range p.Metrics {
 		path := fmt.Sprintf("metrics[%d]", i)
 		c.measureID(path+".id", m.ID)
-		c.measureName(path+".name", m.Name)
+		c.measureName(path+".name", m.Name, doc)
 		c.unit(path+".unit", m.Unit)
 		switch m.Aggregate {
 		case "":
-			c.add(path+".aggregate", bi("缺少必填项,应为 sum 或 none", "required, missing: sum or none"))
+			c.add(path+".aggregate", "缺少必填项，应为 sum 或 none", "required, missing: sum or none")
 		case Sum, None:
 		default:
-			c.add(path+".aggregate", fmt.Sprintf("未知汇总方式 %q,应为 sum 或 none / unknown aggregation %q: use sum or none", m.Aggregate, m.Aggregate))
+			c.add(path+".aggregate", "未知汇总方式 %q，应为 sum 或 none", "unknown aggregation %q: use sum or none", m.Aggregate)
 		}
 		c.scope(path+".reported_by", m.ReportedBy)
 	}
 	for i, ind := range p.Indicators {
 		path := fmt.Sprintf("indicators[%d]", i)
 		c.measureID(path+".id", ind.ID)
-		c.measureName(path+".name", ind.Name)
+		c.measureName(path+".name", ind.Name, doc)
 	}
 	// A name that equals another measure's id would resolve two ways.
 	clash := func(path, name string) {
 		if idAt, ok := c.measures[name]; ok && parent(idAt) != path {
-			c.add(path+".name.zh", fmt.Sprintf("名称 %q 与 %s 的 id 相同;公式引用时会有歧义 / name %q equals the id of %s: a formula naming it would be ambiguous",
-				name, parent(idAt), name, parent(idAt)))
+			c.add(path+".name.zh", "名称 %[1]q 与 %[2]s 的 id 相同；公式引用时会有歧义",
+				"name %[1]q equals the id of %[2]s: a formula naming it would be ambiguous", name, parent(idAt))
 		}
 	}
 	for i, m := range p.Metrics {
@@ -394,42 +449,56 @@ func (c *checker) metricsAndIndicators() {
 	for i, ind := range p.Indicators {
 		path := fmt.Sprintf("indicators[%d]", i)
 		if cycle, ok := cycles[ind.ID]; ok {
-			c.add(path+".formula", fmt.Sprintf("公式循环引用:%s / the formula refers to itself: %s",
-				strings.Join(cycle, " → "), strings.Join(cycle, " → ")))
+			c.add(path+".formula", "公式循环引用：%s", "the formula refers to itself: %s", strings.Join(cycle, " → "))
 		}
 		c.unit(path+".unit", ind.Unit)
-		var marks targetMarks
-		if strings.TrimSpace(ind.Target) == "" {
-			c.add(path+".target", msgMissing)
-		} else if m, err := parseTarget(ind.Target); err != nil {
-			c.probs.AddText(path+".target", msg.T("目标无法解析："+msg.In(err, "zh"), "the target does not parse: "+msg.In(err, "en")))
-		} else {
-			marks = m
-		}
-		switch ind.Nature {
-		case "":
-		case Binding:
-			if marks.aspirational {
-				c.add(path+".nature", fmt.Sprintf("目标 %q 写有“力争”,是预期性的,不能标为约束性(binding)/ the target %q says 力争 (aspirational) but nature is binding",
-					ind.Target, ind.Target))
-			}
-		case Aspirational:
-			if marks.binding {
-				c.add(path+".nature", fmt.Sprintf("目标 %q 写有“确保”等约束性用语,不能标为预期性(aspirational)/ the target %q says it binds (确保) but nature is aspirational",
-					ind.Target, ind.Target))
-			}
-		default:
-			c.add(path+".nature", fmt.Sprintf("未知性质 %q,应为 binding、aspirational 或留空 / unknown nature %q: use binding, aspirational or leave it empty",
-				ind.Nature, ind.Nature))
-		}
+		c.target(path, ind)
 		c.scope(path+".applies_to", ind.AppliesTo)
+		if !doc {
+			continue
+		}
 		if strings.TrimSpace(ind.Wording) == "" {
-			c.add(path+".wording", bi("缺少必填项:请抄录计划原文", "required, missing: quote the plan's own words"))
+			c.add(path+".wording", "缺少必填项：请抄录计划原文", "required, missing: quote the plan's own words")
 		}
 		if ind.ID != "" && !c.stated[ind.ID] {
-			c.add(path, bi("该指标没有出现在任何总体目标、任务或任务书条目中;请在其出处的 indicators 中列出它",
-				"the indicator is stated nowhere: list it in the indicators of the goal, task or task-book line it comes from"))
+			c.add(path, "该指标没有出现在任何总体目标、任务或任务书条目中；请在其出处的 indicators 中列出它",
+				"the indicator is stated nowhere: list it in the indicators of the goal, task or task-book line it comes from")
 		}
+	}
+}
+
+// target checks an indicator's target and that its nature does not
+// contradict the target's own words.
+func (c *checker) target(path string, ind Indicator) {
+	var t rule.Target
+	switch {
+	case strings.TrimSpace(ind.Target) == "":
+		c.missing(path + ".target")
+	default:
+		var err error
+		if t, err = rule.ParseTarget(ind.Target); err != nil {
+			re := ruleText(err)
+			c.probs.AddText(path+".target", msg.Text{ZH: "目标无法解析：" + re.ZH, EN: "the target does not parse: " + re.EN})
+			t = rule.Target{}
+		} else if t.Op == "" {
+			c.add(path+".target", "目标 %q 没有比较", "the target %q compares nothing", ind.Target)
+		}
+	}
+	switch ind.Nature {
+	case "":
+	case Binding:
+		if t.Aspirational {
+			c.add(path+".nature", "目标 %q 写有“力争”，是预期性的，不能标为约束性(binding)",
+				"the target %q says 力争 (aspirational) but nature is binding", ind.Target)
+		}
+	case Aspirational:
+		if t.Binding {
+			c.add(path+".nature", "目标 %q 写有“确保”等约束性用语，不能标为预期性(aspirational)",
+				"the target %q says it binds (确保) but nature is aspirational", ind.Target)
+		}
+	default:
+		c.add(path+".nature", "未知性质 %q，应为 binding、aspirational 或留空",
+			"unknown nature %q: use binding, aspirational or leave it empty", ind.Nature)
 	}
 }
 
@@ -471,7 +540,7 @@ func (c *checker) formulas() map[string][]string {
 	for i, ind := range p.Indicators {
 		path := fmt.Sprintf("indicators[%d].formula", i)
 		if strings.TrimSpace(ind.Formula) == "" {
-			c.add(path, msgMissing)
+			c.missing(path)
 			continue
 		}
 		var uses []string
@@ -482,20 +551,22 @@ func (c *checker) formulas() map[string][]string {
 			}
 			return id, ok
 		}
-		err := compileFormula(ind.Formula, resolve)
+		_, err := rule.CompileFormula(ind.Formula, resolve, rule.DefaultLimits)
 		if err == nil {
 			deps[ind.ID] = uses
 			continue
 		}
-		zh, en := "公式有误："+msg.In(ruleError(err), "zh"), "the formula is wrong: "+msg.In(ruleError(err), "en")
+		re := ruleText(err)
+		m := msg.Text{ZH: "公式有误：" + re.ZH, EN: "the formula is wrong: " + re.EN}
 		if words := errorWords(err); words != "" {
 			if _, known := lookup(words); !known {
 				if s := c.suggest(words, names); s != "" {
-					zh, en = zh+fmt.Sprintf("(是否应为 %q?)", s), en+fmt.Sprintf(" (did you mean %q?)", s)
+					m.ZH += fmt.Sprintf("（是否应为 %q？）", s)
+					m.EN += fmt.Sprintf(" (did you mean %q?)", s)
 				}
 			}
 		}
-		c.probs.AddText(path, msg.T(zh, en))
+		c.probs.AddText(path, m)
 	}
 	return deps
 }

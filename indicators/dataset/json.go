@@ -1,13 +1,11 @@
 package dataset
 
 import (
-	"fmt"
 	"io"
-	"sort"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
+	"github.com/eduplan/eduplan/internal/strictjson"
 	"github.com/eduplan/eduplan/msg"
 )
 
@@ -27,12 +25,15 @@ const FormatV1 = "eduplan.data/v1"
 // a number, a string read like a CSV cell ("97.1%", "1,234"), or null for
 // missing; a percent figure is in percent (96.5 means 96.5%).
 //
-// Reading is strict: an unknown field, an unknown metric id, a duplicate key
-// or a value of the wrong type is an error. All errors are returned at once
-// as Errors, each with its JSON path ("units[3].figures.foo") and line and
-// column; a syntax error stops the read at the place it occurs.
+// Reading is strict, by eduplan's one strict JSON reader (the one plans and
+// reports are read with): an unknown field, an unknown metric id, a
+// duplicate key or a value of the wrong type is an error. All errors are
+// returned at once as Errors, each with its JSON path
+// ("units[3].figures.foo") and its line and column, the column counted in
+// characters; a syntax error stops the read at the place it occurs. A file
+// larger than 64 MB is refused.
 func ReadJSON(r io.Reader, fields []Field, opt Options) (*Dataset, error) {
-	b, err := io.ReadAll(r)
+	b, err := strictjson.ReadAll(r, strictjson.MaxSize)
 	if err != nil {
 		return nil, err
 	}
@@ -43,308 +44,10 @@ func ReadJSON(r io.Reader, fields []Field, opt Options) (*Dataset, error) {
 	return readJSONText(text, enc, fields, opt)
 }
 
-// jnode is a parsed JSON value with the offset where it starts.
-type jnode struct {
-	kind    byte // '{', '[', '"', '0' (number), 't', 'f', 'n'
-	off     int
-	lit     string // the literal of a string or number, as written
-	members []jmember
-	elems   []*jnode
-}
-
-type jmember struct {
-	key    string
-	keyOff int
-	val    *jnode
-}
-
-// maxJSONDepth bounds nesting; the format needs 4 levels, and a hostile file
-// must not exhaust the stack.
-const maxJSONDepth = 64
-
-// jparser is a strict JSON parser (RFC 8259) that keeps every value's
-// offset, so that an error can name its line and column, and keeps numbers
-// as written, so that a percent is read exactly.
-type jparser struct {
-	s     string
-	pos   int
-	depth int
-
-	// Nodes, members and elements are carved from slabs, and an object's
-	// members are gathered on a stack first, so that a file of ten thousand
-	// units costs a few hundred allocations rather than a million.
-	nodes  []jnode
-	mstack []jmember
-	mslab  []jmember
-	estack []*jnode
-	eslab  []*jnode
-}
-
-func (p *jparser) node(kind byte, off int, lit string) *jnode {
-	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]jnode, 0, 1024)
-	}
-	p.nodes = append(p.nodes, jnode{kind: kind, off: off, lit: lit})
-	return &p.nodes[len(p.nodes)-1]
-}
-
-func (p *jparser) takeMembers(base int) []jmember {
-	ms := p.mstack[base:]
-	if len(ms) > cap(p.mslab)-len(p.mslab) {
-		p.mslab = make([]jmember, 0, max(4096, len(ms)))
-	}
-	start := len(p.mslab)
-	p.mslab = append(p.mslab, ms...)
-	p.mstack = p.mstack[:base]
-	return p.mslab[start:len(p.mslab):len(p.mslab)]
-}
-
-func (p *jparser) takeElems(base int) []*jnode {
-	es := p.estack[base:]
-	if len(es) > cap(p.eslab)-len(p.eslab) {
-		p.eslab = make([]*jnode, 0, max(4096, len(es)))
-	}
-	start := len(p.eslab)
-	p.eslab = append(p.eslab, es...)
-	p.estack = p.estack[:base]
-	return p.eslab[start:len(p.eslab):len(p.eslab)]
-}
-
-// jsyntax is a syntax error at a byte offset, said in Chinese and English.
-type jsyntax struct {
-	off    int
-	zh, en string
-}
-
-func (p *jparser) fail(zh, en string) *jsyntax { return &jsyntax{off: p.pos, zh: zh, en: en} }
-
-func (p *jparser) space() {
-	for p.pos < len(p.s) {
-		switch p.s[p.pos] {
-		case ' ', '\t', '\n', '\r':
-			p.pos++
-		default:
-			return
-		}
-	}
-}
-
-func (p *jparser) value() (*jnode, *jsyntax) {
-	p.space()
-	if p.pos >= len(p.s) {
-		return nil, p.fail("JSON 提前结束", "unexpected end of JSON")
-	}
-	start := p.pos
-	switch c := p.s[p.pos]; {
-	case c == '{' || c == '[':
-		p.depth++
-		if p.depth > maxJSONDepth {
-			return nil, p.fail("嵌套太深", "nested too deeply")
-		}
-		defer func() { p.depth-- }()
-		if c == '{' {
-			return p.object()
-		}
-		return p.array()
-	case c == '"':
-		lit, err := p.str()
-		if err != nil {
-			return nil, err
-		}
-		return p.node('"', start, lit), nil
-	case c == '-' || (c >= '0' && c <= '9'):
-		lit, err := p.number()
-		if err != nil {
-			return nil, err
-		}
-		return p.node('0', start, lit), nil
-	default:
-		for _, w := range []string{"true", "false", "null"} {
-			if strings.HasPrefix(p.s[p.pos:], w) {
-				p.pos += len(w)
-				return p.node(w[0], start, w), nil
-			}
-		}
-		r, _ := utf8.DecodeRuneInString(p.s[p.pos:])
-		return nil, p.fail(fmt.Sprintf("此处不应有 %q", r), fmt.Sprintf("unexpected %q", r))
-	}
-}
-
-func (p *jparser) object() (*jnode, *jsyntax) {
-	n := p.node('{', p.pos, "")
-	p.pos++
-	p.space()
-	if p.pos < len(p.s) && p.s[p.pos] == '}' {
-		p.pos++
-		return n, nil
-	}
-	base := len(p.mstack)
-	for {
-		p.space()
-		if p.pos >= len(p.s) || p.s[p.pos] != '"' {
-			return nil, p.fail("此处应为带引号的字段名", "expected a quoted key")
-		}
-		keyOff := p.pos
-		lit, err := p.str()
-		if err != nil {
-			return nil, err
-		}
-		key, uerr := unquote(lit)
-		if uerr != nil {
-			return nil, &jsyntax{off: keyOff, zh: "字段名无法解码", en: "cannot decode the key: " + uerr.Error()}
-		}
-		p.space()
-		if p.pos >= len(p.s) || p.s[p.pos] != ':' {
-			return nil, p.fail("字段名后应为冒号", "expected ':' after the key")
-		}
-		p.pos++
-		v, err := p.value()
-		if err != nil {
-			return nil, err
-		}
-		p.mstack = append(p.mstack, jmember{key: key, keyOff: keyOff, val: v})
-		p.space()
-		if p.pos < len(p.s) && p.s[p.pos] == ',' {
-			p.pos++
-			continue
-		}
-		if p.pos < len(p.s) && p.s[p.pos] == '}' {
-			p.pos++
-			n.members = p.takeMembers(base)
-			return n, nil
-		}
-		return nil, p.fail("此处应为逗号或 }", "expected ',' or '}'")
-	}
-}
-
-func (p *jparser) array() (*jnode, *jsyntax) {
-	n := p.node('[', p.pos, "")
-	p.pos++
-	p.space()
-	if p.pos < len(p.s) && p.s[p.pos] == ']' {
-		p.pos++
-		return n, nil
-	}
-	base := len(p.estack)
-	for {
-		v, err := p.value()
-		if err != nil {
-			return nil, err
-		}
-		p.estack = append(p.estack, v)
-		p.space()
-		if p.pos < len(p.s) && p.s[p.pos] == ',' {
-			p.pos++
-			continue
-		}
-		if p.pos < len(p.s) && p.s[p.pos] == ']' {
-			p.pos++
-			n.elems = p.takeElems(base)
-			return n, nil
-		}
-		return nil, p.fail("此处应为逗号或 ]", "expected ',' or ']'")
-	}
-}
-
-// str scans a string literal and returns it, quotes included.
-func (p *jparser) str() (string, *jsyntax) {
-	start := p.pos
-	p.pos++
-	for p.pos < len(p.s) {
-		c := p.s[p.pos]
-		switch {
-		case c == '"':
-			p.pos++
-			return p.s[start:p.pos], nil
-		case c < 0x20:
-			return "", p.fail("字符串中有控制字符（换行须写成 \\n）", "control character in a string (write a line break as \\n)")
-		case c == '\\':
-			p.pos++
-			if p.pos >= len(p.s) {
-				break
-			}
-			switch p.s[p.pos] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				p.pos++
-			case 'u':
-				p.pos++
-				for k := 0; k < 4; k++ {
-					if p.pos >= len(p.s) || !isHex(p.s[p.pos]) {
-						return "", p.fail("\\u 后应为四位十六进制数", "\\u must be followed by four hex digits")
-					}
-					p.pos++
-				}
-			default:
-				return "", p.fail("无效的转义", "invalid escape")
-			}
-		default:
-			p.pos++
-		}
-	}
-	return "", &jsyntax{off: start, zh: "字符串没有结束引号", en: "unterminated string"}
-}
-
-func isHex(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-}
-
-func (p *jparser) number() (string, *jsyntax) {
-	start := p.pos
-	digits := func() int {
-		n := 0
-		for p.pos < len(p.s) && p.s[p.pos] >= '0' && p.s[p.pos] <= '9' {
-			p.pos++
-			n++
-		}
-		return n
-	}
-	if p.s[p.pos] == '-' {
-		p.pos++
-	}
-	bad := func() (string, *jsyntax) {
-		return "", &jsyntax{off: start, zh: "数字格式不对", en: "malformed number"}
-	}
-	if p.pos < len(p.s) && p.s[p.pos] == '0' {
-		p.pos++
-	} else if digits() == 0 {
-		return bad()
-	}
-	if p.pos < len(p.s) && p.s[p.pos] == '.' {
-		p.pos++
-		if digits() == 0 {
-			return bad()
-		}
-	}
-	if p.pos < len(p.s) && (p.s[p.pos] == 'e' || p.s[p.pos] == 'E') {
-		p.pos++
-		if p.pos < len(p.s) && (p.s[p.pos] == '+' || p.s[p.pos] == '-') {
-			p.pos++
-		}
-		if digits() == 0 {
-			return bad()
-		}
-	}
-	if p.pos < len(p.s) && (p.s[p.pos] >= '0' && p.s[p.pos] <= '9' || p.s[p.pos] == '.') {
-		return bad() // "01", "1.2.3"
-	}
-	return p.s[start:p.pos], nil
-}
-
-// unquote decodes a checked string literal; most have no escapes and cost
-// nothing.
-func unquote(lit string) (string, error) {
-	body := lit[1 : len(lit)-1]
-	if strings.IndexByte(body, '\\') < 0 {
-		return body, nil
-	}
-	return jsonUnquote(lit)
-}
-
 // jsonRead holds the state of one JSON read.
 type jsonRead struct {
 	opt   Options
-	text  string
-	lines []int // offsets where lines start, made on the first error
+	lines *strictjson.Lines
 	errs  Errors
 	// warnings are figures read but probably mistyped.
 	warnings Errors
@@ -353,34 +56,19 @@ type jsonRead struct {
 	byID     map[string]int
 }
 
-func (r *jsonRead) add(off int, path, text, reason string) {
+func (r *jsonRead) add(off int, path, text string, reason msg.Text) {
 	r.addAt(off, path, "", text, reason)
 }
 
 // addAt records an error at path.key; the path is joined only here, on the
-// way out, so that reading a good file builds no paths.
-func (r *jsonRead) addAt(off int, path, key, text, reason string) {
+// way out, so that reading a good file builds no paths. Line and column
+// are counted as every strict reader counts them (internal/strictjson).
+func (r *jsonRead) addAt(off int, path, key, text string, reason msg.Text) {
 	if key != "" {
-		path = joinPath(path, key)
+		path = strictjson.PathKey(path, key)
 	}
-	line, col := r.position(off)
-	r.errs = append(r.errs, CellError{File: r.opt.File, Row: line, Column: col, Path: path, Text: text, Reason: msg.Split(reason)})
-}
-
-// position turns a byte offset into a line and a column counted in
-// characters, both 1-based.
-func (r *jsonRead) position(off int) (int, int) {
-	if r.lines == nil {
-		r.lines = []int{0}
-		for i := 0; i < len(r.text); i++ {
-			if r.text[i] == '\n' {
-				r.lines = append(r.lines, i+1)
-			}
-		}
-	}
-	off = min(max(off, 0), len(r.text))
-	l := sort.Search(len(r.lines), func(i int) bool { return r.lines[i] > off }) - 1
-	return l + 1, utf8.RuneCountInString(r.text[r.lines[l]:off]) + 1
+	line, col := r.lines.At(off)
+	r.errs = append(r.errs, CellError{File: r.opt.File, Row: line, Column: col, Path: path, Text: text, Reason: reason})
 }
 
 func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Dataset, error) {
@@ -388,62 +76,55 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 	if err != nil {
 		return nil, err
 	}
-	r := &jsonRead{opt: opt, text: text, fields: fields, m: m, byID: map[string]int{}}
+	r := &jsonRead{opt: opt, lines: strictjson.NewLines(text), fields: fields, m: m, byID: map[string]int{}}
 	for i, f := range fields {
 		r.byID[f.ID] = i
 	}
-	p := &jparser{s: text}
-	root, serr := p.value()
-	if serr == nil {
-		p.space()
-		if p.pos < len(text) {
-			serr = p.fail("JSON 值之后还有多余内容", "extra text after the JSON value")
-		}
-	}
+	root, serr := strictjson.Parse(text)
 	if serr != nil {
-		r.add(serr.off, "", "", "JSON 语法错误："+serr.zh+" / JSON syntax error: "+serr.en)
+		r.add(serr.Off, "", "", strictjson.SyntaxText(serr))
 		return nil, r.errs
 	}
-	if root.kind != '{' {
-		r.add(root.off, "", "", "顶层应为对象 {…} / the top level must be an object {…}")
+	if root.Kind != strictjson.ObjectStart {
+		r.add(root.Off, "", "", msg.T("顶层应为对象 {…}", "the top level must be an object {…}"))
 		return nil, r.errs
 	}
 	year, hasYear := 0, false
 	note := ""
-	var units *jnode
+	var units *strictjson.Node
 	hasFormat := false
 	for _, mb := range r.members(root, "") {
-		v := mb.val
-		switch mb.key {
+		v := mb.Val
+		switch mb.Key {
 		case "format":
 			hasFormat = true
 			if s, ok := r.str(v, "", "format"); ok && s != FormatV1 {
-				r.add(v.off, "format", s, "格式应为 "+FormatV1+" / the format must be "+FormatV1)
+				r.add(v.Off, "format", s, msg.Textf("格式应为 %s", "the format must be %s", FormatV1))
 			}
 		case "year":
 			hasYear = true
-			y, err := strconv.Atoi(v.lit)
-			if v.kind != '0' || err != nil || y != 0 && (y < 1900 || y > 2200) {
-				r.add(v.off, "year", v.lit, "年份应为四位数字，如 2017 / the year must be four digits, such as 2017")
+			y, err := strconv.Atoi(v.Raw)
+			if v.Kind != strictjson.Number || err != nil || y != 0 && (y < 1900 || y > 2200) {
+				r.add(v.Off, "year", v.Raw, msg.T("年份应为四位数字，如 2017", "the year must be four digits, such as 2017"))
 			}
 			year = y
 		case "note":
 			note, _ = r.str(v, "", "note")
 		case "units":
-			if v.kind != '[' {
-				r.add(v.off, "units", v.lit, "units 应为数组 […] / units must be an array […]")
+			if v.Kind != strictjson.ArrayStart {
+				r.add(v.Off, "units", v.Raw, msg.T("units 应为数组 […]", "units must be an array […]"))
 				continue
 			}
 			units = v
 		default:
-			r.add(mb.keyOff, mb.key, "", "未知的字段 / unknown field")
+			r.unknown(mb, "", topFields)
 		}
 	}
 	if !hasFormat {
-		r.add(root.off, "format", "", "缺少 \"format\": \""+FormatV1+"\" / missing \"format\": \""+FormatV1+"\"")
+		r.add(root.Off, "format", "", msg.Textf("缺少 \"format\": %q", "missing \"format\": %q", FormatV1))
 	}
 	if units == nil && !r.has(root, "units") {
-		r.add(root.off, "units", "", "缺少 units / missing \"units\"")
+		r.add(root.Off, "units", "", msg.T("缺少 units", "missing \"units\""))
 	}
 	if !hasYear {
 		year = opt.Year
@@ -462,188 +143,143 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 	return d, nil
 }
 
-// members returns an object's members, reporting duplicate keys.
-func (r *jsonRead) members(obj *jnode, path string) []jmember {
-	ms := obj.members
-	dup := false
-	sorted := true // as WriteJSON writes figures: then there is no duplicate
-	for i := 1; i < len(ms) && sorted; i++ {
-		sorted = ms[i-1].key < ms[i].key
-	}
-	switch {
-	case sorted:
-	case len(ms) <= 32:
-		for i := 1; i < len(ms) && !dup; i++ {
-			for j := 0; j < i; j++ {
-				if ms[i].key == ms[j].key {
-					dup = true
-					break
-				}
-			}
-		}
-	default:
-		seen := make(map[string]bool, len(ms))
-		for _, mb := range ms {
-			dup = dup || seen[mb.key]
-			seen[mb.key] = true
-		}
-	}
-	if !dup {
-		return ms
-	}
-	seen := make(map[string]bool, len(ms))
-	out := ms[:0:0]
-	for _, mb := range obj.members {
-		if seen[mb.key] {
-			r.addAt(mb.keyOff, path, mb.key, "", "重复的字段 / duplicate key")
-			continue
-		}
-		seen[mb.key] = true
-		out = append(out, mb)
-	}
-	return out
+// The fields of a data file and of its units, for unknown-field hints.
+var (
+	topFields  = []string{"format", "year", "note", "units"}
+	unitFields = []string{"id", "name", "level", "kind", "parent", "figures"}
+)
+
+// unknown records an unknown key, with the field it was probably meant to
+// be, worded as every strict reader words it.
+func (r *jsonRead) unknown(mb strictjson.Member, path string, known []string) {
+	t, _ := strictjson.UnknownField(mb.Key, known)
+	r.addAt(mb.KeyOff, path, mb.Key, "", t)
 }
 
-func (r *jsonRead) has(obj *jnode, key string) bool {
-	for _, mb := range obj.members {
-		if mb.key == key {
+// members returns an object's members, reporting duplicate keys.
+func (r *jsonRead) members(obj *strictjson.Node, path string) []strictjson.Member {
+	return obj.Unique(func(repeat, first strictjson.Member) {
+		line, col := r.lines.At(first.KeyOff)
+		r.addAt(repeat.KeyOff, path, repeat.Key, "", strictjson.DuplicateKey(repeat.Key, line, col))
+	})
+}
+
+func (r *jsonRead) has(obj *strictjson.Node, key string) bool {
+	for _, mb := range obj.Members {
+		if mb.Key == key {
 			return true
 		}
 	}
 	return false
 }
 
-func (r *jsonRead) str(v *jnode, path, key string) (string, bool) {
-	if v.kind != '"' {
-		r.addAt(v.off, path, key, v.lit, "应为字符串 / must be a string")
+func (r *jsonRead) str(v *strictjson.Node, path, key string) (string, bool) {
+	if v.Kind != strictjson.String {
+		r.addAt(v.Off, path, key, v.Raw, msg.T("应为字符串", "must be a string"))
 		return "", false
 	}
-	s, err := unquote(v.lit)
-	if err != nil {
-		r.addAt(v.off, path, key, v.lit, "字符串无法解码 / cannot decode the string: "+err.Error())
-		return "", false
-	}
-	return s, true
+	return strictjson.Unquote(v.Raw), true
 }
 
-// joinPath appends a key to a JSON path, in brackets when it is not a plain
-// name.
-func joinPath(path, key string) string {
-	plain := key != ""
-	for _, c := range key {
-		if c == '.' || c == '[' || c == ']' || c == '"' || isSpace(c) {
-			plain = false
-			break
-		}
-	}
-	if !plain {
-		return path + "[" + strconv.Quote(key) + "]"
-	}
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-func (r *jsonRead) readUnits(d *Dataset, units *jnode) {
+func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 	type where struct{ obj, id, level, kind, parent int }
-	pos := make([]where, 0, len(units.elems))
-	d.Units = make([]OrgUnit, 0, len(units.elems))
+	pos := make([]where, 0, len(units.Elems))
+	d.Units = make([]OrgUnit, 0, len(units.Elems))
 	cols := make([]*Column, len(r.fields))
-	for i, un := range units.elems {
+	for i, un := range units.Elems {
 		path := "units[" + strconv.Itoa(i) + "]"
-		w := where{un.off, un.off, un.off, un.off, un.off}
+		w := where{un.Off, un.Off, un.Off, un.Off, un.Off}
 		var u OrgUnit
-		if un.kind != '{' {
-			r.add(un.off, path, un.lit, "应为对象 {…} / must be an object {…}")
+		if un.Kind != strictjson.ObjectStart {
+			r.add(un.Off, path, un.Raw, msg.T("应为对象 {…}", "must be an object {…}"))
 			d.Units = append(d.Units, u)
 			pos = append(pos, w)
 			continue
 		}
-		var figures *jnode
+		var figures *strictjson.Node
 		hasID, hasLevel := false, false
 		for _, mb := range r.members(un, path) {
-			v, key := mb.val, mb.key
-			switch mb.key {
+			v, key := mb.Val, mb.Key
+			switch key {
 			case "id":
-				hasID, w.id = true, v.off
+				hasID, w.id = true, v.Off
 				u.ID, _ = r.str(v, path, key)
 			case "name":
 				u.Name, _ = r.str(v, path, key)
 			case "level":
-				hasLevel, w.level = true, v.off
+				hasLevel, w.level = true, v.Off
 				if s, ok := r.str(v, path, key); ok {
 					l, known := r.m.level(s)
 					if !known {
-						r.addAt(v.off, path, key, s, "层级应为 city、district 或 school / the level must be city, district or school")
+						r.addAt(v.Off, path, key, s, msg.T("层级应为 city、district 或 school", "the level must be city, district or school"))
 					}
 					u.Level = l
 				}
 			case "kind":
-				w.kind = v.off
+				w.kind = v.Off
 				if s, ok := r.str(v, path, key); ok && s != "" {
 					k, known := r.m.kind(s)
 					if !known {
-						r.addAt(v.off, path, key, s, kindReason().Both())
+						r.addAt(v.Off, path, key, s, kindReason())
 					}
 					u.Kind = k
 				}
 			case "parent":
-				w.parent = v.off
+				w.parent = v.Off
 				u.Parent, _ = r.str(v, path, key)
 			case "figures":
-				if v.kind != '{' {
-					r.addAt(v.off, path, key, v.lit, "figures 应为对象 {…} / figures must be an object {…}")
+				if v.Kind != strictjson.ObjectStart {
+					r.addAt(v.Off, path, key, v.Raw, msg.T("figures 应为对象 {…}", "figures must be an object {…}"))
 					continue
 				}
 				figures = v
 			default:
-				r.addAt(mb.keyOff, path, key, "", "未知的字段 / unknown field")
+				r.unknown(mb, path, unitFields)
 			}
 		}
 		if !hasID {
-			r.add(un.off, path+".id", "", "缺少 id / missing \"id\"")
+			r.add(un.Off, path+".id", "", msg.T("缺少 id", "missing \"id\""))
 		}
 		if !hasLevel {
-			r.add(un.off, path+".level", "", "缺少 level / missing \"level\"")
+			r.add(un.Off, path+".level", "", msg.T("缺少 level", "missing \"level\""))
 		}
 		if figures != nil {
 			fp := path + ".figures"
 			for _, mb := range r.members(figures, fp) {
-				k, ok := r.byID[mb.key]
+				k, ok := r.byID[mb.Key]
 				if !ok {
-					r.addAt(mb.keyOff, fp, mb.key, "", "未知的指标 / unknown metric")
+					r.addAt(mb.KeyOff, fp, mb.Key, "", msg.T("未知的指标", "unknown metric"))
 					continue
 				}
 				if cols[k] == nil {
-					cols[k] = &Column{Values: make([]float64, len(units.elems)), Present: make([]bool, len(units.elems))}
+					cols[k] = &Column{Values: make([]float64, len(units.Elems)), Present: make([]bool, len(units.Elems))}
 				}
-				v := mb.val
+				v := mb.Val
 				var text string
-				switch v.kind {
-				case 'n':
+				switch v.Kind {
+				case strictjson.Null:
 					continue
-				case '0':
-					text = v.lit
-				case '"':
-					s, ok := r.str(v, fp, mb.key)
+				case strictjson.Number:
+					text = v.Raw
+				case strictjson.String:
+					s, ok := r.str(v, fp, mb.Key)
 					if !ok {
 						continue
 					}
 					text = s
 				default:
-					r.addAt(v.off, fp, mb.key, v.lit, "应为数字、字符串或 null / must be a number, a string or null")
+					r.addAt(v.Off, fp, mb.Key, v.Raw, msg.T("应为数字、字符串或 null", "must be a number, a string or null"))
 					continue
 				}
 				val, present, reason := parseFigure(text, &r.fields[k])
 				if !reason.IsZero() {
-					r.addAt(v.off, fp, mb.key, text, reason.Both())
+					r.addAt(v.Off, fp, mb.Key, text, reason)
 					continue
 				}
 				if present && looksLikeFraction(text, val, &r.fields[k]) {
-					line, col := r.position(v.off)
+					line, col := r.lines.At(v.Off)
 					r.warnings = append(r.warnings, CellError{File: r.opt.File, Row: line, Column: col,
-						Path: joinPath(fp, mb.key), Text: text, Reason: WarnPercentFraction})
+						Path: strictjson.PathKey(fp, mb.Key), Text: text, Reason: WarnPercentFraction})
 				}
 				cols[k].Values[i], cols[k].Present[i] = val, present
 			}
@@ -665,7 +301,11 @@ func (r *jsonRead) readUnits(d *Dataset, units *jnode) {
 			case roleParent:
 				off, field = w.parent, "parent"
 			}
-			r.add(off, fmt.Sprintf("units[%d].%s", p.unit, field), p.text, p.reason.Both())
+			path := strictjson.PathIndex("units", p.unit)
+			if field != "" {
+				path = strictjson.PathKey(path, field)
+			}
+			r.add(off, path, p.text, p.reason)
 		}
 	}
 	for i, u := range d.Units {

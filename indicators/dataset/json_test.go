@@ -118,7 +118,7 @@ func TestReadJSONErrors(t *testing.T) {
 		{"top level", `{"format": "eduplan.data/v2", "year": "2017", "extra": 1, "note": 5, "units": {}}`, Errors{
 			{File: "f", Row: 1, Column: 12, Path: "format", Text: "eduplan.data/v2", Reason: msg.T("格式应为 eduplan.data/v1", "the format must be eduplan.data/v1")},
 			{File: "f", Row: 1, Column: 39, Path: "year", Text: `"2017"`, Reason: msg.T("年份应为四位数字，如 2017", "the year must be four digits, such as 2017")},
-			{File: "f", Row: 1, Column: 47, Path: "extra", Reason: msg.T("未知的字段", "unknown field")},
+			{File: "f", Row: 1, Column: 47, Path: "extra", Reason: msg.T("未知字段 \"extra\"", "unknown field \"extra\"")},
 			{File: "f", Row: 1, Column: 67, Path: "note", Text: "5", Reason: msg.T("应为字符串", "must be a string")},
 			{File: "f", Row: 1, Column: 79, Path: "units", Reason: msg.T("units 应为数组 […]", "units must be an array […]")},
 		}},
@@ -131,7 +131,7 @@ func TestReadJSONErrors(t *testing.T) {
 			"{\"id\": \"s\", \"level\": \"school\", \"kind\": \"小学\", \"parent\": \"c\", \"figures\": {\"foo\": 1, \"pe_pass_rate\": \"9x\", \"funding\": true, \"preschool_enrolled\": -1, \"a.b\": 2}},\n" +
 			"{\"name\": \"x\", \"level\": \"town\", \"kind\": \"大学\", \"colour\": \"red\"},\n" +
 			"3]}", Errors{
-			{File: "f", Row: 2, Column: 45, Path: "units[0].id", Reason: msg.T("重复的字段", "duplicate key")},
+			{File: "f", Row: 2, Column: 45, Path: "units[0].id", Reason: msg.T("字段 \"id\" 重复（首次出现在第 2 行第 2 列）", "key \"id\" appears twice (first at line 2, column 2)")},
 			{File: "f", Row: 3, Column: 73, Path: "units[1].figures.foo", Reason: msg.T("未知的指标", "unknown metric")},
 			{File: "f", Row: 3, Column: 99, Path: "units[1].figures.pe_pass_rate", Text: "9x", Reason: ReasonNotNumber},
 			{File: "f", Row: 3, Column: 116, Path: "units[1].figures.funding", Text: "true", Reason: msg.T("应为数字、字符串或 null", "must be a number, a string or null")},
@@ -140,7 +140,7 @@ func TestReadJSONErrors(t *testing.T) {
 			{File: "f", Row: 4, Column: 1, Path: "units[2].id", Reason: msg.T("缺少 id", "missing \"id\"")},
 			{File: "f", Row: 4, Column: 24, Path: "units[2].level", Text: "town", Reason: msg.T("层级应为 city、district 或 school", "the level must be city, district or school")},
 			{File: "f", Row: 4, Column: 40, Path: "units[2].kind", Text: "大学", Reason: kindReason()},
-			{File: "f", Row: 4, Column: 46, Path: "units[2].colour", Reason: msg.T("未知的字段", "unknown field")},
+			{File: "f", Row: 4, Column: 46, Path: "units[2].colour", Reason: msg.T("未知字段 \"colour\"", "unknown field \"colour\"")},
 			{File: "f", Row: 5, Column: 1, Path: "units[3]", Text: "3", Reason: msg.T("应为对象 {…}", "must be an object {…}")},
 		}},
 		{"hierarchy", "{\"format\": \"eduplan.data/v1\", \"units\": [\n" +

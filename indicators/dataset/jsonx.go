@@ -2,16 +2,9 @@ package dataset
 
 // The one place this package calls a JSON library, through internal/jsonx,
 // which is goccy/go-json natively and encoding/json in the WebAssembly
-// build, where goccy would cost about 1.3 MB more gzipped.
+// build, where goccy would cost about 1.3 MB more gzipped. Reading needs
+// none: it goes through internal/strictjson.
 import json "github.com/eduplan/eduplan/internal/jsonx"
-
-// jsonUnquote decodes a JSON string literal, quotes included, that the
-// scanner has already checked.
-func jsonUnquote(lit string) (string, error) {
-	var s string
-	err := json.Unmarshal([]byte(lit), &s)
-	return s, err
-}
 
 // jsonQuote writes s as a JSON string literal.
 func jsonQuote(s string) (string, error) {

@@ -1,0 +1,105 @@
+package indicators_test
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/msg"
+)
+
+// ReadReport is as strict as the plan and data readers, and says where in
+// the same way: a path for a value, line:column for a syntax error.
+func TestReadReportIsStrict(t *testing.T) {
+	cat := testCatalog(t)
+	d := build(t, []dataset.OrgUnit{city, distA, kgBig}, map[string]figures{"a1": {"enrolled": 950, "places": 1000}})
+	r, err := cat.Assess(d, indicators.Options{})
+	require.NoError(t, err)
+	var b bytes.Buffer
+	require.NoError(t, r.WriteJSON(&b))
+	good := b.String()
+	require.Contains(t, good, `"status": "met"`)
+
+	tests := []struct {
+		name   string
+		doc    string
+		paths  []string
+		inEN   string
+		within string
+	}{
+		{"unknown field", strings.Replace(good, `"status": "met"`, `"status": "met", "statuss": "met"`, 1),
+			[]string{"units[0].results[0].statuss"}, `unknown field "statuss": did you mean "status"?`, ""},
+		{"wrong type", strings.Replace(good, `"year": 2017`, `"year": "2017"`, 1),
+			[]string{"year"}, "expected an integer, got a string", ""},
+		{"duplicate key", strings.Replace(good, `"year": 2017`, `"year": 2017, "year": 2018`, 1),
+			[]string{"year"}, `key "year" appears twice (first at line 2, column 3)`, ""},
+		{"bad origin", strings.Replace(good, `"origin": "computed"`, `"origin": "guessed"`, 1),
+			[]string{"units[0].results[0].origin"}, "", ""},
+		{"syntax", "{\n  \"year\": 2017,\n  \"units\": [}", []string{"3:13"}, "JSON syntax error: unexpected '}'", ""},
+		{"not JSON at all", "年份,单位\n2017,甲", []string{"1:1"}, "JSON syntax error: unexpected '年'", ""},
+		{"empty", " ", []string{"1:1"}, "the input is empty: expected a report object", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.NotEqual(t, good, tt.doc, "the case changes the report")
+			rep, err := indicators.ReadReport(strings.NewReader(tt.doc))
+			assert.Nil(t, rep)
+			var ps msg.Problems
+			require.ErrorAs(t, err, &ps)
+			var paths []string
+			for _, p := range ps {
+				paths = append(paths, p.Path)
+			}
+			assert.Equal(t, tt.paths, paths, "%v", err)
+			if tt.inEN != "" {
+				assert.Equal(t, tt.inEN, ps[0].Message.EN)
+			}
+			assert.NotContains(t, ps.In("en"), "未知", "English only")
+		})
+	}
+
+	// A report some other writer wrote with null for what it left out, and
+	// a byte order mark, still reads.
+	nulls := "\ufeff" + strings.Replace(good, `"inputs": [`, `"aggregates": null, "inputs": [`, 1)
+	back, err := indicators.ReadReport(strings.NewReader(nulls))
+	require.NoError(t, err)
+	assert.Equal(t, r, back)
+}
+
+// FuzzReadReport: any input is a report or a list of problems, never a
+// panic; a report read back writes the same bytes again.
+func FuzzReadReport(f *testing.F) {
+	f.Add([]byte(`{"year": 2017, "units": []}`))
+	f.Add([]byte(`{"year": 2017, "units": [{"unit": {"id": "a", "name": "甲", "level": "school"}, "summary": {}, "results": [{"indicator": "x", "origin": "computed", "value": 0.5, "target": {"op": ">="}}]}]}`))
+	f.Add([]byte(`{"units": null, "year": "2017", "yaer": 1}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rep, err := indicators.ReadReport(bytes.NewReader(data))
+		if err != nil {
+			var ps msg.Problems
+			if !errors.As(err, &ps) || len(ps) == 0 {
+				t.Fatalf("error is not a list of problems: %T %v", err, err)
+			}
+			return
+		}
+		var first, second bytes.Buffer
+		if err := rep.WriteJSON(&first); err != nil {
+			return // a value JSON cannot hold (NaN cannot be read, but 1e400 is refused earlier)
+		}
+		back, err := indicators.ReadReport(bytes.NewReader(first.Bytes()))
+		if err != nil {
+			t.Fatalf("a written report does not read back: %v\n%s", err, first.Bytes())
+		}
+		if err := back.WriteJSON(&second); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(first.Bytes(), second.Bytes()) {
+			t.Fatalf("writes differ:\n%s\n%s", first.Bytes(), second.Bytes())
+		}
+	})
+}
