@@ -46,11 +46,11 @@ func IsReport(b []byte) bool {
 func DatasetFromReport(rep *Report, p *plan.Plan, c *Catalog) (*dataset.Dataset, error) {
 	var probs msg.Problems
 	if rep.Plan != "" && rep.Plan != p.ID {
-		probs.Addf("plan", "报告属于计划 %q，而当前计划是 %q / the report is for plan %q, the plan in use is %q", rep.Plan, p.ID, rep.Plan, p.ID)
+		probs.Add("plan", "报告属于计划 %q，而当前计划是 %q", "the report is for plan %q, the plan in use is %q", rep.Plan, p.ID)
 		return nil, probs
 	}
 	if len(rep.Units) != 1 {
-		probs.Addf("units", "这份报告有 %d 个单位：多单位的报告不含全部原始数据，请导入原来的数据文件 / the report has %d units: a report of several units does not hold all their figures, import the data file instead", len(rep.Units), len(rep.Units))
+		probs.Add("units", "这份报告有 %d 个单位：多单位的报告不含全部原始数据，请导入原来的数据文件", "the report has %d units: a report of several units does not hold all their figures, import the data file instead", len(rep.Units))
 		return nil, probs
 	}
 	year := rep.Year
@@ -60,23 +60,23 @@ func DatasetFromReport(rep *Report, p *plan.Plan, c *Catalog) (*dataset.Dataset,
 	d := dataset.New(year)
 	for i, u := range rep.Units {
 		if err := d.Add(u.Unit); err != nil {
-			probs.Addf(fmt.Sprintf("units[%d].unit", i), "%v", err)
+			probs.AddText(fmt.Sprintf("units[%d].unit", i), msg.T(msg.In(err, "zh"), msg.In(err, "en")))
 		}
 	}
 	set := func(path, unit, id string, v float64) {
 		if old, ok := d.Value(unit, id); ok && old != v {
-			probs.Addf(path, "%s 的 %s 前后不一致（%v 与 %v） / %s of %s differs (%v and %v)", unit, id, old, v, id, unit, old, v)
+			probs.Add(path, "%[1]s 的 %[2]s 前后不一致（%[3]v 与 %[4]v）", "%[2]s of %[1]s differs (%[3]v and %[4]v)", unit, id, old, v)
 			return
 		}
 		if err := d.Set(unit, id, v); err != nil {
-			probs.Addf(path, "%v", err)
+			probs.AddText(path, msg.T(msg.In(err, "zh"), msg.In(err, "en")))
 		}
 	}
 	for i, u := range rep.Units {
 		for j, r := range u.Results {
 			path := fmt.Sprintf("units[%d].results[%d]", i, j)
 			if _, ok := c.Indicator(r.Indicator); !ok {
-				probs.Addf(path+".indicator", "当前计划没有指标 %q / the plan in use has no indicator %q", r.Indicator, r.Indicator)
+				probs.Add(path+".indicator", "当前计划没有指标 %q", "the plan in use has no indicator %q", r.Indicator)
 				continue
 			}
 			if r.Origin == Reported && r.Value != nil {
@@ -90,7 +90,7 @@ func DatasetFromReport(rep *Report, p *plan.Plan, c *Catalog) (*dataset.Dataset,
 				_, metric := c.Metric(in.ID)
 				_, ind := c.Indicator(in.ID)
 				if !metric && !ind {
-					probs.Addf(ipath+".id", "当前计划没有数据项 %q / the plan in use has no metric %q", in.ID, in.ID)
+					probs.Add(ipath+".id", "当前计划没有数据项 %q", "the plan in use has no metric %q", in.ID)
 					continue
 				}
 				set(ipath+".value", u.Unit.ID, in.ID, *in.Value)

@@ -157,38 +157,3 @@ func Split(s string) Text {
 	}
 	return Text{ZH: s}
 }
-
-// Pair formats a wording written as one string, "中文 … / English …", in
-// which the arguments of the Chinese half come first and those of the
-// English half after them:
-//
-//	msg.Pair("编号 %q 重复 / duplicate id %q", id, id)
-func Pair(format string, args ...any) Text {
-	i := strings.Index(format, " / ")
-	if i < 0 {
-		return Text{ZH: fmt.Sprintf(format, args...)}
-	}
-	zh, en := format[:i], format[i+3:]
-	n := min(verbs(zh), len(args))
-	rest := args[n:]
-	if verbs(en) == 0 {
-		rest = nil
-	}
-	return Text{ZH: fmt.Sprintf(zh, args[:n]...), EN: fmt.Sprintf(en, rest...)}
-}
-
-// verbs counts the formatting verbs of a format string.
-func verbs(format string) int {
-	n := 0
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue
-		}
-		if i+1 < len(format) && format[i+1] == '%' {
-			i++
-			continue
-		}
-		n++
-	}
-	return n
-}

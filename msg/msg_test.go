@@ -27,23 +27,6 @@ func TestTextIn(t *testing.T) {
 	}
 }
 
-func TestPairTakesEachHalfsArguments(t *testing.T) {
-	for _, tc := range []struct {
-		format string
-		args   []any
-		want   msg.Text
-	}{
-		{"编号 %q 重复 / duplicate id %q", []any{"a", "a"}, msg.T(`编号 "a" 重复`, `duplicate id "a"`)},
-		{"%s 的 %s / %s of %s", []any{"甲校", "x", "x", "甲校"}, msg.T("甲校 的 x", "x of 甲校")},
-		{"缺少编号 / missing id", nil, msg.T("缺少编号", "missing id")},
-		{"100%% 以内 / within 100%%", nil, msg.T("100% 以内", "within 100%")},
-		{"只有中文 %d", []any{3}, msg.T("只有中文 3", "")},
-		{"数据 %d 行 / rows", []any{4}, msg.T("数据 4 行", "rows")},
-	} {
-		assert.Equal(t, tc.want, msg.Pair(tc.format, tc.args...), tc.format)
-	}
-}
-
 func TestErrorsRenderInOneLanguage(t *testing.T) {
 	inner := msg.Errorf("第 %d 行不是数字", "line %d is not a number", 3)
 	outer := msg.Wrap(inner, "读取 a.csv", "reading a.csv")
@@ -70,7 +53,7 @@ func TestProblems(t *testing.T) {
 	var ps msg.Problems
 	require.NoError(t, ps.Err())
 	ps.Add("metrics[0].id", "编号 %q 重复", "duplicate id %q", "a")
-	ps.Addf("", "缺少编号 / missing id")
+	ps.AddText("", msg.T("缺少编号", "missing id"))
 	require.Error(t, ps.Err())
 	assert.Equal(t, "metrics[0].id: duplicate id \"a\"\nmissing id", ps.In("en"))
 	assert.Equal(t, "metrics[0].id: 编号 \"a\" 重复\n缺少编号", ps.In("zh"))

@@ -69,9 +69,3 @@ func (ps Problems) Err() error {
 	}
 	return ps
 }
-
-// Addf records a problem at path whose wording is written as one string,
-// "中文 … / English …", as Pair reads it.
-func (ps *Problems) Addf(path, format string, args ...any) {
-	*ps = append(*ps, Problem{Path: path, Message: Pair(format, args...)})
-}

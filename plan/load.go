@@ -59,7 +59,7 @@ func parse(data []byte, name string) (*Plan, error) {
 	data = bytes.TrimPrefix(data, utf8BOM)
 	d := newStrictDecoder(data)
 	var p Plan
-	d.decode(&p, "计划对象 / plan object")
+	d.decode(&p, msg.T("计划对象", "plan object"))
 	var later msg.Problems
 	switch {
 	case d.fatal:

@@ -65,7 +65,7 @@ func LoadStatus(r io.Reader, p *Plan) (*StatusBook, error) {
 	data = bytes.TrimPrefix(data, utf8BOM)
 	d := newStrictDecoder(data)
 	var b StatusBook
-	d.decode(&b, "状态对象 / status object")
+	d.decode(&b, msg.T("状态对象", "status object"))
 	var later msg.Problems
 	switch {
 	case d.fatal:

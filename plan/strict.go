@@ -25,10 +25,9 @@ func newStrictDecoder(data []byte) *strictDecoder {
 func (d *strictDecoder) discard() { d.d.Discard() }
 
 // decode reads the whole input into v (a pointer to a struct); what names
-// the value expected, "中文 / English".
-func (d *strictDecoder) decode(v any, what string) {
-	w := msg.Split(what)
-	d.d.Decode(v, msg.Text{ZH: "一个" + w.ZH, EN: "a " + w.EN})
+// the value expected.
+func (d *strictDecoder) decode(v any, what msg.Text) {
+	d.d.Decode(v, msg.Text{ZH: "一个" + what.ZH, EN: "a " + what.EN})
 	d.fatal = d.d.Fatal()
 }
 

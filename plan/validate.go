@@ -63,12 +63,6 @@ func ValidateMeasures(metrics []Metric, inds []Indicator) error {
 // missingZH and missingEN word a required field left out.
 const missingZH, missingEN = "缺少必填项", "required, missing"
 
-// bi and msgMissing are the glued "中文 / English" wordings status.go still
-// uses; they go when its messages become msg values.
-func bi(zh, en string) string { return zh + " / " + en }
-
-var msgMissing = bi(missingZH, missingEN)
-
 type checker struct {
 	p     *Plan
 	probs msg.Problems

@@ -107,6 +107,7 @@ func langCases(t *testing.T) []langCase {
 		{"check bad flag", with("check", "--nope", data), nil},
 		{"check flag without value", with("check", data, "--format"), nil},
 		{"check bad format", with("check", "--format", "xml", data), nil},
+		{"check bad policy", with("check", "--fail-on", "maybe", data), nil},
 		{"lint", with("lint"), nil},
 		{"lint fixture", []string{"lint", fixturePlan}, nil},
 		{"lint bad target", []string{"lint", badTarget}, []string{"大约很多"}},

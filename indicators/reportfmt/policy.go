@@ -1,11 +1,10 @@
 package reportfmt
 
 import (
-	"fmt"
-
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/view"
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/plan"
 )
 
@@ -35,7 +34,7 @@ func ParsePolicy(s string) (Policy, error) {
 	case FailAny, FailNone:
 		return Policy(s), nil
 	}
-	return "", fmt.Errorf("未知的失败策略 %q，应为 binding、any 或 none / unknown failure policy %q: use binding, any or none", s, s)
+	return "", msg.Errorf("未知的失败策略 %q，应为 binding、any 或 none", "unknown failure policy %q: use binding, any or none", s)
 }
 
 // Fails reports whether a result counts as a failure under the policy. Only
