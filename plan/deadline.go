@@ -108,13 +108,13 @@ type DeadlineForm struct {
 // accepts, with what it means. Full-width digits and punctuation, spaces and
 // line breaks anywhere in the text are ignored (the scraped seed splits
 // "2017\n\n底前"). Anything else is an error.
-var DeadlineForms = func() []DeadlineForm {
+func DeadlineForms() []DeadlineForm {
 	out := make([]DeadlineForm, len(deadlineForms))
 	for i, f := range deadlineForms {
 		out[i].Example, out[i].Meaning = f.example, f.meaning
 	}
 	return out
-}()
+}
 
 // ParseDeadline reads a deadline as a task book writes it; see DeadlineForms.
 func ParseDeadline(s string) (Deadline, error) {

@@ -85,8 +85,8 @@ func TestParseDeadline(t *testing.T) {
 // TestDeadlineFormsDocumented checks that every documented example parses
 // and has its meaning pinned in deadlineCases.
 func TestDeadlineFormsDocumented(t *testing.T) {
-	require.NotEmpty(t, DeadlineForms)
-	for _, f := range DeadlineForms {
+	require.NotEmpty(t, DeadlineForms())
+	for _, f := range DeadlineForms() {
 		_, err := ParseDeadline(f.Example)
 		assert.NoError(t, err, f.Example)
 		assert.True(t, f.Meaning.ZH != "" && f.Meaning.EN != "", "%s: a meaning in both languages", f.Example)

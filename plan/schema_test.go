@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/eduplan/eduplan/internal/strictjson"
+	"github.com/eduplan/eduplan/org"
 )
 
 type schemaNode = map[string]any
@@ -59,11 +60,11 @@ func TestSchemaMatchesModel(t *testing.T) {
 	root := loadSchema(t)
 	assert.Equal(t, "https://json-schema.org/draft/2020-12/schema", root["$schema"])
 	enums := map[reflect.Type][]string{
-		reflect.TypeFor[Unit]():        strs(toAny(Units)),
+		reflect.TypeFor[Unit]():        strs(toAny(Units())),
 		reflect.TypeFor[Nature]():      {"", "binding", "aspirational"},
 		reflect.TypeFor[Aggregation](): {"sum", "none"},
 	}
-	for _, l := range Levels {
+	for _, l := range org.Levels() {
 		enums[reflect.TypeOf(l)] = append(enums[reflect.TypeOf(l)], string(l))
 	}
 	seen := map[reflect.Type]bool{}

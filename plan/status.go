@@ -23,7 +23,7 @@ const (
 )
 
 // States lists the states in their natural order.
-var States = []State{NotStarted, InProgress, Done}
+func States() []State { return []State{NotStarted, InProgress, Done} }
 
 // Status records the state of one task-book item on a date.
 type Status struct {

@@ -12,13 +12,7 @@ import (
 )
 
 // Units lists the units of measure a metric or an indicator may have.
-var Units = []Unit{
-	Count, Percent, Ratio, Score,
-	Money, Area, Number,
-}
-
-// Levels lists the levels of the hierarchy a scope may name.
-var Levels = []org.Level{org.City, org.District, org.School}
+func Units() []Unit { return []Unit{Count, Percent, Ratio, Score, Money, Area, Number} }
 
 // Validate checks a plan built or changed in Go, and returns an
 // msg.Problems listing everything wrong, or nil. Load runs the same
@@ -365,8 +359,8 @@ func (c *checker) measureName(path string, name msg.Text, required bool) {
 func (c *checker) unit(path string, u Unit) {
 	if u == "" {
 		c.missing(path)
-	} else if !slices.Contains(Units, u) {
-		c.add(path, "未知单位 %[1]q，可用：%[2]s", "unknown unit %[1]q: use one of %[2]s", u, joinValues(Units))
+	} else if !slices.Contains(Units(), u) {
+		c.add(path, "未知单位 %[1]q，可用：%[2]s", "unknown unit %[1]q: use one of %[2]s", u, joinValues(Units()))
 	}
 }
 
@@ -375,8 +369,8 @@ func (c *checker) scope(path string, s Scope) {
 	for i, l := range s.Levels {
 		lp := fmt.Sprintf("%s.levels[%d]", path, i)
 		switch {
-		case !slices.Contains(Levels, l):
-			c.add(lp, "未知层级 %[1]q，可用：%[2]s", "unknown level %[1]q: use one of %[2]s", l, joinValues(Levels))
+		case !slices.Contains(org.Levels(), l):
+			c.add(lp, "未知层级 %[1]q，可用：%[2]s", "unknown level %[1]q: use one of %[2]s", l, joinValues(org.Levels()))
 		case seenL[l]:
 			c.add(lp, "层级 %q 重复", "level %q is listed twice", l)
 		}

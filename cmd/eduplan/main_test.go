@@ -800,7 +800,7 @@ func (s *syncBuffer) String() string {
 // does not matter to the server), fetches the page and stops the server.
 func TestServe(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range webbuild.StaticFiles {
+	for _, f := range webbuild.StaticFiles() {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, f), []byte("<!-- "+f+" -->"), 0o644))
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -838,7 +838,7 @@ func TestServe(t *testing.T) {
 
 func TestServeBadAddress(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range webbuild.StaticFiles {
+	for _, f := range webbuild.StaticFiles() {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, f), []byte("x"), 0o644))
 	}
 	r := eduplan(t, "serve", "--addr", "256.0.0.1:99999", "--out", dir)

@@ -24,7 +24,7 @@ const (
 )
 
 // Policies lists the valid policies in the order help texts show them.
-var Policies = []Policy{FailBinding, FailAny, FailNone}
+func Policies() []Policy { return []Policy{FailBinding, FailAny, FailNone} }
 
 // ParsePolicy reads a policy name; the empty string is FailBinding.
 func ParsePolicy(s string) (Policy, error) {

@@ -138,7 +138,7 @@ func TestTableOneLineCells(t *testing.T) {
 
 func TestPolicy(t *testing.T) {
 	statuses := []indicators.Status{indicators.Met, indicators.NotMet, indicators.NoData, indicators.NotComputable, indicators.NotApplicable}
-	for _, p := range Policies {
+	for _, p := range Policies() {
 		for _, n := range []plan.Nature{plan.Binding, plan.Aspirational, ""} {
 			for _, s := range statuses {
 				want := s == indicators.NotMet && (p == FailAny || (p == FailBinding && n != plan.Aspirational))

@@ -35,7 +35,7 @@ type gzipCache struct {
 
 func newGzipCache(dir string) *gzipCache {
 	c := &gzipCache{dir: dir, files: map[string]*gzipped{}}
-	for _, name := range StaticFiles {
+	for _, name := range StaticFiles() {
 		if st, err := os.Stat(filepath.Join(dir, name)); err == nil {
 			c.get(name, st)
 		}

@@ -27,7 +27,7 @@ var mimeTypes = map[string]string{
 
 // complete reports whether dir holds every file of a static build.
 func complete(dir string) bool {
-	for _, name := range StaticFiles {
+	for _, name := range StaticFiles() {
 		if st, err := os.Stat(filepath.Join(dir, name)); err != nil || !st.Mode().IsRegular() {
 			return false
 		}

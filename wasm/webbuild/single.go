@@ -53,9 +53,9 @@ func BuildSingleFile(ctx context.Context, opt Options, path string) error {
 }
 
 // SingleFile assembles the self-contained page from the files of a static
-// build (keyed by the names in StaticFiles).
+// build (keyed by the names in StaticFiles()).
 func SingleFile(files map[string][]byte) ([]byte, error) {
-	for _, name := range StaticFiles {
+	for _, name := range StaticFiles() {
 		if files[name] == nil {
 			return nil, fmt.Errorf("webbuild: single file: %s is missing", name)
 		}

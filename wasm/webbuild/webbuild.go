@@ -40,8 +40,10 @@ type Options struct {
 	Stderr io.Writer
 }
 
-// StaticFiles are the files of a static build, in the order they are written.
-var StaticFiles = []string{"index.html", "app.js", "style.css", "wasm_exec.js", "main.wasm"}
+// StaticFiles() are the files of a static build, in the order they are written.
+func StaticFiles() []string {
+	return []string{"index.html", "app.js", "style.css", "wasm_exec.js", "main.wasm"}
+}
 
 // sourceFiles are the hand-written files of the page in the module's
 // wasm/static folder.
@@ -317,14 +319,14 @@ func writeFolder(dir string, files map[string][]byte) error {
 			os.Remove(t)
 		}
 	}()
-	for _, name := range StaticFiles {
+	for _, name := range StaticFiles() {
 		t, err := writeTemp(filepath.Join(dir, name), files[name])
 		if err != nil {
 			return err
 		}
 		tmps[name] = t
 	}
-	for _, name := range StaticFiles {
+	for _, name := range StaticFiles() {
 		if err := os.Rename(tmps[name], filepath.Join(dir, name)); err != nil {
 			return fmt.Errorf("webbuild: %w", err)
 		}

@@ -162,7 +162,7 @@ func TestWriteFolder(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	assert.ElementsMatch(t, StaticFiles, names, "no temporary file is left behind")
+	assert.ElementsMatch(t, StaticFiles(), names, "no temporary file is left behind")
 	got, err := os.ReadFile(filepath.Join(dir, "app.js"))
 	require.NoError(t, err)
 	assert.Equal(t, "second", string(got))
@@ -180,7 +180,7 @@ func TestFailedBuildLeavesPreviousBuild(t *testing.T) {
 	}
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
-	assert.Len(t, entries, len(StaticFiles), "no temporary file is left behind")
+	assert.Len(t, entries, len(StaticFiles()), "no temporary file is left behind")
 }
 
 func TestHandler(t *testing.T) {

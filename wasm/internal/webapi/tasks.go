@@ -66,7 +66,7 @@ func (s *Session) schedule(arg string) (any, error) {
 		return nil, err
 	}
 	entries := s.plan.Schedule(asOf, book, plan.Filter{Office: req.Office, Lead: req.Lead, OverdueOnly: req.OverdueOnly})
-	ans := scheduleAnswer{AsOf: asOf.String(), Entries: []entryView{}, States: plan.States}
+	ans := scheduleAnswer{AsOf: asOf.String(), Entries: []entryView{}, States: plan.States()}
 	ans.Offices, ans.Leads = s.plan.Offices(), s.plan.Leads()
 	for _, e := range entries {
 		it := e.Item.Item
