@@ -133,18 +133,14 @@ func (c *Catalog) resolver() rule.Resolver {
 	}
 }
 
+// indicatorDeps lists the indicators a formula reads, on the unit or on its
+// children, by position.
 func (c *Catalog) indicatorDeps(p *rule.Program) []int {
 	var deps []int
-	add := func(ids []string) {
-		for _, id := range ids {
-			if j, ok := c.indIndex[id]; ok {
-				deps = append(deps, j)
-			}
+	for _, d := range p.Deps() {
+		if j, ok := c.indIndex[d.ID]; ok {
+			deps = append(deps, j)
 		}
-	}
-	add(p.Vars())
-	for _, a := range p.Aggregates() {
-		add(a.Arg.Vars())
 	}
 	return deps
 }
@@ -280,30 +276,18 @@ func contains[T comparable](xs []T, x T) bool {
 // without a file of its schools. Order follows the catalogue.
 func (c *Catalog) FormMetrics(level org.Level, kind org.Kind) []plan.Metric {
 	u := dataset.OrgUnit{Level: level, Kind: kind}
+	// used: what any indicator reads, here or below; own: what an
+	// indicator that concerns this unit reads on the unit itself (its
+	// aggregates read the child units' figures, not this unit's).
 	used, own := map[string]bool{}, map[string]bool{}
-	var walk func(p *rule.Program, into map[string]bool, aggregates bool)
-	walk = func(p *rule.Program, into map[string]bool, aggregates bool) {
-		for _, id := range p.Vars() {
-			if j, ok := c.indIndex[id]; ok {
-				walk(c.inds[j].formula, into, aggregates)
-				continue
-			}
-			into[id] = true
-		}
-		if aggregates {
-			for _, a := range p.Aggregates() {
-				walk(a.Arg, into, true)
-			}
-		}
-	}
 	for _, ci := range c.inds {
-		if ci.formula == nil {
-			continue
-		}
-		walk(ci.formula, used, true)
-		if ci.AppliesTo.Applies(u.Level, u.Kind) {
-			// Aggregates read the child units' figures, not this unit's.
-			walk(ci.formula, own, false)
+		deps, _ := c.Deps(ci.ID)
+		applies := ci.AppliesTo.Applies(u.Level, u.Kind)
+		for _, d := range deps {
+			used[d.ID] = true
+			if applies && !d.Children {
+				own[d.ID] = true
+			}
 		}
 	}
 	var out []plan.Metric
