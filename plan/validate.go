@@ -531,16 +531,14 @@ func (c *checker) formulas() map[string][]string {
 			c.missing(path)
 			continue
 		}
-		var uses []string
-		resolve := func(name string) (string, bool) {
-			id, ok := lookup(name)
-			if ok && isIndicator[id] && !slices.Contains(uses, id) {
-				uses = append(uses, id)
-			}
-			return id, ok
-		}
-		_, err := rule.CompileFormula(ind.Formula, resolve, rule.DefaultLimits)
+		prog, err := rule.CompileFormula(ind.Formula, lookup, rule.DefaultLimits)
 		if err == nil {
+			var uses []string
+			for _, d := range prog.Deps() {
+				if isIndicator[d.ID] && !slices.Contains(uses, d.ID) {
+					uses = append(uses, d.ID)
+				}
+			}
 			deps[ind.ID] = uses
 			continue
 		}
