@@ -85,12 +85,7 @@ func runTasks(e *env, args []string) int {
 		}
 	}
 	entries := l.plan.Schedule(date, book, plan.Filter{Office: *office, Lead: *lead, OverdueOnly: *overdue})
-	nOverdue := 0
-	for _, en := range entries {
-		if en.Overdue {
-			nOverdue++
-		}
-	}
+	nOverdue := plan.OverdueCount(entries)
 	var b bytes.Buffer
 	var err error
 	switch *format {
