@@ -135,7 +135,7 @@ func applyContext(t *Target, info parseInfo, ctx TargetContext, src []rune) ([]m
 			return warns, errAt(msg.Textf(
 				"目标 “%s” 只写了数值，没有说明比较方向：请声明指标的方向（direction: lower 用于生师比、近视率、班额等越低越好的指标；direction: higher 用于入学率等越高越好的指标），或写明“不超过%s”“达%s以上”",
 				"the target %q gives a number but no comparison: declare the indicator's direction (direction: lower for 生师比, 近视率, 班额 and other lower-is-better indicators; direction: higher for rates to reach), or write 不超过%s / 达%s以上",
-				t.Text, t.num(t.Value, "zh", true), t.num(t.Value, "zh", true)))
+				t.Text, writtenNumber(*t, info), writtenNumber(*t, info)))
 		}
 		t.Direction = ctx.Direction
 		t.Notes = append(t.Notes, msg.Textf("比较方向取自指标声明（%s）：读作 %s", "the comparison comes from the declared direction (%s): read as %s",
@@ -277,4 +277,13 @@ func aroundNote(t Target) msg.Text {
 	}
 	return msg.Textf("“%s左右”：越低越好，不超过 %s（%s 加 %s%%）即达标",
 		"about %s: lower is better, met up to %s (%s plus %s%%)", x, t.num(t.Max, "zh", true), x, tol)
+}
+
+// writtenNumber is the target's number as the fix should show it: a ratio
+// as written (1∶19), else as read.
+func writtenNumber(t Target, info parseInfo) string {
+	if info.ratioText != "" {
+		return info.ratioText
+	}
+	return t.num(t.Value, "zh", true)
 }

@@ -211,6 +211,7 @@ var rows = []vrow{
 	{VocabularyRow: VocabularyRow{"下降到X以下", "≤ X", "fall to X or below", SourcePlans, "下降到38%以下", KindComparison, ""}, op: LE},
 	{VocabularyRow: VocabularyRow{"降至X以下", "≤ X", "bring down to X or below", SourcePlans, "降至3%以下", KindComparison, ""}, op: LE},
 	{VocabularyRow: VocabularyRow{"不得超过X", "≤ X", "must not exceed X", SourcePlans, "不得超过55人", KindComparison, ""}, op: LE},
+	{VocabularyRow: VocabularyRow{"不得突破X", "≤ X", "must not break through X", SourcePlans, "不得突破50人", KindComparison, ""}, op: LE},
 	{VocabularyRow: VocabularyRow{"不能超过X", "≤ X", "cannot exceed X", SourcePlans, "不能超过55人", KindComparison, ""}, op: LE},
 	{VocabularyRow: VocabularyRow{"最多不超过X", "≤ X", "at the most not more than X", SourcePlans, "最多不超过50人", KindComparison, ""}, op: LE},
 	{VocabularyRow: VocabularyRow{"不得高于X", "≤ X", "must not be higher than X", SourcePlans, "不得高于5%", KindComparison, ""}, op: LE},
