@@ -74,13 +74,17 @@ func ReadClause(text string, ctx TargetContext) (Clause, []msg.Text, error) {
 	// a subject that cannot be passed over, else the error of the last
 	// candidate whose subject was fine (it got furthest into the clause).
 	var subjErr, parseErr *Error
-	for _, c := range clauseCandidates(norm, from, end) {
+	badEnd := firstSubjectProblem(norm, from, end)
+	for k, c := range clauseCandidates(norm, from, end) {
+		if k == maxClauseAttempts || (subjErr != nil && c >= badEnd) {
+			break // bounded work; beyond badEnd no subject can be passed over
+		}
 		tend, object := end, ""
 		if w := wholeWordAt(norm, c, end); w > c && w < end {
 			// 不得新增超大班额: a whole-target word, then what it is about.
 			of, ot := trimSpan(norm, w, end)
 			if hasDigitOrWord(norm, w, end) {
-				if subjectProblem(src, norm, from, c) == nil {
+				if c < badEnd {
 					parseErr = newError(src, of, ot, msg.Textf("“%s” 后面的文字含有数值或目标用语，无法确定目标：“%s”",
 						"the words after %q hold a number or a target word, so the target is not certain: %q",
 						string(src[c:w]), string(src[of:ot])))
@@ -97,7 +101,10 @@ func ReadClause(text string, ctx TargetContext) (Clause, []msg.Text, error) {
 		if perr == nil {
 			warns, perr = applyContext(&t, info, ctx, src)
 		}
-		bad := subjectProblem(src, norm, from, c)
+		var bad *Error
+		if c >= badEnd {
+			bad = subjectProblem(src, norm, from, c)
+		}
 		switch {
 		case perr == nil && bad == nil:
 			sf, st := trimSpan(norm, from, c)
@@ -144,6 +151,36 @@ func hasDigitOrWord(norm []rune, from, to int) bool {
 	return false
 }
 
+// maxClauseAttempts bounds the targets ReadClause tries in one clause.
+const maxClauseAttempts = 64
+
+// firstSubjectProblem is where the first number or target word that a
+// subject may not hold ends: a target starting there or later cannot pass
+// its subject over. It is end when there is none.
+func firstSubjectProblem(norm []rune, from, end int) int {
+	rs := maskNames(norm[from:end])
+	best := end
+	for i := range rs {
+		if isDigit(rs[i]) {
+			return min(best, from+i+1)
+		}
+		if w := vocabularyWordAt(rs, i); w != "" && !subjectWords[w] {
+			best = min(best, from+i+len([]rune(w)))
+		}
+		if from+i >= best {
+			break
+		}
+	}
+	return best
+}
+
+// maskNames blanks the dates and ages a subject may hold.
+func maskNames(rs []rune) []rune {
+	return []rune(namePhrase.ReplaceAllStringFunc(string(rs), func(s string) string {
+		return strings.Repeat(" ", len([]rune(s)))
+	}))
+}
+
 // clauseCandidates lists where a target may begin: the start, a number, a
 // comparison symbol or a word that begins a target.
 func clauseCandidates(norm []rune, from, end int) []int {
@@ -174,11 +211,7 @@ var subjectWords = map[string]bool{"新增": true}
 // over as the subject: a number other than a year, or a word of the
 // vocabulary, might change what the target means.
 func subjectProblem(src, norm []rune, from, c int) *Error {
-	subject := string(norm[from:c])
-	plain := namePhrase.ReplaceAllStringFunc(subject, func(s string) string {
-		return strings.Repeat(" ", len([]rune(s)))
-	})
-	rs := []rune(plain)
+	rs := maskNames(norm[from:c])
 	for i, r := range rs {
 		if isDigit(r) {
 			return newError(src, from+i, c, msg.Textf("目标前的文字含有其他数值，无法确定目标：“%s”",
