@@ -73,6 +73,12 @@ type TargetContext struct {
 	Unit Unit
 	// MayExceed100 allows a percent target above 100% (毛入学率 145%).
 	MayExceed100 bool
+	// Counter is the counter word the indicator's figures are counted in,
+	// as the plan declares it (万元, 元, 平方米, 所); empty when none is
+	// declared. A target written with a multiplier of it is converted:
+	// "50万元" on an indicator in 万元 is 50, "2000元" is 0.2. On a money,
+	// area, score or years indicator a different counter word is an error.
+	Counter string
 }
 
 // ParseTargetFor parses a target as ParseTarget does, then reads it against
@@ -138,19 +144,17 @@ func applyContext(t *Target, info parseInfo, ctx TargetContext, src []rune) ([]m
 				t.Text, writtenNumber(*t, info), writtenNumber(*t, info)))
 		}
 		t.Direction = ctx.Direction
-		t.Notes = append(t.Notes, msg.Textf("比较方向取自指标声明（%s）：读作 %s", "the comparison comes from the declared direction (%s): read as %s",
-			ctx.Direction.Text().ZH, t.Format("zh")))
-		t.Notes[len(t.Notes)-1].EN = fmt.Sprintf("the comparison comes from the declared direction (%s): read as %s", ctx.Direction.Text().EN, t.Format("en"))
+		t.Notes = append(t.Notes, msg.T(
+			fmt.Sprintf("比较方向取自指标声明（%s）：读作 %s", ctx.Direction.Text().ZH, t.Format("zh")),
+			fmt.Sprintf("the comparison comes from the declared direction (%s): read as %s", ctx.Direction.Text().EN, t.Format("en"))))
 	case wordDir != DirectionUnknown:
 		t.Direction = wordDir
 		if ctx.Direction != DirectionUnknown && ctx.Direction != wordDir {
 			t.Direction = ctx.Direction
-			warns = append(warns, msg.Textf(
-				"目标 “%s” 的用语表示%s，但指标声明为%s：请核对方向或目标",
-				"the target %q says %s, but the indicator is declared %s: check the direction or the target",
-				t.Text, wordDir.Text().ZH, ctx.Direction.Text().ZH))
-			warns[len(warns)-1].EN = fmt.Sprintf("the target %q says %s, but the indicator is declared %s: check the direction or the target",
-				t.Text, wordDir.Text().EN, ctx.Direction.Text().EN)
+			warns = append(warns, msg.T(
+				fmt.Sprintf("目标 “%s” 的用语表示%s，但指标声明为%s：请核对方向或目标", t.Text, wordDir.Text().ZH, ctx.Direction.Text().ZH),
+				fmt.Sprintf("the target %q says %s, but the indicator is declared %s: check the direction or the target",
+					t.Text, wordDir.Text().EN, ctx.Direction.Text().EN)))
 		}
 	default:
 		t.Direction = ctx.Direction
@@ -176,6 +180,11 @@ func applyContext(t *Target, info parseInfo, ctx TargetContext, src []rune) ([]m
 // applyUnit reads the target's number in the indicator's unit.
 func applyUnit(t *Target, info parseInfo, ctx TargetContext, errAt func(msg.Text) *Error, warns *[]msg.Text) *Error {
 	written := info.writtenUnit()
+	if ctx.Counter != "" && ctx.Unit != UnitPercent {
+		if e := applyCounter(t, info, ctx, errAt); e != nil {
+			return e
+		}
+	}
 	switch ctx.Unit {
 	case UnitAny, UnitNumber:
 		return nil
@@ -286,4 +295,35 @@ func writtenNumber(t Target, info parseInfo) string {
 		return info.ratioText
 	}
 	return t.num(t.Value, "zh", true)
+}
+
+// scales are the multipliers a counter word may start with.
+var scales = map[rune]float64{'万': 1e4, '亿': 1e8}
+
+// applyCounter converts a target written in a multiple of the indicator's
+// declared counter word (万元 against 元) into the indicator's own figures.
+func applyCounter(t *Target, info parseInfo, ctx TargetContext, errAt func(msg.Text) *Error) *Error {
+	declared := []rune(ctx.Counter)
+	dscale, dword := 1.0, ctx.Counter
+	if s, ok := scales[declared[0]]; ok && len(declared) > 1 {
+		dscale, dword = s, string(declared[1:])
+	}
+	if t.Counter == "" && info.mult == unitNone {
+		return nil // a plain number is in the indicator's own counter
+	}
+	if t.Counter != "" && t.Counter != dword {
+		if ctx.Unit == UnitCount || ctx.Unit == UnitAny || ctx.Unit == UnitNumber {
+			return nil // 所, 个, 家: counted things, not scales
+		}
+		return errAt(msg.Textf("指标以“%s”计，目标 “%s” 却以“%s”计", "the indicator counts in %s but the target %q is in %s",
+			ctx.Counter, t.Text, t.Counter))
+	}
+	if dscale == 1 {
+		return nil // 5万元 on an indicator in 元 is 50000, as read
+	}
+	t.Value /= dscale
+	t.Max /= dscale
+	t.Notes = append(t.Notes, msg.Textf("指标以“%s”计：%s 读作 %s", "the indicator counts in %s: %s is read as %s",
+		ctx.Counter, t.Text, FormatNumber(t.Value)))
+	return nil
 }

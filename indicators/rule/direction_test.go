@@ -264,3 +264,20 @@ func TestParseDirection(t *testing.T) {
 	require.Error(t, err)
 	refuseFor(t, "17", TargetContext{Direction: "up"}, "unknown direction")
 }
+
+func TestDeclaredCounter(t *testing.T) {
+	wan := TargetContext{Direction: HigherIsBetter, Unit: UnitMoney, Counter: "万元"}
+	tg, _ := parseFor(t, "达50万元", wan)
+	assert.Equal(t, 50.0, tg.Value)
+	tg, _ = parseFor(t, "2000元以上", wan)
+	assert.Equal(t, 0.2, tg.Value)
+	require.NotEmpty(t, tg.Notes)
+	assert.Equal(t, "the indicator counts in 万元: 2000元以上 is read as 0.2", tg.Notes[0].EN)
+	tg, _ = parseFor(t, "50", wan)
+	assert.Equal(t, 50.0, tg.Value, "a plain number is in the declared counter")
+	tg, _ = parseFor(t, "≥ 950元", TargetContext{Direction: HigherIsBetter, Unit: UnitMoney, Counter: "元"})
+	assert.Equal(t, 950.0, tg.Value)
+	refuseFor(t, "达5亩", TargetContext{Direction: HigherIsBetter, Unit: UnitArea, Counter: "平方米"}, "counts in 平方米 but the target")
+	tg, _ = parseFor(t, "3个", TargetContext{Direction: HigherIsBetter, Unit: UnitCount, Counter: "所"})
+	assert.Equal(t, 3.0, tg.Value, "所 and 个 both count things")
+}

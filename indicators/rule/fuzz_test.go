@@ -65,6 +65,7 @@ var fuzzContexts = []TargetContext{
 	{Direction: LowerIsBetter, Unit: UnitRatio},
 	{Direction: HigherIsBetter, Unit: UnitCount},
 	{Unit: UnitScore},
+	{Direction: HigherIsBetter, Unit: UnitMoney, Counter: "万元"},
 }
 
 // checkTargetFor checks what ParseTargetFor promises about a target read
