@@ -743,6 +743,22 @@ func (t Target) Gap(v float64) float64 {
 	return g
 }
 
+// BeyondText names where a value that is Beyond the range stands, for
+// reports: above the range where higher is better, below it where lower
+// is. It is empty for a target without a direction or a range.
+func (t Target) BeyondText() msg.Text {
+	if t.Op != Between {
+		return msg.Text{}
+	}
+	switch t.Direction {
+	case HigherIsBetter:
+		return msg.T("高于计划范围（超额完成）", "above the range (more than planned)")
+	case LowerIsBetter:
+		return msg.T("低于计划范围（优于预期）", "below the range (better than planned)")
+	}
+	return msg.Text{}
+}
+
 // Format shows the target in symbols: "≥ 99%", "≤ 10 pp" ("≤ 10个百分点" in
 // Chinese), "3–4". lang is "zh" or "en"; anything else is read as "zh".
 func (t Target) Format(lang string) string {
