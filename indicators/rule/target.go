@@ -71,6 +71,11 @@ type Target struct {
 // ParseTarget parses a target as a plan writes it: "≥ 99%", "达99%以上",
 // "控制在5%以内", "3-4个", "不超过10个百分点", "力争达85%". Every accepted
 // phrasing is a row of Vocabulary. Errors are *Error.
+//
+// ParseTarget knows nothing of the indicator: a bare figure reads "at
+// least", a range is two-sided and 99 is 99, not 99%. A plan's targets
+// should be read with ParseTargetFor, which takes the indicator's
+// direction and unit.
 func ParseTarget(text string) (Target, error) {
 	src, err := checkText(text, DefaultLimits.MaxLength)
 	if err != nil {
