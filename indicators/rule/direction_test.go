@@ -283,3 +283,17 @@ func TestDeclaredCounter(t *testing.T) {
 	tg, _ = parseFor(t, "3个", TargetContext{Direction: HigherIsBetter, Unit: UnitCount, Counter: "所"})
 	assert.Equal(t, 3.0, tg.Value, "所 and 个 both count things")
 }
+
+// ParseTarget knows no indicator, but what the words say holds.
+func TestParseTargetTakesTheWordsDirection(t *testing.T) {
+	for in, want := range map[string]Direction{"达99%以上": HigherIsBetter, "控制在5%以内": LowerIsBetter,
+		"99%": DirectionUnknown, "3-4个": DirectionUnknown, "全部消除": LowerIsBetter, "控制在3%左右": LowerIsBetter} {
+		tg, err := ParseTarget(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, tg.Direction, in)
+	}
+	tg, err := ParseTarget("控制在3%左右")
+	require.NoError(t, err)
+	assert.True(t, tg.Met(0.01))
+	assert.False(t, tg.Met(0.04))
+}

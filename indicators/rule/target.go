@@ -236,6 +236,7 @@ func parseTargetInfo(src []rune, from, to int) (Target, parseInfo, *Error) {
 				t.Value, t.Percent = 1, true
 			}
 			t.Rows = withSuffix(append(markerPatterns(markers, ""), row.Pattern))
+			t.Direction = row.direction()
 			return t, info, nil
 		}
 	}
@@ -397,6 +398,9 @@ func parseTargetInfo(src []rune, from, to int) (Target, parseInfo, *Error) {
 		t.Rows = append(t.Rows, unitRows[unitCounter].Pattern)
 	}
 	t.Rows = withSuffix(t.Rows)
+	// What the words say is better holds without an indicator too: 控制在
+	// 3%左右 is met by 1%.
+	t.Direction = row.direction()
 	return t, info, nil
 }
 
