@@ -133,14 +133,24 @@ type parseInfo struct {
 // writtenUnit is the unit written after the number: %, pp, a counter word,
 // a ratio, or none.
 func (p parseInfo) writtenUnit() unitKind {
-	u := p.q1.unit
-	if p.q2 != nil && u == unitNone {
-		u = p.q2.unit
+	// A measure on either end decides (3所至4% is a percent); a counter
+	// word only when neither end has one.
+	ends := []unitKind{p.q1.unit}
+	if p.q2 != nil {
+		ends = append(ends, p.q2.unit)
 	}
-	if isPointsUnit(u) {
-		return unitPP
+	out := unitNone
+	for _, u := range ends {
+		switch {
+		case isPointsUnit(u):
+			return unitPP
+		case u == unitPercent || u == unitRatio:
+			return u
+		case u == unitCounter:
+			out = u
+		}
 	}
-	return u
+	return out
 }
 
 // parseTarget parses src[from:to]; error positions are in src.
