@@ -19,9 +19,20 @@
 // pp state a gap in points (10pp is 0.10); 万 and 亿 multiply; a counter word
 // after a number (个 所 人 人次 项 …) is kept for display and otherwise
 // ignored. X以上 and X以下 include X, as in Chinese statistics; X左右 (about X)
-// is met within ±5% of X; a bare figure (入学率100%) is a level to reach. 力争
-// marks a target aspirational, 确保 binding. Words outside the table are an
-// error that names them: 无法理解的目标用语 “左右吧”.
+// is X ± 5% of X; a bare figure (入学率100%) is a level. 力争 and 争创 mark a
+// target aspirational, 确保 binding. Words outside the table are an error
+// that names them: 无法理解的目标用语 “左右吧”; words real plans use that cannot
+// be read soundly (大体相当, 分别, 逐年) are refused with the reason.
+//
+// ParseTarget reads the words alone, and a bare figure as "at least".
+// ParseTargetFor reads a target against its indicator's TargetContext:
+// Direction (higher or lower is better) gives a bare figure its comparator
+// (生师比 17 is ≤ 17; with no direction it is an error saying what to
+// declare) and makes ranges and X左右 one-sided, so over-achieving is met;
+// Unit reads the number in the indicator's unit (99 on a percent is 99%; a %
+// on a count is an error); the warnings it returns flag a word against the
+// declared direction. ReadClause reads a target out of a plan's sentence,
+// passing over a subject that cannot change the reading.
 //
 // # Formulas
 //

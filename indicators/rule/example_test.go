@@ -89,3 +89,47 @@ func ExampleCompileRule() {
 	// Output:
 	// 择校生数/在校生数 | 控制在5%以内 | ≤ 5%
 }
+
+// A pupil–teacher ratio ceiling written as the plan's table writes it: a
+// bare 17 under a column of targets. The declared direction gives it its
+// comparator.
+func ExampleParseTargetFor() {
+	ratio := rule.TargetContext{Direction: rule.LowerIsBetter, Unit: rule.UnitRatio}
+	t, warns, err := rule.ParseTargetFor("17", ratio)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(t.Format("en"), t.Met(16.5), t.Met(18), len(warns))
+	fmt.Println(t.Notes[0].In("en"))
+
+	// Over-achieving a range on something the plan wants more of is met.
+	count := rule.TargetContext{Direction: rule.HigherIsBetter, Unit: rule.UnitCount}
+	t, _, _ = rule.ParseTargetFor("8-10所", count)
+	fmt.Println(t.Met(11), t.BeyondText().In("en"))
+
+	// A bare figure on a percent indicator is a percent.
+	t, _, _ = rule.ParseTargetFor("99", rule.TargetContext{Direction: rule.HigherIsBetter, Unit: rule.UnitPercent})
+	fmt.Println(t.Format("en"))
+
+	// Where nothing says which way is better, a bare figure is refused.
+	_, _, err = rule.ParseTargetFor("17", rule.TargetContext{Unit: rule.UnitRatio})
+	fmt.Println(err != nil)
+	// Output:
+	// ≤ 17 true false 0
+	// the comparison comes from the declared direction (lower is better): read as ≤ 17
+	// true above the range (more than planned)
+	// ≥ 99%
+	// true
+}
+
+func ExampleReadClause() {
+	c, _, err := rule.ReadClause("小学生近视率下降到38%以下", rule.TargetContext{Direction: rule.LowerIsBetter, Unit: rule.UnitPercent})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c.Subject, c.Target.Text, c.Target.Format("en"))
+	// Output:
+	// 小学生近视率 下降到38%以下 ≤ 38%
+}

@@ -5,6 +5,8 @@ import (
 	"math"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/eduplan/eduplan/msg"
 )
 
 var fuzzSeeds = []string{
@@ -24,14 +26,78 @@ func FuzzParseTarget(f *testing.F) {
 	for _, row := range Vocabulary {
 		f.Add(row.Example)
 	}
+	for _, s := range []string{"17", "17:1", "17∶1", "1∶0", "0", "99", "0.99", "8-10所", "控制在3%左右", "90左右",
+		"全覆盖", "不得新增超大班额", "到2020年全部消除", "80分以上（含80分）", "以上(含9", "99%以上 约束性",
+		"力争在2020年底实现达标率100%", "学前三年毛入学率达到145%", "招生规模大体相当", "≯10:1", "≮99%"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		tg, err := ParseTarget(s)
 		if err != nil {
 			checkError(t, s, err)
-			return
+		} else {
+			checkTarget(t, tg)
 		}
-		checkTarget(t, tg)
+		// The new entry points, against every kind of indicator: the
+		// same text never panics and reads to a sane target or an error
+		// in the user's text.
+		for _, ctx := range fuzzContexts {
+			tg, warns, err := ParseTargetFor(s, ctx)
+			if err != nil {
+				checkError(t, s, err)
+			} else {
+				checkTargetFor(t, tg, warns, ctx)
+			}
+			c, warns, err := ReadClause(s, ctx)
+			if err != nil {
+				checkError(t, s, err)
+				continue
+			}
+			checkTargetFor(t, c.Target, warns, ctx)
+		}
 	})
+}
+
+var fuzzContexts = []TargetContext{
+	{},
+	{Direction: HigherIsBetter, Unit: UnitPercent},
+	{Direction: LowerIsBetter, Unit: UnitPercent, MayExceed100: true},
+	{Direction: LowerIsBetter, Unit: UnitRatio},
+	{Direction: HigherIsBetter, Unit: UnitCount},
+	{Unit: UnitScore},
+	{Direction: HigherIsBetter, Unit: UnitMoney, Counter: "万元"},
+}
+
+// checkTargetFor checks what ParseTargetFor promises about a target read
+// against an indicator.
+func checkTargetFor(t *testing.T, tg Target, warns []msg.Text, ctx TargetContext) {
+	t.Helper()
+	checkTarget(t, tg)
+	for _, w := range warns {
+		if w.ZH == "" || w.EN == "" {
+			t.Fatalf("%q: warning not bilingual: %q", tg.Text, w)
+		}
+	}
+	if ctx.Direction != DirectionUnknown && tg.Direction != ctx.Direction {
+		t.Fatalf("%q: direction %q, declared %q", tg.Text, tg.Direction, ctx.Direction)
+	}
+	if ctx.Unit == UnitPercent && !ctx.MayExceed100 && tg.Percent {
+		hi := tg.Value
+		if tg.Op == Between {
+			hi = tg.Max
+		}
+		if (tg.Op == GE || tg.Op == GT || tg.Op == EQ || tg.Op == Between) && hi > 1+1e-9 {
+			t.Fatalf("%q: %v above 100%% on a percent that may not exceed it", tg.Text, hi)
+		}
+	}
+	if ctx.Unit != UnitPercent && ctx.Unit != UnitAny && (tg.Percent || tg.Points) {
+		t.Fatalf("%q: a percent on a %s indicator", tg.Text, ctx.Unit)
+	}
+	for _, v := range []float64{0, 1, -1, tg.Value, tg.Max, tg.Value - 1, tg.Max + 1} {
+		if tg.Beyond(v) && !tg.Met(v) {
+			t.Fatalf("%q: %v is beyond the range but does not meet it", tg.Text, v)
+		}
+	}
 }
 
 func FuzzCompileFormula(f *testing.F) {

@@ -3,9 +3,12 @@ package rule
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/eduplan/eduplan/msg"
 )
 
 // Op is a comparison.
@@ -51,11 +54,28 @@ type Target struct {
 	// Counter is the counter word written after the number (所, 人次),
 	// which does not change the bound.
 	Counter string `json:"counter,omitempty"`
+	// Direction is which way is better: declared for the indicator
+	// (ParseTargetFor) or said by the target's words (达X以上 → higher).
+	// A range or X左右 with a direction is one-sided: see Met.
+	Direction Direction `json:"direction,omitempty"`
+	// Around is set for X左右: Value and Max are X ∓ AroundTolerance·X, and
+	// Nominal is X.
+	Around  bool    `json:"around,omitempty"`
+	Nominal float64 `json:"nominal,omitempty"`
+	// Notes say how the target was read where the text alone does not
+	// (99 on a percent is 99%; a bare 17 is ≤ 17 because lower is better),
+	// for explain.
+	Notes []msg.Text `json:"notes,omitempty"`
 }
 
 // ParseTarget parses a target as a plan writes it: "≥ 99%", "达99%以上",
 // "控制在5%以内", "3-4个", "不超过10个百分点", "力争达85%". Every accepted
 // phrasing is a row of Vocabulary. Errors are *Error.
+//
+// ParseTarget knows nothing of the indicator: a bare figure reads "at
+// least", a range is two-sided and 99 is 99, not 99%. A plan's targets
+// should be read with ParseTargetFor, which takes the indicator's
+// direction and unit.
 func ParseTarget(text string) (Target, error) {
 	src, err := checkText(text, DefaultLimits.MaxLength)
 	if err != nil {
@@ -75,6 +95,7 @@ type quantity struct {
 	unit     unitKind
 	mult     unitKind
 	counter  string
+	den      float64 // the second term of a ratio, 1 in 17:1
 }
 
 // value reads the digits in the given unit and multiplier. Scaling is done
@@ -83,7 +104,7 @@ type quantity struct {
 func (q quantity) value(unit, mult unitKind) float64 {
 	exp := ""
 	switch {
-	case unit != unitNone && unit != unitCounter:
+	case unit != unitNone && unit != unitCounter && unit != unitRatio:
 		exp = "e-2"
 	case mult == unitWan:
 		exp = "e4"
@@ -98,15 +119,62 @@ func isPointsUnit(u unitKind) bool { return u == unitPP || u == unitPPZH || u ==
 
 var rangeSeparators = map[rune]string{'-': "-", '–': "–", '—': "—", '~': "~", '至': "至", '到': "到"}
 
+// parseInfo is what ParseTargetFor needs to know of how a target was
+// written, beyond the Target itself.
+type parseInfo struct {
+	row       *vrow
+	q1        quantity
+	q2        *quantity
+	mult      unitKind
+	ratioText string
+	from, to  int // the target in the source, trimmed
+}
+
+// writtenUnit is the unit written after the number: %, pp, a counter word,
+// a ratio, or none.
+func (p parseInfo) writtenUnit() unitKind {
+	// A measure on either end decides (3所至4% is a percent); a counter
+	// word only when neither end has one.
+	ends := []unitKind{p.q1.unit}
+	if p.q2 != nil {
+		ends = append(ends, p.q2.unit)
+	}
+	out := unitNone
+	for _, u := range ends {
+		switch {
+		case isPointsUnit(u):
+			return unitPP
+		case u == unitPercent || u == unitRatio:
+			return u
+		case u == unitCounter:
+			out = u
+		}
+	}
+	return out
+}
+
 // parseTarget parses src[from:to]; error positions are in src.
 func parseTarget(src []rune, from, to int) (Target, *Error) {
+	t, _, err := parseTargetInfo(src, from, to)
+	return t, err
+}
+
+// restated matches what follows 以上/以下 when the plan restates the bound:
+// 80分以上（含80分）.
+var restated = regexp.MustCompile(`^(以上|以下)\(含([0-9]+(?:\.[0-9]+)?)([^()0-9]{0,4})\)$`)
+
+func parseTargetInfo(src []rune, from, to int) (Target, parseInfo, *Error) {
 	norm := foldAll(src)
 	p, end := trimSpan(norm, from, to)
 	var t Target
+	info := parseInfo{from: p, to: end}
 	if p == end {
-		return t, newError(src, from, to, bi("目标为空", "the target is empty"))
+		return t, info, newError(src, from, to, bi("目标为空", "the target is empty"))
 	}
 	t.Text = string(src[p:end])
+	if err := refusedWords(src, norm, p, end); err != nil {
+		return t, info, err
+	}
 
 	// Markers come first: 力争达85%, 确保100%.
 	var markers []*vrow
@@ -134,25 +202,52 @@ func parseTarget(src []rune, from, to int) (Target, *Error) {
 			break
 		}
 	}
+	// A table's nature column after the target: 99%以上 约束性.
+	var suffixMarker *vrow
+	for _, m := range suffixRows {
+		w := []rune(markerWord(m))
+		if end-len(w) > p && string(norm[end-len(w):end]) == string(w) {
+			suffixMarker = m
+			if markerAt < 0 {
+				markerAt = end - len(w)
+			}
+			t.Aspirational = t.Aspirational || m.aspirational
+			t.Binding = t.Binding || m.binding
+			_, end = trimSpan(norm, p, end-len(w))
+			break
+		}
+	}
 	if t.Aspirational && t.Binding {
-		return t, newError(src, markerAt, p, bi(
+		to := p
+		if suffixMarker != nil {
+			to = info.to
+		}
+		return t, info, newError(src, markerAt, to, bi(
 			"目标同时写了预期性用语（力争等）和约束性用语（确保等）",
 			"the target is marked both aspirational (力争 …) and binding (确保 …)"))
 	}
 	if p == end {
-		return t, newError(src, markerAt, end, bi("目标缺少数值", "the target has no figure"))
+		return t, info, newError(src, markerAt, end, bi("目标缺少数值", "the target has no figure"))
+	}
+	withSuffix := func(rows []string) []string {
+		if suffixMarker != nil {
+			rows = append(rows, suffixMarker.Pattern)
+		}
+		return rows
 	}
 
-	if hasWordAt(norm[:end], p, "全部") {
-		q := p + 2
-		for q < end && isSpace(norm[q]) {
-			q++
-		}
-		if q == end {
-			row := phraseRows["全部"]
-			t.Op, t.Value, t.Percent = row.op, 1, true
-			t.Rows = append(markerPatterns(markers, ""), row.Pattern)
-			return t, nil
+	// Words with no number: 全部, 全覆盖, 全部消除.
+	rest := removeSpaces(norm[p:end])
+	for _, row := range wholeRows {
+		if rest == row.Pattern {
+			info.row = row
+			t.Op = row.op
+			if row.all {
+				t.Value, t.Percent = 1, true
+			}
+			t.Rows = withSuffix(append(markerPatterns(markers, ""), row.Pattern))
+			t.Direction = row.direction()
+			return t, info, nil
 		}
 	}
 
@@ -165,10 +260,10 @@ func parseTarget(src []rune, from, to int) (Target, *Error) {
 		}
 	}
 	if numAt < 0 {
-		if containsString(prefixWords, removeSpaces(norm[p:end])) {
-			return t, newError(src, p, end, bi("目标缺少数值", "the target has no figure"))
+		if containsString(prefixWords, rest) {
+			return t, info, newError(src, p, end, bi("目标缺少数值", "the target has no figure"))
 		}
-		return t, unknownWords(src, p, end)
+		return t, info, unknownWords(src, p, end)
 	}
 	sign := ""
 	pfrom, pto := trimSpan(norm, p, numAt)
@@ -184,12 +279,12 @@ func parseTarget(src []rune, from, to int) (Target, *Error) {
 	}
 	prefix := removeSpaces(norm[pfrom:pto])
 	if !containsString(prefixWords, prefix) {
-		return t, unknownPrefix(src, norm, pfrom, pto)
+		return t, info, unknownPrefix(src, norm, pfrom, pto)
 	}
 
 	q1, next, err := readQuantity(src, norm, numAt, end)
 	if err != nil {
-		return t, err
+		return t, info, err
 	}
 	q1.digits = sign + q1.digits
 
@@ -200,7 +295,7 @@ func parseTarget(src []rune, from, to int) (Target, *Error) {
 	for j < end && isSpace(norm[j]) {
 		j++
 	}
-	if s, ok := rangeSeparators[at(norm, j, end)]; ok {
+	if s, ok := rangeSeparators[at(norm, j, end)]; ok && q1.unit != unitRatio {
 		k := j + 1
 		for k < end && isSpace(norm[k]) {
 			k++
@@ -208,7 +303,10 @@ func parseTarget(src []rune, from, to int) (Target, *Error) {
 		if k < end && isDigit(norm[k]) {
 			q, n2, err := readQuantity(src, norm, k, end)
 			if err != nil {
-				return t, err
+				return t, info, err
+			}
+			if q.unit == unitRatio {
+				return t, info, newError(src, k, n2, bi("比不能写成范围", "a ratio cannot be a range"))
 			}
 			q2, sep, next = &q, s, n2
 		}
@@ -216,17 +314,33 @@ func parseTarget(src []rune, from, to int) (Target, *Error) {
 
 	sfrom, sto := trimSpan(norm, next, end)
 	suffix := removeSpaces(norm[sfrom:sto])
+	restatedRow := ""
+	if m := restated.FindStringSubmatch(suffix); m != nil && q2 == nil {
+		a, _ := strconv.ParseFloat(m[2], 64)
+		b, _ := strconv.ParseFloat(q1.digits, 64)
+		sameUnit := m[3] == "" || m[3] == q1.counter || (m[3] == "%" && q1.unit == unitPercent)
+		if a != b || !sameUnit {
+			return t, info, newError(src, sfrom, sto, msg.Textf("括号里的数 “%s” 与目标的数 %s 不同", "the number in brackets %q differs from the target's %s",
+				m[2]+m[3], q1.digits))
+		}
+		suffix = m[1]
+		restatedRow = prefix + "X" + m[1] + "(含X)"
+	}
 
 	var row *vrow
 	if q2 == nil {
 		if !containsString(suffixWords, suffix) {
-			return t, unknownWords(src, sfrom, sto)
+			return t, info, unknownWords(src, sfrom, sto)
 		}
-		if q1.unit == unitPPZH {
-			row = phraseRows[prefix+"X个百分点"+suffix]
-		}
-		if row == nil {
-			row = phraseRows[prefix+"X"+suffix]
+		if restatedRow != "" {
+			row = phraseRows[restatedRow]
+		} else {
+			if q1.unit == unitPPZH {
+				row = phraseRows[prefix+"X个百分点"+suffix]
+			}
+			if row == nil {
+				row = phraseRows[prefix+"X"+suffix]
+			}
 		}
 	} else if prefix == "" && suffix == "" {
 		counter := q2.counter
@@ -238,42 +352,50 @@ func parseTarget(src []rune, from, to int) (Target, *Error) {
 			row = phraseRows["X"+sep+"Y"]
 		}
 	} else if suffix != "" && !containsString(suffixWords, suffix) {
-		return t, unknownWords(src, sfrom, sto)
+		return t, info, unknownWords(src, sfrom, sto)
 	}
 	if row == nil {
-		return t, newError(src, pfrom, sto, bi(
+		return t, info, newError(src, pfrom, sto, bi(
 			fmt.Sprintf("目标用语 “%s” 不在词表中", string(src[pfrom:sto])),
 			fmt.Sprintf("the target phrasing %q is not in the vocabulary", string(src[pfrom:sto]))))
 	}
 
 	unit, mult, unit2, mult2, rerr := rangeUnits(src, q1, q2)
 	if rerr != nil {
-		return t, rerr
+		return t, info, rerr
 	}
+	info.row, info.q1, info.q2, info.mult = row, q1, q2, mult
 	t.Op = row.op
 	t.Percent = unit == unitPercent
 	t.Points = isPointsUnit(unit)
 	t.Value = q1.value(unit, mult)
+	if q1.unit == unitRatio {
+		if q1.den == 0 {
+			return t, info, newError(src, q1.from, q1.to, bi("比的后项不能为 0", "the second term of a ratio cannot be 0"))
+		}
+		t.Value /= q1.den
+		info.ratioText = string(src[q1.from:q1.to])
+	}
 	if q2 != nil {
 		t.Max = q2.value(unit2, mult2)
 		if t.Max < t.Value {
-			return t, newError(src, q1.from, q2.to, bi("范围的下限大于上限", "the lower end of the range is above the upper end"))
+			return t, info, newError(src, q1.from, q2.to, bi("范围的下限大于上限", "the lower end of the range is above the upper end"))
 		}
 	}
 	if math.IsInf(t.Value, 0) || math.IsInf(t.Max, 0) {
-		return t, newError(src, q1.from, next, bi("数值太大", "the number is too large"))
+		return t, info, newError(src, q1.from, next, bi("数值太大", "the number is too large"))
 	}
 	if row.around {
-		x := t.Value
-		t.Value, t.Max = x*(1-AroundTolerance), x*(1+AroundTolerance)
-		if x < 0 {
-			t.Value, t.Max = t.Max, t.Value
-		}
+		t.Around, t.Nominal = true, t.Value
+		t.Value, t.Max = aroundBounds(t.Value)
 	}
 
 	t.Rows = append(markerPatterns(markers, prefix), row.Pattern)
 	if u := unitRows[unit]; u != nil && !strings.Contains(row.Pattern, "百分点") {
 		t.Rows = append(t.Rows, u.Pattern)
+	}
+	if q1.unit == unitRatio {
+		t.Rows = append(t.Rows, unitRows[unitRatio].Pattern)
 	}
 	if u := unitRows[mult]; u != nil {
 		t.Rows = append(t.Rows, u.Pattern)
@@ -285,7 +407,36 @@ func parseTarget(src []rune, from, to int) (Target, *Error) {
 	if t.Counter != "" {
 		t.Rows = append(t.Rows, unitRows[unitCounter].Pattern)
 	}
-	return t, nil
+	t.Rows = withSuffix(t.Rows)
+	// What the words say is better holds without an indicator too: 控制在
+	// 3%左右 is met by 1%.
+	t.Direction = row.direction()
+	return t, info, nil
+}
+
+// aroundBounds is the range of X左右: X ∓ AroundTolerance·X, ordered.
+func aroundBounds(x float64) (lo, hi float64) {
+	lo, hi = x*(1-AroundTolerance), x*(1+AroundTolerance)
+	if x < 0 {
+		lo, hi = hi, lo
+	}
+	return lo, hi
+}
+
+// refusedWords refuses a target that uses a word of a KindRefused row,
+// naming the word and saying why.
+func refusedWords(src, norm []rune, from, to int) *Error {
+	for i := from; i < to; i++ {
+		for _, r := range refusedRows {
+			if hasWordAt(norm[:to], i, r.Pattern) {
+				n := len([]rune(r.Pattern))
+				return newError(src, i, i+n, msg.T(
+					fmt.Sprintf("无法作为目标读取 “%s”（%s）", r.Pattern, strings.TrimPrefix(r.Meaning, "不读取：")),
+					fmt.Sprintf("cannot read %q as a target: %s", r.Pattern, r.EN)))
+			}
+		}
+	}
+	return nil
 }
 
 // markerPatterns names the rows of the markers written. 确保 has two rows,
@@ -360,7 +511,7 @@ func removeSpaces(rs []rune) string {
 
 func isSymbolicPrefix(s string) bool {
 	switch s {
-	case ">=", "≥", "<=", "≤", ">", "<", "=", "==", "≠", "!=":
+	case ">=", "≥", "<=", "≤", ">", "<", "=", "==", "≠", "!=", "≮", "≯":
 		return true
 	}
 	return false
@@ -392,6 +543,25 @@ func readQuantity(src, norm []rune, i, end int) (quantity, int, *Error) {
 	q.digits = string(norm[i:j])
 	if v, err := strconv.ParseFloat(q.digits, 64); err != nil || math.IsInf(v, 0) {
 		return q, j, newError(src, i, j, bi("数值太大", "the number is too large"))
+	}
+	// A ratio: 17:1, 17∶1 (U+2236, as plans typeset it).
+	if k := j; k+1 < end && (norm[k] == ':' || norm[k] == '∶') && isDigit(norm[k+1]) {
+		d := k + 1
+		for d < end && isDigit(norm[d]) {
+			d++
+		}
+		if d+1 < end && norm[d] == '.' && isDigit(norm[d+1]) {
+			d++
+			for d < end && isDigit(norm[d]) {
+				d++
+			}
+		}
+		den, err := strconv.ParseFloat(string(norm[k+1:d]), 64)
+		if err != nil || math.IsInf(den, 0) {
+			return q, d, newError(src, i, d, bi("数值太大", "the number is too large"))
+		}
+		q.unit, q.den, q.to = unitRatio, den, d
+		return q, d, nil
 	}
 	k := j
 	for k < end && isSpace(norm[k]) {
@@ -529,9 +699,35 @@ func (t Target) Met(v float64) bool {
 	case NE:
 		return math.Abs(v-b) > tol
 	case Between:
-		return v >= b-tolerance(v, b) && v <= t.Max+tolerance(v, t.Max)
+		// A range with a direction is one-sided: "8-10所" where more is
+		// better is met by 11 (above the range); X左右 likewise.
+		lo := v >= b-tolerance(v, b)
+		hi := v <= t.Max+tolerance(v, t.Max)
+		switch t.Direction {
+		case HigherIsBetter:
+			return lo
+		case LowerIsBetter:
+			return hi
+		}
+		return lo && hi
 	}
 	return true
+}
+
+// Beyond reports whether v is past the far end of a range that has a
+// direction: above "8-10所" where more is better, below it where less is.
+// Such a value meets the target; reports say "above the range".
+func (t Target) Beyond(v float64) bool {
+	if t.Op != Between || math.IsNaN(v) {
+		return false
+	}
+	switch t.Direction {
+	case HigherIsBetter:
+		return v > t.Max+tolerance(v, t.Max)
+	case LowerIsBetter:
+		return v < t.Value-tolerance(v, t.Value)
+	}
+	return false
 }
 
 // Gap is the signed distance v − bound in the target's unit: percentage
@@ -564,6 +760,22 @@ func (t Target) Gap(v float64) float64 {
 		g = 0 // no negative zero in reports
 	}
 	return g
+}
+
+// BeyondText names where a value that is Beyond the range stands, for
+// reports: above the range where higher is better, below it where lower
+// is. It is empty for a target without a direction or a range.
+func (t Target) BeyondText() msg.Text {
+	if t.Op != Between {
+		return msg.Text{}
+	}
+	switch t.Direction {
+	case HigherIsBetter:
+		return msg.T("高于计划范围（超额完成）", "above the range (more than planned)")
+	case LowerIsBetter:
+		return msg.T("低于计划范围（优于预期）", "below the range (better than planned)")
+	}
+	return msg.Text{}
 }
 
 // Format shows the target in symbols: "≥ 99%", "≤ 10 pp" ("≤ 10个百分点" in

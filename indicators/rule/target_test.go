@@ -20,9 +20,15 @@ func TestVocabularyExamples(t *testing.T) {
 		t.Run(row.Pattern, func(t *testing.T) {
 			assert.False(t, seen[row.Pattern], "duplicate pattern")
 			seen[row.Pattern] = true
-			assert.Contains(t, []string{SourceDesign, SourceConvention}, row.Source)
+			assert.Contains(t, []string{SourceDesign, SourceConvention, SourcePlans}, row.Source)
 			assert.NotEmpty(t, row.Meaning)
 			assert.NotEmpty(t, row.EN)
+			if row.Kind == KindRefused {
+				_, err := ParseTarget(row.Example)
+				require.Error(t, err, "example %q", row.Example)
+				assert.Contains(t, err.Error(), "“"+row.Pattern+"”")
+				return
+			}
 			tg, err := ParseTarget(row.Example)
 			require.NoError(t, err, "example %q", row.Example)
 			assert.Contains(t, tg.Rows, row.Pattern, "example %q", row.Example)
@@ -30,8 +36,8 @@ func TestVocabularyExamples(t *testing.T) {
 			case KindComparison:
 				want := map[string]Op{"≥": GE, "≤": LE, ">": GT, "<": LT, "=": EQ, "≠": NE}
 				sym := strings.Fields(row.Meaning)[0]
-				if row.Pattern == "全部" {
-					sym = "≥"
+				if strings.HasPrefix(row.Meaning, "≥ X or ≤ X") {
+					sym = "≥" // ParseTarget knows no direction
 				}
 				require.Contains(t, want, sym, "meaning %q", row.Meaning)
 				assert.Equal(t, want[sym], tg.Op)
@@ -44,6 +50,9 @@ func TestVocabularyExamples(t *testing.T) {
 				assert.Equal(t, strings.HasPrefix(row.Meaning, "binding"), tg.Binding)
 			case KindUnit:
 				assert.NotEmpty(t, tg.Op)
+			case KindWhole:
+				assert.NotEmpty(t, tg.Op)
+				assert.Equal(t, strings.HasPrefix(row.Meaning, "= 0"), tg.Value == 0)
 			default:
 				t.Fatalf("unknown kind %q", row.Kind)
 			}
