@@ -84,7 +84,7 @@ func NewCatalog(metrics []plan.Metric, inds []plan.Indicator, places map[string]
 		ci.formula = prog
 		ci.vars, ci.aggs = prog.Vars(), prog.Aggregates()
 		ci.deps = c.indicatorDeps(prog)
-		t, err := rule.ParseTarget(ci.Target)
+		t, _, err := ci.Indicator.ParseTarget()
 		if err != nil {
 			probs.Add(fmt.Sprintf("indicators[%d].target", i), "内部错误:%v", "internal error: %v", err)
 			continue

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
@@ -50,7 +51,7 @@ func TestPlanAndCatalogueAgree(t *testing.T) {
 	}{
 		{"valid", func(ms []plan.Metric, inds []plan.Indicator) ([]plan.Metric, []plan.Indicator) { return ms, inds }, nil},
 		{"确保 marked aspirational", func(ms []plan.Metric, inds []plan.Indicator) ([]plan.Metric, []plan.Indicator) {
-			inds[0].Target, inds[0].Nature = "确保100%", plan.Aspirational
+			inds[0].Target, inds[0].Nature, inds[0].Direction = "确保100%", plan.Aspirational, rule.HigherIsBetter
 			return ms, inds
 		}, []string{"indicators[0].nature"}},
 		{"力争 marked binding", func(ms []plan.Metric, inds []plan.Indicator) ([]plan.Metric, []plan.Indicator) {

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 )
@@ -86,8 +87,33 @@ type Indicator struct {
 	// who moved in. Any other percent above 100% means the part exceeds the
 	// whole — inconsistent figures — and the result is not computable.
 	MayExceed100 bool `json:"may_exceed_100,omitempty"`
+	// Direction says which way the indicator is better: "higher" or
+	// "lower" (择校生比例, 生师比, 近视率). A target's own words may say it
+	// (控制在…以内 is lower); a bare number, a range or 左右 is read by it,
+	// and a target that needs it and has none is refused.
+	Direction rule.Direction `json:"direction,omitempty"`
 	// Note explains encoding choices (for example a repaired range).
 	Note string `json:"note,omitempty"`
+}
+
+// TargetContext is what the indicator's target is read against: its
+// declared direction and its unit.
+func (ind Indicator) TargetContext() rule.TargetContext {
+	ctx := rule.TargetContext{Direction: ind.Direction, Unit: rule.Unit(ind.Unit), MayExceed100: ind.MayExceed100}
+	if !ind.Unit.Known() {
+		// The unknown unit is its own problem; the target is read as
+		// written rather than refused a second time for it.
+		ctx.Unit = rule.UnitAny
+	}
+	return ctx
+}
+
+// ParseTarget reads the indicator's target against its direction and unit
+// (rule.ParseTargetFor): the one reading the validator, the catalogue and
+// every face use. The warnings (a comparator against the declared
+// direction) do not stop the target from being used.
+func (ind Indicator) ParseTarget() (rule.Target, []msg.Text, error) {
+	return rule.ParseTargetFor(ind.Target, ind.TargetContext())
 }
 
 // Place is where in a plan an indicator is stated: a goal, a task, or a line

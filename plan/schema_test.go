@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/internal/strictjson"
 	"github.com/eduplan/eduplan/org"
 )
@@ -60,9 +61,10 @@ func TestSchemaMatchesModel(t *testing.T) {
 	root := loadSchema(t)
 	assert.Equal(t, "https://json-schema.org/draft/2020-12/schema", root["$schema"])
 	enums := map[reflect.Type][]string{
-		reflect.TypeFor[Unit]():        strs(toAny(Units())),
-		reflect.TypeFor[Nature]():      {"", "binding", "aspirational"},
-		reflect.TypeFor[Aggregation](): {"sum", "none"},
+		reflect.TypeFor[Unit]():           strs(toAny(Units())),
+		reflect.TypeFor[Nature]():         {"", "binding", "aspirational"},
+		reflect.TypeFor[Aggregation]():    {"sum", "none"},
+		reflect.TypeFor[rule.Direction](): {"", "higher", "lower"},
 	}
 	for _, l := range org.Levels() {
 		enums[reflect.TypeOf(l)] = append(enums[reflect.TypeOf(l)], string(l))

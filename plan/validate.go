@@ -464,7 +464,15 @@ func (c *checker) target(path string, ind Indicator) {
 		c.missing(path + ".target")
 	default:
 		var err error
-		if t, err = rule.ParseTarget(ind.Target); err != nil {
+		switch ind.Direction {
+		case rule.DirectionUnknown, rule.HigherIsBetter, rule.LowerIsBetter:
+		default:
+			c.add(path+".direction", "方向应为 higher（越高越好）或 lower（越低越好），不是 %q",
+				"direction must be \"higher\" or \"lower\", not %q", ind.Direction)
+			// Said once: the target is read as if no direction were given.
+			ind.Direction = rule.DirectionUnknown
+		}
+		if t, _, err = ind.ParseTarget(); err != nil {
 			re := ruleText(err)
 			c.probs.AddText(path+".target", msg.Text{ZH: "目标无法解析：" + re.ZH, EN: "the target does not parse: " + re.EN})
 			t = rule.Target{}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
@@ -293,6 +294,8 @@ func (r *seedReader) indicator(ind *plan.Indicator) {
 			ind.Wording = r.str()
 		case "may_exceed_100":
 			ind.MayExceed100 = r.boolean()
+		case "direction":
+			ind.Direction = rule.Direction(r.str())
 		case "note":
 			ind.Note = r.str()
 		default:
