@@ -101,8 +101,10 @@ func ReadClause(text string, ctx TargetContext) (Clause, []msg.Text, error) {
 		if perr == nil {
 			warns, perr = applyContext(&t, info, ctx, src)
 		}
+		// The subject is checked in full where a target reads; a failed
+		// target only needs to know whether its subject was fine.
 		var bad *Error
-		if c >= badEnd {
+		if perr == nil {
 			bad = subjectProblem(src, norm, from, c)
 		}
 		switch {
@@ -116,7 +118,7 @@ func ReadClause(text string, ctx TargetContext) (Clause, []msg.Text, error) {
 			if subjErr == nil {
 				subjErr = bad
 			}
-		case bad == nil:
+		case c < badEnd:
 			parseErr = perr
 		}
 	}

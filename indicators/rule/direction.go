@@ -213,8 +213,12 @@ func applyUnit(t *Target, info parseInfo, ctx TargetContext, errAt func(msg.Text
 				t.Nominal = info.q1.value(unitPercent, unitNone)
 			}
 			t.Percent = true
-			t.Notes = append(t.Notes, msg.Textf("指标以百分比计：%s 读作 %s%%", "the indicator is a percent: %s is read as %s%%",
-				info.q1.digits, info.q1.digits))
+			written, read := info.q1.digits, info.q1.digits+"%"
+			if info.q2 != nil {
+				written, read = written+"-"+info.q2.digits, read+"–"+info.q2.digits+"%"
+			}
+			t.Notes = append(t.Notes, msg.Textf("指标以百分比计：%s 读作 %s", "the indicator is a percent: %s is read as %s",
+				written, read))
 			if v := t.Value * 100; v > 0 && v < 1 && t.Op != LE && t.Op != LT {
 				*warns = append(*warns, msg.Textf("“%s” 读作 %s%%：是否应为 %s%%？",
 					"%q is read as %s%%: did you mean %s%%?", t.Text, info.q1.digits, FormatNumber(v*100)))

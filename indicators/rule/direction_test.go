@@ -152,6 +152,8 @@ func TestIssue9Misreadings(t *testing.T) {
 		assert.True(t, tg.Met(0.0315))
 		assert.False(t, tg.Met(0.032))
 		assert.Empty(t, ws)
+		tg, _ = parseFor(t, "3-4", higherPercent)
+		assert.Equal(t, "the indicator is a percent: 3-4 is read as 3%–4%", tg.Notes[0].EN)
 		tg, _ = parseFor(t, "90左右", higherPercent)
 		assert.Equal(t, 0.9, tg.Nominal)
 		assert.InDelta(t, 0.855, tg.Value, 1e-12)
