@@ -60,6 +60,8 @@ const missingZH, missingEN = "缺少必填项", "required, missing"
 type checker struct {
 	p     *Plan
 	probs msg.Problems
+	// reportedKinds are the kinds of school some metric is reported by.
+	reportedKinds map[org.Kind]bool
 	// parts maps a document id to the path where it was first defined.
 	parts map[string]string
 	// measures maps a metric or indicator id to its path; names maps their
@@ -384,6 +386,23 @@ func (c *checker) scope(path string, s Scope) {
 			c.missing(kp)
 		case seenK[k]:
 			c.add(kp, "学校类型 %q 重复", "kind %q is listed twice", k)
+		case strings.HasSuffix(path, ".applies_to") && !k.Known() && !c.reportedKinds[k]:
+			// A kind of the plan's own is one that some metric is
+			// reported by; an indicator for any other kind would apply
+			// to no unit that has figures: a typo, not a kind.
+			known := []string{}
+			for _, kn := range org.KindNames() {
+				known = append(known, string(kn.Kind))
+			}
+			hint := msg.Text{}
+			if s := c.suggest(string(k), known); s != "" {
+				hint = msg.Textf("（是否应为 %q？）", " (did you mean %q?)", s)
+			}
+			c.probs.AddText(kp, msg.T(
+				fmt.Sprintf("未知学校类型 %q%s：可用 %s；计划自定的类型须出现在某个数据项的 reported_by 中",
+					k, hint.ZH, strings.Join(known, ", ")),
+				fmt.Sprintf("unknown kind %q%s: use one of %s; a kind of the plan's own must be one a metric is reported_by",
+					k, hint.EN, strings.Join(known, ", "))))
 		}
 		seenK[k] = true
 	}
@@ -401,6 +420,12 @@ func joinValues[T ~string](vs []T) string {
 // plan must document (names, wording, where each indicator is stated).
 func (c *checker) metricsAndIndicators(doc bool) {
 	p := c.p
+	c.reportedKinds = map[org.Kind]bool{}
+	for _, m := range p.Metrics {
+		for _, k := range m.ReportedBy.Kinds {
+			c.reportedKinds[k] = true
+		}
+	}
 	for i, m := range p.Metrics {
 		path := fmt.Sprintf("metrics[%d]", i)
 		c.measureID(path+".id", m.ID)

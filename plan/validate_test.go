@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestFormulaCycles(t *testing.T) {
@@ -46,4 +47,35 @@ func BenchmarkFormulaCycles(b *testing.B) {
 			}
 		})
 	}
+}
+
+// A kind in applies_to that no metric is reported by and eduplan does not
+// know is a typo: the indicator would apply to no unit, silently.
+func TestUnknownKindInScopeIsRefused(t *testing.T) {
+	doc := readFixture(t)
+	typo := edit(t, doc, `"levels": [
+          "city"
+        ]
+      },
+      "wording": "力争在园幼儿达12000人"`, `"levels": [
+          "city"
+        ],
+        "kinds": ["kindergarden"]
+      },
+      "wording": "力争在园幼儿达12000人"`)
+	_, err := Parse([]byte(typo))
+	ps := problems(t, err)
+	require.Len(t, ps, 1)
+	assert.Equal(t, "indicators[1].applies_to.kinds[0]", ps[0].Path)
+	assert.Contains(t, ps[0].Message.EN, `unknown kind "kindergarden" (did you mean "kindergarten"?)`)
+	assert.NotContains(t, ps[0].Message.ZH, "unknown")
+
+	// A kind of the plan's own is fine once a metric is reported by it.
+	own := edit(t, typo, `"kinds": [
+          "kindergarten"
+        ]`, `"kinds": [
+          "kindergarten", "kindergarden"
+        ]`)
+	_, err = Parse([]byte(own))
+	require.NoError(t, err)
 }
