@@ -184,7 +184,7 @@ func (c *Catalog) indicatorDeps(p *rule.Program) []int {
 	}
 	add(p.Vars())
 	for _, a := range p.Aggregates() {
-		add(a.Arg.Vars())
+		add(a.Vars()) // the weight of a weighted cv too
 	}
 	return deps
 }
@@ -346,6 +346,9 @@ func (c *Catalog) FormMetrics(level org.Level, kind org.Kind) []plan.Metric {
 		if aggregates {
 			for _, a := range p.Aggregates() {
 				walk(a.Arg, into, true)
+				if a.Weighted() {
+					walk(a.Weight, into, true)
+				}
 			}
 		}
 	}

@@ -194,7 +194,7 @@ func usedMetrics(l *loaded, id string) []plan.Metric {
 		used[v] = true
 	}
 	for _, a := range p.Aggregates() {
-		for _, v := range a.Arg.Vars() {
+		for _, v := range a.Vars() {
 			used[v] = true
 		}
 	}
@@ -223,7 +223,7 @@ func usedIndicators(l *loaded, id string) []string {
 	}
 	add(p.Vars())
 	for _, a := range p.Aggregates() {
-		add(a.Arg.Vars())
+		add(a.Vars())
 	}
 	var out []string
 	for v := range set {
