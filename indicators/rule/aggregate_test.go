@@ -212,3 +212,60 @@ func TestCVWeightCompiles(t *testing.T) {
 		}
 	}
 }
+
+// count of two conditions or more counts on the unit itself: the "meets at
+// least 6 of 7 standards" of an inspection is count(c1, …, c7) >= 6.
+func TestCountOfConditions(t *testing.T) {
+	type in = map[string]cell
+	three := "count(a >= 1, b >= 1, c >= 1)"
+	assert.Equal(t, ok(2), evalOne(t, three, in{"a": ok(1), "b": ok(0), "c": ok(5)}))
+	assert.Equal(t, ok(0), evalOne(t, three, in{"a": ok(0), "b": ok(0), "c": ok(0)}))
+	assert.Equal(t, ok(3), evalOne(t, "个数(a >= 1, b >= 1, c >= 1)", in{"a": ok(1), "b": ok(1), "c": ok(1)}))
+	// A missing figure hides how many hold: one missing standard could be
+	// the one that fails.
+	assert.Equal(t, miss, evalOne(t, three, in{"a": ok(1), "b": miss, "c": ok(1)}))
+	assert.Equal(t, undef, evalOne(t, "count(a / b >= 1, c >= 1)", in{"a": ok(1), "b": ok(0), "c": ok(1)}))
+
+	p, err := CompileFormula(three+" >= 2", nil, DefaultLimits)
+	require.NoError(t, err)
+	assert.True(t, p.Boolean())
+	assert.Empty(t, p.Aggregates(), "count of several conditions is no aggregate")
+	assert.Equal(t, []string{"a", "b", "c"}, p.Vars())
+
+	// Inside an aggregate it is still on each child: the share of schools
+	// meeting both.
+	p, err = CompileFormula("share(count(a >= 1, b >= 1) >= 2)", nil, DefaultLimits)
+	require.NoError(t, err)
+	require.Len(t, p.Aggregates(), 1)
+	assert.Equal(t, "count(a >= 1, b >= 1) >= 2", p.Aggregates()[0].Arg.Source())
+}
+
+// Every aggregate the compiler knows is defined, with every spelling, and
+// the weighted cv apart from the unweighted one.
+func TestAggregateDocs(t *testing.T) {
+	docs := AggregateDocs()
+	seen := map[string]bool{}
+	for _, d := range docs {
+		assert.NotEmpty(t, d.Formula.ZH, d.Call)
+		assert.NotEmpty(t, d.Formula.EN, d.Call)
+		assert.NotEmpty(t, d.Missing.ZH, d.Call)
+		assert.NotEmpty(t, d.Missing.EN, d.Call)
+		assert.NotEmpty(t, d.Spellings, d.Call)
+		seen[d.Func] = true
+	}
+	for name, f := range functions {
+		if f.aggregate {
+			assert.True(t, seen[f.canonical], "%s (%s) is documented", name, f.canonical)
+		}
+	}
+	p, err := CompileFormula("cv(x, w) + 差异系数(x)", nil, DefaultLimits)
+	require.NoError(t, err)
+	w, u := p.Aggregates()[0].Doc(), p.Aggregates()[1].Doc()
+	assert.True(t, w.Weighted)
+	assert.Equal(t, "cv(x, w)", w.Call)
+	assert.Contains(t, w.Formula.ZH, "X̄ = ΣPᵢXᵢ / P")
+	assert.Contains(t, w.Missing.EN, "a negative weight")
+	assert.False(t, u.Weighted)
+	assert.Contains(t, u.Formula.EN, "not n − 1")
+	assert.Equal(t, []string{"差异系数"}, u.Spellings)
+}
