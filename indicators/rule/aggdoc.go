@@ -88,11 +88,15 @@ func AggregateDocs() []AggregateDoc {
 }
 
 // Doc returns the definition of this aggregate, weighted or not.
-func (a *Aggregate) Doc() AggregateDoc {
+func (a *Aggregate) Doc() AggregateDoc { return DocOf(a.Func, a.Weight != nil) }
+
+// DocOf returns the definition of the aggregate of canonical name fn,
+// weighted or not: a report's AggregateInput names its aggregate so.
+func DocOf(fn string, weighted bool) AggregateDoc {
 	for _, d := range AggregateDocs() {
-		if d.Func == a.Func && d.Weighted == (a.Weight != nil) {
+		if d.Func == fn && d.Weighted == weighted {
 			return d
 		}
 	}
-	return AggregateDoc{Func: a.Func, Call: a.Func + "(x)", Name: msg.T(a.Func, a.Func), Missing: childStates}
+	return AggregateDoc{Func: fn, Weighted: weighted, Call: fn + "(x)", Name: msg.T(fn, fn), Missing: childStates}
 }

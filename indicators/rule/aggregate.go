@@ -109,33 +109,56 @@ func (a *Aggregate) ReduceWeighted(v []float64, s []State, w []float64, ws []Sta
 		return 0, Missing
 	}
 	// Only cv takes a weight (the compiler sees to it).
-	var total, weighted neumaier
-	for i := 0; i < n; i++ {
-		if s[i] == OK {
-			total.add(w[i])
-			weighted.add(w[i] * v[i])
-		}
-	}
-	p := total.value()
-	if p == 0 {
+	p, mean, sd := cvParts(v[:n], s[:n], w[:n])
+	if p == 0 || mean == 0 || mean-mean != 0 {
 		return 0, Undefined
 	}
-	mean := weighted.value() / p
-	if mean == 0 || mean-mean != 0 {
-		return 0, Undefined
-	}
-	var ss neumaier
-	for i := 0; i < n; i++ {
-		if s[i] == OK {
-			d := v[i] - mean
-			ss.add(w[i] / p * d * d)
-		}
-	}
-	r := math.Sqrt(ss.value()) / mean
+	r := sd / mean
 	if r-r != 0 {
 		return 0, Undefined
 	}
 	return r, OK
+}
+
+// CVParts returns the steps of a coefficient of variation, for a reader to
+// follow it: the total weight P = ΣPᵢ, the weighted mean X̄ = ΣPᵢXᵢ / P and
+// S = √(Σ(Pᵢ/P)(Xᵢ − X̄)²); CV = S / X̄. With w nil every child weighs 1:
+// P is the number of children and S the population standard deviation,
+// the unweighted cv. v and w are the children counted, all finite.
+func CVParts(v, w []float64) (total, mean, sd float64) {
+	if w == nil {
+		w = make([]float64, len(v))
+		for i := range w {
+			w[i] = 1
+		}
+	}
+	n := min(len(v), len(w))
+	return cvParts(v[:n], nil, w[:n])
+}
+
+// cvParts computes CVParts over the children whose state is OK (all of them
+// when s is nil); P = 0 leaves mean and sd 0.
+func cvParts(v []float64, s []State, w []float64) (total, mean, sd float64) {
+	var p, weighted neumaier
+	for i := range v {
+		if s == nil || s[i] == OK {
+			p.add(w[i])
+			weighted.add(w[i] * v[i])
+		}
+	}
+	total = p.value()
+	if total == 0 {
+		return 0, 0, 0
+	}
+	mean = weighted.value() / total
+	var ss neumaier
+	for i := range v {
+		if s == nil || s[i] == OK {
+			d := v[i] - mean
+			ss.add(w[i] / total * d * d)
+		}
+	}
+	return total, mean, math.Sqrt(ss.value())
 }
 
 func (a *Aggregate) reduce(v []float64, s []State) (float64, State) {
