@@ -22,9 +22,16 @@ type AggregateDoc struct {
 	// Formula is the exact definition over the children counted.
 	Formula msg.Text
 	// Missing says what missing, uncomputable and not applicable children
-	// do to the result.
+	// do to the result: the rule every aggregate follows, then Also.
 	Missing msg.Text
+	// Also is what this aggregate adds to the common rule (a zero mean, a
+	// missing weight); empty for most.
+	Also msg.Text
 }
+
+// ChildStates is what every aggregate does with children that are not plain
+// numbers, in words: AggregateDoc.Missing begins with it.
+func ChildStates() msg.Text { return childStates }
 
 // childStates is what every aggregate does with children that are not plain
 // numbers: Reduce's rules in words.
@@ -47,11 +54,11 @@ var aggregateDocs = []AggregateDoc{
 	{Func: "cv", Call: "cv(x)", Name: msg.T("差异系数（不加权，总体）", "coefficient of variation (unweighted, population)"),
 		Formula: msg.T("x̄ = Σxᵢ / n，S = √(Σ(xᵢ − x̄)² / n)（除以 n，不是 n − 1），CV = S / x̄",
 			"x̄ = Σxᵢ / n, S = √(Σ(xᵢ − x̄)² / n) (divided by n, not n − 1), CV = S / x̄"),
-		Missing: msg.T("另：x̄ = 0 → 无法计算", "also: x̄ = 0 → not computable")},
+		Also: msg.T("x̄ = 0 → 无法计算", "x̄ = 0 → not computable")},
 	{Func: "cv", Weighted: true, Call: "cv(x, w)", Name: msg.T("差异系数（按权重加权，如按在校生数，教督〔2017〕6号）", "coefficient of variation weighted by w (by pupils, as 教督〔2017〕6号)"),
 		Formula: msg.T("P = ΣPᵢ，X̄ = ΣPᵢXᵢ / P，S = √(Σ(Pᵢ / P)(Xᵢ − X̄)²)，CV = S / X̄（Pᵢ 为权重 w，Xᵢ 为 x）",
 			"P = ΣPᵢ, X̄ = ΣPᵢXᵢ / P, S = √(Σ(Pᵢ / P)(Xᵢ − X̄)²), CV = S / X̄ (Pᵢ the weight w, Xᵢ the value x)"),
-		Missing: msg.T("另：权重缺数据 → 缺数据；权重为负、P = 0 或 X̄ = 0 → 无法计算", "also: a missing weight → no data; a negative weight, P = 0 or X̄ = 0 → not computable")},
+		Also: msg.T("权重缺数据 → 缺数据；权重为负、P = 0 或 X̄ = 0 → 无法计算", "a missing weight → no data; a negative weight, P = 0 or X̄ = 0 → not computable")},
 	{Func: "share", Call: "share(c)", Name: msg.T("满足条件的下级单位占比", "share of children meeting a condition"),
 		Formula: msg.T("满足 c 的下级单位数 / n（比例，100% 即全部满足）", "children where c holds / n (a fraction: 100% when all do)")},
 	{Func: "count", Call: "count(c)", Name: msg.T("满足条件的下级单位数", "children meeting a condition"),
@@ -68,10 +75,9 @@ func init() {
 			}
 		}
 		sort.Strings(d.Spellings)
-		if d.Missing.ZH == "" {
-			d.Missing = childStates
-		} else {
-			d.Missing = msg.T(childStates.ZH+"；"+d.Missing.ZH, childStates.EN+"; "+d.Missing.EN)
+		d.Missing = childStates
+		if d.Also.ZH != "" {
+			d.Missing = msg.T(childStates.ZH+"；另："+d.Also.ZH, childStates.EN+"; also: "+d.Also.EN)
 		}
 	}
 }
