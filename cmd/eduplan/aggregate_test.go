@@ -5,6 +5,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/internal/jsonx"
 )
 
 // testdata/balance.json checks one county's 生均教学仪器设备值 both ways on
@@ -53,6 +56,21 @@ func TestExplainWeightedCV(t *testing.T) {
 	assert.Equal(t, exitFail, r.code, r.stderr)
 	assert.Regexp(t, `equipment_cv,[^\n]*,达标,`, r.stdout)
 	assert.Regexp(t, `equipment_cv_unweighted,[^\n]*,未达标,`, r.stdout)
+}
+
+// explain --format json carries the definitions too.
+func TestExplainAggregateJSON(t *testing.T) {
+	r := eduplan(t, "explain", "--format", "json", "--plan", balancePlan, "equipment_cv")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	var doc struct {
+		Aggregates []rule.AggregateDoc `json:"aggregates"`
+	}
+	require.NoError(t, jsonx.Unmarshal([]byte(r.stdout), &doc))
+	require.Len(t, doc.Aggregates, 1)
+	assert.True(t, doc.Aggregates[0].Weighted)
+	assert.Equal(t, "cv(x, w)", doc.Aggregates[0].Call)
+	assert.Contains(t, doc.Aggregates[0].Formula.EN, "S = √(Σ(Pᵢ / P)(Xᵢ − X̄)²)")
+	assert.Contains(t, doc.Aggregates[0].Missing.ZH, "权重为负")
 }
 
 // Without data, explain still defines the aggregate: the README's table and

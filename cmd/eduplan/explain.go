@@ -101,14 +101,16 @@ func runExplain(e *env, args []string) int {
 	if *format == "json" {
 		t, _ := l.cat.Target(ind.ID)
 		out := struct {
-			Indicator plan.Indicator     `json:"indicator"`
-			Nature    plan.Nature        `json:"nature"`
-			Target    rule.Target        `json:"target"`
-			Places    []plan.Place       `json:"places"`
-			Metrics   []plan.Metric      `json:"metrics"`
-			Unit      *dataset.OrgUnit   `json:"unit,omitempty"`
-			Result    *indicators.Result `json:"result,omitempty"`
-		}{ind, l.cat.NatureOf(ind.ID), t, nonNilPlaces(l.cat.Places(ind.ID)), usedMetrics(l, ind.ID), nil, res}
+			Indicator plan.Indicator `json:"indicator"`
+			Nature    plan.Nature    `json:"nature"`
+			Target    rule.Target    `json:"target"`
+			Places    []plan.Place   `json:"places"`
+			Metrics   []plan.Metric  `json:"metrics"`
+			// Aggregates define the aggregates the formula uses.
+			Aggregates []rule.AggregateDoc `json:"aggregates,omitempty"`
+			Unit       *dataset.OrgUnit    `json:"unit,omitempty"`
+			Result     *indicators.Result  `json:"result,omitempty"`
+		}{ind, l.cat.NatureOf(ind.ID), t, nonNilPlaces(l.cat.Places(ind.ID)), usedMetrics(l, ind.ID), aggregateDocs(l, ind.ID), nil, res}
 		if res != nil {
 			out.Unit = &ou
 		}
@@ -323,6 +325,20 @@ func (e *env) explainText(b *bytes.Buffer, l *loaded, ind plan.Indicator) {
 		fmt.Fprintf(b, "%s%s (%s)%s\n", e.t("用到指标：", "Uses indicator: "), other.Name.In(e.lang), id,
 			e.t("，见 eduplan explain "+id, "; see eduplan explain "+id))
 	}
+}
+
+// aggregateDocs defines the aggregates an indicator's formula uses, in
+// source order.
+func aggregateDocs(l *loaded, id string) []rule.AggregateDoc {
+	p, ok := l.cat.Formula(id)
+	if !ok || p == nil {
+		return nil
+	}
+	var out []rule.AggregateDoc
+	for _, a := range p.Aggregates() {
+		out = append(out, a.Doc())
+	}
+	return out
 }
 
 // explainAggregates says which aggregate each one in the formula is,

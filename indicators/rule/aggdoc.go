@@ -11,22 +11,22 @@ import (
 // what a reader is told cannot drift apart.
 type AggregateDoc struct {
 	// Func is the canonical name; Weighted marks cv(x, w).
-	Func     string
-	Weighted bool
+	Func     string `json:"func"`
+	Weighted bool   `json:"weighted,omitempty"`
 	// Call is how it is written, in the canonical spelling: "cv(x, w)".
-	Call string
+	Call string `json:"call"`
 	// Spellings are the other (Chinese) names the language accepts.
-	Spellings []string
+	Spellings []string `json:"spellings"`
 	// Name says what it computes, in a few words.
-	Name msg.Text
+	Name msg.Text `json:"name"`
 	// Formula is the exact definition over the children counted.
-	Formula msg.Text
+	Formula msg.Text `json:"formula"`
 	// Missing says what missing, uncomputable and not applicable children
 	// do to the result: the rule every aggregate follows, then Also.
-	Missing msg.Text
+	Missing msg.Text `json:"missing"`
 	// Also is what this aggregate adds to the common rule (a zero mean, a
-	// missing weight); empty for most.
-	Also msg.Text
+	// missing weight); empty for most. JSON leaves it out: Missing says it.
+	Also msg.Text `json:"-"`
 }
 
 // ChildStates is what every aggregate does with children that are not plain
