@@ -30,7 +30,8 @@ type Aggregate struct {
 }
 
 // AggregateChild is one child unit's row: its value, and its weight in a
-// weighted aggregate, as text (a state's name when there is no number).
+// weighted aggregate, as text (a state's name when there is no number;
+// 满足 / 不满足 for the condition of share and count).
 type AggregateChild struct {
 	Unit   string   `json:"unit"`
 	Name   string   `json:"name"`
@@ -56,7 +57,16 @@ func OfAggregate(r indicators.Result, a indicators.AggregateInput) Aggregate {
 	complete := true
 	for _, c := range a.Children {
 		row := AggregateChild{Unit: c.Unit, Name: c.Name, Value: stateText(c.State)}
-		if c.Value != nil {
+		switch {
+		case c.Value == nil:
+		case a.Func == "share" || a.Func == "count":
+			// The argument is a condition: a child meets it or not, and
+			// "100%" beside a school would read as a rate.
+			row.Value = msg.T("不满足", "no")
+			if *c.Value != 0 {
+				row.Value = msg.T("满足", "yes")
+			}
+		default:
 			s := Number(*c.Value, r.Unit)
 			row.Value = msg.T(s, s)
 		}

@@ -54,3 +54,16 @@ func TestOfAggregateUnweighted(t *testing.T) {
 	assert.Equal(t, msg.T("95%", "95%"), v.Children[0].Value)
 	assert.Empty(t, v.Children[0].Weight.ZH)
 }
+
+// share and count hold their children to a condition: each child meets it
+// or not, whatever the unit of the result.
+func TestOfAggregateCondition(t *testing.T) {
+	res := indicators.Result{Unit: plan.Percent}
+	a := indicators.AggregateInput{Func: "share", Of: "达标项数 >= 6", Value: fp(0.5),
+		Children: []indicators.ChildValue{{Unit: "a", Value: fp(1), State: "ok"}, {Unit: "b", Value: fp(0), State: "ok"}, {Unit: "c", State: "missing"}}}
+	v := view.OfAggregate(res, a)
+	assert.Equal(t, msg.T("满足", "yes"), v.Children[0].Value)
+	assert.Equal(t, msg.T("不满足", "no"), v.Children[1].Value)
+	assert.Equal(t, msg.T("缺数据", "missing"), v.Children[2].Value)
+	assert.Equal(t, "share(达标项数 >= 6)", v.Call)
+}
