@@ -124,6 +124,40 @@ func TestCVWeightedAndUnweightedDisagreeOnALimit(t *testing.T) {
 	assert.False(t, r.Target.Met(u), "unweighted %.7f > 0.50", u)
 }
 
+// The other way round: two big schools far apart and four small ones at
+// the mean. Pupils 450, 450, 25, 25, 25, 25; values 5, 35, 20, 20, 20, 20.
+//
+// Weighted:
+//
+//	P  = 1000
+//	X̄  = (450·5 + 450·35 + 4·25·20) / 1000 = (2250 + 15750 + 2000) / 1000 = 20
+//	Xᵢ − X̄ = −15, 15, 0, 0, 0, 0
+//	S² = 0.45·225 + 0.45·225 = 202.5
+//	S  = √202.5 = 14.2302495…;  CV = 14.2302495… / 20 = 0.7115125…  > 0.50: not met
+//
+// Unweighted:
+//
+//	x̄  = (5 + 35 + 4·20) / 6 = 20
+//	S² = (225 + 225) / 6 = 75
+//	S  = √75 = 8.6602540…;  CV = 8.6602540… / 20 = 0.4330127…  ≤ 0.50: met
+//
+// Counting schools hides that most pupils are in the two unequal ones.
+func TestCVWeightedFailsWhereUnweightedPasses(t *testing.T) {
+	vals := oks(5, 35, 20, 20, 20, 20)
+	r, err := CompileRule("差异系数(x, pupils) <= 0.50", nil, DefaultLimits)
+	require.NoError(t, err)
+
+	w, st := reduceWeighted(t, "cv(x, pupils)", vals, oks(450, 450, 25, 25, 25, 25))
+	require.Equal(t, OK, st)
+	assert.InDelta(t, math.Sqrt(202.5)/20, w, 1e-12)
+	assert.False(t, r.Target.Met(w), "weighted %.7f > 0.50", w)
+
+	u, st := reduceWeighted(t, "cv(x)", vals, nil)
+	require.Equal(t, OK, st)
+	assert.InDelta(t, math.Sqrt(75)/20, u, 1e-12)
+	assert.True(t, r.Target.Met(u), "unweighted %.7f ≤ 0.50", u)
+}
+
 func TestCVWeightedStates(t *testing.T) {
 	vals := oks(10, 20, 30)
 	cases := []struct {
