@@ -81,3 +81,24 @@ func TestExplainAggregateWithoutData(t *testing.T) {
 	assert.Contains(t, r.stdout, "汇总函数：spread(学前三年教育毛入学率) 极差")
 	assert.Contains(t, r.stdout, "算法：max xᵢ − min xᵢ")
 }
+
+// A weighted call is replaced whole by its value in the worked arithmetic,
+// weight and all.
+func TestCallSpanWeighted(t *testing.T) {
+	src := "差异系数(生均值, 在校生数) * 100"
+	from, to, ok := callSpan(src, "生均值", "在校生数")
+	require.True(t, ok)
+	assert.Equal(t, "差异系数(生均值, 在校生数)", src[from:to])
+
+	// Full-width comma as typed on a Chinese keyboard.
+	src = "cv(x，w) + 1"
+	from, to, ok = callSpan(src, "x", "w")
+	require.True(t, ok)
+	assert.Equal(t, "cv(x，w)", src[from:to])
+
+	// The weight must follow the value: no match rather than a wrong span.
+	_, _, ok = callSpan("cv(x) + w", "x", "w")
+	assert.False(t, ok)
+	_, _, ok = callSpan("cv(x, w)", "x", "")
+	assert.False(t, ok, "an unweighted lookup does not swallow a weight")
+}
