@@ -66,7 +66,7 @@ type Evaluation struct {
 	// Nil for an indicator with none.
 	over    [][]bool
 	aggs    [][]rule.Vector
-	argVals [][]rule.Vector // each aggregate's argument, evaluated on every unit
+	argVals [][]aggArgs // each aggregate's arguments, evaluated on every unit
 
 	// Units fall into a few classes of level and kind; scopes are decided
 	// once per class rather than once per unit.
@@ -90,7 +90,7 @@ func (c *Catalog) Evaluate(d *dataset.Dataset) *Evaluation {
 		derived: make([][]Origin, len(c.inds)),
 		over:    make([][]bool, len(c.inds)),
 		aggs:    make([][]rule.Vector, len(c.inds)),
-		argVals: make([][]rule.Vector, len(c.inds)),
+		argVals: make([][]aggArgs, len(c.inds)),
 	}
 	e.classify()
 	order := postOrder(d)
@@ -215,8 +215,14 @@ func (e *Evaluation) effective(m plan.Metric, order []int) (rule.Vector, []Origi
 }
 
 type evalScratch struct {
-	vals []float64
-	sts  []rule.State
+	vals, wvals []float64
+	sts, wsts   []rule.State
+}
+
+// aggArgs are an aggregate's arguments evaluated on every unit: the value,
+// and the weight of a weighted one (Weight.V nil otherwise).
+type aggArgs struct {
+	arg, weight rule.Vector
 }
 
 // column returns the column of a metric or indicator id with irrelevant
@@ -291,24 +297,34 @@ func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 }
 
 // evalProgram computes a formula for every unit: first each aggregate's
-// argument on every unit and its reduction over each unit's children, then
-// the formula itself.
-func (e *Evaluation) evalProgram(p *rule.Program, n int, sc *evalScratch) (val rule.Vector, aggCols, argCols []rule.Vector) {
+// argument (and weight) on every unit and its reduction over each unit's
+// children, then the formula itself.
+func (e *Evaluation) evalProgram(p *rule.Program, n int, sc *evalScratch) (val rule.Vector, aggCols []rule.Vector, argCols []aggArgs) {
 	d := e.data
 	aggs := p.Aggregates()
 	aggCols = make([]rule.Vector, len(aggs))
-	argCols = make([]rule.Vector, len(aggs))
+	argCols = make([]aggArgs, len(aggs))
 	for k, a := range aggs {
-		vars, allSkip := e.inputs(a.Arg, n)
-		arg := rule.NewVector(n)
-		a.Arg.Eval(n, vars, nil, arg)
-		for i, skip := range allSkip {
-			if skip {
-				arg.S[i] = rule.Skip
-			}
-		}
-		argCols[k] = arg
+		arg := e.childColumn(a.Arg, n)
+		argCols[k].arg = arg
 		out := rule.NewVector(n)
+		if a.Weighted() {
+			w := e.childColumn(a.Weight, n)
+			argCols[k].weight = w
+			for i := 0; i < n; i++ {
+				sc.vals, sc.sts = sc.vals[:0], sc.sts[:0]
+				sc.wvals, sc.wsts = sc.wvals[:0], sc.wsts[:0]
+				for _, ch := range d.Children(i) {
+					sc.vals = append(sc.vals, arg.V[ch])
+					sc.sts = append(sc.sts, arg.S[ch])
+					sc.wvals = append(sc.wvals, w.V[ch])
+					sc.wsts = append(sc.wsts, w.S[ch])
+				}
+				out.V[i], out.S[i] = a.ReduceWeighted(sc.vals, sc.sts, sc.wvals, sc.wsts)
+			}
+			aggCols[k] = out
+			continue
+		}
 		for i := 0; i < n; i++ {
 			sc.vals, sc.sts = sc.vals[:0], sc.sts[:0]
 			for _, ch := range d.Children(i) {
@@ -323,6 +339,21 @@ func (e *Evaluation) evalProgram(p *rule.Program, n int, sc *evalScratch) (val r
 	val = rule.NewVector(n)
 	p.Eval(n, vars, aggCols, val)
 	return val, aggCols, argCols
+}
+
+// childColumn evaluates an aggregate's argument or weight on every unit; a
+// unit none of whose figures concern it is Skip, so that the aggregate over
+// its parent leaves it out.
+func (e *Evaluation) childColumn(p *rule.Program, n int) rule.Vector {
+	vars, allSkip := e.inputs(p, n)
+	v := rule.NewVector(n)
+	p.Eval(n, vars, nil, v)
+	for i, skip := range allSkip {
+		if skip {
+			v.S[i] = rule.Skip
+		}
+	}
+	return v
 }
 
 func statusOf(v float64, s rule.State, t rule.Target) Status {

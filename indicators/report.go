@@ -181,10 +181,13 @@ type Input struct {
 }
 
 // AggregateInput is an aggregate over child units that a result used, with
-// each child's value.
+// each child's value (and weight, for a weighted one).
 type AggregateInput struct {
-	Func     string       `json:"func"`
-	Of       string       `json:"of"`
+	Func string `json:"func"`
+	Of   string `json:"of"`
+	// Weight is the weight formula of a weighted cv, as written
+	// (cv(生均教学仪器设备值, 在校生数) has 在校生数); empty when unweighted.
+	Weight   string       `json:"weight,omitempty"`
 	Value    *float64     `json:"value,omitempty"`
 	Children []ChildValue `json:"children"`
 }
@@ -196,6 +199,10 @@ type ChildValue struct {
 	Value *float64 `json:"value,omitempty"`
 	// State is "ok", "missing", "not_computable" or "not_applicable".
 	State string `json:"state"`
+	// Weight is the child's weight in a weighted aggregate, when known;
+	// WeightState is its state, set only in a weighted aggregate.
+	Weight      *float64 `json:"weight,omitempty"`
+	WeightState string   `json:"weight_state,omitempty"`
 }
 
 // Assess evaluates d and reports every unit (or those opt names).
@@ -386,14 +393,24 @@ func (e *Evaluation) missingBelow(v rule.Vector, i int, out []string) []string {
 
 func (e *Evaluation) aggregateInput(ix, k int, a *rule.Aggregate, i int) AggregateInput {
 	out := AggregateInput{Func: a.Func, Of: a.Arg.Source(), Children: []ChildValue{}}
+	if a.Weighted() {
+		out.Weight = a.Weight.Source()
+	}
 	if agg := e.aggs[ix][k]; agg.S[i] == rule.OK {
 		out.Value = ptr(clean(agg.V[i]))
 	}
-	arg := e.argVals[ix][k]
+	args := e.argVals[ix][k]
+	arg, w := args.arg, args.weight
 	for _, ch := range e.data.Children(i) {
 		cv := ChildValue{Unit: e.data.Units[ch].ID, Name: e.data.Units[ch].Name, State: stateName(arg.S[ch])}
 		if arg.S[ch] == rule.OK {
 			cv.Value = ptr(clean(arg.V[ch]))
+		}
+		if a.Weighted() {
+			cv.WeightState = stateName(w.S[ch])
+			if w.S[ch] == rule.OK {
+				cv.Weight = ptr(clean(w.V[ch]))
+			}
 		}
 		out.Children = append(out.Children, cv)
 	}

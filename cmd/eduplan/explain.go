@@ -101,14 +101,16 @@ func runExplain(e *env, args []string) int {
 	if *format == "json" {
 		t, _ := l.cat.Target(ind.ID)
 		out := struct {
-			Indicator plan.Indicator     `json:"indicator"`
-			Nature    plan.Nature        `json:"nature"`
-			Target    rule.Target        `json:"target"`
-			Places    []plan.Place       `json:"places"`
-			Metrics   []plan.Metric      `json:"metrics"`
-			Unit      *dataset.OrgUnit   `json:"unit,omitempty"`
-			Result    *indicators.Result `json:"result,omitempty"`
-		}{ind, l.cat.NatureOf(ind.ID), t, nonNilPlaces(l.cat.Places(ind.ID)), usedMetrics(l, ind.ID), nil, res}
+			Indicator plan.Indicator `json:"indicator"`
+			Nature    plan.Nature    `json:"nature"`
+			Target    rule.Target    `json:"target"`
+			Places    []plan.Place   `json:"places"`
+			Metrics   []plan.Metric  `json:"metrics"`
+			// Aggregates define the aggregates the formula uses.
+			Aggregates []rule.AggregateDoc `json:"aggregates,omitempty"`
+			Unit       *dataset.OrgUnit    `json:"unit,omitempty"`
+			Result     *indicators.Result  `json:"result,omitempty"`
+		}{ind, l.cat.NatureOf(ind.ID), t, nonNilPlaces(l.cat.Places(ind.ID)), usedMetrics(l, ind.ID), aggregateDocs(l, ind.ID), nil, res}
 		if res != nil {
 			out.Unit = &ou
 		}
@@ -194,7 +196,7 @@ func usedMetrics(l *loaded, id string) []plan.Metric {
 		used[v] = true
 	}
 	for _, a := range p.Aggregates() {
-		for _, v := range a.Arg.Vars() {
+		for _, v := range a.Vars() {
 			used[v] = true
 		}
 	}
@@ -223,7 +225,7 @@ func usedIndicators(l *loaded, id string) []string {
 	}
 	add(p.Vars())
 	for _, a := range p.Aggregates() {
-		add(a.Arg.Vars())
+		add(a.Vars())
 	}
 	var out []string
 	for v := range set {
@@ -283,6 +285,7 @@ func (e *env) explainText(b *bytes.Buffer, l *loaded, ind plan.Indicator) {
 	}
 	line(e.t("计量", "Unit"), e.unitName(ind.Unit))
 	line(e.t("公式", "Formula"), ind.Formula)
+	e.explainAggregates(b, l, ind.ID)
 	t, _ := l.cat.Target(ind.ID)
 	line(e.t("目标", "Target"), ind.Target+e.t("（即 ", " (that is ")+t.Format(e.lang)+e.t("）", ")"))
 	nature := view.Nature(l.cat.NatureOf(ind.ID)).In(e.lang)
@@ -321,6 +324,42 @@ func (e *env) explainText(b *bytes.Buffer, l *loaded, ind plan.Indicator) {
 		other, _ := l.cat.Indicator(id)
 		fmt.Fprintf(b, "%s%s (%s)%s\n", e.t("用到指标：", "Uses indicator: "), other.Name.In(e.lang), id,
 			e.t("，见 eduplan explain "+id, "; see eduplan explain "+id))
+	}
+}
+
+// aggregateDocs defines the aggregates an indicator's formula uses, in
+// source order.
+func aggregateDocs(l *loaded, id string) []rule.AggregateDoc {
+	p, ok := l.cat.Formula(id)
+	if !ok || p == nil {
+		return nil
+	}
+	var out []rule.AggregateDoc
+	for _, a := range p.Aggregates() {
+		out = append(out, a.Doc())
+	}
+	return out
+}
+
+// explainAggregates says which aggregate each one in the formula is,
+// weighted or not, its exact formula and what missing children do: the
+// definitions the README's table gives, from the same source.
+func (e *env) explainAggregates(b *bytes.Buffer, l *loaded, id string) {
+	p, ok := l.cat.Formula(id)
+	if !ok || p == nil {
+		return
+	}
+	names := e.catalogNames(l)
+	for _, a := range p.Aggregates() {
+		d := a.Doc()
+		call := a.Func + "(" + replaceNames(a.Arg.Source(), names)
+		if a.Weighted() {
+			call += ", " + replaceNames(a.Weight.Source(), names)
+		}
+		call += ")"
+		fmt.Fprintf(b, "%s%s %s\n", e.t("汇总函数：", "Aggregate: "), call, d.Name.In(e.lang))
+		fmt.Fprintf(b, "  %s%s\n", e.t("算法：", "formula: "), d.Formula.In(e.lang))
+		fmt.Fprintf(b, "  %s%s\n", e.t("下级单位缺数据时：", "children without figures: "), d.Missing.In(e.lang))
 	}
 }
 
@@ -385,13 +424,15 @@ func (e *env) explainResult(b *bytes.Buffer, l *loaded, u dataset.OrgUnit, res i
 	}
 	names := e.catalogNames(l)
 	for _, a := range res.Aggregates {
-		fmt.Fprintf(b, "%s(%s)%s\n", a.Func, replaceNames(a.Of, names), e.t(fmt.Sprintf(" 取自 %d 个下级单位：", len(a.Children)), fmt.Sprintf(" over %d child units:", len(a.Children))))
+		av := view.OfAggregate(res, a)
+		fmt.Fprintf(b, "%s%s\n", replaceNames(av.Call, names), e.t(fmt.Sprintf(" 取自 %d 个下级单位：", len(a.Children)), fmt.Sprintf(" over %d child units:", len(a.Children))))
 		rows := [][]string{}
+		if av.Weighted {
+			rows = append(rows, []string{"", "", e.t("数值", "value"), e.t("权重（", "weight (") + replaceNames(a.Weight, names) + e.t("）", ")")})
+		}
 		var hi, lo *indicators.ChildValue
 		for k, c := range a.Children {
-			v := e.childState(c.State)
 			if c.Value != nil {
-				v = view.Number(*c.Value, res.Unit)
 				if hi == nil || *c.Value > *hi.Value {
 					hi = &a.Children[k]
 				}
@@ -399,9 +440,13 @@ func (e *env) explainResult(b *bytes.Buffer, l *loaded, u dataset.OrgUnit, res i
 					lo = &a.Children[k]
 				}
 			}
-			rows = append(rows, []string{"  " + c.Name, c.Unit, v})
+			row := []string{"  " + c.Name, c.Unit, av.Children[k].Value.In(e.lang)}
+			if av.Weighted {
+				row = append(row, av.Children[k].Weight.In(e.lang))
+			}
+			rows = append(rows, row)
 		}
-		if len(rows) > 0 {
+		if len(a.Children) > 0 {
 			reportfmt.WriteColumns(b, rows, nil)
 		}
 		if a.Value != nil {
@@ -411,6 +456,10 @@ func (e *env) explainResult(b *bytes.Buffer, l *loaded, u dataset.OrgUnit, res i
 			if a.Func == "spread" && hi != nil && lo != nil {
 				line += e.t(fmt.Sprintf("（最高 %s %s − 最低 %s %s）", hi.Name, view.Number(*hi.Value, res.Unit), lo.Name, view.Number(*lo.Value, res.Unit)),
 					fmt.Sprintf(" (highest %s %s − lowest %s %s)", hi.Name, view.Number(*hi.Value, res.Unit), lo.Name, view.Number(*lo.Value, res.Unit)))
+			}
+			// A cv is worked out in the notation of its definition.
+			if steps := av.Steps.In(e.lang); steps != "" {
+				line += e.t("（"+steps+"）", " ("+steps+")")
 			}
 			fmt.Fprintln(b, line)
 		}
@@ -458,7 +507,7 @@ func substitute(res indicators.Result) string {
 		if a.Value == nil {
 			continue
 		}
-		if from, to, ok := callSpan(src, a.Of); ok {
+		if from, to, ok := callSpan(src, a.Of, a.Weight); ok {
 			src = src[:from] + view.Number(*a.Value, res.Unit) + src[to:]
 		}
 	}
@@ -528,9 +577,10 @@ func identRune(r rune) bool {
 	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// callSpan finds "func(arg)" around arg in src: the byte span from the
-// function name to the closing parenthesis.
-func callSpan(src, arg string) (int, int, bool) {
+// callSpan finds "func(arg)", or "func(arg, weight)" when weight is not
+// empty, around arg in src: the byte span from the function name to the
+// closing parenthesis.
+func callSpan(src, arg, weight string) (int, int, bool) {
 	at := strings.Index(src, arg)
 	if at < 0 {
 		return 0, 0, false
@@ -548,6 +598,18 @@ func callSpan(src, arg string) (int, int, bool) {
 		start -= size
 	}
 	end := at + len(arg)
+	if weight != "" {
+		rest := strings.TrimLeft(src[end:], " ")
+		rest, ok := strings.CutPrefix(rest, ",")
+		if !ok {
+			rest, ok = strings.CutPrefix(rest, "，")
+		}
+		w := strings.Index(rest, weight)
+		if !ok || w < 0 || strings.TrimSpace(rest[:w]) != "" {
+			return 0, 0, false
+		}
+		end = len(src) - len(rest) + w + len(weight)
+	}
 	close := strings.Index(src[end:], ")")
 	if close < 0 || strings.TrimSpace(src[end:end+close]) != "" {
 		return 0, 0, false

@@ -35,7 +35,7 @@ func FuzzSubstitute(f *testing.F) {
 			t.Fatalf("substitute(%q) = %q, want it unchanged", formula, out)
 		}
 		_ = replaceNames(formula, map[string]string{name: id, id: name})
-		callSpan(formula, name)
+		callSpan(formula, name, "")
 	})
 }
 

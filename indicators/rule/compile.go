@@ -363,12 +363,24 @@ func (c *compiler) call(n *ast.CallNode, out *node, depth int, inAgg bool) (*nod
 			fmt.Sprintf("unknown function %q (known: %s)", callee.Value, functionList))
 	}
 	scalarMinMax := (fn.canonical == "min" || fn.canonical == "max") && len(n.Arguments) >= 2
+	// count(c1, c2, …) of two conditions or more is how many hold on the
+	// unit itself ("meets at least 6 of 7 standards"), as min and max of
+	// several arguments are scalar.
+	if fn.canonical == "count" && len(n.Arguments) >= 2 {
+		return c.countOf(n, out, depth, inAgg)
+	}
 	if fn.aggregate && !scalarMinMax {
 		if inAgg {
 			return nil, c.errAt(callee, fmt.Sprintf("汇总函数 %s 不能嵌套在另一个汇总函数中", callee.Value),
 				fmt.Sprintf("the aggregate %s cannot be nested inside another aggregate", callee.Value))
 		}
-		if len(n.Arguments) != 1 {
+		// cv alone takes a second argument: the weight of each child.
+		weighted := fn.canonical == "cv" && len(n.Arguments) == 2
+		if len(n.Arguments) != 1 && !weighted {
+			if fn.canonical == "cv" {
+				return nil, c.errAt(callee, fmt.Sprintf("函数 %s 接受一个参数（数值）或两个参数（数值, 权重）", callee.Value),
+					fmt.Sprintf("%s takes one argument (the value) or two (the value, the weight)", callee.Value))
+			}
 			return nil, c.errAt(callee, fmt.Sprintf("函数 %s 只接受一个参数", callee.Value),
 				fmt.Sprintf("%s takes exactly one argument", callee.Value))
 		}
@@ -384,6 +396,16 @@ func (c *compiler) call(n *ast.CallNode, out *node, depth int, inAgg bool) (*nod
 			return nil, err
 		}
 		out.op, out.fn, out.args = opAgg, fn.canonical, []*node{arg}
+		if weighted {
+			w, err := c.build(n.Arguments[1], depth+1, true)
+			if err != nil {
+				return nil, err
+			}
+			if err := c.want(w, number); err != nil {
+				return nil, err
+			}
+			out.args = append(out.args, w)
+		}
 		widen(out)
 		return out, nil
 	}
@@ -413,6 +435,33 @@ func (c *compiler) call(n *ast.CallNode, out *node, depth int, inAgg bool) (*nod
 	}
 	widen(out)
 	return out, nil
+}
+
+// countOf compiles count(c1, c2, …) into (c1 ? 1 : 0) + (c2 ? 1 : 0) + …:
+// the engine needs no instruction of its own, and a missing figure in any
+// condition makes the count missing, as in any sum.
+func (c *compiler) countOf(n *ast.CallNode, out *node, depth int, inAgg bool) (*node, *Error) {
+	var acc *node
+	for _, a := range n.Arguments {
+		cond, err := c.build(a, depth+1, inAgg)
+		if err != nil {
+			return nil, err
+		}
+		if err := c.want(cond, boolean); err != nil {
+			return nil, err
+		}
+		one := &node{op: opConst, val: 1, from: cond.from, to: cond.to}
+		zero := &node{op: opConst, from: cond.from, to: cond.to}
+		term := &node{op: opCond, args: []*node{cond, one, zero}, from: cond.from, to: cond.to}
+		if acc == nil {
+			acc = term
+			continue
+		}
+		acc = &node{op: opAdd, args: []*node{acc, term}, from: acc.from, to: term.to}
+	}
+	acc.from, acc.to = out.from, out.to
+	widen(acc)
+	return acc, nil
 }
 
 // widen extends a node's span over its arguments'.
@@ -480,7 +529,12 @@ func newProgram(src []rune, from, to int, rewritten string, root *node) *Program
 		aggIndex[a] = i
 		af, at := balanceParens(src, a.args[0].from, a.args[0].to)
 		arg := newProgram(src, af, at, "", a.args[0])
-		p.aggs = append(p.aggs, &Aggregate{Func: a.fn, Arg: arg})
+		agg := &Aggregate{Func: a.fn, Arg: arg}
+		if len(a.args) == 2 {
+			wf, wt := balanceParens(src, a.args[1].from, a.args[1].to)
+			agg.Weight = newProgram(src, wf, wt, "", a.args[1])
+		}
+		p.aggs = append(p.aggs, agg)
 	}
 	p.generate(root, aggIndex)
 	return p

@@ -12,7 +12,7 @@ type Dep struct {
 }
 
 // Deps returns every name the formula reads, on the unit itself (Vars) and
-// on its children (the arguments of its aggregates), sorted by id with the
+// on its children (the arguments of its aggregates, weights included), sorted by id with the
 // unit's own read first; a name read both ways is listed twice. It is the
 // one walk over a formula that callers need: which figures a formula asks
 // for, and which other indicators it builds on.
@@ -23,7 +23,7 @@ func (p *Program) Deps() []Dep {
 	}
 	seen := map[string]bool{}
 	for _, a := range p.aggs {
-		for _, id := range a.Arg.vars {
+		for _, id := range a.Vars() {
 			if !seen[id] {
 				seen[id] = true
 				out = append(out, Dep{ID: id, Children: true})

@@ -56,13 +56,18 @@
 //
 // Operators: + - * / and ** or ^ (power); < <= > >= == != ; && || ! (also
 // and, or, not); c ? x : y; x ?? y (y when x is missing). Functions: abs(x),
-// min(x, y, …) and max(x, y, …) with two or more arguments, and the
-// aggregates over the child units of the unit assessed, each with exactly one
+// min(x, y, …) and max(x, y, …) with two or more arguments, count(c1, c2, …)
+// of two conditions or more (how many hold on the unit itself), and the
+// aggregates over the child units of the unit assessed, each with one
 // argument evaluated on every child:
 //
 //	sum/合计   mean/平均   min/最小   max/最大   spread/极差 (max − min)
-//	cv/差异系数 (population standard deviation / mean)
+//	cv/差异系数 (population standard deviation / mean; cv(x, w) weighs
+//	             each child by w, as 教督〔2017〕6号 weighs schools by pupils)
 //	share/占比 (share of children meeting a condition)   count/个数
+//
+// AggregateDocs gives each one's exact formula and what missing or
+// uncomputable children do; Aggregate.Definition the text for one.
 //
 // Aggregates cannot be nested. Errors (*Error) give the line and column in
 // characters of what the user wrote, not of the rewritten expression, with
@@ -81,7 +86,8 @@
 // A Program is compiled once and evaluated over columns: Eval takes one
 // Vector (values and a State per unit) for each of Program.Vars and one for
 // each of Program.Aggregates, already reduced per unit with Aggregate.Reduce
-// over that unit's children (whose figures Aggregate.Arg evaluates). States
+// (ReduceWeighted for a weighted cv) over that unit's children (whose
+// figures Aggregate.Arg and Aggregate.Weight evaluate). States
 // carry what a figure is worth: a Missing input makes the result Missing
 // (missing is not zero), a zero denominator, NaN or ±Inf makes it Undefined
 // (not computable) and never reaches a comparison, and Skip marks a unit an

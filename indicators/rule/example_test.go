@@ -133,3 +133,33 @@ func ExampleReadClause() {
 	// Output:
 	// 小学生近视率 下降到38%以下 ≤ 38%
 }
+
+// A weighted cv evaluates its weight on the children too, and is reduced
+// with ReduceWeighted: schools of 100, 300 and 600 pupils with values 10,
+// 20 and 30 give X̄ = 25, S = √45 and CV = √45 / 25.
+func ExampleAggregate_ReduceWeighted() {
+	p, _ := rule.CompileFormula("差异系数(设备值 / 在校生数, 在校生数) <= 0.50", nil, rule.DefaultLimits)
+	agg := p.Aggregates()[0]
+	fmt.Println(agg.Func, agg.Weighted(), agg.Arg.Source(), "|", agg.Weight.Source())
+
+	pupils := rule.Vector{V: []float64{100, 300, 600}, S: []rule.State{rule.OK, rule.OK, rule.OK}}
+	equipment := rule.Vector{V: []float64{1000, 6000, 18000}, S: []rule.State{rule.OK, rule.OK, rule.OK}}
+	cols := func(prog *rule.Program) []rule.Vector {
+		var out []rule.Vector
+		for _, id := range prog.Vars() {
+			out = append(out, map[string]rule.Vector{"设备值": equipment, "在校生数": pupils}[id])
+		}
+		return out
+	}
+	values, weights := rule.NewVector(3), rule.NewVector(3)
+	agg.Arg.Eval(3, cols(agg.Arg), nil, values)
+	agg.Weight.Eval(3, cols(agg.Weight), nil, weights)
+	cv := rule.NewVector(1)
+	cv.V[0], cv.S[0] = agg.ReduceWeighted(values.V, values.S, weights.V, weights.S)
+
+	total, mean, sd := rule.CVParts(values.V, weights.V)
+	fmt.Printf("P = %g, X̄ = %g, S = %.4f, CV = %.4f\n", total, mean, sd, cv.V[0])
+	// Output:
+	// cv true 设备值 / 在校生数 | 在校生数
+	// P = 1000, X̄ = 25, S = 6.7082, CV = 0.2683
+}

@@ -17,6 +17,8 @@ var fuzzSeeds = []string{
 	"a.b", "a[0]", "'x'", "let x = 1; x", "a | sum", "#a", "$env", "1..3", "a in [1,2]",
 	"＞＝　９９．５％", "a ＝ b", "（a＋b）×c÷d－e", "\xff\xfe", "a\x00b", "5 pp", "3～4所", "50%左右",
 	"确保…达X", "不超过10个百分点", "1.2.3", "a // b", "a /* b", "a ** b ^ c", "-----a",
+	"cv(a, b) <= 0.5", "差异系数(a / b, b)", "cv(a, b, c)", "cv(a, b > 1)", "count(a > 1, b > 1, c > 1) >= 2",
+	"share(count(a >= 1, b >= 1) >= 2 && min(a / 2, b / 3) >= 85%) = 100%",
 }
 
 func FuzzParseTarget(f *testing.F) {
@@ -228,6 +230,15 @@ func checkProgram(t *testing.T, p *Program) {
 		run(a.Arg, nil)
 		aggs[j] = col(j + 1)
 		v, s := a.Reduce(aggs[j].V, aggs[j].S)
+		if a.Weighted() {
+			// Negative, NaN and infinite weights come in here too.
+			run(a.Weight, nil)
+			if s != Undefined {
+				t.Fatalf("%q: a weighted cv reduced without weights gave %v", a.Arg.Source(), s)
+			}
+			w := col(j + 2)
+			v, s = a.ReduceWeighted(aggs[j].V, aggs[j].S, w.V, w.S)
+		}
 		if !finite(v) || s > Skip {
 			t.Fatalf("%q: reduce gave %v %v", a.Arg.Source(), v, s)
 		}
