@@ -261,8 +261,10 @@ func TestLoadBroken(t *testing.T) {
 		{"unknown unit",
 			func(t *testing.T, d string) string {
 				return edit(t, d, `"unit": "count",
+      "counter": "人",
       "integral": true,
       "aggregate": "none"`, `"unit": "people",
+      "counter": "人",
       "integral": true,
       "aggregate": "none"`)
 			},

@@ -17,6 +17,7 @@ const (
 	Score   Unit = "score"   // 分
 	Money   Unit = "money"   // 万元
 	Area    Unit = "area"    // 平方米
+	Years   Unit = "years"   // 年: a duration, such as years of schooling
 	Number  Unit = "number"  // any other quantity
 )
 
@@ -42,9 +43,14 @@ type Scope struct {
 
 // Metric is a raw figure a unit reports, such as 在园幼儿数.
 type Metric struct {
-	ID        string      `json:"id"`
-	Name      msg.Text    `json:"name"`
-	Unit      Unit        `json:"unit"`
+	ID   string   `json:"id"`
+	Name msg.Text `json:"name"`
+	Unit Unit     `json:"unit"`
+	// Counter is the counter word of the figures as the plan declares it
+	// (人, 所, 个, 人次, 万元, 平方米 …). Forms and templates print it beside
+	// the figure; a count that declares none shows none, since a word
+	// guessed from the name can be wrong (在校数 counts pupils, not schools).
+	Counter   string      `json:"counter,omitempty"`
 	Integral  bool        `json:"integral,omitempty"`
 	Aggregate Aggregation `json:"aggregate"`
 	// ReportedBy says which units report the figure themselves.
@@ -130,7 +136,7 @@ type Place struct {
 // Known reports whether u is one of the units of measure this package knows.
 func (u Unit) Known() bool {
 	switch u {
-	case Count, Percent, Ratio, Score, Money, Area, Number:
+	case Count, Percent, Ratio, Score, Money, Area, Years, Number:
 		return true
 	}
 	return false

@@ -7,14 +7,17 @@ import (
 )
 
 // UnitLabel is the unit a form or a template header prints beside a
-// metric's figure: "%", "万元", "平方米", "分", and for a count the counter word
-// a Chinese form would use — 人, 所, 人次 or 个 — with its English gloss.
+// metric's figure: the counter word the plan declares (人, 所, 万元) with its
+// English gloss, else the unit's own sign ("%", "分", "平方米"). A count
+// that declares no counter word has no label: one guessed from the name
+// could be wrong.
 func (m Metric) UnitLabel() msg.Text {
+	if c := strings.TrimSpace(m.Counter); c != "" {
+		return msg.Text{ZH: c, EN: counterGloss(c)}
+	}
 	switch m.Unit {
 	case Percent:
 		return msg.Text{ZH: "%", EN: "%"}
-	case Count:
-		return counter(m.Name.ZH)
 	case Ratio:
 		return msg.Text{ZH: "比值", EN: "ratio"}
 	case Score:
@@ -23,31 +26,44 @@ func (m Metric) UnitLabel() msg.Text {
 		return msg.Text{ZH: "万元", EN: "10,000 yuan"}
 	case Area:
 		return msg.Text{ZH: "平方米", EN: "m²"}
+	case Years:
+		return msg.Text{ZH: "年", EN: "years"}
 	}
 	return msg.Text{}
 }
 
-// counter reads what a count counts from the end of its Chinese name, where
-// the counted noun stands: 幼儿园数 counts kindergartens (所), 在园幼儿数
-// children (人), 教师发展中心数 centres (个), not teachers, although the name
-// mentions them; 培训人次 counts attendances.
-func counter(name string) msg.Text {
-	noun := strings.TrimSuffix(name, "数")
-	has := func(ends ...string) bool {
-		for _, e := range ends {
-			if strings.HasSuffix(noun, e) {
-				return true
-			}
-		}
-		return false
+// counterGloss is the English of the counter words plans use; any other
+// word is shown as written.
+func counterGloss(c string) string {
+	switch c {
+	case "人", "名":
+		return "persons"
+	case "人次":
+		return "attendances"
+	case "所":
+		return "schools"
+	case "个", "项", "件":
+		return "number"
+	case "家":
+		return "institutions"
+	case "班", "个班":
+		return "classes"
+	case "万元":
+		return "10,000 yuan"
+	case "元":
+		return "yuan"
+	case "亿元":
+		return "100 million yuan"
+	case "平方米":
+		return "m²"
+	case "分":
+		return "points"
+	case "年":
+		return "years"
+	case "座":
+		return "buildings"
+	case "处":
+		return "sites"
 	}
-	switch {
-	case has("人次"):
-		return msg.Text{ZH: "人次", EN: "attendances"}
-	case has("学校", "学", "校", "园", "所"):
-		return msg.Text{ZH: "所", EN: "schools"}
-	case has("人口", "人", "学生", "生", "幼儿", "儿童", "少年", "教师", "校长", "人员"):
-		return msg.Text{ZH: "人", EN: "persons"}
-	}
-	return msg.Text{ZH: "个", EN: "number"}
+	return c
 }

@@ -3,35 +3,35 @@ package plan_test
 import (
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/plan"
-	"github.com/stretchr/testify/assert"
+	"github.com/eduplan/eduplan/seeds"
 )
 
-// The unit beside a figure tells the person typing what to count; it must
-// follow the thing counted, not any word the name happens to contain.
+// The unit beside a figure tells the person typing what to count. It is
+// the counter word the plan declares; a count without one shows none
+// rather than a word guessed from the name (在校数 counts pupils: a guess
+// from 校 said 所).
 func TestUnitLabel(t *testing.T) {
-	for _, tc := range []struct{ name, zh, en string }{
-		{"3-5岁在园幼儿数", "人", "persons"},
-		{"3-5岁适龄人口", "人", "persons"},
-		{"择校生数", "人", "persons"},
-		{"“双师型”教师数", "人", "persons"},
-		{"幼儿园专任教师数", "人", "persons"},
-		{"适龄残疾儿童少年数", "人", "persons"},
-		{"新创省优质幼儿园数", "所", "schools"},
-		{"新建、改扩建幼儿园数", "所", "schools"},
-		{"义务教育学校数", "所", "schools"},
-		{"创成教师发展示范校数", "所", "schools"},
-		{"新建、改扩建中小学数", "所", "schools"},
-		{"无证办园点数", "个", "number"},
-		{"“三星”以上党支部数", "个", "number"},
-		{"获批省幼儿园课程游戏化项目数", "个", "number"},
-		{"通过省级示范性教师发展中心评估的辖市区教师发展中心数", "个", "number"},
-		{"新获批省级课程基地数（义务教育）", "个", "number"},
-		{"退役士兵、农村实用技术等培训人次", "人次", "attendances"},
+	for _, tc := range []struct {
+		name, counter string
+		want          msg.Text
+	}{
+		{"义务教育适龄儿童在校数", "人", msg.T("人", "persons")},
+		{"初中毕业生升学数", "人", msg.T("人", "persons")},
+		{"新建、改扩建幼儿园数", "所", msg.T("所", "schools")},
+		{"培训人次", "人次", msg.T("人次", "attendances")},
+		{"教师发展中心数", "个", msg.T("个", "number")},
+		{"评估机构数", "家", msg.T("家", "institutions")},
+		{"专项经费", "万元", msg.T("万元", "10,000 yuan")},
+		{"床位数", "张", msg.T("张", "张")}, // a word without a gloss is shown as written
+		{"义务教育适龄儿童在校数", "", msg.Text{}},
 	} {
-		got := plan.Metric{Name: msg.Text{ZH: tc.name}, Unit: plan.Count}.UnitLabel()
-		assert.Equal(t, msg.Text{ZH: tc.zh, EN: tc.en}, got, tc.name)
+		got := plan.Metric{Name: msg.Text{ZH: tc.name}, Unit: plan.Count, Counter: tc.counter}.UnitLabel()
+		assert.Equal(t, tc.want, got, "%s (%s)", tc.name, tc.counter)
 	}
 	for u, want := range map[plan.Unit]msg.Text{
 		plan.Percent: {ZH: "%", EN: "%"},
@@ -39,8 +39,25 @@ func TestUnitLabel(t *testing.T) {
 		plan.Area:    {ZH: "平方米", EN: "m²"},
 		plan.Score:   {ZH: "分", EN: "points"},
 		plan.Ratio:   {ZH: "比值", EN: "ratio"},
+		plan.Years:   {ZH: "年", EN: "years"},
 		plan.Number:  {},
 	} {
 		assert.Equal(t, want, plan.Metric{Name: msg.Text{ZH: "教师数"}, Unit: u}.UnitLabel(), u)
 	}
+	// A declared counter wins over the unit's sign: 元 on a money figure.
+	assert.Equal(t, msg.T("元", "yuan"), plan.Metric{Unit: plan.Money, Counter: "元"}.UnitLabel())
+}
+
+// Every count of the seed declares what it counts.
+func TestSeedCountsDeclareTheirCounter(t *testing.T) {
+	p, err := seeds.Default()
+	require.NoError(t, err)
+	n := 0
+	for _, m := range p.Metrics {
+		if m.Unit == plan.Count {
+			n++
+			assert.NotEmpty(t, m.Counter, m.ID)
+		}
+	}
+	assert.Greater(t, n, 50)
 }

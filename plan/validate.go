@@ -12,7 +12,7 @@ import (
 )
 
 // Units lists the units of measure a metric or an indicator may have.
-func Units() []Unit { return []Unit{Count, Percent, Ratio, Score, Money, Area, Number} }
+func Units() []Unit { return []Unit{Count, Percent, Ratio, Score, Money, Area, Years, Number} }
 
 // Validate checks a plan built or changed in Go, and returns an
 // msg.Problems listing everything wrong, or nil. Load runs the same

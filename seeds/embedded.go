@@ -259,6 +259,8 @@ func (r *seedReader) metric(m *plan.Metric) {
 			m.Unit = plan.Unit(r.str())
 		case "integral":
 			m.Integral = r.boolean()
+		case "counter":
+			m.Counter = r.str()
 		case "aggregate":
 			m.Aggregate = plan.Aggregation(r.str())
 		case "reported_by":
