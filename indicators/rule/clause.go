@@ -1,7 +1,6 @@
 package rule
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -176,11 +175,23 @@ func firstSubjectProblem(norm []rune, from, end int) int {
 	return best
 }
 
-// maskNames blanks the dates and ages a subject may hold.
+// maskNames blanks the dates and ages a subject may hold and still only
+// name the indicator: a date (到2020年底, 2024年) or an age (6岁儿童, 0-6岁),
+// as namePhraseAt matches them.
 func maskNames(rs []rune) []rune {
-	return []rune(namePhrase.ReplaceAllStringFunc(string(rs), func(s string) string {
-		return strings.Repeat(" ", len([]rune(s)))
-	}))
+	out := make([]rune, 0, len(rs))
+	for i := 0; i < len(rs); {
+		if n := namePhraseAt(rs, i); n > 0 {
+			for range n {
+				out = append(out, ' ')
+			}
+			i += n
+			continue
+		}
+		out = append(out, rs[i])
+		i++
+	}
+	return out
 }
 
 // clauseCandidates lists where a target may begin: the start, a number, a
@@ -200,10 +211,6 @@ func clauseCandidates(norm []rune, from, end int) []int {
 	}
 	return out
 }
-
-// namePhrase is what a subject may carry with digits and still only name
-// the indicator: a date (到2020年底, 2024年) or an age (6岁儿童, 0-6岁).
-var namePhrase = regexp.MustCompile(`(到|至|在)?[0-9]{4}年(底|末)?(前)?|([0-9]+-)?[0-9]+岁`)
 
 // subjectWords are target words that may stand in a subject because they
 // only say what is counted: 新增学位14万座 counts new places, at least 14万.

@@ -3,7 +3,6 @@ package rule
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -159,10 +158,6 @@ func parseTarget(src []rune, from, to int) (Target, *Error) {
 	return t, err
 }
 
-// restated matches what follows 以上/以下 when the plan restates the bound:
-// 80分以上（含80分）.
-var restated = regexp.MustCompile(`^(以上|以下)\(含([0-9]+(?:\.[0-9]+)?)([^()0-9]{0,4})\)$`)
-
 func parseTargetInfo(src []rune, from, to int) (Target, parseInfo, *Error) {
 	norm := foldAll(src)
 	p, end := trimSpan(norm, from, to)
@@ -315,16 +310,17 @@ func parseTargetInfo(src []rune, from, to int) (Target, parseInfo, *Error) {
 	sfrom, sto := trimSpan(norm, next, end)
 	suffix := removeSpaces(norm[sfrom:sto])
 	restatedRow := ""
-	if m := restated.FindStringSubmatch(suffix); m != nil && q2 == nil {
-		a, _ := strconv.ParseFloat(m[2], 64)
+	// A restated bound, 80分以上（含80分）.
+	if word, number, unit, ok := matchRestated(suffix); ok && q2 == nil {
+		a, _ := strconv.ParseFloat(number, 64)
 		b, _ := strconv.ParseFloat(q1.digits, 64)
-		sameUnit := m[3] == "" || m[3] == q1.counter || (m[3] == "%" && q1.unit == unitPercent)
+		sameUnit := unit == "" || unit == q1.counter || (unit == "%" && q1.unit == unitPercent)
 		if a != b || !sameUnit {
 			return t, info, newError(src, sfrom, sto, msg.Textf("括号里的数 “%s” 与目标的数 %s 不同", "the number in brackets %q differs from the target's %s",
-				m[2]+m[3], q1.digits))
+				number+unit, q1.digits))
 		}
-		suffix = m[1]
-		restatedRow = prefix + "X" + m[1] + "(含X)"
+		suffix = word
+		restatedRow = prefix + "X" + word + "(含X)"
 	}
 
 	var row *vrow
