@@ -80,7 +80,6 @@ func TestSampleIsConsistent(t *testing.T) {
 		assert.Equal(t, sum, cityV, m)
 	}
 	parts := [][2]string{
-		{"kindergarten_enrolment_age3_5", "kindergarten_enrolment"},
 		{"quality_inclusive_enrolment", "public_or_inclusive_enrolment"},
 		{"public_or_inclusive_enrolment", "kindergarten_enrolment"},
 		{"kindergarten_teachers_associate_plus", "kindergarten_teachers"},

@@ -1,0 +1,70 @@
+package seeds
+
+// Tests for the seed corrections of an independent audit (issue 9); each
+// failed before its correction. seeds/README.md records the evidence.
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/org"
+)
+
+// assessOne assesses a small dataset against the seed and returns the
+// result of one indicator for one unit.
+func assessOne(t *testing.T, ds *dataset.Dataset, unit, indicator string) indicators.Result {
+	t.Helper()
+	cat, err := indicators.Compile(loadPlan(t))
+	require.NoError(t, err)
+	rep, err := cat.Assess(ds, indicators.Options{})
+	require.NoError(t, err)
+	for _, ur := range rep.Units {
+		if ur.Unit.ID != unit {
+			continue
+		}
+		for _, r := range ur.Results {
+			if r.Indicator == indicator {
+				return r
+			}
+		}
+	}
+	require.Failf(t, "no result", "%s has no result for %s", unit, indicator)
+	return indicators.Result{}
+}
+
+// The gross rate of three-year pre-school education (毛入学率) counts every
+// child enrolled, whatever the age, over the population aged 3-5. Counting
+// only the enrolled aged 3-5 is the net rate. Near the 99% bound the two
+// readings give different verdicts; the seed must give the gross one.
+func TestPreschoolRateIsGross(t *testing.T) {
+	const (
+		enrolled   = 9960  // all children in the district's kindergartens
+		aged3to5   = 9830  // of whom aged 3-5 (the rest are in 托班, under 3)
+		population = 10000 // population aged 3-5
+	)
+	gross, net := float64(enrolled)/population, float64(aged3to5)/population
+	require.GreaterOrEqual(t, gross, 0.99, "the gross reading meets 达99%以上")
+	require.Less(t, net, 0.99, "the net reading would miss it")
+
+	p := loadPlan(t)
+	ind, ok := p.Indicator("preschool_gross_enrolment_rate")
+	require.True(t, ok)
+	assert.Equal(t, "kindergarten_enrolment / population_age3_5", ind.Formula)
+	assert.True(t, ind.MayExceed100, "a gross rate may exceed 100%")
+
+	ds := dataset.New(2017)
+	require.NoError(t, ds.Add(dataset.OrgUnit{ID: "c", Name: "镇江市", Level: org.City}))
+	require.NoError(t, ds.Add(dataset.OrgUnit{ID: "d", Name: "某区", Level: org.District, Parent: "c"}))
+	require.NoError(t, ds.Add(dataset.OrgUnit{ID: "k", Name: "某幼儿园", Level: org.School, Kind: org.Kindergarten, Parent: "d"}))
+	require.NoError(t, ds.Set("k", "kindergarten_enrolment", enrolled))
+	require.NoError(t, ds.Set("d", "population_age3_5", population))
+
+	r := assessOne(t, ds, "d", "preschool_gross_enrolment_rate")
+	assert.Equal(t, indicators.Met, r.Status)
+	require.NotNil(t, r.Value)
+	assert.InDelta(t, gross, *r.Value, 1e-12)
+}
