@@ -12,6 +12,7 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // assessOne assesses a small dataset against the seed and returns the
@@ -67,4 +68,47 @@ func TestPreschoolRateIsGross(t *testing.T) {
 	assert.Equal(t, indicators.Met, r.Status)
 	require.NotNil(t, r.Value)
 	assert.InDelta(t, gross, *r.Value, 1e-12)
+}
+
+// 省级课程基地 is stated twice with different natures: task 4 strives for it
+// (力争再成功申报3-4个, aspirational), the task book's construction item 2
+// sets it (建设3-4个, binding). Each statement is its own indicator with its
+// own wording and nature, referenced from its own place only.
+func TestCourseBasesKeepEachStatementsNature(t *testing.T) {
+	p := loadPlan(t)
+	src := SourceText()
+	places := p.Places()
+	cases := []struct {
+		id, wording, place string
+		nature             plan.Nature
+	}{
+		{"provincial_course_bases_compulsory_won", "力争再成功申报34个省级课程基地", "task-4", plan.Aspirational},
+		{"provincial_course_bases_built", "建设3-4个省级课程基地", "service-year.build.2", plan.Binding},
+	}
+	for _, c := range cases {
+		t.Run(c.id, func(t *testing.T) {
+			ind, ok := p.Indicator(c.id)
+			require.True(t, ok)
+			assert.Equal(t, c.wording, ind.Wording)
+			assert.Contains(t, src, ind.Wording)
+			assert.Equal(t, c.nature, ind.Nature)
+			assert.Equal(t, "3-4个", ind.Target)
+			assert.Equal(t, "provincial_course_bases_compulsory", ind.Formula, "both statements count the same figure")
+			var ids []string
+			for _, pl := range places[c.id] {
+				ids = append(ids, pl.ID)
+			}
+			assert.Equal(t, []string{c.place}, ids, "referenced from its own place only")
+		})
+	}
+
+	// Two bases miss both, and each result carries its own statement's nature.
+	ds := dataset.New(2017)
+	require.NoError(t, ds.Add(dataset.OrgUnit{ID: "c", Name: "镇江市", Level: org.City}))
+	require.NoError(t, ds.Set("c", "provincial_course_bases_compulsory", 2))
+	for _, c := range cases {
+		r := assessOne(t, ds, "c", c.id)
+		assert.Equal(t, indicators.NotMet, r.Status, c.id)
+		assert.Equal(t, c.nature, r.Nature, c.id)
+	}
 }

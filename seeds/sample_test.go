@@ -171,6 +171,7 @@ var cityStatuses = map[string]indicators.Status{
 	"municipal_curriculum_feature_kindergartens_new": met,
 	"provincial_resource_classrooms_applied":         met,
 	"provincial_course_bases_compulsory_won":         met,
+	"provincial_course_bases_built":                  met,
 	"provincial_course_bases_senior_won":             met,
 	"vocational_enrolment":                           met,
 	"provincial_modern_vocational_schools_built":     met,
