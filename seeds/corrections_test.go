@@ -11,6 +11,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -110,5 +111,28 @@ func TestCourseBasesKeepEachStatementsNature(t *testing.T) {
 		r := assessOne(t, ds, "c", c.id)
 		assert.Equal(t, indicators.NotMet, r.Status, c.id)
 		assert.Equal(t, c.nature, r.Nature, c.id)
+	}
+}
+
+// Task 6's 保持中等职业学校招生规模与普通高中大体相当 is a quantitative
+// relation without a digit. The target language refuses 大体相当 (no
+// tolerance is defined), so it is listed in exclusions.json as a relation,
+// with that reason; the accounting test catches such words.
+func TestRelationsWithoutDigitsAreListed(t *testing.T) {
+	var relations []exclusion
+	for _, e := range loadExclusions(t) {
+		if e.Kind == "relation" {
+			relations = append(relations, e)
+		}
+	}
+	require.Len(t, relations, 1)
+	e := relations[0]
+	assert.Equal(t, "大体相当", e.Number)
+	assert.Contains(t, SourceText(), e.Context)
+	assert.Contains(t, e.Reason, "容差")
+	assert.Contains(t, e.Reason, "tolerance")
+	for _, unit := range []plan.Unit{plan.Count, plan.Percent, plan.Ratio} {
+		_, _, err := plan.Indicator{Target: e.Context, Unit: unit, Direction: rule.HigherIsBetter}.ParseTarget()
+		assert.Error(t, err, "the target language refuses %s (%s)", e.Number, unit)
 	}
 }
