@@ -12,6 +12,8 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/indicators/view"
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -134,5 +136,57 @@ func TestRelationsWithoutDigitsAreListed(t *testing.T) {
 	for _, unit := range []plan.Unit{plan.Count, plan.Percent, plan.Ratio} {
 		_, _, err := plan.Indicator{Target: e.Context, Unit: unit, Direction: rule.HigherIsBetter}.ParseTarget()
 		assert.Error(t, err, "the target language refuses %s (%s)", e.Number, unit)
+	}
+}
+
+// The ranges of achievement counts read "at least the lower bound, the upper
+// the plan's expectation": more than the range is met, and shown as above
+// the range, never as missing it.
+func TestRangesOfCountsAreMetAbove(t *testing.T) {
+	cases := []struct {
+		indicator, metric, target string
+		in, above, below          float64
+	}{
+		{"provincial_course_bases_compulsory_won", "provincial_course_bases_compulsory", "3-4个", 3, 5, 2},
+		{"provincial_course_bases_built", "provincial_course_bases_compulsory", "3-4个", 4, 5, 2},
+		{"provincial_course_bases_senior_won", "provincial_course_bases_senior", "1-2个", 2, 3, 0},
+		{"social_evaluation_agencies_cultivated", "social_evaluation_agencies", "4-5个", 4, 6, 3},
+		{"provincial_demo_teacher_centres_passed", "provincial_demo_teacher_centres", "1-2家", 1, 3, 0},
+		{"teacher_dev_demonstration_schools_created", "teacher_dev_demonstration_schools", "1-2所", 2, 3, 0},
+		{"teacher_dev_excellent_schools_created", "teacher_dev_excellent_schools", "3-5所", 5, 6, 2},
+		{"teacher_dev_qualified_schools_created", "teacher_dev_qualified_schools", "8-10所", 9, 11, 7},
+	}
+	p := loadPlan(t)
+	ranges := 0
+	for _, ind := range p.Indicators {
+		if tg, _, err := ind.ParseTarget(); err == nil && tg.Op == rule.Between {
+			ranges++
+		}
+	}
+	assert.Equal(t, len(cases), ranges, "every range in the seed is listed here")
+	for _, c := range cases {
+		t.Run(c.indicator, func(t *testing.T) {
+			ind, ok := p.Indicator(c.indicator)
+			require.True(t, ok)
+			assert.Equal(t, c.target, ind.Target)
+			assert.Equal(t, rule.HigherIsBetter, ind.Direction)
+			for _, v := range []struct {
+				value float64
+				want  indicators.Status
+				above bool
+			}{{c.in, indicators.Met, false}, {c.above, indicators.Met, true}, {c.below, indicators.NotMet, false}} {
+				ds := dataset.New(2017)
+				require.NoError(t, ds.Add(dataset.OrgUnit{ID: "c", Name: "镇江市", Level: org.City}))
+				require.NoError(t, ds.Set("c", c.metric, v.value))
+				r := assessOne(t, ds, "c", c.indicator)
+				assert.Equal(t, v.want, r.Status, "%v", v.value)
+				notes := view.Of(r).Notes
+				if v.above {
+					assert.Contains(t, notes, msg.T("高于计划范围（超额完成）", "above the range (more than planned)"), "%v", v.value)
+				} else {
+					assert.Empty(t, notes, "%v", v.value)
+				}
+			}
+		})
 	}
 }
