@@ -26,7 +26,7 @@ func Example() {
 	}
 	s := rep.Units[0].Summary
 	fmt.Printf("%s: %d binding targets met, %d not met\n", rep.Units[0].Unit.Name, s.Binding.Met, s.Binding.NotMet)
-	// Output: 镇江市: 41 binding targets met, 4 not met
+	// Output: 镇江市: 42 binding targets met, 4 not met
 }
 
 // A plan of one's own, and figures typed as a school would in Excel.

@@ -17,6 +17,13 @@ package seeds
 //     digits; the Chinese ones are all names, ordinals and fixed phrases,
 //     listed in the exclusions so that a target written "建成三所" later
 //     would fail the test.
+//
+// A target can also be written with no digit at all: 招生规模与普通高中大体相当,
+// 实现全覆盖, 全面取消无证办园点, 全部创成. So the words of quantitative
+// relations (wordRE: 相当, 持平, 全覆盖, 全面取消, 全部, 不超过, 以上 …) are
+// tokens too, of kind "word": each must lie inside an indicator's wording,
+// inside the context of a restatement (whose target is encoded), or be
+// listed in exclusions.json with the word as its number and a reason.
 
 import (
 	"bytes"
@@ -82,6 +89,9 @@ var (
 	// chineseRE's first group is the numeral; the counter after it is only
 	// looked at.
 	chineseRE = regexp.MustCompile(`([〇零一二三四五六七八九十百千万两]+)[个所家项名人次批届期类大级星年支位条座处门种道件份]`)
+	// wordRE finds the words of quantitative relations. Longer words come
+	// first, so 大体相当 is one token, not 相当 inside it.
+	wordRE = regexp.MustCompile(`大体相当|基本相当|相当|基本持平|持平|全覆盖|全面取消|全部|全面消除|清零|杜绝|翻一番|翻番|同步增长|不低于|不少于|不多于|不得超过|不超过|不高于|以内|以上|以下`)
 )
 
 func scanNumbers(src string) []token {
@@ -94,6 +104,9 @@ func scanNumbers(src string) []token {
 	}
 	for _, m := range chineseRE.FindAllStringSubmatchIndex(src, -1) {
 		toks = append(toks, token{m[2], m[3], src[m[2]:m[3]], "chinese"})
+	}
+	for _, m := range wordRE.FindAllStringIndex(src, -1) {
+		toks = append(toks, token{m[0], m[1], src[m[0]:m[1]], "word"})
 	}
 	sort.Slice(toks, func(i, j int) bool { return toks[i].start < toks[j].start })
 	return toks
@@ -140,7 +153,7 @@ func account(src string, p *plan.Plan, ex []exclusion) (uncovered, problems []st
 	cover := func(from, to int, text string) int {
 		n := 0
 		for i, tk := range toks {
-			if tk.start >= from && tk.end <= to && (text == "" || tk.text == text) {
+			if tk.start >= from && tk.end <= to && (text == "" || tk.text == text || text == "\x00word" && tk.kind == "word") {
 				covered[i] = true
 				n++
 			}
@@ -178,6 +191,10 @@ func account(src string, p *plan.Plan, ex []exclusion) (uncovered, problems []st
 		n := 0
 		for _, a := range at {
 			n += cover(a, a+len(e.Context), e.Number)
+			if e.Kind == "restated" {
+				// The relation words of a restated target belong to it.
+				cover(a, a+len(e.Context), "\x00word")
+			}
 		}
 		if n == 0 && len(at) > 0 {
 			problems = append(problems, fmt.Sprintf("exclusions[%d]: %q is not a number of its context %q", k, e.Number, e.Context))
@@ -212,12 +229,13 @@ func TestAccounting(t *testing.T) {
 	for _, tk := range scanNumbers(SourceText()) {
 		kinds[tk.kind]++
 	}
-	assert.Equal(t, map[string]int{"arabic": 181, "roman": 1, "chinese": 46}, kinds)
+	assert.Equal(t, map[string]int{"arabic": 181, "roman": 1, "chinese": 46, "word": 22}, kinds)
 
 	seen := map[string]bool{}
 	for i, e := range ex {
 		assert.NotEmpty(t, e.Reason, "exclusions[%d]", i)
-		assert.Contains(t, []string{"year", "date", "document", "name", "ordinal", "description", "deadline", "reference", "footer", "restated"}, e.Kind, "exclusions[%d]", i)
+		assert.Contains(t, []string{"year", "date", "document", "name", "ordinal", "description", "deadline", "reference", "footer", "restated", "relation"}, e.Kind, "exclusions[%d]", i)
+		assert.Equal(t, e.Kind == "relation", wordRE.MatchString(e.Number) && !arabicRE.MatchString(e.Number), "exclusions[%d]: a relation word, and only it, is listed as a relation", i)
 		assert.Equal(t, e.Kind == "restated", e.Indicator != "", "exclusions[%d]: restatements, and only they, name an indicator", i)
 		if e.Indicator != "" {
 			_, ok := p.Indicator(e.Indicator)
@@ -248,6 +266,13 @@ func TestAccountingCatchesNewNumbers(t *testing.T) {
 		{"a new target in Chinese numerals", task10, task10 + "再建三所示范园,", "三 (chinese)", ""},
 		{"a new decimal", task10, task10 + "经费增长12.5%,", "12.5 (arabic)", ""},
 		{"a changed target", "新建、改扩建幼儿园 14所", "新建、改扩建幼儿园 15所", "15 (arabic)", ""},
+		{"a new target in words: 全覆盖", task10, task10 + "实现普惠性幼儿园全覆盖,", "全覆盖 (word)", ""},
+		{"a new target in words: 持平", task10, task10 + "公办园在园幼儿占比与上年持平,", "持平 (word)", ""},
+		{"a new target in words: 相当", task10, task10 + "公办园与民办园规模相当,", "相当 (word)", ""},
+		{"a new target in words: 全部", task10, task10 + "幼儿园全部达到省定标准,", "全部 (word)", ""},
+		{"a new target in words: 全面取消", task10, task10 + "全面取消学前班,", "全面取消 (word)", ""},
+		{"a relation word in a changed wording", "全面取消无证办园点", "全面取消无证办园", "全面取消 (word)", ""},
+		{"the excluded 大体相当 removed", "招生规模与普通高中大体相当", "招生规模与普通高中相当", "相当 (word)", "大体相当"},
 		{"a task number the plan does not have", "\n\n33.积极营造", "\n\n34.新增任务。\n\n33.积极营造", "34 (arabic)", ""},
 		{"an excluded number restated once more", task10, task10 + "义务教育学校择校生比例不得超过5%,", "", "occurs 2 times"},
 		{"an excluded number removed", "《镇江青年教师“135工程”实施办法》", "《镇江青年教师工程实施办法》", "", "“135工程”"},

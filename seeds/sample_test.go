@@ -80,7 +80,6 @@ func TestSampleIsConsistent(t *testing.T) {
 		assert.Equal(t, sum, cityV, m)
 	}
 	parts := [][2]string{
-		{"kindergarten_enrolment_age3_5", "kindergarten_enrolment"},
 		{"quality_inclusive_enrolment", "public_or_inclusive_enrolment"},
 		{"public_or_inclusive_enrolment", "kindergarten_enrolment"},
 		{"kindergarten_teachers_associate_plus", "kindergarten_teachers"},
@@ -172,6 +171,7 @@ var cityStatuses = map[string]indicators.Status{
 	"municipal_curriculum_feature_kindergartens_new": met,
 	"provincial_resource_classrooms_applied":         met,
 	"provincial_course_bases_compulsory_won":         met,
+	"provincial_course_bases_built":                  met,
 	"provincial_course_bases_senior_won":             met,
 	"vocational_enrolment":                           met,
 	"provincial_modern_vocational_schools_built":     met,

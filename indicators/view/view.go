@@ -59,7 +59,8 @@ type Result struct {
 	Reason   msg.Text   `json:"reason"`
 	Warnings []msg.Text `json:"warnings"`
 	// Notes are the lines that explain a result beyond its row: the
-	// reason, that the unit reported the value itself, the warnings.
+	// reason, that the unit reported the value itself, that a met value
+	// lies past the far end of its range ("above the range"), the warnings.
 	Notes []msg.Text `json:"notes"`
 	// Line is the result on one line: indicator, status, value, target,
 	// gap (or the reason) and nature, as failures are reported.
@@ -99,9 +100,27 @@ func Of(r indicators.Result) Result {
 	if r.Origin == indicators.Reported && r.Value != nil {
 		v.Notes = append(v.Notes, msg.T("数值由单位直接填报，未由分项数据计算", "value reported by the unit, not computed from its figures"))
 	}
+	if b := beyond(r); !b.IsZero() {
+		v.Notes = append(v.Notes, b)
+	}
 	v.Notes = append(v.Notes, r.Warnings...)
 	v.Line = line(r, v)
 	return v
+}
+
+// beyond names where a met value past the far end of a range stands: a
+// range read one-sided by its direction ("8-10所" where more is better) is
+// met by 11, which is above the range, not in it. The gap's sign says which
+// end: the engine gives a range a gap only outside it.
+func beyond(r indicators.Result) msg.Text {
+	if r.Status != indicators.Met || r.Target.Op != rule.Between || r.Gap == nil || *r.Gap == 0 {
+		return msg.Text{}
+	}
+	t := rule.Target{Op: rule.Between, Direction: rule.HigherIsBetter}
+	if *r.Gap < 0 {
+		t.Direction = rule.LowerIsBetter
+	}
+	return t.BeyondText()
 }
 
 // points is the unit of a gap between percents.

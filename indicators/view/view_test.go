@@ -83,6 +83,31 @@ func TestLine(t *testing.T) {
 	assert.Equal(t, []msg.Text{{ZH: "缺少数据：学校数", EN: "figures missing: schools"}}, v.Notes)
 }
 
+// A met value past the far end of a range says where it stands: 11 against
+// "8-10所" where more is better is above the range; inside the range, on a
+// plain bound, or not met, nothing is added.
+func TestBeyondTheRange(t *testing.T) {
+	rng := indicators.TargetInfo{Text: "8-10所", Op: rule.Between, Value: 8, Max: f(10), Display: msg.T("8–10", "8–10")}
+	above := msg.T("高于计划范围（超额完成）", "above the range (more than planned)")
+	below := msg.T("低于计划范围（优于预期）", "below the range (better than planned)")
+	tests := []struct {
+		name string
+		r    indicators.Result
+		want []msg.Text
+	}{
+		{"above a range", indicators.Result{Status: indicators.Met, Unit: plan.Count, Value: f(11), Gap: f(1), Target: rng}, []msg.Text{above}},
+		{"below a range where less is better", indicators.Result{Status: indicators.Met, Unit: plan.Count, Value: f(7), Gap: f(-1), Target: rng}, []msg.Text{below}},
+		{"inside the range", indicators.Result{Status: indicators.Met, Unit: plan.Count, Value: f(9), Gap: f(0), Target: rng}, nil},
+		{"short of the range", indicators.Result{Status: indicators.NotMet, Unit: plan.Count, Value: f(7), Gap: f(-1), Target: rng}, nil},
+		{"over a plain bound", indicators.Result{Status: indicators.Met, Unit: plan.Count, Value: f(11), Gap: f(1), Target: ge(8, "≥ 8", "≥ 8")}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, Of(tt.r).Notes)
+		})
+	}
+}
+
 func TestOriginAndNotes(t *testing.T) {
 	w := msg.T("数值超过100%", "above 100%")
 	r := indicators.Result{Status: indicators.Met, Unit: plan.Percent, Value: f(1.03), Gap: f(4), Origin: indicators.Reported,

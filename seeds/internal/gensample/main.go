@@ -104,7 +104,7 @@ type district struct {
 	vocational []school
 	special    []school
 
-	preschoolGER float64 // 3-5岁在园 ÷ 3-5岁人口
+	preschoolGER float64 // 在园幼儿数（不分年龄）÷ 3-5岁人口: the gross rate
 	retention    float64
 	seniorGER    float64
 	disabledAge  int
@@ -174,7 +174,7 @@ func build() (*dataset.Dataset, error) {
 		}
 
 		// Kindergartens.
-		enrol35 := 0
+		enrolled := 0
 		for i, k := range ds.kgs {
 			id := sid("k", i)
 			add(dataset.OrgUnit{ID: id, Name: k.name, Level: org.School, Kind: org.Kindergarten, Parent: did})
@@ -183,8 +183,7 @@ func build() (*dataset.Dataset, error) {
 			if inclusive {
 				q = part(k.enrol, k.quality)
 			}
-			e35 := k.enrol - part(k.enrol, 0.03) // the youngest class (托班) is under 3
-			enrol35 += e35
+			enrolled += k.enrol
 			urban, rural, pub, priv := k.enrol, 0, k.enrol, 0
 			qu, qr, qp, qv := q, 0, q, 0
 			if !k.urban {
@@ -206,7 +205,7 @@ func build() (*dataset.Dataset, error) {
 				m string
 				v int
 			}{
-				{"kindergarten_enrolment", k.enrol}, {"kindergarten_enrolment_age3_5", e35},
+				{"kindergarten_enrolment", k.enrol},
 				{"kindergarten_enrolment_urban", urban}, {"kindergarten_enrolment_rural", rural},
 				{"kindergarten_enrolment_public", pub}, {"kindergarten_enrolment_private", priv},
 				{"quality_inclusive_enrolment", q}, {"quality_inclusive_enrolment_urban", qu},
@@ -218,7 +217,7 @@ func build() (*dataset.Dataset, error) {
 				set(id, f.m, f.v)
 			}
 		}
-		pop35 := int(round(float64(enrol35) / ds.preschoolGER))
+		pop35 := int(round(float64(enrolled) / ds.preschoolGER))
 		set(did, "population_age3_5", pop35)
 		cityPop["population_age3_5"] += pop35
 
