@@ -296,8 +296,25 @@ func (r *seedReader) indicator(ind *plan.Indicator) {
 			ind.MayExceed100 = r.boolean()
 		case "direction":
 			ind.Direction = rule.Direction(r.str())
+		case "unit_targets":
+			ind.UnitTargets = list(r, func(ut *plan.UnitTarget) { r.unitTarget(ut) })
 		case "note":
 			ind.Note = r.str()
+		default:
+			r.unknown(key)
+		}
+	})
+}
+
+func (r *seedReader) unitTarget(ut *plan.UnitTarget) {
+	r.object(func(key string) {
+		switch key {
+		case "units":
+			ut.Units = r.strs()
+		case "target":
+			ut.Target = r.str()
+		case "wording":
+			ut.Wording = r.str()
 		default:
 			r.unknown(key)
 		}
