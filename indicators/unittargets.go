@@ -2,6 +2,7 @@ package indicators
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/msg"
@@ -63,9 +64,9 @@ func (e *Evaluation) resolveOverrides() {
 					for n, i := range at {
 						ids[n] = d.Units[i].ID
 					}
-					e.problems.Add(path(k, j), "名称 %[1]q 对应数据中的 %[2]d 个单位（%[3]v）：单位目标无法确定适用于哪一个，请改用单位编号",
-						"the name %[1]q matches %[2]d units of the data (%[3]v): the unit target cannot tell which; name the unit by its id",
-						ref, len(at), ids)
+					e.problems.Add(path(k, j), "名称 %[1]q 对应数据中的 %[2]d 个单位（%[3]s）：单位目标无法确定适用于哪一个，请改用单位编号",
+						"the name %[1]q matches %[2]d units of the data (%[3]s): the unit target cannot tell which; name the unit by its id",
+						ref, len(at), strings.Join(ids, ", "))
 				default:
 					i := at[0]
 					if prev := own[i]; prev != 0 && int(prev) != k+1 {
