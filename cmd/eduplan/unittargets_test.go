@@ -3,7 +3,12 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/eduplan/eduplan/internal/jsonx"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -76,4 +81,21 @@ func TestCheckUnitTargetsWarningsAndErrors(t *testing.T) {
 		assert.Contains(t, r.stderr, "indicators[0].unit_targets[0].units[1]")
 		assert.Contains(t, r.stderr, "名称 \"县B\" 对应数据中的 2 个单位")
 	}
+}
+
+// The README's per-unit target is an indicator the plan format accepts.
+func TestREADMEUnitTargetsExample(t *testing.T) {
+	var block string
+	for _, b := range blocks(t, "json") {
+		if strings.Contains(b, `"unit_targets"`) {
+			block = b
+		}
+	}
+	require.NotEmpty(t, block, "README shows a per-unit target")
+	var ind plan.Indicator
+	require.NoError(t, jsonx.Unmarshal([]byte(block), &ind))
+	m := plan.Metric{ID: "score", Unit: plan.Score, Aggregate: plan.None, ReportedBy: plan.Scope{Levels: []org.Level{org.District}}}
+	require.NoError(t, plan.ValidateMeasures([]plan.Metric{m}, []plan.Indicator{ind}))
+	require.Len(t, ind.UnitTargets, 1)
+	assert.Equal(t, []string{"d-a", "县B"}, ind.UnitTargets[0].Units)
 }
