@@ -226,7 +226,9 @@ func (c *Catalog) NatureOf(id string) plan.Nature {
 	return ""
 }
 
-// Target returns an indicator's parsed target.
+// Target returns an indicator's parsed target: the default, which every
+// unit its per-unit targets (plan.Indicator.UnitTargets) do not name is
+// held to. A result's TargetInfo is the unit's own.
 func (c *Catalog) Target(id string) (rule.Target, bool) {
 	i, ok := c.indIndex[id]
 	if !ok {
