@@ -1,6 +1,7 @@
 package indicators_test
 
 import (
+	"bytes"
 	"errors"
 	"testing"
 
@@ -176,4 +177,17 @@ func TestNoUnitTargetsNoMarker(t *testing.T) {
 	assert.Nil(t, r.Target.Override)
 	assert.Equal(t, indicators.Met, r.Status)
 	assert.Len(t, rep.Warnings, 1)
+}
+
+// A report with per-unit targets and warnings reads back as written.
+func TestUnitTargetsReportRoundTrip(t *testing.T) {
+	cat := scoreCatalog(t, "d-a", "县D")
+	rep, err := cat.Assess(scoreData(t, district{"d-a", "县A", 94}, district{"d-c", "县C", 91}), indicators.Options{})
+	require.NoError(t, err)
+	var b bytes.Buffer
+	require.NoError(t, rep.WriteJSON(&b))
+	assert.Contains(t, b.String(), `"override"`)
+	back, err := indicators.ReadReport(&b)
+	require.NoError(t, err)
+	assert.Equal(t, rep, back)
 }
