@@ -1278,7 +1278,9 @@
         h('td', null, h('div', { class: 'ind-name' }, tx(ind.name)), h('div', { class: 'nature' }, t('nature.' + ind.nature)),
           ind.note ? h('div', { class: 'muted small' }, t('rule.note'), ind.note) : null),
         h('td', null, h('code', { class: 'formula' }, tx(ind.formulaText) || ind.formula)),
-        h('td', null, h('div', null, tx(ind.targetText)), h('div', { class: 'wording' }, '“', ind.wording, '”')),
+        h('td', null, h('div', null, tx(ind.targetText)),
+          (ind.unitTargets || []).map((u) => h('div', { class: 'unit-target' }, u.units.join(S.lang === 'en' ? ', ' : '、'), S.lang === 'en' ? ': ' : '：', tx(u.targetText) || u.target)),
+          h('div', { class: 'wording' }, '“', ind.wording, '”')),
         h('td', null, tx(ind.appliesText)),
         h('td', null, (ind.places || []).map((p, k) => [k ? sep(true) : '', tx(p.label)])))))));
   }

@@ -95,3 +95,27 @@ func TestFileUnitTargetWarnings(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(b), "县B")
 }
+
+// The plan's page lists each indicator's per-unit targets beside the default.
+func TestPlanViewListsUnitTargets(t *testing.T) {
+	s := unitTargetsSession(t)
+	var p struct {
+		Plan struct {
+			Indicators []struct {
+				ID          string `json:"id"`
+				TargetText  Text   `json:"targetText"`
+				UnitTargets []struct {
+					Units      []string `json:"units"`
+					TargetText Text     `json:"targetText"`
+				} `json:"unitTargets"`
+			} `json:"indicators"`
+		} `json:"plan"`
+	}
+	decodeInto(t, mustOK(t, s, "plan", nil), &p)
+	require.Len(t, p.Plan.Indicators, 1)
+	ind := p.Plan.Indicators[0]
+	assert.Equal(t, "≥ 90", ind.TargetText.ZH)
+	require.Len(t, ind.UnitTargets, 1)
+	assert.Equal(t, []string{"d-a", "县B"}, ind.UnitTargets[0].Units)
+	assert.Equal(t, "≥ 95", ind.UnitTargets[0].TargetText.ZH)
+}
