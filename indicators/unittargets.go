@@ -34,6 +34,7 @@ func (e *Evaluation) resolveOverrides() {
 			ov.Units = make([]string, len(o.units))
 			infos[k].Override = &ov
 			for j, ref := range o.units {
+				ref = strings.TrimSpace(ref)
 				// Reports name the unit as the data does: 县A for d-a.
 				ov.Units[j] = ref
 				if i, ok := d.Index(ref); ok && d.Units[i].Name != "" {
