@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -78,4 +79,38 @@ func TestParseUnitTarget(t *testing.T) {
 	tg, _, err = ind.ParseUnitTarget(0)
 	require.NoError(t, err)
 	assert.Equal(t, "≤ 16", tg.Format("zh"))
+}
+
+// unit_targets in a plan file: the schema and the loader agree on its
+// shape, and a required key left out is a problem at its path.
+func TestUnitTargetsInPlanFile(t *testing.T) {
+	root := loadSchema(t)
+	doc := decodeAny(t, readFixture(t)).(map[string]any)
+	ind := doc["indicators"].([]any)[0].(map[string]any)
+	ut := map[string]any{"units": []any{"d1", "某区"}, "target": "达99.5%以上", "wording": "某区达99.5%以上"}
+	ind["unit_targets"] = []any{ut}
+	encode := func() []byte {
+		b, err := json.Marshal(doc)
+		require.NoError(t, err)
+		return b
+	}
+	assert.Empty(t, validateSchema(t, root, root, decodeAny(t, string(encode())), ""))
+	p, err := Parse(encode())
+	require.NoError(t, err)
+	require.Len(t, p.Indicators[0].UnitTargets, 1)
+	assert.Equal(t, []string{"d1", "某区"}, p.Indicators[0].UnitTargets[0].Units)
+
+	for _, key := range []string{"units", "target"} {
+		saved := ut[key]
+		delete(ut, key)
+		assert.Contains(t, validateSchema(t, root, root, decodeAny(t, string(encode())), ""), "indicators[0].unit_targets[0]."+key+" (required)")
+		_, err := Parse(encode())
+		ps := problems(t, err)
+		require.Len(t, ps, 1, "%v", ps)
+		assert.Equal(t, "indicators[0].unit_targets[0]."+key, ps[0].Path)
+		ut[key] = saved
+	}
+	ut["colour"] = "red"
+	_, err = Parse(encode())
+	assert.Error(t, err, "an unknown key is refused")
 }
