@@ -25,7 +25,11 @@ const (
 	benchSchools   = 10000
 )
 
-func benchCatalog(tb testing.TB) *indicators.Catalog {
+func benchCatalog(tb testing.TB) *indicators.Catalog { return benchCatalogWith(tb, false) }
+
+// benchCatalogWith builds the benchmark plan; with unitTargets, every floor
+// indicator holds 100 named schools to a target of their own.
+func benchCatalogWith(tb testing.TB, unitTargets bool) *indicators.Catalog {
 	var ms []plan.Metric
 	var inds []plan.Indicator
 	for k := 0; k < benchPairs; k++ {
@@ -38,6 +42,15 @@ func benchCatalog(tb testing.TB) *indicators.Catalog {
 				Formula: fmt.Sprintf("num%d / den%d", k, k), Unit: plan.Percent, Target: ">= 90%"},
 			plan.Indicator{ID: fmt.Sprintf("ceil%d", k), Name: msg.Text{ZH: fmt.Sprintf("上限%d", k)},
 				Formula: fmt.Sprintf("(den%d - num%d) / den%d", k, k, k), Unit: plan.Percent, Target: "控制在5%以内"})
+	}
+	if unitTargets {
+		for k := 0; k < benchPairs; k++ {
+			var units []string
+			for i := k; i < benchSchools; i += benchSchools / 100 {
+				units = append(units, fmt.Sprintf("s%d", i))
+			}
+			inds[2*k].UnitTargets = []plan.UnitTarget{{Units: units, Target: ">= 95%"}}
+		}
 	}
 	for k := 0; k < 5; k++ {
 		inds = append(inds, plan.Indicator{ID: fmt.Sprintf("spread%d", k), Name: msg.Text{ZH: fmt.Sprintf("差距%d", k)},
@@ -78,6 +91,20 @@ func benchData(tb testing.TB) *dataset.Dataset {
 // against 55 indicators: the engine's column pass.
 func BenchmarkEvaluate(b *testing.B) {
 	cat, d := benchCatalog(b), benchData(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		cat.Evaluate(d)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(d.Units)*55), "ns/result")
+}
+
+// BenchmarkEvaluateUnitTargets is BenchmarkEvaluate with per-unit targets
+// on half the indicators (100 schools each): what overrides cost. An
+// indicator without them costs what it did: compare BenchmarkEvaluate with
+// BenchmarkEvaluateBaseline in one run, before and after.
+func BenchmarkEvaluateUnitTargets(b *testing.B) {
+	cat, d := benchCatalogWith(b, true), benchData(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {

@@ -37,6 +37,17 @@ type compiled struct {
 	info TargetInfo
 	// deps are the indicators the formula (or its aggregates) uses.
 	deps []int
+	// overrides are the targets the plan sets for named units instead of
+	// target, in the plan's order; an evaluation resolves their names to
+	// unit positions once.
+	overrides []override
+}
+
+// override is one compiled per-unit target.
+type override struct {
+	units  []string
+	target rule.Target
+	info   TargetInfo
 }
 
 // NewCatalog compiles metrics and indicators. places tells, for each
@@ -90,6 +101,17 @@ func NewCatalog(metrics []plan.Metric, inds []plan.Indicator, places map[string]
 			continue
 		}
 		ci.target, ci.info = t, targetInfo(t)
+		for k, ut := range ci.UnitTargets {
+			ot, _, err := ci.Indicator.ParseUnitTarget(k)
+			if err != nil {
+				probs.Add(fmt.Sprintf("indicators[%d].unit_targets[%d].target", i, k), "内部错误:%v", "internal error: %v", err)
+				continue
+			}
+			info := targetInfo(ot)
+			info.Override = &TargetOverride{Units: append([]string(nil), ut.Units...), Wording: ut.Wording,
+				Default: ci.info.Text, DefaultDisplay: ci.info.Display}
+			ci.overrides = append(ci.overrides, override{units: ut.Units, target: ot, info: info})
+		}
 		// An empty nature follows the target's words: 力争 aspires.
 		switch {
 		case ci.Nature != "":
@@ -204,7 +226,9 @@ func (c *Catalog) NatureOf(id string) plan.Nature {
 	return ""
 }
 
-// Target returns an indicator's parsed target.
+// Target returns an indicator's parsed target: the default, which every
+// unit its per-unit targets (plan.Indicator.UnitTargets) do not name is
+// held to. A result's TargetInfo is the unit's own.
 func (c *Catalog) Target(id string) (rule.Target, bool) {
 	i, ok := c.indIndex[id]
 	if !ok {

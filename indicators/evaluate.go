@@ -5,6 +5,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -68,6 +69,14 @@ type Evaluation struct {
 	aggs    [][]rule.Vector
 	argVals [][]aggArgs // each aggregate's arguments, evaluated on every unit
 
+	// own holds, per indicator with per-unit targets, 1 + the override
+	// each unit is held to (0: the default); nil for the others.
+	// resolveOverrides fills it once per evaluation.
+	own      [][]int32
+	infos    [][]TargetInfo // per override, its units named as the data names them
+	problems msg.Problems
+	warnings []msg.Text
+
 	// Units fall into a few classes of level and kind; scopes are decided
 	// once per class rather than once per unit.
 	classOf []int
@@ -91,8 +100,11 @@ func (c *Catalog) Evaluate(d *dataset.Dataset) *Evaluation {
 		over:    make([][]bool, len(c.inds)),
 		aggs:    make([][]rule.Vector, len(c.inds)),
 		argVals: make([][]aggArgs, len(c.inds)),
+		own:     make([][]int32, len(c.inds)),
+		infos:   make([][]TargetInfo, len(c.inds)),
 	}
 	e.classify()
+	e.resolveOverrides()
 	order := postOrder(d)
 	for _, m := range c.metrics {
 		e.metrics[m.ID], e.origins[m.ID] = e.effective(m, order)
@@ -276,6 +288,7 @@ func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 	}
 	st := make([]Status, n)
 	applies := e.perClass(func(u dataset.OrgUnit) bool { return ci.AppliesTo.Applies(u.Level, u.Kind) })
+	own := e.own[ix]
 	for i := range d.Units {
 		if !applies[e.classOf[i]] {
 			val.S[i], st[i] = rule.Skip, NotApplicable
@@ -290,7 +303,11 @@ func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 			e.over[ix][i], val.S[i], st[i] = true, rule.Undefined, NotComputable
 			continue
 		}
-		st[i] = statusOf(val.V[i], val.S[i], ci.target)
+		if own != nil && own[i] > 0 {
+			st[i] = statusOf(val.V[i], val.S[i], &ci.overrides[own[i]-1].target)
+			continue
+		}
+		st[i] = statusOf(val.V[i], val.S[i], &ci.target)
 	}
 	e.values[ix], e.status[ix], e.derived[ix] = val, st, derived
 	e.aggs[ix], e.argVals[ix] = aggCols, argCols
@@ -356,7 +373,7 @@ func (e *Evaluation) childColumn(p *rule.Program, n int) rule.Vector {
 	return v
 }
 
-func statusOf(v float64, s rule.State, t rule.Target) Status {
+func statusOf(v float64, s rule.State, t *rule.Target) Status {
 	switch s {
 	case rule.OK:
 		if t.Met(v) {

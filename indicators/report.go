@@ -72,6 +72,9 @@ type Report struct {
 	Plan  string       `json:"plan,omitempty"`
 	Year  int          `json:"year"`
 	Units []UnitReport `json:"units"`
+	// Warnings concern the assessment as a whole: a unit the plan gives a
+	// target of its own that is not in the data (Evaluation.Warnings).
+	Warnings []msg.Text `json:"warnings,omitempty"`
 }
 
 // UnitReport is the assessment of one unit.
@@ -163,6 +166,24 @@ type TargetInfo struct {
 	Points bool `json:"points,omitempty"`
 	// Display is the target in symbols, in Chinese and English.
 	Display msg.Text `json:"display"`
+	// Override is set when the plan holds this unit to a target of its
+	// own instead of the indicator's default ("县A、县B 达95分，其余达90分"):
+	// Text and Display are then the unit's own target.
+	Override *TargetOverride `json:"override,omitempty"`
+}
+
+// TargetOverride says that a result's target is the unit's own, which the
+// plan sets for named units, and what the other units are held to.
+type TargetOverride struct {
+	// Units are the units the plan names with this target, each by its
+	// name in the data when the plan gives its id (as written otherwise).
+	Units []string `json:"units"`
+	// Wording is the plan's own words for these units, when given.
+	Wording string `json:"wording,omitempty"`
+	// Default is the indicator's target for every other unit, as written
+	// and in symbols.
+	Default        string   `json:"default"`
+	DefaultDisplay msg.Text `json:"default_display"`
 }
 
 // Input is one figure a result was computed from.
@@ -214,6 +235,9 @@ func (c *Catalog) Assess(d *dataset.Dataset, opt Options) (*Report, error) {
 // Report turns the evaluation into per-unit results, units in dataset order.
 func (e *Evaluation) Report(opt Options) (*Report, error) {
 	d := e.data
+	if err := e.Err(); err != nil {
+		return nil, err
+	}
 	keep, err := e.selection(opt.Units)
 	if err != nil {
 		return nil, err
@@ -227,7 +251,7 @@ func (e *Evaluation) Report(opt Options) (*Report, error) {
 			}
 		}
 	}
-	r := &Report{Year: d.Year, Units: make([]UnitReport, 0, total)}
+	r := &Report{Year: d.Year, Units: make([]UnitReport, 0, total), Warnings: e.Warnings()}
 	for i := range d.Units {
 		if keep != nil && !keep[i] {
 			continue
@@ -292,7 +316,7 @@ func (e *Evaluation) result(ix, i int) Result {
 		Nature:    ci.nature,
 		Unit:      ci.Unit,
 		Origin:    e.derived[ix][i],
-		Target:    ci.info,
+		Target:    *e.info(ix, i),
 		Formula:   ci.Formula,
 		Inputs:    make([]Input, 0, len(ci.vars)),
 		Wording:   ci.Wording,
@@ -303,7 +327,7 @@ func (e *Evaluation) result(ix, i int) Result {
 	if v.S[i] == rule.OK || over {
 		res.Value = ptr(clean(v.V[i]))
 		if st == Met || st == NotMet {
-			res.Gap = ptr(round(ci.target.Gap(v.V[i]), 6))
+			res.Gap = ptr(round(e.target(ix, i).Gap(v.V[i]), 6))
 		}
 		if ci.Unit == plan.Percent && v.V[i] > 1 && !over {
 			res.Warnings = append(res.Warnings, msg.Text{

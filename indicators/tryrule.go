@@ -35,7 +35,7 @@ func (e *Evaluation) EvalRule(r *rule.Rule, i int) RuleResult {
 	}
 	// A rule without a target holds whenever its value can be computed:
 	// the empty Target is met by every value.
-	res.Status = statusOf(val.V[i], val.S[i], r.Target)
+	res.Status = statusOf(val.V[i], val.S[i], &r.Target)
 	if val.S[i] == rule.OK {
 		res.Value = ptr(clean(val.V[i]))
 		if r.Target.Op != "" {

@@ -98,6 +98,9 @@ type Indicator struct {
 	// (控制在…以内 is lower); a bare number, a range or 左右 is read by it,
 	// and a target that needs it and has none is refused.
 	Direction rule.Direction `json:"direction,omitempty"`
+	// UnitTargets give named units a target of their own instead of
+	// Target, the default for every other unit ("县A、县B 达95分，其余达90分").
+	UnitTargets []UnitTarget `json:"unit_targets,omitempty"`
 	// Note explains encoding choices (for example a repaired range).
 	Note string `json:"note,omitempty"`
 }
@@ -120,6 +123,39 @@ func (ind Indicator) TargetContext() rule.TargetContext {
 // direction) do not stop the target from being used.
 func (ind Indicator) ParseTarget() (rule.Target, []msg.Text, error) {
 	return rule.ParseTargetFor(ind.Target, ind.TargetContext())
+}
+
+// UnitTarget is a target a plan sets for some named units instead of the
+// indicator's default: "县A、县B 综合得分达95分" beside "其余达90分".
+type UnitTarget struct {
+	// Units names the units, each by its id in the data or by its name;
+	// a name must match exactly one unit of the data.
+	Units []string `json:"units"`
+	// Target as written, read like the indicator's own (its direction and
+	// unit).
+	Target string `json:"target"`
+	// Wording is the plan's own phrase for these units, verbatim.
+	Wording string `json:"wording,omitempty"`
+}
+
+// UnitTargetContext is what the indicator's per-unit targets are read
+// against: its TargetContext, with the direction the default target's own
+// words give when the indicator declares none, so that "县A 95" beside
+// "其余达90分" reads ≥ 95 as the default reads ≥ 90.
+func (ind Indicator) UnitTargetContext() rule.TargetContext {
+	ctx := ind.TargetContext()
+	if ctx.Direction == rule.DirectionUnknown {
+		if t, _, err := ind.ParseTarget(); err == nil {
+			ctx.Direction = t.Direction
+		}
+	}
+	return ctx
+}
+
+// ParseUnitTarget reads the k-th per-unit target against the indicator's
+// direction and unit (UnitTargetContext), as ParseTarget reads the default.
+func (ind Indicator) ParseUnitTarget(k int) (rule.Target, []msg.Text, error) {
+	return rule.ParseTargetFor(ind.UnitTargets[k].Target, ind.UnitTargetContext())
 }
 
 // Place is where in a plan an indicator is stated: a goal, a task, or a line

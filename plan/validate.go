@@ -466,6 +466,7 @@ func (c *checker) metricsAndIndicators(doc bool) {
 		}
 		c.unit(path+".unit", ind.Unit)
 		c.target(path, ind)
+		c.unitTargets(path, ind)
 		c.scope(path+".applies_to", ind.AppliesTo)
 		if !doc {
 			continue

@@ -180,8 +180,9 @@ func (e *env) assess(l *loaded, ds *dataset.Dataset, units []string, notApplicab
 	r, err := l.cat.Evaluate(ds).Report(indicators.Options{Units: units, NotApplicable: notApplicable, Progress: p.step})
 	p.done()
 	if err != nil {
-		return nil, e.inputError("check", err.Error(), "")
+		return nil, e.inputError("check", e.say(err), "")
 	}
+	e.evaluationWarnings("check", r.Warnings)
 	r.Plan = l.plan.ID
 	return r, 0
 }

@@ -90,7 +90,12 @@ func runExplain(e *env, args []string) int {
 			return code
 		}
 		ou = ds.Units[i]
-		ur := l.cat.Evaluate(ds).UnitReport(i, true)
+		ev := l.cat.Evaluate(ds)
+		if err := ev.Err(); err != nil {
+			return e.inputError("explain", e.say(err), e.t("在计划的 unit_targets 中改用单位编号。", "name the unit by its id in the plan's unit_targets."))
+		}
+		e.evaluationWarnings("explain", ev.Warnings())
+		ur := ev.UnitReport(i, true)
 		for k := range ur.Results {
 			if ur.Results[k].Indicator == ind.ID {
 				res = &ur.Results[k]
@@ -288,6 +293,7 @@ func (e *env) explainText(b *bytes.Buffer, l *loaded, ind plan.Indicator) {
 	e.explainAggregates(b, l, ind.ID)
 	t, _ := l.cat.Target(ind.ID)
 	line(e.t("目标", "Target"), ind.Target+e.t("（即 ", " (that is ")+t.Format(e.lang)+e.t("）", ")"))
+	e.explainUnitTargets(b, ind)
 	nature := view.Nature(l.cat.NatureOf(ind.ID)).In(e.lang)
 	if ind.Nature == "" {
 		if l.cat.NatureOf(ind.ID) == plan.Aspirational {
@@ -469,6 +475,9 @@ func (e *env) explainResult(b *bytes.Buffer, l *loaded, u dataset.OrgUnit, res i
 		if sub := substitute(res); len(res.Inputs) > 0 || len(res.Aggregates) != 1 || res.Aggregates[0].Value == nil || strings.TrimSpace(sub) != view.Number(*res.Aggregates[0].Value, res.Unit) {
 			fmt.Fprintf(b, "%s%s = %s = %s\n", e.t("计算：", "Arithmetic: "), replaceNames(res.Formula, names), sub, view.Of(res).Value.In(e.lang))
 		}
+	}
+	if a := e.appliedTarget(l, res); a != "" {
+		fmt.Fprintf(b, "%s%s\n", e.t("适用目标：", "Target applied: "), a)
 	}
 	switch res.Status {
 	case indicators.Met, indicators.NotMet:

@@ -38,8 +38,13 @@ type Result struct {
 	// "94.996%" against ≥ 95%, never "95%". A percent held to a target in
 	// percentage points (a gap between units) reads in points.
 	Value msg.Text `json:"value"`
-	// Target is the target in symbols ("≥ 99%"), or as written.
+	// Target is the target in symbols ("≥ 99%"), or as written: the
+	// unit's own when the plan sets it one.
 	Target msg.Text `json:"target"`
+	// TargetNote says that Target is the unit's own, which the plan sets
+	// for named units, and what the others are held to:
+	// "本单位目标（按计划对县A、县B的要求；其余单位 ≥ 90）". Empty for the default.
+	TargetNote msg.Text `json:"targetNote"`
 	// Gap is the signed gap, in percentage points for percents
 	// ("-0.004个百分点", "-0.004 pp").
 	Gap msg.Text `json:"gap"`
@@ -92,6 +97,10 @@ func Of(r indicators.Result) Result {
 		if r.Unit == plan.Percent || r.Target.Points {
 			v.GapUnit = points
 		}
+	}
+	if o := r.Target.Override; o != nil {
+		v.TargetNote = targetNote(o)
+		v.Notes = append(v.Notes, v.TargetNote)
 	}
 	if r.Reason != nil {
 		v.Reason = *r.Reason
@@ -248,6 +257,24 @@ func target(r indicators.Result) msg.Text {
 	return t
 }
 
+// targetNote says whose target a unit's own target is.
+func targetNote(o *indicators.TargetOverride) msg.Text {
+	def := o.DefaultDisplay
+	if def.ZH == "" {
+		def.ZH = o.Default
+	}
+	if def.EN == "" {
+		def.EN = def.ZH
+	}
+	zh := "本单位目标（按计划对" + strings.Join(o.Units, "、") + "的要求"
+	en := "this unit's own target (as the plan sets for " + strings.Join(o.Units, ", ")
+	if def.ZH != "" {
+		zh += "；其余单位 " + def.ZH
+		en += "; other units " + def.EN
+	}
+	return msg.T(zh+"）", en+")")
+}
+
 func places(ps []plan.Place) msg.Text {
 	var zh, en []string
 	for _, p := range ps {
@@ -271,6 +298,9 @@ func line(r indicators.Result, v Result) msg.Text {
 			parts = append(parts, pick(lang, "数值 ", "value ")+v.Value.In(lang))
 		}
 		if t := v.Target.In(lang); t != "" {
+			if r.Target.Override != nil {
+				t += pick(lang, "（本单位目标）", " (this unit's own)")
+			}
 			parts = append(parts, pick(lang, "目标 ", "target ")+t)
 		}
 		if !v.Gap.IsZero() {

@@ -942,7 +942,8 @@
           opts.inputs && (r.inputs || []).length ? h('div', { class: 'inputs' }, t('res.inputs'),
             r.inputs.map((i, k) => [k ? sep(true) : '', tx(i.name), ' = ', i.valueText || '—'])) : null),
         h('td', { class: 'num c-value' }, valueOf(r) || '—'),
-        h('td', { class: 'num c-target' }, targetOf(r)),
+        h('td', { class: 'num c-target' }, targetOf(r),
+          r.text && r.text.targetNote && tx(r.text.targetNote) ? h('div', { class: 'muted own-target' }, tx(r.text.targetNote)) : null),
         h('td', { class: 'num c-gap' }, gapText(r) || '—')))));
   }
 
@@ -1116,6 +1117,9 @@
       h('button', { type: 'button', class: 'btn', id: 'file-csv', onclick: () => saveExport(call('exportReport', { source: 'file', format: 'csv', lang: S.lang })) }, t('imp.exportCSV')),
       h('button', { type: 'button', class: 'btn', id: 'file-clear', onclick: () => { S.file = null; notice = null; call('clearData'); save(); render(); } }, t('imp.clear'))));
 
+    if ((res.warnings || []).length) {
+      sec.appendChild(h('div', { class: 'notice warn', id: 'file-warnings' }, res.warnings.map((w) => h('p', null, tx(w)))));
+    }
     const checks = h('div', { id: 'checks', class: 'card' }, h('h2', null, t('imp.checks')));
     if (!res.checks.length) checks.appendChild(h('p', { class: 'muted' }, t('imp.checksNone')));
     for (const c of res.checks) {
@@ -1274,7 +1278,9 @@
         h('td', null, h('div', { class: 'ind-name' }, tx(ind.name)), h('div', { class: 'nature' }, t('nature.' + ind.nature)),
           ind.note ? h('div', { class: 'muted small' }, t('rule.note'), ind.note) : null),
         h('td', null, h('code', { class: 'formula' }, tx(ind.formulaText) || ind.formula)),
-        h('td', null, h('div', null, tx(ind.targetText)), h('div', { class: 'wording' }, '“', ind.wording, '”')),
+        h('td', null, h('div', null, tx(ind.targetText)),
+          (ind.unitTargets || []).map((u) => h('div', { class: 'unit-target' }, u.units.join(S.lang === 'en' ? ', ' : '、'), S.lang === 'en' ? ': ' : '：', tx(u.targetText) || u.target)),
+          h('div', { class: 'wording' }, '“', ind.wording, '”')),
         h('td', null, tx(ind.appliesText)),
         h('td', null, (ind.places || []).map((p, k) => [k ? sep(true) : '', tx(p.label)])))))));
   }

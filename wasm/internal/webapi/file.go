@@ -138,6 +138,9 @@ type fileAnswer struct {
 	Schools []schoolRow `json:"schools"`
 	Parents []unitView  `json:"parents"`
 	Checks  []check     `json:"checks"`
+	// Warnings concern the whole file: a unit the plan gives a target of
+	// its own that is not in it.
+	Warnings []msg.Text `json:"warnings,omitempty"`
 }
 
 // assessFile assesses the imported file: a table of schools × indicators,
@@ -152,8 +155,11 @@ func (s *Session) assessFile(string) (any, error) {
 	}
 	d := s.file.data
 	ev := s.cat.Evaluate(d)
+	if err := ev.Err(); err != nil {
+		return nil, err
+	}
 	ans := fileAnswer{Name: s.file.name, Kind: s.file.kind, Year: d.Year, Units: len(d.Units),
-		Columns: []column{}, Schools: []schoolRow{}, Parents: []unitView{}, Checks: []check{}}
+		Columns: []column{}, Schools: []schoolRow{}, Parents: []unitView{}, Checks: []check{}, Warnings: ev.Warnings()}
 
 	inds := s.cat.Indicators()
 	used := make([]bool, len(inds))

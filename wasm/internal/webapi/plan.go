@@ -79,6 +79,16 @@ type indicatorView struct {
 	AppliesText Text         `json:"appliesText"`
 	// Aggregate: the formula compares child units (spread, min, share …).
 	Aggregate bool `json:"aggregate"`
+	// UnitTargets are the targets the plan sets for named units instead
+	// of the default, each in symbols.
+	UnitTargets []unitTargetView `json:"unitTargets,omitempty"`
+}
+
+type unitTargetView struct {
+	Units      []string `json:"units"`
+	Target     string   `json:"target"`
+	TargetText Text     `json:"targetText"`
+	Wording    string   `json:"wording,omitempty"`
 }
 
 type metricView struct {
@@ -171,6 +181,13 @@ func summarise(p *plan.Plan, cat *indicators.Catalog) *planView {
 		}
 		if f, ok := cat.Formula(ind.ID); ok && f != nil {
 			iv.Aggregate = len(f.Aggregates()) > 0
+		}
+		for k, ut := range ind.UnitTargets {
+			uv := unitTargetView{Units: ut.Units, Target: ut.Target, Wording: ut.Wording}
+			if t, _, err := ind.ParseUnitTarget(k); err == nil {
+				uv.TargetText = Text{ZH: t.Format("zh"), EN: t.Format("en")}
+			}
+			iv.UnitTargets = append(iv.UnitTargets, uv)
 		}
 		v.Indicators = append(v.Indicators, iv)
 	}
