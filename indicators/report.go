@@ -306,6 +306,35 @@ func (e *Evaluation) Result(id string, i int) (Result, bool) {
 	return e.result(ix, i), true
 }
 
+// Outcome is a result's status, value, gap and target without the inputs,
+// aggregates, places and reasons a full Result carries: for tables of many
+// units, where each cell needs only what its text is made of (see
+// view.ValueOf). ok is false for an unknown indicator or position.
+func (e *Evaluation) Outcome(id string, i int) (res Result, ok bool) {
+	ix, ok := e.cat.indIndex[id]
+	if !ok || i < 0 || i >= len(e.data.Units) {
+		return Result{}, false
+	}
+	ci := &e.cat.inds[ix]
+	res = Result{Indicator: ci.ID, Status: e.status[ix][i], Nature: ci.nature, Unit: ci.Unit,
+		Origin: e.derived[ix][i], Target: *e.info(ix, i)}
+	e.setValue(&res, ix, i)
+	return res, true
+}
+
+// setValue sets a result's value and gap.
+func (e *Evaluation) setValue(res *Result, ix, i int) (over bool) {
+	v := e.values[ix]
+	over = e.over[ix] != nil && e.over[ix][i]
+	if v.S[i] == rule.OK || over {
+		res.Value = ptr(clean(v.V[i]))
+		if res.Status == Met || res.Status == NotMet {
+			res.Gap = ptr(round(e.target(ix, i).Gap(v.V[i]), 6))
+		}
+	}
+	return over
+}
+
 func (e *Evaluation) result(ix, i int) Result {
 	ci := &e.cat.inds[ix]
 	st := e.status[ix][i]
@@ -322,13 +351,8 @@ func (e *Evaluation) result(ix, i int) Result {
 		Wording:   ci.Wording,
 		Places:    e.cat.places[ci.ID],
 	}
-	v := e.values[ix]
-	over := e.over[ix] != nil && e.over[ix][i]
-	if v.S[i] == rule.OK || over {
-		res.Value = ptr(clean(v.V[i]))
-		if st == Met || st == NotMet {
-			res.Gap = ptr(round(e.target(ix, i).Gap(v.V[i]), 6))
-		}
+	over := e.setValue(&res, ix, i)
+	if v := e.values[ix]; res.Value != nil {
 		if ci.Unit == plan.Percent && v.V[i] > 1 && !over {
 			res.Warnings = append(res.Warnings, msg.Text{
 				ZH: "数值超过100%：本指标允许（如毛入学率、巩固率），请确认数据无误",

@@ -74,6 +74,15 @@ type Result struct {
 	Line msg.Text `json:"line"`
 }
 
+// ValueOf is the value text Of gives, alone: for the cells of a table of
+// many units, where the rest of a result's texts are not shown.
+func ValueOf(r indicators.Result) msg.Text {
+	if r.Value == nil {
+		return msg.Text{}
+	}
+	return value(*r.Value, r.Unit, r.Target.Points, decimals(r.Gap))
+}
+
 // Of computes the texts of a result.
 func Of(r indicators.Result) Result {
 	d := decimals(r.Gap)

@@ -122,9 +122,8 @@ func BuildWasm(ctx context.Context, opt Options, path string) error {
 // wasmBuildFlags are the go build flags of the page's wasm.
 //
 // -trimpath and -ldflags=-s -w keep file paths and symbol tables out of it.
-// The -gcflags turn off inlining everywhere but in the runtime, the
-// runtime's own internal packages (maps, atomics, byte search) and sync and
-// utf8, which every call goes through: under WebAssembly the function
+// The -gcflags turn off inlining everywhere but in the runtime and its
+// maps, which every map access goes through: under WebAssembly the function
 // tables for inlined calls gzip badly, and without them the page's wasm is
 // about 170 KB smaller gzipped (2.03 MB → 1.86 MB; BenchmarkWasmSize,
 // TestWasmSizeBudget). Smaller code is also less for the browser to compile
@@ -135,12 +134,7 @@ var wasmBuildFlags = []string{
 	"-ldflags=-s -w",
 	"-gcflags=all=-l",
 	"-gcflags=runtime=",
-	"-gcflags=internal/runtime/...=",
-	"-gcflags=internal/abi=",
-	"-gcflags=internal/bytealg=",
-	"-gcflags=internal/sync=",
-	"-gcflags=sync/...=",
-	"-gcflags=unicode/utf8=",
+	"-gcflags=internal/runtime/maps=",
 }
 
 // compile runs go build for js/wasm writing to out.

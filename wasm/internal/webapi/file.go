@@ -202,8 +202,8 @@ func (s *Session) assessFile(string) (any, error) {
 				continue
 			}
 			c := &cell{Status: st}
-			if res, ok := ev.Result(ind.ID, i); ok {
-				c.ValueText = view.Of(res).Value
+			if res, ok := ev.Outcome(ind.ID, i); ok {
+				c.ValueText = view.ValueOf(res)
 			}
 			row.Cells[k] = c
 		}
