@@ -470,7 +470,7 @@ func TestEvaluationResult(t *testing.T) {
 	ev := cat.Evaluate(d)
 	res, ok := ev.Result("fill", 0)
 	require.True(t, ok)
-	assert.Equal(t, ev.UnitReport(0, false).Results[0], res)
+	assert.Equal(t, ev.UnitReport(0, indicators.Options{}).Results[0], res)
 	_, ok = ev.Result("no-such-indicator", 0)
 	assert.False(t, ok, "an unknown indicator says so")
 	_, ok = ev.Result("fill", 7)

@@ -29,7 +29,7 @@ func TestEvaluationCounts(t *testing.T) {
 		assert.Equal(t, want[u.ID], got, u.ID)
 		// The same counts as the unit's report, binding and aspirational
 		// together.
-		s := ev.UnitReport(i, false).Summary
+		s := ev.UnitReport(i, indicators.Options{}).Summary
 		assert.Equal(t, got.Total(), s.Binding.Total()+s.Aspirational.Total(), u.ID)
 	}
 	assert.Equal(t, indicators.Counts{}, ev.Counts(-1))

@@ -256,7 +256,7 @@ func (e *Evaluation) Report(opt Options) (*Report, error) {
 		if keep != nil && !keep[i] {
 			continue
 		}
-		r.Units = append(r.Units, e.UnitReport(i, opt.NotApplicable))
+		r.Units = append(r.Units, e.UnitReport(i, opt))
 		if opt.Progress != nil {
 			opt.Progress(len(r.Units), total)
 		}
@@ -274,8 +274,11 @@ func (e *Evaluation) selection(ids []string) ([]bool, error) {
 	return keep, probs.Err()
 }
 
-// UnitReport gives the results of the unit at position i, in catalogue order.
-func (e *Evaluation) UnitReport(i int, notApplicable bool) UnitReport {
+// UnitReport gives the results of the unit at position i, in catalogue
+// order; opt.NotApplicable keeps the indicators that do not concern it
+// (opt.Units plays no part here).
+func (e *Evaluation) UnitReport(i int, opt Options) UnitReport {
+	notApplicable := opt.NotApplicable
 	count := 0
 	for ix := range e.cat.inds {
 		if e.status[ix][i] != NotApplicable || notApplicable {

@@ -95,7 +95,7 @@ func runExplain(e *env, args []string) int {
 			return e.inputError("explain", e.say(err), e.t("在计划的 unit_targets 中改用单位编号。", "name the unit by its id in the plan's unit_targets."))
 		}
 		e.evaluationWarnings("explain", ev.Warnings())
-		ur := ev.UnitReport(i, true)
+		ur := ev.UnitReport(i, indicators.Options{NotApplicable: true})
 		for k := range ur.Results {
 			if ur.Results[k].Indicator == ind.ID {
 				res = &ur.Results[k]

@@ -219,7 +219,7 @@ func (s *Session) assess(arg string) (any, error) {
 		warnings[w.Header] = w.Reason
 	}
 	ev := s.cat.Evaluate(d)
-	return assessAnswer{FieldErrors: fieldErrs, FieldWarnings: warnings, Report: viewUnit(ev.UnitReport(0, false))}, nil
+	return assessAnswer{FieldErrors: fieldErrs, FieldWarnings: warnings, Report: viewUnit(ev.UnitReport(0, indicators.Options{}))}, nil
 }
 
 type ruleAnswer struct {

@@ -182,7 +182,7 @@ func (s *Session) assessFile(string) (any, error) {
 	}
 	for i, u := range d.Units {
 		if u.Level != org.School {
-			ur := ev.UnitReport(i, false)
+			ur := ev.UnitReport(i, indicators.Options{})
 			uv := viewUnit(ur)
 			ans.Parents = append(ans.Parents, uv)
 			for _, r := range uv.Results {
