@@ -2,8 +2,10 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
+	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -78,4 +80,23 @@ func TestUnknownKindInScopeIsRefused(t *testing.T) {
         ]`)
 	_, err = Parse([]byte(own))
 	require.NoError(t, err)
+}
+
+// What reads but is probably not meant is a warning, not a refusal.
+func TestWarnings(t *testing.T) {
+	p := loadFixture(t)
+	require.Empty(t, p.Warnings(), "the fixture has nothing to warn of")
+
+	i := slices.IndexFunc(p.Indicators, func(ind Indicator) bool { return ind.Unit == Percent })
+	require.GreaterOrEqual(t, i, 0)
+	p.Indicators[i].Direction = rule.LowerIsBetter // its target says 达…以上: at least
+	m := slices.IndexFunc(p.Metrics, func(m Metric) bool { return m.Unit == Count })
+	require.GreaterOrEqual(t, m, 0)
+	p.Metrics[m].Counter = ""
+	require.NoError(t, p.Validate(), "warnings never stop a plan")
+	ws := p.Warnings()
+	require.Len(t, ws, 2, ws.In("en"))
+	assert.Equal(t, fmt.Sprintf("metrics[%d].counter", m), ws[0].Path)
+	assert.Equal(t, fmt.Sprintf("indicators[%d].target", i), ws[1].Path)
+	assert.Contains(t, ws[1].Message.EN, "lower")
 }

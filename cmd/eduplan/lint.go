@@ -36,6 +36,9 @@ type lintResult struct {
 	File     string        `json:"file"`
 	OK       bool          `json:"ok"`
 	Problems []msg.Problem `json:"problems"`
+	// Warnings do not fail lint: what can be read but is probably not what
+	// was meant (plan.Plan.Warnings).
+	Warnings []msg.Problem `json:"warnings"`
 }
 
 func runLint(e *env, args []string) int {
@@ -62,9 +65,13 @@ func runLint(e *env, args []string) int {
 		// Not a list of problems: the file could not be read at all.
 		return e.inputError("lint", e.say(err), e.t("确认文件路径正确、文件可读。", "check that the path is right and the file readable."))
 	}
+	warns := msg.Problems{}
+	if err == nil {
+		warns = append(warns, p.Warnings()...)
+	}
 	var b bytes.Buffer
 	if *format == "json" {
-		res := lintResult{File: path, OK: len(probs) == 0, Problems: probs}
+		res := lintResult{File: path, OK: len(probs) == 0, Problems: probs, Warnings: warns}
 		if res.Problems == nil {
 			res.Problems = []msg.Problem{}
 		}
@@ -78,6 +85,11 @@ func runLint(e *env, args []string) int {
 	} else {
 		for _, pr := range probs {
 			fmt.Fprintln(&b, pr.In(e.lang))
+		}
+	}
+	if *format != "json" {
+		for _, w := range warns {
+			fmt.Fprintf(&b, "%s%s: %s\n", e.t("注意：", "warning: "), path, w.In(e.lang))
 		}
 	}
 	if c := e.emit("lint", "", b.Bytes()); c != 0 {

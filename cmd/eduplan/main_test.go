@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -969,4 +970,27 @@ func TestTasksShowEnglishNamesOfOffices(t *testing.T) {
 	require.Equal(t, 0, zh.code, zh.stderr)
 	assert.Contains(t, zh.stdout, "基教处")
 	assert.NotContains(t, zh.stdout, "Basic Education Office")
+}
+
+// lint prints what is probably not meant as warnings and still passes.
+func TestLintWarnings(t *testing.T) {
+	b, err := os.ReadFile(fixturePlan)
+	require.NoError(t, err)
+	s := strings.Replace(string(b), `"target": "控制在5%以内",`, `"target": "控制在5%以内", "direction": "higher",`, 1)
+	require.NotEqual(t, string(b), s)
+	path := filepath.Join(t.TempDir(), "plan.json")
+	require.NoError(t, os.WriteFile(path, []byte(s), 0o644))
+
+	r := eduplan(t, "lint", path, "--lang", "en")
+	assert.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "no problems")
+	assert.Contains(t, r.stdout, "warning: "+path+": indicators[1].target")
+
+	r = eduplan(t, "lint", "--format", "json", path)
+	assert.Equal(t, exitOK, r.code)
+	var res lintResult
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &res))
+	assert.True(t, res.OK)
+	require.Len(t, res.Warnings, 1)
+	assert.Equal(t, "indicators[1].target", res.Warnings[0].Path)
 }
