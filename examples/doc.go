@@ -12,6 +12,10 @@
 //     not averaged, and the gap between districts checked.
 //   - Example_statusBook: task statuses recorded, saved, read back, and the
 //     overdue items listed.
+//   - TestSecondPlanHandCalculation (secondplan_test.go): a second plan,
+//     encoded from public texts in secondplan/ (a ceiling, targets by named
+//     unit, a pupil-weighted 差异系数 and a score), checked against a hand
+//     calculation; secondplan/README.md says which figures are real.
 //
 // Run them with: go test ./examples/ -v
 package examples
