@@ -244,12 +244,21 @@ func (e *env) unitName(u plan.Unit) string {
 	names := map[plan.Unit][2]string{
 		plan.Count: {"计数", "count"}, plan.Percent: {"百分比", "percent"}, plan.Ratio: {"比值", "ratio"},
 		plan.Score: {"分", "score"}, plan.Money: {"万元", "10,000 yuan"}, plan.Area: {"平方米", "square metres"},
-		plan.Number: {"数值", "number"},
+		plan.Years: {"年", "years"}, plan.Number: {"数值", "number"},
 	}
 	if n, ok := names[u]; ok {
 		return e.t(n[0], n[1])
 	}
 	return string(u)
+}
+
+// metricUnit names a metric's unit by the counter word the plan declares
+// (元, not the money unit's default 万元), as forms and templates print it.
+func (e *env) metricUnit(m plan.Metric) string {
+	if l := m.UnitLabel(); l.ZH != "" && m.Unit != plan.Percent {
+		return l.In(e.lang)
+	}
+	return e.unitName(m.Unit)
 }
 
 // scopeText says which units a scope covers: "市、辖市区、学校（初中、九年一贯制学校）".
@@ -316,7 +325,7 @@ func (e *env) explainText(b *bytes.Buffer, l *loaded, ind plan.Indicator) {
 			if m.Aggregate == plan.None {
 				agg = e.t("不加总，须由单位自己填报", "does not sum up: each unit reports its own")
 			}
-			fmt.Fprintf(b, "  %s (%s) · %s · %s · %s%s\n", m.Name.In(e.lang), m.ID, e.unitName(m.Unit), agg,
+			fmt.Fprintf(b, "  %s (%s) · %s · %s · %s%s\n", m.Name.In(e.lang), m.ID, e.metricUnit(m), agg,
 				e.t("填报单位：", "reported by: "), e.scopeText(m.ReportedBy))
 			if h := m.Hint.In(e.lang); h != "" {
 				fmt.Fprintf(b, "      %s%s\n", e.t("填报说明：", "what counts: "), oneLine(h))

@@ -46,3 +46,16 @@ func TestSecondPlanCommand(t *testing.T) {
 	require.Equal(t, exitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "P = 2000，X̄ = 2000，S = 1043.55，CV = 1043.55 / 2000 = 0.521776")
 }
+
+// explain names a metric's unit by the counter word the plan declares: a
+// money figure counted in 元 is not shown in 万元.
+func TestExplainShowsTheDeclaredCounter(t *testing.T) {
+	r := eduplan(t, "explain", "--plan", "../../examples/secondplan/plan.json",
+		"--data", "../../examples/secondplan/data.csv", "--unit", "青阳县", "equipment_cv")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "(equipment_per_pupil) · 元 ·")
+	assert.NotContains(t, r.stdout, "万元")
+	r = eduplan(t, "explain", "--plan", "../../examples/secondplan/plan.json", "--lang", "en", "equipment_cv")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "(equipment_per_pupil) · yuan ·")
+}
