@@ -5,12 +5,11 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
-	"strings"
 )
 
 // Fill sets v (a non-nil pointer) from a parsed tree, as encoding/json
-// decodes into it: structs by their json names (embedded structs'
-// fields included), strings, numbers, booleans, pointers, slices, maps with
+// decodes into it: structs by their json names (as Fields reads them),
+// strings, numbers, booleans, pointers, slices, maps with
 // string keys, any, and types that read themselves from text. It is for
 // documents already known to be right — the plan compiled into the binary,
 // which a test holds to the strict Decoder's reading — so it says only what
@@ -107,13 +106,13 @@ func fill(v reflect.Value, n *Node) error {
 		if n.Kind != ObjectStart {
 			return mismatch(n, v)
 		}
-		fields := jsonFields(v.Type())
+		fields := Fields(v.Type())
 		for _, mb := range n.Members {
-			i, ok := fields[mb.Key]
+			i, ok := fields.Field(mb.Key)
 			if !ok {
 				return fmt.Errorf("strictjson: %s has no field %q (offset %d)", v.Type(), mb.Key, mb.KeyOff)
 			}
-			if err := fill(v.FieldByIndex(i), mb.Val); err != nil {
+			if err := fill(v.Field(i), mb.Val); err != nil {
 				return err
 			}
 		}
@@ -121,35 +120,6 @@ func fill(v reflect.Value, n *Node) error {
 		return mismatch(n, v)
 	}
 	return nil
-}
-
-// jsonFields maps a struct's JSON names to its fields, as encoding/json
-// names them.
-func jsonFields(t reflect.Type) map[string][]int {
-	out := map[string][]int{}
-	var walk func(t reflect.Type, index []int)
-	walk = func(t reflect.Type, index []int) {
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if name == "-" || (!f.IsExported() && !f.Anonymous) {
-				continue
-			}
-			idx := append(append([]int(nil), index...), i)
-			if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
-				walk(f.Type, idx)
-				continue
-			}
-			if name == "" {
-				name = f.Name
-			}
-			if _, seen := out[name]; !seen {
-				out[name] = idx
-			}
-		}
-	}
-	walk(t, nil)
-	return out
 }
 
 // anyOf is a node as encoding/json decodes it into an interface.

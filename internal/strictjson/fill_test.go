@@ -12,12 +12,8 @@ type upper string
 
 func (u *upper) UnmarshalText(b []byte) error { *u = upper("<" + string(b) + ">"); return nil }
 
-type fillInner struct {
-	Z string `json:"z"`
-}
-
 type sample struct {
-	fillInner
+	Z  string            `json:"z"`
 	A  string            `json:"a"`
 	N  int               `json:"n,omitempty"`
 	F  float64           `json:"f"`
