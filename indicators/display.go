@@ -21,7 +21,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 // ReadReport reads a report written by WriteJSON, strictly, with the reader
 // plans and data files are read with (internal/strictjson): an unknown
 // field, a value of the wrong type, a duplicate key or a syntax error is an
-// error. The error is an msg.Problems listing every problem with its path
+// error. The error is a msg.Problems listing every problem with its path
 // ("units[0].results[3].status"), or for a syntax error its line:column,
 // the column counted in characters. null stands for a list or a value left
 // out, as a JSON library writes a nil one; a UTF-8 byte order mark is

@@ -115,7 +115,7 @@ func (e *Evaluation) info(ix, i int) *TargetInfo {
 
 // Err is what stops the evaluation from being reported: a per-unit target
 // whose name matches several units of the data, or a unit that two
-// per-unit targets of one indicator name. It is an msg.Problems, or nil.
+// per-unit targets of one indicator name. It is a msg.Problems, or nil.
 // Report returns it; a face that reads results one by one checks it.
 func (e *Evaluation) Err() error { return e.problems.Err() }
 

@@ -15,7 +15,7 @@ import (
 const MaxFileSize = 32 << 20
 
 // Load reads a plan from JSON strictly and validates it. On any problem it
-// returns a nil plan and an msg.Problems listing every problem found,
+// returns a nil plan and a msg.Problems listing every problem found,
 // each with its JSON path (sections[2].tasks[4].indicators[1]) or, for a
 // syntax error, its line:column counted in characters, in document order —
 // the paths and positions every eduplan reader gives (internal/strictjson).

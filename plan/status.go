@@ -55,7 +55,7 @@ func NewStatusBook(p *Plan) *StatusBook {
 
 // LoadStatus reads a status book strictly, like Load reads a plan, and
 // checks it against p: the plan id must match and every item must be a
-// task-book item of p. The error, if any, is an indicators.Problems listing
+// task-book item of p. The error, if any, is a msg.Problems listing
 // every problem. p may be nil to check the file on its own.
 func LoadStatus(r io.Reader, p *Plan) (*StatusBook, error) {
 	data, err := readAll(r)

@@ -35,7 +35,7 @@ func Units() []Unit { return []Unit{Count, Percent, Ratio, Score, Money, Area, Y
 func (p *Plan) Validate() error { return p.validate().Err() }
 
 // ValidateMeasures checks metrics and indicators as a set with the code
-// Validate runs on a plan's, and returns an msg.Problems listing everything
+// Validate runs on a plan's, and returns a msg.Problems listing everything
 // wrong, or nil. indicators.NewCatalog runs it, so that a catalogue and a
 // plan accept exactly the same metrics and indicators: ids (present,
 // identifiers, unique across both), units, aggregations, scopes, formulas
