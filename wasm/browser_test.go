@@ -532,6 +532,7 @@ func TestLanguageSwitch(t *testing.T) {
 	assert.Contains(t, tp.text(row+" .ind-name"), "school choice")
 	assert.Contains(t, tp.text("#plan-title"), "Zhenjiang")
 	tp.screenshot("assess-english")
+	noRawValues(t, tp)
 
 	// The choice survives a reload, and switches back.
 	tp.reload()
@@ -661,6 +662,23 @@ func TestImportSampleYearWithCrossUnitChecks(t *testing.T) {
 	assert.Equal(t, "not_met", eval[string](tp, `document.querySelector('`+check+`').dataset.status`))
 	assert.Contains(t, tp.text(check+" .agg"), "京口区")
 	tp.screenshot("import-sample")
+	noRawValues(t, tp)
+
+	// The same views in English: every text the library gave in two
+	// languages is shown in one, none as an object or a gap.
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'en'`)
+	noRawValues(t, tp)
+}
+
+// noRawValues fails when the page shows a value it did not render: an
+// object, undefined or null where a text belongs.
+func noRawValues(t *testing.T, tp *tab) {
+	t.Helper()
+	body := eval[string](tp, `document.body.innerText`)
+	for _, raw := range []string{"[object Object]", "undefined", "NaN"} {
+		assert.NotContains(t, body, raw)
+	}
 }
 
 func TestExportAndImportAgain(t *testing.T) {
@@ -787,6 +805,10 @@ func TestTaskBook(t *testing.T) {
 	tp.upload("#status-file", writeFile(t, "other.json", []byte(`{"format":"eduplan.status/v1","plan":"other","statuses":[]}`)))
 	tp.waitFor(`document.querySelector('.notice.error') !== null`)
 	assert.Contains(t, tp.text(".notice.error"), "plan")
+	noRawValues(t, tp)
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'en'`)
+	noRawValues(t, tp)
 }
 
 func TestRulesView(t *testing.T) {
