@@ -100,3 +100,32 @@ func TestWarnings(t *testing.T) {
 	assert.Equal(t, fmt.Sprintf("indicators[%d].target", i), ws[1].Path)
 	assert.Contains(t, ws[1].Message.EN, "lower")
 }
+
+// A target whose number is unlikely for its unit is a warning.
+func TestImplausibleTargetsWarn(t *testing.T) {
+	for _, tc := range []struct {
+		unit   Unit
+		target string
+		dir    rule.Direction
+		warn   string
+	}{
+		{Count, "3.5所", rule.HigherIsBetter, "not a whole number"},
+		{Ratio, "1700", rule.LowerIsBetter, "implausibly large"},
+		{Years, "120年", rule.HigherIsBetter, "over a century"},
+		{Count, "3-4个", rule.HigherIsBetter, ""},
+		{Ratio, "17:1", rule.LowerIsBetter, ""},
+		{Years, "12年", rule.HigherIsBetter, ""},
+	} {
+		p := loadFixture(t)
+		ind := &p.Indicators[0]
+		ind.Unit, ind.Target, ind.Direction, ind.MayExceed100 = tc.unit, tc.target, tc.dir, false
+		ws := p.Warnings()
+		if tc.warn == "" {
+			assert.Empty(t, ws, tc.target)
+			continue
+		}
+		require.Len(t, ws, 1, tc.target)
+		assert.Equal(t, "indicators[0].target", ws[0].Path)
+		assert.Contains(t, ws[0].Message.EN, tc.warn)
+	}
+}

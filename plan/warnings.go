@@ -2,7 +2,9 @@ package plan
 
 import (
 	"fmt"
+	"math"
 
+	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/msg"
 )
 
@@ -21,9 +23,13 @@ func (p *Plan) Warnings() msg.Problems {
 		}
 	}
 	for i, ind := range p.Indicators {
-		if _, warns, err := ind.ParseTarget(); err == nil {
+		if t, warns, err := ind.ParseTarget(); err == nil {
+			path := fmt.Sprintf("indicators[%d].target", i)
 			for _, w := range warns {
-				ws.AddText(fmt.Sprintf("indicators[%d].target", i), w)
+				ws.AddText(path, w)
+			}
+			if w, ok := implausible(ind.Unit, t); ok {
+				ws.AddText(path, w)
 			}
 		}
 		for k := range ind.UnitTargets {
@@ -35,4 +41,25 @@ func (p *Plan) Warnings() msg.Problems {
 		}
 	}
 	return ws
+}
+
+// implausible says when a target's number is unlikely for its unit: a
+// fraction of a thing counted, a pupil–teacher ratio in the hundreds, a
+// duration of more than a century.
+func implausible(u Unit, t rule.Target) (msg.Text, bool) {
+	bounds := []float64{t.Value}
+	if t.Op == rule.Between {
+		bounds = append(bounds, t.Max)
+	}
+	for _, v := range bounds {
+		switch {
+		case u == Count && v != math.Trunc(v):
+			return msg.Textf("计数目标 %s 不是整数：是否应为百分比或比值？", "the count target %s is not a whole number: is the indicator a percent or a ratio?", rule.FormatNumber(v)), true
+		case u == Ratio && v > 100:
+			return msg.Textf("比值目标 %s 过大（如生师比一般在 10 到 30 之间）：单位是否应为计数？", "the ratio target %s is implausibly large (a pupil–teacher ratio is usually 10 to 30): is the unit count?", rule.FormatNumber(v)), true
+		case u == Years && v > 100:
+			return msg.Textf("年限目标 %s 超过一百年：单位是否有误？", "the target of %s years is over a century: is the unit right?", rule.FormatNumber(v)), true
+		}
+	}
+	return msg.Text{}, false
 }
