@@ -302,6 +302,14 @@ func (e *env) explainText(b *bytes.Buffer, l *loaded, ind plan.Indicator) {
 	e.explainAggregates(b, l, ind.ID)
 	t, _ := l.cat.Target(ind.ID)
 	line(e.t("目标", "Target"), ind.Target+e.t("（即 ", " (that is ")+t.Format(e.lang)+e.t("）", ")"))
+	dir := ind.Direction
+	if dir == "" {
+		dir = t.Direction
+	}
+	line(e.t("方向", "Direction"), dir.Text().In(e.lang))
+	for _, n := range t.Notes {
+		line(e.t("读法", "Reading"), n.In(e.lang))
+	}
 	e.explainUnitTargets(b, ind)
 	nature := view.Nature(l.cat.NatureOf(ind.ID)).In(e.lang)
 	if ind.Nature == "" {

@@ -994,3 +994,15 @@ func TestLintWarnings(t *testing.T) {
 	require.Len(t, res.Warnings, 1)
 	assert.Equal(t, "indicators[1].target", res.Warnings[0].Path)
 }
+
+// explain says which way an indicator is better and how its target was read.
+func TestExplainSaysDirectionAndReading(t *testing.T) {
+	r := eduplan(t, "explain", "teacher_dev_qualified_schools_created", "--lang", "en")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "Direction: higher is better")
+	assert.Contains(t, r.stdout, "Reading: ")
+	assert.Contains(t, r.stdout, "met from 8")
+	r = eduplan(t, "explain", "school_choice_share")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "方向：越低越好")
+}
