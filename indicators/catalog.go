@@ -22,6 +22,8 @@ type Catalog struct {
 	order  []int
 	places map[string][]plan.Place
 	limits rule.Limits
+	// rules are the validation rules, compiled (WithRules).
+	rules []compiledRule
 }
 
 type compiled struct {
@@ -340,6 +342,12 @@ func (c *Catalog) ApplicableIndicators(level org.Level, kind org.Kind) []plan.In
 // Compile compiles a plan's metrics and indicators, with the places in the
 // plan that state each indicator, ready to assess data. A plan that
 // plan.Load accepted always compiles.
+//
+// The plan's validation rules are compiled too (Catalog.WithRules).
 func Compile(p *plan.Plan) (*Catalog, error) {
-	return NewCatalog(p.Metrics, p.Indicators, p.Places())
+	c, err := NewCatalog(p.Metrics, p.Indicators, p.Places())
+	if err != nil || len(p.ValidationRules) == 0 {
+		return c, err
+	}
+	return c.WithRules(p.ValidationRules)
 }

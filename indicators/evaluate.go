@@ -76,6 +76,8 @@ type Evaluation struct {
 	infos    [][]TargetInfo // per override, its units named as the data names them
 	problems msg.Problems
 	warnings []msg.Text
+	// rules hold each validation rule's outcome, by catalogue position.
+	rules []ruleEval
 
 	// Units fall into a few classes of level and kind; scopes are decided
 	// once per class rather than once per unit.
@@ -113,6 +115,7 @@ func (c *Catalog) Evaluate(d *dataset.Dataset) *Evaluation {
 	for _, i := range c.order {
 		e.evalIndicator(i, n, scratch)
 	}
+	e.evalRules(n, scratch)
 	return e
 }
 
@@ -317,6 +320,17 @@ func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 // argument (and weight) on every unit and its reduction over each unit's
 // children, then the formula itself.
 func (e *Evaluation) evalProgram(p *rule.Program, n int, sc *evalScratch) (val rule.Vector, aggCols []rule.Vector, argCols []aggArgs) {
+	aggCols, argCols = e.reduceAggregates(p, n, sc)
+	vars, _ := e.inputs(p, n)
+	val = rule.NewVector(n)
+	p.Eval(n, vars, aggCols, val)
+	return val, aggCols, argCols
+}
+
+// reduceAggregates computes each aggregate of a formula for every unit:
+// its argument (and weight) on every unit, then the reduction over each
+// unit's children.
+func (e *Evaluation) reduceAggregates(p *rule.Program, n int, sc *evalScratch) (aggCols []rule.Vector, argCols []aggArgs) {
 	d := e.data
 	aggs := p.Aggregates()
 	aggCols = make([]rule.Vector, len(aggs))
@@ -352,10 +366,7 @@ func (e *Evaluation) evalProgram(p *rule.Program, n int, sc *evalScratch) (val r
 		}
 		aggCols[k] = out
 	}
-	vars, _ := e.inputs(p, n)
-	val = rule.NewVector(n)
-	p.Eval(n, vars, aggCols, val)
-	return val, aggCols, argCols
+	return aggCols, argCols
 }
 
 // childColumn evaluates an aggregate's argument or weight on every unit; a

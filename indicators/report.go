@@ -75,6 +75,10 @@ type Report struct {
 	// Warnings concern the assessment as a whole: a unit the plan gives a
 	// target of its own that is not in the data (Evaluation.Warnings).
 	Warnings []msg.Text `json:"warnings,omitempty"`
+	// Validation is the outcome of the plan's validation rules on the
+	// units reported (see vrules.go); nil when the plan has none and no
+	// built-in check fails.
+	Validation *Validation `json:"validation,omitempty"`
 }
 
 // UnitReport is the assessment of one unit.
@@ -251,7 +255,7 @@ func (e *Evaluation) Report(opt Options) (*Report, error) {
 			}
 		}
 	}
-	r := &Report{Year: d.Year, Units: make([]UnitReport, 0, total), Warnings: e.Warnings()}
+	r := &Report{Year: d.Year, Units: make([]UnitReport, 0, total), Warnings: e.Warnings(), Validation: e.validation(keep)}
 	for i := range d.Units {
 		if keep != nil && !keep[i] {
 			continue

@@ -32,6 +32,9 @@ type Plan struct {
 
 	Metrics    []Metric    `json:"metrics"`
 	Indicators []Indicator `json:"indicators"`
+	// ValidationRules are consistency checks between figures (part ≤
+	// whole, parts sum to the total), checked on every assessment.
+	ValidationRules []ValidationRule `json:"validation_rules,omitempty"`
 }
 
 // Goal is one of the overall goals (总体目标).

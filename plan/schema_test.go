@@ -61,10 +61,13 @@ func TestSchemaMatchesModel(t *testing.T) {
 	root := loadSchema(t)
 	assert.Equal(t, "https://json-schema.org/draft/2020-12/schema", root["$schema"])
 	enums := map[reflect.Type][]string{
-		reflect.TypeFor[Unit]():           strs(toAny(Units())),
-		reflect.TypeFor[Nature]():         {"", "binding", "aspirational"},
-		reflect.TypeFor[Aggregation]():    {"sum", "none"},
-		reflect.TypeFor[rule.Direction](): {"", "higher", "lower"},
+		reflect.TypeFor[Unit]():                 strs(toAny(Units())),
+		reflect.TypeFor[Nature]():               {"", "binding", "aspirational"},
+		reflect.TypeFor[Aggregation]():          {"sum", "none"},
+		reflect.TypeFor[rule.Direction]():       {"", "higher", "lower"},
+		reflect.TypeFor[Operator]():             strs(toAny(Operators())),
+		reflect.TypeFor[Importance]():           strs(toAny(Importances())),
+		reflect.TypeFor[MissingValueStrategy](): strs(toAny(MissingValueStrategies())),
 	}
 	for _, l := range org.Levels() {
 		enums[reflect.TypeOf(l)] = append(enums[reflect.TypeOf(l)], string(l))
@@ -124,13 +127,15 @@ func TestSchemaMatchesModel(t *testing.T) {
 			assert.Equal(t, "integer", n["type"], path)
 		case reflect.Bool:
 			assert.Equal(t, "boolean", n["type"], path)
+		case reflect.Float64:
+			assert.Equal(t, "number", n["type"], path)
 		default:
 			t.Errorf("%s: unexpected Go kind %s", path, typ.Kind())
 		}
 	}
 	walk("plan", root, reflect.TypeFor[Plan]())
 	for _, typ := range []reflect.Type{reflect.TypeFor[Goal](), reflect.TypeFor[Item](), reflect.TypeFor[Cell](),
-		reflect.TypeFor[Metric](), reflect.TypeFor[Indicator](), reflect.TypeFor[Scope]()} {
+		reflect.TypeFor[Metric](), reflect.TypeFor[Indicator](), reflect.TypeFor[Scope](), reflect.TypeFor[ValidationRule]()} {
 		assert.True(t, seen[typ], "the walk must reach %s", typ)
 	}
 }

@@ -178,6 +178,7 @@ func (p *Plan) validate() msg.Problems {
 		}
 	}
 	c.metricsAndIndicators(true)
+	c.validationRules(true)
 	return c.probs
 }
 

@@ -1,0 +1,468 @@
+package indicators
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/plan"
+)
+
+// RuleStatus is the outcome of one validation rule for one unit.
+type RuleStatus string
+
+// Rule statuses. Passed rules are counted, not listed.
+const (
+	RulePassed        RuleStatus = "passed"
+	RuleViolated      RuleStatus = "violated"
+	RuleSkipped       RuleStatus = "skipped"        // figures missing, by the rule's missing-value strategy
+	RuleNotComputable RuleStatus = "not_computable" // a side divides by zero
+)
+
+// Name is the status's label in Chinese and English.
+func (s RuleStatus) Name() msg.Text {
+	switch s {
+	case RulePassed:
+		return msg.T("通过", "passed")
+	case RuleViolated:
+		return msg.T("违反", "violated")
+	case RuleSkipped:
+		return msg.T("跳过（缺数据）", "skipped (figures missing)")
+	case RuleNotComputable:
+		return msg.T("无法计算", "not computable")
+	}
+	return msg.T(string(s), string(s))
+}
+
+// Validation is the outcome of the validation rules on the units of a
+// report: counts of unit × rule checks, and every check that did not pass.
+type Validation struct {
+	// Rules is the number of the plan's rules.
+	Rules int `json:"rules"`
+	// Checked counts unit × rule pairs the rules concern, whatever their
+	// outcome; Passed, Violated, Skipped and NotComputable split it.
+	// Violations of built-in checks count in Violated, not in Checked.
+	Checked       int `json:"checked"`
+	Passed        int `json:"passed"`
+	Violated      int `json:"violated"`
+	Skipped       int `json:"skipped"`
+	NotComputable int `json:"not_computable,omitempty"`
+	// Results are the checks that did not pass, in the order of the units,
+	// and for each unit the built-in checks first, then the plan's rules in
+	// its order.
+	Results []ValidationResult `json:"results"`
+}
+
+// ValidationResult is a rule's outcome for one unit.
+type ValidationResult struct {
+	Unit dataset.OrgUnit `json:"unit"`
+	Rule string          `json:"rule"`
+	Name msg.Text        `json:"name"`
+	// Builtin marks a check the engine makes of every metric from its
+	// declaration (a figure is not negative; an integral one is whole).
+	Builtin    bool            `json:"builtin,omitempty"`
+	Importance plan.Importance `json:"importance"`
+	Status     RuleStatus      `json:"status"`
+	// Left and Right are the sides as written; Operator compares them.
+	Left     string        `json:"left"`
+	Operator plan.Operator `json:"operator"`
+	Right    string        `json:"right"`
+	// Tolerance is the rule's absolute allowance.
+	Tolerance float64 `json:"tolerance,omitempty"`
+	// ValueUnit is the unit the sides' values are shown in.
+	ValueUnit plan.Unit `json:"value_unit"`
+	// LeftValue and RightValue are the sides' values; percents are
+	// fractions. Absent when the rule was skipped or a side is not
+	// computable.
+	LeftValue  *float64 `json:"left_value,omitempty"`
+	RightValue *float64 `json:"right_value,omitempty"`
+	// Difference is left − right.
+	Difference *float64 `json:"difference,omitempty"`
+	// Missing are the figures the unit lacks: why the rule was skipped, or
+	// what counted as zero under never_skip and skip_if_all_values_missing.
+	Missing []RuleFigure `json:"missing,omitempty"`
+	// Strategy is the rule's missing-value strategy.
+	Strategy plan.MissingValueStrategy `json:"missing_value_strategy"`
+}
+
+// RuleFigure names a figure a rule reads.
+type RuleFigure struct {
+	ID   string   `json:"id"`
+	Name msg.Text `json:"name"`
+}
+
+// compiledRule is a validation rule with its sides compiled.
+type compiledRule struct {
+	plan.ValidationRule
+	left, right *rule.Program
+	// figures are the ids both sides read on the unit itself, unique, in
+	// the order the sides name them.
+	figures []string
+	unit    plan.Unit
+}
+
+// WithRules returns a catalogue that also checks the validation rules,
+// compiled once against the catalogue's metrics and indicators. The rules
+// are checked by plan.ValidateRules: the error, if any, is an msg.Problems
+// with paths such as "validation_rules[2].left", and the catalogue is then
+// nil. c itself is not changed.
+func (c *Catalog) WithRules(rules []plan.ValidationRule) (*Catalog, error) {
+	if err := plan.ValidateRules(c.metrics, c.Indicators(), rules); err != nil {
+		return nil, err
+	}
+	out := *c
+	out.rules = make([]compiledRule, len(rules))
+	resolve := c.resolver()
+	var probs msg.Problems
+	for i, r := range rules {
+		cr := compiledRule{ValidationRule: r}
+		var err error
+		if cr.left, err = rule.CompileFormula(r.Left, resolve, c.limits); err != nil {
+			probs.Add(fmt.Sprintf("validation_rules[%d].left", i), "内部错误:%v", "internal error: %v", err)
+			continue
+		}
+		if cr.right, err = rule.CompileFormula(r.Right, resolve, c.limits); err != nil {
+			probs.Add(fmt.Sprintf("validation_rules[%d].right", i), "内部错误:%v", "internal error: %v", err)
+			continue
+		}
+		for _, id := range append(cr.left.Vars(), cr.right.Vars()...) {
+			if !slices.Contains(cr.figures, id) {
+				cr.figures = append(cr.figures, id)
+			}
+		}
+		cr.unit = c.ruleUnit(cr)
+		out.rules[i] = cr
+	}
+	if len(probs) > 0 {
+		return nil, probs
+	}
+	return &out, nil
+}
+
+// ruleUnit is the unit a rule's values are shown in: its own, else the one
+// every figure it names shares when neither side divides (a quotient of
+// counts is no count), else a plain number.
+func (c *Catalog) ruleUnit(cr compiledRule) plan.Unit {
+	if cr.Unit != "" {
+		return cr.Unit
+	}
+	if strings.ContainsAny(cr.Left+cr.Right, "/÷／") {
+		return plan.Number
+	}
+	var u plan.Unit
+	ids := append(cr.left.Vars(), cr.right.Vars()...)
+	for _, a := range append(cr.left.Aggregates(), cr.right.Aggregates()...) {
+		ids = append(ids, a.Vars()...)
+	}
+	for _, id := range ids {
+		var mu plan.Unit
+		if m, ok := c.Metric(id); ok {
+			mu = m.Unit
+		} else if ind, ok := c.Indicator(id); ok {
+			mu = ind.Unit
+		}
+		if u != "" && mu != u {
+			return plan.Number
+		}
+		u = mu
+	}
+	if u == "" {
+		return plan.Number
+	}
+	return u
+}
+
+// Rules returns the catalogue's validation rules in the plan's order.
+func (c *Catalog) Rules() []plan.ValidationRule {
+	out := make([]plan.ValidationRule, len(c.rules))
+	for i := range c.rules {
+		out[i] = c.rules[i].ValidationRule
+	}
+	return out
+}
+
+// ruleEval holds one rule's outcome on every unit.
+type ruleEval struct {
+	left, right rule.Vector
+	status      []RuleStatus // "" where the rule does not concern the unit
+}
+
+// evalRules checks every validation rule on every unit, column-wise like
+// the indicators. A rule reads the same figures the indicators do
+// (Evaluation.column): a unit's own figure where it reported one, else the
+// sum of its children's (see effective).
+func (e *Evaluation) evalRules(n int, sc *evalScratch) {
+	if len(e.cat.rules) == 0 {
+		return
+	}
+	e.rules = make([]ruleEval, len(e.cat.rules))
+	for k := range e.cat.rules {
+		e.rules[k] = e.evalRule(&e.cat.rules[k], n, sc)
+	}
+}
+
+func (e *Evaluation) evalRule(cr *compiledRule, n int, sc *evalScratch) ruleEval {
+	strategy := cr.MissingValueStrategy.Effective()
+	zero := strategy != plan.SkipIfAnyValueMissing
+	side := func(p *rule.Program) (rule.Vector, []rule.Vector) {
+		aggs, _ := e.reduceAggregates(p, n, sc)
+		vars := make([]rule.Vector, 0, len(p.Vars()))
+		for _, id := range p.Vars() {
+			vars = append(vars, ruleInput(e.column(id), zero))
+		}
+		in := make([]rule.Vector, len(aggs))
+		for k, a := range aggs {
+			in[k] = ruleInput(a, zero)
+		}
+		out := rule.NewVector(n)
+		p.Eval(n, vars, in, out)
+		return out, aggs
+	}
+	left, laggs := side(cr.left)
+	right, raggs := side(cr.right)
+	aggs := append(laggs, raggs...)
+	cols := make([]rule.Vector, len(cr.figures))
+	for k, id := range cr.figures {
+		cols[k] = e.column(id)
+	}
+	applies := e.perClass(func(u dataset.OrgUnit) bool { return cr.AppliesTo.Applies(u.Level, u.Kind) })
+	figures := len(cols) + len(aggs)
+	st := make([]RuleStatus, n)
+	for i := 0; i < n; i++ {
+		if !applies[e.classOf[i]] {
+			continue
+		}
+		missing, irrelevant := 0, 0
+		for _, c := range cols {
+			switch c.S[i] {
+			case rule.OK:
+			case rule.Skip:
+				irrelevant++
+				missing++
+			default:
+				missing++
+			}
+		}
+		for _, a := range aggs {
+			switch a.S[i] {
+			case rule.OK:
+			case rule.Skip:
+				irrelevant++
+				missing++
+			default:
+				missing++
+			}
+		}
+		switch {
+		case figures > 0 && irrelevant == figures:
+			// None of the rule's figures concerns the unit: a
+			// kindergarten's rule on a primary school.
+			continue
+		case strategy == plan.SkipIfAnyValueMissing && missing > 0,
+			strategy == plan.SkipIfAllValuesMissing && missing == figures && figures > 0:
+			st[i] = RuleSkipped
+		case left.S[i] != rule.OK || right.S[i] != rule.OK:
+			st[i] = RuleNotComputable
+		case holds(cr.Operator, left.V[i], right.V[i], cr.Tolerance):
+			st[i] = RulePassed
+		default:
+			st[i] = RuleViolated
+		}
+	}
+	return ruleEval{left: left, right: right, status: st}
+}
+
+// ruleInput is a column as a rule reads it: a figure that does not concern
+// the unit is missing, since the rule applies; missing figures are zero
+// when the rule's strategy checks the unit anyway.
+func ruleInput(src rule.Vector, zero bool) rule.Vector {
+	n := len(src.S)
+	dst := rule.Vector{V: src.V, S: make([]rule.State, n)}
+	if zero {
+		dst.V = make([]float64, n)
+	}
+	for i, s := range src.S {
+		switch {
+		case s == rule.OK:
+			dst.S[i] = rule.OK
+			if zero {
+				dst.V[i] = src.V[i]
+			}
+		case zero:
+			dst.S[i] = rule.OK // and 0
+		default:
+			dst.S[i] = rule.Missing
+		}
+	}
+	return dst
+}
+
+// holds compares a rule's sides with its tolerance. Like targets, values
+// within one part in a billion are equal, so that rounding noise in a sum
+// of fractions never violates ==.
+func holds(op plan.Operator, l, r, tol float64) bool {
+	d := l - r
+	noise := 1e-9 * max(1, math.Abs(l), math.Abs(r))
+	switch op {
+	case plan.OpEQ:
+		return math.Abs(d) <= tol+noise
+	case plan.OpNE:
+		return math.Abs(d) > tol+noise
+	case plan.OpLE:
+		return d <= tol+noise
+	case plan.OpLT:
+		return d < tol-noise
+	case plan.OpGE:
+		return d >= -tol-noise
+	case plan.OpGT:
+		return d > -tol+noise
+	}
+	return false
+}
+
+// validation reports the rules on the units keep marks (nil: all), with
+// the built-in checks of the reported figures.
+func (e *Evaluation) validation(keep []bool) *Validation {
+	builtin := e.builtinChecks(keep)
+	if len(e.cat.rules) == 0 && len(builtin) == 0 {
+		return nil
+	}
+	v := &Validation{Rules: len(e.cat.rules), Results: []ValidationResult{}}
+	byUnit := map[int][]ValidationResult{}
+	for _, b := range builtin {
+		byUnit[b.at] = append(byUnit[b.at], b.res)
+		v.Violated++
+	}
+	for i := range e.data.Units {
+		if keep != nil && !keep[i] {
+			continue
+		}
+		v.Results = append(v.Results, byUnit[i]...)
+		for k := range e.cat.rules {
+			st := e.rules[k].status[i]
+			switch st {
+			case "":
+				continue
+			case RulePassed:
+				v.Passed++
+			case RuleViolated:
+				v.Violated++
+			case RuleSkipped:
+				v.Skipped++
+			case RuleNotComputable:
+				v.NotComputable++
+			}
+			v.Checked++
+			if st != RulePassed {
+				v.Results = append(v.Results, e.ruleResult(k, i))
+			}
+		}
+	}
+	return v
+}
+
+// ValidationResult gives the outcome of the validation rule id for the
+// unit at position i, passed or not; ok is false for an unknown rule or
+// position, or a rule that does not concern the unit.
+func (e *Evaluation) ValidationResult(id string, i int) (ValidationResult, bool) {
+	if i < 0 || i >= len(e.data.Units) {
+		return ValidationResult{}, false
+	}
+	for k := range e.cat.rules {
+		if e.cat.rules[k].ID == id && e.rules[k].status[i] != "" {
+			return e.ruleResult(k, i), true
+		}
+	}
+	return ValidationResult{}, false
+}
+
+func (e *Evaluation) ruleResult(k, i int) ValidationResult {
+	cr, re := &e.cat.rules[k], &e.rules[k]
+	res := ValidationResult{Unit: e.data.Units[i], Rule: cr.ID, Name: cr.Name, Importance: cr.Importance.Effective(),
+		Status: re.status[i], Left: cr.Left, Operator: cr.Operator, Right: cr.Right, Tolerance: cr.Tolerance,
+		ValueUnit: cr.unit, Strategy: cr.MissingValueStrategy.Effective()}
+	if res.Name.ZH == "" {
+		res.Name = msg.T(cr.ID, cr.ID)
+	}
+	for _, id := range cr.figures {
+		if s := e.column(id).S[i]; s != rule.OK {
+			res.Missing = append(res.Missing, RuleFigure{ID: id, Name: e.figureName(id)})
+		}
+	}
+	if res.Status == RuleSkipped {
+		return res
+	}
+	if re.left.S[i] == rule.OK {
+		res.LeftValue = ptr(clean(re.left.V[i]))
+	}
+	if re.right.S[i] == rule.OK {
+		res.RightValue = ptr(clean(re.right.V[i]))
+	}
+	if res.LeftValue != nil && res.RightValue != nil {
+		res.Difference = ptr(clean(re.left.V[i] - re.right.V[i]))
+	}
+	return res
+}
+
+func (e *Evaluation) figureName(id string) msg.Text {
+	if m, ok := e.cat.Metric(id); ok {
+		return m.Name
+	}
+	if ind, ok := e.cat.Indicator(id); ok {
+		return ind.Name
+	}
+	return msg.T(id, id)
+}
+
+type builtinResult struct {
+	at  int
+	res ValidationResult
+}
+
+// builtinChecks checks what every metric's declaration implies of the
+// figures units reported themselves: none is negative, and an integral
+// one is whole. The data readers already refuse such cells; these checks
+// catch figures set in Go (dataset.Set), so that no face shows an
+// assessment built on them without saying so. Summed figures are not
+// checked again.
+func (e *Evaluation) builtinChecks(keep []bool) []builtinResult {
+	var out []builtinResult
+	for _, m := range e.cat.metrics {
+		col := e.data.Column(m.ID)
+		if col == nil {
+			continue
+		}
+		for i, ok := range col.Present {
+			if !ok || (keep != nil && !keep[i]) {
+				continue
+			}
+			v := col.Values[i]
+			var id string
+			var name msg.Text
+			switch {
+			case v < 0:
+				id, name = "builtin.non_negative."+m.ID, msg.T(m.Name.ZH+"不能为负数", nameEN(m.Name, m.ID)+" must not be negative")
+			case m.Integral && m.Unit != plan.Percent && v != math.Trunc(v):
+				id, name = "builtin.integer."+m.ID, msg.T(m.Name.ZH+"应为整数", nameEN(m.Name, m.ID)+" must be a whole number")
+			default:
+				continue
+			}
+			res := ValidationResult{Unit: e.data.Units[i], Rule: id, Name: name, Builtin: true, Importance: plan.High,
+				Status: RuleViolated, Left: m.ID, Operator: plan.OpGE, Right: "0", ValueUnit: m.Unit,
+				LeftValue: ptr(clean(v)), Strategy: plan.SkipIfAnyValueMissing}
+			if v < 0 {
+				res.RightValue, res.Difference = ptr(0), ptr(clean(v))
+			} else {
+				whole := math.Round(v)
+				res.Operator, res.Right, res.RightValue, res.Difference = plan.OpEQ, rule.FormatNumber(whole), ptr(whole), ptr(clean(v-whole))
+			}
+			out = append(out, builtinResult{at: i, res: res})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b builtinResult) int { return a.at - b.at })
+	return out
+}

@@ -1,0 +1,252 @@
+package indicators_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
+)
+
+// ruleCatalog is a kindergarten's enrolment split two ways, and a primary
+// school's pupils, with rules over them.
+func ruleCatalog(t *testing.T, rules ...plan.ValidationRule) *indicators.Catalog {
+	t.Helper()
+	kg := plan.Scope{Levels: []org.Level{org.School}, Kinds: []org.Kind{org.Kindergarten}}
+	metrics := []plan.Metric{
+		{ID: "enrolled", Name: msg.T("在园幼儿数", "children enrolled"), Unit: plan.Count, Integral: true, Aggregate: plan.Sum, ReportedBy: kg},
+		{ID: "age3_5", Name: msg.T("3-5岁在园幼儿数", "children aged 3-5 enrolled"), Unit: plan.Count, Integral: true, Aggregate: plan.Sum, ReportedBy: kg},
+		{ID: "urban", Name: msg.T("城镇在园幼儿数", "urban"), Unit: plan.Count, Integral: true, Aggregate: plan.Sum, ReportedBy: kg},
+		{ID: "rural", Name: msg.T("农村在园幼儿数", "rural"), Unit: plan.Count, Integral: true, Aggregate: plan.Sum, ReportedBy: kg},
+		{ID: "pupils", Name: msg.T("在校生数", "pupils"), Unit: plan.Count, Integral: true, Aggregate: plan.Sum,
+			ReportedBy: plan.Scope{Levels: []org.Level{org.School}, Kinds: []org.Kind{org.Primary}}},
+	}
+	cat, err := indicators.NewCatalog(metrics, nil, nil)
+	require.NoError(t, err)
+	cat, err = cat.WithRules(rules)
+	require.NoError(t, err)
+	return cat
+}
+
+var (
+	rCity = dataset.OrgUnit{ID: "c", Name: "市", Level: org.City}
+	rDist = dataset.OrgUnit{ID: "d", Name: "区", Level: org.District, Parent: "c"}
+	rKg1  = dataset.OrgUnit{ID: "k1", Name: "一园", Level: org.School, Kind: org.Kindergarten, Parent: "d"}
+	rKg2  = dataset.OrgUnit{ID: "k2", Name: "二园", Level: org.School, Kind: org.Kindergarten, Parent: "d"}
+	rPri  = dataset.OrgUnit{ID: "p1", Name: "一小", Level: org.School, Kind: org.Primary, Parent: "d"}
+)
+
+func statusOf(t *testing.T, rep *indicators.Report, unit, ruleID string) indicators.RuleStatus {
+	t.Helper()
+	require.NotNil(t, rep.Validation)
+	for _, r := range rep.Validation.Results {
+		if r.Unit.ID == unit && r.Rule == ruleID {
+			return r.Status
+		}
+	}
+	return indicators.RulePassed
+}
+
+func TestValidationOperatorsAndTolerance(t *testing.T) {
+	for _, tc := range []struct {
+		op       plan.Operator
+		tol      float64
+		l, r     float64
+		violated bool
+	}{
+		{plan.OpEQ, 0, 420, 420, false},
+		{plan.OpEQ, 0, 419, 420, true},
+		{plan.OpEQ, 1, 419, 420, false},
+		{plan.OpEQ, 1, 418, 420, true},
+		{plan.OpNE, 0, 419, 420, false},
+		{plan.OpNE, 0, 420, 420, true},
+		{plan.OpNE, 1, 419, 420, true},
+		{plan.OpLE, 0, 420, 420, false},
+		{plan.OpLE, 0, 450, 420, true},
+		{plan.OpLE, 30, 450, 420, false},
+		{plan.OpLE, 29, 450, 420, true},
+		{plan.OpLT, 0, 420, 420, true},
+		{plan.OpLT, 0, 419, 420, false},
+		{plan.OpLT, 2, 421, 420, false},
+		{plan.OpGE, 0, 420, 420, false},
+		{plan.OpGE, 0, 419, 420, true},
+		{plan.OpGE, 1, 419, 420, false},
+		{plan.OpGT, 0, 420, 420, true},
+		{plan.OpGT, 0, 421, 420, false},
+		{plan.OpGT, 2, 419, 420, false},
+	} {
+		cat := ruleCatalog(t, plan.ValidationRule{ID: "r", Name: msg.T("规则", "rule"), Left: "age3_5", Operator: tc.op,
+			Right: "enrolled", Tolerance: tc.tol})
+		d := build(t, []dataset.OrgUnit{rKg1}, map[string]figures{"k1": {"age3_5": tc.l, "enrolled": tc.r}})
+		rep, err := cat.Assess(d, indicators.Options{})
+		require.NoError(t, err)
+		want := indicators.RulePassed
+		if tc.violated {
+			want = indicators.RuleViolated
+		}
+		assert.Equal(t, want, statusOf(t, rep, "k1", "r"), "%v %s %v ± %v", tc.l, tc.op, tc.r, tc.tol)
+		assert.Equal(t, 1, rep.Validation.Checked)
+	}
+}
+
+func TestValidationResultValues(t *testing.T) {
+	cat := ruleCatalog(t, plan.ValidationRule{ID: "age_le_all", Name: msg.T("3-5岁在园幼儿数 ≤ 在园幼儿数", "aged 3-5 ≤ all enrolled"),
+		Left: "age3_5", Operator: plan.OpLE, Right: "在园幼儿数", Importance: plan.High})
+	d := build(t, []dataset.OrgUnit{rKg1}, map[string]figures{"k1": {"age3_5": 450, "enrolled": 420}})
+	rep, err := cat.Assess(d, indicators.Options{})
+	require.NoError(t, err)
+	v := rep.Validation
+	require.Len(t, v.Results, 1)
+	r := v.Results[0]
+	assert.Equal(t, "k1", r.Unit.ID)
+	assert.Equal(t, indicators.RuleViolated, r.Status)
+	assert.Equal(t, plan.High, r.Importance)
+	assert.Equal(t, plan.Count, r.ValueUnit)
+	require.NotNil(t, r.LeftValue)
+	require.NotNil(t, r.RightValue)
+	require.NotNil(t, r.Difference)
+	assert.Equal(t, []float64{450, 420, 30}, []float64{*r.LeftValue, *r.RightValue, *r.Difference})
+	assert.Equal(t, indicators.Validation{Rules: 1, Checked: 1, Violated: 1, Results: v.Results}, *v)
+
+	// The JSON report reads back the same.
+	var buf bytes.Buffer
+	require.NoError(t, rep.WriteJSON(&buf))
+	back, err := indicators.ReadReport(&buf)
+	require.NoError(t, err)
+	assert.Equal(t, rep.Validation, back.Validation)
+}
+
+func TestValidationMissingStrategies(t *testing.T) {
+	sum := func(s plan.MissingValueStrategy) plan.ValidationRule {
+		return plan.ValidationRule{ID: "parts", Name: msg.T("城镇+农村=总数", "urban + rural = total"),
+			Left: "urban + rural", Operator: plan.OpEQ, Right: "enrolled", MissingValueStrategy: s}
+	}
+	for _, tc := range []struct {
+		name     string
+		strategy plan.MissingValueStrategy
+		figs     figures
+		want     indicators.RuleStatus
+		missing  []string
+	}{
+		{"all present", "", figures{"urban": 300, "rural": 120, "enrolled": 420}, indicators.RulePassed, nil},
+		{"default skips one missing", "", figures{"urban": 300, "enrolled": 420}, indicators.RuleSkipped, []string{"rural"}},
+		{"any skips one missing", plan.SkipIfAnyValueMissing, figures{"urban": 300, "enrolled": 420}, indicators.RuleSkipped, []string{"rural"}},
+		{"all: one missing counts zero", plan.SkipIfAllValuesMissing, figures{"urban": 300, "enrolled": 420}, indicators.RuleViolated, []string{"rural"}},
+		{"all: zero that fits", plan.SkipIfAllValuesMissing, figures{"urban": 420, "enrolled": 420}, indicators.RulePassed, []string{"rural"}},
+		{"all: all missing skips", plan.SkipIfAllValuesMissing, figures{}, indicators.RuleSkipped, []string{"rural", "urban", "enrolled"}},
+		{"never: all missing is 0 = 0", plan.NeverSkip, figures{}, indicators.RulePassed, []string{"rural", "urban", "enrolled"}},
+		{"never: one missing counts zero", plan.NeverSkip, figures{"urban": 300, "enrolled": 420}, indicators.RuleViolated, []string{"rural"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cat := ruleCatalog(t, sum(tc.strategy))
+			d := build(t, []dataset.OrgUnit{rKg1}, map[string]figures{"k1": tc.figs})
+			ev := cat.Evaluate(d)
+			res, ok := ev.ValidationResult("parts", 0)
+			require.True(t, ok)
+			assert.Equal(t, tc.want, res.Status)
+			var missing []string
+			for _, m := range res.Missing {
+				missing = append(missing, m.ID)
+			}
+			assert.Equal(t, tc.missing, missing)
+			if tc.want == indicators.RuleSkipped {
+				assert.Nil(t, res.LeftValue)
+				assert.Nil(t, res.Difference)
+			}
+		})
+	}
+}
+
+func TestValidationScopeAndHierarchy(t *testing.T) {
+	cat := ruleCatalog(t,
+		plan.ValidationRule{ID: "age", Name: msg.T("年龄段≤总数", "age group ≤ all"), Left: "age3_5", Operator: plan.OpLE, Right: "enrolled"},
+		plan.ValidationRule{ID: "kg_only", Name: msg.T("仅学校", "schools only"), Left: "age3_5", Operator: plan.OpLE, Right: "enrolled",
+			AppliesTo: plan.Scope{Levels: []org.Level{org.School}}},
+		plan.ValidationRule{ID: "pupils", Name: msg.T("在校生非负", "pupils not negative"), Left: "pupils", Operator: plan.OpGE, Right: "0"},
+	)
+	d := build(t, []dataset.OrgUnit{rCity, rDist, rKg1, rKg2, rPri}, map[string]figures{
+		"k1": {"age3_5": 450, "enrolled": 420},
+		"k2": {"age3_5": 100, "enrolled": 200},
+		"p1": {"pupils": 800},
+	})
+	ev := cat.Evaluate(d)
+	status := func(id string, unit int) indicators.RuleStatus {
+		r, ok := ev.ValidationResult(id, unit)
+		if !ok {
+			return ""
+		}
+		return r.Status
+	}
+	// Units: c d k1 k2 p1. A district and the city see the sums of their
+	// kindergartens (550 ≤ 620 holds although k1 breaks it).
+	assert.Equal(t, []indicators.RuleStatus{indicators.RulePassed, indicators.RulePassed, indicators.RuleViolated, indicators.RulePassed, ""},
+		[]indicators.RuleStatus{status("age", 0), status("age", 1), status("age", 2), status("age", 3), status("age", 4)},
+		"a kindergarten rule does not concern the primary school")
+	assert.Equal(t, []indicators.RuleStatus{"", "", indicators.RuleViolated, indicators.RulePassed, ""},
+		[]indicators.RuleStatus{status("kg_only", 0), status("kg_only", 1), status("kg_only", 2), status("kg_only", 3), status("kg_only", 4)})
+	assert.Equal(t, []indicators.RuleStatus{indicators.RulePassed, indicators.RulePassed, "", "", indicators.RulePassed},
+		[]indicators.RuleStatus{status("pupils", 0), status("pupils", 1), status("pupils", 2), status("pupils", 3), status("pupils", 4)})
+	r, ok := ev.ValidationResult("age", 1)
+	require.True(t, ok)
+	assert.Equal(t, 550.0, *r.LeftValue)
+	assert.Equal(t, 620.0, *r.RightValue)
+
+	// A report of some units validates those units only.
+	rep, err := ev.Report(indicators.Options{Units: []string{"k2"}})
+	require.NoError(t, err)
+	assert.Empty(t, rep.Validation.Results)
+	assert.Equal(t, 2, rep.Validation.Checked)
+}
+
+func TestValidationNotComputable(t *testing.T) {
+	cat := ruleCatalog(t, plan.ValidationRule{ID: "share", Name: msg.T("比例", "share"), Left: "age3_5 / enrolled", Operator: plan.OpLE, Right: "100%"})
+	d := build(t, []dataset.OrgUnit{rKg1}, map[string]figures{"k1": {"age3_5": 0, "enrolled": 0}})
+	r, ok := cat.Evaluate(d).ValidationResult("share", 0)
+	require.True(t, ok)
+	assert.Equal(t, indicators.RuleNotComputable, r.Status)
+	assert.Equal(t, plan.Number, r.ValueUnit, "a quotient of counts is no count")
+}
+
+func TestValidationBuiltinChecks(t *testing.T) {
+	cat := ruleCatalog(t)
+	d := build(t, []dataset.OrgUnit{rKg1, rKg2}, map[string]figures{
+		"k1": {"enrolled": -3},
+		"k2": {"enrolled": 12.25, "urban": 12},
+	})
+	rep, err := cat.Assess(d, indicators.Options{})
+	require.NoError(t, err)
+	require.NotNil(t, rep.Validation)
+	require.Len(t, rep.Validation.Results, 2)
+	neg, frac := rep.Validation.Results[0], rep.Validation.Results[1]
+	assert.Equal(t, "builtin.non_negative.enrolled", neg.Rule)
+	assert.True(t, neg.Builtin)
+	assert.Equal(t, "k1", neg.Unit.ID)
+	assert.Equal(t, "在园幼儿数不能为负数", neg.Name.ZH)
+	assert.Equal(t, "builtin.integer.enrolled", frac.Rule)
+	assert.Equal(t, "k2", frac.Unit.ID)
+	assert.Equal(t, 0.25, *frac.Difference)
+	assert.Equal(t, "12", frac.Right)
+	assert.Equal(t, 2, rep.Validation.Violated)
+	assert.Equal(t, 0, rep.Validation.Rules)
+
+	// Sound figures and no rules: no validation section at all.
+	d = build(t, []dataset.OrgUnit{rKg1}, map[string]figures{"k1": {"enrolled": 3}})
+	rep, err = cat.Assess(d, indicators.Options{})
+	require.NoError(t, err)
+	assert.Nil(t, rep.Validation)
+}
+
+func TestWithRulesRefusesBadRules(t *testing.T) {
+	cat := ruleCatalog(t)
+	_, err := cat.WithRules([]plan.ValidationRule{{ID: "x", Left: "enroled", Operator: "=<", Right: "enrolled"}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "validation_rules[0].left")
+	assert.Contains(t, err.Error(), "validation_rules[0].operator")
+	assert.Empty(t, cat.Rules(), "the catalogue it was called on is unchanged")
+}
