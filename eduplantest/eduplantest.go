@@ -69,7 +69,7 @@ func Lang(lang string) Option { return func(c *config) { c.lang = lang } }
 // that is not in the data, stops the test with Fatalf.
 func Check(t testing.TB, p *plan.Plan, d *dataset.Dataset, opts ...Option) *indicators.Report {
 	t.Helper()
-	cat, err := indicators.NewCatalog(p.Metrics, p.Indicators, p.Places())
+	cat, err := indicators.Compile(p)
 	if err != nil {
 		t.Fatalf("eduplantest: plan %s: indicators do not compile:\n%v", p.ID, err)
 		return nil
@@ -172,7 +172,7 @@ func pick(lang, zh, en string) string {
 // file, and the test stops.
 func ReadData(t testing.TB, p *plan.Plan, path string) *dataset.Dataset {
 	t.Helper()
-	cat, err := indicators.NewCatalog(p.Metrics, p.Indicators, p.Places())
+	cat, err := indicators.Compile(p)
 	if err != nil {
 		t.Fatalf("eduplantest: plan %s: indicators do not compile:\n%v", p.ID, err)
 		return nil

@@ -45,15 +45,13 @@ type Validation struct {
 	Rules int `json:"rules"`
 	// Checked counts unit × rule pairs the rules concern, whatever their
 	// outcome; Passed, Violated, Skipped and NotComputable split it.
-	// Violations of built-in checks count in Violated, not in Checked.
 	Checked       int `json:"checked"`
 	Passed        int `json:"passed"`
 	Violated      int `json:"violated"`
 	Skipped       int `json:"skipped"`
 	NotComputable int `json:"not_computable,omitempty"`
 	// Results are the checks that did not pass, in the order of the units,
-	// and for each unit the built-in checks first, then the plan's rules in
-	// its order.
+	// and for each unit in the order of the plan's rules.
 	Results []ValidationResult `json:"results"`
 }
 
@@ -62,9 +60,6 @@ type ValidationResult struct {
 	Unit dataset.OrgUnit `json:"unit"`
 	Rule string          `json:"rule"`
 	Name msg.Text        `json:"name"`
-	// Builtin marks a check the engine makes of every metric from its
-	// declaration (a figure is not negative; an integral one is whole).
-	Builtin    bool            `json:"builtin,omitempty"`
 	Importance plan.Importance `json:"importance"`
 	Status     RuleStatus      `json:"status"`
 	// Left and Right are the sides as written; Operator compares them.
@@ -324,24 +319,21 @@ func holds(op plan.Operator, l, r, tol float64) bool {
 	return false
 }
 
-// validation reports the rules on the units keep marks (nil: all), with
-// the built-in checks of the reported figures.
+// validation reports the rules on the units keep marks (nil: all).
+//
+// A metric's declaration implies rules of its own (a count is not
+// negative, an integral one is whole); the data readers enforce them on
+// every cell (dataset.Field), refusing the file with the cell's place, so
+// they are not checked again here.
 func (e *Evaluation) validation(keep []bool) *Validation {
-	builtin := e.builtinChecks(keep)
-	if len(e.cat.rules) == 0 && len(builtin) == 0 {
+	if len(e.cat.rules) == 0 {
 		return nil
 	}
 	v := &Validation{Rules: len(e.cat.rules), Results: []ValidationResult{}}
-	byUnit := map[int][]ValidationResult{}
-	for _, b := range builtin {
-		byUnit[b.at] = append(byUnit[b.at], b.res)
-		v.Violated++
-	}
 	for i := range e.data.Units {
 		if keep != nil && !keep[i] {
 			continue
 		}
-		v.Results = append(v.Results, byUnit[i]...)
 		for k := range e.cat.rules {
 			st := e.rules[k].status[i]
 			switch st {
@@ -416,53 +408,4 @@ func (e *Evaluation) figureName(id string) msg.Text {
 		return ind.Name
 	}
 	return msg.T(id, id)
-}
-
-type builtinResult struct {
-	at  int
-	res ValidationResult
-}
-
-// builtinChecks checks what every metric's declaration implies of the
-// figures units reported themselves: none is negative, and an integral
-// one is whole. The data readers already refuse such cells; these checks
-// catch figures set in Go (dataset.Set), so that no face shows an
-// assessment built on them without saying so. Summed figures are not
-// checked again.
-func (e *Evaluation) builtinChecks(keep []bool) []builtinResult {
-	var out []builtinResult
-	for _, m := range e.cat.metrics {
-		col := e.data.Column(m.ID)
-		if col == nil {
-			continue
-		}
-		for i, ok := range col.Present {
-			if !ok || (keep != nil && !keep[i]) {
-				continue
-			}
-			v := col.Values[i]
-			var id string
-			var name msg.Text
-			switch {
-			case v < 0:
-				id, name = "builtin.non_negative."+m.ID, msg.T(m.Name.ZH+"不能为负数", nameEN(m.Name, m.ID)+" must not be negative")
-			case m.Integral && m.Unit != plan.Percent && v != math.Trunc(v):
-				id, name = "builtin.integer."+m.ID, msg.T(m.Name.ZH+"应为整数", nameEN(m.Name, m.ID)+" must be a whole number")
-			default:
-				continue
-			}
-			res := ValidationResult{Unit: e.data.Units[i], Rule: id, Name: name, Builtin: true, Importance: plan.High,
-				Status: RuleViolated, Left: m.ID, Operator: plan.OpGE, Right: "0", ValueUnit: m.Unit,
-				LeftValue: ptr(clean(v)), Strategy: plan.SkipIfAnyValueMissing}
-			if v < 0 {
-				res.RightValue, res.Difference = ptr(0), ptr(clean(v))
-			} else {
-				whole := math.Round(v)
-				res.Operator, res.Right, res.RightValue, res.Difference = plan.OpEQ, rule.FormatNumber(whole), ptr(whole), ptr(clean(v-whole))
-			}
-			out = append(out, builtinResult{at: i, res: res})
-		}
-	}
-	slices.SortStableFunc(out, func(a, b builtinResult) int { return a.at - b.at })
-	return out
 }

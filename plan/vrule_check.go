@@ -60,10 +60,20 @@ func (c *checker) ruleLookup() (lookup rule.Resolver, names []string) {
 	return lookup, names
 }
 
-// operatorHints maps what people type for an operator onto the one meant.
-var operatorHints = map[string]Operator{
-	"=": OpEQ, "≠": OpNE, "<>": OpNE, "≤": OpLE, "=<": OpLE, "≥": OpGE, "=>": OpGE,
-	"＝": OpEQ, "＜": OpLT, "＞": OpGT, "eq": OpEQ, "ne": OpNE, "lt": OpLT, "le": OpLE, "gt": OpGT, "ge": OpGE,
+// operatorHint is the operator meant by what people type for one ("≤",
+// "=", "=<"), or "".
+func operatorHint(typed Operator) Operator {
+	switch strings.TrimSpace(string(typed)) {
+	case "=", "＝":
+		return OpEQ
+	case "≠", "<>":
+		return OpNE
+	case "≤", "=<":
+		return OpLE
+	case "≥", "=>":
+		return OpGE
+	}
+	return ""
 }
 
 // validationRules checks the plan's validation rules; doc requires the
@@ -93,33 +103,31 @@ func (c *checker) validationRules(doc bool) {
 		}
 		c.ruleSide(path+".left", r.Left, "左边", "left side", lookup, names)
 		c.ruleSide(path+".right", r.Right, "右边", "right side", lookup, names)
-		switch {
-		case r.Operator == "":
-			c.add(path+".operator", "缺少必填项，应为 %s", "required, missing: one of %s", joinValues(Operators()))
-		case !slices.Contains(Operators(), r.Operator):
-			hint := msg.Text{}
-			if op, ok := operatorHints[strings.ToLower(strings.TrimSpace(string(r.Operator)))]; ok {
-				hint = msg.Textf("（是否应为 %q？）", " (did you mean %q?)", op)
-			}
-			c.probs.AddText(path+".operator", msg.T(
-				fmt.Sprintf("未知比较符 %q%s，可用：%s", r.Operator, hint.ZH, joinValues(Operators())),
-				fmt.Sprintf("unknown operator %q%s: use one of %s", r.Operator, hint.EN, joinValues(Operators()))))
+		if hint := operatorHint(r.Operator); hint != "" {
+			c.add(path+".operator", "未知比较符 %[1]q（是否应为 %[2]q？）", "unknown operator %[1]q (did you mean %[2]q?)", r.Operator, hint)
+		} else {
+			c.oneOf(path+".operator", string(r.Operator), joinValues(Operators()), true)
 		}
-		if r.Tolerance < 0 || math.IsNaN(r.Tolerance) || math.IsInf(r.Tolerance, 0) {
+		if !(r.Tolerance >= 0) || math.IsInf(r.Tolerance, 0) {
 			c.add(path+".tolerance", "允许误差应为非负数，实际为 %v", "the tolerance must be a non-negative number, got %v", r.Tolerance)
 		}
 		if r.Unit != "" {
 			c.unit(path+".unit", r.Unit)
 		}
-		if r.Importance != "" && !slices.Contains(Importances(), r.Importance) {
-			c.add(path+".importance", "未知重要性 %[1]q，可用：%[2]s", "unknown importance %[1]q: use one of %[2]s",
-				r.Importance, joinValues(Importances()))
-		}
-		if r.MissingValueStrategy != "" && !slices.Contains(MissingValueStrategies(), r.MissingValueStrategy) {
-			c.add(path+".missing_value_strategy", "未知缺值策略 %[1]q，可用：%[2]s", "unknown missing-value strategy %[1]q: use one of %[2]s",
-				r.MissingValueStrategy, joinValues(MissingValueStrategies()))
-		}
+		c.oneOf(path+".importance", string(r.Importance), joinValues(Importances()), false)
+		c.oneOf(path+".missing_value_strategy", string(r.MissingValueStrategy), joinValues(MissingValueStrategies()), false)
 		c.scope(path+".applies_to", r.AppliesTo)
+	}
+}
+
+// oneOf checks that v is one of the comma-separated values allowed, or
+// empty when not required.
+func (c *checker) oneOf(path, v, allowed string, required bool) {
+	switch {
+	case v == "" && required:
+		c.add(path, "缺少必填项，可用：%s", "required, missing: use one of %s", allowed)
+	case v != "" && !slices.Contains(strings.Split(allowed, ", "), v):
+		c.add(path, "未知取值 %[1]q，可用：%[2]s", "unknown value %[1]q: use one of %[2]s", v, allowed)
 	}
 }
 

@@ -38,7 +38,7 @@ func TestValidationRulesAreChecked(t *testing.T) {
 		{"negative tolerance", func(r *ValidationRule) { r.Tolerance = -1 }, "validation_rules[1].tolerance", []string{"non-negative"}},
 		{"unknown unit", func(r *ValidationRule) { r.Unit = "people" }, "validation_rules[1].unit", []string{`unknown unit "people"`}},
 		{"unknown importance", func(r *ValidationRule) { r.Importance = "critical" }, "validation_rules[1].importance",
-			[]string{`unknown importance "critical"`, "high, medium, low"}},
+			[]string{`unknown value "critical"`, "high, medium, low"}},
 		{"unknown strategy", func(r *ValidationRule) { r.MissingValueStrategy = "SKIP_IF_ANY_VALUE_MISSING" }, "validation_rules[1].missing_value_strategy",
 			[]string{"skip_if_any_value_missing, skip_if_all_values_missing, never_skip"}},
 		{"unknown level", func(r *ValidationRule) { r.AppliesTo.Levels = []org.Level{"county"} }, "validation_rules[1].applies_to.levels[0]",

@@ -58,7 +58,7 @@ func runLint(e *env, args []string) int {
 	var probs msg.Problems
 	p, err := plan.LoadFile(path)
 	if err == nil {
-		_, cerr := indicators.NewCatalog(p.Metrics, p.Indicators, p.Places())
+		_, cerr := indicators.Compile(p)
 		err = cerrOrNil(prefixProblems(path, cerr), cerr)
 	}
 	if err != nil && !errors.As(err, &probs) {

@@ -44,7 +44,7 @@ func (e *env) loadPlan(cmd, path string) (*loaded, int) {
 			return nil, e.planProblems(cmd, path, err)
 		}
 	}
-	cat, err := indicators.NewCatalog(p.Metrics, p.Indicators, p.Places())
+	cat, err := indicators.Compile(p)
 	if err != nil {
 		if path == "" {
 			return nil, e.inputError(cmd, e.t("内置计划的指标无法编译：", "the embedded plan's indicators do not compile: ")+e.say(err),

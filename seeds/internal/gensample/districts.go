@@ -128,7 +128,7 @@ var districts = []district{
 			{name: "句容市实验幼儿园", urban: true, public: true, enrol: 420, quality: 1},
 			{name: "句容市华阳幼儿园", urban: true, public: true, enrol: 350, quality: 0.85},
 			{name: "句容市下蜀中心幼儿园", public: true, enrol: 300, quality: 0.85},
-			{name: "句容市茅山中心幼儿园", public: true, enrol: 260, quality: 0.85},
+			{name: "句容市茅山中心幼儿园", public: true, enrol: 260, quality: 0.85, slip: 206}, // 260 typed 206
 			{name: "句容市宝华晨光幼儿园", urban: true, inclusive: true, enrol: 260, quality: 0.95},
 		},
 		primary:    []school{{"句容市实验小学", 2220}, {"句容市下蜀中心小学", 1320}, {"句容市白兔中心小学", 1140}},

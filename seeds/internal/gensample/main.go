@@ -18,7 +18,10 @@
 //     listed for it, so that its rates are realistic: the sample's districts
 //     are small, each level of schooling consistent on its own;
 //   - a part never exceeds its whole (teachers with a degree ≤ teachers,
-//     quality places ≤ places, …).
+//     quality places ≤ places, …);
+//   - except one deliberate slip: 句容市茅山中心幼儿园 typed its rural
+//     enrolment 206 for 260, so that urban + rural ≠ total there, in 句容市
+//     and in the city (the seed's rule kg_urban_rural_sum shows it).
 //
 // Run it with `go generate ./seeds` (the //go:generate line in seeds.go);
 // it reads zhenjiang2017.json from the current directory for the metric
@@ -83,6 +86,10 @@ type kg struct {
 	// quality is the share of the kindergarten's children in campuses rated
 	// high-quality (省、市优质园); new branch campuses are not rated yet.
 	quality float64
+	// slip, when not 0, is the urban or rural figure as the kindergarten
+	// typed it, not enrol: an inconsistency left in on purpose, so that the
+	// seed's validation rule 城镇 + 农村 = 在园幼儿数 has something to find.
+	slip int
 }
 
 // school describes a school other than a kindergarten; size is its number
@@ -188,6 +195,11 @@ func build() (*dataset.Dataset, error) {
 			qu, qr, qp, qv := q, 0, q, 0
 			if !k.urban {
 				urban, rural, qu, qr = 0, k.enrol, 0, q
+			}
+			if k.slip != 0 && k.urban {
+				urban = k.slip
+			} else if k.slip != 0 {
+				rural = k.slip
 			}
 			if !k.public {
 				pub, priv, qp, qv = 0, k.enrol, 0, q

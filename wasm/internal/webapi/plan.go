@@ -140,7 +140,7 @@ func (s *Session) planSummary(string) (any, error) {
 // setPlan compiles p and makes it the plan in use. The last data file is
 // dropped: it was read with the old plan's metrics.
 func (s *Session) setPlan(p *plan.Plan) error {
-	cat, err := indicators.NewCatalog(p.Metrics, p.Indicators, p.Places())
+	cat, err := indicators.Compile(p)
 	if err != nil {
 		return err
 	}
