@@ -57,9 +57,9 @@ type Validation struct {
 
 // ValidationResult is a rule's outcome for one unit.
 type ValidationResult struct {
-	Unit dataset.OrgUnit `json:"unit"`
-	Rule string          `json:"rule"`
-	Name msg.Text        `json:"name"`
+	Unit       dataset.OrgUnit `json:"unit"`
+	Rule       string          `json:"rule"`
+	Name       msg.Text        `json:"name"`
 	Importance plan.Importance `json:"importance"`
 	Status     RuleStatus      `json:"status"`
 	// Left and Right are the sides as written; Operator compares them.
