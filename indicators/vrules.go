@@ -41,18 +41,50 @@ func (s RuleStatus) Name() msg.Text {
 // Validation is the outcome of the validation rules on the units of a
 // report: counts of unit × rule checks, and every check that did not pass.
 type Validation struct {
-	// Rules is the number of the plan's rules.
-	Rules int `json:"rules"`
-	// Checked counts unit × rule pairs the rules concern, whatever their
-	// outcome; Passed, Violated, Skipped and NotComputable split it.
+	// Rules are the plan's rules, in its order, each with its counts.
+	Rules []RuleSummary `json:"rules"`
+	// Counts count every check of every rule.
+	Counts RuleCounts `json:"counts"`
+	// Results are the checks that did not pass, in the order of the units,
+	// and for each unit in the order of the plan's rules.
+	Results []ValidationResult `json:"results"`
+}
+
+// RuleCounts count unit × rule checks: Checked counts the pairs the rules
+// concern, whatever their outcome; Passed, Violated, Skipped and
+// NotComputable split it.
+type RuleCounts struct {
 	Checked       int `json:"checked"`
 	Passed        int `json:"passed"`
 	Violated      int `json:"violated"`
 	Skipped       int `json:"skipped"`
 	NotComputable int `json:"not_computable,omitempty"`
-	// Results are the checks that did not pass, in the order of the units,
-	// and for each unit in the order of the plan's rules.
-	Results []ValidationResult `json:"results"`
+}
+
+func (c *RuleCounts) add(s RuleStatus) {
+	switch s {
+	case RulePassed:
+		c.Passed++
+	case RuleViolated:
+		c.Violated++
+	case RuleSkipped:
+		c.Skipped++
+	case RuleNotComputable:
+		c.NotComputable++
+	}
+	c.Checked++
+}
+
+// RuleSummary is one rule with the counts of its checks.
+type RuleSummary struct {
+	ID         string          `json:"id"`
+	Name       msg.Text        `json:"name"`
+	Importance plan.Importance `json:"importance"`
+	Left       string          `json:"left"`
+	Operator   plan.Operator   `json:"operator"`
+	Right      string          `json:"right"`
+	Tolerance  float64         `json:"tolerance,omitempty"`
+	Counts     RuleCounts      `json:"counts"`
 }
 
 // ValidationResult is a rule's outcome for one unit.
@@ -329,26 +361,23 @@ func (e *Evaluation) validation(keep []bool) *Validation {
 	if len(e.cat.rules) == 0 {
 		return nil
 	}
-	v := &Validation{Rules: len(e.cat.rules), Results: []ValidationResult{}}
+	v := &Validation{Rules: make([]RuleSummary, len(e.cat.rules)), Results: []ValidationResult{}}
+	for k := range e.cat.rules {
+		cr := &e.cat.rules[k]
+		v.Rules[k] = RuleSummary{ID: cr.ID, Name: cr.Name, Importance: cr.Importance.Effective(), Left: cr.Left,
+			Operator: cr.Operator, Right: cr.Right, Tolerance: cr.Tolerance}
+	}
 	for i := range e.data.Units {
 		if keep != nil && !keep[i] {
 			continue
 		}
 		for k := range e.cat.rules {
 			st := e.rules[k].status[i]
-			switch st {
-			case "":
+			if st == "" {
 				continue
-			case RulePassed:
-				v.Passed++
-			case RuleViolated:
-				v.Violated++
-			case RuleSkipped:
-				v.Skipped++
-			case RuleNotComputable:
-				v.NotComputable++
 			}
-			v.Checked++
+			v.Counts.add(st)
+			v.Rules[k].Counts.add(st)
 			if st != RulePassed {
 				v.Results = append(v.Results, e.ruleResult(k, i))
 			}
@@ -356,6 +385,10 @@ func (e *Evaluation) validation(keep []bool) *Validation {
 	}
 	return v
 }
+
+// Validation reports the validation rules on every unit of the data; nil
+// when the catalogue has none.
+func (e *Evaluation) Validation() *Validation { return e.validation(nil) }
 
 // ValidationResult gives the outcome of the validation rule id for the
 // unit at position i, passed or not; ok is false for an unknown rule or

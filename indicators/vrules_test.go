@@ -91,7 +91,7 @@ func TestValidationOperatorsAndTolerance(t *testing.T) {
 			want = indicators.RuleViolated
 		}
 		assert.Equal(t, want, statusOf(t, rep, "k1", "r"), "%v %s %v ± %v", tc.l, tc.op, tc.r, tc.tol)
-		assert.Equal(t, 1, rep.Validation.Checked)
+		assert.Equal(t, 1, rep.Validation.Counts.Checked)
 	}
 }
 
@@ -112,7 +112,10 @@ func TestValidationResultValues(t *testing.T) {
 	require.NotNil(t, r.RightValue)
 	require.NotNil(t, r.Difference)
 	assert.Equal(t, []float64{450, 420, 30}, []float64{*r.LeftValue, *r.RightValue, *r.Difference})
-	assert.Equal(t, indicators.Validation{Rules: 1, Checked: 1, Violated: 1, Results: v.Results}, *v)
+	assert.Equal(t, indicators.RuleCounts{Checked: 1, Violated: 1}, v.Counts)
+	assert.Equal(t, []indicators.RuleSummary{{ID: "age_le_all", Name: msg.T("3-5岁在园幼儿数 ≤ 在园幼儿数", "aged 3-5 ≤ all enrolled"),
+		Importance: plan.High, Left: "age3_5", Operator: plan.OpLE, Right: "在园幼儿数",
+		Counts: indicators.RuleCounts{Checked: 1, Violated: 1}}}, v.Rules)
 
 	// The JSON report reads back the same.
 	var buf bytes.Buffer
@@ -201,7 +204,7 @@ func TestValidationScopeAndHierarchy(t *testing.T) {
 	rep, err := ev.Report(indicators.Options{Units: []string{"k2"}})
 	require.NoError(t, err)
 	assert.Empty(t, rep.Validation.Results)
-	assert.Equal(t, 2, rep.Validation.Checked)
+	assert.Equal(t, 2, rep.Validation.Counts.Checked)
 }
 
 func TestValidationNotComputable(t *testing.T) {

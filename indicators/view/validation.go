@@ -183,14 +183,14 @@ func ValidationSummary(v *indicators.Validation) msg.Text {
 		return msg.Text{}
 	}
 	one := func(lang string) string {
-		s := pick(lang, "校验规则 "+strconv.Itoa(v.Rules)+" 条，检查 "+strconv.Itoa(v.Checked)+" 次：",
-			strconv.Itoa(v.Rules)+" validation rules, "+strconv.Itoa(v.Checked)+" checks: ")
+		s := pick(lang, "校验规则 "+strconv.Itoa(len(v.Rules))+" 条，检查 "+strconv.Itoa(v.Counts.Checked)+" 次：",
+			strconv.Itoa(len(v.Rules))+" validation rules, "+strconv.Itoa(v.Counts.Checked)+" checks: ")
 		parts := []string{}
 		for _, p := range []struct {
 			s indicators.RuleStatus
 			n int
-		}{{indicators.RulePassed, v.Passed}, {indicators.RuleViolated, v.Violated}, {indicators.RuleSkipped, v.Skipped},
-			{indicators.RuleNotComputable, v.NotComputable}} {
+		}{{indicators.RulePassed, v.Counts.Passed}, {indicators.RuleViolated, v.Counts.Violated}, {indicators.RuleSkipped, v.Counts.Skipped},
+			{indicators.RuleNotComputable, v.Counts.NotComputable}} {
 			if p.n > 0 || p.s == indicators.RuleViolated {
 				parts = append(parts, p.s.Name().In(lang)+" "+strconv.Itoa(p.n))
 			}

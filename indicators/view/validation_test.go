@@ -16,7 +16,6 @@ import (
 	"github.com/eduplan/eduplan/plan"
 )
 
-
 func TestValidationLines(t *testing.T) {
 	kg := dataset.OrgUnit{ID: "s-jurong-k4", Name: "茅山中心幼儿园", Level: org.School, Kind: org.Kindergarten}
 	base := indicators.ValidationResult{Unit: kg, Rule: "r", Name: msg.T("3-5岁在园幼儿数不超过在园幼儿数", "aged 3-5 ≤ all enrolled"),
@@ -30,18 +29,29 @@ func TestValidationLines(t *testing.T) {
 		{"≤ broken", func(*indicators.ValidationResult) {},
 			"茅山中心幼儿园(s-jurong-k4) 3-5岁在园幼儿数不超过在园幼儿数：450 > 420，超出 30",
 			"茅山中心幼儿园(s-jurong-k4) aged 3-5 ≤ all enrolled: 450 > 420, exceeds by 30"},
-		{"< broken", func(r *indicators.ValidationResult) { r.Operator = plan.OpLT; r.LeftValue, r.Difference = fp(420), fp(0) },
+		{"< broken", func(r *indicators.ValidationResult) {
+			r.Operator = plan.OpLT
+			r.LeftValue, r.Difference = fp(420), fp(0)
+		},
 			"茅山中心幼儿园(s-jurong-k4) 3-5岁在园幼儿数不超过在园幼儿数：420 ≥ 420，超出 0", ""},
-		{"≥ broken", func(r *indicators.ValidationResult) { r.Operator = plan.OpGE; r.LeftValue, r.Difference = fp(400), fp(-20) },
+		{"≥ broken", func(r *indicators.ValidationResult) {
+			r.Operator = plan.OpGE
+			r.LeftValue, r.Difference = fp(400), fp(-20)
+		},
 			"", "茅山中心幼儿园(s-jurong-k4) aged 3-5 ≤ all enrolled: 400 < 420, short by 20"},
-		{"> broken", func(r *indicators.ValidationResult) { r.Operator = plan.OpGT; r.LeftValue, r.Difference = fp(400), fp(-20) },
+		{"> broken", func(r *indicators.ValidationResult) {
+			r.Operator = plan.OpGT
+			r.LeftValue, r.Difference = fp(400), fp(-20)
+		},
 			"茅山中心幼儿园(s-jurong-k4) 3-5岁在园幼儿数不超过在园幼儿数：400 ≤ 420，不足 20", ""},
 		{"= broken with tolerance", func(r *indicators.ValidationResult) {
 			r.Operator, r.Tolerance, r.LeftValue, r.RightValue, r.Difference = plan.OpEQ, 5, fp(206), fp(260), fp(-54)
 		},
 			"茅山中心幼儿园(s-jurong-k4) 3-5岁在园幼儿数不超过在园幼儿数：206 ≠ 260，相差 -54（允许误差 ±5）",
 			"茅山中心幼儿园(s-jurong-k4) aged 3-5 ≤ all enrolled: 206 ≠ 260, differs by -54 (tolerance ±5)"},
-		{"≠ broken", func(r *indicators.ValidationResult) { r.Operator, r.LeftValue, r.Difference = plan.OpNE, fp(420), fp(0) },
+		{"≠ broken", func(r *indicators.ValidationResult) {
+			r.Operator, r.LeftValue, r.Difference = plan.OpNE, fp(420), fp(0)
+		},
 			"", "茅山中心幼儿园(s-jurong-k4) aged 3-5 ≤ all enrolled: 420 = 420, the sides are equal"},
 		{"percent in points", func(r *indicators.ValidationResult) {
 			r.ValueUnit, r.LeftValue, r.RightValue, r.Difference = plan.Percent, fp(1.025), fp(1), fp(0.025)
@@ -83,7 +93,8 @@ func TestValidationLines(t *testing.T) {
 
 func TestValidationSummaryAndCSV(t *testing.T) {
 	assert.Equal(t, msg.Text{}, view.ValidationSummary(nil))
-	v := &indicators.Validation{Rules: 32, Checked: 1050, Passed: 1030, Violated: 4, Skipped: 16}
+	v := &indicators.Validation{Rules: make([]indicators.RuleSummary, 32),
+		Counts: indicators.RuleCounts{Checked: 1050, Passed: 1030, Violated: 4, Skipped: 16}}
 	assert.Equal(t, msg.T("校验规则 32 条，检查 1050 次：通过 1030，违反 4，跳过（缺数据） 16",
 		"32 validation rules, 1050 checks: passed 1030, violated 4, skipped (figures missing) 16"), view.ValidationSummary(v))
 
