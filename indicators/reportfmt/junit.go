@@ -131,6 +131,12 @@ func WriteJUnit(w io.Writer, r *indicators.Report, opt JUnitOptions) error {
 			all.Suites = append(all.Suites, s)
 		}
 	}
+	if s, ok := validationSuite(r, lang); ok {
+		all.Tests += s.Tests
+		all.Failures += s.Failures
+		all.Skipped += s.Skipped
+		all.Suites = append(all.Suites, s)
+	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}

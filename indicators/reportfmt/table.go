@@ -72,6 +72,7 @@ func WriteTable(w io.Writer, r *indicators.Report, lang string) error {
 	t := Totals(r)
 	fmt.Fprintln(bw, pick(lang, "合计", "Total")+fmt.Sprintf(pick(lang, "（%d 个单位）", " (%d units)"), len(r.Units))+
 		sep(lang)+strings.TrimSpace(view.SummaryText(t).In(lang)))
+	writeTableValidation(bw, r, lang)
 	return bw.Flush()
 }
 

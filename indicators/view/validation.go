@@ -177,14 +177,14 @@ func nameOr(name, id string) string {
 
 // ValidationSummary counts a report's rule checks:
 //
-//	校验规则 32 条，检查 1050 次：通过 1030，违反 4，跳过（缺数据）16
+//	共 32 条规则，检查 1050 次：通过 1030，违反 4，跳过（缺数据） 16
 func ValidationSummary(v *indicators.Validation) msg.Text {
 	if v == nil {
 		return msg.Text{}
 	}
 	one := func(lang string) string {
-		s := pick(lang, "校验规则 "+strconv.Itoa(len(v.Rules))+" 条，检查 "+strconv.Itoa(v.Counts.Checked)+" 次：",
-			strconv.Itoa(len(v.Rules))+" validation rules, "+strconv.Itoa(v.Counts.Checked)+" checks: ")
+		s := pick(lang, "共 "+strconv.Itoa(len(v.Rules))+" 条规则，检查 "+strconv.Itoa(v.Counts.Checked)+" 次：",
+			strconv.Itoa(len(v.Rules))+" rules, "+strconv.Itoa(v.Counts.Checked)+" checks: ")
 		parts := []string{}
 		for _, p := range []struct {
 			s indicators.RuleStatus

@@ -95,8 +95,8 @@ func TestValidationSummaryAndCSV(t *testing.T) {
 	assert.Equal(t, msg.Text{}, view.ValidationSummary(nil))
 	v := &indicators.Validation{Rules: make([]indicators.RuleSummary, 32),
 		Counts: indicators.RuleCounts{Checked: 1050, Passed: 1030, Violated: 4, Skipped: 16}}
-	assert.Equal(t, msg.T("校验规则 32 条，检查 1050 次：通过 1030，违反 4，跳过（缺数据） 16",
-		"32 validation rules, 1050 checks: passed 1030, violated 4, skipped (figures missing) 16"), view.ValidationSummary(v))
+	assert.Equal(t, msg.T("共 32 条规则，检查 1050 次：通过 1030，违反 4，跳过（缺数据） 16",
+		"32 rules, 1050 checks: passed 1030, violated 4, skipped (figures missing) 16"), view.ValidationSummary(v))
 
 	v.Results = []indicators.ValidationResult{{Unit: dataset.OrgUnit{ID: "k", Name: "=园", Level: org.School, Kind: org.Kindergarten, Parent: "d"},
 		Rule: "parts", Name: msg.T("城镇+农村=总数", "urban + rural = total"), Importance: plan.High, Status: indicators.RuleViolated,
