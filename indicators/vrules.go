@@ -285,9 +285,12 @@ func (e *Evaluation) evalRule(cr *compiledRule, n int, sc *evalScratch) ruleEval
 			}
 		}
 		switch {
-		case figures > 0 && irrelevant == figures:
-			// None of the rule's figures concerns the unit: a
-			// kindergarten's rule on a primary school.
+		case irrelevant > 0:
+			// A figure the unit is not expected to report (a primary
+			// school's kindergarten pupils, a kindergarten's population
+			// aged 3-5) is no gap in its data: the rule does not concern
+			// the unit, whatever its strategy, rather than comparing
+			// with a zero that means nothing.
 			continue
 		case strategy == plan.SkipIfAnyValueMissing && missing > 0,
 			strategy == plan.SkipIfAllValuesMissing && missing == figures && figures > 0:

@@ -172,6 +172,8 @@ func TestValidationScopeAndHierarchy(t *testing.T) {
 		plan.ValidationRule{ID: "kg_only", Name: msg.T("仅学校", "schools only"), Left: "age3_5", Operator: plan.OpLE, Right: "enrolled",
 			AppliesTo: plan.Scope{Levels: []org.Level{org.School}}},
 		plan.ValidationRule{ID: "pupils", Name: msg.T("在校生非负", "pupils not negative"), Left: "pupils", Operator: plan.OpGE, Right: "0"},
+		plan.ValidationRule{ID: "mixed", Name: msg.T("幼儿不多于小学生", "children ≤ pupils"), Left: "age3_5", Operator: plan.OpLE, Right: "pupils",
+			MissingValueStrategy: plan.NeverSkip},
 	)
 	d := build(t, []dataset.OrgUnit{rCity, rDist, rKg1, rKg2, rPri}, map[string]figures{
 		"k1": {"age3_5": 450, "enrolled": 420},
@@ -195,6 +197,10 @@ func TestValidationScopeAndHierarchy(t *testing.T) {
 		[]indicators.RuleStatus{status("kg_only", 0), status("kg_only", 1), status("kg_only", 2), status("kg_only", 3), status("kg_only", 4)})
 	assert.Equal(t, []indicators.RuleStatus{indicators.RulePassed, indicators.RulePassed, "", "", indicators.RulePassed},
 		[]indicators.RuleStatus{status("pupils", 0), status("pupils", 1), status("pupils", 2), status("pupils", 3), status("pupils", 4)})
+	// A figure the unit is not expected to report is no gap in its data,
+	// even under never_skip: only the units that have both figures.
+	assert.Equal(t, []indicators.RuleStatus{indicators.RulePassed, indicators.RulePassed, "", "", ""},
+		[]indicators.RuleStatus{status("mixed", 0), status("mixed", 1), status("mixed", 2), status("mixed", 3), status("mixed", 4)})
 	r, ok := ev.ValidationResult("age", 1)
 	require.True(t, ok)
 	assert.Equal(t, 550.0, *r.LeftValue)
@@ -204,7 +210,7 @@ func TestValidationScopeAndHierarchy(t *testing.T) {
 	rep, err := ev.Report(indicators.Options{Units: []string{"k2"}})
 	require.NoError(t, err)
 	assert.Empty(t, rep.Validation.Results)
-	assert.Equal(t, 2, rep.Validation.Counts.Checked)
+	assert.Equal(t, 2, rep.Validation.Counts.Checked, "k2: age and kg_only")
 }
 
 func TestValidationNotComputable(t *testing.T) {

@@ -38,8 +38,12 @@ type ValidationRule struct {
 	// MissingValueStrategy says when a unit lacking figures is skipped;
 	// the default is skip_if_any_value_missing.
 	MissingValueStrategy MissingValueStrategy `json:"missing_value_strategy,omitempty"`
-	// AppliesTo says which units the rule is checked on; empty is every
-	// unit for which some figure of the rule concerns it.
+	// AppliesTo says which units the rule is checked on (empty: any).
+	// Within it, a rule concerns only the units every figure of which
+	// concerns them — reported by them (the metric's reported_by) or summed
+	// from units below — so that a kindergarten's rule is not checked on a
+	// primary school, nor a rule over a district's population on a
+	// kindergarten.
 	AppliesTo Scope `json:"applies_to"`
 	// Note explains the rule; Source says where it comes from (a statistics
 	// manual, a bureau's instructions).

@@ -30,14 +30,17 @@ children's summed numerators and denominators, never averaged.`,
 	sections: [][2]string{
 		{`退出状态：
   0  全部约束性目标达标（按 --fail-on）
-  1  有目标未达标（--fail-on binding：约束性；any：任何；none：从不）
+  1  有目标未达标（--fail-on binding：约束性；any：任何；none：从不），
+     或校验规则被违反（binding：重要性为高的规则；any：任何规则；none：从不）
   2  输入或参数有误（文件、单元格、计划问题会逐一列出）
-缺数据、无法计算不算未达标，但会在报告中列出。`,
+缺数据、无法计算不算未达标，但会在报告中列出；因缺数据跳过的校验规则也不算。`,
 			`Exit status:
   0  every binding target met (as --fail-on says)
-  1  a target not met (--fail-on binding: a binding one; any: any; none: never)
+  1  a target not met (--fail-on binding: a binding one; any: any; none: never),
+     or a validation rule violated (binding: one of high importance; any: any; none: never)
   2  bad input or usage (every bad file, cell or plan problem is listed)
-Missing data and not computable are not failures, but the report lists them.`},
+Missing data and not computable are not failures, but the report lists them; nor is
+a validation rule skipped for missing figures.`},
 	},
 	examples: []example{
 		{"eduplan check --sample", "评估内置样例年度，中文表格", "assess the embedded sample year, as a table in Chinese"},
@@ -45,6 +48,7 @@ Missing data and not computable are not failures, but the report lists them.`},
 		{"eduplan check --sample --lang en --unit d-jingkou", "只看京口区及其下属学校，英文", "only the district d-jingkou and its schools, in English"},
 		{"eduplan check --format junit -o report.xml data.csv", "CI 用：JUnit XML，每个指标一个测试用例", "for CI: JUnit XML, one test case per indicator"},
 		{"eduplan check --plan myplan.json --fail-on any --format csv -o result.csv data.csv", "自定义计划；任何目标未达标都返回 1", "a custom plan; any target not met exits 1"},
+		{"eduplan check --format csv -o result.csv --validation-csv rules.csv data.csv", "结果和校验规则各写一个 CSV", "results and validation rules, a CSV file each"},
 	},
 }
 
@@ -78,6 +82,7 @@ func runCheck(e *env, args []string) int {
 	sample := fs.Bool("sample", false, e.t("评估内置的样例年度（虚构数据）", "assess the embedded sample year (synthetic figures)"))
 	problems := fs.Bool("problems", false, e.t("只列出未达标、缺数据、无法计算的结果（汇总仍计全部）", "list only results not met, lacking data or not computable (summaries still count all)"))
 	notApplicable := fs.Bool("all", false, e.t("也列出不适用于该单位的指标", "also list indicators that do not apply to a unit"))
+	validationCSV := fs.String("validation-csv", "", e.t("另将未通过的校验规则写入此 CSV 文件（每个单位和规则一行）", "also write the validation rules that did not pass to this CSV file (a row per unit and rule)"))
 	pos, code, done := e.parse(fs, checkHelp, args)
 	if done {
 		return code
@@ -113,6 +118,9 @@ func runCheck(e *env, args []string) int {
 	if c := e.checkOutput("check", *out, *planFile, src.path); c != 0 {
 		return c
 	}
+	if c := e.checkOutput("check", *validationCSV, *planFile, src.path, *out); c != 0 {
+		return c
+	}
 	l, code := e.loadPlan("check", *planFile)
 	if l == nil {
 		return code
@@ -126,6 +134,7 @@ func runCheck(e *env, args []string) int {
 		return code
 	}
 	fails := reportfmt.Failures(r, policy)
+	ruleFails := reportfmt.RuleFailures(r, policy)
 	if *problems {
 		r = reportfmt.OnlyProblems(r)
 	}
@@ -152,8 +161,12 @@ func runCheck(e *env, args []string) int {
 	// machine format does not, so say in the log what failed and why.
 	if *out != "" || f != "table" {
 		e.summarise(r, fails, policy)
+		e.summariseRules(ruleFails, policy)
 	}
-	if len(fails) > 0 {
+	if c := e.writeValidationCSV(r, *validationCSV); c != 0 {
+		return c
+	}
+	if len(fails) > 0 || len(ruleFails) > 0 {
 		return exitFail
 	}
 	return exitOK

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/reportfmt"
+	"github.com/eduplan/eduplan/indicators/view"
+)
+
+// summariseRules tells stderr which validation rules fail the check, for
+// outputs that are not read on the terminal.
+func (e *env) summariseRules(fails []indicators.ValidationResult, policy reportfmt.Policy) {
+	if len(fails) == 0 {
+		return
+	}
+	fmt.Fprintf(e.stderr, "%s\n", e.t(
+		fmt.Sprintf("校验规则被违反（--fail-on %s）%d 项：", policy, len(fails)),
+		fmt.Sprintf("%d validation rule check(s) violated (--fail-on %s):", len(fails), policy)))
+	const show = 20
+	for i, f := range fails {
+		if i == show {
+			fmt.Fprintf(e.stderr, "  %s\n", e.t(fmt.Sprintf("……另有 %d 项，见报告", len(fails)-show), fmt.Sprintf("… and %d more: see the report", len(fails)-show)))
+			break
+		}
+		fmt.Fprintf(e.stderr, "  %s\n", view.OfValidation(f).Line.In(e.lang))
+	}
+}
+
+// writeValidationCSV writes the validation results to path, when given:
+// a file of its own beside the report, whose CSV keeps its columns.
+func (e *env) writeValidationCSV(r *indicators.Report, path string) int {
+	if path == "" {
+		return 0
+	}
+	var b bytes.Buffer
+	if err := view.WriteValidationCSV(&b, r, e.lang); err != nil {
+		return e.inputError("check", e.say(err), "")
+	}
+	return e.emit("check", path, b.Bytes())
+}
