@@ -14,8 +14,11 @@
 //
 //	go test -run 'TestFigures2017/preschool_gross_enrolment_rate'
 //
-// checks one indicator. Options make aspirational (力争) targets fail too,
-// narrow the check to some units, or make missing figures fail.
+// checks one indicator. The plan's validation rules run as subtests
+// "validation/<rule id>": a rule of high importance violated on a unit
+// fails. Options make aspirational (力争) targets (and rules of any
+// importance) fail too, narrow the check to some units, or make missing
+// figures fail.
 package eduplantest
 
 import (
@@ -40,7 +43,8 @@ type config struct {
 }
 
 // Aspirational makes an aspirational (预期性, 力争) target not met a failure
-// too; by default only binding targets fail.
+// too, and a violated validation rule of any importance; by default only
+// binding targets and rules of high importance fail.
 func Aspirational() Option { return func(c *config) { c.policy = reportfmt.FailAny } }
 
 // Units checks only these units and their descendants. Figures of other
@@ -117,6 +121,7 @@ func CheckCatalog(t testing.TB, cat *indicators.Catalog, d *dataset.Dataset, opt
 			c.report(t, r, id)
 		}
 	}
+	c.reportRules(t, r)
 	return r
 }
 
