@@ -199,6 +199,8 @@ type assessAnswer struct {
 	// mistyped (0.965 in a percent field reads as 0.965%).
 	FieldWarnings map[string]msg.Text `json:"fieldWarnings"`
 	Report        unitView            `json:"report"`
+	// Validation is the plan's validation rules on the unit's figures.
+	Validation *validationView `json:"validation,omitempty"`
 }
 
 // assess assesses the unit on the form.
@@ -219,7 +221,8 @@ func (s *Session) assess(arg string) (any, error) {
 		warnings[w.Header] = w.Reason
 	}
 	ev := s.cat.Evaluate(d)
-	return assessAnswer{FieldErrors: fieldErrs, FieldWarnings: warnings, Report: viewUnit(ev.UnitReport(0, indicators.Options{}))}, nil
+	return assessAnswer{FieldErrors: fieldErrs, FieldWarnings: warnings, Report: viewUnit(ev.UnitReport(0, indicators.Options{})),
+		Validation: viewValidation(ev.Validation())}, nil
 }
 
 type ruleAnswer struct {

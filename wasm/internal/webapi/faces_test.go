@@ -249,6 +249,9 @@ func TestEveryFaceShowsTheSameTexts(t *testing.T) {
 			unit, mdRows := "", 0
 			for _, l := range strings.Split(md.String(), "\n") {
 				if strings.HasPrefix(l, "## ") {
+					// A section that is no unit's (the validation rules)
+					// has rows of its own.
+					unit = ""
 					for _, u := range rep.Units {
 						if strings.HasPrefix(l, "## "+strings.ReplaceAll(view.UnitLabel(u.Unit), "_", `\_`)+" · ") {
 							unit = u.Unit.ID
@@ -256,7 +259,7 @@ func TestEveryFaceShowsTheSameTexts(t *testing.T) {
 					}
 					continue
 				}
-				if !strings.HasPrefix(l, "| ") || strings.HasPrefix(l, "| ---") || !strings.HasSuffix(l, "` |") {
+				if unit == "" || !strings.HasPrefix(l, "| ") || strings.HasPrefix(l, "| ---") || !strings.HasSuffix(l, "` |") {
 					continue
 				}
 				c := strings.Split(strings.TrimSuffix(strings.TrimPrefix(l, "| "), " |"), " | ")
@@ -283,6 +286,7 @@ func TestEveryFaceShowsTheSameTexts(t *testing.T) {
 			require.NoError(t, reportfmt.WriteJUnit(&jb, rep, reportfmt.JUnitOptions{Lang: lang}))
 			var doc struct {
 				Suites []struct {
+					Name  string `xml:"name,attr"`
 					Cases []struct {
 						Name      string `xml:"name,attr"`
 						Classname string `xml:"classname,attr"`
@@ -300,6 +304,9 @@ func TestEveryFaceShowsTheSameTexts(t *testing.T) {
 			require.NoError(t, xml.Unmarshal(jb.Bytes(), &doc))
 			details := 0
 			for _, su := range doc.Suites {
+				if su.Name == "validation" {
+					continue // rules, not results: checked in validation_test.go
+				}
 				for _, c := range su.Cases {
 					k := key{strings.TrimPrefix(c.Classname, "eduplan."), strings.SplitN(c.Name, " ", 2)[0]}
 					body := ""
@@ -342,6 +349,12 @@ func TestEveryFaceShowsTheSameTexts(t *testing.T) {
 						sep := map[string]string{"zh": "：", "en": ": "}[lang]
 						wantLines = append(wantLines, view.UnitLabel(u.Unit)+sep+lines[lang][key{u.Unit.ID, r.Indicator}])
 					}
+				}
+			}
+			if rep.Validation != nil {
+				// The validation rules that did not pass, each its line.
+				for _, r := range rep.Validation.Results {
+					wantLines = append(wantLines, view.OfValidation(r).Line.In(lang))
 				}
 			}
 			assert.ElementsMatch(t, wantLines, ft.lines)

@@ -141,6 +141,8 @@ type fileAnswer struct {
 	// Warnings concern the whole file: a unit the plan gives a target of
 	// its own that is not in it.
 	Warnings []msg.Text `json:"warnings,omitempty"`
+	// Validation is the plan's validation rules on every unit of the file.
+	Validation *validationView `json:"validation,omitempty"`
 }
 
 // assessFile assesses the imported file: a table of schools × indicators,
@@ -159,7 +161,8 @@ func (s *Session) assessFile(string) (any, error) {
 		return nil, err
 	}
 	ans := fileAnswer{Name: s.file.name, Kind: s.file.kind, Year: d.Year, Units: len(d.Units),
-		Columns: []column{}, Schools: []schoolRow{}, Parents: []unitView{}, Checks: []check{}, Warnings: ev.Warnings()}
+		Columns: []column{}, Schools: []schoolRow{}, Parents: []unitView{}, Checks: []check{}, Warnings: ev.Warnings(),
+		Validation: viewValidation(ev.Validation())}
 
 	inds := s.cat.Indicators()
 	used := make([]bool, len(inds))
