@@ -103,6 +103,9 @@
       'imp.parents': '汇总单位的结果（由下级数据重新计算，比率不做平均）',
       'imp.schools': '学校 × 指标',
       'imp.checks': '跨单位检查',
+      'val.title': '数据校验规则',
+      'val.none': '没有违反任何校验规则。',
+      'val.more': '只列出前 {0} 项。',
       'imp.checksNone': '这个文件没有涉及跨单位比较的指标，或缺少下级单位。',
       'imp.school': '学校',
       'imp.kind': '类型',
@@ -242,6 +245,9 @@
       'imp.parents': 'Results of the aggregate units (recomputed from the figures below; rates are never averaged)',
       'imp.schools': 'Schools × indicators',
       'imp.checks': 'Cross-unit checks',
+      'val.title': 'Validation rules',
+      'val.none': 'No validation rule is broken.',
+      'val.more': 'Only the first {0} are listed.',
       'imp.checksNone': 'No indicator of this file compares units, or the units have no children.',
       'imp.school': 'School',
       'imp.kind': 'Kind',
@@ -857,6 +863,7 @@
       // can do with its figures. Its printout is the figures it reports.
       append(box, [printHead, h('h2', { class: 'no-print' }, t('res.title')),
         h('p', { class: 'muted', id: 'feeds-only' }, t(u.indicators ? 'res.none' : 'res.feedsOnly')),
+        validationBlock(res.validation),
         exportBar(false),
         figuresForPrint()]);
       return;
@@ -867,8 +874,30 @@
       summaryBlock(res.report),
       exportBar(true),
       resultsTable(results),
+      validationBlock(res.validation),
       chart(results),
       figuresForPrint()]);
+  }
+
+  // validationBlock shows the plan's validation rules on the figures: the
+  // counts, then each rule broken (or not computable) with both sides and by
+  // how much. Rules skipped for missing figures are only counted: a form
+  // half typed would list nearly all of them. Every text is Go's.
+  function validationBlock(v) {
+    if (!v) return null;
+    const shown = v.checks.filter((c) => c.status !== 'skipped');
+    const box = h('div', { class: 'card validation', id: 'validation', 'data-violated': String(v.counts.violated || 0) },
+      h('h2', null, t('val.title')),
+      h('p', { class: 'muted', id: 'validation-summary' }, tx(v.summary)));
+    if (!shown.length) box.appendChild(h('p', { class: 'muted', id: 'validation-none' }, t('val.none')));
+    shown.slice(0, MAX_ROWS).forEach((c) => {
+      box.appendChild(h('div', { class: 'check vcheck', 'data-rule': c.rule, 'data-unit': c.unit, 'data-status': c.status },
+        h('span', { class: 'badge ' + (c.status === 'violated' ? 'st-not_met' : 'st-not_computable') }, tx(c.text.status)), ' ',
+        h('span', { class: 'muted' }, tx(c.text.importance)), ' ',
+        h('span', { class: 'vline' }, tx(c.text.line))));
+    });
+    if (shown.length > MAX_ROWS) box.appendChild(h('p', { class: 'muted' }, t('val.more', MAX_ROWS)));
+    return box;
   }
 
   // summaryBlock counts a unit's results by status, binding and
@@ -1133,6 +1162,8 @@
           a.children.map((ch, k) => [k ? sep() : '', ch.name || ch.unit, ' ', ch.valueText || statusName({ missing: 'no_data' }[ch.state] || ch.state)])))));
     }
     sec.appendChild(checks);
+    const vb = validationBlock(res.validation);
+    if (vb) sec.appendChild(vb);
     const parents = h('div', { id: 'parents' }, h('h2', null, t('imp.parents')));
     // One block per district (and the city); the first open, the others
     // folded so that a city file of seven districts stays readable.
