@@ -2,7 +2,9 @@ package indicators_test
 
 import (
 	"fmt"
+	"math"
 	"strings"
+	"time"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -53,6 +55,30 @@ func BenchmarkAssessRules(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkAssessRulesOverhead runs the two assessments of
+// BenchmarkAssessRules in turns, each iteration one of each, and reports
+// the fastest of each and what the rules add to it (overhead-%): on a
+// shared, noisy machine the minimum of interleaved runs is the estimate
+// least disturbed by the load of the moment.
+func BenchmarkAssessRulesOverhead(b *testing.B) {
+	plain, d := benchCatalog(b), benchData(b)
+	withRules, err := plain.WithRules(benchRules())
+	require.NoError(b, err)
+	best := [2]time.Duration{math.MaxInt64, math.MaxInt64}
+	for b.Loop() {
+		for k, cat := range []*indicators.Catalog{plain, withRules} {
+			start := time.Now()
+			if _, err := cat.Assess(d, indicators.Options{}); err != nil {
+				b.Fatal(err)
+			}
+			best[k] = min(best[k], time.Since(start))
+		}
+	}
+	b.ReportMetric(float64(best[0].Milliseconds()), "ms-without")
+	b.ReportMetric(float64(best[1].Milliseconds()), "ms-with")
+	b.ReportMetric(100*(float64(best[1])/float64(best[0])-1), "overhead-%")
 }
 
 // TestBenchRulesFindWhatTheDataHas keeps the benchmark honest: its rules

@@ -119,6 +119,7 @@ func TestREADMEPlanAndCSVExamplesLoad(t *testing.T) {
 	cat, err := indicators.Compile(p)
 	require.NoError(t, err)
 	assert.Equal(t, plan.Binding, cat.NatureOf("preschool_ger"))
+	require.Len(t, cat.Rules(), 1, "the example plan shows a validation rule")
 
 	csv := blocks(t, "csv")[0]
 	d, err := dataset.ReadCSV(strings.NewReader(csv), cat.Fields(), dataset.Options{File: "README.md", Year: p.Year})
@@ -130,4 +131,6 @@ func TestREADMEPlanAndCSVExamplesLoad(t *testing.T) {
 	assert.Equal(t, indicators.NotMet, res.Status, "1,240 of 5,200 children")
 	require.NotNil(t, res.Value)
 	assert.InDelta(t, 1240.0/5200, *res.Value, 1e-9)
+	require.NotNil(t, r.Validation)
+	assert.Equal(t, 1, r.Validation.Counts.Passed, "1,240 ≤ 1.5 × 5,200 at d1")
 }
