@@ -109,7 +109,12 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // wasmGzipBudget is the most the page's wasm may weigh gzipped (at best
 // compression, as the single-file page inlines it and Serve sends it): the
 // download a school on a slow line waits for before anything works.
-const wasmGzipBudget = 1_900_000
+//
+// It was 1,900,000; the validation rules of issue 10 (their checks in
+// plan, the column pass and report in indicators, their texts in view, the
+// page's section and the seed's 32 rules) weigh about 26 KB gzipped, so it
+// is 1,920,000.
+const wasmGzipBudget = 1_920_000
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
 // new dependency is the usual cause: go list -deps (see wasmDeps) shows
