@@ -80,8 +80,8 @@ func runLint(e *env, args []string) int {
 		}
 	} else if len(probs) == 0 {
 		fmt.Fprintf(&b, "%s\n", e.t(
-			fmt.Sprintf("%s：没有问题（%d 个数据项，%d 个指标，%d 项任务，%d 条任务书条目）", path, len(p.Metrics), len(p.Indicators), countTasks(p), len(p.Items())),
-			fmt.Sprintf("%s: no problems (%d metrics, %d indicators, %d tasks, %d task-book items)", path, len(p.Metrics), len(p.Indicators), countTasks(p), len(p.Items()))))
+			fmt.Sprintf("%s：没有问题（%d 个数据项，%d 个指标，%d 条校验规则，%d 项任务，%d 条任务书条目）", path, len(p.Metrics), len(p.Indicators), len(p.ValidationRules), countTasks(p), len(p.Items())),
+			fmt.Sprintf("%s: no problems (%d metrics, %d indicators, %d validation rules, %d tasks, %d task-book items)", path, len(p.Metrics), len(p.Indicators), len(p.ValidationRules), countTasks(p), len(p.Items()))))
 	} else {
 		for _, pr := range probs {
 			fmt.Fprintln(&b, pr.In(e.lang))

@@ -137,3 +137,24 @@ func TestCheckValidationJUnit(t *testing.T) {
 	require.NotNil(t, s.Cases[0].Failure)
 	assert.Contains(t, s.Cases[0].Failure.Body, "东区(d1) 在园幼儿数不超过适龄人口：600 > 500，超出 100")
 }
+
+// lint reads a plan's validation rules: it counts them, and refuses a bad
+// one with its JSON path and, for an expression, the column.
+func TestLintValidationRules(t *testing.T) {
+	path := rulesPlan(t, plan.High)
+	r := eduplan(t, "lint", "--lang", "en", path)
+	assert.Equal(t, exitOK, r.code, r.stdout)
+	assert.Contains(t, r.stdout, "2 validation rules")
+
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	s := strings.Replace(string(b), `"right": "pupils / 10"`, `"right": "pupils // 10"`, 1)
+	s = strings.Replace(s, `"operator": "<="`, `"operator": "≤"`, 1)
+	require.NotEqual(t, string(b), s)
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	require.NoError(t, os.WriteFile(bad, []byte(s), 0o644))
+	r = eduplan(t, "lint", "--lang", "en", bad)
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stdout, `validation_rules[0].operator: unknown operator "≤" (did you mean "<="?)`)
+	assert.Contains(t, r.stdout, "validation_rules[1].right: the right side is wrong: 1:8: comments")
+}
