@@ -212,10 +212,24 @@ func (c *Catalog) Rules() []plan.ValidationRule {
 	return out
 }
 
+// Codes of the rule statuses in ruleEval.status.
+const (
+	codePassed uint8 = 1 + iota
+	codeViolated
+	codeSkipped
+	codeNotComputable
+)
+
+var ruleCodes = [...]RuleStatus{codePassed: RulePassed, codeViolated: RuleViolated, codeSkipped: RuleSkipped,
+	codeNotComputable: RuleNotComputable}
+
 // ruleEval holds one rule's outcome on every unit.
 type ruleEval struct {
 	left, right rule.Vector
-	status      []RuleStatus // "" where the rule does not concern the unit
+	// status is per unit a code of ruleCodes: 0 where the rule does not
+	// concern the unit. A byte rather than a RuleStatus, a string, keeps
+	// the column small for a batch of many units.
+	status []uint8
 }
 
 // evalRules checks every validation rule on every unit, column-wise like
@@ -258,7 +272,7 @@ func (e *Evaluation) evalRule(cr *compiledRule, n int, sc *evalScratch) ruleEval
 	}
 	applies := e.perClass(func(u dataset.OrgUnit) bool { return cr.AppliesTo.Applies(u.Level, u.Kind) })
 	figures := len(cols) + len(aggs)
-	st := make([]RuleStatus, n)
+	st := make([]uint8, n)
 	for i := 0; i < n; i++ {
 		if !applies[e.classOf[i]] {
 			continue
@@ -294,38 +308,31 @@ func (e *Evaluation) evalRule(cr *compiledRule, n int, sc *evalScratch) ruleEval
 			continue
 		case strategy == plan.SkipIfAnyValueMissing && missing > 0,
 			strategy == plan.SkipIfAllValuesMissing && missing == figures && figures > 0:
-			st[i] = RuleSkipped
+			st[i] = codeSkipped
 		case left.S[i] != rule.OK || right.S[i] != rule.OK:
-			st[i] = RuleNotComputable
+			st[i] = codeNotComputable
 		case holds(cr.Operator, left.V[i], right.V[i], cr.Tolerance):
-			st[i] = RulePassed
+			st[i] = codePassed
 		default:
-			st[i] = RuleViolated
+			st[i] = codeViolated
 		}
 	}
 	return ruleEval{left: left, right: right, status: st}
 }
 
-// ruleInput is a column as a rule reads it: a figure that does not concern
-// the unit is missing, since the rule applies; missing figures are zero
-// when the rule's strategy checks the unit anyway.
+// ruleInput is a column as a rule reads it. Where the rule's strategy
+// checks a unit lacking figures, the missing ones are zero; otherwise the
+// column is read as it is, since a unit lacking any figure is skipped
+// before its sides are looked at.
 func ruleInput(src rule.Vector, zero bool) rule.Vector {
-	n := len(src.S)
-	dst := rule.Vector{V: src.V, S: make([]rule.State, n)}
-	if zero {
-		dst.V = make([]float64, n)
+	if !zero {
+		return src
 	}
+	n := len(src.S)
+	dst := rule.Vector{V: make([]float64, n), S: make([]rule.State, n)}
 	for i, s := range src.S {
-		switch {
-		case s == rule.OK:
-			dst.S[i] = rule.OK
-			if zero {
-				dst.V[i] = src.V[i]
-			}
-		case zero:
-			dst.S[i] = rule.OK // and 0
-		default:
-			dst.S[i] = rule.Missing
+		if s == rule.OK {
+			dst.V[i] = src.V[i]
 		}
 	}
 	return dst
@@ -375,10 +382,11 @@ func (e *Evaluation) validation(keep []bool) *Validation {
 			continue
 		}
 		for k := range e.cat.rules {
-			st := e.rules[k].status[i]
-			if st == "" {
+			code := e.rules[k].status[i]
+			if code == 0 {
 				continue
 			}
+			st := ruleCodes[code]
 			v.Counts.add(st)
 			v.Rules[k].Counts.add(st)
 			if st != RulePassed {
@@ -401,7 +409,7 @@ func (e *Evaluation) ValidationResult(id string, i int) (ValidationResult, bool)
 		return ValidationResult{}, false
 	}
 	for k := range e.cat.rules {
-		if e.cat.rules[k].ID == id && e.rules[k].status[i] != "" {
+		if e.cat.rules[k].ID == id && e.rules[k].status[i] != 0 {
 			return e.ruleResult(k, i), true
 		}
 	}
@@ -411,7 +419,7 @@ func (e *Evaluation) ValidationResult(id string, i int) (ValidationResult, bool)
 func (e *Evaluation) ruleResult(k, i int) ValidationResult {
 	cr, re := &e.cat.rules[k], &e.rules[k]
 	res := ValidationResult{Unit: e.data.Units[i], Rule: cr.ID, Name: cr.Name, Importance: cr.Importance.Effective(),
-		Status: re.status[i], Left: cr.Left, Operator: cr.Operator, Right: cr.Right, Tolerance: cr.Tolerance,
+		Status: ruleCodes[re.status[i]], Left: cr.Left, Operator: cr.Operator, Right: cr.Right, Tolerance: cr.Tolerance,
 		ValueUnit: cr.unit, Strategy: cr.MissingValueStrategy.Effective()}
 	if res.Name.ZH == "" {
 		res.Name = msg.T(cr.ID, cr.ID)

@@ -15,9 +15,10 @@ import (
 )
 
 // benchRules are 35 validation rules over the benchmark plan's figures:
-// each pair's part ≤ whole (25), a sum of two parts equal to a sum of two
-// wholes within a tolerance, counting missing parts as zero (5), and a
-// range, never skipped (5).
+// each pair's part ≤ whole (25), the parts of two pairs at least 90% of
+// their wholes within a tolerance, counting missing figures as zero (5;
+// broken on a fair share of the schools, so that the report carries many
+// violations), and a range, never skipped (5).
 func benchRules() []plan.ValidationRule {
 	var rs []plan.ValidationRule
 	for k := 0; k < benchPairs; k++ {
@@ -26,8 +27,8 @@ func benchRules() []plan.ValidationRule {
 	}
 	for k := 0; k < 5; k++ {
 		rs = append(rs, plan.ValidationRule{ID: fmt.Sprintf("sum%d", k), Name: msg.T(fmt.Sprintf("和%d", k), ""),
-			Left: fmt.Sprintf("num%d + num%d", 2*k, 2*k+1), Operator: plan.OpEQ, Right: fmt.Sprintf("den%d + den%d", 2*k, 2*k+1),
-			Tolerance: 50, MissingValueStrategy: plan.SkipIfAllValuesMissing},
+			Left: fmt.Sprintf("num%d + num%d", 2*k, 2*k+1), Operator: plan.OpGE, Right: fmt.Sprintf("0.9 * (den%d + den%d)", 2*k, 2*k+1),
+			Tolerance: 5, MissingValueStrategy: plan.SkipIfAllValuesMissing},
 			plan.ValidationRule{ID: fmt.Sprintf("range%d", k), Name: msg.T(fmt.Sprintf("范围%d", k), ""),
 				Left: fmt.Sprintf("den%d", k), Operator: plan.OpGE, Right: "0", MissingValueStrategy: plan.NeverSkip})
 	}
@@ -97,6 +98,7 @@ func TestBenchRulesFindWhatTheDataHas(t *testing.T) {
 		}
 	}
 	require.Positive(t, v.Counts.Violated)
+	t.Logf("%d checks: %d violated, %d skipped", v.Counts.Checked, v.Counts.Violated, v.Counts.Skipped)
 	require.Positive(t, v.Counts.Skipped, "about 1% of the figures are missing")
 	require.Equal(t, v.Counts.Checked, v.Counts.Passed+v.Counts.Violated+v.Counts.Skipped+v.Counts.NotComputable)
 }
