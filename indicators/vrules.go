@@ -111,6 +111,8 @@ type ValidationResult struct {
 	Difference *float64 `json:"difference,omitempty"`
 	// Missing are the figures the unit lacks: why the rule was skipped, or
 	// what counted as zero under never_skip and skip_if_all_values_missing.
+	// An aggregate over child units (sum(x)) without a value is not named
+	// here; the rule is skipped all the same.
 	Missing []RuleFigure `json:"missing,omitempty"`
 	// Strategy is the rule's missing-value strategy.
 	Strategy plan.MissingValueStrategy `json:"missing_value_strategy"`
