@@ -238,3 +238,44 @@ func TestWithRulesRefusesBadRules(t *testing.T) {
 	assert.Contains(t, err.Error(), "validation_rules[0].operator")
 	assert.Empty(t, cat.Rules(), "the catalogue it was called on is unchanged")
 }
+
+// A side may aggregate over child units, as formulas do: a district that
+// reports its own total is held to the sum of its kindergartens'. A side
+// may name an indicator, whose unit the values are shown in.
+func TestValidationAggregatesAndIndicators(t *testing.T) {
+	kg := plan.Scope{Levels: []org.Level{org.School}, Kinds: []org.Kind{org.Kindergarten}}
+	metrics := []plan.Metric{
+		{ID: "enrolled", Name: msg.T("在园幼儿数", "enrolled"), Unit: plan.Count, Aggregate: plan.Sum, ReportedBy: kg},
+		{ID: "places", Name: msg.T("学位数", "places"), Unit: plan.Count, Aggregate: plan.Sum, ReportedBy: kg},
+	}
+	inds := []plan.Indicator{{ID: "fill", Name: msg.T("学位使用率", "share of places filled"), Formula: "enrolled / places",
+		Unit: plan.Percent, Target: "≥ 90%", MayExceed100: true}}
+	cat, err := indicators.NewCatalog(metrics, inds, nil)
+	require.NoError(t, err)
+	cat, err = cat.WithRules([]plan.ValidationRule{
+		{ID: "own_vs_sum", Name: msg.T("区报数等于各园之和", "own = sum"), Left: "enrolled", Operator: plan.OpEQ, Right: "sum(enrolled)",
+			AppliesTo: plan.Scope{Levels: []org.Level{org.District}}},
+		{ID: "fill_le_100", Name: msg.T("使用率不超过100%", "filled ≤ 100%"), Left: "fill", Operator: plan.OpLE, Right: "100%", Tolerance: 0.005},
+	})
+	require.NoError(t, err)
+	d := build(t, []dataset.OrgUnit{rDist, rKg1, rKg2}, map[string]figures{
+		"d":  {"enrolled": 700},
+		"k1": {"enrolled": 420, "places": 400},
+		"k2": {"enrolled": 201, "places": 200},
+	})
+	ev := cat.Evaluate(d)
+	r, ok := ev.ValidationResult("own_vs_sum", 0)
+	require.True(t, ok)
+	assert.Equal(t, indicators.RuleViolated, r.Status)
+	assert.Equal(t, []float64{700, 621, 79}, []float64{*r.LeftValue, *r.RightValue, *r.Difference})
+
+	// 105% at k1 breaks ≤ 100%; 100.5% at k2 is within the half point.
+	r, ok = ev.ValidationResult("fill_le_100", 1)
+	require.True(t, ok)
+	assert.Equal(t, indicators.RuleViolated, r.Status)
+	assert.Equal(t, plan.Percent, r.ValueUnit)
+	assert.InDelta(t, 0.05, *r.Difference, 1e-12)
+	r, ok = ev.ValidationResult("fill_le_100", 2)
+	require.True(t, ok)
+	assert.Equal(t, indicators.RulePassed, r.Status)
+}
