@@ -155,7 +155,7 @@ func writeMarkdownValidation(w io.Writer, r *indicators.Report, lang string) {
 // whatever the failure policy (which decides the exit code only), its
 // body one line per unit; a rule of lower importance violated passes with
 // the lines in its system-out; a rule skipped on every unit it concerns
-// (its figures missing) is skipped. ok is false when the report has no
+// (its figures missing), or concerning none, is skipped. ok is false when the report has no
 // validation.
 func validationSuite(r *indicators.Report, lang string) (s junitSuite, ok bool) {
 	if r == nil || r.Validation == nil {
@@ -176,7 +176,10 @@ func validationSuite(r *indicators.Report, lang string) (s junitSuite, ok bool) 
 		case rs.Counts.Violated > 0 && rs.Importance.Effective() == plan.High:
 			c.Failure = &junitMessage{Message: xmlSafe(summary), Type: "violated", Body: body}
 			s.Failures++
-		case rs.Counts.Checked > 0 && rs.Counts.Checked == rs.Counts.Skipped:
+		case rs.Counts.Checked == 0:
+			c.Skipped = &junitMessage{Message: pick(lang, "没有单位适用该规则", "no unit is concerned")}
+			s.Skipped++
+		case rs.Counts.Checked == rs.Counts.Skipped:
 			c.Skipped = &junitMessage{Message: xmlSafe(summary)}
 			s.Skipped++
 		case body != "":

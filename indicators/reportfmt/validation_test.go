@@ -35,6 +35,8 @@ func validationFixture() *indicators.Report {
 		Counts: indicators.RuleCounts{Checked: 1, Skipped: 1}}
 	ok := indicators.RuleSummary{ID: "fine", Name: msg.T("总是成立", "always holds"), Importance: plan.Low,
 		Left: "a", Operator: plan.OpGE, Right: "0", Counts: indicators.RuleCounts{Checked: 3, Passed: 3}}
+	none := indicators.RuleSummary{ID: "nowhere", Name: msg.T("无适用单位", "concerns no unit"), Importance: plan.High,
+		Left: "b", Operator: plan.OpGE, Right: "0"}
 	res := func(u dataset.OrgUnit, s indicators.RuleSummary, st indicators.RuleStatus, l, rt float64) indicators.ValidationResult {
 		v := indicators.ValidationResult{Unit: u, Rule: s.ID, Name: s.Name, Importance: s.Importance, Status: st,
 			Left: s.Left, Operator: s.Operator, Right: s.Right, ValueUnit: plan.Count, Strategy: plan.SkipIfAnyValueMissing}
@@ -46,7 +48,7 @@ func validationFixture() *indicators.Report {
 		return v
 	}
 	r.Validation = &indicators.Validation{
-		Rules:  []indicators.RuleSummary{parts, age, certs, ok},
+		Rules:  []indicators.RuleSummary{parts, age, certs, ok, none},
 		Counts: indicators.RuleCounts{Checked: 10, Passed: 6, Violated: 3, Skipped: 1},
 		Results: []indicators.ValidationResult{
 			res(dist, parts, indicators.RuleViolated, 1536, 1590),
@@ -84,7 +86,7 @@ func TestValidationSections(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, WriteTable(&b, validationFixture(), "zh"))
 	table := b.String()
-	assert.Contains(t, table, "共 4 条规则，检查 10 次：通过 6，违反 3，跳过（缺数据） 1")
+	assert.Contains(t, table, "共 5 条规则，检查 10 次：通过 6，违反 3，跳过（缺数据） 1")
 	assert.Regexp(t, `违反\s+高\s+实验幼儿园\(k1\)\s+城镇与农村之和等于在园幼儿数\s+206\s+≠\s+260\s+相差 -54\s+kg_parts`, table)
 	assert.Regexp(t, `违反\s+中\s+实验幼儿园\(k1\)\s+3-5岁在园幼儿数不超过在园幼儿数\s+450\s+>\s+420\s+超出 30\s+age_le_all`, table)
 	assert.Contains(t, table, "持证数不超过毕业班 (certs)：1 个单位跳过（首个：京口区(d1)，缺少 持证毕业生数）")
@@ -113,10 +115,10 @@ func TestValidationJUnit(t *testing.T) {
 		require.NoError(t, xml.Unmarshal(b.Bytes(), &doc))
 		s := doc.Suites[len(doc.Suites)-1]
 		assert.Equal(t, "validation", s.Name)
-		assert.Equal(t, 4, s.Tests)
+		assert.Equal(t, 5, s.Tests)
 		assert.Equal(t, 1, s.Failures, p)
-		assert.Equal(t, 1, s.Skipped)
-		require.Len(t, s.Cases, 4)
+		assert.Equal(t, 2, s.Skipped)
+		require.Len(t, s.Cases, 5)
 		parts := s.Cases[0]
 		assert.Equal(t, "kg_parts urban + rural = enrolled", parts.Name)
 		assert.Equal(t, "eduplan.validation", parts.Class)
@@ -130,6 +132,8 @@ func TestValidationJUnit(t *testing.T) {
 		assert.Nil(t, s.Cases[3].Failure)
 		assert.Nil(t, s.Cases[3].Skipped)
 		assert.Empty(t, s.Cases[3].Out)
+		require.NotNil(t, s.Cases[4].Skipped)
+		assert.Equal(t, "no unit is concerned", s.Cases[4].Skipped.Message)
 	}
 }
 
