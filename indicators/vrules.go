@@ -255,7 +255,7 @@ func (e *Evaluation) evalRule(cr *compiledRule, n int, sc *evalScratch) ruleEval
 		aggs, _ := e.reduceAggregates(p, n, sc)
 		vars := make([]rule.Vector, 0, len(p.Vars()))
 		for _, id := range p.Vars() {
-			vars = append(vars, ruleInput(e.column(id), zero))
+			vars = append(vars, ruleInput(e.ruleFigure(id), zero))
 		}
 		in := make([]rule.Vector, len(aggs))
 		for k, a := range aggs {
@@ -270,7 +270,7 @@ func (e *Evaluation) evalRule(cr *compiledRule, n int, sc *evalScratch) ruleEval
 	aggs := append(laggs, raggs...)
 	cols := make([]rule.Vector, len(cr.figures))
 	for k, id := range cr.figures {
-		cols[k] = e.column(id)
+		cols[k] = e.ruleFigure(id)
 	}
 	applies := e.perClass(func(u dataset.OrgUnit) bool { return cr.AppliesTo.Applies(u.Level, u.Kind) })
 	figures := len(cols) + len(aggs)
@@ -321,6 +321,14 @@ func (e *Evaluation) evalRule(cr *compiledRule, n int, sc *evalScratch) ruleEval
 	}
 	return ruleEval{left: left, right: right, status: st}
 }
+
+// ruleFigure is the column of a metric or indicator a rule reads: the
+// figures the indicators read (Evaluation.column), so that a rule at a
+// district sees what its rates are computed from — its own figure where it
+// reported one, else its children's sum. Which of the two a parent uses is
+// decided where those figures are made (effective); this is the one place
+// rules take them from.
+func (e *Evaluation) ruleFigure(id string) rule.Vector { return e.column(id) }
 
 // ruleInput is a column as a rule reads it. Where the rule's strategy
 // checks a unit lacking figures, the missing ones are zero; otherwise the
@@ -427,7 +435,7 @@ func (e *Evaluation) ruleResult(k, i int) ValidationResult {
 		res.Name = msg.T(cr.ID, cr.ID)
 	}
 	for _, id := range cr.figures {
-		if s := e.column(id).S[i]; s != rule.OK {
+		if s := e.ruleFigure(id).S[i]; s != rule.OK {
 			res.Missing = append(res.Missing, RuleFigure{ID: id, Name: e.figureName(id)})
 		}
 	}
