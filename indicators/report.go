@@ -133,6 +133,9 @@ type Result struct {
 	Status    Status      `json:"status"`
 	Nature    plan.Nature `json:"nature"`
 	Unit      plan.Unit   `json:"unit"`
+	// Decimals is the indicator's declared display decimals (absent when
+	// the plan leaves them to the unit's default; see plan.DisplayDecimals).
+	Decimals *int `json:"decimals,omitempty"`
 	// Value is the computed value; a percent is a fraction (0.992 is 99.2%).
 	// It is absent when the status is no data or not computable.
 	Value *float64 `json:"value,omitempty"`
@@ -319,7 +322,7 @@ func (e *Evaluation) Outcome(id string, i int) (res Result, ok bool) {
 		return Result{}, false
 	}
 	ci := &e.cat.inds[ix]
-	res = Result{Indicator: ci.ID, Status: e.status[ix][i], Nature: ci.nature, Unit: ci.Unit,
+	res = Result{Indicator: ci.ID, Status: e.status[ix][i], Nature: ci.nature, Unit: ci.Unit, Decimals: ci.Decimals,
 		Origin: e.derived[ix][i], Target: *e.info(ix, i)}
 	e.setValue(&res, ix, i)
 	return res, true
@@ -347,6 +350,7 @@ func (e *Evaluation) result(ix, i int) Result {
 		Status:    st,
 		Nature:    ci.nature,
 		Unit:      ci.Unit,
+		Decimals:  ci.Decimals,
 		Origin:    e.derived[ix][i],
 		Target:    *e.info(ix, i),
 		Formula:   ci.Formula,

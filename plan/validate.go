@@ -484,6 +484,9 @@ func (c *checker) metricsAndIndicators(doc bool) {
 // target checks an indicator's target and that its nature does not
 // contradict the target's own words.
 func (c *checker) target(path string, ind Indicator) {
+	if d := ind.Decimals; d != nil && (*d < 0 || *d > MaxDecimals) {
+		c.add(path+".decimals", "小数位数应在 0 到 %d 之间，不是 %d", "decimals must be between 0 and %d, not %d", MaxDecimals, *d)
+	}
 	var t rule.Target
 	switch {
 	case strings.TrimSpace(ind.Target) == "":

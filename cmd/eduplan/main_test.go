@@ -157,9 +157,9 @@ func TestCheckExitCodes(t *testing.T) {
 		out, errs []string
 	}{
 		{"all binding met", []string{passData}, exitOK,
-			[]string{"样板市(c)", "学前三年教育毛入学率", "99.8%", "达标"}, nil},
+			[]string{"样板市(c)", "学前三年教育毛入学率", "99.80%", "达标"}, nil},
 		{"binding not met", []string{failData}, exitFail,
-			[]string{"西区小学(p2)", "未达标", "8%", "≤ 5%", "+3个百分点"}, nil},
+			[]string{"西区小学(p2)", "未达标", "8.00%", "≤ 5%", "+3.00个百分点"}, nil},
 		{"aspirational missed fails with --fail-on any", []string{"--fail-on", "any", passData}, exitFail,
 			[]string{"在园幼儿总数", "998"}, nil},
 		{"--fail-on none never fails", []string{"--fail-on", "none", failData}, exitOK, nil, nil},
@@ -212,7 +212,7 @@ func TestCheckEnglish(t *testing.T) {
 	assert.Equal(t, exitFail, r.code)
 	assert.Contains(t, r.stdout, "Assessment report")
 	assert.Contains(t, r.stdout, "not met")
-	assert.Contains(t, r.stdout, "+3 pp")
+	assert.Contains(t, r.stdout, "+3.00 pp")
 }
 
 func TestCheckBadPlan(t *testing.T) {
@@ -294,7 +294,7 @@ func TestCheckFormats(t *testing.T) {
 		require.NoError(t, xml.Unmarshal([]byte(r.stdout), &doc))
 		assert.Equal(t, 2, doc.Failures, "西区 and 西区小学 miss the 5% target; the city (10/200) meets it")
 		assert.Equal(t, 10, doc.Tests)
-		assert.Contains(t, r.stderr, "西区小学(p2)：择校生比例(choice_rate) 未达标：数值 8%，目标 ≤ 5%，差距 +3个百分点（约束性）")
+		assert.Contains(t, r.stderr, "西区小学(p2)：择校生比例(choice_rate) 未达标：数值 8.00%，目标 ≤ 5%，差距 +3.00个百分点（约束性）")
 	})
 	t.Run("csv", func(t *testing.T) {
 		r := eduplan(t, "check", "--plan", fixturePlan, "--format", "csv", passData)
@@ -308,7 +308,7 @@ func TestCheckFormats(t *testing.T) {
 		r := eduplan(t, "check", "--plan", fixturePlan, "--format", "markdown", passData)
 		require.Equal(t, exitOK, r.code)
 		assert.Contains(t, r.stdout, "# 评估报告")
-		assert.Contains(t, r.stdout, "| 达标 | 学前三年教育毛入学率 | 99.8% |")
+		assert.Contains(t, r.stdout, "| 达标 | 学前三年教育毛入学率 | 99.80% |")
 	})
 	t.Run("format from -o extension", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "r.xml")
@@ -635,7 +635,7 @@ func TestExplain(t *testing.T) {
 	r = eduplan(t, "explain", "--plan", fixturePlan, "--data", passData, "--unit", "c", "学前三年教育毛入学率")
 	require.Equal(t, exitOK, r.code, r.stderr)
 	for _, want := range []string{"单位：样板市 (c)", "在园幼儿数 = 998（由 2 个下级单位加总）", "适龄人口 = 1000（单位填报）",
-		"计算：在园幼儿数 / 适龄人口 = 998 / 1000 = 99.8%", "适用于：市、辖市区", "比较：99.8% 对照目标 ≥ 99% → 达标，差距 +0.8个百分点"} {
+		"计算：在园幼儿数 / 适龄人口 = 998 / 1000 = 99.80%", "适用于：市、辖市区", "比较：99.80% 对照目标 ≥ 99% → 达标，差距 +0.80个百分点"} {
 		assert.Contains(t, r.stdout, want)
 	}
 
@@ -643,8 +643,8 @@ func TestExplain(t *testing.T) {
 	// lists each district.
 	r = eduplan(t, "explain", "--plan", fixturePlan, "--data", failData, "ger_gap", "--lang", "en")
 	require.Equal(t, exitOK, r.code, r.stderr)
-	for _, want := range []string{"spread(学前三年教育毛入学率) over 2 child units:", "东区", "100%", "西区", "99.5%", "= 0.5 pp (highest 东区 100% − lowest 西区 99.5%)",
-		"Comparison: 0.5 pp against the target ≤ 10 pp → met, gap -9.5 pp"} {
+	for _, want := range []string{"spread(学前三年教育毛入学率) over 2 child units:", "东区", "100%", "西区", "99.5%", "= 0.50 pp (highest 东区 100% − lowest 西区 99.5%)",
+		"Comparison: 0.50 pp against the target ≤ 10 pp → met, gap -9.50 pp"} {
 		assert.Contains(t, r.stdout, want)
 	}
 

@@ -176,9 +176,9 @@ func TestFailures(t *testing.T) {
 	assert.Empty(t, Failures(nil, FailAny))
 
 	fs := Failures(r, FailBinding)
-	assert.Equal(t, "镇江市(zj)：择校生比例(school-choice) 未达标：数值 6.3%，目标 ≤ 5%，差距 +1.3个百分点（约束性）", fs[0].Message("zh"))
-	assert.Equal(t, "镇江市(zj): Share of school-choice pupils(school-choice) not met: value 6.3%, target ≤ 5%, gap +1.3 pp (binding)", fs[0].Message("en"))
-	assert.Equal(t, "镇江市(zj)：辖市区间巩固率差距(district-gap) 未达标：数值 11.2个百分点，目标 ≤ 10个百分点，差距 +1.2个百分点（约束性）", fs[1].Message("zh"))
+	assert.Equal(t, "镇江市(zj)：择校生比例(school-choice) 未达标：数值 6.30%，目标 ≤ 5%，差距 +1.30个百分点（约束性）", fs[0].Message("zh"))
+	assert.Equal(t, "镇江市(zj): Share of school-choice pupils(school-choice) not met: value 6.30%, target ≤ 5%, gap +1.30 pp (binding)", fs[0].Message("en"))
+	assert.Equal(t, "镇江市(zj)：辖市区间巩固率差距(district-gap) 未达标：数值 11.20个百分点，目标 ≤ 10个百分点，差距 +1.20个百分点（约束性）", fs[1].Message("zh"))
 }
 
 func TestResultLineNoData(t *testing.T) {
@@ -213,8 +213,8 @@ func TestCSV(t *testing.T) {
 	}
 	choice := rows[2]
 	assert.Equal(t, "school-choice", choice[col("指标编号")])
-	assert.Equal(t, "6.3%", choice[col("数值")])
-	assert.Equal(t, "+1.3", choice[col("差距")])
+	assert.Equal(t, "6.30%", choice[col("数值")])
+	assert.Equal(t, "+1.30", choice[col("差距")])
 	assert.Equal(t, "个百分点", choice[col("差距单位")])
 	assert.Equal(t, "未达标", choice[col("状态")])
 	assert.Equal(t, "2017", choice[col("年度")])
@@ -294,10 +294,10 @@ func TestJUnit(t *testing.T) {
 			assert.Equal(t, "eduplan.zj", choice.Class)
 			if c.policy == FailNone {
 				assert.Nil(t, choice.Failure)
-				assert.Contains(t, choice.Out, "数值：6.3%")
+				assert.Contains(t, choice.Out, "数值：6.30%")
 			} else {
 				require.NotNil(t, choice.Failure)
-				for _, want := range []string{"6.3%", "≤ 5%", "+1.3个百分点", "约束性"} {
+				for _, want := range []string{"6.30%", "≤ 5%", "+1.30个百分点", "约束性"} {
 					assert.Contains(t, choice.Failure.Message, want)
 				}
 				assert.Contains(t, choice.Failure.Body, "原文：择校生比例控制在5%以内")
@@ -308,7 +308,7 @@ func TestJUnit(t *testing.T) {
 				require.NotNil(t, standard.Failure)
 			} else {
 				assert.Nil(t, standard.Failure, "an aspirational target missed passes unless the policy is any")
-				assert.Contains(t, standard.Out, "84%")
+				assert.Contains(t, standard.Out, "84.00%")
 			}
 			nodata := city.Cases[3]
 			require.NotNil(t, nodata.Skipped)
