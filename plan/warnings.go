@@ -12,7 +12,8 @@ import (
 // meant, though it can be read: a comparison against the indicator's
 // declared direction (≥ on a lower-is-better indicator), a target met by any
 // value (≥ 0), a fraction written where a percent is meant (0.99 on a
-// percent), a count that declares no counter word. eduplan lint prints
+// percent), a count that declares no counter word, an indicator that no
+// unit it applies to can have the figures of. eduplan lint prints
 // them; they never stop a plan from loading.
 func (p *Plan) Warnings() msg.Problems {
 	var ws msg.Problems
@@ -40,6 +41,7 @@ func (p *Plan) Warnings() msg.Problems {
 			}
 		}
 	}
+	ws = append(ws, p.unreachable()...)
 	return ws
 }
 
