@@ -143,10 +143,14 @@ func TestUnreachableIndicatorsWarn(t *testing.T) {
 	}{
 		{"the fixture: schools report, districts sum", func(p *Plan) {}, "", ""},
 		{"a rate for schools whose population only districts report",
-			func(p *Plan) { p.Indicators[0].AppliesTo = Scope{Levels: []org.Level{org.School}, Kinds: []org.Kind{org.Kindergarten}} },
+			func(p *Plan) {
+				p.Indicators[0].AppliesTo = Scope{Levels: []org.Level{org.School}, Kinds: []org.Kind{org.Kindergarten}}
+			},
 			"always lack data", "适龄人口(population)"},
 		{"a count for primary schools that only kindergartens report",
-			func(p *Plan) { p.Indicators[1].AppliesTo = Scope{Levels: []org.Level{org.School}, Kinds: []org.Kind{org.Primary}} },
+			func(p *Plan) {
+				p.Indicators[1].AppliesTo = Scope{Levels: []org.Level{org.School}, Kinds: []org.Kind{org.Primary}}
+			},
 			"always lack data", "在园幼儿数(enrolled)"},
 		{"a figure that does not sum reaches no parent",
 			func(p *Plan) {
