@@ -8,6 +8,7 @@ import (
 
 	"github.com/eduplan/eduplan"
 	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/plan/lint"
 )
 
 // The compound rule of a county inspection (教督〔2017〕6号): "每所学校至少
@@ -28,7 +29,7 @@ import (
 func TestCompoundRuleHandCalculation(t *testing.T) {
 	eng, err := eduplan.Open("compoundrule/plan.json")
 	require.NoError(t, err)
-	require.Empty(t, eng.Plan().Warnings(), "the example lints clean")
+	require.Empty(t, lint.Warnings(eng.Plan()), "the example lints clean")
 	d, err := eng.ReadFile("compoundrule/data.csv")
 	require.NoError(t, err)
 	rep, err := eng.Assess(d, eduplan.All())

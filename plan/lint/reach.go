@@ -1,4 +1,4 @@
-package plan
+package lint
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/plan"
 	"github.com/eduplan/eduplan/org"
 )
 
@@ -21,9 +22,9 @@ type class struct {
 // unit reports a metric itself when reported_by says so, and a city or a
 // district gets the sum of a summed metric that units below it report.
 type reach struct {
-	p       *Plan
-	metrics map[string]*Metric
-	inds    map[string]*Indicator
+	p       *plan.Plan
+	metrics map[string]*plan.Metric
+	inds    map[string]*plan.Indicator
 	lookup  func(string) (string, bool)
 	kinds   []org.Kind
 	// done caches whether an indicator can be computed for a class; busy
@@ -32,8 +33,8 @@ type reach struct {
 	busy map[string]bool
 }
 
-func newReach(p *Plan) *reach {
-	r := &reach{p: p, metrics: map[string]*Metric{}, inds: map[string]*Indicator{},
+func newReach(p *plan.Plan) *reach {
+	r := &reach{p: p, metrics: map[string]*plan.Metric{}, inds: map[string]*plan.Indicator{},
 		done: map[string]map[class]bool{}, busy: map[string]bool{}}
 	byName := map[string]string{}
 	for i := range p.Metrics {
@@ -74,7 +75,7 @@ func newReach(p *Plan) *reach {
 }
 
 // classes lists the classes a scope covers.
-func (r *reach) classes(s Scope) []class {
+func (r *reach) classes(s plan.Scope) []class {
 	var out []class
 	for _, l := range org.Levels() {
 		if l != org.School {
@@ -102,7 +103,7 @@ func (r *reach) below(c class) []class {
 			continue
 		}
 		if under {
-			out = append(out, r.classes(Scope{Levels: []org.Level{l}})...)
+			out = append(out, r.classes(plan.Scope{Levels: []org.Level{l}})...)
 		}
 	}
 	return out
@@ -110,11 +111,11 @@ func (r *reach) below(c class) []class {
 
 // metric says whether a unit of class c can have metric m: it reports it,
 // or it sums what units below report.
-func (r *reach) metric(m *Metric, c class) bool {
+func (r *reach) metric(m *plan.Metric, c class) bool {
 	if m.ReportedBy.Applies(c.level, c.kind) {
 		return true
 	}
-	if m.Aggregate == None {
+	if m.Aggregate == plan.None {
 		return false
 	}
 	for _, b := range r.below(c) {
@@ -138,7 +139,7 @@ func (r *reach) name(id string, c class) bool {
 
 // missing lists what an indicator's formula reads that a unit of class c
 // cannot have; nil when it can be computed there.
-func (r *reach) missing(ind *Indicator, c class) []string {
+func (r *reach) missing(ind *plan.Indicator, c class) []string {
 	if got, ok := r.done[ind.ID][c]; ok {
 		if got {
 			return nil
@@ -200,7 +201,7 @@ func (r *reach) label(id string) msg.Text {
 // compute: the figures its formula reads are reported by no unit of those
 // kinds and sum up to none of them. Such an indicator would read "no data"
 // everywhere, or apply to nothing, and say nothing of why.
-func (p *Plan) unreachable() msg.Problems {
+func unreachable(p *plan.Plan) msg.Problems {
 	var ws msg.Problems
 	r := newReach(p)
 	for i := range p.Indicators {
