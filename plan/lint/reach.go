@@ -7,8 +7,8 @@ import (
 
 	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/msg"
-	"github.com/eduplan/eduplan/plan"
 	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // class is one kind of unit an indicator may be assessed for: a level, and
