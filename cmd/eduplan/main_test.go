@@ -415,11 +415,12 @@ func TestOutputWrittenWhole(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, entries, 1, "no temporary file is left behind")
 
-	// A failing write leaves the old file as it was and no temporary file.
+	// A folder is refused before any work, and nothing is left behind.
 	target := filepath.Join(dir, "busy")
 	require.NoError(t, os.MkdirAll(filepath.Join(target, "inside"), 0o755))
-	err = writeFileAtomic(target, []byte("new"))
-	require.Error(t, err, "renaming over a non-empty folder fails")
+	r = eduplan(t, "check", "--plan", fixturePlan, "-o", target, passData)
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "是一个文件夹")
 	entries, err = os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Len(t, entries, 2, "report.json and busy only: %v", entries)
@@ -427,6 +428,24 @@ func TestOutputWrittenWhole(t *testing.T) {
 	r = eduplan(t, "check", "--plan", fixturePlan, "-o", filepath.Join(dir, "no", "such", "dir.json"), passData)
 	assert.Equal(t, exitUsage, r.code)
 	assert.Contains(t, r.stderr, "dir.json")
+	assert.Contains(t, r.stderr, "不存在：请先创建它")
+	r = eduplan(t, "check", "--plan", fixturePlan, "--lang", "en", "-o", filepath.Join(dir, "newdir")+"/", passData)
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "names a folder: give a file name")
+	assert.NotContains(t, r.stderr, ".tmp", "the message is about the user's path, not a temporary file")
+}
+
+// -o onto a device writes through to it, as the user means with
+// /dev/stdout or /dev/null: it never replaces the device with a file.
+func TestOutputToADevice(t *testing.T) {
+	if _, err := os.Stat("/dev/null"); err != nil {
+		t.Skip("no /dev/null here")
+	}
+	r := eduplan(t, "check", "--plan", fixturePlan, "-o", "/dev/null", passData)
+	assert.Equal(t, exitOK, r.code, r.stderr)
+	st, err := os.Stat("/dev/null")
+	require.NoError(t, err)
+	assert.NotZero(t, st.Mode()&os.ModeCharDevice, "/dev/null is still a device")
 }
 
 func TestLint(t *testing.T) {
