@@ -3,7 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
-		"os"
+	"os"
 	"path/filepath"
 
 	"github.com/eduplan/eduplan/internal/jsonx"
