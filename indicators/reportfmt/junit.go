@@ -182,7 +182,7 @@ func caseDetail(u indicators.UnitReport, res indicators.Result, v view.Result, l
 // to a CI system.
 func xmlSafe(s string) string {
 	ok := func(r rune) bool {
-		return r == '\t' || r == '\n' || r == '\r' || (r >= 0x20 && r != utf8.RuneError && r != 0xFFFE && r != 0xFFFF)
+		return r == '\t' || r == '\n' || r == '\r' || (r >= 0x20 && r != utf8.RuneError && r != 0xFFFE && r != 0xFFFF && !hidden(r))
 	}
 	clean := true
 	for _, r := range s {
@@ -198,6 +198,10 @@ func xmlSafe(s string) string {
 	for _, r := range s {
 		if ok(r) {
 			b.WriteRune(r)
+		} else if hidden(r) {
+			// Shown, not dropped: a CI page should not render a name
+			// reversed, nor hide that something is in it.
+			fmt.Fprintf(&b, "<U+%04X>", r)
 		} else {
 			b.WriteRune('\uFFFD')
 		}

@@ -404,3 +404,34 @@ func TestValueAndGapNeverContradictTheStatus(t *testing.T) {
 	assert.Equal(t, "94.996%", v2.Value.In("zh"))
 	assert.Equal(t, "-0.004 pp", v2.Gap.In("en"))
 }
+
+// A name with a direction override or a zero-width character reads as
+// another name; every text output shows such characters escaped, so the
+// reader sees them, and never passes them to the terminal or the CI page.
+func TestHiddenCharactersAreShown(t *testing.T) {
+	r := fixture()
+	r.Units[0].Unit.Name = "实验\u202E小学\u200B"
+	r.Units[0].Results[1].Name.ZH = "择校生\u2066比例"
+	for _, tc := range []struct {
+		name  string
+		write func(w *bytes.Buffer) error
+		// lt, gt are how the writer shows < and >.
+		lt, gt string
+	}{
+		{"table", func(w *bytes.Buffer) error { return WriteTable(w, r, "zh") }, "<", ">"},
+		{"markdown", func(w *bytes.Buffer) error { return WriteMarkdown(w, r, "zh") }, "&lt;", "&gt;"},
+		{"junit", func(w *bytes.Buffer) error { return WriteJUnit(w, r, JUnitOptions{Lang: "zh", Policy: FailBinding}) }, "&lt;", "&gt;"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, tc.write(&b))
+			out := b.String()
+			for _, r := range []string{"\u202E", "\u200B", "\u2066"} {
+				assert.NotContains(t, out, r)
+			}
+			esc := func(s string) string { return strings.NewReplacer("<", tc.lt, ">", tc.gt).Replace(s) }
+			assert.Contains(t, out, esc("实验<U+202E>小学<U+200B>"))
+			assert.Contains(t, out, esc("择校生<U+2066>比例"))
+		})
+	}
+}
