@@ -1025,3 +1025,16 @@ func TestExplainSaysDirectionAndReading(t *testing.T) {
 	require.Equal(t, exitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "方向：越低越好")
 }
+
+// A --unit that names nothing is an error, not "every unit".
+func TestEmptyUnitIsAnError(t *testing.T) {
+	for _, v := range []string{",", "", " ， "} {
+		r := eduplan(t, "check", "--plan", fixturePlan, "--unit", v, passData)
+		assert.Equal(t, exitUsage, r.code, "--unit %q", v)
+		assert.Contains(t, r.stderr, "中没有名称：请给出单位的编号或名称", "--unit %q", v)
+		assert.NotContains(t, r.stderr, "names nothing", "one language only")
+		assert.Empty(t, r.stdout)
+	}
+	r := eduplan(t, "check", "--plan", fixturePlan, "--lang", "en", "--unit", ",", passData)
+	assert.Contains(t, r.stderr, "bad value for -unit: \",\" names nothing")
+}

@@ -246,6 +246,18 @@ func flagError(e *env, err error) string {
 	if name, ok := strings.CutPrefix(text, "flag needs an argument: "); ok {
 		return e.t("参数 "+name+" 需要一个值", "flag "+name+" needs a value")
 	}
+	// A value a flag's Set refused: the flag package glues the value's
+	// error to its own words, so the error (which has both languages)
+	// is taken apart again to be shown in one.
+	if rest, ok := strings.CutPrefix(text, "invalid value "); ok {
+		if i := strings.Index(rest, " for flag -"); i >= 0 {
+			if j := strings.Index(rest[i:], ": "); j >= 0 {
+				name := rest[i+len(" for flag ") : i+j]
+				why := msg.Split(rest[i+j+2:]).In(e.lang)
+				return e.t("参数 "+name+" 的值有误："+why, "bad value for "+name+": "+why)
+			}
+		}
+	}
 	return e.t("参数错误："+text, "bad flag: "+text)
 }
 
@@ -333,11 +345,18 @@ type listFlag []string
 
 func (l *listFlag) String() string { return strings.Join(*l, ",") }
 
+// Set adds the names in s. A value that names nothing (empty, or only
+// commas and spaces) is an error: read as no filter it would report every
+// unit where the user asked for some.
 func (l *listFlag) Set(s string) error {
+	n := len(*l)
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' }) {
 		if p := strings.TrimSpace(part); p != "" {
 			*l = append(*l, p)
 		}
+	}
+	if len(*l) == n {
+		return msg.Errorf("%q 中没有名称：请给出单位的编号或名称", "%q names nothing: give a unit's id or name", s)
 	}
 	return nil
 }
