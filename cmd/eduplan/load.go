@@ -96,6 +96,9 @@ func (e *env) planProblems(cmd, path string, err error) int {
 type dataSource struct {
 	path   string // a file, "-" for standard input
 	sample bool   // the embedded sample year
+	// maxBytes bounds the file's size (--max-bytes); 0 is
+	// dataset.MaxFileSize.
+	maxBytes int64
 }
 
 func (s dataSource) name() string {
@@ -137,9 +140,19 @@ func (e *env) loadData(cmd string, src dataSource, l *loaded, year int, yearSet 
 	if !yearSet {
 		fallback = l.plan.Year
 	}
-	ds, err := dataset.Read(r, l.cat.Fields(), dataset.Options{File: src.name(), Year: fallback})
+	max := src.maxBytes
+	if max <= 0 {
+		max = dataset.MaxFileSize
+	}
+	ds, err := dataset.ReadMax(r, l.cat.Fields(), dataset.Options{File: src.name(), Year: fallback}, max)
 	if err != nil {
 		var errs dataset.Errors
+		if errors.As(err, &errs) && len(errs) == 1 && errs[0].Row == 0 {
+			// The file as a whole (its encoding, its size, not text at
+			// all): there is no cell to correct.
+			return nil, e.inputError(cmd, errs[0].In(e.lang),
+				e.t("确认给出的是 CSV 或 JSON 数据文件（Excel 中“另存为”CSV UTF-8）。", "check that the file is a CSV or JSON data file (in Excel, \"Save as\" CSV UTF-8)."))
+		}
 		if errors.As(err, &errs) {
 			fmt.Fprintf(e.stderr, "eduplan %s: %s\n", cmd, e.t(
 				fmt.Sprintf("数据文件 %s 有 %d 处错误，未做评估：", src.name(), len(errs)),

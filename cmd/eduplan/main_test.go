@@ -1038,3 +1038,27 @@ func TestEmptyUnitIsAnError(t *testing.T) {
 	r := eduplan(t, "check", "--plan", fixturePlan, "--lang", "en", "--unit", ",", passData)
 	assert.Contains(t, r.stderr, "bad value for -unit: \",\" names nothing")
 }
+
+// A data file is read up to a bound (--max-bytes, 1 GB by default); a file
+// that is not text fails from its first bytes, with a fix about the file,
+// not about cells.
+func TestDataFileBounds(t *testing.T) {
+	r := eduplan(t, "check", "--plan", fixturePlan, "--max-bytes", "100", "--lang", "en", passData)
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "larger than 100 bytes and was not read: if it is a data file, raise the limit with --max-bytes")
+	assert.NotContains(t, r.stderr, "correct the cells", "no cell to correct")
+
+	r = eduplan(t, "check", "--plan", fixturePlan, "--max-bytes", "1MB", passData)
+	assert.Equal(t, exitOK, r.code, r.stderr)
+
+	r = eduplan(t, "check", "--plan", fixturePlan, "--max-bytes", "lots", passData)
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "\"lots\" 不是大小")
+
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		r = eduplan(t, "check", "--plan", fixturePlan, "/dev/zero")
+		assert.Equal(t, exitUsage, r.code)
+		assert.Contains(t, r.stderr, "不是文本文件")
+		assert.Contains(t, r.stderr, "CSV 或 JSON 数据文件")
+	}
+}

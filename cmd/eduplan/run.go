@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -358,5 +359,32 @@ func (l *listFlag) Set(s string) error {
 	if len(*l) == n {
 		return msg.Errorf("%q 中没有名称：请给出单位的编号或名称", "%q names nothing: give a unit's id or name", s)
 	}
+	return nil
+}
+
+// sizeFlag is a size in bytes, written as a number of bytes or with a
+// unit: 500MB, 2GB, 64K (K, M, G are powers of 1024).
+type sizeFlag int64
+
+func (s *sizeFlag) String() string { return strconv.FormatInt(int64(*s), 10) }
+
+func (s *sizeFlag) Set(v string) error {
+	t := strings.ToUpper(strings.TrimSpace(v))
+	t = strings.TrimSuffix(t, "B")
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}} {
+		if rest, ok := strings.CutSuffix(t, u.suffix); ok {
+			t, mult = rest, u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(t), 10, 64)
+	if err != nil || n <= 0 || n > (1<<62)/mult {
+		return msg.Errorf("%q 不是大小：请写字节数，或带单位，如 500MB、2GB", "%q is not a size: write a number of bytes, or one with a unit such as 500MB or 2GB", v)
+	}
+	*s = sizeFlag(n * mult)
 	return nil
 }
