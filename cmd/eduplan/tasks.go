@@ -17,19 +17,38 @@ var tasksHelp = cmdHelp{
 	usage: "eduplan tasks [flags]",
 	about: [2]string{
 		`列出计划任务书的条目：完成时限、截至 --as-of 日期的状态，逾期条目在前，
-然后按到期日、长期任务、无时限排列。--status 读入记录的完成状态（JSON，
-格式 eduplan.status/v1）；没有记录的条目按“未开始”计。完成时限当天仍算按时。`,
+然后按到期日、长期任务、无时限排列。不给 --as-of 时，截至日期为今天，但不晚于
+计划年度末（12月31日）：2017 年的计划在 2017 年内按今天、之后按 2017-12-31 计，
+输出会写明所用日期和原因。完成时限当天仍算按时。
+
+--status 读入记录的完成状态（JSON，格式 eduplan.status/v1）；没有记录的条目按
+“未开始”计；日期晚于截至日期的状态那天尚不知道，也不计入。--set 编号=状态[@日期]
+把状态写进 --status 文件（没有则新建，整体写入，从不改动计划文件），可重复；
+状态为 done/已完成、in_progress/进行中、not_started/未开始；不写日期时记为截至
+日期（随后列出的任务书因此计入它）。表中“编号”列是 --set 所用的条目编号。`,
 		`List the plan's task-book items: deadline and state as of --as-of, overdue items
-first, then by due date, standing (长期) items, and items without a deadline. --status
-reads recorded states (JSON, format eduplan.status/v1); an item with no status counts as
-not started. The due day itself is still on time.`,
+first, then by due date, standing (长期) items, and items without a deadline. Without
+--as-of the date is today, but no later than the end of the plan's year (31 December):
+a 2017 plan is read as of today during 2017 and as of 2017-12-31 afterwards, and the
+output says which date it used and why. The due day itself is still on time.
+
+--status reads recorded states (JSON, format eduplan.status/v1); an item with no
+status counts as not started, and a status dated after the as-of date is not yet
+known then. --set ID=STATE[@DATE] writes a state into the --status file (created if
+missing, written whole, never the plan file) and may be repeated; STATE is
+done/已完成, in_progress/进行中 or not_started/未开始; without @DATE the state is dated
+the as-of date, so that the task book printed after it counts it. The ID column of
+the table holds the item ids --set takes.`,
 	},
 	sections: [][2]string{
-		{"退出状态：0 正常；1 有逾期条目且给了 --fail-overdue；2 输入或参数有误。",
-			"Exit status: 0 done; 1 an item is overdue and --fail-overdue was given; 2 bad input or usage."},
+		{"退出状态：0 正常；1 有逾期条目且给了 --fail-overdue；2 输入或参数有误（--set 有误时状态文件不变）。",
+			"Exit status: 0 done; 1 an item is overdue and --fail-overdue was given; 2 bad input or usage (a bad --set leaves the status file as it was)."},
 	},
 	examples: []example{
+		{"eduplan tasks", "截至今天或计划年度末的任务书", "the task book as of today, or the end of the plan's year once it is over"},
 		{"eduplan tasks --as-of 2017-07-01", "截至2017年7月1日的任务书", "the task book as of 1 July 2017"},
+		{"eduplan tasks --status status.json --set reform-year.preschool.1=done@2017-03-20 --set reform-year.teaching.3=进行中",
+			"在 status.json 中记录两个条目的状态（没有则新建），再列出任务书", "record two items' states in status.json (created if missing), then list the task book"},
 		{"eduplan tasks --as-of 2017-12-31 --status status.json --office 基教处 --overdue", "基教处逾期未完成的条目", "the overdue items of the basic education office"},
 		{"eduplan tasks --lead 黄科文 --format csv -o tasks.csv", "某位牵头领导的条目，CSV", "one lead's items, as CSV"},
 	},
