@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -809,6 +810,37 @@ func TestTaskBook(t *testing.T) {
 	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
 	tp.waitFor(`document.documentElement.lang === 'en'`)
 	noRawValues(t, tp)
+}
+
+// TestTaskBookDefaultsToPlanYearEnd: the seed is a 2017 plan and the
+// browser's clock is years later, so with no date chosen the task book is
+// read on 2017-12-31 and says why; choosing a date and going back to the
+// default works.
+func TestTaskBookDefaultsToPlanYearEnd(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	tp.view("tasks")
+	tp.waitFor(`document.getElementById('task-count') !== null`)
+	assert.Equal(t, "2017-12-31", eval[string](tp, `document.getElementById('as-of').value`))
+	assert.Contains(t, tp.text("#task-count"), "截至 2017-12-31（计划年度末；可在“截至日期”改选其他日期）")
+	late := eval[[]string](tp, `[...document.querySelectorAll('#task-table .late')].map((e) => e.textContent)`)
+	require.NotEmpty(t, late)
+	for _, l := range late {
+		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(l, "逾期 "), " 天"))
+		require.NoError(t, err, l)
+		assert.Less(t, n, 366, "nothing is more than a year late at the end of 2017")
+	}
+
+	tp.do(chromedp.Evaluate[chromedp.Void](`(() => { const e = document.getElementById('as-of'); e.value = '2017-07-01'; e.dispatchEvent(new Event('change')); })()`))
+	tp.waitFor(`document.getElementById('task-count').textContent.includes('截至 2017-07-01')`)
+	assert.NotContains(t, tp.text("#task-count"), "计划年度末")
+	tp.do(chromedp.Click(chromedp.CSS("#as-of-default")))
+	tp.waitFor(`document.getElementById('task-count').textContent.includes('计划年度末')`)
+	assert.Equal(t, "2017-12-31", eval[string](tp, `document.getElementById('as-of').value`))
+
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'en'`)
+	assert.Contains(t, tp.text("#task-count"), "as of 2017-12-31 (end of the plan's year; pick another date under “As of”)")
 }
 
 func TestRulesView(t *testing.T) {

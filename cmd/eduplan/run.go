@@ -335,7 +335,7 @@ var valueNames = map[string]string{
 	"plan": "FILE", "o": "FILE", "status": "FILE", "units": "FILE", "data": "FILE", "single": "FILE",
 	"year": "YEAR", "unit": "ID", "format": "FORMAT", "fail-on": "POLICY", "lang": "LANG",
 	"as-of": "DATE", "office": "OFFICE", "lead": "NAME", "kind": "KIND", "level": "LEVEL",
-	"encoding": "ENCODING", "addr": "HOST:PORT", "out": "DIR",
+	"encoding": "ENCODING", "addr": "HOST:PORT", "out": "DIR", "set": "ID=STATE[@DATE]",
 }
 
 // example is one example of a command, with what it does.

@@ -119,7 +119,10 @@
       'task.lead': '牵头领导',
       'task.all': '全部',
       'task.overdueOnly': '只看逾期',
-      'task.count': '共 {0} 项，其中逾期 {1} 项（截至 {2}）',
+      'task.count': '共 {0} 项，其中逾期 {1} 项，{2}',
+      'task.asOfGiven': '截至 {0}',
+      'task.asOfDefault': '截至 {0}（{1}；可在“截至日期”改选其他日期）',
+      'task.asOfReset': '用默认日期',
       'task.item': '条目',
       'task.content': '工作内容',
       'task.units': '责任单位',
@@ -258,7 +261,10 @@
       'task.lead': 'Lead',
       'task.all': 'All',
       'task.overdueOnly': 'Overdue only',
-      'task.count': '{0} items, {1} overdue (as of {2})',
+      'task.count': '{0} items, {1} overdue, {2}',
+      'task.asOfGiven': 'as of {0}',
+      'task.asOfDefault': 'as of {0} ({1}; pick another date under “As of”)',
+      'task.asOfReset': 'Default date',
       'task.item': 'Item',
       'task.content': 'Work',
       'task.units': 'Responsible units',
@@ -306,7 +312,7 @@
     unitName: '',
     figures: {}, // plan id → metric id → text as typed
     statuses: {}, // plan id → status book
-    asOf: '', // '' means today
+    asOf: '', // '' means the library's default: today, but no later than the end of the plan's year
     office: '',
     lead: '',
     overdueOnly: false,
@@ -1172,13 +1178,16 @@
   }
 
   function renderTasks(sec) {
-    const asOf = S.asOf || today();
-    const res = call('schedule', { asOf, office: S.office, lead: S.lead, overdueOnly: S.overdueOnly, book: book() });
+    // The default date comes from Go (plan.DefaultAsOf) with its reason;
+    // the page only supplies the browser's today.
+    const res = call('schedule', { asOf: S.asOf, today: today(), office: S.office, lead: S.lead, overdueOnly: S.overdueOnly, book: book() });
     sec.replaceChildren();
     if (!res.ok) {
       sec.appendChild(h('div', { class: 'notice error' }, problems(res)));
       return;
     }
+    const asOf = res.asOf;
+    const why = tx(res.asOfWhy);
     const pick = (id, label, value, opts, onset) => h('label', { class: 'ctl' }, label,
       h('select', { id, onchange: (ev) => { onset(ev.target.value); save(); render(); } },
         h('option', { value: '' }, t('task.all')),
@@ -1188,6 +1197,7 @@
       h('div', { class: 'task-bar no-print' },
         h('label', { class: 'ctl' }, t('task.asOf'),
           h('input', { type: 'date', id: 'as-of', value: asOf, onchange: (ev) => { S.asOf = ev.target.value; save(); render(); } })),
+        S.asOf ? h('button', { type: 'button', class: 'btn', id: 'as-of-default', onclick: () => { S.asOf = ''; save(); render(); } }, t('task.asOfReset')) : null,
         pick('office', t('task.office'), S.office, res.offices, (v) => { S.office = v; }),
         pick('lead', t('task.lead'), S.lead, res.leads, (v) => { S.lead = v; }),
         h('label', { class: 'ctl check' }, h('input', { type: 'checkbox', id: 'overdue-only', checked: S.overdueOnly,
@@ -1197,7 +1207,7 @@
           onclick: () => saveExport(call('exportStatuses', { book: book() })) }, t('task.export')),
         h('label', { class: 'btn file-btn' }, t('task.import'),
           h('input', { type: 'file', id: 'status-file', accept: '.json,application/json', onchange: onStatusFile }))),
-      h('p', { class: 'count', id: 'task-count' }, t('task.count', res.total, res.overdue, asOf), ' ', h('span', { class: 'muted' }, t('task.stateNote')))));
+      h('p', { class: 'count', id: 'task-count' }, t('task.count', res.total, res.overdue, why ? t('task.asOfDefault', asOf, why) : t('task.asOfGiven', asOf)), ' ', h('span', { class: 'muted' }, t('task.stateNote')))));
     if (taskNotice) {
       sec.appendChild(h('div', { class: 'notice ' + (taskNotice.errors ? 'error' : 'ok') }, h('strong', null, say(taskNotice.text)),
         taskNotice.errors ? errorList(taskNotice.errors) : null));

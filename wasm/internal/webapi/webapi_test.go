@@ -675,6 +675,30 @@ func TestTaskBook(t *testing.T) {
 	assert.Equal(t, false, a["ok"])
 }
 
+// TestTaskBookDefaultDate: with no date chosen, the page's task book is read
+// on the library's default for the browser's today, and says why.
+func TestTaskBookDefaultDate(t *testing.T) {
+	s := seedSession(t)
+	for _, tc := range []struct {
+		asOf, today, want string
+		why               msg.Text
+	}{
+		{"", "2026-11-30", "2017-12-31", msg.T("计划年度末", "end of the plan's year")},
+		{"", "2017-06-01", "2017-06-01", msg.T("今天", "today")},
+		{"2018-01-15", "2026-11-30", "2018-01-15", msg.Text{}},
+	} {
+		var sch scheduleAnswer
+		decodeInto(t, mustOK(t, s, "schedule", map[string]any{"asOf": tc.asOf, "today": tc.today}), &sch)
+		assert.Equal(t, tc.want, sch.AsOf, tc)
+		assert.Equal(t, tc.why, sch.AsOfWhy, tc)
+		for _, e := range sch.Entries {
+			assert.Less(t, e.DaysLate, 366, "at the end of 2017 nothing is more than a year late")
+		}
+	}
+	a := call(t, s, "schedule", map[string]any{"asOf": ""})
+	assert.Equal(t, false, a["ok"], "the default needs the browser's today")
+}
+
 func TestAnswersAreText(t *testing.T) {
 	// Strings from a plan travel as JSON strings, never pre-rendered HTML:
 	// the page shows them as text. encoding/json escapes < > & in any case.
