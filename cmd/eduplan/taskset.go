@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/eduplan/eduplan/internal/safefile"
 	"github.com/eduplan/eduplan/internal/strictjson"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -139,8 +140,8 @@ func (e *env) applySets(p *plan.Plan, statusFile string, changes []statusChange,
 	if err := book.Save(&b); err != nil {
 		return nil, e.inputError("tasks", e.say(err), "")
 	}
-	if err := writeFileAtomic(statusFile, b.Bytes()); err != nil {
-		return nil, e.inputError("tasks", e.t("无法写出 "+statusFile+"：", "cannot write "+statusFile+": ")+e.say(err),
+	if err := safefile.WriteFile(statusFile, b.Bytes()); err != nil {
+		return nil, e.inputError("tasks", e.say(err),
 			e.t("确认文件夹存在且可写；原有文件未被改动。", "check that the folder exists and is writable; any existing file is unchanged."))
 	}
 	verb := e.t("已更新", "updated")
