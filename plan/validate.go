@@ -30,8 +30,9 @@ func Units() []Unit { return []Unit{Count, Percent, Ratio, Score, Money, Area, Y
 // stated somewhere (every indicator must say where in the plan it comes
 // from); each formula compiles against the plan's metrics and indicators
 // without referring to itself; each target and deadline parses; units,
-// aggregations, natures and levels are known values; and a nature does not
-// contradict the target's own words (力争 is aspirational, 确保 binding).
+// aggregations, natures and levels are known values; target_for lies within
+// applies_to; and a nature does not contradict the target's own words (力争
+// is aspirational, 确保 binding).
 func (p *Plan) Validate() error { return p.validate().Err() }
 
 // ValidateMeasures checks metrics and indicators as a set with the code
@@ -468,6 +469,7 @@ func (c *checker) metricsAndIndicators(doc bool) {
 		c.target(path, ind)
 		c.unitTargets(path, ind)
 		c.scope(path+".applies_to", ind.AppliesTo)
+		c.targetFor(path, ind)
 		if !doc {
 			continue
 		}

@@ -12,7 +12,8 @@ import (
 // meant, though it can be read: a comparison against the indicator's
 // declared direction (≥ on a lower-is-better indicator), a target met by any
 // value (≥ 0), a fraction written where a percent is meant (0.99 on a
-// percent), a count that declares no counter word. eduplan lint prints
+// percent), a count that declares no counter word, a target_for that
+// leaves no unit of applies_to outside it. eduplan lint prints
 // them; they never stop a plan from loading.
 func (p *Plan) Warnings() msg.Problems {
 	var ws msg.Problems
@@ -31,6 +32,9 @@ func (p *Plan) Warnings() msg.Problems {
 			if w, ok := implausible(ind.Unit, t); ok {
 				ws.AddText(path, w)
 			}
+		}
+		if w, ok := targetForWarning(ind); ok {
+			ws.AddText(fmt.Sprintf("indicators[%d].target_for", i), w)
 		}
 		for k := range ind.UnitTargets {
 			if _, warns, err := ind.ParseUnitTarget(k); err == nil {
