@@ -74,6 +74,9 @@ type Evaluation struct {
 	// resolveOverrides fills it once per evaluation.
 	own      [][]int32
 	infos    [][]TargetInfo // per override, its units named as the data names them
+	// refClass marks, per indicator with a target_for, the classes of
+	// unit that see its target for reference only; nil for the others.
+	refClass [][]bool
 	problems msg.Problems
 	warnings []msg.Text
 
@@ -105,6 +108,7 @@ func (c *Catalog) Evaluate(d *dataset.Dataset) *Evaluation {
 	}
 	e.classify()
 	e.resolveOverrides()
+	e.referenceClasses()
 	order := postOrder(d)
 	for _, m := range c.metrics {
 		e.metrics[m.ID], e.origins[m.ID] = e.effective(m, order)
