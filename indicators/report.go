@@ -139,9 +139,9 @@ func (s *Summary) Add(r Result) {
 
 // Result is one indicator's outcome for one unit.
 type Result struct {
-	Indicator string      `json:"indicator"`
-	Name      msg.Text    `json:"name"`
-	Status    Status      `json:"status"`
+	Indicator string   `json:"indicator"`
+	Name      msg.Text `json:"name"`
+	Status    Status   `json:"status"`
 	// Reference is set when the plan sets the target for other units
 	// (plan.Indicator.TargetFor): the city's 升学率 shown on a school.
 	// Status and gap are computed against the target as usual, but they
