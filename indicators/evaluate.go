@@ -72,11 +72,8 @@ type Evaluation struct {
 	// own holds, per indicator with per-unit targets, 1 + the override
 	// each unit is held to (0: the default); nil for the others.
 	// resolveOverrides fills it once per evaluation.
-	own   [][]int32
-	infos [][]TargetInfo // per override, its units named as the data names them
-	// refClass marks, per indicator with a target_for, the classes of
-	// unit that see its target for reference only; nil for the others.
-	refClass [][]bool
+	own      [][]int32
+	infos    [][]TargetInfo // per override, its units named as the data names them
 	problems msg.Problems
 	warnings []msg.Text
 
@@ -84,6 +81,10 @@ type Evaluation struct {
 	// once per class rather than once per unit.
 	classOf []int
 	classes []dataset.OrgUnit
+
+	// refClass marks, per indicator with a target_for, the classes of
+	// unit that see its target for reference only; nil for the others.
+	refClass [][]bool
 }
 
 // Evaluate computes every indicator for every unit of d. A parent's figures

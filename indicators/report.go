@@ -139,18 +139,18 @@ func (s *Summary) Add(r Result) {
 
 // Result is one indicator's outcome for one unit.
 type Result struct {
-	Indicator string   `json:"indicator"`
-	Name      msg.Text `json:"name"`
-	Status    Status   `json:"status"`
+	Indicator string      `json:"indicator"`
+	Name      msg.Text    `json:"name"`
+	Status    Status      `json:"status"`
+	Nature    plan.Nature `json:"nature"`
+	Unit      plan.Unit   `json:"unit"`
 	// Reference is set when the plan sets the target for other units
 	// (plan.Indicator.TargetFor): the city's 升学率 shown on a school.
 	// Status and gap are computed against the target as usual, but they
 	// are the unit's figure beside someone else's target, not a verdict
 	// on the unit: summaries count them apart and no policy fails on
 	// them.
-	Reference bool        `json:"reference,omitempty"`
-	Nature    plan.Nature `json:"nature"`
-	Unit      plan.Unit   `json:"unit"`
+	Reference bool `json:"reference,omitempty"`
 	// Value is the computed value; a percent is a fraction (0.992 is 99.2%).
 	// It is absent when the status is no data or not computable.
 	Value *float64 `json:"value,omitempty"`
