@@ -29,7 +29,7 @@ func TestReferenceDoesNotFail(t *testing.T) {
 			assert.NotContains(t, e, "西区小学", "a school is not failed on the districts' target")
 		}
 		logs := strings.Join(f.logs, "\n")
-		assert.Contains(t, logs, "西区小学(p2)：择校生比例(choice_rate) 参考：未达目标：数值 8%，市级、辖市区级目标 ≤ 5%")
+		assert.Contains(t, logs, "西区小学(p2)：择校生比例(choice_rate) 参考：未达目标：数值 8%，全市、辖市区目标 ≤ 5%")
 	}
 	f := runFake(func(tb testing.TB) { Check(tb, p, ReadData(tb, p, "testdata/fail.csv")) })
 	require.Len(t, f.errors, 1, "%v", f.errors)

@@ -387,7 +387,7 @@ func (c *checker) scope(path string, s Scope) {
 			c.missing(kp)
 		case seenK[k]:
 			c.add(kp, "学校类型 %q 重复", "kind %q is listed twice", k)
-		case strings.HasSuffix(path, ".applies_to") && !k.Known() && !c.reportedKinds[k]:
+		case (strings.HasSuffix(path, ".applies_to") || strings.HasSuffix(path, ".target_for")) && !k.Known() && !c.reportedKinds[k]:
 			// A kind of the plan's own is one that some metric is
 			// reported by; an indicator for any other kind would apply
 			// to no unit that has figures: a typo, not a kind.

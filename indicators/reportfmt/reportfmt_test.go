@@ -322,7 +322,7 @@ func TestJUnit(t *testing.T) {
 			assert.Nil(t, ref.Failure, "a figure against the city's target is no verdict on the school")
 			require.NotNil(t, ref.Skipped)
 			assert.Contains(t, ref.Skipped.Message, "参考：未达目标")
-			assert.Contains(t, ref.Skipped.Message, "市级、辖市区级目标 ≥ 95%")
+			assert.Contains(t, ref.Skipped.Message, "全市、辖市区目标 ≥ 95%")
 		})
 	}
 }
