@@ -12,6 +12,11 @@ const Reference indicators.Status = "reference"
 // referenceName names the results shown for reference in a summary.
 var referenceName = msg.T("参考", "for reference")
 
+// StatusOf is the status text Of gives, alone: for the cells of a table of
+// many units, where a result shown for reference must not read as a
+// verdict (参考：未达目标, not 未达标).
+func StatusOf(r indicators.Result) msg.Text { return status(r) }
+
 // status is a result's status text. A result against a target the plan
 // sets for other units says that it is for reference before what it
 // shows, so that no face can read it as a verdict on the unit: 参考：已达目标
