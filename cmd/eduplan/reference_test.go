@@ -1,9 +1,18 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/view"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -43,4 +52,40 @@ func TestCheckReferenceDoesNotFail(t *testing.T) {
 	r = eduplan(t, "explain", "fitness_pass_rate")
 	assert.Equal(t, exitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "目标对象：")
+}
+
+// The README's target_for example reads, and does what the README says: a
+// verdict on the district, for reference on the school.
+func TestREADMETargetForExample(t *testing.T) {
+	var src string
+	for _, b := range blocks(t, "json") {
+		if strings.Contains(b, `"target_for"`) {
+			src = b
+		}
+	}
+	require.NotEmpty(t, src)
+	var ind plan.Indicator
+	require.NoError(t, json.Unmarshal([]byte(src), &ind))
+	ind.Name = msg.T("合格率", "pass rate")
+	schools := plan.Scope{Kinds: []org.Kind{org.Primary, org.JuniorSecond}}
+	metrics := []plan.Metric{
+		{ID: "fitness_pass_students", Unit: plan.Count, Counter: "人", Aggregate: plan.Sum, ReportedBy: schools},
+		{ID: "fitness_tested_students", Unit: plan.Count, Counter: "人", Aggregate: plan.Sum, ReportedBy: schools},
+	}
+	cat, err := indicators.NewCatalog(metrics, []plan.Indicator{ind}, nil)
+	require.NoError(t, err)
+	d := dataset.New(2017)
+	require.NoError(t, d.Add(dataset.OrgUnit{ID: "d", Level: org.District}))
+	require.NoError(t, d.Add(dataset.OrgUnit{ID: "s", Level: org.School, Kind: org.Primary, Parent: "d"}))
+	require.NoError(t, d.Set("s", "fitness_pass_students", 94))
+	require.NoError(t, d.Set("s", "fitness_tested_students", 100))
+	rep, err := cat.Assess(d, indicators.Options{})
+	require.NoError(t, err)
+	for _, u := range rep.Units {
+		require.Len(t, u.Results, 1)
+		r := u.Results[0]
+		assert.Equal(t, indicators.NotMet, r.Status, u.Unit.ID)
+		assert.Equal(t, u.Unit.ID == "s", r.Reference, u.Unit.ID)
+	}
+	assert.Equal(t, "参考：未达目标", view.Of(rep.Units[1].Results[0]).Status.ZH)
 }
