@@ -86,6 +86,15 @@ type Indicator struct {
 	Nature Nature `json:"nature,omitempty"`
 	// AppliesTo says which units the indicator is assessed for.
 	AppliesTo Scope `json:"applies_to"`
+	// TargetFor, when set, says for which of those units the plan sets
+	// the target: a goal of the city ("初中毕业生升学率达99%以上") is met or
+	// not by the city's figure, not by each school's. Every other unit of
+	// AppliesTo sees its own figure against the target for reference only
+	// (Result.Reference), not counted as met or not met. Nil: the target is
+	// a verdict wherever the indicator applies. It must lie within
+	// AppliesTo. A unit the plan gives a target of its own (UnitTargets) is
+	// held to it wherever it stands.
+	TargetFor *Scope `json:"target_for,omitempty"`
 	// Wording is the plan's own phrase the indicator was read from, verbatim.
 	Wording string `json:"wording"`
 	// MayExceed100 marks a percent that may legally exceed 100%: a gross

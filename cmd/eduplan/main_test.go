@@ -949,7 +949,9 @@ func TestSeedTemplatesReadBack(t *testing.T) {
 func TestCheckWarnsOfAPercentWrittenAsAFraction(t *testing.T) {
 	dir := t.TempDir()
 	data := filepath.Join(dir, "school.csv")
-	require.NoError(t, os.WriteFile(data, []byte("学校代码,学校名称,学校类型,fitness_pass_rate\nS1,城关小学,小学,0.96\n"), 0o644))
+	// A district: the plan sets the 95% for the city and the districts (a
+	// school would see it for reference only).
+	require.NoError(t, os.WriteFile(data, []byte("单位代码,单位名称,层级,fitness_pass_rate\nD1,城关区,区,0.96\n"), 0o644))
 	r := eduplan(t, "check", data)
 	assert.Equal(t, exitFail, r.code, "0.96% is far below 95%")
 	assert.Contains(t, r.stderr, "school.csv:2:4")

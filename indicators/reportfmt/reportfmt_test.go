@@ -191,6 +191,7 @@ func TestTotals(t *testing.T) {
 	tot := Totals(fixture())
 	assert.Equal(t, indicators.Counts{Met: 3, NotMet: 2, NoData: 1, NotComputable: 1}, tot.Binding)
 	assert.Equal(t, indicators.Counts{Met: 1, NotMet: 1}, tot.Aspirational)
+	assert.Equal(t, indicators.Counts{NotMet: 1}, tot.Reference, "the school's figure below the city's target")
 }
 
 func TestCSV(t *testing.T) {
@@ -200,7 +201,7 @@ func TestCSV(t *testing.T) {
 	assert.Contains(t, b.String(), "\r\n", "Excel expects CRLF line ends")
 	rows, err := csv.NewReader(bytes.NewReader(b.Bytes()[3:])).ReadAll()
 	require.NoError(t, err)
-	require.Len(t, rows, 1+9)
+	require.Len(t, rows, 1+10)
 	head := rows[0]
 	col := func(name string) int {
 		for i, h := range head {
@@ -272,9 +273,11 @@ func TestJUnit(t *testing.T) {
 		policy          Policy
 		failures, skips int
 	}{
-		{FailBinding, 2, 2},
-		{FailAny, 3, 2},
-		{FailNone, 0, 2},
+		// The school's figure below the city's target (for reference) is
+		// skipped, never a failure, under every policy.
+		{FailBinding, 2, 3},
+		{FailAny, 3, 3},
+		{FailNone, 0, 3},
 	}
 	for _, c := range cases {
 		t.Run(string(c.policy), func(t *testing.T) {
@@ -282,7 +285,7 @@ func TestJUnit(t *testing.T) {
 			require.NoError(t, WriteJUnit(&b, fixture(), JUnitOptions{Policy: c.policy}))
 			var doc junitDoc
 			require.NoError(t, xml.Unmarshal(b.Bytes(), &doc), b.String())
-			assert.Equal(t, 9, doc.Tests)
+			assert.Equal(t, 10, doc.Tests)
 			assert.Equal(t, c.failures, doc.Failures)
 			assert.Equal(t, c.skips, doc.Skipped)
 			require.Len(t, doc.Suites, 3)
@@ -314,6 +317,12 @@ func TestJUnit(t *testing.T) {
 			require.NotNil(t, nodata.Skipped)
 			assert.Contains(t, nodata.Skipped.Message, "缺少数据：残疾儿童少年入学数")
 			assert.Equal(t, 0, doc.Suites[1].Tests, "a unit with no results is an empty suite")
+			ref := doc.Suites[2].Cases[3]
+			assert.Equal(t, "fitness-pass 体质健康合格率", ref.Name)
+			assert.Nil(t, ref.Failure, "a figure against the city's target is no verdict on the school")
+			require.NotNil(t, ref.Skipped)
+			assert.Contains(t, ref.Skipped.Message, "参考：未达目标")
+			assert.Contains(t, ref.Skipped.Message, "全市、辖市区目标 ≥ 95%")
 		})
 	}
 }

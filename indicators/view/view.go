@@ -41,9 +41,12 @@ type Result struct {
 	// Target is the target in symbols ("≥ 99%"), or as written: the
 	// unit's own when the plan sets it one.
 	Target msg.Text `json:"target"`
-	// TargetNote says that Target is the unit's own, which the plan sets
-	// for named units, and what the others are held to:
-	// "本单位目标（按计划对县A、县B的要求；其余单位 ≥ 90）". Empty for the default.
+	// TargetNote says whose target Target is when it is not simply the
+	// unit's: its own, which the plan sets for named units, and what the
+	// others are held to ("本单位目标（按计划对县A、县B的要求；其余单位 ≥
+	// 90）"), or the target of other units shown for reference
+	// ("计划对全市、辖市区提出此目标，本单位的数值仅供参考……"). Empty for
+	// the default.
 	TargetNote msg.Text `json:"targetNote"`
 	// Gap is the signed gap, in percentage points for percents
 	// ("-0.004个百分点", "-0.004 pp").
@@ -88,7 +91,7 @@ func Of(r indicators.Result) Result {
 	d := digitsOf(r)
 	v := Result{
 		Target:   target(r),
-		Status:   r.Status.Name(),
+		Status:   status(r),
 		Nature:   Nature(r.Nature),
 		Places:   places(r.Places),
 		Warnings: r.Warnings,
@@ -109,6 +112,10 @@ func Of(r indicators.Result) Result {
 	}
 	if o := r.Target.Override; o != nil {
 		v.TargetNote = targetNote(o)
+		v.Notes = append(v.Notes, v.TargetNote)
+	}
+	if r.Reference {
+		v.TargetNote = referenceNote(r)
 		v.Notes = append(v.Notes, v.TargetNote)
 	}
 	if r.Reason != nil {
@@ -301,6 +308,9 @@ func target(r indicators.Result) msg.Text {
 	if t.EN == "" {
 		t.EN = t.ZH
 	}
+	if r.Reference {
+		t = referenceTarget(r, t)
+	}
 	return t
 }
 
@@ -348,7 +358,11 @@ func line(r indicators.Result, v Result) msg.Text {
 			if r.Target.Override != nil {
 				t += pick(lang, "（本单位目标）", " (this unit's own)")
 			}
-			parts = append(parts, pick(lang, "目标 ", "target ")+t)
+			if !r.Reference {
+				// A reference target says whose target it is itself.
+				t = pick(lang, "目标 ", "target ") + t
+			}
+			parts = append(parts, t)
 		}
 		if !v.Gap.IsZero() {
 			parts = append(parts, pick(lang, "差距 ", "gap ")+v.Gap.In(lang))
@@ -373,27 +387,37 @@ type Tally struct {
 	Name         msg.Text          `json:"name"`
 	Binding      int               `json:"binding"`
 	Aspirational int               `json:"aspirational"`
+	// Reference counts the results shown for reference, in the tally
+	// whose Status is Reference only: they are neither binding nor
+	// aspirational verdicts.
+	Reference int `json:"reference,omitempty"`
 }
 
 // Tallies counts a summary by status in the order reports list them: met,
-// not met, no data, not computable, then not applicable when there is any.
+// not met, no data, not computable, then not applicable when there is any,
+// and last, when there is any, the results shown for reference (Status
+// Reference, counted in Reference).
 func Tallies(s indicators.Summary) []Tally {
 	out := []Tally{
-		{indicators.Met, indicators.Met.Name(), s.Binding.Met, s.Aspirational.Met},
-		{indicators.NotMet, indicators.NotMet.Name(), s.Binding.NotMet, s.Aspirational.NotMet},
-		{indicators.NoData, indicators.NoData.Name(), s.Binding.NoData, s.Aspirational.NoData},
-		{indicators.NotComputable, indicators.NotComputable.Name(), s.Binding.NotComputable, s.Aspirational.NotComputable},
+		{indicators.Met, indicators.Met.Name(), s.Binding.Met, s.Aspirational.Met, 0},
+		{indicators.NotMet, indicators.NotMet.Name(), s.Binding.NotMet, s.Aspirational.NotMet, 0},
+		{indicators.NoData, indicators.NoData.Name(), s.Binding.NoData, s.Aspirational.NoData, 0},
+		{indicators.NotComputable, indicators.NotComputable.Name(), s.Binding.NotComputable, s.Aspirational.NotComputable, 0},
 	}
 	if n := s.Binding.NotApplicable + s.Aspirational.NotApplicable; n > 0 {
-		out = append(out, Tally{indicators.NotApplicable, indicators.NotApplicable.Name(), s.Binding.NotApplicable, s.Aspirational.NotApplicable})
+		out = append(out, Tally{indicators.NotApplicable, indicators.NotApplicable.Name(), s.Binding.NotApplicable, s.Aspirational.NotApplicable, 0})
+	}
+	if n := s.Reference.Total() - s.Reference.NotApplicable; n > 0 {
+		out = append(out, Tally{Status: Reference, Name: referenceName, Reference: n})
 	}
 	return out
 }
 
 // SummaryText counts a unit's (or a report's) results, binding and
-// aspirational targets apart:
+// aspirational targets apart, and the results shown for reference after
+// them when there are any:
 //
-//	约束性 达标 10，未达标 1，缺数据 2，无法计算 0；预期性 达标 1，未达标 0，缺数据 0，无法计算 0
+//	约束性 达标 10，未达标 1，缺数据 2，无法计算 0；预期性 达标 1，未达标 0，缺数据 0，无法计算 0；参考 3
 func SummaryText(s indicators.Summary) msg.Text {
 	ts := Tallies(s)
 	one := func(lang string) string {
@@ -404,15 +428,19 @@ func SummaryText(s indicators.Summary) msg.Text {
 				if aspirational {
 					n = t.Aspirational
 				}
-				if t.Status == indicators.NotApplicable && n == 0 {
+				if (t.Status == indicators.NotApplicable && n == 0) || t.Status == Reference {
 					continue
 				}
 				parts = append(parts, t.Name.In(lang)+" "+strconv.Itoa(n))
 			}
 			return strings.Join(parts, pick(lang, "，", ", "))
 		}
-		return Nature(plan.Binding).In(lang) + " " + counts(false) + pick(lang, "；", "; ") +
+		s := Nature(plan.Binding).In(lang) + " " + counts(false) + pick(lang, "；", "; ") +
 			Nature(plan.Aspirational).In(lang) + " " + counts(true)
+		if t := ts[len(ts)-1]; t.Status == Reference {
+			s += pick(lang, "；", "; ") + t.Name.In(lang) + " " + strconv.Itoa(t.Reference)
+		}
+		return s
 	}
 	return msg.T(one("zh"), one("en"))
 }

@@ -201,7 +201,7 @@ func TestTallies(t *testing.T) {
 	s := indicators.Summary{Binding: indicators.Counts{Met: 10, NotMet: 1}, Aspirational: indicators.Counts{NotMet: 2}}
 	ts := Tallies(s)
 	require.Len(t, ts, 4, "not applicable only when there is any")
-	assert.Equal(t, Tally{indicators.NotMet, msg.T("未达标", "not met"), 1, 2}, ts[1])
+	assert.Equal(t, Tally{Status: indicators.NotMet, Name: msg.T("未达标", "not met"), Binding: 1, Aspirational: 2}, ts[1])
 	s.Aspirational.NotApplicable = 1
 	assert.Equal(t, indicators.NotApplicable, Tallies(s)[4].Status)
 }

@@ -135,3 +135,37 @@ func TestUnreachableIndicatorsWarn(t *testing.T) {
 		})
 	}
 }
+
+// A target_for that leaves no unit of applies_to outside it changes nothing:
+// lint says so.
+func TestTargetForWarning(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		appliesTo plan.Scope
+		targetFor *plan.Scope
+		warn      bool
+	}{
+		{"absent", plan.Scope{}, nil, false},
+		{"city of city, district, school", plan.Scope{Levels: []org.Level{org.City, org.District, org.School}}, &plan.Scope{Levels: []org.Level{org.City}}, false},
+		{"same levels", plan.Scope{Levels: []org.Level{org.City, org.District}}, &plan.Scope{Levels: []org.Level{org.District, org.City}}, true},
+		{"empty target_for on empty applies_to", plan.Scope{}, &plan.Scope{}, true},
+		{"same kinds", plan.Scope{Levels: []org.Level{org.School}, Kinds: []org.Kind{org.Primary}},
+			&plan.Scope{Levels: []org.Level{org.School}, Kinds: []org.Kind{org.Primary}}, true},
+		{"one kind of two", plan.Scope{Levels: []org.Level{org.School}, Kinds: []org.Kind{org.Primary, org.JuniorSecond}},
+			&plan.Scope{Levels: []org.Level{org.School}, Kinds: []org.Kind{org.Primary}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := loadFixture(t)
+			p.Indicators[0].AppliesTo, p.Indicators[0].TargetFor = tc.appliesTo, tc.targetFor
+			var paths []string
+			for _, w := range lint.Warnings(p) {
+				paths = append(paths, w.Path)
+			}
+			if tc.warn {
+				assert.Contains(t, paths, "indicators[0].target_for")
+			} else {
+				assert.NotContains(t, paths, "indicators[0].target_for")
+			}
+		})
+	}
+}

@@ -18,7 +18,8 @@ import (
 // declared direction (≥ on a lower-is-better indicator), a target met by any
 // value (≥ 0), a fraction written where a percent is meant (0.99 on a
 // percent), a count that declares no counter word, an indicator that no
-// unit it applies to can have the figures of. eduplan lint prints
+// unit it applies to can have the figures of, a target_for that leaves no
+// unit of applies_to outside it. eduplan lint prints
 // them; they never stop a plan from loading.
 func Warnings(p *plan.Plan) msg.Problems {
 	var ws msg.Problems
@@ -37,6 +38,9 @@ func Warnings(p *plan.Plan) msg.Problems {
 			if w, ok := implausible(ind.Unit, t); ok {
 				ws.AddText(path, w)
 			}
+		}
+		if w, ok := targetForWarning(ind); ok {
+			ws.AddText(fmt.Sprintf("indicators[%d].target_for", i), w)
 		}
 		for k := range ind.UnitTargets {
 			if _, warns, err := ind.ParseUnitTarget(k); err == nil {
@@ -69,4 +73,15 @@ func implausible(u plan.Unit, t rule.Target) (msg.Text, bool) {
 		}
 	}
 	return msg.Text{}, false
+}
+
+// targetForWarning says when an indicator's target_for leaves no unit of
+// applies_to outside it: the target is then a verdict everywhere, as with
+// no target_for, and the field only misleads a reader.
+func targetForWarning(ind plan.Indicator) (msg.Text, bool) {
+	if ind.TargetFor == nil || !ind.AppliesTo.Within(*ind.TargetFor) {
+		return msg.Text{}, false
+	}
+	return msg.T("target_for 包括 applies_to 的所有单位，与不写相同：若计划只对全市（或各辖市区）提出此目标，请只列出这些层级",
+		"target_for covers every unit of applies_to, as if it were absent: if the plan sets the target for the city (or each district) only, list just those levels"), true
 }
