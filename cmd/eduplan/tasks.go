@@ -117,7 +117,7 @@ func runTasks(e *env, args []string) int {
 		book, err = plan.LoadStatus(f, l.plan)
 		f.Close()
 		if err != nil {
-			return e.planProblems("tasks", *statusFile, prefixProblems(*statusFile, err))
+			return e.statusProblems("tasks", *statusFile, prefixProblems(*statusFile, err))
 		}
 	}
 	entries := l.plan.Schedule(date, book, plan.Filter{Office: *office, Lead: *lead, OverdueOnly: *overdue})

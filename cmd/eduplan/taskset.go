@@ -101,7 +101,7 @@ func (e *env) applySets(p *plan.Plan, statusFile string, changes []statusChange,
 			e.t("确认文件路径正确、文件可读。", "check that the path is right and the file readable."))
 	default:
 		if book, err = plan.LoadStatus(bytes.NewReader(data), p); err != nil {
-			return nil, e.planProblems("tasks", statusFile, prefixProblems(statusFile, err))
+			return nil, e.statusProblems("tasks", statusFile, prefixProblems(statusFile, err))
 		}
 	}
 	ids := map[string]bool{}
@@ -134,7 +134,7 @@ func (e *env) applySets(p *plan.Plan, statusFile string, changes []statusChange,
 		book.Set(plan.Status{Item: c.item, State: c.state, Date: d, Note: note})
 	}
 	if err := book.Validate(p); err != nil {
-		return nil, e.planProblems("tasks", statusFile, prefixProblems(statusFile, err))
+		return nil, e.statusProblems("tasks", statusFile, prefixProblems(statusFile, err))
 	}
 	var b bytes.Buffer
 	if err := book.Save(&b); err != nil {

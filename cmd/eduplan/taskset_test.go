@@ -216,3 +216,18 @@ func TestTasksSet(t *testing.T) {
 	require.Len(t, entries, 1)
 	assert.Equal(t, "status.json", entries[0].Name())
 }
+
+// A broken status file is called a status file, and the fix does not send
+// the user to lint it as a plan.
+func TestBadStatusFileIsNotCalledAPlan(t *testing.T) {
+	dir := t.TempDir()
+	st := filepath.Join(dir, "status.json")
+	require.NoError(t, os.WriteFile(st, []byte(`{"format":"eduplan.status/v1","plan":"zhenjiang-2017","statuses":[{"item":"nope","state":"done","date":"2017-05-01"}]}`), 0o644))
+	r := eduplan(t, "tasks", "--status", st)
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "状态文件 "+st+" 有 1 个问题")
+	assert.NotContains(t, r.stderr, "计划文件")
+	assert.NotContains(t, r.stderr, "lint")
+	r = eduplan(t, "tasks", "--lang", "en", "--status", st)
+	assert.Contains(t, r.stderr, "the status file "+st+" has 1 problem(s)")
+}
