@@ -49,3 +49,31 @@ func TestFileSizeBound(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, msg.In(err, "en"), "larger than 128 KB")
 }
+
+// A UTF-8 file with one line pasted from a GBK file names that line; a
+// Shift-JIS file, which GB18030 decodes into garbage, gets a hint about
+// the encoding beside the missing columns.
+func TestEncodingMessagesNameTheRealProblem(t *testing.T) {
+	gbkLine, err := encodeGBK("k2,西区幼儿园,学校,幼儿园,d1,500")
+	require.NoError(t, err)
+	mixed := "单位代码,单位名称,层级,学校类型,上级单位\nc,示例市,市,,\nd1,东区,区,,c\nk1,东区幼儿园,学校,幼儿园,d1\n" + gbkLine + "\n"
+	_, err = Read(strings.NewReader(mixed), nil, Options{File: "mixed.csv"})
+	require.Error(t, err)
+	assert.Contains(t, msg.In(err, "zh"), "第5行不是 UTF-8，而前面各行是 UTF-8 的中文")
+	assert.Contains(t, msg.In(err, "en"), "line 5 is not UTF-8")
+
+	// A GBK file whose first lines are plain ASCII is still read as GBK.
+	gbk, err := encodeGBK("id,name,level\nc,示例市,city\n")
+	require.NoError(t, err)
+	d, err := Read(strings.NewReader(gbk), nil, Options{File: "gbk.csv"})
+	require.NoError(t, err)
+	assert.Equal(t, GBK, d.Source.Encoding)
+	assert.Equal(t, "示例市", d.Units[0].Name)
+
+	// 単位コード,名称,層級 in Shift-JIS.
+	sjis := []byte{0x92, 0x50, 0x88, 0xca, 0x83, 0x52, 0x81, 0x5b, 0x83, 0x68, ',', 0x96, 0xbc, 0x8f, 0xcc, ',', 0x91, 0x77, 0x8b, 0x89, '\n', 'c', ',', 'x', ',', 'y', '\n'}
+	_, err = Read(strings.NewReader(string(sjis)), nil, Options{File: "sjis.csv"})
+	require.Error(t, err)
+	assert.Contains(t, msg.In(err, "zh"), "文件可能是其他编码（如 Shift-JIS、Big5）")
+	assert.Contains(t, msg.In(err, "en"), "save it from Excel as \"CSV UTF-8\"")
+}
