@@ -107,3 +107,29 @@ func TestBadInputIsAClearError(t *testing.T) {
 	assert.Error(t, eduplan.Write(&bytes.Buffer{}, &indicators.Report{}, "xlsx", "en"))
 	assert.Error(t, eduplan.Write(&bytes.Buffer{}, nil, eduplan.CSV, "en"))
 }
+
+// An indicator's declared decimals reach every face through the one view:
+// one decimal on the preschool rate, the default two on the share of
+// school-choice pupils; a count of decimals no float can hold is refused
+// with the path to fix.
+func TestDeclaredDecimals(t *testing.T) {
+	doc, err := os.ReadFile("examples/testdata/plan.json")
+	require.NoError(t, err)
+	one := strings.Replace(string(doc), `"id": "preschool_ger",`, `"id": "preschool_ger", "decimals": 1,`, 1)
+	require.NotEqual(t, string(doc), one)
+	eng, err := eduplan.Parse([]byte(one))
+	require.NoError(t, err)
+	data, err := eng.ReadFile("examples/testdata/2017.csv")
+	require.NoError(t, err)
+	rep, err := eng.Assess(data, eduplan.Units("c"))
+	require.NoError(t, err)
+	var md bytes.Buffer
+	require.NoError(t, eduplan.Write(&md, rep, eduplan.Markdown, "zh"))
+	assert.Regexp(t, `\| 学前三年教育毛入学率 \| \d+\.\d% \| ≥ 99% \| [+-]\d+\.\d个百分点 \|`, md.String())
+	assert.Regexp(t, `\| 择校生比例 \| \d+\.\d\d% \|`, md.String())
+
+	_, err = eduplan.Parse([]byte(strings.Replace(string(doc), `"id": "preschool_ger",`, `"id": "preschool_ger", "decimals": 7,`, 1)))
+	require.Error(t, err)
+	assert.Contains(t, msg.In(err, "en"), "indicators[0].decimals")
+	assert.Contains(t, msg.In(err, "zh"), "小数位数应在 0 到 6 之间，不是 7")
+}

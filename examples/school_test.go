@@ -13,7 +13,9 @@ import (
 
 // A junior secondary school checks its own figures against the embedded
 // plan: a dataset of one unit, assessed on every indicator that concerns a
-// junior school.
+// junior school. The plan sets the 升学率 and 体质健康 targets for the city
+// and the districts: the school sees its figures against them for
+// reference (参考), not as verdicts; 择校生比例 binds each school.
 func Example_assessSchool() {
 	p, err := seeds.Default()
 	if err != nil {
@@ -54,9 +56,9 @@ func Example_assessSchool() {
 		fmt.Println(view.Of(res).Line.ZH)
 	}
 	// Output:
-	// 样板初级中学 约束性 达标 3，未达标 1，缺数据 0，无法计算 0；预期性 达标 0，未达标 0，缺数据 0，无法计算 0
-	// 义务教育择校生比例(school_choice_share) 达标：数值 4%，目标 ≤ 5%，差距 -1个百分点（约束性）
-	// 初中毕业生升学率(junior_progression_rate) 未达标：数值 98.4%，目标 ≥ 99%，差距 -0.6个百分点（约束性）
-	// 《国家学生体质健康标准》优秀率(fitness_excellent_rate) 达标：数值 13.33%，目标 ≥ 10%，差距 +3.33个百分点（约束性）
-	// 《国家学生体质健康标准》合格率(fitness_pass_rate) 达标：数值 95.56%，目标 ≥ 95%，差距 +0.56个百分点（约束性）
+	// 样板初级中学 约束性 达标 1，未达标 0，缺数据 0，无法计算 0；预期性 达标 0，未达标 0，缺数据 0，无法计算 0；参考 3
+	// 义务教育择校生比例(school_choice_share) 达标：数值 4.00%，目标 ≤ 5%，差距 -1.00个百分点（约束性）
+	// 初中毕业生升学率(junior_progression_rate) 参考：未达目标：数值 98.40%，全市、辖市区目标 ≥ 99%，差距 -0.60个百分点（约束性）
+	// 《国家学生体质健康标准》优秀率(fitness_excellent_rate) 参考：已达目标：数值 13.33%，全市、辖市区目标 ≥ 10%，差距 +3.33个百分点（约束性）
+	// 《国家学生体质健康标准》合格率(fitness_pass_rate) 参考：已达目标：数值 95.56%，全市、辖市区目标 ≥ 95%，差距 +0.56个百分点（约束性）
 }

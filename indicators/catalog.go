@@ -103,6 +103,7 @@ func NewCatalog(metrics []plan.Metric, inds []plan.Indicator, places map[string]
 			continue
 		}
 		ci.target, ci.info = t, targetInfo(t)
+		ci.info.For = ci.TargetFor
 		for k, ut := range ci.UnitTargets {
 			ot, _, err := ci.Indicator.ParseUnitTarget(k)
 			if err != nil {

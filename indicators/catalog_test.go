@@ -383,8 +383,8 @@ func TestViewNumber(t *testing.T) {
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, view.Number(tt.v, tt.u))
 	}
-	assert.Equal(t, "+0.2 pp", view.Gap(0.2, plan.Percent, false).In("en"))
-	assert.Equal(t, "-5个百分点", view.Gap(-5, plan.Ratio, true).In("zh"))
+	assert.Equal(t, "+0.20 pp", view.Gap(0.2, plan.Percent, false).In("en"))
+	assert.Equal(t, "-5.00个百分点", view.Gap(-5, plan.Ratio, true).In("zh"))
 }
 
 func TestTypedRule(t *testing.T) {
@@ -521,8 +521,8 @@ func TestShownValueAgreesWithStatus(t *testing.T) {
 		gap      string
 	}{
 		{899.96, indicators.NotMet, "89.996%", "-0.004个百分点"},
-		{900, indicators.Met, "90%", "0个百分点"},
-		{925, indicators.Met, "92.5%", "+2.5个百分点"},
+		{900, indicators.Met, "90.00%", "0.00个百分点"},
+		{925, indicators.Met, "92.50%", "+2.50个百分点"},
 		{899.99996, indicators.NotMet, "89.999996%", "-0.000004个百分点"},
 	}
 	for _, tt := range tests {

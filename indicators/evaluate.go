@@ -83,6 +83,10 @@ type Evaluation struct {
 	// once per class rather than once per unit.
 	classOf []int
 	classes []dataset.OrgUnit
+
+	// refClass marks, per indicator with a target_for, the classes of
+	// unit that see its target for reference only; nil for the others.
+	refClass [][]bool
 }
 
 // Evaluate computes every indicator for every unit of d. A parent's figures
@@ -107,6 +111,7 @@ func (c *Catalog) Evaluate(d *dataset.Dataset) *Evaluation {
 	}
 	e.classify()
 	e.resolveOverrides()
+	e.referenceClasses()
 	order := postOrder(d)
 	for _, m := range c.metrics {
 		e.metrics[m.ID], e.origins[m.ID] = e.effective(m, order)

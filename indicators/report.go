@@ -88,11 +88,20 @@ type UnitReport struct {
 	Results []Result        `json:"results"`
 }
 
-// Summary counts a unit's results, binding and aspirational targets apart.
+// Summary counts a unit's results, binding and aspirational targets apart,
+// and the results shown for reference (Result.Reference) apart from both:
+// a target the plan sets for the city is neither met nor missed by a
+// school.
 type Summary struct {
 	Binding      Counts `json:"binding"`
 	Aspirational Counts `json:"aspirational"`
+	// Reference counts the results against a target the plan sets for
+	// other units, by status, whatever their nature.
+	Reference Counts `json:"reference"`
 }
+
+// Total is the number of results counted, verdicts and references alike.
+func (s Summary) Total() int { return s.Binding.Total() + s.Aspirational.Total() + s.Reference.Total() }
 
 // Counts counts results by status.
 type Counts struct {
@@ -123,7 +132,9 @@ func (c *Counts) add(s Status) {
 
 // Add counts one result.
 func (s *Summary) Add(r Result) {
-	if r.Nature == plan.Aspirational {
+	if r.Reference {
+		s.Reference.add(r.Status)
+	} else if r.Nature == plan.Aspirational {
 		s.Aspirational.add(r.Status)
 	} else {
 		s.Binding.add(r.Status)
@@ -137,6 +148,16 @@ type Result struct {
 	Status    Status      `json:"status"`
 	Nature    plan.Nature `json:"nature"`
 	Unit      plan.Unit   `json:"unit"`
+	// Decimals is the indicator's declared display decimals (absent when
+	// the plan leaves them to the unit's default; see plan.DisplayDecimals).
+	Decimals *int `json:"decimals,omitempty"`
+	// Reference is set when the plan sets the target for other units
+	// (plan.Indicator.TargetFor): the city's 升学率 shown on a school.
+	// Status and gap are computed against the target as usual, but they
+	// are the unit's figure beside someone else's target, not a verdict
+	// on the unit: summaries count them apart and no policy fails on
+	// them.
+	Reference bool `json:"reference,omitempty"`
 	// Value is the computed value; a percent is a fraction (0.992 is 99.2%).
 	// It is absent when the status is no data or not computable.
 	Value *float64 `json:"value,omitempty"`
@@ -170,6 +191,10 @@ type TargetInfo struct {
 	Points bool `json:"points,omitempty"`
 	// Display is the target in symbols, in Chinese and English.
 	Display msg.Text `json:"display"`
+	// For is the indicator's plan.Indicator.TargetFor: the units the plan
+	// sets the target for, when it says. A result with Reference set
+	// names whose target it is from it ("市级目标 ≥ 99%").
+	For *plan.Scope `json:"for,omitempty"`
 	// Override is set when the plan holds this unit to a target of its
 	// own instead of the indicator's default ("县A、县B 达95分，其余达90分"):
 	// Text and Display are then the unit's own target.
@@ -323,7 +348,7 @@ func (e *Evaluation) Outcome(id string, i int) (res Result, ok bool) {
 		return Result{}, false
 	}
 	ci := &e.cat.inds[ix]
-	res = Result{Indicator: ci.ID, Status: e.status[ix][i], Nature: ci.nature, Unit: ci.Unit,
+	res = Result{Indicator: ci.ID, Status: e.status[ix][i], Reference: e.reference(ix, i), Nature: ci.nature, Unit: ci.Unit, Decimals: ci.Decimals,
 		Origin: e.derived[ix][i], Target: *e.info(ix, i)}
 	e.setValue(&res, ix, i)
 	return res, true
@@ -349,8 +374,10 @@ func (e *Evaluation) result(ix, i int) Result {
 		Indicator: ci.ID,
 		Name:      ci.Name,
 		Status:    st,
+		Reference: e.reference(ix, i),
 		Nature:    ci.nature,
 		Unit:      ci.Unit,
+		Decimals:  ci.Decimals,
 		Origin:    e.derived[ix][i],
 		Target:    *e.info(ix, i),
 		Formula:   ci.Formula,

@@ -60,3 +60,16 @@ func ExamplePlan_Overdue() {
 	// 任务书·精准服务优化年·建设类服务1 (基教处, 黄科文): due 2017-05-31, not_started, 229 days late
 	// 任务书·精准服务优化年·建设类服务2 (发财处, 薛安明 黄科文): due 2017-12-31, in_progress, 15 days late
 }
+
+// A reader who names no date reads a past year's task book on the last day
+// of that year, and is told so.
+func ExampleDefaultAsOf() {
+	p := &plan.Plan{Year: 2017}
+	for _, today := range []plan.Date{{Year: 2017, Month: 6, Day: 1}, {Year: 2026, Month: 11, Day: 30}} {
+		a := plan.DefaultAsOf(p, today)
+		fmt.Printf("today %s: as of %s (%s / %s)\n", today, a.Date, a.Why().ZH, a.Why().EN)
+	}
+	// Output:
+	// today 2017-06-01: as of 2017-06-01 (今天 / today)
+	// today 2026-11-30: as of 2017-12-31 (计划年度末 / end of the plan's year)
+}

@@ -86,6 +86,15 @@ type Indicator struct {
 	Nature Nature `json:"nature,omitempty"`
 	// AppliesTo says which units the indicator is assessed for.
 	AppliesTo Scope `json:"applies_to"`
+	// TargetFor, when set, says for which of those units the plan sets
+	// the target: a goal of the city ("初中毕业生升学率达99%以上") is met or
+	// not by the city's figure, not by each school's. Every other unit of
+	// AppliesTo sees its own figure against the target for reference only
+	// (Result.Reference), not counted as met or not met. Nil: the target is
+	// a verdict wherever the indicator applies. It must lie within
+	// AppliesTo. A unit the plan gives a target of its own (UnitTargets) is
+	// held to it wherever it stands.
+	TargetFor *Scope `json:"target_for,omitempty"`
 	// Wording is the plan's own phrase the indicator was read from, verbatim.
 	Wording string `json:"wording"`
 	// MayExceed100 marks a percent that may legally exceed 100%: a gross
@@ -101,6 +110,13 @@ type Indicator struct {
 	// UnitTargets give named units a target of their own instead of
 	// Target, the default for every other unit ("县A、县B 达95分，其余达90分").
 	UnitTargets []UnitTarget `json:"unit_targets,omitempty"`
+	// Decimals is how many decimals every face shows the indicator's value
+	// and gap with ("27.40%" with two). Left out, a percent shows two, as
+	// bureaus publish rates, and any other unit up to two with trailing
+	// zeros dropped ("17.5", "14"). A value that would round onto its bound
+	// shows more decimals than this, so that what is shown agrees with the
+	// status (94.996% against ≥ 95%).
+	Decimals *int `json:"decimals,omitempty"`
 	// Note explains encoding choices (for example a repaired range).
 	Note string `json:"note,omitempty"`
 }
@@ -197,4 +213,23 @@ func contains[T comparable](xs []T, x T) bool {
 		}
 	}
 	return false
+}
+
+// MaxDecimals is the most decimals an indicator may ask to be shown with:
+// a float64 holds about fifteen significant digits, and no plan publishes
+// a rate to more than a few.
+const MaxDecimals = 6
+
+// DisplayDecimals is how many decimals a value in unit u is shown with
+// when its indicator declares decimals (nil when it does not), and whether
+// they are fixed (trailing zeros kept: "27.40%") or at most that many
+// ("17.5"). A percent keeps two by default, as bureaus publish rates.
+func DisplayDecimals(u Unit, decimals *int) (n int, fixed bool) {
+	switch {
+	case decimals != nil:
+		return *decimals, true
+	case u == Percent:
+		return 2, true
+	}
+	return 2, false
 }

@@ -22,7 +22,8 @@ type Overdue struct {
 // on time. Ongoing items (长期) and items without a deadline are never
 // overdue; an item whose deadline does not parse is left out (Validate
 // reports it). b may be nil: no item is then done. See StatusBook for how
-// statuses dated after asOf count.
+// statuses dated after asOf count. When the user names no date, pass
+// DefaultAsOf(p, today).Date, as the command line and the page do.
 func (p *Plan) Overdue(asOf Date, b *StatusBook) []Overdue {
 	var out []Overdue
 	for _, e := range p.Schedule(asOf, b, Filter{OverdueOnly: true}) {
@@ -64,6 +65,10 @@ type Entry struct {
 // date and whether it is overdue: overdue items first, then by due date
 // (ongoing items after dated ones, items without a deadline last), then in
 // document order. b may be nil.
+//
+// asOf has no default here: the caller decides. When the user names no
+// date, the faces use DefaultAsOf(p, today).Date, the earlier of today and
+// the end of the plan's year, and show AsOf.Why beside it.
 func (p *Plan) Schedule(asOf Date, b *StatusBook, f Filter) []Entry {
 	var out []Entry
 	for i, ref := range p.Items() {

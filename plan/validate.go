@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -30,8 +31,9 @@ func Units() []Unit { return []Unit{Count, Percent, Ratio, Score, Money, Area, Y
 // stated somewhere (every indicator must say where in the plan it comes
 // from); each formula compiles against the plan's metrics and indicators
 // without referring to itself; each target and deadline parses; units,
-// aggregations, natures and levels are known values; and a nature does not
-// contradict the target's own words (力争 is aspirational, 确保 binding).
+// aggregations, natures and levels are known values; target_for lies within
+// applies_to; and a nature does not contradict the target's own words (力争
+// is aspirational, 确保 binding).
 func (p *Plan) Validate() error { return p.validate().Err() }
 
 // ValidateMeasures checks metrics and indicators as a set with the code
@@ -387,7 +389,7 @@ func (c *checker) scope(path string, s Scope) {
 			c.missing(kp)
 		case seenK[k]:
 			c.add(kp, "学校类型 %q 重复", "kind %q is listed twice", k)
-		case strings.HasSuffix(path, ".applies_to") && !k.Known() && !c.reportedKinds[k]:
+		case (strings.HasSuffix(path, ".applies_to") || strings.HasSuffix(path, ".target_for")) && !k.Known() && !c.reportedKinds[k]:
 			// A kind of the plan's own is one that some metric is
 			// reported by; an indicator for any other kind would apply
 			// to no unit that has figures: a typo, not a kind.
@@ -469,6 +471,7 @@ func (c *checker) metricsAndIndicators(doc bool) {
 		c.target(path, ind)
 		c.unitTargets(path, ind)
 		c.scope(path+".applies_to", ind.AppliesTo)
+		c.targetFor(path, ind)
 		if !doc {
 			continue
 		}
@@ -485,6 +488,9 @@ func (c *checker) metricsAndIndicators(doc bool) {
 // target checks an indicator's target and that its nature does not
 // contradict the target's own words.
 func (c *checker) target(path string, ind Indicator) {
+	if d := ind.Decimals; d != nil && (*d < 0 || *d > MaxDecimals) {
+		c.add(path+".decimals", "小数位数应在 0 到 %d 之间，不是 %d", "decimals must be between 0 and %d, not %d", MaxDecimals, *d)
+	}
 	var t rule.Target
 	switch {
 	case strings.TrimSpace(ind.Target) == "":
@@ -664,7 +670,10 @@ func components(order []string, deps map[string][]string) [][]string {
 					break
 				}
 			}
-			slices.SortFunc(comp, func(a, b string) int { return pos[a] - pos[b] })
+			// sort.Slice rather than slices.SortFunc: the page's wasm
+			// links sort.Slice already, and each new instantiation of
+			// the generic sort weighs some 7 KB there.
+			sort.Slice(comp, func(i, j int) bool { return pos[comp[i]] < pos[comp[j]] })
 			comps = append(comps, comp)
 		}
 	}
@@ -673,7 +682,7 @@ func components(order []string, deps map[string][]string) [][]string {
 			visit(id)
 		}
 	}
-	slices.SortFunc(comps, func(a, b []string) int { return pos[a[0]] - pos[b[0]] })
+	sort.Slice(comps, func(i, j int) bool { return pos[comps[i][0]] < pos[comps[j][0]] })
 	return comps
 }
 

@@ -2,10 +2,8 @@ package plan
 
 import (
 	"fmt"
-	"slices"
 	"testing"
 
-	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -80,52 +78,4 @@ func TestUnknownKindInScopeIsRefused(t *testing.T) {
         ]`)
 	_, err = Parse([]byte(own))
 	require.NoError(t, err)
-}
-
-// What reads but is probably not meant is a warning, not a refusal.
-func TestWarnings(t *testing.T) {
-	p := loadFixture(t)
-	require.Empty(t, p.Warnings(), "the fixture has nothing to warn of")
-
-	i := slices.IndexFunc(p.Indicators, func(ind Indicator) bool { return ind.Unit == Percent })
-	require.GreaterOrEqual(t, i, 0)
-	p.Indicators[i].Direction = rule.LowerIsBetter // its target says 达…以上: at least
-	m := slices.IndexFunc(p.Metrics, func(m Metric) bool { return m.Unit == Count })
-	require.GreaterOrEqual(t, m, 0)
-	p.Metrics[m].Counter = ""
-	require.NoError(t, p.Validate(), "warnings never stop a plan")
-	ws := p.Warnings()
-	require.Len(t, ws, 2, ws.In("en"))
-	assert.Equal(t, fmt.Sprintf("metrics[%d].counter", m), ws[0].Path)
-	assert.Equal(t, fmt.Sprintf("indicators[%d].target", i), ws[1].Path)
-	assert.Contains(t, ws[1].Message.EN, "lower")
-}
-
-// A target whose number is unlikely for its unit is a warning.
-func TestImplausibleTargetsWarn(t *testing.T) {
-	for _, tc := range []struct {
-		unit   Unit
-		target string
-		dir    rule.Direction
-		warn   string
-	}{
-		{Count, "3.5所", rule.HigherIsBetter, "not a whole number"},
-		{Ratio, "1700", rule.LowerIsBetter, "implausibly large"},
-		{Years, "120年", rule.HigherIsBetter, "over a century"},
-		{Count, "3-4个", rule.HigherIsBetter, ""},
-		{Ratio, "17:1", rule.LowerIsBetter, ""},
-		{Years, "12年", rule.HigherIsBetter, ""},
-	} {
-		p := loadFixture(t)
-		ind := &p.Indicators[0]
-		ind.Unit, ind.Target, ind.Direction, ind.MayExceed100 = tc.unit, tc.target, tc.dir, false
-		ws := p.Warnings()
-		if tc.warn == "" {
-			assert.Empty(t, ws, tc.target)
-			continue
-		}
-		require.Len(t, ws, 1, tc.target)
-		assert.Equal(t, "indicators[0].target", ws[0].Path)
-		assert.Contains(t, ws[0].Message.EN, tc.warn)
-	}
 }

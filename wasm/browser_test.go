@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -427,9 +428,9 @@ func TestPageStatusGoesFromNotMetToMet(t *testing.T) {
 	tp.typeFigure("compulsory_new_entrants", "100")
 	tp.waitStatus("school_choice_share", "not_met")
 	row := `#results-table tr[data-indicator="school_choice_share"]`
-	assert.Equal(t, "10%", tp.text(row+" .c-value"))
+	assert.Equal(t, "10.00%", tp.text(row+" .c-value"))
 	assert.Equal(t, "≤ 5%", tp.text(row+" .c-target"))
-	assert.Equal(t, "+5个百分点", tp.text(row+" .c-gap"))
+	assert.Equal(t, "+5.00个百分点", tp.text(row+" .c-gap"))
 	assert.Contains(t, tp.text(row+" .wording"), "择校生比例控制在5%以内")
 	assert.Contains(t, tp.text(row+" .places"), "任务4")
 	assert.Equal(t, "1", tp.text(`#summary .binding [data-count="not_met"] .sum-n`))
@@ -437,7 +438,7 @@ func TestPageStatusGoesFromNotMetToMet(t *testing.T) {
 
 	tp.typeFigure("school_choice_pupils", "4")
 	tp.waitStatus("school_choice_share", "met")
-	assert.Equal(t, "-1个百分点", tp.text(row+" .c-gap"))
+	assert.Equal(t, "-1.00个百分点", tp.text(row+" .c-gap"))
 	assert.Equal(t, "1", tp.text(`#summary .binding [data-count="met"] .sum-n`))
 	// The chart draws the bar as met.
 	assert.Equal(t, "bar st-met", eval[string](tp, `document.querySelector('#chart g[data-indicator="school_choice_share"]').getAttribute('class')`))
@@ -467,11 +468,11 @@ func TestPercentFieldTypedInPercent(t *testing.T) {
 	assert.Equal(t, "%", tp.text(`.field[data-metric="certified_teacher_share"] .unit`))
 	tp.typeFigure("certified_teacher_share", "96.5")
 	tp.waitStatus("certified_share", "met")
-	assert.Equal(t, "96.5%", tp.text(`#results-table tr[data-indicator="certified_share"] .c-value`))
+	assert.Equal(t, "96.50%", tp.text(`#results-table tr[data-indicator="certified_share"] .c-value`))
 	assert.False(t, eval[bool](tp, `document.querySelector('.field[data-metric="certified_teacher_share"]').classList.contains('warned')`))
 	tp.typeFigure("certified_teacher_share", "94.9%")
 	tp.waitStatus("certified_share", "not_met")
-	assert.Equal(t, "-0.1个百分点", tp.text(`#results-table tr[data-indicator="certified_share"] .c-gap`))
+	assert.Equal(t, "-0.10个百分点", tp.text(`#results-table tr[data-indicator="certified_share"] .c-gap`))
 
 	// A fraction is read as typed, in percent, and the field says so.
 	tp.typeFigure("certified_teacher_share", "0.965")
@@ -528,7 +529,7 @@ func TestLanguageSwitch(t *testing.T) {
 	assert.Equal(t, "中文", tp.text("#btn-lang"))
 	row := `#results-table tr[data-indicator="school_choice_share"]`
 	assert.Equal(t, "not met", tp.text(row+" .badge"))
-	assert.Equal(t, "+5 pp", tp.text(row+" .c-gap"))
+	assert.Equal(t, "+5.00 pp", tp.text(row+" .c-gap"))
 	assert.Contains(t, tp.text(row+" .ind-name"), "school choice")
 	assert.Contains(t, tp.text("#plan-title"), "Zhenjiang")
 	tp.screenshot("assess-english")
@@ -566,7 +567,7 @@ func TestImportGBKFileOfOneSchool(t *testing.T) {
 	assert.Equal(t, "1200", eval[string](tp, `document.querySelector('input[data-metric="school_choice_pupils"]').value`))
 	assert.Equal(t, "30000", eval[string](tp, `document.querySelector('input[data-metric="compulsory_new_entrants"]').value`))
 	tp.waitStatus("school_choice_share", "met")
-	assert.Equal(t, "4%", tp.text(`#results-table tr[data-indicator="school_choice_share"] .c-value`))
+	assert.Equal(t, "4.00%", tp.text(`#results-table tr[data-indicator="school_choice_share"] .c-value`))
 
 	// A bad file lists every bad cell with its row and column.
 	bad := "单位代码,单位名称,学校类型,择校生数,义务教育招生数\r\n1,甲小学,小学,无,300\r\n2,乙小学,小学,5,3百\r\n"
@@ -717,7 +718,7 @@ func TestExportAndImportAgain(t *testing.T) {
 	name, csvReport := download("#exp-csv")
 	assert.Equal(t, "自评报告-丹徒区实验小学.csv", name)
 	assert.True(t, bytes.HasPrefix(csvReport, []byte("\xef\xbb\xbf单位编号,")), "a UTF-8 BOM for Excel")
-	assert.Contains(t, string(csvReport), "义务教育择校生比例,约束性,未达标,10%,≤ 5%,+5,个百分点")
+	assert.Contains(t, string(csvReport), "义务教育择校生比例,约束性,未达标,10.00%,≤ 5%,+5.00,个百分点")
 
 	_, figuresCSV := download("#exp-figures")
 	_, template := download("#exp-template")
@@ -811,6 +812,37 @@ func TestTaskBook(t *testing.T) {
 	noRawValues(t, tp)
 }
 
+// TestTaskBookDefaultsToPlanYearEnd: the seed is a 2017 plan and the
+// browser's clock is years later, so with no date chosen the task book is
+// read on 2017-12-31 and says why; choosing a date and going back to the
+// default works.
+func TestTaskBookDefaultsToPlanYearEnd(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	tp.view("tasks")
+	tp.waitFor(`document.getElementById('task-count') !== null`)
+	assert.Equal(t, "2017-12-31", eval[string](tp, `document.getElementById('as-of').value`))
+	assert.Contains(t, tp.text("#task-count"), "截至 2017-12-31（计划年度末；可在“截至日期”改选其他日期）")
+	late := eval[[]string](tp, `[...document.querySelectorAll('#task-table .late')].map((e) => e.textContent)`)
+	require.NotEmpty(t, late)
+	for _, l := range late {
+		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(l, "逾期 "), " 天"))
+		require.NoError(t, err, l)
+		assert.Less(t, n, 366, "nothing is more than a year late at the end of 2017")
+	}
+
+	tp.do(chromedp.Evaluate[chromedp.Void](`(() => { const e = document.getElementById('as-of'); e.value = '2017-07-01'; e.dispatchEvent(new Event('change')); })()`))
+	tp.waitFor(`document.getElementById('task-count').textContent.includes('截至 2017-07-01')`)
+	assert.NotContains(t, tp.text("#task-count"), "计划年度末")
+	tp.do(chromedp.Click(chromedp.CSS("#as-of-default")))
+	tp.waitFor(`document.getElementById('task-count').textContent.includes('计划年度末')`)
+	assert.Equal(t, "2017-12-31", eval[string](tp, `document.getElementById('as-of').value`))
+
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'en'`)
+	assert.Contains(t, tp.text("#task-count"), "as of 2017-12-31 (end of the plan's year; pick another date under “As of”)")
+}
+
 func TestRulesView(t *testing.T) {
 	tp := newTab(t)
 	tp.open(siteURL)
@@ -857,8 +889,8 @@ func TestRulesView(t *testing.T) {
 	tp.do(chromedp.SendKeys(chromedp.CSS("#rule-src"), "择校生数 / 义务教育招生数 控制在2%以内"))
 	tp.waitFor(`!!document.getElementById('rule-result')`)
 	assert.Equal(t, "not_met", eval[string](tp, `document.getElementById('rule-result').dataset.status`))
-	assert.Contains(t, tp.text("#rule-result"), "3%")
-	assert.Contains(t, tp.text("#rule-result"), "+1个百分点")
+	assert.Contains(t, tp.text("#rule-result"), "3.00%")
+	assert.Contains(t, tp.text("#rule-result"), "+1.00个百分点")
 }
 
 func TestSingleFileFromDisk(t *testing.T) {

@@ -83,12 +83,14 @@ func runCheck(e *env, args []string) int {
 	problems := fs.Bool("problems", false, e.t("只列出未达标、缺数据、无法计算的结果（汇总仍计全部）", "list only results not met, lacking data or not computable (summaries still count all)"))
 	notApplicable := fs.Bool("all", false, e.t("也列出不适用于该单位的指标", "also list indicators that do not apply to a unit"))
 	validationCSV := fs.String("validation-csv", "", e.t("另将未通过的校验规则写入此 CSV 文件（每个单位和规则一行）", "also write the validation rules that did not pass to this CSV file (a row per unit and rule)"))
+	maxBytes := sizeFlag(dataset.MaxFileSize)
+	fs.Var(&maxBytes, "max-bytes", e.t("数据文件大小上限，如 500MB、2GB（默认 1GB）", "largest data file read, such as 500MB or 2GB (1GB by default)"))
 	pos, code, done := e.parse(fs, checkHelp, args)
 	if done {
 		return code
 	}
 	yearSet := isSet(fs, "year")
-	src := dataSource{sample: *sample}
+	src := dataSource{sample: *sample, maxBytes: int64(maxBytes)}
 	switch {
 	case *sample && len(pos) > 0:
 		return e.usageError("check", e.t("--sample 与数据文件只能选一个", "give either --sample or a data file, not both"))

@@ -7,7 +7,10 @@
 //	eduplan check DATA|--sample   assess figures; exit 0 all binding targets met,
 //	                              1 a binding target not met, 2 bad input or usage
 //	eduplan lint PLAN             check a plan file; every problem with its JSON path
-//	eduplan tasks                 the task book as of a date, overdue items first
+//	eduplan tasks                 the task book as of a date (by default today, but
+//	                              no later than the end of the plan's year), overdue
+//	                              items first; --set ID=done[@DATE] --status FILE
+//	                              records states in a status file, never the plan
 //	eduplan template --kind KIND  a data-entry CSV for Excel, headers in Chinese
 //	eduplan explain INDICATOR     formula, target, wording and task; with --data,
 //	                              the figures and arithmetic behind a result

@@ -321,6 +321,10 @@ func (e *env) explainText(b *bytes.Buffer, l *loaded, ind plan.Indicator) {
 	}
 	line(e.t("性质", "Nature"), nature)
 	line(e.t("适用于", "Applies to"), e.scopeText(ind.AppliesTo))
+	if ind.TargetFor != nil {
+		line(e.t("目标对象", "Target set for"), e.scopeText(*ind.TargetFor)+
+			e.t("（其余适用单位的数值对照此目标仅供参考，不计达标与否）", " (other units it applies to see their figure against it for reference only, counted neither as met nor as not met)"))
+	}
 	line(e.t("原文", "Wording"), ind.Wording)
 	for _, p := range l.cat.Places(ind.ID) {
 		line(e.t("出处", "Stated in"), p.Label.In(e.lang)+" "+oneLine(p.Title.In(e.lang))+" ("+p.ID+")")
@@ -499,10 +503,13 @@ func (e *env) explainResult(b *bytes.Buffer, l *loaded, u dataset.OrgUnit, res i
 	switch res.Status {
 	case indicators.Met, indicators.NotMet:
 		fmt.Fprintf(b, "%s%s %s%s%s → %s%s%s\n", e.t("比较：", "Comparison: "), view.Of(res).Value.In(e.lang), e.t("对照目标 ", "against the target "),
-			view.Of(res).Target.In(e.lang), e.t("", ""), res.Status.Name().In(e.lang),
+			view.Of(res).Target.In(e.lang), e.t("", ""), view.Of(res).Status.In(e.lang),
 			e.t("，差距 ", ", gap "), view.Of(res).Gap.In(e.lang))
 	default:
 		fmt.Fprintf(b, "%s%s\n", e.t("结果：", "Result: "), res.Status.Name().In(e.lang))
+	}
+	if res.Reference {
+		fmt.Fprintf(b, "%s%s\n", e.t("参考：", "For reference: "), view.Of(res).TargetNote.In(e.lang))
 	}
 	if res.Reason != nil {
 		fmt.Fprintf(b, "%s%s\n", e.t("原因：", "Why: "), res.Reason.In(e.lang))

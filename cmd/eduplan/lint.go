@@ -8,6 +8,7 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/plan"
+	"github.com/eduplan/eduplan/plan/lint"
 )
 
 var lintHelp = cmdHelp{
@@ -37,7 +38,7 @@ type lintResult struct {
 	OK       bool          `json:"ok"`
 	Problems []msg.Problem `json:"problems"`
 	// Warnings do not fail lint: what can be read but is probably not what
-	// was meant (plan.Plan.Warnings).
+	// was meant (lint.Warnings).
 	Warnings []msg.Problem `json:"warnings"`
 }
 
@@ -67,7 +68,7 @@ func runLint(e *env, args []string) int {
 	}
 	warns := msg.Problems{}
 	if err == nil {
-		warns = append(warns, p.Warnings()...)
+		warns = append(warns, lint.Warnings(p)...)
 	}
 	var b bytes.Buffer
 	if *format == "json" {

@@ -92,10 +92,32 @@ func (e *env) planProblems(cmd, path string, err error) int {
 	return e.inputError(cmd, e.say(err), e.t("确认文件路径正确、文件可读。", "check that the path is right and the file readable."))
 }
 
+// statusProblems reports what is wrong in a status file: it is not a
+// plan, and lint does not read it.
+func (e *env) statusProblems(cmd, path string, err error) int {
+	var ps msg.Problems
+	if errors.As(err, &ps) {
+		fmt.Fprintf(e.stderr, "eduplan %s: %s\n", cmd, e.t(
+			fmt.Sprintf("状态文件 %s 有 %d 个问题：", path, len(ps)),
+			fmt.Sprintf("the status file %s has %d problem(s):", path, len(ps))))
+		for _, p := range ps {
+			fmt.Fprintf(e.stderr, "  %s\n", p.In(e.lang))
+		}
+		fmt.Fprintf(e.stderr, "%s%s\n", e.t("处理办法：", "To fix: "), e.t(
+			"按上面的路径（如 statuses[0].date）改正状态文件（格式 eduplan.status/v1）；eduplan tasks --set 可代为写入状态。",
+			"correct the status file (format eduplan.status/v1) at the paths above (such as statuses[0].date); eduplan tasks --set writes statuses for you."))
+		return exitUsage
+	}
+	return e.inputError(cmd, e.say(err), e.t("确认状态文件路径正确、文件可读。", "check that the status file's path is right and the file readable."))
+}
+
 // dataSource names where the figures come from.
 type dataSource struct {
 	path   string // a file, "-" for standard input
 	sample bool   // the embedded sample year
+	// maxBytes bounds the file's size (--max-bytes); 0 is
+	// dataset.MaxFileSize.
+	maxBytes int64
 }
 
 func (s dataSource) name() string {
@@ -137,9 +159,19 @@ func (e *env) loadData(cmd string, src dataSource, l *loaded, year int, yearSet 
 	if !yearSet {
 		fallback = l.plan.Year
 	}
-	ds, err := dataset.Read(r, l.cat.Fields(), dataset.Options{File: src.name(), Year: fallback})
+	max := src.maxBytes
+	if max <= 0 {
+		max = dataset.MaxFileSize
+	}
+	ds, err := dataset.ReadMax(r, l.cat.Fields(), dataset.Options{File: src.name(), Year: fallback}, max)
 	if err != nil {
 		var errs dataset.Errors
+		if errors.As(err, &errs) && len(errs) == 1 && errs[0].Row == 0 {
+			// The file as a whole (its encoding, its size, not text at
+			// all): there is no cell to correct.
+			return nil, e.inputError(cmd, errs[0].In(e.lang),
+				e.t("确认给出的是 CSV 或 JSON 数据文件（Excel 中“另存为”CSV UTF-8）。", "check that the file is a CSV or JSON data file (in Excel, \"Save as\" CSV UTF-8)."))
+		}
 		if errors.As(err, &errs) {
 			fmt.Fprintf(e.stderr, "eduplan %s: %s\n", cmd, e.t(
 				fmt.Sprintf("数据文件 %s 有 %d 处错误，未做评估：", src.name(), len(errs)),

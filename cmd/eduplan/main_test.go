@@ -157,9 +157,9 @@ func TestCheckExitCodes(t *testing.T) {
 		out, errs []string
 	}{
 		{"all binding met", []string{passData}, exitOK,
-			[]string{"样板市(c)", "学前三年教育毛入学率", "99.8%", "达标"}, nil},
+			[]string{"样板市(c)", "学前三年教育毛入学率", "99.80%", "达标"}, nil},
 		{"binding not met", []string{failData}, exitFail,
-			[]string{"西区小学(p2)", "未达标", "8%", "≤ 5%", "+3个百分点"}, nil},
+			[]string{"西区小学(p2)", "未达标", "8.00%", "≤ 5%", "+3.00个百分点"}, nil},
 		{"aspirational missed fails with --fail-on any", []string{"--fail-on", "any", passData}, exitFail,
 			[]string{"在园幼儿总数", "998"}, nil},
 		{"--fail-on none never fails", []string{"--fail-on", "none", failData}, exitOK, nil, nil},
@@ -212,7 +212,7 @@ func TestCheckEnglish(t *testing.T) {
 	assert.Equal(t, exitFail, r.code)
 	assert.Contains(t, r.stdout, "Assessment report")
 	assert.Contains(t, r.stdout, "not met")
-	assert.Contains(t, r.stdout, "+3 pp")
+	assert.Contains(t, r.stdout, "+3.00 pp")
 }
 
 func TestCheckBadPlan(t *testing.T) {
@@ -294,7 +294,7 @@ func TestCheckFormats(t *testing.T) {
 		require.NoError(t, xml.Unmarshal([]byte(r.stdout), &doc))
 		assert.Equal(t, 2, doc.Failures, "西区 and 西区小学 miss the 5% target; the city (10/200) meets it")
 		assert.Equal(t, 10, doc.Tests)
-		assert.Contains(t, r.stderr, "西区小学(p2)：择校生比例(choice_rate) 未达标：数值 8%，目标 ≤ 5%，差距 +3个百分点（约束性）")
+		assert.Contains(t, r.stderr, "西区小学(p2)：择校生比例(choice_rate) 未达标：数值 8.00%，目标 ≤ 5%，差距 +3.00个百分点（约束性）")
 	})
 	t.Run("csv", func(t *testing.T) {
 		r := eduplan(t, "check", "--plan", fixturePlan, "--format", "csv", passData)
@@ -308,7 +308,7 @@ func TestCheckFormats(t *testing.T) {
 		r := eduplan(t, "check", "--plan", fixturePlan, "--format", "markdown", passData)
 		require.Equal(t, exitOK, r.code)
 		assert.Contains(t, r.stdout, "# 评估报告")
-		assert.Contains(t, r.stdout, "| 达标 | 学前三年教育毛入学率 | 99.8% |")
+		assert.Contains(t, r.stdout, "| 达标 | 学前三年教育毛入学率 | 99.80% |")
 	})
 	t.Run("format from -o extension", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "r.xml")
@@ -415,11 +415,12 @@ func TestOutputWrittenWhole(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, entries, 1, "no temporary file is left behind")
 
-	// A failing write leaves the old file as it was and no temporary file.
+	// A folder is refused before any work, and nothing is left behind.
 	target := filepath.Join(dir, "busy")
 	require.NoError(t, os.MkdirAll(filepath.Join(target, "inside"), 0o755))
-	err = writeFileAtomic(target, []byte("new"))
-	require.Error(t, err, "renaming over a non-empty folder fails")
+	r = eduplan(t, "check", "--plan", fixturePlan, "-o", target, passData)
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "是一个文件夹")
 	entries, err = os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Len(t, entries, 2, "report.json and busy only: %v", entries)
@@ -427,6 +428,24 @@ func TestOutputWrittenWhole(t *testing.T) {
 	r = eduplan(t, "check", "--plan", fixturePlan, "-o", filepath.Join(dir, "no", "such", "dir.json"), passData)
 	assert.Equal(t, exitUsage, r.code)
 	assert.Contains(t, r.stderr, "dir.json")
+	assert.Contains(t, r.stderr, "不存在：请先创建它")
+	r = eduplan(t, "check", "--plan", fixturePlan, "--lang", "en", "-o", filepath.Join(dir, "newdir")+"/", passData)
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "names a folder: give a file name")
+	assert.NotContains(t, r.stderr, ".tmp", "the message is about the user's path, not a temporary file")
+}
+
+// -o onto a device writes through to it, as the user means with
+// /dev/stdout or /dev/null: it never replaces the device with a file.
+func TestOutputToADevice(t *testing.T) {
+	if _, err := os.Stat("/dev/null"); err != nil {
+		t.Skip("no /dev/null here")
+	}
+	r := eduplan(t, "check", "--plan", fixturePlan, "-o", "/dev/null", passData)
+	assert.Equal(t, exitOK, r.code, r.stderr)
+	st, err := os.Stat("/dev/null")
+	require.NoError(t, err)
+	assert.NotZero(t, st.Mode()&os.ModeCharDevice, "/dev/null is still a device")
 }
 
 func TestLint(t *testing.T) {
@@ -635,7 +654,7 @@ func TestExplain(t *testing.T) {
 	r = eduplan(t, "explain", "--plan", fixturePlan, "--data", passData, "--unit", "c", "学前三年教育毛入学率")
 	require.Equal(t, exitOK, r.code, r.stderr)
 	for _, want := range []string{"单位：样板市 (c)", "在园幼儿数 = 998（由 2 个下级单位加总）", "适龄人口 = 1000（单位填报）",
-		"计算：在园幼儿数 / 适龄人口 = 998 / 1000 = 99.8%", "适用于：市、辖市区", "比较：99.8% 对照目标 ≥ 99% → 达标，差距 +0.8个百分点"} {
+		"计算：在园幼儿数 / 适龄人口 = 998 / 1000 = 99.80%", "适用于：市、辖市区", "比较：99.80% 对照目标 ≥ 99% → 达标，差距 +0.80个百分点"} {
 		assert.Contains(t, r.stdout, want)
 	}
 
@@ -643,8 +662,8 @@ func TestExplain(t *testing.T) {
 	// lists each district.
 	r = eduplan(t, "explain", "--plan", fixturePlan, "--data", failData, "ger_gap", "--lang", "en")
 	require.Equal(t, exitOK, r.code, r.stderr)
-	for _, want := range []string{"spread(学前三年教育毛入学率) over 2 child units:", "东区", "100%", "西区", "99.5%", "= 0.5 pp (highest 东区 100% − lowest 西区 99.5%)",
-		"Comparison: 0.5 pp against the target ≤ 10 pp → met, gap -9.5 pp"} {
+	for _, want := range []string{"spread(学前三年教育毛入学率) over 2 child units:", "东区", "100%", "西区", "99.5%", "= 0.50 pp (highest 东区 100% − lowest 西区 99.5%)",
+		"Comparison: 0.50 pp against the target ≤ 10 pp → met, gap -9.50 pp"} {
 		assert.Contains(t, r.stdout, want)
 	}
 
@@ -930,7 +949,9 @@ func TestSeedTemplatesReadBack(t *testing.T) {
 func TestCheckWarnsOfAPercentWrittenAsAFraction(t *testing.T) {
 	dir := t.TempDir()
 	data := filepath.Join(dir, "school.csv")
-	require.NoError(t, os.WriteFile(data, []byte("学校代码,学校名称,学校类型,fitness_pass_rate\nS1,城关小学,小学,0.96\n"), 0o644))
+	// A district: the plan sets the 95% for the city and the districts (a
+	// school would see it for reference only).
+	require.NoError(t, os.WriteFile(data, []byte("单位代码,单位名称,层级,fitness_pass_rate\nD1,城关区,区,0.96\n"), 0o644))
 	r := eduplan(t, "check", data)
 	assert.Equal(t, exitFail, r.code, "0.96% is far below 95%")
 	assert.Contains(t, r.stderr, "school.csv:2:4")
@@ -1005,4 +1026,41 @@ func TestExplainSaysDirectionAndReading(t *testing.T) {
 	r = eduplan(t, "explain", "school_choice_share")
 	require.Equal(t, exitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "方向：越低越好")
+}
+
+// A --unit that names nothing is an error, not "every unit".
+func TestEmptyUnitIsAnError(t *testing.T) {
+	for _, v := range []string{",", "", " ， "} {
+		r := eduplan(t, "check", "--plan", fixturePlan, "--unit", v, passData)
+		assert.Equal(t, exitUsage, r.code, "--unit %q", v)
+		assert.Contains(t, r.stderr, "中没有名称：请给出单位的编号或名称", "--unit %q", v)
+		assert.NotContains(t, r.stderr, "names nothing", "one language only")
+		assert.Empty(t, r.stdout)
+	}
+	r := eduplan(t, "check", "--plan", fixturePlan, "--lang", "en", "--unit", ",", passData)
+	assert.Contains(t, r.stderr, "bad value for -unit: \",\" names nothing")
+}
+
+// A data file is read up to a bound (--max-bytes, 1 GB by default); a file
+// that is not text fails from its first bytes, with a fix about the file,
+// not about cells.
+func TestDataFileBounds(t *testing.T) {
+	r := eduplan(t, "check", "--plan", fixturePlan, "--max-bytes", "100", "--lang", "en", passData)
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "larger than 100 bytes and was not read: if it is a data file, raise the limit with --max-bytes")
+	assert.NotContains(t, r.stderr, "correct the cells", "no cell to correct")
+
+	r = eduplan(t, "check", "--plan", fixturePlan, "--max-bytes", "1MB", passData)
+	assert.Equal(t, exitOK, r.code, r.stderr)
+
+	r = eduplan(t, "check", "--plan", fixturePlan, "--max-bytes", "lots", passData)
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "\"lots\" 不是大小")
+
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		r = eduplan(t, "check", "--plan", fixturePlan, "/dev/zero")
+		assert.Equal(t, exitUsage, r.code)
+		assert.Contains(t, r.stderr, "不是文本文件")
+		assert.Contains(t, r.stderr, "CSV 或 JSON 数据文件")
+	}
 }

@@ -3,25 +3,26 @@ package main
 import (
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/eduplan/eduplan/internal/jsonx"
+	"github.com/eduplan/eduplan/internal/safefile"
 )
 
 // checkOutput refuses an output path that is one of the command's inputs
-// (the same file, by whatever path or link) or a folder. It runs before any
-// work, so that a mistyped -o cannot cost a long run, let alone an input.
+// (the same file, by whatever path or link), a folder, or anything else -o
+// would not write (see internal/safefile). It runs before any work, so
+// that a mistyped -o cannot cost a long run, let alone an input.
 func (e *env) checkOutput(cmd, out string, inputs ...string) int {
 	if out == "" || out == "-" {
 		return 0
 	}
-	ost, oerr := os.Stat(out)
-	if oerr == nil && ost.IsDir() {
-		return e.inputError(cmd, e.t("输出 "+out+" 是一个文件夹", "the output "+out+" is a folder"),
-			e.t("-o 请给出文件名，如 -o report.csv。", "give -o a file name, such as -o report.csv."))
+	if err := safefile.Check(out); err != nil {
+		return e.inputError(cmd, e.say(err),
+			e.t("-o 请给出一个可写的文件名，如 -o report.csv；不给 -o 时写到标准输出。", "give -o a file name that can be written, such as -o report.csv; without -o the output goes to standard output."))
 	}
+	ost, oerr := os.Stat(out)
 	oabs, _ := filepath.Abs(out)
 	for _, in := range inputs {
 		if in == "" || in == "-" {
@@ -44,8 +45,9 @@ func (e *env) checkOutput(cmd, out string, inputs ...string) int {
 	return 0
 }
 
-// emit writes a command's output to stdout, or to the file out, whole or
-// not at all.
+// emit writes a command's output to stdout, or to the file out through
+// internal/safefile: a file whole or not at all, a device or a pipe
+// written through.
 func (e *env) emit(cmd, out string, data []byte) int {
 	if out == "" || out == "-" {
 		if _, err := e.stdout.Write(data); err != nil {
@@ -54,50 +56,11 @@ func (e *env) emit(cmd, out string, data []byte) int {
 		}
 		return 0
 	}
-	if err := writeFileAtomic(out, data); err != nil {
-		return e.inputError(cmd, e.t("无法写出 "+out+"：", "cannot write "+out+": ")+e.say(err),
+	if err := safefile.WriteFile(out, data); err != nil {
+		return e.inputError(cmd, e.say(err),
 			e.t("确认文件夹存在且可写；原有文件未被改动。", "check that the folder exists and is writable; any existing file is unchanged."))
 	}
 	return 0
-}
-
-// writeFileAtomic writes data to a temporary file in the destination's
-// folder and renames it over path, so that a reader (or a crash) sees the
-// old file or the new one, never half of one. A file it replaces keeps its
-// permissions.
-func writeFileAtomic(path string, data []byte) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	mode := fs.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Chmod(tmp, mode); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
 }
 
 // writeJSON writes v as indented JSON, leaving < > & as they are: targets

@@ -68,7 +68,9 @@ func TestREADMECommandsRun(t *testing.T) {
 			args = append([]string(nil), args...)
 			var written []string
 			for i := range args {
-				if i > 0 && (args[i-1] == "-o" || args[i-1] == "--out" || args[i-1] == "--single") {
+				// A status file is written by --set and read by the
+				// commands after it, so it goes to the same place each time.
+				if i > 0 && (args[i-1] == "-o" || args[i-1] == "--out" || args[i-1] == "--single" || args[i-1] == "--status") {
 					args[i] = filepath.Join(out, filepath.Base(args[i]))
 					written = append(written, args[i])
 				}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -246,6 +247,18 @@ func flagError(e *env, err error) string {
 	if name, ok := strings.CutPrefix(text, "flag needs an argument: "); ok {
 		return e.t("参数 "+name+" 需要一个值", "flag "+name+" needs a value")
 	}
+	// A value a flag's Set refused: the flag package glues the value's
+	// error to its own words, so the error (which has both languages)
+	// is taken apart again to be shown in one.
+	if rest, ok := strings.CutPrefix(text, "invalid value "); ok {
+		if i := strings.Index(rest, " for flag -"); i >= 0 {
+			if j := strings.Index(rest[i:], ": "); j >= 0 {
+				name := rest[i+len(" for flag ") : i+j]
+				why := msg.Split(rest[i+j+2:]).In(e.lang)
+				return e.t("参数 "+name+" 的值有误："+why, "bad value for "+name+": "+why)
+			}
+		}
+	}
 	return e.t("参数错误："+text, "bad flag: "+text)
 }
 
@@ -322,7 +335,7 @@ var valueNames = map[string]string{
 	"plan": "FILE", "o": "FILE", "status": "FILE", "units": "FILE", "data": "FILE", "single": "FILE",
 	"year": "YEAR", "unit": "ID", "format": "FORMAT", "fail-on": "POLICY", "lang": "LANG",
 	"as-of": "DATE", "office": "OFFICE", "lead": "NAME", "kind": "KIND", "level": "LEVEL",
-	"encoding": "ENCODING", "addr": "HOST:PORT", "out": "DIR",
+	"encoding": "ENCODING", "addr": "HOST:PORT", "out": "DIR", "set": "ID=STATE[@DATE]",
 }
 
 // example is one example of a command, with what it does.
@@ -333,11 +346,45 @@ type listFlag []string
 
 func (l *listFlag) String() string { return strings.Join(*l, ",") }
 
+// Set adds the names in s. A value that names nothing (empty, or only
+// commas and spaces) is an error: read as no filter it would report every
+// unit where the user asked for some.
 func (l *listFlag) Set(s string) error {
+	n := len(*l)
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' }) {
 		if p := strings.TrimSpace(part); p != "" {
 			*l = append(*l, p)
 		}
 	}
+	if len(*l) == n {
+		return msg.Errorf("%q 中没有名称：请给出单位的编号或名称", "%q names nothing: give a unit's id or name", s)
+	}
+	return nil
+}
+
+// sizeFlag is a size in bytes, written as a number of bytes or with a
+// unit: 500MB, 2GB, 64K (K, M, G are powers of 1024).
+type sizeFlag int64
+
+func (s *sizeFlag) String() string { return strconv.FormatInt(int64(*s), 10) }
+
+func (s *sizeFlag) Set(v string) error {
+	t := strings.ToUpper(strings.TrimSpace(v))
+	t = strings.TrimSuffix(t, "B")
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}} {
+		if rest, ok := strings.CutSuffix(t, u.suffix); ok {
+			t, mult = rest, u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(t), 10, 64)
+	if err != nil || n <= 0 || n > (1<<62)/mult {
+		return msg.Errorf("%q 不是大小：请写字节数，或带单位，如 500MB、2GB", "%q is not a size: write a number of bytes, or one with a unit such as 500MB or 2GB", v)
+	}
+	*s = sizeFlag(n * mult)
 	return nil
 }

@@ -130,6 +130,13 @@ func runTemplate(e *env, args []string) int {
 	names := func(f dataset.Field) string { return headerName(metricOf[f.ID], e.lang) }
 	var b bytes.Buffer
 	if err := dataset.Template(&b, units, fields, names, enc, e.lang); err != nil {
+		if enc == dataset.GBK {
+			// The character may be in a unit's name from --units as
+			// well as in the plan: the line the error gives says which.
+			return e.inputError("template", e.say(err), e.t(
+				"改用 --encoding utf-8-bom（Excel 同样能打开），或在该行的单位名称（来自 --units）或数据项名称（来自计划）中去掉这个字符。",
+				"use --encoding utf-8-bom (Excel opens it too), or remove the character from that line's unit name (from --units) or metric name (from the plan)."))
+		}
 		return e.inputError("template", e.say(err), e.t("这多半是计划中数据项名称的问题；运行 eduplan lint 检查计划。", "this is most likely a problem with the plan's metric names; run eduplan lint on the plan."))
 	}
 	return e.emit("template", *out, b.Bytes())

@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/csv"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -42,4 +44,16 @@ func TestTemplateAsksWhatTheFormAsks(t *testing.T) {
 		require.NotEmpty(t, want, u.args)
 		assert.Equal(t, want, header[len(header)-len(want):], "%v", u.args)
 	}
+}
+
+// A unit name GBK cannot hold is blamed on the line it is on, with the
+// fix of writing UTF-8, not on the plan's metric names.
+func TestTemplateGBKNamesTheCharacterAndLine(t *testing.T) {
+	units := filepath.Join(t.TempDir(), "units.csv")
+	require.NoError(t, os.WriteFile(units, []byte("单位代码,单位名称,层级,学校类型,上级单位\nc,示例市😀,市,,\nk1,幼儿园,学校,幼儿园,c\n"), 0o644))
+	r := eduplan(t, "template", "--plan", fixturePlan, "--kind", "kindergarten", "--units", units, "--encoding", "gbk")
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "第2行的字符“😀”（U+1F600）无法用 GBK 表示")
+	assert.Contains(t, r.stderr, "改用 --encoding utf-8-bom")
+	assert.NotContains(t, r.stderr, "lint")
 }

@@ -149,6 +149,13 @@ func readCSVText(text string, enc Encoding, fields []Field, opt Options) (*Datas
 		return nil, c.errs
 	}
 	c.readHeader(sc.fields, headerLine)
+	if enc == GBK && (c.col[roleID] < 0 || c.col[roleName] < 0) {
+		// GB18030 decodes almost any bytes, so a Shift-JIS or Big5 file
+		// reads as GBK with garbled headers: say so, or the user hunts
+		// for a missing column that is there.
+		c.add(headerLine, 0, "", "", msg.T("表头按 GBK 解码后无法识别；若列名显示为乱码，文件可能是其他编码（如 Shift-JIS、Big5）：请在 Excel 中另存为“CSV UTF-8”",
+			"the headers, decoded as GBK, are not recognised; if the column names look garbled, the file is in another encoding (such as Shift-JIS or Big5): save it from Excel as \"CSV UTF-8\""))
+	}
 	// Room for every line, so that the columns grow once rather than double
 	// their way up.
 	rows := strings.Count(text[sc.pos:], "\n") + 1

@@ -1,17 +1,36 @@
 package dataset
 
 import (
+	"bytes"
+	"errors"
 	"io"
+	"strconv"
 	"strings"
+
+	"github.com/eduplan/eduplan/msg"
 )
+
+// MaxFileSize is the most a data file may hold by default: a national
+// year of half a million schools is a few hundred megabytes of CSV, and a
+// wrong file handed over (a disk image, /dev/zero) must fail rather than
+// exhaust memory.
+const MaxFileSize = 1 << 30
 
 // Read reads a data file that is either JSON or CSV, as a page does with
 // whatever file the user drops on it: after decoding (see DecodeText), text
-// whose first character is '{' or '[' is JSON, anything else CSV.
+// whose first character is '{' or '[' is JSON, anything else CSV. It reads
+// at most MaxFileSize bytes.
 func Read(r io.Reader, fields []Field, opt Options) (*Dataset, error) {
-	b, err := io.ReadAll(r)
+	return ReadMax(r, fields, opt, MaxFileSize)
+}
+
+// ReadMax is Read with a bound of its own on the file's size, in bytes. A
+// file that is not text is refused from its first bytes, before the rest
+// is read.
+func ReadMax(r io.Reader, fields []Field, opt Options, max int64) (*Dataset, error) {
+	b, err := readBounded(r, max)
 	if err != nil {
-		return nil, err
+		return nil, Errors{{File: opt.File, Reason: reasonOf(err)}}
 	}
 	text, enc, err := DecodeText(b)
 	if err != nil {
@@ -21,4 +40,61 @@ func Read(r io.Reader, fields []Field, opt Options) (*Dataset, error) {
 		return readJSONText(text, enc, fields, opt)
 	}
 	return readCSVText(text, enc, fields, opt)
+}
+
+// sniff is how much of a file is looked at before the rest is read.
+const sniff = 64 << 10
+
+// readBounded reads r whole, failing once it passes max bytes, or as soon
+// as its first bytes show it is not text (a NUL without a UTF-16 mark, a
+// workbook, a zip file).
+func readBounded(r io.Reader, max int64) ([]byte, error) {
+	head := make([]byte, min(int64(sniff), max+1))
+	n, err := io.ReadFull(r, head)
+	head = head[:n]
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, err
+	}
+	if !bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		if err := notText(head); err != nil {
+			return nil, err
+		}
+	}
+	if int64(n) > max {
+		return nil, tooLarge(max)
+	}
+	if err != nil { // the whole file was in head
+		return head, nil
+	}
+	var buf bytes.Buffer
+	buf.Write(head)
+	m, err := io.Copy(&buf, io.LimitReader(r, max-int64(n)+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(n)+m > max {
+		return nil, tooLarge(max)
+	}
+	return buf.Bytes(), nil
+}
+
+func tooLarge(max int64) error {
+	s := sizeText(max)
+	return msg.New(msg.T("文件超过 "+s.ZH+"，未读取：若确是数据文件，请用 --max-bytes 放宽上限",
+		"the file is larger than "+s.EN+" and was not read: if it is a data file, raise the limit with --max-bytes"))
+}
+
+// sizeText writes a byte count the way a person reads it.
+func sizeText(n int64) msg.Text {
+	for _, u := range []struct {
+		shift uint
+		name  string
+	}{{30, " GB"}, {20, " MB"}, {10, " KB"}} {
+		if n >= 1<<u.shift && n%(1<<u.shift) == 0 {
+			s := strconv.FormatInt(n>>u.shift, 10) + u.name
+			return msg.T(s, s)
+		}
+	}
+	s := strconv.FormatInt(n, 10)
+	return msg.T(s+" 字节", s+" bytes")
 }

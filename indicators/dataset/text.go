@@ -57,6 +57,15 @@ func DecodeText(b []byte) (string, Encoding, error) {
 	if utf8.Valid(b) {
 		return string(b), UTF8, nil
 	}
+	// Chinese text in UTF-8 before the first line that is not UTF-8: the
+	// file is UTF-8 with a line pasted from a GBK file. Decoding it all
+	// as GBK would garble the good lines and blame line 1.
+	if line := badUTF8Line(b); line > 1 {
+		if before := upToLine(b, line); hasCJK(before) {
+			return "", UTF8, msg.Errorf("第%d行不是 UTF-8，而前面各行是 UTF-8 的中文：这一行可能是从 GBK 文件粘贴的；请在 Excel 中把整个文件另存为“CSV UTF-8”",
+				"line %d is not UTF-8 although the lines before it are Chinese in UTF-8: it was probably pasted from a GBK file; save the whole file from Excel as \"CSV UTF-8\"", line)
+		}
+	}
 	out, err := decodeGB18030(b)
 	if err != nil {
 		return "", GBK, msg.Wrap(err, "无法按 GBK/GB18030 解码", "cannot decode as GBK/GB18030")
@@ -215,4 +224,29 @@ func trimSpace(s string) string {
 		return s
 	}
 	return strings.TrimFunc(s, isSpace)
+}
+
+// upToLine is b before its line n (1-based).
+func upToLine(b []byte, n int) []byte {
+	for i, c := range b {
+		if c == '\n' {
+			if n--; n == 1 {
+				return b[:i]
+			}
+		}
+	}
+	return b
+}
+
+// hasCJK says whether b holds a Chinese (or other East Asian) character in
+// UTF-8: three bytes that a GBK line would hardly ever form by chance.
+func hasCJK(b []byte) bool {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r >= 0x2E80 && r != utf8.RuneError {
+			return true
+		}
+		b = b[n:]
+	}
+	return false
 }

@@ -11,7 +11,8 @@ import (
 
 func f(v float64) *float64 { return &v }
 
-// fixture is a report with every status, both natures, percents, counts,
+// fixture is a report with every status, both natures, a result shown for
+// reference, percents, counts,
 // a range and a gap target, a value a unit reported itself, a warning, and
 // names that would break a table or a page if they were not escaped.
 func fixture() *indicators.Report {
@@ -108,6 +109,17 @@ func fixture() *indicators.Report {
 		Gap:    f(1), Formula: "x", Inputs: []indicators.Input{},
 		Wording: "*粗体* _斜体_ [链接](http://x)",
 	}
+	// The city's target beside a school's own figure: for reference, no
+	// verdict on the school.
+	fitness := indicators.Result{
+		Indicator: "fitness-pass", Name: msg.Text{ZH: "体质健康合格率", EN: "Fitness pass rate"},
+		Status: indicators.NotMet, Reference: true, Nature: plan.Binding, Unit: plan.Percent,
+		Value: f(0.9477), Origin: indicators.Computed,
+		Target: indicators.TargetInfo{Text: "达到95%以上", Op: rule.GE, Value: 0.95,
+			Display: msg.Text{ZH: "≥ 95%", EN: "≥ 95%"}, For: &plan.Scope{Levels: []org.Level{org.City, org.District}}},
+		Gap: f(-0.23), Formula: "passed / tested", Inputs: []indicators.Input{},
+		Wording: "合格率达到95%以上",
+	}
 	sum := func(rs ...indicators.Result) indicators.Summary {
 		var s indicators.Summary
 		for _, r := range rs {
@@ -116,7 +128,7 @@ func fixture() *indicators.Report {
 		return s
 	}
 	city := []indicators.Result{ger, choice, standard, disabled, gap, bases}
-	school := []indicators.Result{ratio, zero, hostile}
+	school := []indicators.Result{ratio, zero, hostile, fitness}
 	return &indicators.Report{
 		Plan: "zhenjiang-2017",
 		Year: 2017,

@@ -63,8 +63,8 @@ func FuzzWriters(f *testing.F) {
 		if err != nil {
 			t.Fatalf("CSV does not read back: %v", err)
 		}
-		if len(rows) != 1+9 {
-			t.Fatalf("CSV has %d rows, want 10", len(rows))
+		if len(rows) != 1+10 {
+			t.Fatalf("CSV has %d rows, want 11", len(rows))
 		}
 
 		var tb bytes.Buffer

@@ -115,8 +115,11 @@ func WriteJUnit(w io.Writer, r *indicators.Report, opt JUnitOptions) error {
 				case opt.Policy.Fails(res):
 					c.Failure = &junitMessage{Message: msg, Type: string(res.Status), Body: xmlSafe(caseDetail(u, res, v, lang))}
 					s.Failures++
-				case res.Status == indicators.NoData || res.Status == indicators.NotComputable ||
+				case res.Reference || res.Status == indicators.NoData || res.Status == indicators.NotComputable ||
 					res.Status == indicators.NotApplicable:
+					// A figure beside a target the plan sets for other
+					// units is no verdict on this one: neither passed
+					// nor failed, and the message says so.
 					c.Skipped = &junitMessage{Message: msg}
 					s.Skipped++
 				case res.Status == indicators.NotMet:
@@ -188,7 +191,7 @@ func caseDetail(u indicators.UnitReport, res indicators.Result, v view.Result, l
 // to a CI system.
 func xmlSafe(s string) string {
 	ok := func(r rune) bool {
-		return r == '\t' || r == '\n' || r == '\r' || (r >= 0x20 && r != utf8.RuneError && r != 0xFFFE && r != 0xFFFF)
+		return r == '\t' || r == '\n' || r == '\r' || (r >= 0x20 && r != utf8.RuneError && r != 0xFFFE && r != 0xFFFF && !hidden(r))
 	}
 	clean := true
 	for _, r := range s {
@@ -204,6 +207,10 @@ func xmlSafe(s string) string {
 	for _, r := range s {
 		if ok(r) {
 			b.WriteRune(r)
+		} else if hidden(r) {
+			// Shown, not dropped: a CI page should not render a name
+			// reversed, nor hide that something is in it.
+			fmt.Fprintf(&b, "<U+%04X>", r)
 		} else {
 			b.WriteRune('\uFFFD')
 		}

@@ -25,7 +25,7 @@ func WriteMarkdown(w io.Writer, r *indicators.Report, lang string) error {
 	empty, allMet := 0, 0
 	for _, u := range r.Units {
 		if len(u.Results) == 0 {
-			if u.Summary.Binding.Total()+u.Summary.Aspirational.Total() == 0 {
+			if u.Summary.Total() == 0 {
 				empty++
 			} else {
 				allMet++
@@ -43,7 +43,7 @@ func WriteMarkdown(w io.Writer, r *indicators.Report, lang string) error {
 		for _, res := range u.Results {
 			v := view.Of(res)
 			status := v.Status.In(lang)
-			if res.Status == indicators.NotMet {
+			if res.Status == indicators.NotMet && !res.Reference {
 				status = "**" + status + "**"
 			}
 			id := ""

@@ -40,9 +40,11 @@ func ParsePolicy(s string) (Policy, error) {
 // Fails reports whether a result counts as a failure under the policy. Only
 // a target not met can fail: missing figures and zero denominators are
 // reported apart (see Failure), since they say the data is incomplete, not
-// that the target was missed.
+// that the target was missed. A result shown for reference (the city's
+// target beside a school's figure, indicators.Result.Reference) never
+// fails: the target is not the unit's.
 func (p Policy) Fails(r indicators.Result) bool {
-	if r.Status != indicators.NotMet {
+	if r.Status != indicators.NotMet || r.Reference {
 		return false
 	}
 	switch p {
@@ -97,6 +99,7 @@ func Totals(r *indicators.Report) indicators.Summary {
 	for _, u := range r.Units {
 		t.Binding = addCounts(t.Binding, u.Summary.Binding)
 		t.Aspirational = addCounts(t.Aspirational, u.Summary.Aspirational)
+		t.Reference = addCounts(t.Reference, u.Summary.Reference)
 	}
 	return t
 }
@@ -112,7 +115,8 @@ func addCounts(a, b indicators.Counts) indicators.Counts {
 }
 
 // OnlyProblems returns a copy of r that keeps, for each unit, only the
-// results that are not met (a target not met, no data, not computable), so
+// results that are not met (a target not met, no data, not computable;
+// a figure below a target shown for reference too, marked as such), so
 // that a city's file of hundreds of schools reads as the list of what needs
 // attention. Summaries still count every result; a unit whose results were
 // all met keeps its summary and no rows.

@@ -176,9 +176,9 @@ func TestFailures(t *testing.T) {
 	assert.Empty(t, Failures(nil, FailAny))
 
 	fs := Failures(r, FailBinding)
-	assert.Equal(t, "镇江市(zj)：择校生比例(school-choice) 未达标：数值 6.3%，目标 ≤ 5%，差距 +1.3个百分点（约束性）", fs[0].Message("zh"))
-	assert.Equal(t, "镇江市(zj): Share of school-choice pupils(school-choice) not met: value 6.3%, target ≤ 5%, gap +1.3 pp (binding)", fs[0].Message("en"))
-	assert.Equal(t, "镇江市(zj)：辖市区间巩固率差距(district-gap) 未达标：数值 11.2个百分点，目标 ≤ 10个百分点，差距 +1.2个百分点（约束性）", fs[1].Message("zh"))
+	assert.Equal(t, "镇江市(zj)：择校生比例(school-choice) 未达标：数值 6.30%，目标 ≤ 5%，差距 +1.30个百分点（约束性）", fs[0].Message("zh"))
+	assert.Equal(t, "镇江市(zj): Share of school-choice pupils(school-choice) not met: value 6.30%, target ≤ 5%, gap +1.30 pp (binding)", fs[0].Message("en"))
+	assert.Equal(t, "镇江市(zj)：辖市区间巩固率差距(district-gap) 未达标：数值 11.20个百分点，目标 ≤ 10个百分点，差距 +1.20个百分点（约束性）", fs[1].Message("zh"))
 }
 
 func TestResultLineNoData(t *testing.T) {
@@ -191,6 +191,7 @@ func TestTotals(t *testing.T) {
 	tot := Totals(fixture())
 	assert.Equal(t, indicators.Counts{Met: 3, NotMet: 2, NoData: 1, NotComputable: 1}, tot.Binding)
 	assert.Equal(t, indicators.Counts{Met: 1, NotMet: 1}, tot.Aspirational)
+	assert.Equal(t, indicators.Counts{NotMet: 1}, tot.Reference, "the school's figure below the city's target")
 }
 
 func TestCSV(t *testing.T) {
@@ -200,7 +201,7 @@ func TestCSV(t *testing.T) {
 	assert.Contains(t, b.String(), "\r\n", "Excel expects CRLF line ends")
 	rows, err := csv.NewReader(bytes.NewReader(b.Bytes()[3:])).ReadAll()
 	require.NoError(t, err)
-	require.Len(t, rows, 1+9)
+	require.Len(t, rows, 1+10)
 	head := rows[0]
 	col := func(name string) int {
 		for i, h := range head {
@@ -213,8 +214,8 @@ func TestCSV(t *testing.T) {
 	}
 	choice := rows[2]
 	assert.Equal(t, "school-choice", choice[col("指标编号")])
-	assert.Equal(t, "6.3%", choice[col("数值")])
-	assert.Equal(t, "+1.3", choice[col("差距")])
+	assert.Equal(t, "6.30%", choice[col("数值")])
+	assert.Equal(t, "+1.30", choice[col("差距")])
 	assert.Equal(t, "个百分点", choice[col("差距单位")])
 	assert.Equal(t, "未达标", choice[col("状态")])
 	assert.Equal(t, "2017", choice[col("年度")])
@@ -272,9 +273,11 @@ func TestJUnit(t *testing.T) {
 		policy          Policy
 		failures, skips int
 	}{
-		{FailBinding, 2, 2},
-		{FailAny, 3, 2},
-		{FailNone, 0, 2},
+		// The school's figure below the city's target (for reference) is
+		// skipped, never a failure, under every policy.
+		{FailBinding, 2, 3},
+		{FailAny, 3, 3},
+		{FailNone, 0, 3},
 	}
 	for _, c := range cases {
 		t.Run(string(c.policy), func(t *testing.T) {
@@ -282,7 +285,7 @@ func TestJUnit(t *testing.T) {
 			require.NoError(t, WriteJUnit(&b, fixture(), JUnitOptions{Policy: c.policy}))
 			var doc junitDoc
 			require.NoError(t, xml.Unmarshal(b.Bytes(), &doc), b.String())
-			assert.Equal(t, 9, doc.Tests)
+			assert.Equal(t, 10, doc.Tests)
 			assert.Equal(t, c.failures, doc.Failures)
 			assert.Equal(t, c.skips, doc.Skipped)
 			require.Len(t, doc.Suites, 3)
@@ -294,10 +297,10 @@ func TestJUnit(t *testing.T) {
 			assert.Equal(t, "eduplan.zj", choice.Class)
 			if c.policy == FailNone {
 				assert.Nil(t, choice.Failure)
-				assert.Contains(t, choice.Out, "数值：6.3%")
+				assert.Contains(t, choice.Out, "数值：6.30%")
 			} else {
 				require.NotNil(t, choice.Failure)
-				for _, want := range []string{"6.3%", "≤ 5%", "+1.3个百分点", "约束性"} {
+				for _, want := range []string{"6.30%", "≤ 5%", "+1.30个百分点", "约束性"} {
 					assert.Contains(t, choice.Failure.Message, want)
 				}
 				assert.Contains(t, choice.Failure.Body, "原文：择校生比例控制在5%以内")
@@ -308,12 +311,18 @@ func TestJUnit(t *testing.T) {
 				require.NotNil(t, standard.Failure)
 			} else {
 				assert.Nil(t, standard.Failure, "an aspirational target missed passes unless the policy is any")
-				assert.Contains(t, standard.Out, "84%")
+				assert.Contains(t, standard.Out, "84.00%")
 			}
 			nodata := city.Cases[3]
 			require.NotNil(t, nodata.Skipped)
 			assert.Contains(t, nodata.Skipped.Message, "缺少数据：残疾儿童少年入学数")
 			assert.Equal(t, 0, doc.Suites[1].Tests, "a unit with no results is an empty suite")
+			ref := doc.Suites[2].Cases[3]
+			assert.Equal(t, "fitness-pass 体质健康合格率", ref.Name)
+			assert.Nil(t, ref.Failure, "a figure against the city's target is no verdict on the school")
+			require.NotNil(t, ref.Skipped)
+			assert.Contains(t, ref.Skipped.Message, "参考：未达目标")
+			assert.Contains(t, ref.Skipped.Message, "全市、辖市区目标 ≥ 95%")
 		})
 	}
 }
@@ -403,4 +412,35 @@ func TestValueAndGapNeverContradictTheStatus(t *testing.T) {
 	v2 := view.Of(r)
 	assert.Equal(t, "94.996%", v2.Value.In("zh"))
 	assert.Equal(t, "-0.004 pp", v2.Gap.In("en"))
+}
+
+// A name with a direction override or a zero-width character reads as
+// another name; every text output shows such characters escaped, so the
+// reader sees them, and never passes them to the terminal or the CI page.
+func TestHiddenCharactersAreShown(t *testing.T) {
+	r := fixture()
+	r.Units[0].Unit.Name = "实验\u202E小学\u200B"
+	r.Units[0].Results[1].Name.ZH = "择校生\u2066比例"
+	for _, tc := range []struct {
+		name  string
+		write func(w *bytes.Buffer) error
+		// lt, gt are how the writer shows < and >.
+		lt, gt string
+	}{
+		{"table", func(w *bytes.Buffer) error { return WriteTable(w, r, "zh") }, "<", ">"},
+		{"markdown", func(w *bytes.Buffer) error { return WriteMarkdown(w, r, "zh") }, "&lt;", "&gt;"},
+		{"junit", func(w *bytes.Buffer) error { return WriteJUnit(w, r, JUnitOptions{Lang: "zh", Policy: FailBinding}) }, "&lt;", "&gt;"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, tc.write(&b))
+			out := b.String()
+			for _, r := range []string{"\u202E", "\u200B", "\u2066"} {
+				assert.NotContains(t, out, r)
+			}
+			esc := func(s string) string { return strings.NewReplacer("<", tc.lt, ">", tc.gt).Replace(s) }
+			assert.Contains(t, out, esc("实验<U+202E>小学<U+200B>"))
+			assert.Contains(t, out, esc("择校生<U+2066>比例"))
+		})
+	}
 }

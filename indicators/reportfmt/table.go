@@ -27,7 +27,7 @@ func WriteTable(w io.Writer, r *indicators.Report, lang string) error {
 		// indicator of their own in a city plan, and a block per such
 		// school would bury the results. They are counted at the end.
 		if len(u.Results) == 0 {
-			if u.Summary.Binding.Total()+u.Summary.Aspirational.Total() == 0 {
+			if u.Summary.Total() == 0 {
 				empty++
 			} else {
 				allMet++

@@ -1,6 +1,7 @@
 package reportfmt
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -72,14 +73,17 @@ func runeWidth(r rune) int {
 
 // oneLine makes text from a plan or a data file safe for one table cell:
 // line breaks and tabs become spaces, other control characters go, so a
-// stray character cannot break the alignment or drive the terminal.
+// stray character cannot break the alignment or drive the terminal. A
+// character that changes the direction of the text or takes no width
+// (U+202E, U+200B …) is shown escaped, <U+202E>: it could make a name read
+// as another, and a reader should see that it is there.
 func oneLine(s string) string {
 	if s == "" {
 		return s
 	}
 	clean := true
 	for _, r := range s {
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || hidden(r) {
 			clean = false
 			break
 		}
@@ -93,11 +97,27 @@ func oneLine(s string) string {
 		case r == '\n' || r == '\r' || r == '\t' || r == '\u2028' || r == '\u2029':
 			b.WriteByte(' ')
 		case unicode.IsControl(r):
+		case hidden(r):
+			fmt.Fprintf(&b, "<U+%04X>", r)
 		default:
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+// hidden says whether r is a bidirectional control or a character of no
+// width that a reader cannot see: the marks and embeddings, overrides and
+// isolates of Unicode's bidi algorithm, the zero-width space, joiners and
+// word joiner, and the byte order mark inside text.
+func hidden(r rune) bool {
+	switch {
+	case r >= '\u202A' && r <= '\u202E', r >= '\u2066' && r <= '\u2069',
+		r == '\u200E', r == '\u200F', r == '\u061C',
+		r >= '\u200B' && r <= '\u200D', r == '\u2060', r == '\uFEFF':
+		return true
+	}
+	return false
 }
 
 // pad fills s with spaces to w columns, on the right or on the left.

@@ -540,6 +540,29 @@ func readQuantity(src, norm []rune, i, end int) (quantity, int, *Error) {
 	if v, err := strconv.ParseFloat(q.digits, 64); err != nil || math.IsInf(v, 0) {
 		return q, j, newError(src, i, j, bi("数值太大", "the number is too large"))
 	}
+	// Scientific notation is no plan's way of writing a target; said as
+	// such, rather than as words not understood ("e400").
+	if k := j; k+1 < end && (norm[k] == 'e' || norm[k] == 'E') {
+		d := k + 1
+		if norm[d] == '+' || norm[d] == '-' {
+			d++
+		}
+		if d < end && isDigit(norm[d]) {
+			for d < end && isDigit(norm[d]) {
+				d++
+			}
+			text := string(src[i:d])
+			if v, err := strconv.ParseFloat(string(norm[i:d]), 64); err != nil || math.IsInf(v, 0) || (v == 0 && strings.Trim(q.digits, "0.") != "") {
+				return q, d, newError(src, i, d, bi(fmt.Sprintf("数值 %s 超出可以表示的范围", text), fmt.Sprintf("the number %s is out of range", text)))
+			}
+			zh, en := "目标中的数字请直接写出，不用科学计数法 "+text, "write the number in full, not in scientific notation "+text
+			if v := math.Abs(mustFloat(string(norm[i:d]))); v < 1e15 && (v == 0 || v >= 1e-6) {
+				n := FormatNumber(mustFloat(string(norm[i:d])))
+				zh, en = "目标中的数字请直接写出（如 "+n+"），不用科学计数法 "+text, "write the number in full (such as "+n+"), not in scientific notation "+text
+			}
+			return q, d, newError(src, i, d, bi(zh, en))
+		}
+	}
 	// A ratio: 17:1, 17∶1 (U+2236, as plans typeset it).
 	if k := j; k+1 < end && (norm[k] == ':' || norm[k] == '∶') && isDigit(norm[k+1]) {
 		d := k + 1
@@ -817,4 +840,10 @@ func FormatNumber(v float64) string {
 		r = 0
 	}
 	return strconv.FormatFloat(r, 'f', -1, 64)
+}
+
+// mustFloat reads a number already checked to parse.
+func mustFloat(s string) float64 {
+	v, _ := strconv.ParseFloat(s, 64)
+	return v
 }

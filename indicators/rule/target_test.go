@@ -192,6 +192,12 @@ func TestParseTargetErrors(t *testing.T) {
 		msg       string
 	}{
 		{"左右吧", 1, 1, 3, `无法理解的目标用语 “左右吧” / target words not understood: "左右吧"`},
+		// A number out of range says so, not "words not understood: e400".
+		{"≥ 1e400", 1, 3, 5, `数值 1e400 超出可以表示的范围 / the number 1e400 is out of range`},
+		{"≥ 1e-400", 1, 3, 6, `the number 1e-400 is out of range`},
+		{"达1e400%以上", 1, 2, 5, `the number 1e400 is out of range`},
+		{"≥ 1e3", 1, 3, 3, `write the number in full (such as 1000), not in scientific notation 1e3`},
+		{"≥ 1E+20", 1, 3, 5, `write the number in full, not in scientific notation 1E+20`},
 		{"50%左右吧", 1, 4, 3, `target words not understood: "左右吧"`},
 		{"大约达85%", 1, 1, 2, `target words not understood: "大约"`},
 		{"达85%为宜吧", 1, 5, 3, `"为宜吧"`},

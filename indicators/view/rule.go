@@ -29,7 +29,8 @@ func OfRule(r *rule.Rule, res indicators.RuleResult) RuleResult {
 	if res.Value != nil {
 		s := significant(*res.Value)
 		if percent {
-			s = Number(*res.Value, plan.Percent)
+			n, fixed := plan.DisplayDecimals(plan.Percent, nil)
+			s = number(*res.Value, plan.Percent, need(res.Gap, digits{n: n, base: n, fixed: fixed}))
 		}
 		out.Value = msg.T(s, s)
 	}

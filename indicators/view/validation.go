@@ -41,6 +41,10 @@ type Check struct {
 	Line msg.Text `json:"line"`
 }
 
+// two is how a rule's values and differences are written: up to two
+// decimals, trailing zeros dropped, as the inputs of a result are.
+var two = digits{n: 2, base: 2}
+
 // symbol is a rule operator as reports print it.
 func symbol(op plan.Operator) string {
 	switch op {
@@ -90,20 +94,20 @@ func OfValidation(r indicators.ValidationResult) Check {
 		Relation: symbol(r.Operator)}
 	tol, tolText := "", ""
 	if r.Tolerance > 0 {
-		tolText = "±" + number(r.Tolerance, amountUnit(r.ValueUnit), 6)
+		tolText = "±" + number(r.Tolerance, amountUnit(r.ValueUnit), digits{n: 6, base: 6})
 		tol = " (" + tolText + ")"
 	}
 	c.Expected = msg.T(r.Left+" "+symbol(r.Operator)+" "+r.Right+tol, r.Left+" "+symbol(r.Operator)+" "+r.Right+tol)
 	if r.LeftValue != nil {
-		c.Left = value(*r.LeftValue, r.ValueUnit, false, 2)
+		c.Left = value(*r.LeftValue, r.ValueUnit, false, two)
 	}
 	if r.RightValue != nil {
-		c.Right = value(*r.RightValue, r.ValueUnit, false, 2)
+		c.Right = value(*r.RightValue, r.ValueUnit, false, two)
 	}
 	if r.Status == indicators.RuleViolated {
 		c.Relation = broken(r.Operator)
 		if d := r.Difference; d != nil {
-			amount := number(math.Abs(*d), amountUnit(r.ValueUnit), 2)
+			amount := number(math.Abs(*d), amountUnit(r.ValueUnit), two)
 			switch r.Operator {
 			case plan.OpLE, plan.OpLT:
 				c.By = msg.T("超出 "+amount, "exceeds by "+amount)
@@ -161,7 +165,7 @@ func amountUnit(u plan.Unit) plan.Unit {
 }
 
 func signed(d float64, u plan.Unit) string {
-	s := number(d, amountUnit(u), 2)
+	s := number(d, amountUnit(u), two)
 	if d > 0 && s != "0" && s != "0%" {
 		s = "+" + s
 	}

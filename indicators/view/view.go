@@ -41,9 +41,12 @@ type Result struct {
 	// Target is the target in symbols ("≥ 99%"), or as written: the
 	// unit's own when the plan sets it one.
 	Target msg.Text `json:"target"`
-	// TargetNote says that Target is the unit's own, which the plan sets
-	// for named units, and what the others are held to:
-	// "本单位目标（按计划对县A、县B的要求；其余单位 ≥ 90）". Empty for the default.
+	// TargetNote says whose target Target is when it is not simply the
+	// unit's: its own, which the plan sets for named units, and what the
+	// others are held to ("本单位目标（按计划对县A、县B的要求；其余单位 ≥
+	// 90）"), or the target of other units shown for reference
+	// ("计划对全市、辖市区提出此目标，本单位的数值仅供参考……"). Empty for
+	// the default.
 	TargetNote msg.Text `json:"targetNote"`
 	// Gap is the signed gap, in percentage points for percents
 	// ("-0.004个百分点", "-0.004 pp").
@@ -80,15 +83,15 @@ func ValueOf(r indicators.Result) msg.Text {
 	if r.Value == nil {
 		return msg.Text{}
 	}
-	return value(*r.Value, r.Unit, r.Target.Points, decimals(r.Gap))
+	return value(*r.Value, r.Unit, r.Target.Points, digitsOf(r))
 }
 
 // Of computes the texts of a result.
 func Of(r indicators.Result) Result {
-	d := decimals(r.Gap)
+	d := digitsOf(r)
 	v := Result{
 		Target:   target(r),
-		Status:   r.Status.Name(),
+		Status:   status(r),
 		Nature:   Nature(r.Nature),
 		Places:   places(r.Places),
 		Warnings: r.Warnings,
@@ -109,6 +112,10 @@ func Of(r indicators.Result) Result {
 	}
 	if o := r.Target.Override; o != nil {
 		v.TargetNote = targetNote(o)
+		v.Notes = append(v.Notes, v.TargetNote)
+	}
+	if r.Reference {
+		v.TargetNote = referenceNote(r)
 		v.Notes = append(v.Notes, v.TargetNote)
 	}
 	if r.Reason != nil {
@@ -148,20 +155,27 @@ var points = msg.T("个百分点", "pp")
 // two decimals: a percent as "99.2%", a count as "14". It is for figures
 // that are not compared with a bound (a result's inputs, a child unit's
 // value); a result's own value is Of(r).Value.
-func Number(v float64, u plan.Unit) string { return number(v, u, 2) }
+func Number(v float64, u plan.Unit) string { return number(v, u, digits{n: 2, base: 2}) }
 
 // Quantity shows v, a value of the same quantity as r's value (an aggregate
-// over child units, a child's value), the way r's value is shown: in
-// percentage points when r's target is a gap in points.
+// over child units, a child's value), the way r's value is shown: with the
+// indicator's decimals, in percentage points when r's target is a gap in
+// points.
 func Quantity(r indicators.Result, v float64) msg.Text {
-	return value(v, r.Unit, r.Target.Points, 2)
+	n, fixed := plan.DisplayDecimals(r.Unit, r.Decimals)
+	return value(v, r.Unit, r.Target.Points, digits{n: n, base: n, fixed: fixed})
 }
 
 // Gap shows a signed gap between a value and its bound in the bound's unit,
-// percentage points for percents, with the decimals it needs to be told
-// from zero. Of(r).Gap is the same text for a result.
+// percentage points for percents, with the default decimals of its unit
+// or more when it needs them to be told from zero. Of(r).Gap is the same
+// text for a result whose indicator declares no decimals.
 func Gap(g float64, u plan.Unit, inPoints bool) msg.Text {
-	return gap(g, u, inPoints, decimals(&g))
+	n, fixed := plan.DisplayDecimals(u, nil)
+	if inPoints {
+		n, fixed = plan.DisplayDecimals(plan.Percent, nil)
+	}
+	return gap(g, u, inPoints, need(&g, digits{n: n, base: n, fixed: fixed}))
 }
 
 // Nature is the name of a target's nature: 约束性 / binding, 预期性 /
@@ -191,54 +205,85 @@ func UnitLabel(u dataset.OrgUnit) string {
 	return u.Name + "(" + u.ID + ")"
 }
 
-// decimals is how many decimals a value and its gap need so that what is
-// shown agrees with the status: two, or more when two would round the value
-// onto its bound (94.996% against ≥ 95% would read "95%, not met"), up to
-// six.
-func decimals(g *float64) int {
-	const most = 6
-	if g == nil || *g == 0 {
-		return 2
-	}
-	for d := 2; d < most; d++ {
-		if math.Abs(*g)*math.Pow(10, float64(d)) >= 0.5 {
-			return d
-		}
-	}
-	return most
+// digits says how a value and its gap are written: with n decimals, of
+// which the first base are kept even when zero if fixed ("27.40%"); any
+// trailing zero is dropped otherwise ("17.5").
+type digits struct {
+	n, base int
+	fixed   bool
 }
 
-func number(v float64, u plan.Unit, decimals int) string {
+// digitsOf is how a result's value and gap are written: with the decimals
+// the indicator declares (or its unit's default), or more when those would
+// round the value onto its bound (94.996% against ≥ 95% would read "95%,
+// not met").
+func digitsOf(r indicators.Result) digits {
+	n, fixed := plan.DisplayDecimals(r.Unit, r.Decimals)
+	return need(r.Gap, digits{n: n, base: n, fixed: fixed})
+}
+
+// need adds the decimals a gap needs to be told from zero, up to
+// plan.MaxDecimals.
+func need(g *float64, d digits) digits {
+	if g == nil || *g == 0 {
+		return d
+	}
+	for d.n < plan.MaxDecimals && math.Abs(*g)*math.Pow(10, float64(d.n)) < 0.5 {
+		d.n++
+	}
+	return d
+}
+
+// format writes x with d's decimals.
+func format(x float64, d digits) string {
+	s := strconv.FormatFloat(x, 'f', d.n, 64)
+	if !d.fixed {
+		return trim(s)
+	}
+	if d.n > d.base {
+		// The decimals added for the status only: drop their zeros, keep
+		// the declared ones.
+		s = strings.TrimRight(s, "0")
+		dot := strings.IndexByte(s, '.')
+		if short := d.base - (len(s) - dot - 1); dot >= 0 && short > 0 {
+			s += strings.Repeat("0", short)
+		}
+		s = strings.TrimSuffix(s, ".")
+	}
+	if strings.Trim(s, "-0.") == "" {
+		s = strings.TrimPrefix(s, "-")
+	}
+	return s
+}
+
+func number(v float64, u plan.Unit, d digits) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return None
 	}
 	switch u {
 	case plan.Percent:
-		return trim(strconv.FormatFloat(v*100, 'f', decimals, 64)) + "%"
+		return format(v*100, d) + "%"
 	case plan.Count:
-		if v == math.Trunc(v) {
+		if v == math.Trunc(v) && !d.fixed {
 			return strconv.FormatFloat(v, 'f', 0, 64)
 		}
 	}
-	return trim(strconv.FormatFloat(v, 'f', decimals, 64))
+	return format(v, d)
 }
 
 // value shows a value; a percent held to a target in points reads in points
 // too, so that value and target read alike.
-func value(v float64, u plan.Unit, inPoints bool, decimals int) msg.Text {
+func value(v float64, u plan.Unit, inPoints bool, d digits) msg.Text {
 	if u == plan.Percent && inPoints && !math.IsNaN(v) && !math.IsInf(v, 0) {
-		n := trim(strconv.FormatFloat(v*100, 'f', decimals, 64))
+		n := format(v*100, d)
 		return msg.T(n+points.ZH, n+" "+points.EN)
 	}
-	s := number(v, u, decimals)
+	s := number(v, u, d)
 	return msg.T(s, s)
 }
 
-func gap(g float64, u plan.Unit, inPoints bool, decimals int) msg.Text {
-	s := trim(strconv.FormatFloat(g, 'f', decimals, 64))
-	if g > 0 && s != "0" {
-		s = "+" + s
-	}
+func gap(g float64, u plan.Unit, inPoints bool, d digits) msg.Text {
+	s := gapNumber(g, d)
 	if u == plan.Percent || inPoints {
 		return msg.T(s+points.ZH, s+" "+points.EN)
 	}
@@ -247,9 +292,9 @@ func gap(g float64, u plan.Unit, inPoints bool, decimals int) msg.Text {
 
 // gapNumber is the gap as a plain number, with the digits of the gap's
 // text: a sheet and a table show the same gap.
-func gapNumber(g float64, decimals int) string {
-	s := trim(strconv.FormatFloat(g, 'f', decimals, 64))
-	if g > 0 && s != "0" {
+func gapNumber(g float64, d digits) string {
+	s := format(g, d)
+	if g > 0 && strings.Trim(s, "0.") != "" {
 		s = "+" + s
 	}
 	return s
@@ -262,6 +307,9 @@ func target(r indicators.Result) msg.Text {
 	}
 	if t.EN == "" {
 		t.EN = t.ZH
+	}
+	if r.Reference {
+		t = referenceTarget(r, t)
 	}
 	return t
 }
@@ -310,7 +358,11 @@ func line(r indicators.Result, v Result) msg.Text {
 			if r.Target.Override != nil {
 				t += pick(lang, "（本单位目标）", " (this unit's own)")
 			}
-			parts = append(parts, pick(lang, "目标 ", "target ")+t)
+			if !r.Reference {
+				// A reference target says whose target it is itself.
+				t = pick(lang, "目标 ", "target ") + t
+			}
+			parts = append(parts, t)
 		}
 		if !v.Gap.IsZero() {
 			parts = append(parts, pick(lang, "差距 ", "gap ")+v.Gap.In(lang))
@@ -335,27 +387,37 @@ type Tally struct {
 	Name         msg.Text          `json:"name"`
 	Binding      int               `json:"binding"`
 	Aspirational int               `json:"aspirational"`
+	// Reference counts the results shown for reference, in the tally
+	// whose Status is Reference only: they are neither binding nor
+	// aspirational verdicts.
+	Reference int `json:"reference,omitempty"`
 }
 
 // Tallies counts a summary by status in the order reports list them: met,
-// not met, no data, not computable, then not applicable when there is any.
+// not met, no data, not computable, then not applicable when there is any,
+// and last, when there is any, the results shown for reference (Status
+// Reference, counted in Reference).
 func Tallies(s indicators.Summary) []Tally {
 	out := []Tally{
-		{indicators.Met, indicators.Met.Name(), s.Binding.Met, s.Aspirational.Met},
-		{indicators.NotMet, indicators.NotMet.Name(), s.Binding.NotMet, s.Aspirational.NotMet},
-		{indicators.NoData, indicators.NoData.Name(), s.Binding.NoData, s.Aspirational.NoData},
-		{indicators.NotComputable, indicators.NotComputable.Name(), s.Binding.NotComputable, s.Aspirational.NotComputable},
+		{indicators.Met, indicators.Met.Name(), s.Binding.Met, s.Aspirational.Met, 0},
+		{indicators.NotMet, indicators.NotMet.Name(), s.Binding.NotMet, s.Aspirational.NotMet, 0},
+		{indicators.NoData, indicators.NoData.Name(), s.Binding.NoData, s.Aspirational.NoData, 0},
+		{indicators.NotComputable, indicators.NotComputable.Name(), s.Binding.NotComputable, s.Aspirational.NotComputable, 0},
 	}
 	if n := s.Binding.NotApplicable + s.Aspirational.NotApplicable; n > 0 {
-		out = append(out, Tally{indicators.NotApplicable, indicators.NotApplicable.Name(), s.Binding.NotApplicable, s.Aspirational.NotApplicable})
+		out = append(out, Tally{indicators.NotApplicable, indicators.NotApplicable.Name(), s.Binding.NotApplicable, s.Aspirational.NotApplicable, 0})
+	}
+	if n := s.Reference.Total() - s.Reference.NotApplicable; n > 0 {
+		out = append(out, Tally{Status: Reference, Name: referenceName, Reference: n})
 	}
 	return out
 }
 
 // SummaryText counts a unit's (or a report's) results, binding and
-// aspirational targets apart:
+// aspirational targets apart, and the results shown for reference after
+// them when there are any:
 //
-//	约束性 达标 10，未达标 1，缺数据 2，无法计算 0；预期性 达标 1，未达标 0，缺数据 0，无法计算 0
+//	约束性 达标 10，未达标 1，缺数据 2，无法计算 0；预期性 达标 1，未达标 0，缺数据 0，无法计算 0；参考 3
 func SummaryText(s indicators.Summary) msg.Text {
 	ts := Tallies(s)
 	one := func(lang string) string {
@@ -366,15 +428,19 @@ func SummaryText(s indicators.Summary) msg.Text {
 				if aspirational {
 					n = t.Aspirational
 				}
-				if t.Status == indicators.NotApplicable && n == 0 {
+				if (t.Status == indicators.NotApplicable && n == 0) || t.Status == Reference {
 					continue
 				}
 				parts = append(parts, t.Name.In(lang)+" "+strconv.Itoa(n))
 			}
 			return strings.Join(parts, pick(lang, "，", ", "))
 		}
-		return Nature(plan.Binding).In(lang) + " " + counts(false) + pick(lang, "；", "; ") +
+		s := Nature(plan.Binding).In(lang) + " " + counts(false) + pick(lang, "；", "; ") +
 			Nature(plan.Aspirational).In(lang) + " " + counts(true)
+		if t := ts[len(ts)-1]; t.Status == Reference {
+			s += pick(lang, "；", "; ") + t.Name.In(lang) + " " + strconv.Itoa(t.Reference)
+		}
+		return s
 	}
 	return msg.T(one("zh"), one("en"))
 }

@@ -36,7 +36,7 @@ func TestOf(t *testing.T) {
 			"94.996%", "≥ 95%", "-0.004个百分点", "-0.004", "个百分点", "未达标", "约束性", "94.996%", "-0.004 pp"},
 		{"on the bound",
 			indicators.Result{Status: indicators.Met, Unit: plan.Percent, Value: f(0.95), Gap: f(0), Target: ge(0.95, "≥ 95%", "≥ 95%")},
-			"95%", "≥ 95%", "0个百分点", "0", "个百分点", "达标", "约束性", "95%", "0 pp"},
+			"95.00%", "≥ 95%", "0.00个百分点", "0.00", "个百分点", "达标", "约束性", "95.00%", "0.00 pp"},
 		{"a gap between units reads in points",
 			indicators.Result{Status: indicators.NotMet, Unit: plan.Percent, Value: f(0.1273), Gap: f(2.73),
 				Target: indicators.TargetInfo{Op: rule.LE, Value: 0.1, Points: true, Display: msg.T("≤ 10个百分点", "≤ 10 pp")}},
@@ -64,6 +64,43 @@ func TestOf(t *testing.T) {
 			assert.Equal(t, tt.gapUnit, v.GapUnit.In("zh"))
 			assert.Equal(t, tt.status, v.Status.In("zh"))
 			assert.Equal(t, tt.nature, v.Nature.In("zh"))
+		})
+	}
+}
+
+// Values and gaps show the decimals the plan declares for the indicator, or
+// its unit's default: two for percents with their zeros kept, as bureaus
+// publish rates; up to two otherwise. A value that would round onto its
+// bound shows more, whatever was declared.
+func TestDecimals(t *testing.T) {
+	one, zero, three := 1, 0, 3
+	tests := []struct {
+		name       string
+		unit       plan.Unit
+		decimals   *int
+		value, gap float64
+		wantValue  string
+		wantGap    string
+	}{
+		{"a percent shows two by default", plan.Percent, nil, 100.0 / 365, -71.6, "27.40%", "-71.60个百分点"},
+		{"a whole percent too", plan.Percent, nil, 1, 1, "100.00%", "+1.00个百分点"},
+		{"one declared", plan.Percent, &one, 0.992, 0.2, "99.2%", "+0.2个百分点"},
+		{"none declared", plan.Percent, &zero, 0.9949, -0.51, "99%", "-1个百分点"},
+		{"declared decimals give way to the status", plan.Percent, &one, 0.94996, -0.004, "94.996%", "-0.004个百分点"},
+		{"extra decimals drop their zeros, not the declared ones", plan.Percent, nil, 0.9499, -0.01, "94.99%", "-0.01个百分点"},
+		{"a count shows whole numbers by default", plan.Count, nil, 14, -2, "14", "-2"},
+		{"a ratio up to two by default", plan.Ratio, nil, 17.5, 0.5, "17.5", "+0.5"},
+		{"a ratio with one declared keeps its zero", plan.Ratio, &one, 17, 0, "17.0", "0.0"},
+		{"a score with three", plan.Score, &three, 94.5, -0.5, "94.500", "-0.500"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := indicators.Result{Status: indicators.NotMet, Unit: tt.unit, Decimals: tt.decimals, Value: f(tt.value), Gap: f(tt.gap),
+				Target: ge(0, "≥ 0", "≥ 0")}
+			v := Of(r)
+			assert.Equal(t, tt.wantValue, v.Value.ZH)
+			assert.Equal(t, tt.wantGap, v.Gap.ZH)
+			assert.Equal(t, v.Value, ValueOf(r), "a table cell shows the value as a result row does")
 		})
 	}
 }
@@ -131,8 +168,8 @@ func TestNumberGapTypedQuantity(t *testing.T) {
 	assert.Equal(t, None, Number(math.NaN(), plan.Percent))
 	assert.Equal(t, None, Number(math.Inf(1), plan.Count))
 
-	assert.Equal(t, msg.T("+0.2个百分点", "+0.2 pp"), Gap(0.2, plan.Percent, false))
-	assert.Equal(t, msg.T("-5个百分点", "-5 pp"), Gap(-5, plan.Ratio, true))
+	assert.Equal(t, msg.T("+0.20个百分点", "+0.20 pp"), Gap(0.2, plan.Percent, false))
+	assert.Equal(t, msg.T("-5.00个百分点", "-5.00 pp"), Gap(-5, plan.Ratio, true))
 	assert.Equal(t, msg.T("-0.004", "-0.004"), Gap(-0.004, plan.Number, false), "a small gap keeps the decimals that tell it from zero")
 
 	assert.Equal(t, "99.2", Typed(0.992, plan.Percent))
@@ -140,7 +177,7 @@ func TestNumberGapTypedQuantity(t *testing.T) {
 
 	r := indicators.Result{Unit: plan.Percent, Target: indicators.TargetInfo{Points: true}}
 	assert.Equal(t, msg.T("12.73个百分点", "12.73 pp"), Quantity(r, 0.1273))
-	assert.Equal(t, msg.T("-5个百分点", "-5 pp"), Quantity(r, -0.05))
+	assert.Equal(t, msg.T("-5.00个百分点", "-5.00 pp"), Quantity(r, -0.05), "an aggregate of a percent has the percent's decimals")
 	r.Target.Points = false
 	assert.Equal(t, msg.T("12.73%", "12.73%"), Quantity(r, 0.1273))
 }
@@ -164,7 +201,7 @@ func TestTallies(t *testing.T) {
 	s := indicators.Summary{Binding: indicators.Counts{Met: 10, NotMet: 1}, Aspirational: indicators.Counts{NotMet: 2}}
 	ts := Tallies(s)
 	require.Len(t, ts, 4, "not applicable only when there is any")
-	assert.Equal(t, Tally{indicators.NotMet, msg.T("未达标", "not met"), 1, 2}, ts[1])
+	assert.Equal(t, Tally{Status: indicators.NotMet, Name: msg.T("未达标", "not met"), Binding: 1, Aspirational: 2}, ts[1])
 	s.Aspirational.NotApplicable = 1
 	assert.Equal(t, indicators.NotApplicable, Tallies(s)[4].Status)
 }
@@ -251,7 +288,7 @@ func TestOfRule(t *testing.T) {
 		status, value, target, gp string
 	}{
 		{"a / b <= 5%", indicators.RuleResult{Status: indicators.Met, Value: f(0.03), Gap: f(-2)},
-			"met", "3%", "≤ 5%", "-2 pp"},
+			"met", "3.00%", "≤ 5%", "-2.00 pp"},
 		// No target and no percent: a ratio keeps six significant digits.
 		{"a / b", indicators.RuleResult{Status: indicators.Met, Value: f(0.992134567)},
 			"met", "0.992135", "", ""},

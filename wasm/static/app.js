@@ -60,6 +60,7 @@
       'res.title': '自评结果',
       'res.binding': '约束性目标',
       'res.aspirational': '预期性目标（力争）',
+      'res.reference': '仅供参考（计划对全市或辖市区提出的目标）',
       'res.none': '没有适用于此类单位的指标。',
       'res.feedsOnly': '此类单位没有自己的指标：填写的数据汇总后用于辖市区和全市的指标。可用“导出本单位数据”把数据交给辖市区汇总。',
       'res.status': '状态',
@@ -111,6 +112,7 @@
       'imp.kind': '类型',
       'imp.parent': '所属',
       'imp.summary': '达标 / 未达标 / 缺数据',
+      'imp.reference': '参考',
       'imp.children': '各下级单位的数值',
       'imp.exportJSON': '导出全部报告（JSON）',
       'imp.exportCSV': '导出全部报告（CSV）',
@@ -122,7 +124,10 @@
       'task.lead': '牵头领导',
       'task.all': '全部',
       'task.overdueOnly': '只看逾期',
-      'task.count': '共 {0} 项，其中逾期 {1} 项（截至 {2}）',
+      'task.count': '共 {0} 项，其中逾期 {1} 项，{2}',
+      'task.asOfGiven': '截至 {0}',
+      'task.asOfDefault': '截至 {0}（{1}；可在“截至日期”改选其他日期）',
+      'task.asOfReset': '用默认日期',
       'task.item': '条目',
       'task.content': '工作内容',
       'task.units': '责任单位',
@@ -202,6 +207,7 @@
       'res.title': 'Self-assessment',
       'res.binding': 'Binding targets',
       'res.aspirational': 'Aspirational targets (strive for)',
+      'res.reference': 'For reference only (targets the plan sets for the city or districts)',
       'res.none': 'No indicator applies to this kind of unit.',
       'res.feedsOnly': 'This kind of unit has no indicator of its own: its figures are summed into the district’s and the city’s indicators. Use “Export this unit’s figures” to hand them to the district.',
       'res.status': 'Status',
@@ -253,6 +259,7 @@
       'imp.kind': 'Kind',
       'imp.parent': 'Belongs to',
       'imp.summary': 'met / not met / no data',
+      'imp.reference': 'for reference',
       'imp.children': 'Value of each child unit',
       'imp.exportJSON': 'Export all reports (JSON)',
       'imp.exportCSV': 'Export all reports (CSV)',
@@ -264,7 +271,10 @@
       'task.lead': 'Lead',
       'task.all': 'All',
       'task.overdueOnly': 'Overdue only',
-      'task.count': '{0} items, {1} overdue (as of {2})',
+      'task.count': '{0} items, {1} overdue, {2}',
+      'task.asOfGiven': 'as of {0}',
+      'task.asOfDefault': 'as of {0} ({1}; pick another date under “As of”)',
+      'task.asOfReset': 'Default date',
       'task.item': 'Item',
       'task.content': 'Work',
       'task.units': 'Responsible units',
@@ -312,7 +322,7 @@
     unitName: '',
     figures: {}, // plan id → metric id → text as typed
     statuses: {}, // plan id → status book
-    asOf: '', // '' means today
+    asOf: '', // '' means the library's default: today, but no later than the end of the plan's year
     office: '',
     lead: '',
     overdueOnly: false,
@@ -901,17 +911,22 @@
   }
 
   // summaryBlock counts a unit's results by status, binding and
-  // aspirational targets apart, with the status names Go gave.
+  // aspirational targets apart, with the status names Go gave; the results
+  // shown for reference (a target the plan sets for the city) on a row of
+  // their own, when there are any, never among 未达标.
   function summaryBlock(unit) {
-    const tallies = (unit.tallies || []).filter((k) => k.status !== 'not_applicable');
+    const all = (unit.tallies || []).filter((k) => k.status !== 'not_applicable');
+    const tallies = all.filter((k) => k.status !== 'reference');
+    const ref = all.find((k) => k.status === 'reference');
+    const cell = (k, n) => h('span', { class: 'sum-cell st-' + k.status, 'data-count': k.status },
+      h('span', { class: 'sum-n' }, String(n || 0)), h('span', { class: 'sum-k' }, tx(k.name)));
     const row = (label, nature) => h('div', { class: 'sum-row ' + nature },
       h('span', { class: 'sum-label' }, label),
-      tallies.map((k) =>
-        h('span', { class: 'sum-cell st-' + k.status, 'data-count': k.status },
-          h('span', { class: 'sum-n' }, String(k[nature] || 0)), h('span', { class: 'sum-k' }, tx(k.name)))));
+      tallies.map((k) => cell(k, k[nature])));
     return h('div', { class: 'summary', id: 'summary' },
       row(t('res.binding'), 'binding'),
-      row(t('res.aspirational'), 'aspirational'));
+      row(t('res.aspirational'), 'aspirational'),
+      ref ? h('div', { class: 'sum-row reference' }, h('span', { class: 'sum-label' }, t('res.reference')), cell(ref, ref.reference)) : null);
   }
 
   function exportBar(reports) {
@@ -945,9 +960,16 @@
     return r.text ? tx(r.text.target) : '';
   }
 
+  // stClass is the class a result's status is drawn with: a result shown
+  // for reference has its own, whatever it shows, so that no colour reads
+  // it as 未达标.
+  function stClass(r) {
+    return 'st-' + (r.reference ? 'reference' : r.status);
+  }
+
   // resultBadge is a result's status with the name Go gave it.
   function resultBadge(r) {
-    return h('span', { class: 'badge st-' + r.status }, r.text ? tx(r.text.status) : statusName(r.status));
+    return h('span', { class: 'badge ' + stClass(r) }, r.text ? tx(r.text.status) : statusName(r.status));
   }
 
   function resultsTable(results, opts) {
@@ -960,7 +982,7 @@
         h('th', { class: 'num' }, t('res.value')),
         h('th', { class: 'num' }, t('res.target')),
         h('th', { class: 'num' }, t('res.gap')))),
-      h('tbody', null, results.map((r) => h('tr', { 'data-indicator': r.indicator, 'data-status': r.status, class: 'row-' + r.status },
+      h('tbody', null, results.map((r) => h('tr', { 'data-indicator': r.indicator, 'data-status': r.status, 'data-reference': r.reference ? 'true' : null, class: 'row-' + r.status + (r.reference ? ' row-reference' : '') },
         h('td', { class: 'c-status' }, resultBadge(r), h('div', { class: 'nature' }, tx(r.text.nature))),
         h('td', { class: 'c-ind' },
           h('div', { class: 'ind-name' }, tx(r.name), r.origin === 'reported' ? h('span', { class: 'muted' }, t('res.reported')) : null),
@@ -1001,7 +1023,7 @@
       if (r.unit === 'percent' && !r.target.points) max = Math.max(Math.min(max, 1), r.value * 1.05, hi * 1.05);
       const x = (v) => barX + Math.max(0, Math.min(1, v / max)) * barW;
       const name = tx(r.name);
-      const g = s('g', { class: 'bar st-' + r.status, 'data-indicator': r.indicator });
+      const g = s('g', { class: 'bar ' + stClass(r), 'data-indicator': r.indicator });
       g.appendChild(s('title', null, name + ': ' + valueOf(r) + ' (' + t('res.target') + ' ' + targetOf(r) + ')'));
       g.appendChild(s('text', { x: labelW, y: y + 15, 'text-anchor': 'end', class: 'bar-label' }, clip(name, 30)));
       g.appendChild(s('rect', { x: barX, y: y + 3, width: barW, height: 16, class: 'track' }));
@@ -1187,8 +1209,10 @@
         h('th', { scope: 'row' }, row.unit.name || row.unit.id),
         h('td', null, tx(row.kindName) || row.unit.kind || ''),
         h('td', null, row.parentName || row.unit.parent || ''),
-        h('td', { class: 'num' }, row.counts.met + ' / ' + row.counts.not_met + ' / ' + row.counts.no_data),
-        row.cells.map((c) => c ? h('td', { class: 'cell st-' + c.status, title: statusName(c.status) }, tx(c.valueText) || statusName(c.status)) : h('td', { class: 'cell na' }, ''))));
+        h('td', { class: 'num' }, row.counts.met + ' / ' + row.counts.not_met + ' / ' + row.counts.no_data,
+          row.reference ? h('div', { class: 'muted ref-count' }, t('imp.reference') + ' ' + row.reference) : null),
+        row.cells.map((c) => c ? h('td', { class: 'cell ' + stClass(c), 'data-status': c.status, 'data-reference': c.reference ? 'true' : null,
+          title: c.statusText ? tx(c.statusText) : statusName(c.status) }, tx(c.valueText) || (c.statusText ? tx(c.statusText) : statusName(c.status))) : h('td', { class: 'cell na' }, ''))));
     });
     table.appendChild(body);
     sec.appendChild(h('div', { class: 'card' }, h('h2', null, t('imp.schools'), ' ', h('span', { class: 'muted' }, '(' + res.schools.length + ')')),
@@ -1203,13 +1227,16 @@
   }
 
   function renderTasks(sec) {
-    const asOf = S.asOf || today();
-    const res = call('schedule', { asOf, office: S.office, lead: S.lead, overdueOnly: S.overdueOnly, book: book() });
+    // The default date comes from Go (plan.DefaultAsOf) with its reason;
+    // the page only supplies the browser's today.
+    const res = call('schedule', { asOf: S.asOf, today: today(), office: S.office, lead: S.lead, overdueOnly: S.overdueOnly, book: book() });
     sec.replaceChildren();
     if (!res.ok) {
       sec.appendChild(h('div', { class: 'notice error' }, problems(res)));
       return;
     }
+    const asOf = res.asOf;
+    const why = tx(res.asOfWhy);
     const pick = (id, label, value, opts, onset) => h('label', { class: 'ctl' }, label,
       h('select', { id, onchange: (ev) => { onset(ev.target.value); save(); render(); } },
         h('option', { value: '' }, t('task.all')),
@@ -1219,6 +1246,7 @@
       h('div', { class: 'task-bar no-print' },
         h('label', { class: 'ctl' }, t('task.asOf'),
           h('input', { type: 'date', id: 'as-of', value: asOf, onchange: (ev) => { S.asOf = ev.target.value; save(); render(); } })),
+        S.asOf ? h('button', { type: 'button', class: 'btn', id: 'as-of-default', onclick: () => { S.asOf = ''; save(); render(); } }, t('task.asOfReset')) : null,
         pick('office', t('task.office'), S.office, res.offices, (v) => { S.office = v; }),
         pick('lead', t('task.lead'), S.lead, res.leads, (v) => { S.lead = v; }),
         h('label', { class: 'ctl check' }, h('input', { type: 'checkbox', id: 'overdue-only', checked: S.overdueOnly,
@@ -1228,7 +1256,7 @@
           onclick: () => saveExport(call('exportStatuses', { book: book() })) }, t('task.export')),
         h('label', { class: 'btn file-btn' }, t('task.import'),
           h('input', { type: 'file', id: 'status-file', accept: '.json,application/json', onchange: onStatusFile }))),
-      h('p', { class: 'count', id: 'task-count' }, t('task.count', res.total, res.overdue, asOf), ' ', h('span', { class: 'muted' }, t('task.stateNote')))));
+      h('p', { class: 'count', id: 'task-count' }, t('task.count', res.total, res.overdue, why ? t('task.asOfDefault', asOf, why) : t('task.asOfGiven', asOf)), ' ', h('span', { class: 'muted' }, t('task.stateNote')))));
     if (taskNotice) {
       sec.appendChild(h('div', { class: 'notice ' + (taskNotice.errors ? 'error' : 'ok') }, h('strong', null, say(taskNotice.text)),
         taskNotice.errors ? errorList(taskNotice.errors) : null));

@@ -100,8 +100,10 @@ func TestEveryFaceShowsTheSameTexts(t *testing.T) {
 	}
 	// The cases the faces must agree on are there.
 	zh := want["zh"]
-	assert.Equal(t, shown{"94.996%", "≥ 95%", "-0.004个百分点", "未达标"}, zh[key{"s-jingkou-p1", "fitness_pass_rate"}])
-	assert.Equal(t, "缺数据", zh[key{"s-jingkou-p2", "fitness_pass_rate"}].Status)
+	// The plan sets the 合格率 for the city and the districts: a school's
+	// own figure is for reference, and every face says so.
+	assert.Equal(t, shown{"94.996%", "全市、辖市区目标 ≥ 95%", "-0.004个百分点", "参考：未达目标"}, zh[key{"s-jingkou-p1", "fitness_pass_rate"}])
+	assert.Equal(t, "参考：缺数据", zh[key{"s-jingkou-p2", "fitness_pass_rate"}].Status)
 	assert.Equal(t, "无法计算", zh[key{"s-jingkou-p2", "school_choice_share"}].Status)
 	gap := zh[key{"zhenjiang", "quality_preschool_district_gap"}]
 	assert.Regexp(t, `^\d+(\.\d+)?个百分点$`, gap.Value, "a gap between districts reads in points")
@@ -359,8 +361,8 @@ func TestEveryFaceShowsTheSameTexts(t *testing.T) {
 			}
 			assert.ElementsMatch(t, wantLines, ft.lines)
 			assert.Contains(t, ft.lines, map[string]string{
-				"zh": "京口区实验小学(s-jingkou-p1)：《国家学生体质健康标准》合格率(fitness_pass_rate) 未达标：数值 94.996%，目标 ≥ 95%，差距 -0.004个百分点（约束性）",
-				"en": "京口区实验小学(s-jingkou-p1): Pass rate under the National Student Physical Health Standard(fitness_pass_rate) not met: value 94.996%, target ≥ 95%, gap -0.004 pp (binding)",
+				"zh": "京口区实验小学(s-jingkou-p1)：《国家学生体质健康标准》合格率(fitness_pass_rate) 参考：未达目标：数值 94.996%，全市、辖市区目标 ≥ 95%，差距 -0.004个百分点（约束性）",
+				"en": "京口区实验小学(s-jingkou-p1): Pass rate under the National Student Physical Health Standard(fitness_pass_rate) for reference: target not reached: value 94.996%, ≥ 95% (target for the city, districts), gap -0.004 pp (binding)",
 			}[lang])
 		})
 	}

@@ -111,6 +111,12 @@ type cell struct {
 	Status indicators.Status `json:"status"`
 	// ValueText is the value as every face shows it (view.Result.Value).
 	ValueText Text `json:"valueText"`
+	// Reference marks the school's figure against a target the plan
+	// sets for the city (indicators.Result.Reference); StatusText is then
+	// the status as every face shows it (参考：未达目标), for the cell's
+	// title.
+	Reference  bool  `json:"reference,omitempty"`
+	StatusText *Text `json:"statusText,omitempty"`
 }
 
 type schoolRow struct {
@@ -119,6 +125,9 @@ type schoolRow struct {
 	ParentName string            `json:"parentName"`
 	KindName   Text              `json:"kindName"`
 	Counts     indicators.Counts `json:"counts"`
+	// Reference is how many of the school's results are shown for
+	// reference, which Counts leaves out.
+	Reference int `json:"reference,omitempty"`
 	// Cells follow the answer's columns; null where the indicator does not
 	// concern the school.
 	Cells []*cell `json:"cells"`
@@ -195,7 +204,7 @@ func (s *Session) assessFile(string) (any, error) {
 			}
 			continue
 		}
-		row := schoolRow{Unit: u, KindName: kindName(u.Kind), Counts: ev.Counts(i), Cells: make([]*cell, len(cols))}
+		row := schoolRow{Unit: u, KindName: kindName(u.Kind), Counts: ev.Counts(i), Reference: ev.ReferenceCounts(i).Total(), Cells: make([]*cell, len(cols))}
 		if p, ok := d.Unit(u.Parent); ok {
 			row.ParentName = p.Name
 		}
@@ -207,6 +216,10 @@ func (s *Session) assessFile(string) (any, error) {
 			c := &cell{Status: st}
 			if res, ok := ev.Outcome(ind.ID, i); ok {
 				c.ValueText = view.ValueOf(res)
+				if res.Reference {
+					st := view.StatusOf(res)
+					c.Reference, c.StatusText = true, &st
+				}
 			}
 			row.Cells[k] = c
 		}

@@ -10,7 +10,10 @@ import (
 )
 
 type scheduleRequest struct {
+	// AsOf is the date the user chose; "" for the default, which needs
+	// Today, the browser's date (the wasm's clock has no time zone).
 	AsOf        string           `json:"asOf"`
+	Today       string           `json:"today"`
 	Office      string           `json:"office"`
 	Lead        string           `json:"lead"`
 	OverdueOnly bool             `json:"overdueOnly"`
@@ -38,7 +41,10 @@ type entryView struct {
 }
 
 type scheduleAnswer struct {
-	AsOf    string       `json:"asOf"`
+	AsOf string `json:"asOf"`
+	// AsOfWhy says why the date was chosen when the user chose none
+	// ("计划年度末"); empty for a date the user gave.
+	AsOfWhy Text         `json:"asOfWhy"`
 	Entries []entryView  `json:"entries"`
 	Offices []string     `json:"offices"`
 	Leads   []string     `json:"leads"`
@@ -57,16 +63,17 @@ func (s *Session) schedule(arg string) (any, error) {
 	if err := decode(arg, &req); err != nil {
 		return nil, err
 	}
-	asOf, err := plan.ParseDate(req.AsOf)
+	when, err := s.asOf(req)
 	if err != nil {
 		return nil, err
 	}
+	asOf := when.Date
 	book, err := s.book(req.Book)
 	if err != nil {
 		return nil, err
 	}
 	entries := s.plan.Schedule(asOf, book, plan.Filter{Office: req.Office, Lead: req.Lead, OverdueOnly: req.OverdueOnly})
-	ans := scheduleAnswer{AsOf: asOf.String(), Entries: []entryView{}, States: plan.States()}
+	ans := scheduleAnswer{AsOf: asOf.String(), AsOfWhy: when.Why(), Entries: []entryView{}, States: plan.States()}
 	ans.Offices, ans.Leads = s.plan.Offices(), s.plan.Leads()
 	for _, e := range entries {
 		it := e.Item.Item
@@ -81,6 +88,20 @@ func (s *Session) schedule(arg string) (any, error) {
 	}
 	ans.Total, ans.Overdue = len(entries), plan.OverdueCount(entries)
 	return ans, nil
+}
+
+// asOf is the date the user chose, or the library's default for the plan
+// and the browser's today.
+func (s *Session) asOf(req scheduleRequest) (plan.AsOf, error) {
+	if req.AsOf != "" {
+		d, err := plan.ParseDate(req.AsOf)
+		return plan.GivenAsOf(d), err
+	}
+	today, err := plan.ParseDate(req.Today)
+	if err != nil {
+		return plan.AsOf{}, err
+	}
+	return plan.DefaultAsOf(s.plan, today), nil
 }
 
 // book reads the status book the page keeps, checked against the plan: a

@@ -290,9 +290,9 @@ func TestAssessStatusChanges(t *testing.T) {
 		gap          string
 		fieldError   string
 	}{
-		{"over 5%", "10", "not_met", "10%", "+5个百分点", ""},
-		{"under 5%", "4", "met", "4%", "-1个百分点", ""},
-		{"exactly 5%", "5", "met", "5%", "0个百分点", ""},
+		{"over 5%", "10", "not_met", "10.00%", "+5.00个百分点", ""},
+		{"under 5%", "4", "met", "4.00%", "-1.00个百分点", ""},
+		{"exactly 5%", "5", "met", "5.00%", "0.00个百分点", ""},
 		{"thousands and full width", "１,０", "no_data", "", "", "千位分隔符"},
 		{"empty is missing, not zero", "", "no_data", "", "", ""},
 		{"dash is missing", "—", "no_data", "", "", ""},
@@ -340,7 +340,7 @@ func TestAssessBadFieldKeepsOthers(t *testing.T) {
 	assert.Contains(t, ta.FieldErrors["school_choice_pupils"].EN, "not a number")
 	st, val, _ := resultOf(t, ta, "fitness_pass_rate")
 	assert.Equal(t, "met", st)
-	assert.Equal(t, "99.5%", val)
+	assert.Equal(t, "99.50%", val)
 	st, _, _ = resultOf(t, ta, "school_choice_share")
 	assert.Equal(t, "no_data", st)
 }
@@ -353,8 +353,8 @@ func TestPercentTypedInPercent(t *testing.T) {
 		assert.Empty(t, ta.FieldErrors, typed)
 		st, val, gap := resultOf(t, ta, "certified_share")
 		assert.Equal(t, "met", st, typed)
-		assert.Equal(t, "96.5%", val, typed)
-		assert.Equal(t, "+1.5 pp", gap.EN, typed)
+		assert.Equal(t, "96.50%", val, typed)
+		assert.Equal(t, "+1.50 pp", gap.EN, typed)
 	}
 	ta := assessOf(t, s, map[string]any{"level": "school", "kind": "kindergarten",
 		"figures": map[string]string{"certified_teacher_share": "0.965"}})
@@ -512,7 +512,7 @@ func TestReportExportReimport(t *testing.T) {
 	assert.True(t, strings.HasPrefix(csvDL.Text, "\ufeff单位编号,单位名称,"))
 	assert.Contains(t, csvDL.Text, "\r\n")
 	assert.Contains(t, csvDL.Text, "实验初中,学校,初中")
-	assert.Contains(t, csvDL.Text, "义务教育择校生比例,约束性,达标,4%,≤ 5%,-1,个百分点")
+	assert.Contains(t, csvDL.Text, "义务教育择校生比例,约束性,达标,4.00%,≤ 5%,-1.00,个百分点")
 }
 
 func TestDistrictReportExport(t *testing.T) {
@@ -597,7 +597,7 @@ func TestTryRule(t *testing.T) {
 	}
 	decodeInto(t, a, &r)
 	assert.Equal(t, "met", r.Result.Status)
-	assert.Equal(t, "3%", r.Result.ValueText)
+	assert.Equal(t, "3.00%", r.Result.ValueText)
 	assert.Equal(t, "≤ 5%", r.Result.TargetText.ZH)
 	assert.Len(t, r.Result.Inputs, 2)
 
@@ -673,6 +673,30 @@ func TestTaskBook(t *testing.T) {
 	assert.Contains(t, string(joined), "statuses[0].item")
 	a = call(t, s, "setStatus", map[string]any{"item": first.ID, "state": "finished", "date": "2018-01-15"})
 	assert.Equal(t, false, a["ok"])
+}
+
+// TestTaskBookDefaultDate: with no date chosen, the page's task book is read
+// on the library's default for the browser's today, and says why.
+func TestTaskBookDefaultDate(t *testing.T) {
+	s := seedSession(t)
+	for _, tc := range []struct {
+		asOf, today, want string
+		why               msg.Text
+	}{
+		{"", "2026-11-30", "2017-12-31", msg.T("计划年度末", "end of the plan's year")},
+		{"", "2017-06-01", "2017-06-01", msg.T("今天", "today")},
+		{"2018-01-15", "2026-11-30", "2018-01-15", msg.Text{}},
+	} {
+		var sch scheduleAnswer
+		decodeInto(t, mustOK(t, s, "schedule", map[string]any{"asOf": tc.asOf, "today": tc.today}), &sch)
+		assert.Equal(t, tc.want, sch.AsOf, tc)
+		assert.Equal(t, tc.why, sch.AsOfWhy, tc)
+		for _, e := range sch.Entries {
+			assert.Less(t, e.DaysLate, 366, "at the end of 2017 nothing is more than a year late")
+		}
+	}
+	a := call(t, s, "schedule", map[string]any{"asOf": ""})
+	assert.Equal(t, false, a["ok"], "the default needs the browser's today")
 }
 
 func TestAnswersAreText(t *testing.T) {
