@@ -19,7 +19,8 @@ import (
 // value (≥ 0), a fraction written where a percent is meant (0.99 on a
 // percent), a count that declares no counter word, an indicator that no
 // unit it applies to can have the figures of, a target_for that leaves no
-// unit of applies_to outside it. eduplan lint prints
+// unit of applies_to outside it, a validation rule that no unit it applies
+// to has the figures of. eduplan lint prints
 // them; they never stop a plan from loading.
 func Warnings(p *plan.Plan) msg.Problems {
 	var ws msg.Problems
@@ -51,6 +52,7 @@ func Warnings(p *plan.Plan) msg.Problems {
 		}
 	}
 	ws = append(ws, unreachable(p)...)
+	ws = append(ws, unreachableRules(p)...)
 	return ws
 }
 
