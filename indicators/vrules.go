@@ -235,9 +235,7 @@ type ruleEval struct {
 }
 
 // evalRules checks every validation rule on every unit, column-wise like
-// the indicators. A rule reads the same figures the indicators do
-// (Evaluation.column): a unit's own figure where it reported one, else the
-// sum of its children's (see effective).
+// the indicators, reading the figures through ruleFigure.
 func (e *Evaluation) evalRules(n int, sc *evalScratch) {
 	if len(e.cat.rules) == 0 {
 		return
