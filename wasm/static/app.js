@@ -587,6 +587,13 @@
     api = globalThis.eduplan;
   }
 
+  // The plan this page carries (eduplan build-web --plan): a JSON data block
+  // in the page, opened in place of the seed built into the wasm.
+  function carriedPlan() {
+    const el = document.getElementById('eduplan-plan');
+    return el ? { name: el.dataset.name || 'plan.json', text: el.textContent } : null;
+  }
+
   function loadPlan() {
     planNotice = null;
     if (S.plan) {
@@ -597,6 +604,17 @@
       }
       planNotice = { name: S.plan.name, errors: res.errors };
       S.plan = null;
+    }
+    const carried = carriedPlan();
+    if (carried) {
+      const res = call('loadPlan', carried.text);
+      if (res.ok) {
+        PLAN = res.plan;
+        return;
+      }
+      // Linted when the page was built, so only a page edited by hand gets
+      // here: say so, and fall back on the seed.
+      planNotice = { name: carried.name, errors: res.errors };
     }
     const res = call('loadDefault');
     if (!res.ok) throw new Error((res.errors || []).map((e) => tx(e.message)).join('\n'));
