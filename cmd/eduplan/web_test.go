@@ -85,3 +85,24 @@ func TestBuildWebWithPlan(t *testing.T) {
 		assert.NotContains(t, page, "zhenjiang-2017", "the seed is in the wasm, not named in the page")
 	}
 }
+
+// The README names every command that takes --plan, as its help shows it.
+func TestREADMENamesEveryPlanFlag(t *testing.T) {
+	text := readme(t)
+	end := strings.Index(text, "take `--plan FILE`")
+	require.Positive(t, end, "the README says which commands take --plan")
+	start := strings.LastIndex(text[:end], "\n\n")
+	names := text[start:end]
+	n := 0
+	for _, c := range commands {
+		if c.name == "help" {
+			continue
+		}
+		r := eduplan(t, c.name, "--help")
+		if strings.Contains(r.stdout+r.stderr, "--plan") {
+			assert.Contains(t, names, "`"+c.name+"`", "eduplan %s takes --plan", c.name)
+			n++
+		}
+	}
+	assert.GreaterOrEqual(t, n, 6)
+}
