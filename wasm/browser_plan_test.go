@@ -101,3 +101,31 @@ func TestPageCarriesItsPlan(t *testing.T) {
 	tp.do(chromedp.Click(chromedp.CSS("#plan-default")))
 	tp.waitFor(`document.getElementById('plan-title').textContent === ` + jsString(plan.Title.ZH))
 }
+
+// Pages opened from disk share one localStorage. A plan opened by hand in
+// one mailed page must not hide the plan another mailed page carries.
+func TestOpenedPlanStaysWithItsPage(t *testing.T) {
+	tp := newFileTab(t)
+	page := carriedPage(t)
+	var plan struct{ Title struct{ ZH string } }
+	data, err := os.ReadFile(secondPlan)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &plan))
+	const fixture = "测试市教育局2017年工作要点（网页测试用）"
+
+	tp.open("file://" + singleFile)
+	tp.upload("#plan-file", "testdata/plan.json")
+	tp.waitFor(`document.getElementById('plan-title').textContent === ` + jsString(fixture))
+	tp.do(chromedp.Evaluate[chromedp.Void](`localStorage.setItem('eduplan.test-marker', '1')`))
+
+	tp.open("file://" + page)
+	require.Equal(t, "1", eval[string](tp, `localStorage.getItem('eduplan.test-marker') || ''`),
+		"the two pages share their storage, as pages opened from disk do")
+	assert.Equal(t, plan.Title.ZH, tp.text("#plan-title"), "the page's own plan, not the one opened in the other page")
+
+	// Opened over this page's plan, a plan file stays in use here.
+	tp.upload("#plan-file", "testdata/plan.json")
+	tp.waitFor(`document.getElementById('plan-title').textContent === ` + jsString(fixture))
+	tp.reload()
+	assert.Equal(t, fixture, tp.text("#plan-title"))
+}

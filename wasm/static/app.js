@@ -594,9 +594,25 @@
     return el ? { name: el.dataset.name || 'plan.json', text: el.textContent } : null;
   }
 
+  // Names the page's own plan: '' for the seed, else a hash of the carried
+  // text. Pages opened from disk share one localStorage, so a plan opened
+  // by hand in last year's mailed page must not hide the plan of the page
+  // mailed this year: a plan opened by hand counts only in pages that carry
+  // the plan it was opened over.
+  function ownPlanKey() {
+    const c = carriedPlan();
+    if (!c) return '';
+    let h = 0x811c9dc5;
+    for (let i = 0; i < c.text.length; i++) {
+      h ^= c.text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16) + ':' + c.text.length;
+  }
+
   function loadPlan() {
     planNotice = null;
-    if (S.plan) {
+    if (S.plan && (S.plan.over || '') === ownPlanKey()) {
       const res = call('loadPlan', S.plan.text);
       if (res.ok) {
         PLAN = res.plan;
@@ -604,6 +620,10 @@
       }
       planNotice = { name: S.plan.name, errors: res.errors };
       S.plan = null;
+    } else if (S.plan) {
+      // Opened over another page's plan: this page's own comes first.
+      S.plan = null;
+      S.unitType = '';
     }
     const carried = carriedPlan();
     if (carried) {
@@ -712,7 +732,7 @@
         planNotice = { name: f.name, errors: res.errors };
       } else {
         PLAN = res.plan;
-        S.plan = { name: f.name, text: f.text };
+        S.plan = { name: f.name, text: f.text, over: ownPlanKey() };
         planNotice = { name: f.name, ok: true };
         S.unitType = '';
         reloadFile();
