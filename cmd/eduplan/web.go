@@ -95,9 +95,14 @@ func runServe(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, e.t("按 Ctrl-C 停止。", "Press Ctrl-C to stop."))
 	})
 	if err != nil {
-		return e.inputError("serve", e.say(err), e.t(
+		fix := e.t(
 			"地址被占用时换一个 --addr（如 127.0.0.1:0 任选端口）；编译失败时请在 eduplan 源码目录内运行并确认已安装 Go。",
-			"if the address is in use, choose another --addr (127.0.0.1:0 picks a free port); if compiling failed, run inside the eduplan source tree with Go installed."))
+			"if the address is in use, choose another --addr (127.0.0.1:0 picks a free port); if compiling failed, run inside the eduplan source tree with Go installed.")
+		if webbuild.Embedded() {
+			fix = e.t("地址被占用时换一个 --addr（如 127.0.0.1:0 任选端口）；给了 --out 时确认该文件夹可写。",
+				"if the address is in use, choose another --addr (127.0.0.1:0 picks a free port); with --out, make sure the folder is writable.")
+		}
+		return e.inputError("serve", e.say(err), fix)
 	}
 	return exitOK
 }
