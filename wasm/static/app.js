@@ -597,9 +597,32 @@
     api = globalThis.eduplan;
   }
 
+  // The plan this page carries (eduplan build-web --plan): a JSON data block
+  // in the page, opened in place of the seed built into the wasm.
+  function carriedPlan() {
+    const el = document.getElementById('eduplan-plan');
+    return el ? { name: el.dataset.name || 'plan.json', text: el.textContent } : null;
+  }
+
+  // Names the page's own plan: '' for the seed, else a hash of the carried
+  // text. Pages opened from disk share one localStorage, so a plan opened
+  // by hand in last year's mailed page must not hide the plan of the page
+  // mailed this year: a plan opened by hand counts only in pages that carry
+  // the plan it was opened over.
+  function ownPlanKey() {
+    const c = carriedPlan();
+    if (!c) return '';
+    let h = 0x811c9dc5;
+    for (let i = 0; i < c.text.length; i++) {
+      h ^= c.text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16) + ':' + c.text.length;
+  }
+
   function loadPlan() {
     planNotice = null;
-    if (S.plan) {
+    if (S.plan && (S.plan.over || '') === ownPlanKey()) {
       const res = call('loadPlan', S.plan.text);
       if (res.ok) {
         PLAN = res.plan;
@@ -607,6 +630,21 @@
       }
       planNotice = { name: S.plan.name, errors: res.errors };
       S.plan = null;
+    } else if (S.plan) {
+      // Opened over another page's plan: this page's own comes first.
+      S.plan = null;
+      S.unitType = '';
+    }
+    const carried = carriedPlan();
+    if (carried) {
+      const res = call('loadPlan', carried.text);
+      if (res.ok) {
+        PLAN = res.plan;
+        return;
+      }
+      // Linted when the page was built, so only a page edited by hand gets
+      // here: say so, and fall back on the seed.
+      planNotice = { name: carried.name, errors: res.errors };
     }
     const res = call('loadDefault');
     if (!res.ok) throw new Error((res.errors || []).map((e) => tx(e.message)).join('\n'));
@@ -704,7 +742,7 @@
         planNotice = { name: f.name, errors: res.errors };
       } else {
         PLAN = res.plan;
-        S.plan = { name: f.name, text: f.text };
+        S.plan = { name: f.name, text: f.text, over: ownPlanKey() };
         planNotice = { name: f.name, ok: true };
         S.unitType = '';
         reloadFile();
