@@ -575,7 +575,7 @@ func TestImportGBKFileOfOneSchool(t *testing.T) {
 	tp.waitFor(`document.querySelectorAll('#data-errors tbody tr').length === 2`)
 	rows := eval[[][]string](tp, `[...document.querySelectorAll('#data-errors tbody tr')].map((r) => [...r.cells].map((c) => c.textContent))`)
 	assert.Equal(t, []string{"bad.csv", "2", "D", "择校生数", "“无”"}, rows[0][:5])
-	assert.Contains(t, rows[0][5], "不是数字")
+	assert.Contains(t, rows[0][5], "可能表示 0 也可能表示缺数据")
 	assert.Equal(t, []string{"bad.csv", "3", "E", "义务教育招生数", "“3百”"}, rows[1][:5])
 	assert.NotContains(t, rows[0][5], "not a number", "Chinese mode shows Chinese only")
 	tp.screenshot("import-errors")
@@ -585,7 +585,7 @@ func TestImportGBKFileOfOneSchool(t *testing.T) {
 	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
 	tp.waitFor(`document.documentElement.lang === 'en'`)
 	rows = eval[[][]string](tp, `[...document.querySelectorAll('#data-errors tbody tr')].map((r) => [...r.cells].map((c) => c.textContent))`)
-	assert.Equal(t, `not a number: leave the cell empty or write "-" when the figure is missing`, rows[0][5])
+	assert.Equal(t, `may mean 0 as well as a missing figure: write 0 or --`, rows[0][5])
 	assert.Equal(t, "text after the number: put the unit in the column header", rows[1][5])
 	notice := eval[string](tp, `document.getElementById('data-errors').closest('.notice').textContent`)
 	for _, fromFile := range []string{"择校生数", "义务教育招生数", "“无”", "“3百”"} {

@@ -35,7 +35,7 @@ type CellError struct {
 
 // Code is a stable name for the reason a figure was rejected or warned
 // about, for programs that act on it rather than show it: "not_a_number",
-// "missing_word", "excel_error", "thousands_separator", "text_after_number",
+// "missing_word", "may_be_zero", "excel_error", "thousands_separator", "text_after_number",
 // "percent_not_allowed", "not_whole", "negative", "out_of_range" and, for a
 // warning, "percent_as_fraction". Other errors (a bad header, a bad unit
 // row, a file that is not text) have none: "".
@@ -55,7 +55,7 @@ var reasonCodes = []struct {
 	{ReasonNotNumber, "not_a_number"}, {ReasonMissingWord, "missing_word"}, {ReasonExcelError, "excel_error"},
 	{ReasonThousands, "thousands_separator"}, {ReasonTrailing, "text_after_number"},
 	{ReasonNoPercent, "percent_not_allowed"}, {ReasonFraction, "not_whole"}, {ReasonNegative, "negative"},
-	{ReasonRange, "out_of_range"}, {WarnPercentFraction, "percent_as_fraction"},
+	{ReasonRange, "out_of_range"}, {WarnPercentFraction, "percent_as_fraction"}, {ReasonMayBeZero, "may_be_zero"},
 }
 
 // reasonOf is the reason an error gives, in both languages when it knows
