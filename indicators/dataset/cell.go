@@ -76,6 +76,10 @@ func isMissing(t string) bool {
 // fraction.
 var WarnPercentFraction = msg.T("百分比栏填的是小数：按百分数读作不到 1%；若指 96.5% 请填 96.5 或 96.5%", "a fraction in a percent column reads as less than 1%: for 96.5% write 96.5 or 96.5%")
 
+// WarnNotReportedBy is the warning for a figure given by a unit the plan does
+// not expect it from (Field.Reports).
+var WarnNotReportedBy = msg.T("计划不要求这类单位填报此项：该数照常读入，用到它的指标（包括上级的合计）都会用它；请核对是否填错了行或列", "the plan does not ask this kind of unit for this figure: it is read and used as usual, by every indicator that uses it (a parent's sum included); check that it is not in the wrong row or column")
+
 // looksLikeFraction says whether a percent cell that was read as v (a
 // fraction) was probably meant as a fraction of one: written without "%"
 // and below 1, such as 0.965. Zero is a real figure and no slip.

@@ -427,9 +427,15 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 				c.missing.add(MissingCell{File: c.opt.File, Row: at(j), Column: j + 1, Header: c.headerOf(j),
 					Unit: u.ID, Metric: f.ID, Text: cell(j), Marker: t})
 			}
-		} else if looksLikeFraction(cell(j), v, f) {
-			c.warnings = append(c.warnings, CellError{File: c.opt.File, Row: line, Column: j + 1,
-				Header: c.headerOf(j), Text: cell(j), Reason: WarnPercentFraction})
+		} else {
+			if looksLikeFraction(cell(j), v, f) {
+				c.warnings = append(c.warnings, CellError{File: c.opt.File, Row: line, Column: j + 1,
+					Header: c.headerOf(j), Text: cell(j), Reason: WarnPercentFraction})
+			}
+			if f.Reports != nil && levelOK && !f.Reports(u) {
+				c.warnings = append(c.warnings, CellError{File: c.opt.File, Row: at(j), Column: j + 1,
+					Header: c.headerOf(j), Unit: u.ID, Text: cell(j), Reason: WarnNotReportedBy})
+			}
 		}
 		c.values[n] = append(c.values[n], v)
 		c.present[n] = append(c.present[n], ok)

@@ -27,6 +27,10 @@ type CellError struct {
 	Path string
 	// Header is the column header the cell is under (CSV only).
 	Header string
+	// Unit is the id of the unit whose figure the cell holds, where it
+	// matters to say so (a warning of a figure from a unit the plan does not
+	// expect it from); usually empty, the line telling the unit.
+	Unit string
 	// Text is the cell as written.
 	Text string
 	// Reason says what is wrong, in Chinese and English.
@@ -37,7 +41,7 @@ type CellError struct {
 // about, for programs that act on it rather than show it: "not_a_number",
 // "missing_word", "may_be_zero", "excel_error", "thousands_separator", "text_after_number",
 // "percent_not_allowed", "not_whole", "negative", "out_of_range" and, for a
-// warning, "percent_as_fraction". Other errors (a bad header, a bad unit
+// warning, "percent_as_fraction" or "not_reported_by". Other errors (a bad header, a bad unit
 // row, a file that is not text) have none: "".
 func (e CellError) Code() string {
 	for _, r := range reasonCodes {
@@ -56,6 +60,7 @@ var reasonCodes = []struct {
 	{ReasonThousands, "thousands_separator"}, {ReasonTrailing, "text_after_number"},
 	{ReasonNoPercent, "percent_not_allowed"}, {ReasonFraction, "not_whole"}, {ReasonNegative, "negative"},
 	{ReasonRange, "out_of_range"}, {WarnPercentFraction, "percent_as_fraction"}, {ReasonMayBeZero, "may_be_zero"},
+	{WarnNotReportedBy, "not_reported_by"},
 }
 
 // reasonOf is the reason an error gives, in both languages when it knows
@@ -104,6 +109,14 @@ func (e CellError) writeTo(b *strings.Builder, reason string) {
 		b.WriteString("(")
 		b.WriteString(e.Header)
 		b.WriteString(")")
+	}
+	if e.Unit != "" {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString("[")
+		b.WriteString(e.Unit)
+		b.WriteString("]")
 	}
 	// An empty cell is worth quoting ("" makes it plain that the cell was
 	// empty); an empty text of a file-level error is not.

@@ -149,6 +149,13 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 	return d, nil
 }
 
+// warn records a warning about a figure.
+func (r *jsonRead) warn(off int, path, key, unit, text string, reason msg.Text) {
+	line, col := r.lines.At(off)
+	r.warnings = append(r.warnings, CellError{File: r.opt.File, Row: line, Column: col,
+		Path: strictjson.PathKey(path, key), Unit: unit, Text: text, Reason: reason})
+}
+
 // markMissing records a figure given as missing by a marker.
 func (r *jsonRead) markMissing(off int, path, key, unit, text, marker string) {
 	line, col := r.lines.At(off)
@@ -296,9 +303,10 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 					}
 				}
 				if present && looksLikeFraction(text, val, &r.fields[k]) {
-					line, col := r.lines.At(v.Off)
-					r.warnings = append(r.warnings, CellError{File: r.opt.File, Row: line, Column: col,
-						Path: strictjson.PathKey(fp, mb.Key), Text: text, Reason: WarnPercentFraction})
+					r.warn(v.Off, fp, mb.Key, "", text, WarnPercentFraction)
+				}
+				if f := &r.fields[k]; present && f.Reports != nil && !f.Reports(u) {
+					r.warn(v.Off, fp, mb.Key, u.ID, text, WarnNotReportedBy)
 				}
 				cols[k].Values[i], cols[k].Present[i] = val, present
 			}
