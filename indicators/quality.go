@@ -42,6 +42,15 @@ type DataQuality struct {
 	Districts []DistrictQuality `json:"districts,omitempty"`
 }
 
+// MissingCount is how many cells said "missing" with a marker.
+func (q *DataQuality) MissingCount() int {
+	n := 0
+	for _, m := range q.MissingByMarker {
+		n += m.Count
+	}
+	return n
+}
+
 // UnitCount is how many units of one level and kind a file holds.
 type UnitCount struct {
 	Level org.Level `json:"level"`

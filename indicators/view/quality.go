@@ -78,7 +78,7 @@ func QualityOf(q *indicators.DataQuality) *Quality {
 	for _, c := range q.MissingCells {
 		v.Missing = append(v.Missing, missingCell(c))
 	}
-	if listed, all := len(q.MissingCells), countMarked(q); all > listed {
+	if listed, all := len(q.MissingCells), q.MissingCount(); all > listed {
 		v.Missing = append(v.Missing, msg.T("……另有 "+strconv.Itoa(all-listed)+" 格未列出", "… and "+strconv.Itoa(all-listed)+" more not listed"))
 	}
 	for _, w := range q.WarningList {
@@ -89,14 +89,6 @@ func QualityOf(q *indicators.DataQuality) *Quality {
 		v.Warnings = append(v.Warnings, msg.T("……另有 "+strconv.Itoa(q.Warnings-len(q.WarningList))+" 条未列出", "… and "+strconv.Itoa(q.Warnings-len(q.WarningList))+" more not listed"))
 	}
 	return v
-}
-
-func countMarked(q *indicators.DataQuality) int {
-	n := 0
-	for _, m := range q.MissingByMarker {
-		n += m.Count
-	}
-	return n
 }
 
 // missingCell says where a cell marked missing is: file, line, column and
