@@ -92,7 +92,10 @@ type CellNote struct {
 func (c *Catalog) Quality(d *dataset.Dataset) *DataQuality {
 	q := &DataQuality{File: d.Source.File, Encoding: string(d.Source.Encoding), Units: []UnitCount{},
 		MissingByMarker: d.Source.MissingByMarker, MissingCells: d.Source.Missing, Warnings: len(d.Source.Warnings)}
-	for _, u := range d.Units {
+	// The units fall into a few classes of level and kind, counted in
+	// q.Units; class gives each unit's.
+	class := make([]int, len(d.Units))
+	for i, u := range d.Units {
 		k := 0
 		for k < len(q.Units) && (q.Units[k].Level != u.Level || q.Units[k].Kind != u.Kind) {
 			k++
@@ -101,6 +104,7 @@ func (c *Catalog) Quality(d *dataset.Dataset) *DataQuality {
 			q.Units = append(q.Units, UnitCount{Level: u.Level, Kind: u.Kind})
 		}
 		q.Units[k].Count++
+		class[i] = k
 	}
 	for _, w := range d.Source.Warnings {
 		if len(q.WarningList) == dataset.MaxListed {
@@ -117,23 +121,19 @@ func (c *Catalog) Quality(d *dataset.Dataset) *DataQuality {
 	below := make([]bool, n) // scratch: some unit below gives the figure
 	// A unit above the schools with none below giving a summed figure
 	// enters its own total where its own indicators need it, as its form
-	// asks (FormMetrics).
-	type class struct {
-		level org.Level
-		kind  org.Kind
-	}
-	forms := map[class]map[string]bool{}
-	form := func(u dataset.OrgUnit) map[string]bool {
-		k := class{u.Level, u.Kind}
-		f, ok := forms[k]
-		if !ok {
-			f = map[string]bool{}
-			for _, m := range c.FormMetrics(u.Level, u.Kind) {
-				f[m.ID] = true
-			}
-			forms[k] = f
+	// asks (FormMetrics), computed once per class.
+	forms := make([][]plan.Metric, len(q.Units))
+	onForm := func(i int, id string) bool {
+		k := class[i]
+		if forms[k] == nil {
+			forms[k] = append(c.FormMetrics(q.Units[k].Level, q.Units[k].Kind), plan.Metric{})
 		}
-		return f
+		for _, m := range forms[k] {
+			if m.ID == id {
+				return true
+			}
+		}
+		return false
 	}
 	for _, m := range c.metrics {
 		col := d.Column(m.ID)
@@ -145,7 +145,7 @@ func (c *Catalog) Quality(d *dataset.Dataset) *DataQuality {
 			u := d.Units[i]
 			exp := reports(m.ReportedBy, u) && !(m.Aggregate == plan.Sum && below[i])
 			if !exp && m.Aggregate == plan.Sum && !below[i] && u.Level != org.School {
-				exp = form(u)[m.ID]
+				exp = onForm(i, m.ID)
 			}
 			if !exp {
 				continue

@@ -62,9 +62,9 @@ func writeQuality(w *bufio.Writer, v *view.Quality, lang string, markdown bool, 
 	for _, l := range v.Lines {
 		line(bullet(markdown), l.In(lang))
 	}
-	list(msg.T("各辖市区完整率", "Completeness by district"), v.Districts)
-	list(msg.T("标为缺失的格", "Cells marked missing"), v.Missing)
-	list(msg.T("提醒", "Warnings"), v.Warnings)
+	list(v.DistrictsHead, v.Districts)
+	list(v.MissingHead, v.Missing)
+	list(v.WarningsHead, v.Warnings)
 }
 
 func bullet(markdown bool) string {

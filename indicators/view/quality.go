@@ -1,9 +1,6 @@
 package view
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/msg"
@@ -28,6 +25,10 @@ type Quality struct {
 	// out.
 	Missing  []msg.Text `json:"missing,omitempty"`
 	Warnings []msg.Text `json:"warnings,omitempty"`
+	// Heads head the three lists.
+	DistrictsHead msg.Text `json:"districtsHead"`
+	MissingHead   msg.Text `json:"missingHead"`
+	WarningsHead  msg.Text `json:"warningsHead"`
 }
 
 // QualityOf words a data-quality summary; nil gives nil.
@@ -35,90 +36,82 @@ func QualityOf(q *indicators.DataQuality) *Quality {
 	if q == nil {
 		return nil
 	}
-	v := &Quality{Title: QualityTitle}
+	v := &Quality{Title: QualityTitle, DistrictsHead: msg.T("各辖市区完整率", "Completeness by district"),
+		MissingHead: msg.T("标为缺失的格", "Cells marked missing"), WarningsHead: msg.T("提醒", "Warnings")}
 	if q.File != "" {
-		enc := ""
-		if q.Encoding != "" {
-			enc = "（" + q.Encoding + "）"
-		}
-		v.Lines = append(v.Lines, msg.T("文件："+q.File+enc, "file: "+q.File+strings.NewReplacer("（", " (", "）", ")").Replace(enc)))
+		v.Lines = append(v.Lines, msg.Textf("文件：%s（%s）", "file: %s (%s)", q.File, q.Encoding))
 	}
-	zh, en := make([]string, 0, len(q.Units)), make([]string, 0, len(q.Units))
+	var units, marks []msg.Text
 	for _, u := range q.Units {
 		name := u.Level.Name()
 		if u.Kind != "" {
 			name = u.Kind.Name()
 		}
-		n := strconv.Itoa(u.Count)
-		zh, en = append(zh, name.ZH+" "+n), append(en, name.EN+" "+n)
+		units = append(units, msg.Textf("%[1]s %[2]d", "%[3]s %[2]d", name.ZH, u.Count, name.EN))
 	}
-	v.Lines = append(v.Lines, msg.T("单位："+strings.Join(zh, "、"), "units: "+strings.Join(en, ", ")))
-	share := ""
+	j := join(units)
+	v.Lines = append(v.Lines, msg.T("单位："+j.ZH, "units: "+j.EN))
+	share := 1.0
 	if q.Expected > 0 {
-		share = Number(float64(q.Present)/float64(q.Expected), plan.Percent)
+		share = float64(q.Present) / float64(q.Expected)
 	}
-	exp, pres, miss := strconv.Itoa(q.Expected), strconv.Itoa(q.Present), strconv.Itoa(q.Missing)
-	v.Lines = append(v.Lines, msg.T("应填数据 "+exp+" 项，已填 "+pres+" 项"+paren(share, "（", "）")+"，缺 "+miss+" 项",
-		"figures expected: "+exp+", present: "+pres+paren(share, " (", ")")+", missing: "+miss))
-	if len(q.MissingByMarker) > 0 {
-		zh, en = zh[:0], en[:0]
-		for _, m := range q.MissingByMarker {
-			zh = append(zh, "“"+m.Marker+"” "+strconv.Itoa(m.Count)+" 格")
-			en = append(en, strconv.Quote(m.Marker)+" "+strconv.Itoa(m.Count))
-		}
-		v.Lines = append(v.Lines, msg.T("标为缺失的格："+strings.Join(zh, "、"), "cells marked missing: "+strings.Join(en, ", ")))
+	v.Lines = append(v.Lines, msg.Textf("应填数据 %d 项，已填 %d 项（%s），缺 %d 项", "figures expected: %d, present: %d (%s), missing: %d",
+		q.Expected, q.Present, Number(share, plan.Percent), q.Missing))
+	for _, m := range q.MissingByMarker {
+		marks = append(marks, msg.Textf("“%s” %d 格", "%[1]q %[2]d", m.Marker, m.Count))
 	}
-	v.Lines = append(v.Lines, msg.T("提醒："+strconv.Itoa(q.Warnings)+" 条", "warnings: "+strconv.Itoa(q.Warnings)),
-		msg.T("校验规则不通过："+strconv.Itoa(q.RuleViolations)+" 条", "rule violations: "+strconv.Itoa(q.RuleViolations)))
+	if len(marks) > 0 {
+		j = join(marks)
+		v.Lines = append(v.Lines, msg.T("标为缺失的格："+j.ZH, "cells marked missing: "+j.EN))
+	}
+	v.Lines = append(v.Lines, msg.Textf("提醒：%d 条", "warnings: %d", q.Warnings),
+		msg.Textf("校验规则不通过：%d 条", "rule violations: %d", q.RuleViolations))
 	for _, d := range q.Districts {
-		e, p, sh := strconv.Itoa(d.Expected), strconv.Itoa(d.Present), Number(d.Share, plan.Percent)
-		v.Districts = append(v.Districts, msg.T(d.Name+"（"+d.ID+"）：应填 "+e+" 项，已填 "+p+" 项，完整率 "+sh,
-			d.Name+" ("+d.ID+"): "+p+" of "+e+" figures present, "+sh+" complete"))
+		v.Districts = append(v.Districts, msg.Textf("%s（%s）：应填 %d 项，已填 %d 项，完整率 %s", "%[1]s (%[2]s): %[4]d of %[3]d figures present, %[5]s complete",
+			d.Name, d.ID, d.Expected, d.Present, Number(d.Share, plan.Percent)))
 	}
 	for _, c := range q.MissingCells {
-		v.Missing = append(v.Missing, missingCell(c))
+		where := c.Header
+		if c.Path != "" {
+			where, c.Column = c.Path, 0
+		}
+		if where == "" {
+			where = c.Metric
+		}
+		t := msg.Textf("%s 第%d行第%d列（%s），单位 %s：“%s”", "%s line %d, column %d (%s), unit %s: %q", c.File, c.Row, c.Column, where, c.Unit, c.Text)
+		if c.Column == 0 {
+			t = msg.Textf("%s 第%d行（%s），单位 %s：“%s”", "%s line %d (%s), unit %s: %q", c.File, c.Row, where, c.Unit, c.Text)
+		}
+		v.Missing = append(v.Missing, t)
 	}
-	if listed, all := len(q.MissingCells), q.MissingCount(); all > listed {
-		v.Missing = append(v.Missing, msg.T("……另有 "+strconv.Itoa(all-listed)+" 格未列出", "… and "+strconv.Itoa(all-listed)+" more not listed"))
-	}
+	v.Missing = more(v.Missing, q.MissingCount()-len(q.MissingCells), "格")
 	for _, w := range q.WarningList {
 		e := dataset.CellError{File: w.File, Row: w.Row, Column: w.Column, Path: w.Path, Header: w.Header, Unit: w.Unit, Text: w.Text, Reason: w.Reason}
 		v.Warnings = append(v.Warnings, msg.T(e.In("zh"), e.In("en")))
 	}
-	if q.Warnings > len(q.WarningList) {
-		v.Warnings = append(v.Warnings, msg.T("……另有 "+strconv.Itoa(q.Warnings-len(q.WarningList))+" 条未列出", "… and "+strconv.Itoa(q.Warnings-len(q.WarningList))+" more not listed"))
-	}
+	v.Warnings = more(v.Warnings, q.Warnings-len(q.WarningList), "条")
 	return v
 }
 
-// missingCell says where a cell marked missing is: file, line, column and
-// header (CSV) or JSON path, unit, and what it held.
-func missingCell(c dataset.MissingCell) msg.Text {
-	zh, en := c.File, c.File
-	if c.Row > 0 {
-		zh += " 第" + strconv.Itoa(c.Row) + "行"
-		en += " line " + strconv.Itoa(c.Row)
-		if c.Path == "" && c.Column > 0 {
-			zh += "第" + strconv.Itoa(c.Column) + "列"
-			en += ", column " + strconv.Itoa(c.Column)
+// join lists texts, with the list marks of each language.
+func join(ts []msg.Text) msg.Text {
+	var out msg.Text
+	for i, t := range ts {
+		if i > 0 {
+			out.ZH += "、"
+			out.EN += ", "
 		}
+		out.ZH += t.ZH
+		out.EN += t.EN
 	}
-	what := c.Header
-	if c.Path != "" {
-		what = c.Path
-	}
-	if what == "" {
-		what = c.Metric
-	}
-	zh += "（" + what + "），单位 " + c.Unit + "：“" + c.Text + "”"
-	en += " (" + what + "), unit " + c.Unit + ": " + strconv.Quote(c.Text)
-	return msg.T(strings.TrimSpace(zh), strings.TrimSpace(en))
+	return out
 }
 
-// paren wraps s in brackets, or gives "" for "".
-func paren(s, open, close string) string {
-	if s == "" {
-		return ""
+// more ends a list that leaves n entries out by saying so.
+// measure is the Chinese measure word of the entries (格, 条).
+func more(list []msg.Text, n int, measure string) []msg.Text {
+	if n <= 0 {
+		return list
 	}
-	return open + s + close
+	return append(list, msg.Textf("……另有 %[1]d %[2]s未列出", "… and %[1]d more not listed", n, measure))
 }
