@@ -11,8 +11,9 @@ import (
 
 // CellError is one rejected cell, row, header or JSON value.
 //
-// A reader does not stop at the first bad cell: it reports every one it finds,
-// so that a school can fix its whole file in one go.
+// A reader does not stop at the first bad cell: it reports every one it finds
+// (up to MaxListed, then counts the rest), so that a school can fix its
+// whole file in one go.
 type CellError struct {
 	// File is the name given in Options.File (empty when none was given).
 	File string
@@ -132,8 +133,9 @@ func (e CellError) writeTo(b *strings.Builder, reason string) {
 	b.WriteString(reason)
 }
 
-// Errors lists every rejected cell or row of one input, in the order they
-// occur. Nothing a reader rejects is left out.
+// Errors lists the rejected cells and rows of one input, in the order they
+// occur: every one of them, up to MaxListed, and then a last entry saying
+// how many more there are. Nothing a reader rejects passes unsaid.
 type Errors []CellError
 
 // Error lists the errors one per line, in both languages.
