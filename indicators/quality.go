@@ -135,16 +135,19 @@ func (c *Catalog) Quality(d *dataset.Dataset) *DataQuality {
 		}
 		return false
 	}
+	byClass := make([]bool, len(q.Units))
 	for _, m := range c.metrics {
 		col := d.Column(m.ID)
+		for k, u := range q.Units {
+			byClass[k] = reports(m.ReportedBy, dataset.OrgUnit{Level: u.Level, Kind: u.Kind})
+		}
 		for _, i := range order {
 			below[i] = false
 			for _, ch := range d.Children(i) {
 				below[i] = below[i] || below[ch]
 			}
-			u := d.Units[i]
-			exp := reports(m.ReportedBy, u) && !(m.Aggregate == plan.Sum && below[i])
-			if !exp && m.Aggregate == plan.Sum && !below[i] && u.Level != org.School {
+			exp := byClass[class[i]] && !(m.Aggregate == plan.Sum && below[i])
+			if !exp && m.Aggregate == plan.Sum && !below[i] && d.Units[i].Level != org.School {
 				exp = onForm(i, m.ID)
 			}
 			if !exp {

@@ -97,3 +97,14 @@ func TestDataQualityInReportJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, rep.DataQuality, back.DataQuality)
 }
+
+// BenchmarkQuality summarises the 10,000-school benchmark file: compare with
+// BenchmarkReport, the full assessment eduplan.Assess adds it to.
+func BenchmarkQuality(b *testing.B) {
+	cat, d := benchCatalog(b), benchData(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		cat.Quality(d)
+	}
+}
