@@ -28,7 +28,7 @@ func TestFigureOutsideReportedByWarns(t *testing.T) {
 	assert.Equal(t, dataset.CellError{File: "k.csv", Row: 4, Column: 6, Header: "kindergarten_enrolment", Unit: "p1",
 		Text: "20", Reason: dataset.WarnNotReportedBy}, d.Source.Warnings[0])
 	assert.Equal(t, "not_reported_by", d.Source.Warnings[0].Code())
-	assert.Equal(t, `k.csv:4:6 (kindergarten_enrolment) [p1]: "20": the plan does not ask this kind of unit for this figure: it is read and used as usual, by every indicator that uses it (a parent's sum included); check that it is not in the wrong row or column`, d.Source.Warnings[0].In("en"))
+	assert.Equal(t, `k.csv:4:6 (kindergarten_enrolment) [p1]: "20": the plan does not ask this kind of unit for this figure: check that it is not in the wrong row or column; it is read as written and counts only where something uses it (a parent's sum)`, d.Source.Warnings[0].In("en"))
 	assert.Equal(t, 5, d.Source.Warnings[1].Row)
 	assert.Equal(t, "p2", d.Source.Warnings[1].Unit)
 

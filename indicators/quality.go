@@ -91,7 +91,7 @@ type CellNote struct {
 // counted present when the unit gave them itself.
 func (c *Catalog) Quality(d *dataset.Dataset) *DataQuality {
 	q := &DataQuality{File: d.Source.File, Encoding: string(d.Source.Encoding), Units: []UnitCount{},
-		MissingByMarker: d.Source.MissingByMarker, MissingCells: d.Source.Missing, Warnings: len(d.Source.Warnings)}
+		MissingByMarker: d.Source.MissingByMarker, MissingCells: d.Source.Missing, Warnings: d.Source.WarningCount()}
 	// The units fall into a few classes of level and kind, counted in
 	// q.Units; class gives each unit's.
 	class := make([]int, len(d.Units))

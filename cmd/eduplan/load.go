@@ -154,12 +154,15 @@ func (e *env) loadData(cmd string, src dataSource, l *loaded, year int, yearSet 
 		}
 		return nil, e.inputError(cmd, src.name()+": "+e.say(err), e.t("确认文件是 CSV 或 JSON 数据文件。", "check that the file is a CSV or JSON data file."))
 	}
-	if w := ds.Source.Warnings; len(w) > 0 {
+	if w, n := ds.Source.Warnings, ds.Source.WarningCount(); n > 0 {
 		fmt.Fprintf(e.stderr, "eduplan %s: %s\n", cmd, e.t(
-			fmt.Sprintf("注意：数据文件 %s 有 %d 处可能填错的数据（已按原样读取）：", src.name(), len(w)),
-			fmt.Sprintf("note: the data file %s has %d figure(s) that look mistyped (read as written):", src.name(), len(w))))
+			fmt.Sprintf("注意：数据文件 %s 有 %d 处可能填错的数据（已按原样读取）：", src.name(), n),
+			fmt.Sprintf("note: the data file %s has %d figure(s) that look mistyped (read as written):", src.name(), n)))
 		for _, ce := range w {
 			fmt.Fprintf(e.stderr, "  %s\n", ce.In(e.lang))
+		}
+		if more := ds.Source.MoreWarnings; more > 0 {
+			fmt.Fprintf(e.stderr, "  %s\n", e.t(fmt.Sprintf("……另有 %d 处未列出", more), fmt.Sprintf("… and %d more not listed", more)))
 		}
 	}
 	if yearSet && ds.Year != year {

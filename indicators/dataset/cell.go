@@ -78,7 +78,7 @@ var WarnPercentFraction = msg.T("百分比栏填的是小数：按百分数读�
 
 // WarnNotReportedBy is the warning for a figure given by a unit the plan does
 // not expect it from (Field.Reports).
-var WarnNotReportedBy = msg.T("计划不要求这类单位填报此项：该数照常读入，用到它的指标（包括上级的合计）都会用它；请核对是否填错了行或列", "the plan does not ask this kind of unit for this figure: it is read and used as usual, by every indicator that uses it (a parent's sum included); check that it is not in the wrong row or column")
+var WarnNotReportedBy = msg.T("计划不要求这类单位填报此项，请核对是否填错了行或列；该数按原样读入，只在用到它的地方（如上级的合计）计入", "the plan does not ask this kind of unit for this figure: check that it is not in the wrong row or column; it is read as written and counts only where something uses it (a parent's sum)")
 
 // looksLikeFraction says whether a percent cell that was read as v (a
 // fraction) was probably meant as a fraction of one: written without "%"

@@ -86,7 +86,7 @@ type csvRead struct {
 	m      *matcher
 	errs   Errors
 	// warnings are cells read but probably mistyped.
-	warnings Errors
+	warnings warningLog
 	missing  missingLog
 
 	header   []string
@@ -429,11 +429,11 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 			}
 		} else {
 			if looksLikeFraction(cell(j), v, f) {
-				c.warnings = append(c.warnings, CellError{File: c.opt.File, Row: line, Column: j + 1,
+				c.warnings.add(CellError{File: c.opt.File, Row: line, Column: j + 1,
 					Header: c.headerOf(j), Text: cell(j), Reason: WarnPercentFraction})
 			}
 			if f.Reports != nil && levelOK && !f.Reports(u) {
-				c.warnings = append(c.warnings, CellError{File: c.opt.File, Row: at(j), Column: j + 1,
+				c.warnings.add(CellError{File: c.opt.File, Row: at(j), Column: j + 1,
 					Header: c.headerOf(j), Unit: u.ID, Text: cell(j), Reason: WarnNotReportedBy})
 			}
 		}
@@ -527,7 +527,7 @@ func (c *csvRead) dataset(enc Encoding) *Dataset {
 	}
 	d := New(year)
 	d.Units = c.units
-	d.Source = Source{File: c.opt.File, Encoding: enc, Warnings: c.warnings,
+	d.Source = Source{File: c.opt.File, Encoding: enc, Warnings: c.warnings.list, MoreWarnings: c.warnings.more,
 		Missing: c.missing.cells, MissingByMarker: c.missing.counts}
 	for i, u := range c.units {
 		d.index[u.ID] = i

@@ -55,7 +55,7 @@ type jsonRead struct {
 	lines *strictjson.Lines
 	errs  Errors
 	// warnings are figures read but probably mistyped.
-	warnings Errors
+	warnings warningLog
 	missing  missingLog
 	fields   []Field
 	m        *matcher
@@ -144,7 +144,7 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 	if len(r.errs) > 0 {
 		return nil, capErrors(r.errs, opt.File)
 	}
-	d.Source.Warnings = r.warnings
+	d.Source.Warnings, d.Source.MoreWarnings = r.warnings.list, r.warnings.more
 	d.Source.Missing, d.Source.MissingByMarker = r.missing.cells, r.missing.counts
 	return d, nil
 }
@@ -152,7 +152,7 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 // warn records a warning about a figure.
 func (r *jsonRead) warn(off int, path, key, unit, text string, reason msg.Text) {
 	line, col := r.lines.At(off)
-	r.warnings = append(r.warnings, CellError{File: r.opt.File, Row: line, Column: col,
+	r.warnings.add(CellError{File: r.opt.File, Row: line, Column: col,
 		Path: strictjson.PathKey(path, key), Unit: unit, Text: text, Reason: reason})
 }
 

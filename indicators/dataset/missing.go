@@ -79,3 +79,21 @@ func capErrors(es Errors, file string) Errors {
 		Reason: msg.Textf("……另有 %d 处错误未列出", "… and %d more errors not listed", more)})
 	return es
 }
+
+// warningLog collects the warnings of one read: the first MaxListed, and
+// how many more.
+type warningLog struct {
+	list Errors
+	more int
+}
+
+func (l *warningLog) add(e CellError) {
+	if len(l.list) < MaxListed {
+		l.list = append(l.list, e)
+	} else {
+		l.more++
+	}
+}
+
+// WarningCount is how many cells a reader warned of, listed or not.
+func (s Source) WarningCount() int { return len(s.Warnings) + s.MoreWarnings }

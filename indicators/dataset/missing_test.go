@@ -168,3 +168,19 @@ func TestMissingMarkersInJSON(t *testing.T) {
 	require.ErrorAs(t, err, &es)
 	assert.Equal(t, "may_be_zero", es[0].Code())
 }
+
+// Warnings too are listed up to MaxListed, the rest counted.
+func TestWarningsCapped(t *testing.T) {
+	f := []Field{{ID: "p", Names: []string{"合格率"}, Percent: true}}
+	var b strings.Builder
+	b.WriteString("单位代码,单位名称,学校类型,合格率\n")
+	for i := range 130 {
+		fmt.Fprintf(&b, "k%d,园%d,幼儿园,0.5\n", i, i)
+	}
+	d, err := ReadCSV(strings.NewReader(b.String()), f, Options{})
+	require.NoError(t, err)
+	assert.Len(t, d.Source.Warnings, MaxListed)
+	assert.Equal(t, 30, d.Source.MoreWarnings)
+	assert.Equal(t, 130, d.Source.WarningCount())
+	assert.Equal(t, 101, d.Source.Warnings[MaxListed-1].Row)
+}

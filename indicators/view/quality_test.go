@@ -46,6 +46,6 @@ func TestQualityTexts(t *testing.T) {
 	assert.Equal(t, []string{"r.csv 第3行第7列（适龄人口），单位 d1：“－－”", "r.json 第4行（units[1].figures.pass），单位 k2：“null”", "……另有 1 格未列出"}, in(v.Missing, "zh"))
 	assert.Equal(t, []string{`r.csv line 3, column 7 (适龄人口), unit d1: "－－"`, `r.json line 4 (units[1].figures.pass), unit k2: "null"`, "… and 1 more not listed"}, in(v.Missing, "en"))
 	require.Len(t, v.Warnings, 2)
-	assert.Equal(t, `r.csv:6:6 (在园幼儿数) [p1]: "5": 计划不要求这类单位填报此项：该数照常读入，用到它的指标（包括上级的合计）都会用它；请核对是否填错了行或列`, v.Warnings[0].ZH)
+	assert.Equal(t, `r.csv:6:6 (在园幼儿数) [p1]: "5": 计划不要求这类单位填报此项，请核对是否填错了行或列；该数按原样读入，只在用到它的地方（如上级的合计）计入`, v.Warnings[0].ZH)
 	assert.Equal(t, "… and 1 more not listed", v.Warnings[1].EN)
 }

@@ -73,6 +73,9 @@ func (s *Session) importData(arg string) (any, error) {
 	ans := importAnswer{Kind: kind, Year: d.Year, Units: len(d.Units), Single: len(d.Units) == 1}
 	if len(d.Source.Warnings) > 0 {
 		ans.Warnings = dataErrors(d.Source.Warnings)
+		if n := d.Source.MoreWarnings; n > 0 {
+			ans.Warnings = append(ans.Warnings, dataError{File: req.Name, Reason: msg.Textf("……另有 %d 处未列出", "… and %d more not listed", n)})
+		}
 	}
 	if kind == "data" {
 		ans.Quality = view.QualityOf(s.cat.Quality(d))
