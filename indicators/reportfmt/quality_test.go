@@ -49,6 +49,9 @@ func TestQualitySection(t *testing.T) {
 	assert.Contains(t, b.String(), "unit k11")
 	assert.True(t, strings.HasPrefix(b.String(), "Data quality\n"))
 
+	rep := qualityReport()
+	assert.Same(t, rep.DataQuality, reportfmt.OnlyProblems(rep).DataQuality, "--problems keeps the summary")
+
 	b.Reset()
 	require.NoError(t, reportfmt.WriteTable(&b, &indicators.Report{Year: 2017}, "en"))
 	assert.NotContains(t, b.String(), "Data quality", "figures from no file have no summary")
