@@ -61,3 +61,25 @@ func TestFigureOutsideReportedByWarns(t *testing.T) {
 	assert.Equal(t, "units[0].figures.kindergarten_enrolment", w.Path)
 	assert.Equal(t, []any{"p.json", 2, "p1"}, []any{w.File, w.Row, w.Unit})
 }
+
+// The front door adds the file's data-quality summary to a report of figures
+// read from a file, and none to figures built in Go.
+func TestAssessCarriesDataQuality(t *testing.T) {
+	eng, err := eduplan.Default()
+	require.NoError(t, err)
+	d, err := eng.Read(strings.NewReader("单位代码,单位名称,学校类型,school_choice_pupils,compulsory_new_entrants\np1,一小,小学,--,100\n"), "p.csv")
+	require.NoError(t, err)
+	rep, err := eng.Assess(d, eduplan.All())
+	require.NoError(t, err)
+	require.NotNil(t, rep.DataQuality)
+	assert.Equal(t, "p.csv", rep.DataQuality.File)
+	assert.Equal(t, []dataset.MarkerCount{{Marker: "--", Count: 1}}, rep.DataQuality.MissingByMarker)
+	assert.Equal(t, 8, rep.DataQuality.Expected, "what the plan asks a primary school for: school choice, entrants, three teacher counts, three fitness counts")
+	assert.Equal(t, 1, rep.DataQuality.Present)
+
+	built := dataset.New(2017)
+	require.NoError(t, built.Add(dataset.OrgUnit{ID: "p1", Name: "一小", Level: "school", Kind: "primary"}))
+	rep, err = eng.Assess(built, eduplan.All())
+	require.NoError(t, err)
+	assert.Nil(t, rep.DataQuality)
+}
