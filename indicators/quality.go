@@ -87,8 +87,9 @@ type CellNote struct {
 // that give the figure is not expected to give it too (their sum stands in
 // for it), while a unit above the schools with none below that gives it is
 // expected to give its own total where its own indicators need it (as its
-// form asks: FormMetrics). Indicators' values a file may give are not counted. Figures are
-// counted present when the unit gave them itself.
+// form asks: FormMetrics). Indicators' values a file may give are not
+// counted. A figure is present when the unit gave it itself. Rule
+// violations are left at 0 for the validation rules to fill.
 func (c *Catalog) Quality(d *dataset.Dataset) *DataQuality {
 	q := &DataQuality{File: d.Source.File, Encoding: string(d.Source.Encoding), Units: []UnitCount{},
 		MissingByMarker: d.Source.MissingByMarker, MissingCells: d.Source.Missing, Warnings: d.Source.WarningCount()}
