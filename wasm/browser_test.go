@@ -1010,7 +1010,7 @@ func TestImportMarkersListsEveryBadCellAndKeepsTheForm(t *testing.T) {
 	// School i is on line i+2, under the district on line 2.
 	file := func(cells map[int][2]string) []byte {
 		var b strings.Builder
-		b.WriteString("单位代码,单位名称,层级,学校类型,上级单位,择校生数,义务教育招生数\r\n京D,京口区,区县,,,,\r\n")
+		b.WriteString("单位代码,单位名称,层级,学校类型,上级单位,择校生数,义务教育招生数\r\n京D,京口区" + hostile + ",区县,,,,\r\n")
 		for i := 1; i <= 20; i++ {
 			c, ok := cells[i]
 			if !ok {
@@ -1040,7 +1040,8 @@ func TestImportMarkersListsEveryBadCellAndKeepsTheForm(t *testing.T) {
 	assert.Equal(t, "数据质量", tp.text("#import-quality h2"))
 	assert.Contains(t, tp.text("#quality-lines"), "单位：辖市区 1、小学 20")
 	assert.Contains(t, tp.text("#quality-lines"), "标为缺失的格：“--” 2 格")
-	assert.Contains(t, tp.text("#quality-districts"), "京口区（京D）：应填")
+	assert.Contains(t, tp.text("#quality-districts"), "京口区"+hostile+"（京D）：应填")
+	assert.Equal(t, 0, eval[int](tp, `document.querySelectorAll('img').length`), "a district's name is text, not markup")
 	missing := eval[[]string](tp, `[...document.querySelectorAll('#quality-missing li')].map((e) => e.textContent)`)
 	assert.Equal(t, []string{"京口区.csv 第14行第6列（择校生数），单位 S12：“--”", "京口区.csv 第17行第7列（义务教育招生数），单位 S15：“－－”"}, missing)
 	tp.screenshot("import-quality")
