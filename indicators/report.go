@@ -75,6 +75,9 @@ type Report struct {
 	// Warnings concern the assessment as a whole: a unit the plan gives a
 	// target of its own that is not in the data (Evaluation.Warnings).
 	Warnings []msg.Text `json:"warnings,omitempty"`
+	// DataQuality summarises the data file assessed (Catalog.Quality); nil
+	// for figures that came from no file.
+	DataQuality *DataQuality `json:"data_quality,omitempty"`
 }
 
 // UnitReport is the assessment of one unit.

@@ -109,7 +109,11 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // wasmGzipBudget is the most the page's wasm may weigh gzipped (at best
 // compression, as the single-file page inlines it and Serve sends it): the
 // download a school on a slow line waits for before anything works.
-const wasmGzipBudget = 1_900_000
+//
+// Raised from 1,900,000 for issue 10's missing markers and data-quality
+// summary (1,890,711 → 1,906,885 measured: readers +4 KB, the summary's
+// types in the report +2 KB, its texts on the page +9 KB).
+const wasmGzipBudget = 1_910_000
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
 // new dependency is the usual cause: go list -deps (see wasmDeps) shows

@@ -6,6 +6,9 @@
 //
 //	eduplan check DATA|--sample   assess figures; exit 0 all binding targets met,
 //	                              1 a binding target not met, 2 bad input or usage
+//	eduplan check --quality DATA  only the data file's quality summary: units,
+//	                              figures expected and present, missing markers,
+//	                              warnings, completeness by district
 //	eduplan lint PLAN             check a plan file; every problem with its JSON path
 //	eduplan tasks                 the task book as of a date (by default today, but
 //	                              no later than the end of the plan's year), overdue

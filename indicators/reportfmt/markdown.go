@@ -70,6 +70,7 @@ func WriteMarkdown(w io.Writer, r *indicators.Report, lang string) error {
 	if empty > 0 {
 		fmt.Fprintf(bw, pick(lang, "\n另有 %d 个单位没有适用的指标。\n", "\n%d more unit(s) have no applicable indicator.\n"), empty)
 	}
+	writeQuality(bw, view.QualityOf(r.DataQuality), lang, true, shortList)
 	return bw.Flush()
 }
 

@@ -124,7 +124,8 @@ func OnlyProblems(r *indicators.Report) *indicators.Report {
 	if r == nil {
 		return nil
 	}
-	out := &indicators.Report{Plan: r.Plan, Year: r.Year, Units: make([]indicators.UnitReport, len(r.Units))}
+	out := &indicators.Report{Plan: r.Plan, Year: r.Year, Units: make([]indicators.UnitReport, len(r.Units)),
+		DataQuality: r.DataQuality}
 	for i, u := range r.Units {
 		kept := []indicators.Result{}
 		for _, res := range u.Results {

@@ -1107,8 +1107,23 @@
         sec.appendChild(h('div', { class: 'notice warn', id: 'import-warnings' },
           h('strong', null, t('imp.warnings', notice.warnings.length)), dataErrors(notice.warnings)));
       }
+      if (notice.quality) sec.appendChild(qualityCard(notice.quality));
     }
     if (S.file) districtView(sec);
+  }
+
+  // qualityCard shows a data file's quality summary: its counts, each
+  // district's completeness and the cells marked missing. The warnings are
+  // listed above it with their cells already.
+  function qualityCard(q) {
+    const list = (id, head, items) => (items && items.length
+      ? h('div', { id }, h('h3', null, tx(head)), h('ul', null, items.map((x) => h('li', null, tx(x)))))
+      : null);
+    return h('div', { class: 'card', id: 'import-quality' },
+      h('h2', null, tx(q.title)),
+      h('ul', { id: 'quality-lines' }, q.lines.map((x) => h('li', null, tx(x)))),
+      list('quality-districts', q.districtsHead, q.districts),
+      list('quality-missing', q.missingHead, q.missing));
   }
 
   function dataErrors(errs) {
@@ -1157,6 +1172,7 @@
     // Figures read as written that look mistyped stay listed under the
     // notice, with their cells, until the next import.
     if (res.warnings && res.warnings.length) notice.warnings = res.warnings;
+    if (res.quality) notice.quality = res.quality;
     save();
     render();
   }
