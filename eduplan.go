@@ -138,7 +138,9 @@ func Units(idsOrNames ...string) Selection { return Selection{Units: idsOrNames}
 
 // Assess assesses every selected unit of d against the plan: each indicator
 // that concerns the unit is met, not met, lacks data or cannot be computed,
-// with value, target, gap and inputs.
+// with value, target, gap and inputs. When d was read from a file (Read),
+// the report carries the file's data-quality summary (Catalog.Quality) in
+// Report.DataQuality.
 func (e *Engine) Assess(d *dataset.Dataset, sel Selection) (*indicators.Report, error) {
 	if d == nil {
 		return nil, msg.Errorf("没有数据", "no data")
@@ -148,6 +150,10 @@ func (e *Engine) Assess(d *dataset.Dataset, sel Selection) (*indicators.Report, 
 		return nil, err
 	}
 	rep.Plan = e.plan.ID
+	if d.Source.Encoding != "" {
+		// Figures read from a file: say how complete the file is.
+		rep.DataQuality = e.cat.Quality(d)
+	}
 	return rep, nil
 }
 

@@ -257,7 +257,9 @@ func (c *Catalog) Places(id string) []plan.Place { return c.places[id] }
 func (c *Catalog) Fields() []dataset.Field {
 	fs := make([]dataset.Field, 0, len(c.metrics)+len(c.inds))
 	for _, m := range c.metrics {
-		fs = append(fs, field(m.ID, m.Name, m.Unit, m.Integral))
+		f := field(m.ID, m.Name, m.Unit, m.Integral)
+		f.Reports = expectsFrom(m)
+		fs = append(fs, f)
 	}
 	for _, ci := range c.inds {
 		fs = append(fs, field(ci.ID, ci.Name, ci.Unit, false))
@@ -273,6 +275,17 @@ func field(id string, name msg.Text, u plan.Unit, integral bool) dataset.Field {
 		}
 	}
 	return f
+}
+
+// expectsFrom says which units a reader expects a metric's figure from: the
+// units its ReportedBy names and, for a metric that sums up, any unit above
+// the schools, which may give its own total instead of the sum (a district
+// checking itself without a file of its schools). A figure from any other
+// unit is read and used as always, with a warning naming the cell.
+func expectsFrom(m plan.Metric) func(dataset.OrgUnit) bool {
+	return func(u dataset.OrgUnit) bool {
+		return reports(m.ReportedBy, u) || (u.Level != org.School && m.Aggregate == plan.Sum)
+	}
 }
 
 // reports tells whether a metric's ReportedBy scope names a unit as one

@@ -76,9 +76,11 @@ type Report struct {
 	// target of its own that is not in the data (Evaluation.Warnings).
 	Warnings []msg.Text `json:"warnings,omitempty"`
 	// Validation is the outcome of the plan's validation rules on the
-	// units reported (see vrules.go); nil when the plan has none and no
-	// built-in check fails.
+	// units reported (see vrules.go); nil when the plan has none.
 	Validation *Validation `json:"validation,omitempty"`
+	// DataQuality summarises the data file assessed (Catalog.Quality); nil
+	// for figures that came from no file.
+	DataQuality *DataQuality `json:"data_quality,omitempty"`
 }
 
 // UnitReport is the assessment of one unit.

@@ -576,7 +576,7 @@ func TestImportGBKFileOfOneSchool(t *testing.T) {
 	tp.waitFor(`document.querySelectorAll('#data-errors tbody tr').length === 2`)
 	rows := eval[[][]string](tp, `[...document.querySelectorAll('#data-errors tbody tr')].map((r) => [...r.cells].map((c) => c.textContent))`)
 	assert.Equal(t, []string{"bad.csv", "2", "D", "择校生数", "“无”"}, rows[0][:5])
-	assert.Contains(t, rows[0][5], "不是数字")
+	assert.Contains(t, rows[0][5], "可能表示 0 也可能表示缺数据")
 	assert.Equal(t, []string{"bad.csv", "3", "E", "义务教育招生数", "“3百”"}, rows[1][:5])
 	assert.NotContains(t, rows[0][5], "not a number", "Chinese mode shows Chinese only")
 	tp.screenshot("import-errors")
@@ -586,7 +586,7 @@ func TestImportGBKFileOfOneSchool(t *testing.T) {
 	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
 	tp.waitFor(`document.documentElement.lang === 'en'`)
 	rows = eval[[][]string](tp, `[...document.querySelectorAll('#data-errors tbody tr')].map((r) => [...r.cells].map((c) => c.textContent))`)
-	assert.Equal(t, `not a number: leave the cell empty or write "-" when the figure is missing`, rows[0][5])
+	assert.Equal(t, `may mean 0 as well as a missing figure: write 0 or --`, rows[0][5])
 	assert.Equal(t, "text after the number: put the unit in the column header", rows[1][5])
 	notice := eval[string](tp, `document.getElementById('data-errors').closest('.notice').textContent`)
 	for _, fromFile := range []string{"择校生数", "义务教育招生数", "“无”", "“3百”"} {
@@ -1015,4 +1015,73 @@ func TestPrintView(t *testing.T) {
 	assert.Equal(t, "block", display("#results .print-head"))
 	assert.Contains(t, eval[string](tp, `document.querySelector('#results .print-head').innerText`), "京口区实验幼儿园")
 	assert.Contains(t, eval[string](tp, `document.querySelector('#results').innerText`), "300 人")
+}
+
+// A district's return of twenty schools with a yearbook dash in it reads;
+// the same return with bad cells lists every one of them at once; the user
+// fixes the file and imports it again, and what they typed on the form
+// survives it all. After the import the page shows the file's quality
+// summary.
+func TestImportMarkersListsEveryBadCellAndKeepsTheForm(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	tp.pickUnit("school/junior")
+	tp.do(chromedp.SendKeys(chromedp.CSS("#unit-name"), "京口实验初中"))
+	tp.typeFigure("junior_graduates", "200")
+	tp.typeFigure("junior_graduates_progressing", "190")
+	tp.waitStatus("junior_progression_rate", "not_met")
+	formKept := func() {
+		t.Helper()
+		tp.view("assess")
+		assert.Equal(t, "京口实验初中", eval[string](tp, `document.getElementById('unit-name').value`))
+		assert.Equal(t, "200", eval[string](tp, `document.querySelector('input[data-metric="junior_graduates"]').value`))
+		assert.Equal(t, "190", eval[string](tp, `document.querySelector('input[data-metric="junior_graduates_progressing"]').value`))
+	}
+
+	// School i is on line i+2, under the district on line 2.
+	file := func(cells map[int][2]string) []byte {
+		var b strings.Builder
+		b.WriteString("单位代码,单位名称,层级,学校类型,上级单位,择校生数,义务教育招生数\r\n京D,京口区" + hostile + ",区县,,,,\r\n")
+		for i := 1; i <= 20; i++ {
+			c, ok := cells[i]
+			if !ok {
+				c = [2]string{"2", "100"}
+			}
+			b.WriteString("S" + strconv.Itoa(i) + ",京口区第" + strconv.Itoa(i) + "小学,学校,小学,京D," + c[0] + "," + c[1] + "\r\n")
+		}
+		return gbk(t, b.String())
+	}
+	bad := map[int][2]string{3: {"无", "100"}, 7: {"12人", "100"}, 12: {"--", "100"}, 15: {"1", "abc"}}
+	tp.view("import")
+	tp.upload("#data-file", writeFile(t, "京口区.csv", file(bad)))
+	tp.waitFor(`document.querySelectorAll('#data-errors tbody tr').length === 3`)
+	rows := eval[[][]string](tp, `[...document.querySelectorAll('#data-errors tbody tr')].map((r) => [...r.cells].map((c) => c.textContent))`)
+	assert.Equal(t, []string{"京口区.csv", "5", "F", "择校生数", "“无”"}, rows[0][:5])
+	assert.Contains(t, rows[0][5], "可能表示 0 也可能表示缺数据：请填 0 或 --")
+	assert.Equal(t, []string{"9", "“12人”"}, []string{rows[1][1], rows[1][4]})
+	assert.Equal(t, []string{"17", "G", "“abc”"}, []string{rows[2][1], rows[2][2], rows[2][4]})
+	tp.screenshot("import-every-bad-cell")
+	formKept()
+
+	// Fixed, with the dash left in: read, and summarised.
+	tp.view("import")
+	tp.upload("#data-file", writeFile(t, "京口区.csv", file(map[int][2]string{12: {"--", "100"}, 15: {"1", "－－"}})))
+	tp.waitFor(`!!document.getElementById('import-quality')`)
+	assert.Equal(t, 0, eval[int](tp, `document.querySelectorAll('#data-errors').length`))
+	assert.Equal(t, "数据质量", tp.text("#import-quality h2"))
+	assert.Contains(t, tp.text("#quality-lines"), "单位：辖市区 1、小学 20")
+	assert.Contains(t, tp.text("#quality-lines"), "标为缺失的格：“--” 2 格")
+	assert.Contains(t, tp.text("#quality-districts"), "京口区"+hostile+"（京D）：应填")
+	assert.Equal(t, 0, eval[int](tp, `document.querySelectorAll('img').length`), "a district's name is text, not markup")
+	missing := eval[[]string](tp, `[...document.querySelectorAll('#quality-missing li')].map((e) => e.textContent)`)
+	assert.Equal(t, []string{"京口区.csv 第14行第6列（择校生数），单位 S12：“--”", "京口区.csv 第17行第7列（义务教育招生数），单位 S15：“－－”"}, missing)
+	tp.screenshot("import-quality")
+
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'en'`)
+	assert.Equal(t, "Data quality", tp.text("#import-quality h2"))
+	assert.Contains(t, tp.text("#quality-lines"), `cells marked missing: "--" 2`)
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'zh-CN'`)
+	formKept()
 }

@@ -110,11 +110,14 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // compression, as the single-file page inlines it and Serve sends it): the
 // download a school on a slow line waits for before anything works.
 //
-// It was 1,900,000; the validation rules of issue 10 (their checks in
-// plan, the column pass and report in indicators, their texts in view, the
-// page's section and the seed's 32 rules) weigh about 26 KB gzipped, so it
-// is 1,920,000.
-const wasmGzipBudget = 1_920_000
+// Raised from 1,900,000 for issue 10: the missing markers and
+// data-quality summary (1,890,711 → 1,906,885 measured: readers +4 KB, the
+// summary's types in the report +2 KB, its texts on the page +9 KB), and
+// the validation rules (about 29 KB, 1,936,119 measured with both: their
+// checks in plan, the column pass
+// and report in indicators, their texts in view, the page's section and
+// the seed's 32 rules).
+const wasmGzipBudget = 1_940_000
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
 // new dependency is the usual cause: go list -deps (see wasmDeps) shows

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -45,6 +46,7 @@ a validation rule skipped for missing figures.`},
 	examples: []example{
 		{"eduplan check --sample", "评估内置样例年度，中文表格", "assess the embedded sample year, as a table in Chinese"},
 		{"eduplan check --sample --problems", "只看需要关注的结果", "only the results that need attention"},
+		{"eduplan check --quality data.csv", "评估前先看数据质量：应填与已填、缺失标记、各辖市区完整率", "check a return before assessing it: figures expected and present, missing markers, completeness by district"},
 		{"eduplan check --sample --lang en --unit d-jingkou", "只看京口区及其下属学校，英文", "only the district d-jingkou and its schools, in English"},
 		{"eduplan check --format junit -o report.xml data.csv", "CI 用：JUnit XML，每个指标一个测试用例", "for CI: JUnit XML, one test case per indicator"},
 		{"eduplan check --plan myplan.json --fail-on any --format csv -o result.csv data.csv", "自定义计划；任何目标未达标都返回 1", "a custom plan; any target not met exits 1"},
@@ -85,6 +87,7 @@ func runCheck(e *env, args []string) int {
 	validationCSV := fs.String("validation-csv", "", e.t("另将未通过的校验规则写入此 CSV 文件（每个单位和规则一行）", "also write the validation rules that did not pass to this CSV file (a row per unit and rule)"))
 	maxBytes := sizeFlag(dataset.MaxFileSize)
 	fs.Var(&maxBytes, "max-bytes", e.t("数据文件大小上限，如 500MB、2GB（默认 1GB）", "largest data file read, such as 500MB or 2GB (1GB by default)"))
+	quality := fs.Bool("quality", false, e.t("只输出数据质量摘要（单位、应填与已填、缺失标记、提醒、各辖市区完整率），不做评估；格式为 table、markdown 或 json", "print only the data-quality summary (units, figures expected and present, missing markers, warnings, completeness by district), assessing nothing; format table, markdown or json"))
 	pos, code, done := e.parse(fs, checkHelp, args)
 	if done {
 		return code
@@ -130,6 +133,9 @@ func runCheck(e *env, args []string) int {
 	ds, code := e.loadData("check", src, l, *year, yearSet)
 	if ds == nil {
 		return code
+	}
+	if *quality {
+		return e.writeQuality(l, ds, f, *out)
 	}
 	r, code := e.assess(l, ds, units, *notApplicable)
 	if r == nil {
@@ -199,7 +205,38 @@ func (e *env) assess(l *loaded, ds *dataset.Dataset, units []string, notApplicab
 	}
 	e.evaluationWarnings("check", r.Warnings)
 	r.Plan = l.plan.ID
+	if ds.Source.Encoding != "" {
+		// Figures read from a file: the report says how complete it is.
+		r.DataQuality = l.cat.Quality(ds)
+	}
 	return r, 0
+}
+
+// writeQuality writes only the data file's quality summary: what a bureau
+// checks a return with before assessing it.
+func (e *env) writeQuality(l *loaded, ds *dataset.Dataset, format, out string) int {
+	q := l.cat.Quality(ds)
+	var b bytes.Buffer
+	var err error
+	switch format {
+	case "table":
+		err = reportfmt.WriteQuality(&b, q, e.lang, false)
+	case "markdown":
+		err = reportfmt.WriteQuality(&b, q, e.lang, true)
+	case "json":
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(q)
+	default:
+		return e.usageError("check", e.t(
+			fmt.Sprintf("--quality 的格式应为 table、markdown 或 json，而不是 %q", format),
+			fmt.Sprintf("--quality writes table, markdown or json, not %q", format)))
+	}
+	if err != nil {
+		return e.inputError("check", e.say(err), "")
+	}
+	return e.emit("check", out, b.Bytes())
 }
 
 // summarise tells stderr what failed, for outputs that are not read on the

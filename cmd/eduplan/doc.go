@@ -2,10 +2,13 @@
 // from a terminal or a CI step.
 //
 // The plan is the embedded seed (镇江市教育局2017年工作要点) unless --plan
-// names a plan file. Every command has --help with an example.
+// names a plan file (lint takes it as its argument). Every command has --help with an example.
 //
 //	eduplan check DATA|--sample   assess figures; exit 0 all binding targets met,
 //	                              1 a binding target not met, 2 bad input or usage
+//	eduplan check --quality DATA  only the data file's quality summary: units,
+//	                              figures expected and present, missing markers,
+//	                              warnings, completeness by district
 //	eduplan lint PLAN             check a plan file; every problem with its JSON path
 //	eduplan tasks                 the task book as of a date (by default today, but
 //	                              no later than the end of the plan's year), overdue
@@ -16,6 +19,16 @@
 //	                              the figures and arithmetic behind a result
 //	eduplan serve                 serve the browser page on 127.0.0.1
 //	eduplan build-web             write the page as a folder and/or one HTML file
+//
+// serve and build-web with --plan FILE put that plan in the page, which then
+// opens with it instead of the seed; the plan is checked as lint checks it
+// and refused, with every problem listed, when it has any. A release build
+// carries the page, so that these two need neither Go nor the source:
+//
+//	go generate ./wasm/webbuild && go install -trimpath -tags embedpage ./cmd/eduplan
+//
+// Built without the tag, they compile the page from the source with the Go
+// toolchain, inside a clone of eduplan.
 //
 // The first command to try on a fresh clone assesses the embedded sample
 // year (synthetic figures) against the seed plan:

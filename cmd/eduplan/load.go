@@ -180,18 +180,21 @@ func (e *env) loadData(cmd string, src dataSource, l *loaded, year int, yearSet 
 				fmt.Fprintf(e.stderr, "  %s\n", ce.In(e.lang))
 			}
 			fmt.Fprintf(e.stderr, "%s%s\n", e.t("处理办法：", "To fix: "), e.t(
-				"按上面的行号和列改正这些单元格后重新运行；缺失的数据请留空或填“-”，不要填 0。eduplan template 可生成填报模板。",
-				"correct the cells at the lines and columns above and run again; leave a missing figure empty or write \"-\", never 0. eduplan template writes a data-entry template."))
+				"按上面的行号和列改正这些单元格后重新运行；缺失的数据请留空或填“--”，不要填 0。eduplan template 可生成填报模板。",
+				"correct the cells at the lines and columns above and run again; leave a missing figure empty or write \"--\", never 0. eduplan template writes a data-entry template."))
 			return nil, exitUsage
 		}
 		return nil, e.inputError(cmd, src.name()+": "+e.say(err), e.t("确认文件是 CSV 或 JSON 数据文件。", "check that the file is a CSV or JSON data file."))
 	}
-	if w := ds.Source.Warnings; len(w) > 0 {
+	if w, n := ds.Source.Warnings, ds.Source.WarningCount(); n > 0 {
 		fmt.Fprintf(e.stderr, "eduplan %s: %s\n", cmd, e.t(
-			fmt.Sprintf("注意：数据文件 %s 有 %d 处可能填错的数据（已按原样读取）：", src.name(), len(w)),
-			fmt.Sprintf("note: the data file %s has %d figure(s) that look mistyped (read as written):", src.name(), len(w))))
+			fmt.Sprintf("注意：数据文件 %s 有 %d 处可能填错的数据（已按原样读取）：", src.name(), n),
+			fmt.Sprintf("note: the data file %s has %d figure(s) that look mistyped (read as written):", src.name(), n)))
 		for _, ce := range w {
 			fmt.Fprintf(e.stderr, "  %s\n", ce.In(e.lang))
+		}
+		if more := ds.Source.MoreWarnings; more > 0 {
+			fmt.Fprintf(e.stderr, "  %s\n", e.t(fmt.Sprintf("……另有 %d 处未列出", more), fmt.Sprintf("… and %d more not listed", more)))
 		}
 	}
 	if yearSet && ds.Year != year {

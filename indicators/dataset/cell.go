@@ -22,14 +22,22 @@ var (
 	ReasonFraction    = msg.T("应为整数", "must be a whole number")
 	ReasonNegative    = msg.T("不能为负数", "must not be negative")
 	ReasonRange       = msg.T("数值超出范围", "number out of range")
+	// ReasonMayBeZero is for a word such as "无" that one school writes
+	// for zero and another for "we do not know": the reader will not guess.
+	ReasonMayBeZero = msg.T("可能表示 0 也可能表示缺数据：请填 0 或 --", "may mean 0 as well as a missing figure: write 0 or --")
 )
+
+// zeroWords are words that may mean zero as easily as "no figure".
+var zeroWords = map[string]bool{
+	"无": true, "零": true, "〇": true, "空": true, "暂无": true, "没有": true, "none": true, "nil": true,
+}
 
 // missingWords are what people write for "no figure" that a reader refuses
 // to guess at: "无" may mean zero as easily as unknown.
 var missingWords = map[string]bool{
-	"/": true, "\\": true, "无": true, "空": true, "暂无": true, "没有": true, "不详": true,
-	"n/a": true, "na": true, "null": true, "none": true, "nil": true, "x": true, "×": true,
-	"?": true, "？": true, "--": true, "---": true,
+	"/": true, "\\": true, "不详": true,
+	"n/a": true, "na": true, "null": true, "x": true, "×": true,
+	"?": true, "？": true, "---": true,
 }
 
 // notNumberWords are float spellings strconv would accept but a figure never
@@ -52,11 +60,13 @@ func cleanCell(s string) string {
 	return s
 }
 
-// isMissing says whether a cleaned cell means "no figure": empty, or a
-// dash (Chinese input methods type "——" for a dash).
+// isMissing says whether a cleaned cell means "no figure": empty, or one
+// of the marks statistical publications print for a missing figure — a
+// dash, two dashes ("－－" is folded to "--" before), an ellipsis (Chinese
+// input methods type "——" and "……" for a dash and an ellipsis).
 func isMissing(t string) bool {
 	switch t {
-	case "", "-", "—", "——", "–", "―":
+	case "", "-", "--", "—", "——", "–", "―", "…", "……":
 		return true
 	}
 	return false
@@ -65,6 +75,10 @@ func isMissing(t string) bool {
 // WarnPercentFraction is the warning for a percent cell written as a
 // fraction.
 var WarnPercentFraction = msg.T("百分比栏填的是小数：按百分数读作不到 1%；若指 96.5% 请填 96.5 或 96.5%", "a fraction in a percent column reads as less than 1%: for 96.5% write 96.5 or 96.5%")
+
+// WarnNotReportedBy is the warning for a figure given by a unit the plan does
+// not expect it from (Field.Reports).
+var WarnNotReportedBy = msg.T("计划不要求这类单位填报此项，请核对是否填错了行或列；该数按原样读入，只在用到它的地方（如上级的合计）计入", "the plan does not ask this kind of unit for this figure: check that it is not in the wrong row or column; it is read as written and counts only where something uses it (a parent's sum)")
 
 // looksLikeFraction says whether a percent cell that was read as v (a
 // fraction) was probably meant as a fraction of one: written without "%"
@@ -260,6 +274,8 @@ func exactValue(mant string, exp int) (float64, bool) {
 func notNumberReason(t, why string) msg.Text {
 	low := strings.ToLower(t)
 	switch {
+	case zeroWords[low]:
+		return ReasonMayBeZero
 	case missingWords[low]:
 		return ReasonMissingWord
 	case notNumberWords[low]:

@@ -66,13 +66,20 @@ func TestParseFigure(t *testing.T) {
 		{"double em dash (IME)", countField, "——", 0, true, msg.Text{}},
 		{"en dash", countField, "–", 0, true, msg.Text{}},
 		{"dash in spaces", percentField, " - ", 0, true, msg.Text{}},
+		{"double hyphen", countField, "--", 0, true, msg.Text{}},
+		{"full-width double hyphen", countField, "－－", 0, true, msg.Text{}},
+		{"ellipsis", countField, "…", 0, true, msg.Text{}},
+		{"double ellipsis (IME)", percentField, "……", 0, true, msg.Text{}},
 		// rejected
-		{"wu", countField, "无", 0, true, ReasonMissingWord},
+		{"wu", countField, "无", 0, true, ReasonMayBeZero},
+		{"ling", countField, "零", 0, true, ReasonMayBeZero},
+		{"kong", countField, "空", 0, true, ReasonMayBeZero},
+		{"none", countField, "None", 0, true, ReasonMayBeZero},
 		{"slash", countField, "/", 0, true, ReasonMissingWord},
 		{"N/A", countField, "N/A", 0, true, ReasonMissingWord},
 		{"na", countField, "na", 0, true, ReasonMissingWord},
 		{"null", countField, "NULL", 0, true, ReasonMissingWord},
-		{"double hyphen", countField, "--", 0, true, ReasonMissingWord},
+		{"triple hyphen", countField, "---", 0, true, ReasonMissingWord},
 		{"NaN", amountField, "NaN", 0, true, ReasonNotNumber},
 		{"Inf", amountField, "Inf", 0, true, ReasonNotNumber},
 		{"-Infinity", signedField, "-Infinity", 0, true, ReasonNotNumber},
@@ -208,7 +215,7 @@ func TestCellErrorsInOneLanguage(t *testing.T) {
 a.csv:3:1 (代码): "s1": duplicate id: already used on line 2
 a.csv:3:2 (名称): "": the name is empty
 a.csv:3:3 (学校类型): "大学": unknown kind of school; use one of: Kindergarten, Primary school, Junior secondary school, Nine-year school, Complete secondary school, Senior secondary school, Secondary vocational school, Special education school
-a.csv:3:4 (在园幼儿数（人）): "无": not a number: leave the cell empty or write "-" when the figure is missing`, msg.In(err, "en"))
+a.csv:3:4 (在园幼儿数（人）): "无": may mean 0 as well as a missing figure: write 0 or --`, msg.In(err, "en"))
 	assert.Equal(t, `a.csv:3:2 (名称): "": 单位名称为空`, strings.Split(msg.In(err, "zh"), "\n")[2])
 }
 
@@ -220,5 +227,5 @@ func TestCellErrorCodes(t *testing.T) {
 	for _, e := range es {
 		codes = append(codes, e.Code())
 	}
-	assert.Equal(t, []string{"text_after_number", "missing_word", "", ""}, codes, "two cells beyond the last column have no code")
+	assert.Equal(t, []string{"text_after_number", "may_be_zero", "", ""}, codes, "two cells beyond the last column have no code")
 }

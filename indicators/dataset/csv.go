@@ -48,9 +48,13 @@ type Options struct {
 // A 序号 (row number) column is ignored; any other unknown header is an
 // error, unless the header and the whole column are empty.
 //
-// Cells: empty, "-", "—" or "——" is a missing figure (never zero); "无",
-// "/", "N/A" and the like are rejected rather than guessed at (one may mean
-// zero, another unknown). Accepted: thousands separators in groups of three
+// Cells: empty is a missing figure (never zero), and so is a cell holding
+// one of the markers statistical publications print for it: "-", "--",
+// "—", "——", "…", "……" (full-width forms such as "－－" folded first). A
+// marked cell is counted and listed in Dataset.Source (Missing,
+// MissingByMarker). A word that may mean zero ("无", "零", "空", "没有") is
+// rejected with ReasonMayBeZero, and "/", "N/A" and the like with
+// ReasonMissingWord, rather than guessed at. Accepted: thousands separators in groups of three
 // ("1,234", "1，234"), full-width digits, a sign, an exponent ("1.5E+03"),
 // Excel's ="0123", and "%" after a percent figure. A percent figure is in
 // percent with or without the sign (99.2 and 99.2% are both 0.992). Rejected,
@@ -61,7 +65,8 @@ type Options struct {
 //
 // The read succeeds only if every cell does: otherwise it returns nil and
 // Errors listing every rejected cell and row with its line, column, header,
-// text and reason. A row with a bad cell is not loaded in part.
+// text and reason — the first MaxListed of them in reading order, then one
+// entry counting the rest. A row with a bad cell is not loaded in part.
 func ReadCSV(r io.Reader, fields []Field, opt Options) (*Dataset, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
@@ -81,7 +86,8 @@ type csvRead struct {
 	m      *matcher
 	errs   Errors
 	// warnings are cells read but probably mistyped.
-	warnings Errors
+	warnings warningLog
+	missing  missingLog
 
 	header   []string
 	col      [roleField]int // column of each unit role, -1 when absent
@@ -203,8 +209,7 @@ func readCSVText(text string, enc Encoding, fields []Field, opt Options) (*Datas
 		}
 	}
 	if len(c.errs) > 0 {
-		sortErrors(c.errs)
-		return nil, c.errs
+		return nil, capErrors(c.errs, opt.File)
 	}
 	return c.dataset(enc), nil
 }
@@ -424,9 +429,20 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 		v, ok, reason := parseFigure(cell(j), f)
 		if !reason.IsZero() {
 			bad(j, reason)
-		} else if ok && looksLikeFraction(cell(j), v, f) {
-			c.warnings = append(c.warnings, CellError{File: c.opt.File, Row: line, Column: j + 1,
-				Header: c.headerOf(j), Text: cell(j), Reason: WarnPercentFraction})
+		} else if !ok {
+			if t := cleanCell(cell(j)); t != "" {
+				c.missing.add(MissingCell{File: c.opt.File, Row: at(j), Column: j + 1, Header: c.headerOf(j),
+					Unit: u.ID, Metric: f.ID, Text: cell(j), Marker: t})
+			}
+		} else {
+			if looksLikeFraction(cell(j), v, f) {
+				c.warnings.add(CellError{File: c.opt.File, Row: line, Column: j + 1,
+					Header: c.headerOf(j), Text: cell(j), Reason: WarnPercentFraction})
+			}
+			if f.Reports != nil && levelOK && !f.Reports(u) {
+				c.warnings.add(CellError{File: c.opt.File, Row: at(j), Column: j + 1,
+					Header: c.headerOf(j), Unit: u.ID, Text: cell(j), Reason: WarnNotReportedBy})
+			}
 		}
 		c.values[n] = append(c.values[n], v)
 		c.present[n] = append(c.present[n], ok)
@@ -518,7 +534,8 @@ func (c *csvRead) dataset(enc Encoding) *Dataset {
 	}
 	d := New(year)
 	d.Units = c.units
-	d.Source = Source{File: c.opt.File, Encoding: enc, Warnings: c.warnings}
+	d.Source = Source{File: c.opt.File, Encoding: enc, Warnings: c.warnings.list, MoreWarnings: c.warnings.more,
+		Missing: c.missing.cells, MissingByMarker: c.missing.counts}
 	for i, u := range c.units {
 		d.index[u.ID] = i
 	}

@@ -108,7 +108,9 @@ func TestReadCSVEncodings(t *testing.T) {
 			d, err := ReadCSV(bytes.NewReader(tc.data), testFields, Options{File: "city.csv", Year: 2017})
 			require.NoError(t, err)
 			checkCity(t, d)
-			assert.Equal(t, Source{File: "city.csv", Encoding: tc.enc}, d.Source)
+			assert.Equal(t, "city.csv", d.Source.File)
+			assert.Equal(t, tc.enc, d.Source.Encoding)
+			assert.Equal(t, []MarkerCount{{"-", 1}}, d.Source.MissingByMarker, "s3's pass rate is \"-\"")
 			assert.Equal(t, 2017, d.Year)
 		})
 	}
@@ -234,7 +236,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{File: "data.csv", Row: 4, Column: 8, Header: "生均公用经费", Text: "-5", Reason: ReasonNegative},
 		{File: "data.csv", Row: 5, Column: 1, Header: "代码", Text: "s1", Reason: msg.T("代码重复：第4行已用过", "duplicate id: already used on line 4")},
 		{File: "data.csv", Row: 5, Column: 4, Header: "类型", Text: "", Reason: msg.T("学校类型为空", "the school's kind is empty")},
-		{File: "data.csv", Row: 5, Column: 6, Header: "在园幼儿数（人）", Text: "无", Reason: ReasonMissingWord},
+		{File: "data.csv", Row: 5, Column: 6, Header: "在园幼儿数（人）", Text: "无", Reason: ReasonMayBeZero},
 		{File: "data.csv", Row: 5, Column: 7, Header: "体质健康合格率（%）", Text: "9,9", Reason: ReasonThousands},
 		{File: "data.csv", Row: 5, Column: 8, Header: "生均公用经费", Text: "1.5%", Reason: ReasonNoPercent},
 		{File: "data.csv", Row: 6, Column: 2, Header: "名称", Text: "", Reason: msg.T("单位名称为空", "the name is empty")},

@@ -46,8 +46,19 @@ type Source struct {
 	File     string
 	Encoding Encoding
 	// Warnings are cells that were read but look like a slip: a percent
-	// figure written as a fraction (0.965 reads as 0.965%, not 96.5%).
-	Warnings Errors
+	// figure written as a fraction (0.965 reads as 0.965%, not 96.5%), a
+	// figure from a unit the plan does not expect it from. A reader lists
+	// the first MaxListed and counts the rest in MoreWarnings.
+	Warnings     Errors
+	MoreWarnings int
+	// Missing lists, in reading order, the cells that said "no figure"
+	// with a marker ("--", "…", a JSON null; see MissingCell), the first
+	// MaxListed of them. Empty cells are not listed: an absent figure is
+	// the normal case and shows in the counts of figures present.
+	Missing []MissingCell
+	// MissingByMarker counts every such cell, listed or not, by marker, in
+	// the order the markers first occur.
+	MissingByMarker []MarkerCount
 }
 
 // Column is one metric's figures across all units of a dataset.

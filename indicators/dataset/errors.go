@@ -11,8 +11,9 @@ import (
 
 // CellError is one rejected cell, row, header or JSON value.
 //
-// A reader does not stop at the first bad cell: it reports every one it finds,
-// so that a school can fix its whole file in one go.
+// A reader does not stop at the first bad cell: it reports every one it finds
+// (up to MaxListed, then counts the rest), so that a school can fix its
+// whole file in one go.
 type CellError struct {
 	// File is the name given in Options.File (empty when none was given).
 	File string
@@ -27,6 +28,10 @@ type CellError struct {
 	Path string
 	// Header is the column header the cell is under (CSV only).
 	Header string
+	// Unit is the id of the unit whose figure the cell holds, where it
+	// matters to say so (a warning of a figure from a unit the plan does not
+	// expect it from); usually empty, the line telling the unit.
+	Unit string
 	// Text is the cell as written.
 	Text string
 	// Reason says what is wrong, in Chinese and English.
@@ -35,9 +40,9 @@ type CellError struct {
 
 // Code is a stable name for the reason a figure was rejected or warned
 // about, for programs that act on it rather than show it: "not_a_number",
-// "missing_word", "excel_error", "thousands_separator", "text_after_number",
+// "missing_word", "may_be_zero", "excel_error", "thousands_separator", "text_after_number",
 // "percent_not_allowed", "not_whole", "negative", "out_of_range" and, for a
-// warning, "percent_as_fraction". Other errors (a bad header, a bad unit
+// warning, "percent_as_fraction" or "not_reported_by". Other errors (a bad header, a bad unit
 // row, a file that is not text) have none: "".
 func (e CellError) Code() string {
 	for _, r := range reasonCodes {
@@ -55,7 +60,8 @@ var reasonCodes = []struct {
 	{ReasonNotNumber, "not_a_number"}, {ReasonMissingWord, "missing_word"}, {ReasonExcelError, "excel_error"},
 	{ReasonThousands, "thousands_separator"}, {ReasonTrailing, "text_after_number"},
 	{ReasonNoPercent, "percent_not_allowed"}, {ReasonFraction, "not_whole"}, {ReasonNegative, "negative"},
-	{ReasonRange, "out_of_range"}, {WarnPercentFraction, "percent_as_fraction"},
+	{ReasonRange, "out_of_range"}, {WarnPercentFraction, "percent_as_fraction"}, {ReasonMayBeZero, "may_be_zero"},
+	{WarnNotReportedBy, "not_reported_by"},
 }
 
 // reasonOf is the reason an error gives, in both languages when it knows
@@ -105,6 +111,14 @@ func (e CellError) writeTo(b *strings.Builder, reason string) {
 		b.WriteString(e.Header)
 		b.WriteString(")")
 	}
+	if e.Unit != "" {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString("[")
+		b.WriteString(e.Unit)
+		b.WriteString("]")
+	}
 	// An empty cell is worth quoting ("" makes it plain that the cell was
 	// empty); an empty text of a file-level error is not.
 	if e.Text != "" || (e.Column > 0 && e.Path == "") {
@@ -119,8 +133,9 @@ func (e CellError) writeTo(b *strings.Builder, reason string) {
 	b.WriteString(reason)
 }
 
-// Errors lists every rejected cell or row of one input, in the order they
-// occur. Nothing a reader rejects is left out.
+// Errors lists the rejected cells and rows of one input, in the order they
+// occur: every one of them, up to MaxListed, and then a last entry saying
+// how many more there are. Nothing a reader rejects passes unsaid.
 type Errors []CellError
 
 // Error lists the errors one per line, in both languages.

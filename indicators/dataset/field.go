@@ -16,4 +16,10 @@ type Field struct {
 	// Signed: the figure may be negative (a change, a balance). Figures are
 	// otherwise counts, rates, money or areas, and a reader rejects "-3".
 	Signed bool
+	// Reports, when not nil, says which units the plan expects the figure
+	// from (a metric's reported_by). A figure from any other unit is read
+	// and used as usual, but the reader warns of it (WarnNotReportedBy) in
+	// Source.Warnings, naming the cell: it is often a figure typed in the
+	// wrong row or column. Nil: any unit may report it.
+	Reports func(OrgUnit) bool
 }

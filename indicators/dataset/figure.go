@@ -6,7 +6,8 @@ type Figure struct {
 	// percent field is 0.992). It is 0 when Missing.
 	Value float64
 	// Missing: the cell says there is no figure — empty, or one of the
-	// dashes statistical tables write for it ("-", "—", "——").
+	// marks statistical tables print for it ("-", "--", "－－", "—", "——",
+	// "…", "……").
 	Missing bool
 	// Warning, when not nil, says why a figure that was read looks
 	// mistyped: 0.965 in a percent field reads as 0.965%, not 96.5%.
@@ -18,7 +19,7 @@ type Figure struct {
 // separators checked, "%" only in a percent field, whole numbers for an
 // integral one, no negative figure unless the field is signed, and words
 // that might mean zero or unknown ("无", "/") refused rather than guessed
-// at. A cell that cannot be read is a CellError whose Header is f.ID, Text
+// at (ReasonMayBeZero, ReasonMissingWord). A cell that cannot be read is a CellError whose Header is f.ID, Text
 // the cell and Reason why (one of the Reason… constants).
 func ParseFigure(text string, f Field) (Figure, error) {
 	v, present, reason := parseFigure(text, &f)

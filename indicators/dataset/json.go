@@ -22,15 +22,20 @@ const FormatV1 = "eduplan.data/v1"
 // "format" and "units" are required; "year" falls back to Options.Year.
 // Levels and kinds are written as in Level and Kind (the Chinese names are
 // accepted too); parent is an id. Figures are keyed by Field.ID. A figure is
-// a number, a string read like a CSV cell ("97.1%", "1,234"), or null for
-// missing; a percent figure is in percent (96.5 means 96.5%).
+// a number, a string read like a CSV cell ("97.1%", "1,234", "--"), or null
+// for missing; a percent figure is in percent (96.5 means 96.5%). A null and
+// a string marker ("--", "…"; see ReadCSV) are missing figures counted and
+// listed in Dataset.Source like a marked CSV cell, the null under the
+// marker "null"; an empty string is missing and, like an empty CSV cell,
+// not listed.
 //
 // Reading is strict, by eduplan's one strict JSON reader (the one plans and
 // reports are read with): an unknown field, an unknown metric id, a
 // duplicate key or a value of the wrong type is an error. All errors are
 // returned at once as Errors, each with its JSON path
 // ("units[3].figures.foo") and its line and column, the column counted in
-// characters; a syntax error stops the read at the place it occurs. A file
+// characters, the first MaxListed of them then one entry counting the rest;
+// a syntax error stops the read at the place it occurs. A file
 // larger than 64 MB is refused.
 func ReadJSON(r io.Reader, fields []Field, opt Options) (*Dataset, error) {
 	b, err := strictjson.ReadAll(r, strictjson.MaxSize)
@@ -50,7 +55,8 @@ type jsonRead struct {
 	lines *strictjson.Lines
 	errs  Errors
 	// warnings are figures read but probably mistyped.
-	warnings Errors
+	warnings warningLog
+	missing  missingLog
 	fields   []Field
 	m        *matcher
 	byID     map[string]int
@@ -136,11 +142,25 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 		r.readUnits(d, units)
 	}
 	if len(r.errs) > 0 {
-		sortErrors(r.errs)
-		return nil, r.errs
+		return nil, capErrors(r.errs, opt.File)
 	}
-	d.Source.Warnings = r.warnings
+	d.Source.Warnings, d.Source.MoreWarnings = r.warnings.list, r.warnings.more
+	d.Source.Missing, d.Source.MissingByMarker = r.missing.cells, r.missing.counts
 	return d, nil
+}
+
+// warn records a warning about a figure.
+func (r *jsonRead) warn(off int, path, key, unit, text string, reason msg.Text) {
+	line, col := r.lines.At(off)
+	r.warnings.add(CellError{File: r.opt.File, Row: line, Column: col,
+		Path: strictjson.PathKey(path, key), Unit: unit, Text: text, Reason: reason})
+}
+
+// markMissing records a figure given as missing by a marker.
+func (r *jsonRead) markMissing(off int, path, key, unit, text, marker string) {
+	line, col := r.lines.At(off)
+	r.missing.add(MissingCell{File: r.opt.File, Row: line, Column: col, Path: strictjson.PathKey(path, key),
+		Unit: unit, Metric: key, Text: text, Marker: marker})
 }
 
 // The fields of a data file and of its units, for unknown-field hints.
@@ -258,6 +278,7 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 				var text string
 				switch v.Kind {
 				case strictjson.Null:
+					r.markMissing(v.Off, fp, mb.Key, u.ID, "null", "null")
 					continue
 				case strictjson.Number:
 					text = v.Raw
@@ -276,10 +297,16 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 					r.addAt(v.Off, fp, mb.Key, text, reason)
 					continue
 				}
+				if !present {
+					if t := cleanCell(text); t != "" {
+						r.markMissing(v.Off, fp, mb.Key, u.ID, text, t)
+					}
+				}
 				if present && looksLikeFraction(text, val, &r.fields[k]) {
-					line, col := r.lines.At(v.Off)
-					r.warnings = append(r.warnings, CellError{File: r.opt.File, Row: line, Column: col,
-						Path: strictjson.PathKey(fp, mb.Key), Text: text, Reason: WarnPercentFraction})
+					r.warn(v.Off, fp, mb.Key, "", text, WarnPercentFraction)
+				}
+				if f := &r.fields[k]; present && f.Reports != nil && !f.Reports(u) {
+					r.warn(v.Off, fp, mb.Key, u.ID, text, WarnNotReportedBy)
 				}
 				cols[k].Values[i], cols[k].Present[i] = val, present
 			}

@@ -71,6 +71,7 @@ func WriteMarkdown(w io.Writer, r *indicators.Report, lang string) error {
 		fmt.Fprintf(bw, pick(lang, "\n另有 %d 个单位没有适用的指标。\n", "\n%d more unit(s) have no applicable indicator.\n"), empty)
 	}
 	writeMarkdownValidation(bw, r, lang)
+	writeQuality(bw, view.QualityOf(r.DataQuality), lang, true, shortList)
 	return bw.Flush()
 }
 

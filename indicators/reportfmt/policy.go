@@ -125,7 +125,7 @@ func OnlyProblems(r *indicators.Report) *indicators.Report {
 		return nil
 	}
 	out := &indicators.Report{Plan: r.Plan, Year: r.Year, Units: make([]indicators.UnitReport, len(r.Units)),
-		Validation: r.Validation}
+		Validation: r.Validation, DataQuality: r.DataQuality}
 	for i, u := range r.Units {
 		kept := []indicators.Result{}
 		for _, res := range u.Results {

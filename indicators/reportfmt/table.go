@@ -73,6 +73,10 @@ func WriteTable(w io.Writer, r *indicators.Report, lang string) error {
 	fmt.Fprintln(bw, pick(lang, "合计", "Total")+fmt.Sprintf(pick(lang, "（%d 个单位）", " (%d units)"), len(r.Units))+
 		sep(lang)+strings.TrimSpace(view.SummaryText(t).In(lang)))
 	writeTableValidation(bw, r, lang)
+	if r.DataQuality != nil {
+		fmt.Fprintln(bw)
+		writeQuality(bw, view.QualityOf(r.DataQuality), lang, false, shortList)
+	}
 	return bw.Flush()
 }
 

@@ -603,9 +603,32 @@
     api = globalThis.eduplan;
   }
 
+  // The plan this page carries (eduplan build-web --plan): a JSON data block
+  // in the page, opened in place of the seed built into the wasm.
+  function carriedPlan() {
+    const el = document.getElementById('eduplan-plan');
+    return el ? { name: el.dataset.name || 'plan.json', text: el.textContent } : null;
+  }
+
+  // Names the page's own plan: '' for the seed, else a hash of the carried
+  // text. Pages opened from disk share one localStorage, so a plan opened
+  // by hand in last year's mailed page must not hide the plan of the page
+  // mailed this year: a plan opened by hand counts only in pages that carry
+  // the plan it was opened over.
+  function ownPlanKey() {
+    const c = carriedPlan();
+    if (!c) return '';
+    let h = 0x811c9dc5;
+    for (let i = 0; i < c.text.length; i++) {
+      h ^= c.text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16) + ':' + c.text.length;
+  }
+
   function loadPlan() {
     planNotice = null;
-    if (S.plan) {
+    if (S.plan && (S.plan.over || '') === ownPlanKey()) {
       const res = call('loadPlan', S.plan.text);
       if (res.ok) {
         PLAN = res.plan;
@@ -613,6 +636,21 @@
       }
       planNotice = { name: S.plan.name, errors: res.errors };
       S.plan = null;
+    } else if (S.plan) {
+      // Opened over another page's plan: this page's own comes first.
+      S.plan = null;
+      S.unitType = '';
+    }
+    const carried = carriedPlan();
+    if (carried) {
+      const res = call('loadPlan', carried.text);
+      if (res.ok) {
+        PLAN = res.plan;
+        return;
+      }
+      // Linted when the page was built, so only a page edited by hand gets
+      // here: say so, and fall back on the seed.
+      planNotice = { name: carried.name, errors: res.errors };
     }
     const res = call('loadDefault');
     if (!res.ok) throw new Error((res.errors || []).map((e) => tx(e.message)).join('\n'));
@@ -710,7 +748,7 @@
         planNotice = { name: f.name, errors: res.errors };
       } else {
         PLAN = res.plan;
-        S.plan = { name: f.name, text: f.text };
+        S.plan = { name: f.name, text: f.text, over: ownPlanKey() };
         planNotice = { name: f.name, ok: true };
         S.unitType = '';
         reloadFile();
@@ -1098,8 +1136,23 @@
         sec.appendChild(h('div', { class: 'notice warn', id: 'import-warnings' },
           h('strong', null, t('imp.warnings', notice.warnings.length)), dataErrors(notice.warnings)));
       }
+      if (notice.quality) sec.appendChild(qualityCard(notice.quality));
     }
     if (S.file) districtView(sec);
+  }
+
+  // qualityCard shows a data file's quality summary: its counts, each
+  // district's completeness and the cells marked missing. The warnings are
+  // listed above it with their cells already.
+  function qualityCard(q) {
+    const list = (id, head, items) => (items && items.length
+      ? h('div', { id }, h('h3', null, tx(head)), h('ul', null, items.map((x) => h('li', null, tx(x)))))
+      : null);
+    return h('div', { class: 'card', id: 'import-quality' },
+      h('h2', null, tx(q.title)),
+      h('ul', { id: 'quality-lines' }, q.lines.map((x) => h('li', null, tx(x)))),
+      list('quality-districts', q.districtsHead, q.districts),
+      list('quality-missing', q.missingHead, q.missing));
   }
 
   function dataErrors(errs) {
@@ -1148,6 +1201,7 @@
     // Figures read as written that look mistyped stay listed under the
     // notice, with their cells, until the next import.
     if (res.warnings && res.warnings.length) notice.warnings = res.warnings;
+    if (res.quality) notice.quality = res.quality;
     save();
     render();
   }

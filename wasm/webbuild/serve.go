@@ -40,7 +40,7 @@ func complete(dir string) bool {
 //
 // With opt.OutDir empty it builds into a temporary folder, removed when Serve
 // returns. With opt.OutDir set it serves that folder as it is when it holds a
-// complete build, and builds into it first otherwise. ready, if not nil, is
+// complete build, and builds into it first otherwise or when opt.Plan is set. ready, if not nil, is
 // called with the page's URL once the server accepts connections.
 //
 // Only the five files of the page are served, each with its MIME type
@@ -58,7 +58,8 @@ func Serve(ctx context.Context, addr string, opt Options, ready func(url string)
 		defer os.RemoveAll(tmp)
 		dir = tmp
 	}
-	if !complete(dir) {
+	// A plan given now goes into the page even when the folder holds one.
+	if !complete(dir) || opt.Plan != nil {
 		o := opt
 		o.OutDir = dir
 		if err := BuildStatic(ctx, o); err != nil {

@@ -1,8 +1,6 @@
 package webbuild
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
@@ -53,23 +51,21 @@ func BuildSingleFile(ctx context.Context, opt Options, path string) error {
 }
 
 // SingleFile assembles the self-contained page from the files of a static
-// build (keyed by the names in StaticFiles()).
+// build (keyed by the names in StaticFiles()). When files also holds
+// "main.wasm.gz", the wasm gzipped, that is inlined as it is.
 func SingleFile(files map[string][]byte) ([]byte, error) {
 	for _, name := range StaticFiles() {
 		if files[name] == nil {
 			return nil, fmt.Errorf("webbuild: single file: %s is missing", name)
 		}
 	}
-	var gz bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := zw.Write(files["main.wasm"]); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
+	// The page built into a release binary comes gzipped already.
+	gz := files[wasmGz]
+	if gz == nil {
+		var err error
+		if gz, err = gzipBest(files["main.wasm"]); err != nil {
+			return nil, err
+		}
 	}
 	style, err := rawText(files["style.css"], "style", "style.css")
 	if err != nil {
@@ -86,7 +82,7 @@ func SingleFile(files map[string][]byte) ([]byte, error) {
 	// A data block of an unknown script type is never run, so the policy
 	// need not allow it.
 	block := `<script type="application/octet-stream" id="` + wasmBlockID + `" data-encoding="gzip+base64">` +
-		base64.StdEncoding.EncodeToString(gz.Bytes()) + "</script>\n"
+		base64.StdEncoding.EncodeToString(gz) + "</script>\n"
 	csp := "default-src 'none'; script-src " + hash(glue) + " " + hash(app) +
 		" 'wasm-unsafe-eval'; style-src " + hash(style) +
 		"; img-src data:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'"

@@ -7,9 +7,12 @@
 // (BuildSingleFile), or a local server for one person (Serve).
 //
 // Building needs the module's source (the wasm is compiled from it) and a Go
-// toolchain: the module root is found from the working directory by walking up
-// to its go.mod. Every output is written whole or not at all: each file goes to
-// a temporary file in its destination folder and is renamed into place.
+// toolchain, found from the working directory by walking up to the module's
+// go.mod, unless the running binary carries the page (Embedded, a release
+// build; see GeneratePage). A page may carry a plan of its own (Options.Plan)
+// instead of the seed. Every output is written whole or not at all: each
+// file goes to a temporary file in its destination folder and is renamed
+// into place.
 package webbuild
 
 import (
@@ -23,6 +26,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/eduplan/eduplan/internal/safefile"
 )
 
 // ModulePath is the module whose wasm folder is built.
@@ -38,6 +43,9 @@ type Options struct {
 	// Stderr receives the compiler's messages as they come; they are also
 	// part of the returned error when the build fails.
 	Stderr io.Writer
+	// Plan, if not nil, is carried by the page and opened at start-up in
+	// place of the seed embedded in the wasm.
+	Plan *Plan
 }
 
 // StaticFiles() are the files of a static build, in the order they are written.
@@ -205,9 +213,31 @@ func sources(root string) (map[string][]byte, error) {
 	return files, nil
 }
 
-// build compiles the wasm into a temporary folder and gathers every file of
-// the static page in memory.
+// build gathers every file of the static page in memory: the page built
+// into this binary when there is one, else compiled from the module's
+// source; then the plan of opt.Plan goes into index.html.
 func build(ctx context.Context, opt Options) (map[string][]byte, error) {
+	var files map[string][]byte
+	var err error
+	if Embedded() {
+		files, err = embeddedFiles()
+	} else {
+		files, err = buildFromSource(ctx, opt)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if opt.Plan != nil {
+		if files["index.html"], err = withPlan(files["index.html"], opt.Plan); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// buildFromSource compiles the wasm into a temporary folder and gathers the
+// page's files from the module and the toolchain.
+func buildFromSource(ctx context.Context, opt Options) (map[string][]byte, error) {
 	root, err := ModuleRoot()
 	if err != nil {
 		return nil, err
@@ -254,14 +284,18 @@ func BuildStatic(ctx context.Context, opt Options) error {
 }
 
 // notAnInputDir refuses an output folder that holds the build's inputs:
-// the page's source folder, or the toolchain's folder of wasm_exec.js.
+// the page's source folder, or the toolchain's folder of wasm_exec.js. A
+// binary that carries the page may run outside any clone and without Go.
 func notAnInputDir(ctx context.Context, opt Options) error {
 	root, err := ModuleRoot()
-	if err != nil {
+	if err != nil && !Embedded() {
 		return err
 	}
-	if sameFile(opt.OutDir, filepath.Join(root, "wasm", "static")) {
+	if err == nil && sameFile(opt.OutDir, filepath.Join(root, "wasm", "static")) {
 		return fmt.Errorf("webbuild: the output folder %s is the page's source folder: choose another", opt.OutDir)
+	}
+	if Embedded() {
+		return nil
 	}
 	if glue, err := wasmExecPath(ctx, opt); err == nil && sameFile(opt.OutDir, filepath.Dir(glue)) {
 		return fmt.Errorf("webbuild: the output folder %s is the Go toolchain's %s: choose another", opt.OutDir, filepath.Dir(glue))
@@ -273,15 +307,19 @@ func notAnInputDir(ctx context.Context, opt Options) error {
 // a file of the page's source folder, a Go source file, or wasm_exec.js.
 func notAnInputFile(ctx context.Context, opt Options, path string) error {
 	root, err := ModuleRoot()
-	if err != nil {
+	if err != nil && !Embedded() {
 		return err
 	}
 	inputs := []string{}
-	for _, name := range sourceFiles {
-		inputs = append(inputs, filepath.Join(root, "wasm", "static", name))
+	if err == nil {
+		for _, name := range sourceFiles {
+			inputs = append(inputs, filepath.Join(root, "wasm", "static", name))
+		}
 	}
-	if glue, err := wasmExecPath(ctx, opt); err == nil {
-		inputs = append(inputs, glue)
+	if !Embedded() {
+		if glue, err := wasmExecPath(ctx, opt); err == nil {
+			inputs = append(inputs, glue)
+		}
 	}
 	for _, in := range inputs {
 		if sameFile(path, in) {
@@ -364,15 +402,8 @@ func writeTemp(path string, data []byte) (string, error) {
 	return f.Name(), nil
 }
 
-// writeFileAtomic replaces path with data whole.
+// writeFileAtomic replaces path with data whole, through the one writer
+// every output of the command uses (internal/safefile).
 func writeFileAtomic(path string, data []byte) error {
-	t, err := writeTemp(path, data)
-	if err != nil {
-		return err
-	}
-	if err := os.Rename(t, path); err != nil {
-		os.Remove(t)
-		return fmt.Errorf("webbuild: %w", err)
-	}
-	return nil
+	return safefile.WriteFile(path, data)
 }

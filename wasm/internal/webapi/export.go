@@ -102,6 +102,11 @@ func (s *Session) exportReport(arg string) (any, error) {
 		return nil, err
 	}
 	rep.Plan = s.plan.ID
+	if d.Source.Encoding != "" {
+		// Figures from a data file: the report says how complete it is,
+		// as eduplan.Assess does.
+		rep.DataQuality = s.cat.Quality(d)
+	}
 	base := fileName(req.Lang, "自评报告", "report", label)
 	var b bytes.Buffer
 	switch req.Format {

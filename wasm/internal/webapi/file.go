@@ -35,6 +35,8 @@ type importAnswer struct {
 	Figures map[string]string `json:"figures,omitempty"`
 	// Warnings are figures read as written that look mistyped.
 	Warnings []dataError `json:"warnings,omitempty"`
+	// Quality is the data file's quality summary, as every face words it.
+	Quality *view.Quality `json:"quality,omitempty"`
 }
 
 // importData reads a data file the page has decoded to text (CSV or JSON),
@@ -71,6 +73,12 @@ func (s *Session) importData(arg string) (any, error) {
 	ans := importAnswer{Kind: kind, Year: d.Year, Units: len(d.Units), Single: len(d.Units) == 1}
 	if len(d.Source.Warnings) > 0 {
 		ans.Warnings = dataErrors(d.Source.Warnings)
+		if n := d.Source.MoreWarnings; n > 0 {
+			ans.Warnings = append(ans.Warnings, dataError{File: req.Name, Reason: msg.Textf("……另有 %d 处未列出", "… and %d more not listed", n)})
+		}
+	}
+	if kind == "data" {
+		ans.Quality = view.QualityOf(s.cat.Quality(d))
 	}
 	if ans.Single {
 		u := d.Units[0]

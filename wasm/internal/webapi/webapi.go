@@ -141,11 +141,13 @@ type errorAnswer struct {
 }
 
 type dataError struct {
-	File   string   `json:"file,omitempty"`
-	Row    int      `json:"row,omitempty"`
-	Column int      `json:"column,omitempty"`
-	Path   string   `json:"path,omitempty"`
-	Header string   `json:"header,omitempty"`
+	File   string `json:"file,omitempty"`
+	Row    int    `json:"row,omitempty"`
+	Column int    `json:"column,omitempty"`
+	Path   string `json:"path,omitempty"`
+	Header string `json:"header,omitempty"`
+	// Unit is the unit whose figure it is, where the reader names it.
+	Unit   string   `json:"unit,omitempty"`
 	Text   string   `json:"text"`
 	Reason msg.Text `json:"reason"`
 	// Code names a figure's reason for programs (dataset.CellError.Code).
@@ -216,7 +218,7 @@ func failure(err error) string {
 func dataErrors(es dataset.Errors) []dataError {
 	out := make([]dataError, len(es))
 	for i, e := range es {
-		out[i] = dataError{File: e.File, Row: e.Row, Column: e.Column, Path: e.Path, Header: e.Header, Text: e.Text, Reason: e.Reason, Code: e.Code()}
+		out[i] = dataError{File: e.File, Row: e.Row, Column: e.Column, Path: e.Path, Header: e.Header, Unit: e.Unit, Text: e.Text, Reason: e.Reason, Code: e.Code()}
 	}
 	return out
 }

@@ -296,7 +296,9 @@ func TestAssessStatusChanges(t *testing.T) {
 		{"thousands and full width", "１,０", "no_data", "", "", "千位分隔符"},
 		{"empty is missing, not zero", "", "no_data", "", "", ""},
 		{"dash is missing", "—", "no_data", "", "", ""},
-		{"words are rejected", "无", "no_data", "", "", "不是数字"},
+		{"words are rejected", "无", "no_data", "", "", "可能表示 0"},
+		{"yearbook dashes are missing", "－－", "no_data", "", "", ""},
+		{"an ellipsis is missing", "…", "no_data", "", "", ""},
 		{"negative", "-3", "no_data", "", "", "不能为负数"},
 		{"fraction of a count", "3.5", "no_data", "", "", "应为整数"},
 	}

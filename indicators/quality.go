@@ -1,0 +1,188 @@
+package indicators
+
+import (
+	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
+)
+
+// DataQuality summarises one data file before anything is assessed: which
+// units it holds, how many of the figures the plan expects from them are
+// there, which cells said "missing" and with what marker, what the reader
+// warned of, and how complete each district's return is. A bureau checks a
+// return with it; view.Quality words it.
+type DataQuality struct {
+	// File and Encoding are where the figures were read from.
+	File     string `json:"file,omitempty"`
+	Encoding string `json:"encoding,omitempty"`
+	// Units counts the units by level and kind, in the order they first
+	// occur.
+	Units []UnitCount `json:"units"`
+	// Expected is how many figures the plan expects from the units (see
+	// Catalog.Quality); Present how many of them the file gives; Missing
+	// the difference, whether left empty or marked.
+	Expected int `json:"figures_expected"`
+	Present  int `json:"figures_present"`
+	Missing  int `json:"figures_missing"`
+	// MissingByMarker counts the cells that said "missing" with a marker
+	// ("--", "…", null); MissingCells lists the first of them
+	// (dataset.MaxListed).
+	MissingByMarker []dataset.MarkerCount `json:"missing_by_marker,omitempty"`
+	MissingCells    []dataset.MissingCell `json:"missing_cells,omitempty"`
+	// Warnings counts the cells read as written that look wrong (a percent
+	// written as a fraction, a figure from a unit the plan does not expect
+	// it from); WarningList lists them.
+	Warnings    int        `json:"warnings"`
+	WarningList []CellNote `json:"warning_list,omitempty"`
+	// RuleViolations counts the validation rules the figures break.
+	RuleViolations int `json:"rule_violations"`
+	// Districts gives each district's completeness: its own figures and
+	// those of every unit below it.
+	Districts []DistrictQuality `json:"districts,omitempty"`
+}
+
+// MissingCount is how many cells said "missing" with a marker.
+func (q *DataQuality) MissingCount() int {
+	n := 0
+	for _, m := range q.MissingByMarker {
+		n += m.Count
+	}
+	return n
+}
+
+// UnitCount is how many units of one level and kind a file holds.
+type UnitCount struct {
+	Level org.Level `json:"level"`
+	Kind  org.Kind  `json:"kind,omitempty"`
+	Count int       `json:"count"`
+}
+
+// DistrictQuality is how complete one district's return is.
+type DistrictQuality struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Expected int    `json:"figures_expected"`
+	Present  int    `json:"figures_present"`
+	// Share is Present/Expected, 1 when nothing is expected.
+	Share float64 `json:"share"`
+}
+
+// CellNote is a cell a reader warned of, in a form a report keeps.
+type CellNote struct {
+	File   string   `json:"file,omitempty"`
+	Row    int      `json:"row,omitempty"`
+	Column int      `json:"column,omitempty"`
+	Path   string   `json:"path,omitempty"`
+	Header string   `json:"header,omitempty"`
+	Unit   string   `json:"unit,omitempty"`
+	Text   string   `json:"text"`
+	Code   string   `json:"code,omitempty"`
+	Reason msg.Text `json:"reason"`
+}
+
+// Quality summarises the dataset d as read from a file. A unit is expected
+// to give a metric's figure when the metric's reported_by names it — except
+// a figure that sums up the hierarchy, where a unit with units below it
+// that give the figure is not expected to give it too (their sum stands in
+// for it), while a unit above the schools with none below that gives it is
+// expected to give its own total where its own indicators need it (as its
+// form asks: FormMetrics). Indicators' values a file may give are not
+// counted. A figure is present when the unit gave it itself. Rule
+// violations are left at 0 for the validation rules to fill.
+func (c *Catalog) Quality(d *dataset.Dataset) *DataQuality {
+	q := &DataQuality{File: d.Source.File, Encoding: string(d.Source.Encoding), Units: []UnitCount{},
+		MissingByMarker: d.Source.MissingByMarker, MissingCells: d.Source.Missing, Warnings: d.Source.WarningCount()}
+	// The units fall into a few classes of level and kind, counted in
+	// q.Units; class gives each unit's.
+	class := make([]int, len(d.Units))
+	for i, u := range d.Units {
+		k := 0
+		for k < len(q.Units) && (q.Units[k].Level != u.Level || q.Units[k].Kind != u.Kind) {
+			k++
+		}
+		if k == len(q.Units) {
+			q.Units = append(q.Units, UnitCount{Level: u.Level, Kind: u.Kind})
+		}
+		q.Units[k].Count++
+		class[i] = k
+	}
+	for _, w := range d.Source.Warnings {
+		if len(q.WarningList) == dataset.MaxListed {
+			break
+		}
+		q.WarningList = append(q.WarningList, CellNote{File: w.File, Row: w.Row, Column: w.Column, Path: w.Path,
+			Header: w.Header, Unit: w.Unit, Text: w.Text, Code: w.Code(), Reason: w.Reason})
+	}
+
+	n := len(d.Units)
+	expected := make([]int, n) // per unit, its own
+	present := make([]int, n)
+	order := postOrder(d)
+	below := make([]bool, n) // scratch: some unit below gives the figure
+	// A unit above the schools with none below giving a summed figure
+	// enters its own total where its own indicators need it, as its form
+	// asks (FormMetrics), computed once per class.
+	forms := make([][]plan.Metric, len(q.Units))
+	onForm := func(i int, id string) bool {
+		k := class[i]
+		if forms[k] == nil {
+			forms[k] = append(c.FormMetrics(q.Units[k].Level, q.Units[k].Kind), plan.Metric{})
+		}
+		for _, m := range forms[k] {
+			if m.ID == id {
+				return true
+			}
+		}
+		return false
+	}
+	byClass := make([]bool, len(q.Units))
+	for _, m := range c.metrics {
+		col := d.Column(m.ID)
+		for k, u := range q.Units {
+			byClass[k] = reports(m.ReportedBy, dataset.OrgUnit{Level: u.Level, Kind: u.Kind})
+		}
+		for _, i := range order {
+			below[i] = false
+			for _, ch := range d.Children(i) {
+				below[i] = below[i] || below[ch]
+			}
+			exp := byClass[class[i]] && !(m.Aggregate == plan.Sum && below[i])
+			if !exp && m.Aggregate == plan.Sum && !below[i] && d.Units[i].Level != org.School {
+				exp = onForm(i, m.ID)
+			}
+			if !exp {
+				continue
+			}
+			below[i] = true
+			expected[i]++
+			if col != nil && col.Present[i] {
+				present[i]++
+			}
+		}
+	}
+	for i := range d.Units {
+		q.Expected += expected[i]
+		q.Present += present[i]
+	}
+	q.Missing = q.Expected - q.Present
+
+	for _, i := range order {
+		// Sum over the subtree: children come before their parent.
+		for _, ch := range d.Children(i) {
+			expected[i] += expected[ch]
+			present[i] += present[ch]
+		}
+	}
+	for i, u := range d.Units {
+		if u.Level != org.District {
+			continue
+		}
+		dq := DistrictQuality{ID: u.ID, Name: u.Name, Expected: expected[i], Present: present[i], Share: 1}
+		if dq.Expected > 0 {
+			dq.Share = float64(dq.Present) / float64(dq.Expected)
+		}
+		q.Districts = append(q.Districts, dq)
+	}
+	return q
+}
