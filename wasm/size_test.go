@@ -114,9 +114,8 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // data-quality summary (1,890,711 → 1,906,885 measured: readers +4 KB, the
 // summary's types in the report +2 KB, its texts on the page +9 KB), and
 // the validation rules (about 29 KB, 1,936,119 measured with both: their
-// checks in plan, the column pass
-// and report in indicators, their texts in view, the page's section and
-// the seed's 32 rules).
+// checks in plan, the column pass and report in indicators, their texts in
+// view, the page's section and the seed's 32 rules).
 const wasmGzipBudget = 1_940_000
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
