@@ -22,8 +22,10 @@ type Catalog struct {
 	order  []int
 	places map[string][]plan.Place
 	limits rule.Limits
-	// rules are the validation rules, compiled (WithRules).
-	rules []compiledRule
+	// rules are the validation rules, compiled (WithRules); ruleOrder
+	// the indicators they need, in evaluation order.
+	rules     []compiledRule
+	ruleOrder []int
 }
 
 type compiled struct {

@@ -89,7 +89,7 @@ type CellNote struct {
 // expected to give its own total where its own indicators need it (as its
 // form asks: FormMetrics). Indicators' values a file may give are not
 // counted. A figure is present when the unit gave it itself. Rule
-// violations are left at 0 for the validation rules to fill.
+// violations are the validation rules broken on some unit (ruleViolations).
 func (c *Catalog) Quality(d *dataset.Dataset) *DataQuality {
 	q := &DataQuality{File: d.Source.File, Encoding: string(d.Source.Encoding), Units: []UnitCount{},
 		MissingByMarker: d.Source.MissingByMarker, MissingCells: d.Source.Missing, Warnings: d.Source.WarningCount()}
@@ -184,5 +184,6 @@ func (c *Catalog) Quality(d *dataset.Dataset) *DataQuality {
 		}
 		q.Districts = append(q.Districts, dq)
 	}
+	q.RuleViolations = c.ruleViolations(d)
 	return q
 }

@@ -166,6 +166,7 @@ func (c *Catalog) WithRules(rules []plan.ValidationRule) (*Catalog, error) {
 		cr.unit = c.ruleUnit(cr)
 		out.rules[i] = cr
 	}
+	out.ruleOrder = c.rulesNeed(out.rules)
 	if len(probs) > 0 {
 		return nil, probs
 	}
@@ -203,6 +204,54 @@ func (c *Catalog) ruleUnit(cr compiledRule) plan.Unit {
 		return plan.Number
 	}
 	return u
+}
+
+// rulesNeed lists, in evaluation order, the indicators the rules read and
+// those they are computed from: what a pass for the rules alone evaluates.
+func (c *Catalog) rulesNeed(rules []compiledRule) []int {
+	need := make([]bool, len(c.inds))
+	var mark func(i int)
+	mark = func(i int) {
+		if need[i] {
+			return
+		}
+		need[i] = true
+		for _, d := range c.inds[i].deps {
+			mark(d)
+		}
+	}
+	for _, cr := range rules {
+		for _, i := range append(c.indicatorDeps(cr.left), c.indicatorDeps(cr.right)...) {
+			mark(i)
+		}
+	}
+	var out []int
+	for _, i := range c.order {
+		if need[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// ruleViolations counts the validation rules broken on some unit of d, for
+// the data-quality summary, which a bureau reads before it assesses
+// anything: a pass of the figures and of only the indicators the rules
+// read, not a whole assessment.
+func (c *Catalog) ruleViolations(d *dataset.Dataset) int {
+	if len(c.rules) == 0 {
+		return 0
+	}
+	sub := *c
+	sub.order = c.ruleOrder
+	v := sub.Evaluate(d).Validation()
+	n := 0
+	for _, r := range v.Rules {
+		if r.Counts.Violated > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // Rules returns the catalogue's validation rules in the plan's order.

@@ -279,3 +279,36 @@ func TestValidationAggregatesAndIndicators(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, indicators.RulePassed, r.Status)
 }
+
+// The data-quality summary counts the rules broken on some unit, with the
+// indicators a rule reads computed for it (and only those).
+func TestQualityCountsBrokenRules(t *testing.T) {
+	kg := plan.Scope{Levels: []org.Level{org.School}, Kinds: []org.Kind{org.Kindergarten}}
+	metrics := []plan.Metric{
+		{ID: "enrolled", Name: msg.T("在园幼儿数", "enrolled"), Unit: plan.Count, Aggregate: plan.Sum, ReportedBy: kg},
+		{ID: "places", Name: msg.T("学位数", "places"), Unit: plan.Count, Aggregate: plan.Sum, ReportedBy: kg},
+	}
+	inds := []plan.Indicator{
+		{ID: "fill", Name: msg.T("学位使用率", "filled"), Formula: "enrolled / places", Unit: plan.Percent, Target: "≥ 90%", MayExceed100: true},
+		{ID: "fill2", Name: msg.T("使用率平方", "filled squared"), Formula: "fill * fill", Unit: plan.Ratio, Target: "≥ 0.5"},
+	}
+	base, err := indicators.NewCatalog(metrics, inds, nil)
+	require.NoError(t, err)
+	d := build(t, []dataset.OrgUnit{rDist, rKg1, rKg2}, map[string]figures{
+		"k1": {"enrolled": 420, "places": 400},
+		"k2": {"enrolled": 150, "places": 200},
+	})
+	assert.Zero(t, base.Quality(d).RuleViolations, "no rules, nothing broken")
+	cat, err := base.WithRules([]plan.ValidationRule{
+		{ID: "fill2_le_1", Name: msg.T("平方不超过1", "≤ 1"), Left: "fill2", Operator: plan.OpLE, Right: "1"},
+		{ID: "places_ge_0", Name: msg.T("学位非负", "places ≥ 0"), Left: "places", Operator: plan.OpGE, Right: "0"},
+		{ID: "enrolled_le_places", Name: msg.T("在园不超过学位", "enrolled ≤ places"), Left: "enrolled", Operator: plan.OpLE, Right: "places"},
+	})
+	require.NoError(t, err)
+	// k1 breaks fill2 ≤ 1 (1.1025) and enrolled ≤ places; the district
+	// (570 of 600) breaks neither.
+	assert.Equal(t, 2, cat.Quality(d).RuleViolations)
+	rep, err := cat.Assess(d, indicators.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, 2, rep.Validation.Counts.Violated)
+}

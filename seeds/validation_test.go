@@ -93,3 +93,10 @@ func TestSeedRulesAreConsistencyRules(t *testing.T) {
 		assert.True(t, used[whole], whole)
 	}
 }
+
+// The data-quality summary, read before any assessment, counts the rules
+// the sample breaks: urban + rural = total, and quality rural ≤ rural.
+func TestSampleQualityCountsBrokenRules(t *testing.T) {
+	cat, ds := sample(t)
+	assert.Equal(t, 2, cat.Quality(ds).RuleViolations)
+}
