@@ -244,10 +244,10 @@ func (c *Catalog) ruleViolations(d *dataset.Dataset) int {
 	}
 	sub := *c
 	sub.order = c.ruleOrder
-	v := sub.Evaluate(d).Validation()
+	e := sub.Evaluate(d)
 	n := 0
-	for _, r := range v.Rules {
-		if r.Counts.Violated > 0 {
+	for _, re := range e.rules {
+		if slices.Contains(re.status, codeViolated) {
 			n++
 		}
 	}

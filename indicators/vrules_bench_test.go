@@ -102,3 +102,23 @@ func TestBenchRulesFindWhatTheDataHas(t *testing.T) {
 	require.Positive(t, v.Counts.Skipped, "about 1% of the figures are missing")
 	require.Equal(t, v.Counts.Checked, v.Counts.Passed+v.Counts.Violated+v.Counts.Skipped+v.Counts.NotComputable)
 }
+
+// BenchmarkQualityRules is the data-quality summary of the 10,000 schools
+// without and with the 35 rules: what counting the broken rules adds to it
+// (a pass of the figures, not an assessment).
+func BenchmarkQualityRules(b *testing.B) {
+	plain, d := benchCatalog(b), benchData(b)
+	withRules, err := plain.WithRules(benchRules())
+	require.NoError(b, err)
+	for _, c := range []struct {
+		name string
+		cat  *indicators.Catalog
+	}{{"without", plain}, {"with35rules", withRules}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				c.cat.Quality(d)
+			}
+		})
+	}
+}
