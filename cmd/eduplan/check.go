@@ -32,12 +32,17 @@ children's summed numerators and denominators, never averaged.`,
   0  全部约束性目标达标（按 --fail-on）
   1  有目标未达标（--fail-on binding：约束性；any：任何；none：从不）
   2  输入或参数有误（文件、单元格、计划问题会逐一列出）
-缺数据、无法计算不算未达标，但会在报告中列出。`,
+缺数据、无法计算不算未达标，但会在报告中列出。
+--fail-on 只决定退出状态：无论它取何值，报告（包括 JUnit 的 <failure>）都如实
+列出未达标的约束性目标；--fail-on none 时退出状态为 0，但报告不会显示全部通过。`,
 			`Exit status:
   0  every binding target met (as --fail-on says)
   1  a target not met (--fail-on binding: a binding one; any: any; none: never)
   2  bad input or usage (every bad file, cell or plan problem is listed)
-Missing data and not computable are not failures, but the report lists them.`},
+Missing data and not computable are not failures, but the report lists them.
+--fail-on chooses the exit status only: whatever it says, every report (JUnit's
+<failure> included) lists the binding targets not met; with --fail-on none the
+exit status is 0 but the report does not pretend that everything passed.`},
 	},
 	examples: []example{
 		{"eduplan check --sample", "评估内置样例年度，中文表格", "assess the embedded sample year, as a table in Chinese"},
@@ -126,6 +131,12 @@ func runCheck(e *env, args []string) int {
 		return code
 	}
 	fails := reportfmt.Failures(r, policy)
+	// What the report and the log say is missed does not depend on the
+	// policy: --fail-on none changes the exit status, not the facts.
+	missed := reportfmt.Failures(r, reportfmt.FailBinding)
+	if policy == reportfmt.FailAny {
+		missed = fails
+	}
 	if *problems {
 		r = reportfmt.OnlyProblems(r)
 	}
@@ -140,7 +151,7 @@ func runCheck(e *env, args []string) int {
 	case "markdown":
 		err = reportfmt.WriteMarkdown(&b, r, e.lang)
 	case "junit":
-		err = reportfmt.WriteJUnit(&b, r, reportfmt.JUnitOptions{Policy: policy, Lang: e.lang, Name: "eduplan " + l.plan.ID})
+		err = reportfmt.WriteJUnit(&b, r, reportfmt.JUnitOptions{Lang: e.lang, Name: "eduplan " + l.plan.ID})
 	}
 	if err != nil {
 		return e.inputError("check", e.say(err), "")
@@ -151,7 +162,7 @@ func runCheck(e *env, args []string) int {
 	// The table on the terminal already shows every result; a file or a
 	// machine format does not, so say in the log what failed and why.
 	if *out != "" || f != "table" {
-		e.summarise(r, fails, policy)
+		e.summarise(r, missed, policy)
 	}
 	if len(fails) > 0 {
 		return exitFail
@@ -187,8 +198,9 @@ func (e *env) assess(l *loaded, ds *dataset.Dataset, units []string, notApplicab
 	return r, 0
 }
 
-// summarise tells stderr what failed, for outputs that are not read on the
-// terminal.
+// summarise tells stderr what was missed (the binding targets, and the
+// aspirational ones too under --fail-on any), for outputs that are not read
+// on the terminal; under --fail-on none it says the exit status stays 0.
 func (e *env) summarise(r *indicators.Report, fails []reportfmt.Failure, policy reportfmt.Policy) {
 	t := reportfmt.Totals(r)
 	fmt.Fprintf(e.stderr, "eduplan check: %s\n", e.t(
@@ -196,9 +208,15 @@ func (e *env) summarise(r *indicators.Report, fails []reportfmt.Failure, policy 
 	if len(fails) == 0 {
 		return
 	}
-	fmt.Fprintf(e.stderr, "%s\n", e.t(
-		fmt.Sprintf("未达标（--fail-on %s）%d 项：", policy, len(fails)),
-		fmt.Sprintf("%d target(s) not met (--fail-on %s):", len(fails), policy)))
+	if policy == reportfmt.FailNone {
+		fmt.Fprintf(e.stderr, "%s\n", e.t(
+			fmt.Sprintf("约束性目标未达标 %d 项（--fail-on none：退出状态仍为 0）：", len(fails)),
+			fmt.Sprintf("%d binding target(s) not met (--fail-on none: the exit status is still 0):", len(fails))))
+	} else {
+		fmt.Fprintf(e.stderr, "%s\n", e.t(
+			fmt.Sprintf("未达标（--fail-on %s）%d 项：", policy, len(fails)),
+			fmt.Sprintf("%d target(s) not met (--fail-on %s):", len(fails), policy)))
+	}
 	const show = 20
 	for i, f := range fails {
 		if i == show {

@@ -296,6 +296,29 @@ func TestCheckFormats(t *testing.T) {
 		assert.Equal(t, 10, doc.Tests)
 		assert.Contains(t, r.stderr, "西区小学(p2)：择校生比例(choice_rate) 未达标：数值 8%，目标 ≤ 5%，差距 +3个百分点（约束性）")
 	})
+	// --fail-on chooses the exit status only: the report still says which
+	// binding targets were missed, so a CI dashboard does not show green.
+	t.Run("junit --fail-on none keeps its failures", func(t *testing.T) {
+		for _, policy := range []string{"none", "binding", "any"} {
+			r := eduplan(t, "check", "--plan", fixturePlan, "--fail-on", policy, "--format", "junit", failData)
+			want := exitFail
+			if policy == "none" {
+				want = exitOK
+			}
+			require.Equal(t, want, r.code, r.stderr)
+			var doc struct {
+				Failures int `xml:"failures,attr"`
+			}
+			require.NoError(t, xml.Unmarshal([]byte(r.stdout), &doc))
+			assert.Equal(t, 2, doc.Failures, "--fail-on %s", policy)
+			assert.Contains(t, r.stdout, `<failure message="择校生比例(choice_rate) 未达标`, "--fail-on %s", policy)
+			assert.Contains(t, r.stderr, "西区小学(p2)：择校生比例(choice_rate) 未达标", "--fail-on %s", policy)
+		}
+		r := eduplan(t, "check", "--plan", fixturePlan, "--fail-on", "none", "--format", "json", failData)
+		require.Equal(t, exitOK, r.code)
+		assert.Contains(t, r.stdout, `"status": "not_met"`)
+		assert.Contains(t, r.stderr, "约束性目标未达标 2 项（--fail-on none：退出状态仍为 0）")
+	})
 	t.Run("csv", func(t *testing.T) {
 		r := eduplan(t, "check", "--plan", fixturePlan, "--format", "csv", passData)
 		require.Equal(t, exitOK, r.code)
