@@ -373,9 +373,15 @@ func (e *Evaluation) childColumn(p *rule.Program, n int) rule.Vector {
 	return v
 }
 
+// statusOf is the status of a value against a target. A value with no
+// target is NoTarget, never Met: the empty Target is met by every value,
+// which must not read as a verdict.
 func statusOf(v float64, s rule.State, t *rule.Target) Status {
 	switch s {
 	case rule.OK:
+		if t.Op == "" {
+			return NoTarget
+		}
 		if t.Met(v) {
 			return Met
 		}

@@ -21,10 +21,17 @@ const (
 	NoData        Status = "no_data"        // 缺数据: an input figure is missing
 	NotComputable Status = "not_computable" // 无法计算: a zero denominator, or no finite value
 	NotApplicable Status = "not_applicable" // 不适用: the indicator does not concern the unit
+	// NoTarget: the value was computed but nothing holds it to a bound
+	// (无目标): a formula typed without a target. It is never counted as
+	// met. A plan's indicator always has a target (plan.Validate), so an
+	// assessment against a plan gives it only if that rule is bypassed.
+	NoTarget Status = "no_target"
 )
 
 // Statuses lists every status, in the order reports count them.
-func Statuses() []Status { return []Status{Met, NotMet, NoData, NotComputable, NotApplicable} }
+func Statuses() []Status {
+	return []Status{Met, NotMet, NoData, NotComputable, NotApplicable, NoTarget}
+}
 
 // Name is the status's label in Chinese and English; a status this package
 // does not define (from a hand-edited report) shows as written.
@@ -40,6 +47,8 @@ func (s Status) Name() msg.Text {
 		return msg.T("无法计算", "not computable")
 	case NotApplicable:
 		return msg.T("不适用", "not applicable")
+	case NoTarget:
+		return msg.T("无目标", "no target")
 	}
 	return msg.T(string(s), string(s))
 }
@@ -47,7 +56,7 @@ func (s Status) Name() msg.Text {
 // Known reports whether s is one of the statuses this package defines.
 func (s Status) Known() bool {
 	switch s {
-	case Met, NotMet, NoData, NotComputable, NotApplicable:
+	case Met, NotMet, NoData, NotComputable, NotApplicable, NoTarget:
 		return true
 	}
 	return false
@@ -97,10 +106,14 @@ type Counts struct {
 	NoData        int `json:"no_data"`
 	NotComputable int `json:"not_computable"`
 	NotApplicable int `json:"not_applicable,omitempty"`
+	// NoTarget counts values held to no target: never met.
+	NoTarget int `json:"no_target,omitempty"`
 }
 
 // Total is the number of results counted.
-func (c Counts) Total() int { return c.Met + c.NotMet + c.NoData + c.NotComputable + c.NotApplicable }
+func (c Counts) Total() int {
+	return c.Met + c.NotMet + c.NoData + c.NotComputable + c.NotApplicable + c.NoTarget
+}
 
 func (c *Counts) add(s Status) {
 	switch s {
@@ -114,6 +127,8 @@ func (c *Counts) add(s Status) {
 		c.NotComputable++
 	case NotApplicable:
 		c.NotApplicable++
+	case NoTarget:
+		c.NoTarget++
 	}
 }
 

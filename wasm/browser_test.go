@@ -859,6 +859,23 @@ func TestRulesView(t *testing.T) {
 	assert.Equal(t, "not_met", eval[string](tp, `document.getElementById('rule-result').dataset.status`))
 	assert.Contains(t, tp.text("#rule-result"), "3%")
 	assert.Contains(t, tp.text("#rule-result"), "+1个百分点")
+
+	// A formula without a target is a value, in its unit, not a verdict:
+	// 择校生数 / 义务教育招生数 is the plan's 择校生比例, a percent.
+	tp.do(chromedp.Evaluate[chromedp.Void](`(() => { const e = document.getElementById('rule-src'); e.value = ''; e.dispatchEvent(new Event('input')); })()`))
+	tp.do(chromedp.SendKeys(chromedp.CSS("#rule-src"), "择校生数 / 义务教育招生数"))
+	tp.waitFor(`!!document.getElementById('rule-result') && document.getElementById('rule-result').dataset.status === 'no_target'`)
+	assert.Equal(t, "无目标", tp.text("#rule-status"))
+	assert.Equal(t, "3%", tp.text("#rule-value"))
+	assert.NotContains(t, tp.text("#rule-result"), "达标")
+	assert.NotContains(t, tp.text("#rule-result"), "0.03")
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'en' && !!document.getElementById('rule-status')`)
+	assert.Equal(t, "no target", tp.text("#rule-status"))
+	assert.NotContains(t, tp.text("#rule-result"), "met")
+	noRawValues(t, tp)
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'zh-CN' && !!document.getElementById('rule-status')`)
 }
 
 func TestSingleFileFromDisk(t *testing.T) {

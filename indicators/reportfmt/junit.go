@@ -118,7 +118,7 @@ func WriteJUnit(w io.Writer, r *indicators.Report, opt JUnitOptions) error {
 					c.Failure = &junitMessage{Message: msg, Type: string(res.Status), Body: xmlSafe(caseDetail(u, res, v, lang))}
 					s.Failures++
 				case res.Status == indicators.NoData || res.Status == indicators.NotComputable ||
-					res.Status == indicators.NotApplicable:
+					res.Status == indicators.NotApplicable || res.Status == indicators.NoTarget:
 					c.Skipped = &junitMessage{Message: msg}
 					s.Skipped++
 				case res.Status == indicators.NotMet:

@@ -108,6 +108,7 @@ func addCounts(a, b indicators.Counts) indicators.Counts {
 		NoData:        a.NoData + b.NoData,
 		NotComputable: a.NotComputable + b.NotComputable,
 		NotApplicable: a.NotApplicable + b.NotApplicable,
+		NoTarget:      a.NoTarget + b.NoTarget,
 	}
 }
 

@@ -338,7 +338,8 @@ type Tally struct {
 }
 
 // Tallies counts a summary by status in the order reports list them: met,
-// not met, no data, not computable, then not applicable when there is any.
+// not met, no data, not computable, then not applicable and no target when
+// there is any.
 func Tallies(s indicators.Summary) []Tally {
 	out := []Tally{
 		{indicators.Met, indicators.Met.Name(), s.Binding.Met, s.Aspirational.Met},
@@ -348,6 +349,9 @@ func Tallies(s indicators.Summary) []Tally {
 	}
 	if n := s.Binding.NotApplicable + s.Aspirational.NotApplicable; n > 0 {
 		out = append(out, Tally{indicators.NotApplicable, indicators.NotApplicable.Name(), s.Binding.NotApplicable, s.Aspirational.NotApplicable})
+	}
+	if n := s.Binding.NoTarget + s.Aspirational.NoTarget; n > 0 {
+		out = append(out, Tally{indicators.NoTarget, indicators.NoTarget.Name(), s.Binding.NoTarget, s.Aspirational.NoTarget})
 	}
 	return out
 }
@@ -366,7 +370,7 @@ func SummaryText(s indicators.Summary) msg.Text {
 				if aspirational {
 					n = t.Aspirational
 				}
-				if t.Status == indicators.NotApplicable && n == 0 {
+				if (t.Status == indicators.NotApplicable || t.Status == indicators.NoTarget) && n == 0 {
 					continue
 				}
 				parts = append(parts, t.Name.In(lang)+" "+strconv.Itoa(n))

@@ -1307,8 +1307,8 @@
     }
     const r = res.result;
     out.replaceChildren(h('div', { class: 'rule-result', id: 'rule-result', 'data-status': r.status },
-      h('strong', null, t('rule.ok'), '：'), statusBadge(r.status), ' ',
-      t('res.value'), ' ', r.valueText || '—',
+      h('strong', null, t('rule.ok'), '：'), h('span', { class: 'badge st-' + r.status, id: 'rule-status' }, tx(r.statusText) || statusName(r.status)), ' ',
+      t('res.value'), ' ', h('span', { id: 'rule-value' }, tx(r.valueText) || '—'),
       r.targetText ? [' · ', t('res.target'), ' ', tx(r.targetText)] : null,
       r.gapText ? [' · ', t('res.gap'), ' ', tx(r.gapText)] : null,
       (r.inputs || []).length ? h('div', { class: 'inputs' }, t('res.inputs'), r.inputs.map((i, k) => [k ? sep(true) : '', tx(i.name), ' = ', i.valueText || '—'])) : null));

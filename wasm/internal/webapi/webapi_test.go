@@ -590,20 +590,33 @@ func TestTryRule(t *testing.T) {
 	var r struct {
 		Result struct {
 			Status     string
-			ValueText  string
+			StatusText Text
+			ValueText  Text
 			TargetText *Text
 			Inputs     []any
 		}
 	}
 	decodeInto(t, a, &r)
 	assert.Equal(t, "met", r.Result.Status)
-	assert.Equal(t, "3%", r.Result.ValueText)
+	assert.Equal(t, "达标", r.Result.StatusText.ZH)
+	assert.Equal(t, "3%", r.Result.ValueText.ZH)
 	assert.Equal(t, "≤ 5%", r.Result.TargetText.ZH)
 	assert.Len(t, r.Result.Inputs, 2)
 
+	// Without a target: no verdict, and the value in the unit of the
+	// plan's indicator with this formula (择校生比例, a percent).
+	r.Result.TargetText = nil
 	a = mustOK(t, s, "tryRule", map[string]any{"level": "school", "kind": "primary", "figures": figs, "src": "择校生数 / 义务教育招生数"})
 	decodeInto(t, a, &r)
-	assert.Equal(t, "0.03", r.Result.ValueText)
+	assert.Equal(t, "no_target", r.Result.Status)
+	assert.Equal(t, msg.T("无目标", "no target"), r.Result.StatusText)
+	assert.Equal(t, "3%", r.Result.ValueText.ZH)
+	assert.Nil(t, r.Result.TargetText)
+	// A unit nothing tells: six significant digits.
+	a = mustOK(t, s, "tryRule", map[string]any{"level": "school", "kind": "primary", "figures": figs, "src": "义务教育招生数 / 择校生数"})
+	decodeInto(t, a, &r)
+	assert.Equal(t, "no_target", r.Result.Status)
+	assert.Equal(t, "33.3333", r.Result.ValueText.ZH)
 
 	bad := call(t, s, "tryRule", map[string]any{"level": "school", "kind": "primary", "figures": figs,
 		"src": "择校生数 /\n 不存在的数 >= 5%"})
