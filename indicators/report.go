@@ -74,6 +74,13 @@ type Options struct {
 	// with the number of units done and to do, so that a face can show
 	// progress through a long batch without building the report itself.
 	Progress func(done, total int)
+	// ParentFigures chooses, where a parent reported a figure that its
+	// children's figures sum to something else, which one the assessment
+	// uses: ParentOwn (the default, also for "") or ParentSum. Either
+	// way the report lists each such difference (Report.Hierarchy) and
+	// every result that used such a figure says so. It shapes the
+	// evaluation (Catalog.EvaluateWith), not only the report.
+	ParentFigures ParentFigures
 }
 
 // Report is the assessment of a dataset against a plan.
@@ -84,6 +91,10 @@ type Report struct {
 	// Warnings concern the assessment as a whole: a unit the plan gives a
 	// target of its own that is not in the data (Evaluation.Warnings).
 	Warnings []msg.Text `json:"warnings,omitempty"`
+	// Hierarchy lists the figures a parent reported that differ from the
+	// sum of its children's, with the one used (Options.ParentFigures),
+	// for the units the report covers.
+	Hierarchy []FigureMismatch `json:"hierarchy,omitempty"`
 }
 
 // UnitReport is the assessment of one unit.
@@ -214,6 +225,12 @@ type Input struct {
 	// and did not — the schools, not just the district between — when a
 	// sum is missing because of them.
 	MissingIn []string `json:"missing_in,omitempty"`
+	// Own and ChildrenSum are set when the unit reported the figure and
+	// its children's figures sum to something else (FigureMismatch):
+	// Value is then the one used, Origin says which ("reported" for the
+	// unit's own, "summed" for the sum).
+	Own         *float64 `json:"own,omitempty"`
+	ChildrenSum *float64 `json:"children_sum,omitempty"`
 }
 
 // AggregateInput is an aggregate over child units that a result used, with
@@ -243,7 +260,10 @@ type ChildValue struct {
 
 // Assess evaluates d and reports every unit (or those opt names).
 func (c *Catalog) Assess(d *dataset.Dataset, opt Options) (*Report, error) {
-	e := c.Evaluate(d)
+	e, err := c.EvaluateWith(d, opt)
+	if err != nil {
+		return nil, err
+	}
 	return e.Report(opt)
 }
 
@@ -252,6 +272,15 @@ func (e *Evaluation) Report(opt Options) (*Report, error) {
 	d := e.data
 	if err := e.Err(); err != nil {
 		return nil, err
+	}
+	if p, err := ParseParentFigures(string(opt.ParentFigures)); err != nil {
+		return nil, err
+	} else if opt.ParentFigures != "" && p != e.parent {
+		// The choice shapes every figure: a report cannot change it
+		// after the evaluation.
+		return nil, msg.Errorf("评估时上级数据取 %q，报告却要求 %q：请用 EvaluateWith 重新评估",
+			"the evaluation took parent figures %q, the report asks for %q: evaluate again with EvaluateWith",
+			string(e.parent), string(p))
 	}
 	keep, err := e.selection(opt.Units)
 	if err != nil {
@@ -266,7 +295,7 @@ func (e *Evaluation) Report(opt Options) (*Report, error) {
 			}
 		}
 	}
-	r := &Report{Year: d.Year, Units: make([]UnitReport, 0, total), Warnings: e.Warnings()}
+	r := &Report{Year: d.Year, Units: make([]UnitReport, 0, total), Warnings: e.Warnings(), Hierarchy: e.mismatchesOf(keep)}
 	for i := range d.Units {
 		if keep != nil && !keep[i] {
 			continue
@@ -427,6 +456,10 @@ func (e *Evaluation) input(id string, i int) Input {
 		}
 		if v.S[i] == rule.Missing {
 			in.MissingIn = e.missingBelow(v, i, nil)
+		}
+		if k, ok := e.mismatchAt[mismatchKey{id, i}]; ok {
+			mm := e.mismatches[k]
+			in.Own, in.ChildrenSum = ptr(clean(mm.own)), ptr(clean(mm.sum))
 		}
 		return in
 	}

@@ -64,8 +64,10 @@ type Result struct {
 	Reason   msg.Text   `json:"reason"`
 	Warnings []msg.Text `json:"warnings"`
 	// Notes are the lines that explain a result beyond its row: the
-	// reason, that the unit reported the value itself, that a met value
-	// lies past the far end of its range ("above the range"), the warnings.
+	// reason, that the unit reported the value itself, which figure was
+	// used where the unit's own and its children's sum differ, that a met
+	// value lies past the far end of its range ("above the range"), the
+	// warnings.
 	Notes []msg.Text `json:"notes"`
 	// Line is the result on one line: indicator, status, value, target,
 	// gap (or the reason) and nature, as failures are reported.
@@ -117,6 +119,11 @@ func Of(r indicators.Result) Result {
 	}
 	if r.Origin == indicators.Reported && r.Value != nil {
 		v.Notes = append(v.Notes, msg.T("数值由单位直接填报，未由分项数据计算", "value reported by the unit, not computed from its figures"))
+	}
+	for _, in := range r.Inputs {
+		if n := figureNote(in); !n.IsZero() {
+			v.Notes = append(v.Notes, n)
+		}
 	}
 	if b := beyond(r); !b.IsZero() {
 		v.Notes = append(v.Notes, b)
