@@ -241,3 +241,23 @@ func TestParseParentFigures(t *testing.T) {
 	_, err = ev.Report(indicators.Options{})
 	require.NoError(t, err, "no choice in the options reports as evaluated")
 }
+
+// TestParentFiguresJSON: the report's JSON holds the differences and reads
+// back equal.
+func TestParentFiguresJSON(t *testing.T) {
+	cat := testCatalog(t)
+	d := build(t, []dataset.OrgUnit{city, distA, kgBig}, map[string]figures{
+		"a":  {"enrolled": 10},
+		"a1": {"enrolled": 12, "places": 20},
+	})
+	r, err := cat.Assess(d, indicators.Options{ParentFigures: indicators.ParentSum})
+	require.NoError(t, err)
+	var b strings.Builder
+	require.NoError(t, r.WriteJSON(&b))
+	assert.Contains(t, b.String(), `"hierarchy": [`)
+	assert.Contains(t, b.String(), `"children_sum": 12`)
+	assert.Contains(t, b.String(), `"used": "sum"`)
+	back, err := indicators.ReadReport(strings.NewReader(b.String()))
+	require.NoError(t, err)
+	assert.Equal(t, r, back)
+}

@@ -73,7 +73,10 @@ type junitText struct {
 // while binding targets are missed. A result with no data, not computable,
 // not applicable or without a target is skipped, with the reason; every
 // other result passes. An aspirational (力争) target missed passes with the
-// figures in its system-out, so the CI log still shows it.
+// figures in its system-out, so the CI log still shows it. A figure a unit
+// reported that differs from its units' sum is a "figure_mismatch"
+// property of the unit's suite (and a note in the detail of each result
+// that used it), not a failure by itself.
 //
 // Test case names are "indicator-id 名称" and class names "eduplan.unit-id",
 // so CI systems group the cases by unit. No timestamps or durations are
@@ -106,6 +109,7 @@ func WriteJUnit(w io.Writer, r *indicators.Report, opt JUnitOptions) error {
 			if r.Year != 0 {
 				s.Properties = append(s.Properties, junitProperty{Name: "year", Value: fmt.Sprint(r.Year)})
 			}
+			s.Properties = append(s.Properties, hierarchyProperties(r, u.Unit.ID, lang)...)
 			for _, res := range u.Results {
 				c := junitCase{
 					Name:      xmlSafe(strings.TrimSpace(res.Indicator + " " + res.Name.In(lang))),
@@ -171,6 +175,9 @@ func caseDetail(u indicators.UnitReport, res indicators.Result, v view.Result, l
 			name = in.ID
 		}
 		line("  "+name, n)
+	}
+	for _, n := range v.Notes {
+		line(pick(lang, "说明", "Note"), oneLine(n.In(lang)))
 	}
 	line(pick(lang, "原文", "Wording"), res.Wording)
 	line(pick(lang, "出处", "Stated in"), v.Places.In(lang))

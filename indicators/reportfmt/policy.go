@@ -121,7 +121,9 @@ func OnlyProblems(r *indicators.Report) *indicators.Report {
 	if r == nil {
 		return nil
 	}
-	out := &indicators.Report{Plan: r.Plan, Year: r.Year, Units: make([]indicators.UnitReport, len(r.Units))}
+	// Parents' figures that differ from their units' sum need attention
+	// too: they stay.
+	out := &indicators.Report{Plan: r.Plan, Year: r.Year, Units: make([]indicators.UnitReport, len(r.Units)), Hierarchy: r.Hierarchy}
 	for i, u := range r.Units {
 		kept := []indicators.Result{}
 		for _, res := range u.Results {

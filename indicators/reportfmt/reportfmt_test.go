@@ -389,3 +389,32 @@ func TestValueAndGapNeverContradictTheStatus(t *testing.T) {
 	assert.Equal(t, "94.996%", v2.Value.In("zh"))
 	assert.Equal(t, "-0.004 pp", v2.Gap.In("en"))
 }
+
+// TestHierarchyInEveryFormat: a parent's own figure that differs from its
+// units' sum is said in every format, and fails nothing by itself.
+func TestHierarchyInEveryFormat(t *testing.T) {
+	r := fixture()
+	var tb, md, ju bytes.Buffer
+	require.NoError(t, WriteTable(&tb, r, "zh"))
+	require.NoError(t, WriteMarkdown(&md, r, "en"))
+	require.NoError(t, WriteJUnit(&ju, r, JUnitOptions{}))
+	assert.Contains(t, tb.String(), "上下级数据不一致（1 处）")
+	assert.Contains(t, md.String(), "| 镇江市(zj) | Pupils | 1000 | 990 | 7 | +10 | the unit's own figure |")
+	assert.Contains(t, ju.String(), `<property name="figure_mismatch" value="镇江市(zj) 在校生数：本单位填报 1000，下属单位合计 990（7 个下属单位），相差 +10；采用本单位填报">`)
+
+	// Without the choice's failure, the mismatch fails nothing.
+	r.Units[0].Results = r.Units[0].Results[:1]
+	ju.Reset()
+	require.NoError(t, WriteJUnit(&ju, r, JUnitOptions{}))
+	var doc junitDoc
+	require.NoError(t, xml.Unmarshal(ju.Bytes(), &doc))
+	assert.Equal(t, 0, doc.Suites[0].Failures)
+	assert.Contains(t, ju.String(), "figure_mismatch")
+
+	// --problems keeps the section.
+	assert.Equal(t, r.Hierarchy, OnlyProblems(r).Hierarchy)
+	var none bytes.Buffer
+	r.Hierarchy = nil
+	require.NoError(t, WriteTable(&none, r, "zh"))
+	assert.NotContains(t, none.String(), "上下级数据不一致")
+}
