@@ -19,13 +19,18 @@ var checkHelp = cmdHelp{
 附数值、目标和差距。DATA 是 CSV 或 JSON 数据文件（UTF-8、带 BOM 或 GBK 均可），
 "-" 表示标准输入；--sample 评估内置的样例年度（虚构数据）。
 计划默认为内置的镇江市教育局2017年工作要点，--plan 指定其他计划文件。
-上级单位的比率由下属单位的分子、分母分别加总后重新计算，不取平均。`,
+上级单位的比率由下属单位的分子、分母分别加总后重新计算，不取平均。
+上级单位自己填报的数据若与下属单位合计不一致（计数须完全相等），报告列出两者、差额和
+采用的一个：默认采用本单位填报，--parent-figures sum 改用下属单位合计。`,
 		`Assess a year's figures against the plan: for each unit, each applicable indicator is
 met, not met, missing data or not computable, with value, target and gap. DATA is a CSV or
 JSON data file (UTF-8, with or without BOM, or GBK); "-" reads standard input; --sample
 assesses the embedded sample year (synthetic figures). The plan is the embedded Zhenjiang
 2017 plan unless --plan names a plan file. A parent unit's rates are recomputed from its
-children's summed numerators and denominators, never averaged.`,
+children's summed numerators and denominators, never averaged. Where a parent reports a
+figure of its own that differs from the sum of its units' (counts must agree exactly), the
+report lists both, the difference and the one used: the parent's own by default, the sum
+with --parent-figures sum.`,
 	},
 	sections: [][2]string{
 		{`退出状态：
@@ -49,6 +54,7 @@ exit status is 0 but the report does not pretend that everything passed.`},
 		{"eduplan check --sample --problems", "只看需要关注的结果", "only the results that need attention"},
 		{"eduplan check --sample --lang en --unit d-jingkou", "只看京口区及其下属学校，英文", "only the district d-jingkou and its schools, in English"},
 		{"eduplan check --format junit -o report.xml data.csv", "CI 用：JUnit XML，每个指标一个测试用例", "for CI: JUnit XML, one test case per indicator"},
+		{"eduplan check --parent-figures sum city.csv", "上级单位的数据与下属单位合计不一致时按合计计算（不一致之处都会列出）", "where a parent's own figure differs from its units' sum, use the sum (every difference is listed)"},
 		{"eduplan check --plan myplan.json --fail-on any --format csv -o result.csv data.csv", "自定义计划；任何目标未达标都返回 1", "a custom plan; any target not met exits 1"},
 	},
 }
@@ -82,6 +88,9 @@ func runCheck(e *env, args []string) int {
 	out := fs.String("o", "", e.t("写入文件（整体写入：先写临时文件再改名）；默认标准输出", "write to this file (whole or not at all: a temporary file renamed into place); standard output by default"))
 	sample := fs.Bool("sample", false, e.t("评估内置的样例年度（虚构数据）", "assess the embedded sample year (synthetic figures)"))
 	problems := fs.Bool("problems", false, e.t("只列出未达标、缺数据、无法计算的结果（汇总仍计全部）", "list only results not met, lacking data or not computable (summaries still count all)"))
+	parentFigures := fs.String("parent-figures", "own", e.t(
+		"上级单位自己填报的数据与下属单位合计不一致时采用哪一个：own（本单位填报）或 sum（下属单位合计）；两者都会在报告中列出",
+		"where a parent unit's own figure differs from the sum of its units below, which to use: own (the unit's own) or sum (the sum); the report lists both either way"))
 	notApplicable := fs.Bool("all", false, e.t("也列出不适用于该单位的指标", "also list indicators that do not apply to a unit"))
 	pos, code, done := e.parse(fs, checkHelp, args)
 	if done {
@@ -106,6 +115,10 @@ func runCheck(e *env, args []string) int {
 	if err != nil {
 		return e.usageError("check", e.say(err))
 	}
+	parent, err := indicators.ParseParentFigures(*parentFigures)
+	if err != nil {
+		return e.usageError("check", e.say(err))
+	}
 	f := *format
 	if f == "" {
 		f = formatFromExt(*out)
@@ -126,7 +139,7 @@ func runCheck(e *env, args []string) int {
 	if ds == nil {
 		return code
 	}
-	r, code := e.assess(l, ds, units, *notApplicable)
+	r, code := e.assess(l, ds, indicators.Options{Units: units, NotApplicable: *notApplicable, ParentFigures: parent})
 	if r == nil {
 		return code
 	}
@@ -172,7 +185,8 @@ func runCheck(e *env, args []string) int {
 
 // assess evaluates the dataset and builds the report for the units asked
 // for, drawing progress on a terminal for a long batch.
-func (e *env) assess(l *loaded, ds *dataset.Dataset, units []string, notApplicable bool) (*indicators.Report, int) {
+func (e *env) assess(l *loaded, ds *dataset.Dataset, opt indicators.Options) (*indicators.Report, int) {
+	units := opt.Units
 	keep, missing := ds.Within(units)
 	if len(missing) > 0 {
 		return nil, e.inputError("check", e.t(
@@ -188,7 +202,12 @@ func (e *env) assess(l *loaded, ds *dataset.Dataset, units []string, notApplicab
 	}
 	p := e.progress(max(total, len(ds.Units)), e.t("评估", "assessing"))
 	p.stage(e.t(fmt.Sprintf("计算 %d 个单位的指标……", len(ds.Units)), fmt.Sprintf("computing the indicators of %d units…", len(ds.Units))))
-	r, err := l.cat.Evaluate(ds).Report(indicators.Options{Units: units, NotApplicable: notApplicable, Progress: p.step})
+	opt.Progress = p.step
+	ev, err := l.cat.EvaluateWith(ds, opt)
+	var r *indicators.Report
+	if err == nil {
+		r, err = ev.Report(opt)
+	}
 	p.done()
 	if err != nil {
 		return nil, e.inputError("check", e.say(err), "")

@@ -774,7 +774,7 @@ func TestAssessMatchesEngine(t *testing.T) {
 	ds, err := dataset.Read(f, l.cat.Fields(), dataset.Options{Year: 2017})
 	require.NoError(t, err)
 	for _, units := range [][]string{nil, {"d2"}, {"p1", "d2"}, {"c"}} {
-		mine, code := e.assess(l, ds, units, false)
+		mine, code := e.assess(l, ds, indicators.Options{Units: units})
 		require.NotNil(t, mine, code)
 		theirs, err := l.cat.Assess(ds, indicators.Options{Units: units})
 		require.NoError(t, err)
@@ -1028,4 +1028,51 @@ func TestExplainSaysDirectionAndReading(t *testing.T) {
 	r = eduplan(t, "explain", "school_choice_share")
 	require.Equal(t, exitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "方向：越低越好")
+}
+
+// TestCheckParentFigures: a city whose own 在园幼儿数 (1250) differs from
+// its kindergartens' sum (998) is said in every format, with the figure
+// used; --parent-figures sum uses the sum.
+func TestCheckParentFigures(t *testing.T) {
+	const data = "testdata/mismatch.csv"
+	r := eduplan(t, "check", "--plan", fixturePlan, data)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "上下级数据不一致（1 处）")
+	assert.Contains(t, r.stdout, "在园幼儿数按本单位填报 1250 计算（下属单位合计 998，相差 252）")
+	assert.Contains(t, r.stdout, "125%")
+
+	r = eduplan(t, "check", "--plan", fixturePlan, "--parent-figures", "sum", data)
+	assert.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "在园幼儿数按下属单位合计 998 计算（本单位填报 1250，相差 252）")
+	assert.Contains(t, r.stdout, "99.8%")
+	assert.Contains(t, r.stdout, "下属单位合计\n")
+
+	r = eduplan(t, "check", "--plan", fixturePlan, "--parent-figures", "sum", "--format", "json", data)
+	var doc struct {
+		Hierarchy []struct {
+			Unit        struct{ ID string }
+			Metric      string
+			Own         float64
+			ChildrenSum float64 `json:"children_sum"`
+			Difference  float64
+			Used        string
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &doc), r.stdout)
+	require.Len(t, doc.Hierarchy, 1)
+	h := doc.Hierarchy[0]
+	assert.Equal(t, "c", h.Unit.ID)
+	assert.Equal(t, "kg_children", h.Metric)
+	assert.Equal(t, []float64{1250, 998, 252}, []float64{h.Own, h.ChildrenSum, h.Difference})
+	assert.Equal(t, "sum", h.Used)
+
+	r = eduplan(t, "check", "--plan", fixturePlan, "--format", "junit", "--fail-on", "any", data)
+	assert.Contains(t, r.stdout, `<property name="figure_mismatch" value="样板市(c) 在园幼儿数：本单位填报 1250，下属单位合计 998（2 个下属单位），相差 +252；采用本单位填报">`)
+
+	r = eduplan(t, "check", "--plan", fixturePlan, "--format", "markdown", "--lang", "en", data)
+	assert.Contains(t, r.stdout, "## Parent figures that differ from the sum of their units (1)")
+
+	r = eduplan(t, "check", "--plan", fixturePlan, "--parent-figures", "mean", data)
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, `"mean"`)
 }
