@@ -84,10 +84,12 @@ type Evaluation struct {
 
 	// parent is the choice of figure where a parent's own and its
 	// children's sum differ; mismatches are those differences, and
-	// mismatchAt finds one by metric id and unit.
+	// mismatchAt finds one: 1 + its position, by catalogue position of the
+	// metric (nil for a metric without any) and unit; nil when there are
+	// none.
 	parent     ParentFigures
-	mismatches []mismatch
-	mismatchAt map[mismatchKey]int
+	mismatches []FigureMismatch
+	mismatchAt [][]int32
 }
 
 // Evaluate computes every indicator for every unit of d. A parent's figures
@@ -133,7 +135,6 @@ func (c *Catalog) EvaluateWith(d *dataset.Dataset, opt Options) (*Evaluation, er
 	for k, m := range c.metrics {
 		e.metrics[m.ID], e.origins[m.ID] = e.effective(k, m, order)
 	}
-	e.sortMismatches()
 	scratch := &evalScratch{}
 	for _, i := range c.order {
 		e.evalIndicator(i, n, scratch)
@@ -221,7 +222,7 @@ func (e *Evaluation) effective(k int, m plan.Metric, order []int) (rule.Vector, 
 				continue
 			}
 			if sum, cnt, ok := childrenSum(v, chs); ok && disagree(col.Values[i], sum, cnt, m.Integral) {
-				e.mismatches = append(e.mismatches, mismatch{metric: k, unit: i, own: col.Values[i], sum: sum, children: cnt})
+				e.addMismatch(k, m, i, col.Values[i], sum, cnt)
 				if e.parent == ParentSum {
 					v.V[i], origins[i] = sum, Summed
 				}

@@ -2,7 +2,6 @@ package indicators
 
 import (
 	"math"
-	"sort"
 
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
@@ -34,17 +33,8 @@ func ParseParentFigures(s string) (ParentFigures, error) {
 	case ParentSum:
 		return ParentSum, nil
 	}
-	return "", msg.Errorf("未知的上级数据取法 %q，应为 own（本单位填报）或 sum（下属单位合计）",
-		"unknown choice of parent figures %q: use own (the unit's own figure) or sum (the sum of its units below)", s)
-}
-
-// Name names the choice: 本单位填报 / the unit's own figure, or 下属单位合计
-// / the sum of the units below.
-func (p ParentFigures) Name() msg.Text {
-	if p == ParentSum {
-		return msg.T("下属单位合计", "the sum of the units below")
-	}
-	return msg.T("本单位填报", "the unit's own figure")
+	return "", msg.Errorf("上级数据取法 %q 未知：应为 own（本单位填报）或 sum（下属单位合计）",
+		"unknown parent figures %q: use own (the unit's own) or sum (its units' sum)", s)
 }
 
 // FigureMismatch is a figure a parent unit reported that differs from the
@@ -60,6 +50,9 @@ func (p ParentFigures) Name() msg.Text {
 // per figure summed (the parent's and each child's) is taken for rounding
 // of figures written with two decimals.
 type FigureMismatch struct {
+	// noEq keeps the compiler from writing an equality function for the
+	// type, which the page's WebAssembly binary would carry for nothing.
+	_    [0]func()
 	Unit dataset.OrgUnit `json:"unit"`
 	// Metric is the metric's id; Name and Measure its name and unit of
 	// measure.
@@ -74,19 +67,6 @@ type FigureMismatch struct {
 	Difference  float64 `json:"difference"`
 	// Used is the figure the assessment used.
 	Used ParentFigures `json:"used"`
-}
-
-// mismatch is a FigureMismatch as an evaluation keeps it.
-type mismatch struct {
-	metric   int // catalogue position
-	unit     int // dataset position
-	own, sum float64
-	children int
-}
-
-type mismatchKey struct {
-	metric string
-	unit   int
 }
 
 // disagree says whether a parent's own figure and its children's sum of n
@@ -125,39 +105,37 @@ func (e *Evaluation) Mismatches() []FigureMismatch {
 	return e.mismatchesOf(nil)
 }
 
-// mismatchesOf lists the mismatches of the units keep marks (all when nil).
+// mismatchesOf lists the mismatches of the units keep marks (all when
+// nil), units in dataset order, metrics in catalogue order within a unit.
+// Few metrics differ anywhere: walking the units once orders the list
+// without a sort.
 func (e *Evaluation) mismatchesOf(keep []bool) []FigureMismatch {
 	var out []FigureMismatch
-	for _, m := range e.mismatches {
-		if keep != nil && !keep[m.unit] {
+	for i := range e.data.Units {
+		if keep != nil && !keep[i] {
 			continue
 		}
-		met := e.cat.metrics[m.metric]
-		out = append(out, FigureMismatch{
-			Unit: e.data.Units[m.unit], Metric: met.ID, Name: met.Name, Measure: met.Unit,
-			Own: clean(m.own), ChildrenSum: clean(m.sum), Children: m.children, Difference: clean(m.own - m.sum),
-			Used: e.parent,
-		})
+		for _, at := range e.mismatchAt {
+			if at != nil && at[i] > 0 {
+				out = append(out, e.mismatches[at[i]-1])
+			}
+		}
 	}
 	return out
 }
 
-// sortMismatches orders the mismatches found metric by metric into
-// dataset order of units, catalogue order of metrics within a unit, and
-// indexes them for the inputs of results.
-func (e *Evaluation) sortMismatches() {
-	sort.Slice(e.mismatches, func(a, b int) bool {
-		x, y := e.mismatches[a], e.mismatches[b]
-		if x.unit != y.unit {
-			return x.unit < y.unit
-		}
-		return x.metric < y.metric
+// addMismatch records that the unit at position i reported own for the
+// metric at catalogue position k while its n children sum to sum.
+func (e *Evaluation) addMismatch(k int, m plan.Metric, i int, own, sum float64, n int) {
+	if e.mismatchAt == nil {
+		e.mismatchAt = make([][]int32, len(e.cat.metrics))
+	}
+	if e.mismatchAt[k] == nil {
+		e.mismatchAt[k] = make([]int32, len(e.data.Units))
+	}
+	e.mismatches = append(e.mismatches, FigureMismatch{
+		Unit: e.data.Units[i], Metric: m.ID, Name: m.Name, Measure: m.Unit,
+		Own: clean(own), ChildrenSum: clean(sum), Children: n, Difference: clean(own - sum), Used: e.parent,
 	})
-	if len(e.mismatches) == 0 {
-		return
-	}
-	e.mismatchAt = make(map[mismatchKey]int, len(e.mismatches))
-	for k, m := range e.mismatches {
-		e.mismatchAt[mismatchKey{e.cat.metrics[m.metric].ID, m.unit}] = k
-	}
+	e.mismatchAt[k][i] = int32(len(e.mismatches))
 }

@@ -142,16 +142,16 @@ func TestParentFiguresNotes(t *testing.T) {
 	assert.Nil(t, res.Inputs[1].Own, "places agree with the sum")
 	notes := view.Of(res).Notes
 	assert.Contains(t, notes, msg.T("在园幼儿数按本单位填报 50000 计算（下属单位合计 40412，相差 9588）",
-		"children enrolled: the unit's own figure 50000 was used (its units below sum to 40412, a difference of 9588)"))
+		"children enrolled: the unit's own figure, 50000, was used (the sum of the units below: 40412, a difference of 9588)"))
 	// A district that agrees with its kindergartens has no note.
 	for _, n := range view.Of(result(t, r, "a", "fill")).Notes {
 		assert.NotContains(t, n.ZH, "下属单位合计")
 	}
 	require.Len(t, r.Hierarchy, 1)
 	assert.Equal(t, "市(c) 在园幼儿数：本单位填报 50000，下属单位合计 40412（2 个下属单位），相差 +9588；采用本单位填报",
-		view.OfMismatch(r.Hierarchy[0]).Line.ZH)
+		view.MismatchLine(r.Hierarchy[0]).ZH)
 	assert.Equal(t, "市(c) children enrolled: the unit reported 50000, its units below sum to 40412 (2 units below), a difference of +9588; used the unit's own figure",
-		view.OfMismatch(r.Hierarchy[0]).Line.EN)
+		view.MismatchLine(r.Hierarchy[0]).EN)
 
 	r, err = cat.Assess(d, indicators.Options{ParentFigures: indicators.ParentSum})
 	require.NoError(t, err)
@@ -161,8 +161,8 @@ func TestParentFiguresNotes(t *testing.T) {
 	assert.Equal(t, 40412.0, *in.Value)
 	assert.Equal(t, 50000.0, *in.Own)
 	assert.Contains(t, view.Of(res).Notes, msg.T("在园幼儿数按下属单位合计 40412 计算（本单位填报 50000，相差 9588）",
-		"children enrolled: the sum of the units below, 40412, was used (the unit reported 50000, a difference of 9588)"))
-	assert.Contains(t, view.OfMismatch(r.Hierarchy[0]).Line.ZH, "采用下属单位合计")
+		"children enrolled: the sum of the units below, 40412, was used (the unit's own figure: 50000, a difference of 9588)"))
+	assert.Contains(t, view.MismatchLine(r.Hierarchy[0]).ZH, "采用下属单位合计")
 
 	// A report narrowed to some units lists their differences only.
 	r, err = cat.Assess(d, indicators.Options{Units: []string{"a"}})

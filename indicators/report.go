@@ -278,9 +278,8 @@ func (e *Evaluation) Report(opt Options) (*Report, error) {
 	} else if opt.ParentFigures != "" && p != e.parent {
 		// The choice shapes every figure: a report cannot change it
 		// after the evaluation.
-		return nil, msg.Errorf("评估时上级数据取 %q，报告却要求 %q：请用 EvaluateWith 重新评估",
-			"the evaluation took parent figures %q, the report asks for %q: evaluate again with EvaluateWith",
-			string(e.parent), string(p))
+		return nil, msg.Errorf("评估用的上级数据是 %q 而不是 %q（见 EvaluateWith）",
+			"parent figures are %q in the evaluation, not %q (see EvaluateWith)", string(e.parent), string(p))
 	}
 	keep, err := e.selection(opt.Units)
 	if err != nil {
@@ -457,9 +456,11 @@ func (e *Evaluation) input(id string, i int) Input {
 		if v.S[i] == rule.Missing {
 			in.MissingIn = e.missingBelow(v, i, nil)
 		}
-		if k, ok := e.mismatchAt[mismatchKey{id, i}]; ok {
-			mm := e.mismatches[k]
-			in.Own, in.ChildrenSum = ptr(clean(mm.own)), ptr(clean(mm.sum))
+		if e.mismatchAt != nil {
+			if at := e.mismatchAt[e.cat.metricIndex[id]]; at != nil && at[i] > 0 {
+				fm := &e.mismatches[at[i]-1]
+				in.Own, in.ChildrenSum = ptr(fm.Own), ptr(fm.ChildrenSum)
+			}
 		}
 		return in
 	}

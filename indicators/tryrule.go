@@ -2,7 +2,6 @@ package indicators
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/plan"
@@ -70,11 +69,13 @@ func (c *Catalog) RuleUnit(r *rule.Rule) plan.Unit {
 		return ""
 	}
 	key := c.formulaKey(r.Formula.Expr())
-	if i, ok := c.metricIndex[key]; ok {
-		return c.metrics[i].Unit
+	for _, m := range c.metrics {
+		if key == c.formulaKey(m.ID) {
+			return m.Unit
+		}
 	}
 	for _, ci := range c.inds {
-		if ci.ID == key || (ci.formula != nil && c.formulaKey(ci.formula.Expr()) == key) {
+		if key == c.formulaKey(ci.ID) || (ci.formula != nil && c.formulaKey(ci.formula.Expr()) == key) {
 			return ci.Unit
 		}
 	}
@@ -85,33 +86,8 @@ func (c *Catalog) RuleUnit(r *rule.Rule) plan.Unit {
 }
 
 // formulaKey writes a formula, as the rule front end rewrote it (full-width
-// signs folded), with every name as its id and without spaces, so that two
-// spellings of one formula compare equal.
-func (c *Catalog) formulaKey(src string) string {
-	resolve := c.resolver()
-	var b strings.Builder
-	rs := []rune(src)
-	for i := 0; i < len(rs); {
-		r := rs[i]
-		if unicode.IsSpace(r) {
-			i++
-			continue
-		}
-		if !unicode.IsLetter(r) && r != '_' {
-			b.WriteRune(r)
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || rs[j] == '_') {
-			j++
-		}
-		word := string(rs[i:j])
-		if id, ok := resolve(word); ok {
-			word = id
-		}
-		b.WriteString(word)
-		i = j
-	}
-	return b.String()
+// signs folded), with every name in Chinese and without spaces, so that two
+// spellings of one formula (ids or names) compare equal.
+func (c *Catalog) formulaKey(expr string) string {
+	return strings.Join(strings.Fields(c.renderFormula(expr, "zh")), "")
 }

@@ -29,7 +29,7 @@ func hierarchyRow(m indicators.FigureMismatch, lang string) []string {
 	if name == "" {
 		name = m.Metric
 	}
-	return []string{oneLine(v.Unit), oneLine(name), v.Own, v.ChildrenSum, strconv.Itoa(m.Children), v.Difference, v.Used.In(lang)}
+	return []string{oneLine(view.UnitLabel(m.Unit)), oneLine(name), v.Own, v.ChildrenSum, strconv.Itoa(m.Children), v.Difference, v.Used.In(lang)}
 }
 
 // writeHierarchyTable writes the section under the units' tables; nothing
@@ -73,7 +73,7 @@ func hierarchyProperties(r *indicators.Report, unit, lang string) []junitPropert
 	var out []junitProperty
 	for _, m := range r.Hierarchy {
 		if m.Unit.ID == unit {
-			out = append(out, junitProperty{Name: "figure_mismatch", Value: xmlSafe(view.OfMismatch(m).Line.In(lang))})
+			out = append(out, junitProperty{Name: "figure_mismatch", Value: xmlSafe(view.MismatchLine(m).In(lang))})
 		}
 	}
 	return out

@@ -29,30 +29,32 @@ type RuleResult struct {
 // OfRule computes the texts of a typed rule's result.
 func OfRule(r *rule.Rule, res indicators.RuleResult) RuleResult {
 	out := RuleResult{Status: res.Status.Name()}
-	percent := r.Target.Percent || r.Target.Points
-	switch v := res.Value; {
-	case v == nil:
-	case r.Formula.Boolean() && r.Target.Op == "":
-		out.Value = msg.T("成立", "holds")
-		if *v == 0 {
-			out.Value = msg.T("不成立", "does not hold")
+	percent := r.Target.Percent || r.Target.Points || res.Unit == plan.Percent
+	if v := res.Value; v != nil {
+		var t string
+		switch u := res.Unit; {
+		case r.Formula.Boolean() && r.Target.Op == "":
+			out.Value = msg.T("成立", "holds")
+			if *v == 0 {
+				out.Value = msg.T("不成立", "does not hold")
+			}
+		case percent:
+			t = Number(*v, plan.Percent)
+		case u != "":
+			t = Number(*v, u)
+		default:
+			t = significant(*v)
 		}
-	case percent || res.Unit == plan.Percent:
-		s := Number(*v, plan.Percent)
-		out.Value = msg.T(s, s)
-	case res.Unit != "":
-		s := Number(*v, res.Unit)
-		out.Value = msg.T(s, s)
-	default:
-		s := significant(*v)
-		out.Value = msg.T(s, s)
+		if t != "" {
+			out.Value = msg.T(t, t)
+		}
 	}
 	if r.Target.Op != "" {
 		out.Target = msg.T(r.Target.Format("zh"), r.Target.Format("en"))
 	}
 	if res.Gap != nil {
 		u := plan.Number
-		if percent {
+		if r.Target.Percent || r.Target.Points {
 			u = plan.Percent
 		}
 		out.Gap = Gap(*res.Gap, u, r.Target.Points)

@@ -63,6 +63,11 @@ type Result struct {
 	// Reason says why there is no value (no data, not computable).
 	Reason   msg.Text   `json:"reason"`
 	Warnings []msg.Text `json:"warnings"`
+	// FigureNotes say, for each input the unit reported itself that
+	// differs from its units' sum, which of the two the value used
+	// ("在园幼儿数按本单位填报 50000 计算（下属单位合计 40412，相差 9588）").
+	// They are among Notes too.
+	FigureNotes []msg.Text `json:"figureNotes,omitempty"`
 	// Notes are the lines that explain a result beyond its row: the
 	// reason, that the unit reported the value itself, which figure was
 	// used where the unit's own and its children's sum differ, that a met
@@ -122,6 +127,7 @@ func Of(r indicators.Result) Result {
 	}
 	for _, in := range r.Inputs {
 		if n := figureNote(in); !n.IsZero() {
+			v.FigureNotes = append(v.FigureNotes, n)
 			v.Notes = append(v.Notes, n)
 		}
 	}

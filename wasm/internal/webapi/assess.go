@@ -24,6 +24,10 @@ type unitRequest struct {
 	Source string `json:"source"`
 	// Src is a rule typed in the rules view.
 	Src string `json:"src"`
+	// ParentFigures is "own" (or empty) or "sum": which figure an
+	// imported file's parents use where their own and their units' sum
+	// differ (indicators.Options.ParentFigures).
+	ParentFigures indicators.ParentFigures `json:"parentFigures"`
 }
 
 // formUnitID is the id of the unit on the form in a dataset and a report.
@@ -261,7 +265,7 @@ func (s *Session) tryRule(arg string) (any, error) {
 	}
 	res := s.cat.Evaluate(d).EvalRule(r, 0)
 	texts := view.OfRule(r, res)
-	out := ruleResult{Status: res.Status, StatusText: texts.Status, Value: res.Value, Unit: res.Unit, Gap: res.Gap,
+	out := ruleResult{Status: res.Status, StatusText: texts.Status, Value: res.Value, Gap: res.Gap,
 		Inputs: []inputView{}, ValueText: texts.Value}
 	if !texts.Target.IsZero() {
 		out.TargetText = &texts.Target

@@ -805,3 +805,47 @@ func TestCellLineCarriesEnglishNames(t *testing.T) {
 	assert.Equal(t, Text{ZH: "市及各 辖市区"}, cellLine(&plan.Cell{Text: "市及各\n辖市区"}))
 	assert.Equal(t, Text{}, cellLine(nil))
 }
+
+// TestFileParentFigures: an imported file whose city reports its own
+// 在园幼儿数 lists the difference from its units' sum, with its texts; the
+// page's choice of figure reaches the assessment and the exports.
+func TestFileParentFigures(t *testing.T) {
+	s := seedSession(t)
+	csv := "单位代码,单位名称,层级,学校类型,上级单位,在园幼儿数,3-5岁适龄人口\n" +
+		"zj,镇江市,市,,,50000,40000\nd1,京口区,区,,zj,,40000\nk1,园一,学校,幼儿园,d1,40000,\nk2,园二,学校,幼儿园,d1,412,\n"
+	mustOK(t, s, "importData", map[string]string{"name": "city.csv", "text": csv})
+	type answer struct {
+		ParentFigures string `json:"parentFigures"`
+		Hierarchy     []struct {
+			Own, Difference float64
+			ChildrenSum     float64 `json:"children_sum"`
+			Used            string
+			Text            struct {
+				Own        string
+				Difference string
+				Used       Text
+			}
+		}
+	}
+	var f answer
+	decodeInto(t, mustOK(t, s, "assessFile", map[string]string{"lang": "zh"}), &f)
+	assert.Equal(t, "own", f.ParentFigures)
+	require.Len(t, f.Hierarchy, 1)
+	h := f.Hierarchy[0]
+	assert.Equal(t, []float64{50000, 40412, 9588}, []float64{h.Own, h.ChildrenSum, h.Difference})
+	assert.Equal(t, "+9588", h.Text.Difference)
+	assert.Equal(t, msg.T("本单位填报", "the unit's own figure"), h.Text.Used)
+
+	decodeInto(t, mustOK(t, s, "assessFile", map[string]string{"parentFigures": "sum"}), &f)
+	assert.Equal(t, "sum", f.ParentFigures)
+	assert.Equal(t, "sum", f.Hierarchy[0].Used)
+
+	bad := call(t, s, "assessFile", map[string]string{"parentFigures": "mean"})
+	assert.Equal(t, false, bad["ok"])
+
+	var dl struct{ Text string }
+	decodeInto(t, mustOK(t, s, "exportReport", map[string]string{"source": "file", "format": "json", "parentFigures": "sum"}), &dl)
+	assert.Contains(t, dl.Text, `"used": "sum"`)
+	decodeInto(t, mustOK(t, s, "exportReport", map[string]string{"source": "file", "format": "csv", "lang": "zh"}), &dl)
+	assert.Contains(t, dl.Text, "在园幼儿数按本单位填报 50000 计算（下属单位合计 40412，相差 9588）")
+}
