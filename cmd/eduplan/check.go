@@ -224,6 +224,11 @@ func (e *env) summarise(r *indicators.Report, fails []reportfmt.Failure, policy 
 	t := reportfmt.Totals(r)
 	fmt.Fprintf(e.stderr, "eduplan check: %s\n", e.t(
 		fmt.Sprintf("%d 个单位；", len(r.Units)), fmt.Sprintf("%d units; ", len(r.Units)))+view.SummaryText(t).In(e.lang))
+	if n := len(r.Hierarchy); n > 0 {
+		fmt.Fprintf(e.stderr, "%s\n", e.t(
+			fmt.Sprintf("上级单位填报的数据与下属单位合计不一致 %d 处（采用%s），见报告", n, view.ParentFigures(r.Hierarchy[0].Used).ZH),
+			fmt.Sprintf("%d parent figure(s) differ from the sum of their units (used: %s): see the report", n, view.ParentFigures(r.Hierarchy[0].Used).EN)))
+	}
 	if len(fails) == 0 {
 		return
 	}

@@ -1059,6 +1059,7 @@ func TestCheckParentFigures(t *testing.T) {
 		}
 	}
 	require.NoError(t, json.Unmarshal([]byte(r.stdout), &doc), r.stdout)
+	assert.Contains(t, r.stderr, "上级单位填报的数据与下属单位合计不一致 1 处（采用下属单位合计），见报告")
 	require.Len(t, doc.Hierarchy, 1)
 	h := doc.Hierarchy[0]
 	assert.Equal(t, "c", h.Unit.ID)
