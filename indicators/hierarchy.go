@@ -50,8 +50,9 @@ func ParseParentFigures(s string) (ParentFigures, error) {
 // per figure summed (the parent's and each child's) is taken for rounding
 // of figures written with two decimals.
 type FigureMismatch struct {
-	// noEq keeps the compiler from writing an equality function for the
-	// type, which the page's WebAssembly binary would carry for nothing.
+	// The blank field keeps the compiler from writing an equality
+	// function for the type, which the page's WebAssembly binary would
+	// carry for nothing; it takes no space.
 	_    [0]func()
 	Unit dataset.OrgUnit `json:"unit"`
 	// Metric is the metric's id; Name and Measure its name and unit of
