@@ -1077,3 +1077,17 @@ func TestCheckParentFigures(t *testing.T) {
 	assert.Equal(t, exitUsage, r.code)
 	assert.Contains(t, r.stderr, `"mean"`)
 }
+
+// TestExplainParentFigures: explain says which figure a parent's result
+// used where its own and its units' sum differ.
+func TestExplainParentFigures(t *testing.T) {
+	r := eduplan(t, "explain", "preschool_ger", "--plan", fixturePlan, "--data", "testdata/mismatch.csv", "--unit", "c")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "在园幼儿数 = 1250（单位填报）")
+	assert.Contains(t, r.stdout, "上下级数据：在园幼儿数按本单位填报 1250 计算（下属单位合计 998，相差 252）")
+	r = eduplan(t, "explain", "preschool_ger", "--plan", fixturePlan, "--data", "testdata/mismatch.csv", "--unit", "c", "--parent-figures", "sum", "--lang", "en")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "Parent figures: Children enrolled: the sum of the units below, 998, was used")
+	r = eduplan(t, "explain", "preschool_ger", "--plan", fixturePlan, "--parent-figures", "x")
+	assert.Equal(t, exitUsage, r.code)
+}
