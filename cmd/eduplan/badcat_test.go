@@ -182,7 +182,7 @@ func trimBlankTail(s string) string {
 }
 
 // splitArgs splits a command line at spaces; '...' and "..." quote (no
-// escapes inside), so '' is an empty argument.
+// escapes inside), so ” is an empty argument.
 func splitArgs(s string) ([]string, error) {
 	var args []string
 	var cur strings.Builder
@@ -548,10 +548,10 @@ func TestCatalogueFormat(t *testing.T) {
 	assert.Equal(t, "\uFEFF{\r\n", string(b))
 
 	for _, bad := range []string{
-		"=== a\nexit: 2\nzh: x\n",           // no run
-		"=== a\nrun: lint\nzh: x\n",         // no exit
-		"=== a\nrun: lint\nexit: 2\n",       // no fragment
-		"=== a\nrun: lint\nexit: two\n",     // bad exit
+		"=== a\nexit: 2\nzh: x\n",            // no run
+		"=== a\nrun: lint\nzh: x\n",          // no exit
+		"=== a\nrun: lint\nexit: 2\n",        // no fragment
+		"=== a\nrun: lint\nexit: two\n",      // bad exit
 		"=== a\nrun: lint\nexit: 2\nzz: x\n", // unknown key
 		"=== a b\nrun: lint\nexit: 2\nzh: x\n",
 		"=== a\nrun: lint\nexit: 2\nzh:\n",
