@@ -274,13 +274,24 @@ func fileBytes(f caseFile, vars *strings.Replacer) ([]byte, error) {
 	return out, err
 }
 
+// symlink is the target of a file written as a symbolic link
+// ("symlink=$DIR/sub"), which has no text of its own.
+func (f caseFile) symlink() (string, bool) {
+	for _, m := range f.modes {
+		if t, ok := strings.CutPrefix(m, "symlink="); ok {
+			return t, true
+		}
+	}
+	return "", false
+}
+
 // encoding is the one encoding mode of a file, if any.
 func (f caseFile) encoding() string {
 	for _, m := range f.modes {
 		switch m {
 		case "noeol", "crlf", "vars":
 		default:
-			if !strings.HasPrefix(m, "repeat=") {
+			if !strings.HasPrefix(m, "repeat=") && !strings.HasPrefix(m, "symlink=") {
 				return m
 			}
 		}
@@ -427,10 +438,14 @@ func TestBadInputCatalogue(t *testing.T) {
 				dir := t.TempDir()
 				vars := strings.NewReplacer("$DIR", dir, "$COMMON", common)
 				for _, f := range c.files {
-					b, err := fileBytes(f, vars)
-					require.NoError(t, err, "%s:%d: file %s", c.file, c.line, f.name)
 					p := filepath.Join(dir, f.name)
 					require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+					if target, ok := f.symlink(); ok {
+						require.NoError(t, os.Symlink(vars.Replace(target), p))
+						continue
+					}
+					b, err := fileBytes(f, vars)
+					require.NoError(t, err, "%s:%d: file %s", c.file, c.line, f.name)
 					require.NoError(t, os.WriteFile(p, b, 0o644))
 				}
 				stdin := ""
