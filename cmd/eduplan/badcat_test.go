@@ -469,7 +469,13 @@ func TestBadInputCatalogue(t *testing.T) {
 					frags []string
 				}{{"zh", args, c.zh}}
 				if len(c.en) > 0 {
-					en := append([]string{args[0], "--lang", "en"}, args[1:]...)
+					// --lang en goes right after the command (after help's
+					// topic), where no flag can take it as its value.
+					at := 1
+					if args[0] == "help" && len(args) > 1 {
+						at = 2
+					}
+					en := append(append(append([]string{}, args[:at]...), "--lang", "en"), args[at:]...)
 					runs = append(runs, struct {
 						lang  string
 						args  []string
