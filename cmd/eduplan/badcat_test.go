@@ -520,12 +520,15 @@ func TestBadInputCatalogue(t *testing.T) {
 						p = vars.Replace(p)
 						name, _ := filepath.Rel(dir, p)
 						var want []byte
+						found := false
 						for _, f := range c.files {
 							if f.name == name {
 								want, err = fileBytes(f, vars)
 								require.NoError(t, err)
+								found = true
 							}
 						}
+						require.True(t, found, "%s:%d: unchanged: %s is not one of the case's files", c.file, c.line, p)
 						gotb, err := os.ReadFile(p)
 						if assert.NoError(check, err, "%s:%d: %s", c.file, c.line, p) {
 							assert.Equal(check, string(want), string(gotb), "%s:%d: %s was changed", c.file, c.line, p)
