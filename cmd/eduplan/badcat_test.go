@@ -410,6 +410,11 @@ func loadCatalogue(t *testing.T) []badCase {
 				t.Fatalf("%s:%d: case %s already at %s", c.file, c.line, c.name, prev)
 			}
 			seen[id] = fmt.Sprintf("%s:%d", c.file, c.line)
+			// A known-wrong case says where it is tracked, so that the
+			// list in the log leads somewhere.
+			if c.known != "" && !strings.HasPrefix(c.known, "issue ") && !strings.HasPrefix(c.known, "found by the catalogue") {
+				t.Errorf("%s:%d: known: should start with \"issue N:\" or \"found by the catalogue\", not %q", c.file, c.line, c.known)
+			}
 		}
 		all = append(all, cases...)
 	}
