@@ -136,11 +136,31 @@ func All() Selection { return Selection{} }
 // every unit below them.
 func Units(idsOrNames ...string) Selection { return Selection{Units: idsOrNames} }
 
+// ParentFigures chooses, where a parent unit (a district, the city)
+// reports a figure its units' figures sum to something else, which one an
+// assessment uses: set Selection.ParentFigures.
+//
+//	sel := eduplan.All()
+//	sel.ParentFigures = eduplan.ParentSum
+type ParentFigures = indicators.ParentFigures
+
+// Choices of parent figures.
+const (
+	// ParentOwn uses the parent's own figure: the default.
+	ParentOwn = indicators.ParentOwn
+	// ParentSum uses the sum of its units' figures.
+	ParentSum = indicators.ParentSum
+)
+
 // Assess assesses every selected unit of d against the plan: each indicator
 // that concerns the unit is met, not met, lacks data or cannot be computed,
 // with value, target, gap and inputs. When d was read from a file (Read),
 // the report carries the file's data-quality summary (Catalog.Quality) in
 // Report.DataQuality.
+// with value, target, gap and inputs.
+// Where a parent's own figure differs from its units' sum, the report lists
+// both, the difference and the one used (Report.Hierarchy;
+// Selection.ParentFigures chooses), and each result that used it says so.
 func (e *Engine) Assess(d *dataset.Dataset, sel Selection) (*indicators.Report, error) {
 	if d == nil {
 		return nil, msg.Errorf("没有数据", "no data")

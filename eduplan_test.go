@@ -133,3 +133,41 @@ func TestDeclaredDecimals(t *testing.T) {
 	assert.Contains(t, msg.In(err, "en"), "indicators[0].decimals")
 	assert.Contains(t, msg.In(err, "zh"), "小数位数应在 0 到 6 之间，不是 7")
 }
+
+// The front door's choice of parent figures: a city's own 在园幼儿数 that
+// differs from its districts' sum is listed, and used unless the sum is
+// asked for.
+func TestParentFigures(t *testing.T) {
+	eng, err := eduplan.Default()
+	require.NoError(t, err)
+	data, err := eng.Read(strings.NewReader("单位代码,单位名称,层级,学校类型,上级单位,在园幼儿数,3-5岁适龄人口\n"+
+		"zj,镇江市,市,,,50000,40000\nd1,京口区,区,,zj,,40000\nk1,园一,学校,幼儿园,d1,40000,\nk2,园二,学校,幼儿园,d1,412,\n"), "city.csv")
+	require.NoError(t, err)
+	rate := func(rep *indicators.Report) float64 {
+		for _, res := range rep.Units[0].Results {
+			if res.Indicator == "preschool_gross_enrolment_rate" {
+				require.NotNil(t, res.Value)
+				return *res.Value
+			}
+		}
+		t.Fatal("no preschool_gross_enrolment_rate for the city")
+		return 0
+	}
+	rep, err := eng.Assess(data, eduplan.All())
+	require.NoError(t, err)
+	require.Len(t, rep.Hierarchy, 1)
+	assert.Equal(t, 50000.0, rep.Hierarchy[0].Own)
+	assert.Equal(t, 40412.0, rep.Hierarchy[0].ChildrenSum)
+	assert.Equal(t, eduplan.ParentOwn, rep.Hierarchy[0].Used)
+	assert.InDelta(t, 1.25, rate(rep), 1e-9)
+
+	sel := eduplan.All()
+	sel.ParentFigures = eduplan.ParentSum
+	rep, err = eng.Assess(data, sel)
+	require.NoError(t, err)
+	assert.Equal(t, eduplan.ParentSum, rep.Hierarchy[0].Used)
+	assert.InDelta(t, 40412.0/40000, rate(rep), 1e-9)
+	var b bytes.Buffer
+	require.NoError(t, eduplan.Write(&b, rep, eduplan.Table, "zh"))
+	assert.Contains(t, b.String(), "在园幼儿数按下属单位合计 40412 计算（本单位填报 50000，相差 9588）")
+}

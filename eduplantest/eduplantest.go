@@ -19,6 +19,16 @@
 // fails. Options make aspirational (力争) targets (and rules of any
 // importance) fail too, narrow the check to some units, or make missing
 // figures fail.
+//
+// The helpers are honest in the sense the command line's reports are: a
+// binding target missed always fails the test. Options can only add
+// failures (aspirational targets, missing figures); none lets a binding
+// target missed pass, as `eduplan check --fail-on none` does for an exit
+// status. A suite that only wants to read a report assesses with
+// eduplan.Engine.Assess and fails on nothing. A parent unit's own figure
+// that differs from the sum of its units' is logged (t.Logf) with the
+// figure used, not failed: whether that is an error is the suite's call
+// (the returned report's Hierarchy lists them).
 package eduplantest
 
 import (
@@ -29,6 +39,7 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/reportfmt"
+	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/plan"
 )
 
@@ -103,9 +114,13 @@ func CheckCatalog(t testing.TB, cat *indicators.Catalog, d *dataset.Dataset, opt
 		return nil
 	}
 	// A unit the plan gives a target of its own that is not in the data
-	// does not fail the test, but is said.
+	// does not fail the test, but is said; so is a parent's own figure
+	// that differs from its units' sum.
 	for _, w := range r.Warnings {
 		t.Logf("eduplantest: %s", w.In(c.lang))
+	}
+	for _, m := range r.Hierarchy {
+		t.Logf("eduplantest: %s", view.MismatchLine(m).In(c.lang))
 	}
 	tt, subtests := t.(*testing.T)
 	for _, ind := range cat.Indicators() {

@@ -227,3 +227,30 @@ func BenchmarkCheck(b *testing.B) {
 		Check(b, p, d)
 	}
 }
+
+// TestBindingAlwaysFails: no combination of options lets a binding target
+// missed pass (the helpers have no "fail on none"), and a parent's own
+// figure that differs from its units' sum is logged, not failed.
+func TestBindingAlwaysFails(t *testing.T) {
+	p := loadPlan(t)
+	for _, opts := range [][]Option{nil, {Aspirational()}, {NoDataFails()}, {Lang("en")}, {Aspirational(), NoDataFails(), Lang("en")}} {
+		f := runFake(func(tb testing.TB) { Check(tb, p, ReadData(tb, p, "testdata/fail.csv"), opts...) })
+		assert.GreaterOrEqual(t, len(f.errors), 2, "options %d: 西区 and 西区小学 miss a binding target", len(opts))
+	}
+
+	var r *indicators.Report
+	f := runFake(func(tb testing.TB) {
+		d := ReadData(tb, p, "testdata/pass.csv")
+		require.NoError(t, d.Set("c", "kg_children", 1250))
+		r = Check(tb, p, d)
+	})
+	assert.Empty(t, f.errors, "a difference between a parent and its units fails nothing by itself")
+	require.Len(t, r.Hierarchy, 1)
+	found := false
+	for _, l := range f.logs {
+		if strings.Contains(l, "样板市(c) 在园幼儿数：本单位填报 1250，下属单位合计 998") {
+			found = true
+		}
+	}
+	assert.True(t, found, "the difference is logged: %v", f.logs)
+}

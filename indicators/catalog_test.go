@@ -387,6 +387,26 @@ func TestViewNumber(t *testing.T) {
 	assert.Equal(t, "-5.00个百分点", view.Gap(-5, plan.Ratio, true).In("zh"))
 }
 
+// TestNoTargetIsNotMet: a plan's indicator cannot lack a target (the
+// catalogue refuses it, as plan.Validate does), and a value held to no
+// target is counted apart, never as met.
+func TestNoTargetIsNotMet(t *testing.T) {
+	_, err := indicators.NewCatalog([]plan.Metric{{ID: "n", Name: msg.T("数", "n"), Unit: plan.Count, Aggregate: plan.Sum}},
+		[]plan.Indicator{{ID: "i", Name: msg.T("指标", "i"), Formula: "n", Unit: plan.Count, Wording: "w"}}, nil)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "indicators[0].target")
+
+	var s indicators.Summary
+	s.Add(indicators.Result{Status: indicators.NoTarget, Nature: plan.Binding})
+	assert.Equal(t, indicators.Counts{NoTarget: 1}, s.Binding)
+	assert.Equal(t, 1, s.Binding.Total())
+	assert.Equal(t, "约束性 达标 0，未达标 0，缺数据 0，无法计算 0，无目标 1；预期性 达标 0，未达标 0，缺数据 0，无法计算 0",
+		view.SummaryText(s).In("zh"))
+	assert.Equal(t, "no target", indicators.NoTarget.Name().In("en"))
+	assert.True(t, indicators.NoTarget.Known())
+	assert.Contains(t, indicators.Statuses(), indicators.NoTarget)
+}
+
 func TestTypedRule(t *testing.T) {
 	cat := testCatalog(t)
 	d := build(t, []dataset.OrgUnit{city, distA, kgBig, kgTiny}, map[string]figures{
@@ -395,19 +415,28 @@ func TestTypedRule(t *testing.T) {
 	})
 	ev := cat.Evaluate(d)
 	a, _ := d.Index("a")
-	// A rule without a target has a value but no gap.
+	// A formula without a target has a value, no gap and no verdict: it
+	// is "no target", never met. A condition is its own target.
 	gap := func(g float64) *float64 { return &g }
 	tests := []struct {
 		src    string
 		status indicators.Status
 		value  float64
 		gap    *float64
+		unit   plan.Unit
 	}{
-		{"在园幼儿数 / 学位数 >= 95%", indicators.NotMet, 951.0 / 1010, gap((951.0/1010 - 0.95) * 100)},
-		{"在园幼儿数/学位数 达90%以上", indicators.Met, 951.0 / 1010, gap((951.0/1010 - 0.90) * 100)},
-		{"enrolled", indicators.Met, 951, nil},
-		{"fill * 100", indicators.Met, 951.0 / 1010 * 100, nil},
-		{"chosen / pupils <= 5%", indicators.NoData, 0, nil},
+		{"在园幼儿数 / 学位数 >= 95%", indicators.NotMet, 951.0 / 1010, gap((951.0/1010 - 0.95) * 100), plan.Percent},
+		{"在园幼儿数/学位数 达90%以上", indicators.Met, 951.0 / 1010, gap((951.0/1010 - 0.90) * 100), plan.Percent},
+		{"enrolled", indicators.NoTarget, 951, nil, plan.Count},
+		{"fill * 100", indicators.NoTarget, 951.0 / 1010 * 100, nil, ""},
+		// The formula of the indicator fill, spelt otherwise: its unit.
+		{"enrolled／places", indicators.NoTarget, 951.0 / 1010, nil, plan.Percent},
+		{"fill", indicators.NoTarget, 951.0 / 1010, nil, plan.Percent},
+		{"places / enrolled", indicators.NoTarget, 1010.0 / 951, nil, ""},
+		{"enrolled >= places", indicators.NotMet, 0, nil, ""},
+		{"enrolled < places && enrolled > 900", indicators.Met, 1, nil, ""},
+		{"chosen / pupils <= 5%", indicators.NoData, 0, nil, plan.Percent},
+		{"chosen / pupils", indicators.NoData, 0, nil, plan.Percent}, // the indicator choice's formula
 	}
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {
@@ -415,6 +444,7 @@ func TestTypedRule(t *testing.T) {
 			require.NoError(t, err)
 			res := ev.EvalRule(r, a)
 			assert.Equal(t, tt.status, res.Status)
+			assert.Equal(t, tt.unit, res.Unit)
 			if tt.status == indicators.NoData {
 				assert.Nil(t, res.Value)
 				assert.Nil(t, res.Gap)

@@ -87,15 +87,40 @@ type Evaluation struct {
 	// refClass marks, per indicator with a target_for, the classes of
 	// unit that see its target for reference only; nil for the others.
 	refClass [][]bool
+	// parent is the choice of figure where a parent's own and its
+	// children's sum differ; mismatches are those differences, and
+	// mismatchAt finds one: 1 + its position, by catalogue position of the
+	// metric (nil for a metric without any) and unit; nil when there are
+	// none.
+	parent     ParentFigures
+	mismatches []FigureMismatch
+	mismatchAt [][]int32
 }
 
 // Evaluate computes every indicator for every unit of d. A parent's figures
 // are summed from its children where the metric aggregates by sum and the
 // parent did not report its own; a rate is then computed from those sums,
-// never averaged from the children's rates.
+// never averaged from the children's rates. Where a parent reported its
+// own figure and the children's figures sum to something else, the
+// parent's own is used (see EvaluateWith) and the difference is listed
+// (Mismatches).
 func (c *Catalog) Evaluate(d *dataset.Dataset) *Evaluation {
+	e, _ := c.EvaluateWith(d, Options{})
+	return e
+}
+
+// EvaluateWith is Evaluate with the choice of opt.ParentFigures: the
+// parent's own figure (the default) or the sum of its children's where the
+// two differ. The other fields of opt shape reports, not the evaluation.
+// An unknown choice is an error, and the evaluation is then nil.
+func (c *Catalog) EvaluateWith(d *dataset.Dataset, opt Options) (*Evaluation, error) {
+	parent, err := ParseParentFigures(string(opt.ParentFigures))
+	if err != nil {
+		return nil, err
+	}
 	n := len(d.Units)
 	e := &Evaluation{
+		parent:  parent,
 		cat:     c,
 		data:    d,
 		metrics: make(map[string]rule.Vector, len(c.metrics)),
@@ -113,15 +138,15 @@ func (c *Catalog) Evaluate(d *dataset.Dataset) *Evaluation {
 	e.resolveOverrides()
 	e.referenceClasses()
 	order := postOrder(d)
-	for _, m := range c.metrics {
-		e.metrics[m.ID], e.origins[m.ID] = e.effective(m, order)
+	for k, m := range c.metrics {
+		e.metrics[m.ID], e.origins[m.ID] = e.effective(k, m, order)
 	}
 	scratch := &evalScratch{}
 	for _, i := range c.order {
 		e.evalIndicator(i, n, scratch)
 	}
 	e.evalRules(n, scratch)
-	return e
+	return e, nil
 }
 
 func (e *Evaluation) classify() {
@@ -187,7 +212,9 @@ func postOrder(d *dataset.Dataset) []int {
 // effective computes a metric's figure for every unit: the reported value,
 // else the sum of the children that concern the metric. A child that should
 // report the figure and did not makes the sum missing: missing is not zero.
-func (e *Evaluation) effective(m plan.Metric, order []int) (rule.Vector, []Origin) {
+// A reported value that differs from a complete sum of the children's is
+// recorded as a mismatch and replaced by the sum under ParentSum.
+func (e *Evaluation) effective(k int, m plan.Metric, order []int) (rule.Vector, []Origin) {
 	d := e.data
 	n := len(d.Units)
 	reports := e.perClass(func(u dataset.OrgUnit) bool { return reports(m.ReportedBy, u) })
@@ -195,11 +222,20 @@ func (e *Evaluation) effective(m plan.Metric, order []int) (rule.Vector, []Origi
 	origins := make([]Origin, n)
 	col := d.Column(m.ID)
 	for _, i := range order {
+		chs := d.Children(i)
 		if col != nil && col.Present[i] {
 			v.V[i], v.S[i], origins[i] = col.Values[i], rule.OK, Reported
+			if m.Aggregate != plan.Sum || len(chs) == 0 {
+				continue
+			}
+			if sum, cnt, ok := childrenSum(v, chs); ok && disagree(col.Values[i], sum, cnt, m.Integral) {
+				e.addMismatch(k, m, i, col.Values[i], sum, cnt)
+				if e.parent == ParentSum {
+					v.V[i], origins[i] = sum, Summed
+				}
+			}
 			continue
 		}
-		chs := d.Children(i)
 		// A unit without children that could have summed the figure
 		// should have reported it (a district checking itself enters its
 		// totals); so should any unit the metric names as reporting it.
@@ -389,9 +425,15 @@ func (e *Evaluation) childColumn(p *rule.Program, n int) rule.Vector {
 	return v
 }
 
+// statusOf is the status of a value against a target. A value with no
+// target is NoTarget, never Met: the empty Target is met by every value,
+// which must not read as a verdict.
 func statusOf(v float64, s rule.State, t *rule.Target) Status {
 	switch s {
 	case rule.OK:
+		if t.Op == "" {
+			return NoTarget
+		}
 		if t.Met(v) {
 			return Met
 		}

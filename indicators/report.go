@@ -21,10 +21,17 @@ const (
 	NoData        Status = "no_data"        // 缺数据: an input figure is missing
 	NotComputable Status = "not_computable" // 无法计算: a zero denominator, or no finite value
 	NotApplicable Status = "not_applicable" // 不适用: the indicator does not concern the unit
+	// NoTarget: the value was computed but nothing holds it to a bound
+	// (无目标): a formula typed without a target. It is never counted as
+	// met. A plan's indicator always has a target (plan.Validate), so an
+	// assessment against a plan gives it only if that rule is bypassed.
+	NoTarget Status = "no_target"
 )
 
 // Statuses lists every status, in the order reports count them.
-func Statuses() []Status { return []Status{Met, NotMet, NoData, NotComputable, NotApplicable} }
+func Statuses() []Status {
+	return []Status{Met, NotMet, NoData, NotComputable, NotApplicable, NoTarget}
+}
 
 // Name is the status's label in Chinese and English; a status this package
 // does not define (from a hand-edited report) shows as written.
@@ -40,6 +47,8 @@ func (s Status) Name() msg.Text {
 		return msg.T("无法计算", "not computable")
 	case NotApplicable:
 		return msg.T("不适用", "not applicable")
+	case NoTarget:
+		return msg.T("无目标", "no target")
 	}
 	return msg.T(string(s), string(s))
 }
@@ -47,7 +56,7 @@ func (s Status) Name() msg.Text {
 // Known reports whether s is one of the statuses this package defines.
 func (s Status) Known() bool {
 	switch s {
-	case Met, NotMet, NoData, NotComputable, NotApplicable:
+	case Met, NotMet, NoData, NotComputable, NotApplicable, NoTarget:
 		return true
 	}
 	return false
@@ -65,6 +74,13 @@ type Options struct {
 	// with the number of units done and to do, so that a face can show
 	// progress through a long batch without building the report itself.
 	Progress func(done, total int)
+	// ParentFigures chooses, where a parent reported a figure that its
+	// children's figures sum to something else, which one the assessment
+	// uses: ParentOwn (the default, also for "") or ParentSum. Either
+	// way the report lists each such difference (Report.Hierarchy) and
+	// every result that used such a figure says so. It shapes the
+	// evaluation (Catalog.EvaluateWith), not only the report.
+	ParentFigures ParentFigures
 }
 
 // Report is the assessment of a dataset against a plan.
@@ -81,6 +97,10 @@ type Report struct {
 	// DataQuality summarises the data file assessed (Catalog.Quality); nil
 	// for figures that came from no file.
 	DataQuality *DataQuality `json:"data_quality,omitempty"`
+	// Hierarchy lists the figures a parent reported that differ from the
+	// sum of its children's, with the one used (Options.ParentFigures),
+	// for the units the report covers.
+	Hierarchy []FigureMismatch `json:"hierarchy,omitempty"`
 }
 
 // UnitReport is the assessment of one unit.
@@ -112,10 +132,14 @@ type Counts struct {
 	NoData        int `json:"no_data"`
 	NotComputable int `json:"not_computable"`
 	NotApplicable int `json:"not_applicable,omitempty"`
+	// NoTarget counts values held to no target: never met.
+	NoTarget int `json:"no_target,omitempty"`
 }
 
 // Total is the number of results counted.
-func (c Counts) Total() int { return c.Met + c.NotMet + c.NoData + c.NotComputable + c.NotApplicable }
+func (c Counts) Total() int {
+	return c.Met + c.NotMet + c.NoData + c.NotComputable + c.NotApplicable + c.NoTarget
+}
 
 func (c *Counts) add(s Status) {
 	switch s {
@@ -129,6 +153,8 @@ func (c *Counts) add(s Status) {
 		c.NotComputable++
 	case NotApplicable:
 		c.NotApplicable++
+	case NoTarget:
+		c.NoTarget++
 	}
 }
 
@@ -230,6 +256,12 @@ type Input struct {
 	// and did not — the schools, not just the district between — when a
 	// sum is missing because of them.
 	MissingIn []string `json:"missing_in,omitempty"`
+	// Own and ChildrenSum are set when the unit reported the figure and
+	// its children's figures sum to something else (FigureMismatch):
+	// Value is then the one used, Origin says which ("reported" for the
+	// unit's own, "summed" for the sum).
+	Own         *float64 `json:"own,omitempty"`
+	ChildrenSum *float64 `json:"children_sum,omitempty"`
 }
 
 // AggregateInput is an aggregate over child units that a result used, with
@@ -259,7 +291,10 @@ type ChildValue struct {
 
 // Assess evaluates d and reports every unit (or those opt names).
 func (c *Catalog) Assess(d *dataset.Dataset, opt Options) (*Report, error) {
-	e := c.Evaluate(d)
+	e, err := c.EvaluateWith(d, opt)
+	if err != nil {
+		return nil, err
+	}
 	return e.Report(opt)
 }
 
@@ -268,6 +303,14 @@ func (e *Evaluation) Report(opt Options) (*Report, error) {
 	d := e.data
 	if err := e.Err(); err != nil {
 		return nil, err
+	}
+	if p, err := ParseParentFigures(string(opt.ParentFigures)); err != nil {
+		return nil, err
+	} else if opt.ParentFigures != "" && p != e.parent {
+		// The choice shapes every figure: a report cannot change it
+		// after the evaluation.
+		return nil, msg.Errorf("评估用的上级数据是 %q 而不是 %q（见 EvaluateWith）",
+			"parent figures are %q in the evaluation, not %q (see EvaluateWith)", string(e.parent), string(p))
 	}
 	keep, err := e.selection(opt.Units)
 	if err != nil {
@@ -282,7 +325,8 @@ func (e *Evaluation) Report(opt Options) (*Report, error) {
 			}
 		}
 	}
-	r := &Report{Year: d.Year, Units: make([]UnitReport, 0, total), Warnings: e.Warnings(), Validation: e.validation(keep)}
+	r := &Report{Year: d.Year, Units: make([]UnitReport, 0, total), Warnings: e.Warnings(), Hierarchy: e.mismatchesOf(keep),
+		Validation: e.validation(keep)}
 	for i := range d.Units {
 		if keep != nil && !keep[i] {
 			continue
@@ -445,6 +489,12 @@ func (e *Evaluation) input(id string, i int) Input {
 		}
 		if v.S[i] == rule.Missing {
 			in.MissingIn = e.missingBelow(v, i, nil)
+		}
+		if e.mismatchAt != nil {
+			if at := e.mismatchAt[e.cat.metricIndex[id]]; at != nil && at[i] > 0 {
+				fm := &e.mismatches[at[i]-1]
+				in.Own, in.ChildrenSum = ptr(fm.Own), ptr(fm.ChildrenSum)
+			}
 		}
 		return in
 	}

@@ -1,7 +1,10 @@
 package indicators
 
 import (
+	"strings"
+
 	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // CompileRule compiles a rule a person types — a formula, optionally followed
@@ -17,15 +20,21 @@ type RuleResult struct {
 	Status Status   `json:"status"`
 	Value  *float64 `json:"value,omitempty"`
 	Gap    *float64 `json:"gap,omitempty"`
-	Inputs []Input  `json:"inputs"`
+	// Unit is the unit the value is in, when the catalogue knows it (see
+	// Catalog.RuleUnit); empty when nothing says.
+	Unit   plan.Unit `json:"unit,omitempty"`
+	Inputs []Input   `json:"inputs"`
 }
 
-// EvalRule applies a compiled rule to the unit at position i. Without a
-// target the status is Met when the value could be computed.
+// EvalRule applies a compiled rule to the unit at position i. A formula
+// with a target is met or not met as an indicator is. A condition
+// (a >= b && c <= 5%) is its own target: met when it holds, not met when it
+// does not. A formula alone is NoTarget: its value is computed and shown,
+// never read as met.
 func (e *Evaluation) EvalRule(r *rule.Rule, i int) RuleResult {
 	n := len(e.data.Units)
 	val, _, _ := e.evalProgram(r.Formula, n, &evalScratch{})
-	res := RuleResult{Inputs: []Input{}}
+	res := RuleResult{Inputs: []Input{}, Unit: e.cat.RuleUnit(r)}
 	for _, id := range r.Formula.Vars() {
 		res.Inputs = append(res.Inputs, e.input(id, i))
 	}
@@ -33,9 +42,12 @@ func (e *Evaluation) EvalRule(r *rule.Rule, i int) RuleResult {
 		res.Status = NotApplicable
 		return res
 	}
-	// A rule without a target holds whenever its value can be computed:
-	// the empty Target is met by every value.
-	res.Status = statusOf(val.V[i], val.S[i], &r.Target)
+	t := r.Target
+	if t.Op == "" && r.Formula.Boolean() {
+		// True is 1: "≠ 0" holds exactly when the condition does.
+		t = rule.Target{Op: rule.NE}
+	}
+	res.Status = statusOf(val.V[i], val.S[i], &t)
 	if val.S[i] == rule.OK {
 		res.Value = ptr(clean(val.V[i]))
 		if r.Target.Op != "" {
@@ -43,4 +55,39 @@ func (e *Evaluation) EvalRule(r *rule.Rule, i int) RuleResult {
 		}
 	}
 	return res
+}
+
+// RuleUnit is the unit of a typed rule's value, as far as the catalogue
+// can tell without guessing: the unit of the one metric or indicator the
+// formula names alone, or of the plan's indicator whose formula it is
+// (written with ids or Chinese names, spaces and full-width signs aside),
+// percent when the target is a percent; otherwise empty. A quotient of
+// two counts is a share (a percent) or a ratio (students per teacher)
+// alike, so nothing else is inferred from the formula's shape.
+func (c *Catalog) RuleUnit(r *rule.Rule) plan.Unit {
+	if r.Formula.Boolean() {
+		return ""
+	}
+	key := c.formulaKey(r.Formula.Expr())
+	for _, m := range c.metrics {
+		if key == c.formulaKey(m.ID) {
+			return m.Unit
+		}
+	}
+	for _, ci := range c.inds {
+		if key == c.formulaKey(ci.ID) || (ci.formula != nil && c.formulaKey(ci.formula.Expr()) == key) {
+			return ci.Unit
+		}
+	}
+	if r.Target.Percent || r.Target.Points {
+		return plan.Percent
+	}
+	return ""
+}
+
+// formulaKey writes a formula, as the rule front end rewrote it (full-width
+// signs folded), with every name in Chinese and without spaces, so that two
+// spellings of one formula (ids or names) compare equal.
+func (c *Catalog) formulaKey(expr string) string {
+	return strings.Join(strings.Fields(c.renderFormula(expr, "zh")), "")
 }

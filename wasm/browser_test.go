@@ -672,6 +672,49 @@ func TestImportSampleYearWithCrossUnitChecks(t *testing.T) {
 	noRawValues(t, tp)
 }
 
+// TestImportParentFigures: a city whose own 在园幼儿数 differs from its
+// units' sum shows the difference in its own section and a note on the
+// result that used it; the select in the import view switches to the sum,
+// and the choice survives a reload.
+func TestImportParentFigures(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	csv := "单位代码,单位名称,层级,学校类型,上级单位,在园幼儿数,3-5岁适龄人口\r\n" +
+		"zj,镇江市,市,,,50000,40000\r\nd1,京口区,区,,zj,,40000\r\n" +
+		"k1,园一,学校,幼儿园,d1,40000,\r\nk2," + hostile + ",学校,幼儿园,d1,412,\r\n"
+	tp.view("import")
+	tp.upload("#data-file", writeFile(t, "city.csv", []byte(csv)))
+	tp.waitFor(`!!document.getElementById('hierarchy-table')`)
+	assert.Equal(t, "上下级数据不一致（1 处）", tp.text("#hierarchy h2"))
+	cells := eval[[]string](tp, `[...document.querySelectorAll('#hierarchy-table tbody td')].map((e) => e.textContent)`)
+	assert.Equal(t, []string{"镇江市", "在园幼儿数", "50000", "40412", "1", "+9588", "本单位填报"}, cells)
+	assert.Equal(t, "own", eval[string](tp, `document.getElementById('parent-figures').value`))
+	row := `#parent-zj tr[data-indicator="preschool_gross_enrolment_rate"]`
+	assert.Equal(t, "125.00%", tp.text(row+" .c-value"))
+	assert.Equal(t, "在园幼儿数按本单位填报 50000 计算（下属单位合计 40412，相差 9588）", tp.text(row+" .figure-note"))
+	tp.screenshot("import-parent-figures")
+
+	tp.do(chromedp.Evaluate[chromedp.Void](`(() => { const e = document.getElementById('parent-figures'); e.value = 'sum'; e.dispatchEvent(new Event('change')); })()`))
+	tp.waitFor(`document.querySelector('#hierarchy-table tbody td:last-child').textContent === '下属单位合计'`)
+	assert.Equal(t, "101.03%", tp.text(row+" .c-value"))
+	assert.Equal(t, "在园幼儿数按下属单位合计 40412 计算（本单位填报 50000，相差 9588）", tp.text(row+" .figure-note"))
+	assert.Equal(t, 0, eval[int](tp, `document.querySelectorAll('img').length`))
+
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'en'`)
+	assert.Equal(t, "Parent figures that differ from the sum of their units (1)", tp.text("#hierarchy h2"))
+	assert.Equal(t, "the sum of the units below", tp.text("#hierarchy-table tbody td:last-child"))
+	assert.Contains(t, tp.text(row+" .figure-note"), "the sum of the units below, 40412, was used")
+	noRawValues(t, tp)
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'zh-CN'`)
+
+	tp.reload()
+	tp.waitFor(`!!document.getElementById('hierarchy-table')`)
+	assert.Equal(t, "sum", eval[string](tp, `document.getElementById('parent-figures').value`))
+	assert.Equal(t, "101.03%", tp.text(row+" .c-value"))
+}
+
 // noRawValues fails when the page shows a value it did not render: an
 // object, undefined or null where a text belongs.
 func noRawValues(t *testing.T, tp *tab) {
@@ -891,6 +934,23 @@ func TestRulesView(t *testing.T) {
 	assert.Equal(t, "not_met", eval[string](tp, `document.getElementById('rule-result').dataset.status`))
 	assert.Contains(t, tp.text("#rule-result"), "3.00%")
 	assert.Contains(t, tp.text("#rule-result"), "+1.00个百分点")
+
+	// A formula without a target is a value, in its unit, not a verdict:
+	// 择校生数 / 义务教育招生数 is the plan's 择校生比例, a percent.
+	tp.do(chromedp.Evaluate[chromedp.Void](`(() => { const e = document.getElementById('rule-src'); e.value = ''; e.dispatchEvent(new Event('input')); })()`))
+	tp.do(chromedp.SendKeys(chromedp.CSS("#rule-src"), "择校生数 / 义务教育招生数"))
+	tp.waitFor(`!!document.getElementById('rule-result') && document.getElementById('rule-result').dataset.status === 'no_target'`)
+	assert.Equal(t, "无目标", tp.text("#rule-status"))
+	assert.Equal(t, "3.00%", tp.text("#rule-value"))
+	assert.NotContains(t, tp.text("#rule-result"), "达标")
+	assert.NotContains(t, tp.text("#rule-result"), "0.03")
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'en' && !!document.getElementById('rule-status')`)
+	assert.Equal(t, "no target", tp.text("#rule-status"))
+	assert.NotContains(t, tp.text("#rule-result"), "met")
+	noRawValues(t, tp)
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'zh-CN' && !!document.getElementById('rule-status')`)
 }
 
 func TestSingleFileFromDisk(t *testing.T) {

@@ -110,13 +110,16 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // compression, as the single-file page inlines it and Serve sends it): the
 // download a school on a slow line waits for before anything works.
 //
-// Raised from 1,900,000 for issue 10: the missing markers and
-// data-quality summary (1,890,711 → 1,906,885 measured: readers +4 KB, the
-// summary's types in the report +2 KB, its texts on the page +9 KB), and
-// the validation rules (about 29 KB, 1,936,119 measured with both: their
-// checks in plan, the column pass and report in indicators, their texts in
-// view, the page's section and the seed's 32 rules).
-const wasmGzipBudget = 1_940_000
+// Issue 8 set 1,900,000 (1.9 MB). Issue 10's data checks (missing markers,
+// the data-quality summary, parent figures against their units' sum, no
+// target) and issue 9's reference results took the page over it: 1,914,699
+// measured with Go's gzip (GNU gzip -9 gives 1,898,243 for the same file).
+// The validation rules (their checks in plan, the column pass and report in
+// indicators, their texts in view, the page's section and the seed's 32
+// rules) add about 31 KB more (1,945,709 measured). The budget stands at
+// 1,950,000 until the rule package's target parser and the packages' init
+// tables are made smaller; the note of the session that raised it says so.
+const wasmGzipBudget = 1_950_000
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
 // new dependency is the usual cause: go list -deps (see wasmDeps) shows

@@ -20,13 +20,18 @@ var checkHelp = cmdHelp{
 附数值、目标和差距。DATA 是 CSV 或 JSON 数据文件（UTF-8、带 BOM 或 GBK 均可），
 "-" 表示标准输入；--sample 评估内置的样例年度（虚构数据）。
 计划默认为内置的镇江市教育局2017年工作要点，--plan 指定其他计划文件。
-上级单位的比率由下属单位的分子、分母分别加总后重新计算，不取平均。`,
+上级单位的比率由下属单位的分子、分母分别加总后重新计算，不取平均。
+上级单位自己填报的数据若与下属单位合计不一致（计数须完全相等），报告列出两者、差额和
+采用的一个：默认采用本单位填报，--parent-figures sum 改用下属单位合计。`,
 		`Assess a year's figures against the plan: for each unit, each applicable indicator is
 met, not met, missing data or not computable, with value, target and gap. DATA is a CSV or
 JSON data file (UTF-8, with or without BOM, or GBK); "-" reads standard input; --sample
 assesses the embedded sample year (synthetic figures). The plan is the embedded Zhenjiang
 2017 plan unless --plan names a plan file. A parent unit's rates are recomputed from its
-children's summed numerators and denominators, never averaged.`,
+children's summed numerators and denominators, never averaged. Where a parent reports a
+figure of its own that differs from the sum of its units' (counts must agree exactly), the
+report lists both, the difference and the one used: the parent's own by default, the sum
+with --parent-figures sum.`,
 	},
 	sections: [][2]string{
 		{`退出状态：
@@ -34,14 +39,19 @@ children's summed numerators and denominators, never averaged.`,
   1  有目标未达标（--fail-on binding：约束性；any：任何；none：从不），
      或校验规则被违反（binding：重要性为高的规则；any：任何规则；none：从不）
   2  输入或参数有误（文件、单元格、计划问题会逐一列出）
-缺数据、无法计算不算未达标，但会在报告中列出；因缺数据跳过的校验规则也不算。`,
+缺数据、无法计算不算未达标，但会在报告中列出；因缺数据跳过的校验规则也不算。
+--fail-on 只决定退出状态：无论它取何值，报告（包括 JUnit 的 <failure>）都如实
+列出未达标的约束性目标；--fail-on none 时退出状态为 0，但报告不会显示全部通过。`,
 			`Exit status:
   0  every binding target met (as --fail-on says)
   1  a target not met (--fail-on binding: a binding one; any: any; none: never),
      or a validation rule violated (binding: one of high importance; any: any; none: never)
   2  bad input or usage (every bad file, cell or plan problem is listed)
 Missing data and not computable are not failures, but the report lists them; nor is
-a validation rule skipped for missing figures.`},
+a validation rule skipped for missing figures.
+--fail-on chooses the exit status only: whatever it says, every report (JUnit's
+<failure> included) lists the binding targets not met; with --fail-on none the
+exit status is 0 but the report does not pretend that everything passed.`},
 	},
 	examples: []example{
 		{"eduplan check --sample", "评估内置样例年度，中文表格", "assess the embedded sample year, as a table in Chinese"},
@@ -49,6 +59,7 @@ a validation rule skipped for missing figures.`},
 		{"eduplan check --quality data.csv", "评估前先看数据质量：应填与已填、缺失标记、各辖市区完整率", "check a return before assessing it: figures expected and present, missing markers, completeness by district"},
 		{"eduplan check --sample --lang en --unit d-jingkou", "只看京口区及其下属学校，英文", "only the district d-jingkou and its schools, in English"},
 		{"eduplan check --format junit -o report.xml data.csv", "CI 用：JUnit XML，每个指标一个测试用例", "for CI: JUnit XML, one test case per indicator"},
+		{"eduplan check --parent-figures sum city.csv", "上级单位的数据与下属单位合计不一致时按合计计算（不一致之处都会列出）", "where a parent's own figure differs from its units' sum, use the sum (every difference is listed)"},
 		{"eduplan check --plan myplan.json --fail-on any --format csv -o result.csv data.csv", "自定义计划；任何目标未达标都返回 1", "a custom plan; any target not met exits 1"},
 		{"eduplan check --format csv -o result.csv --validation-csv rules.csv data.csv", "结果和校验规则各写一个 CSV", "results and validation rules, a CSV file each"},
 	},
@@ -83,6 +94,9 @@ func runCheck(e *env, args []string) int {
 	out := fs.String("o", "", e.t("写入文件（整体写入：先写临时文件再改名）；默认标准输出", "write to this file (whole or not at all: a temporary file renamed into place); standard output by default"))
 	sample := fs.Bool("sample", false, e.t("评估内置的样例年度（虚构数据）", "assess the embedded sample year (synthetic figures)"))
 	problems := fs.Bool("problems", false, e.t("只列出未达标、缺数据、无法计算的结果（汇总仍计全部）", "list only results not met, lacking data or not computable (summaries still count all)"))
+	parentFigures := fs.String("parent-figures", "own", e.t(
+		"上级单位自己填报的数据与下属单位合计不一致时采用哪一个：own（本单位填报）或 sum（下属单位合计）；两者都会在报告中列出",
+		"where a parent unit's own figure differs from the sum of its units below, which to use: own (the unit's own) or sum (the sum); the report lists both either way"))
 	notApplicable := fs.Bool("all", false, e.t("也列出不适用于该单位的指标", "also list indicators that do not apply to a unit"))
 	validationCSV := fs.String("validation-csv", "", e.t("另将未通过的校验规则写入此 CSV 文件（每个单位和规则一行）", "also write the validation rules that did not pass to this CSV file (a row per unit and rule)"))
 	maxBytes := sizeFlag(dataset.MaxFileSize)
@@ -108,6 +122,10 @@ func runCheck(e *env, args []string) int {
 		return e.usageError("check", e.t(fmt.Sprintf("--year 应为四位年份，而不是 %d", *year), fmt.Sprintf("--year must be a four-digit year, not %d", *year)))
 	}
 	policy, err := reportfmt.ParsePolicy(*failOn)
+	if err != nil {
+		return e.usageError("check", e.say(err))
+	}
+	parent, err := indicators.ParseParentFigures(*parentFigures)
 	if err != nil {
 		return e.usageError("check", e.say(err))
 	}
@@ -137,12 +155,22 @@ func runCheck(e *env, args []string) int {
 	if *quality {
 		return e.writeQuality(l, ds, f, *out)
 	}
-	r, code := e.assess(l, ds, units, *notApplicable)
+	r, code := e.assess(l, ds, indicators.Options{Units: units, NotApplicable: *notApplicable, ParentFigures: parent})
 	if r == nil {
 		return code
 	}
 	fails := reportfmt.Failures(r, policy)
+	// What the report and the log say is missed does not depend on the
+	// policy: --fail-on none changes the exit status, not the facts.
+	missed := reportfmt.Failures(r, reportfmt.FailBinding)
+	if policy == reportfmt.FailAny {
+		missed = fails
+	}
 	ruleFails := reportfmt.RuleFailures(r, policy)
+	ruleMissed := reportfmt.RuleFailures(r, reportfmt.FailBinding)
+	if policy == reportfmt.FailAny {
+		ruleMissed = ruleFails
+	}
 	if *problems {
 		r = reportfmt.OnlyProblems(r)
 	}
@@ -157,7 +185,7 @@ func runCheck(e *env, args []string) int {
 	case "markdown":
 		err = reportfmt.WriteMarkdown(&b, r, e.lang)
 	case "junit":
-		err = reportfmt.WriteJUnit(&b, r, reportfmt.JUnitOptions{Policy: policy, Lang: e.lang, Name: "eduplan " + l.plan.ID})
+		err = reportfmt.WriteJUnit(&b, r, reportfmt.JUnitOptions{Lang: e.lang, Name: "eduplan " + l.plan.ID})
 	}
 	if err != nil {
 		return e.inputError("check", e.say(err), "")
@@ -168,8 +196,8 @@ func runCheck(e *env, args []string) int {
 	// The table on the terminal already shows every result; a file or a
 	// machine format does not, so say in the log what failed and why.
 	if *out != "" || f != "table" {
-		e.summarise(r, fails, policy)
-		e.summariseRules(ruleFails, policy)
+		e.summarise(r, missed, policy)
+		e.summariseRules(ruleMissed, policy)
 	}
 	if c := e.writeValidationCSV(r, *validationCSV); c != 0 {
 		return c
@@ -182,7 +210,8 @@ func runCheck(e *env, args []string) int {
 
 // assess evaluates the dataset and builds the report for the units asked
 // for, drawing progress on a terminal for a long batch.
-func (e *env) assess(l *loaded, ds *dataset.Dataset, units []string, notApplicable bool) (*indicators.Report, int) {
+func (e *env) assess(l *loaded, ds *dataset.Dataset, opt indicators.Options) (*indicators.Report, int) {
+	units := opt.Units
 	keep, missing := ds.Within(units)
 	if len(missing) > 0 {
 		return nil, e.inputError("check", e.t(
@@ -198,7 +227,12 @@ func (e *env) assess(l *loaded, ds *dataset.Dataset, units []string, notApplicab
 	}
 	p := e.progress(max(total, len(ds.Units)), e.t("评估", "assessing"))
 	p.stage(e.t(fmt.Sprintf("计算 %d 个单位的指标……", len(ds.Units)), fmt.Sprintf("computing the indicators of %d units…", len(ds.Units))))
-	r, err := l.cat.Evaluate(ds).Report(indicators.Options{Units: units, NotApplicable: notApplicable, Progress: p.step})
+	opt.Progress = p.step
+	ev, err := l.cat.EvaluateWith(ds, opt)
+	var r *indicators.Report
+	if err == nil {
+		r, err = ev.Report(opt)
+	}
 	p.done()
 	if err != nil {
 		return nil, e.inputError("check", e.say(err), "")
@@ -239,18 +273,30 @@ func (e *env) writeQuality(l *loaded, ds *dataset.Dataset, format, out string) i
 	return e.emit("check", out, b.Bytes())
 }
 
-// summarise tells stderr what failed, for outputs that are not read on the
-// terminal.
+// summarise tells stderr what was missed (the binding targets, and the
+// aspirational ones too under --fail-on any), for outputs that are not read
+// on the terminal; under --fail-on none it says the exit status stays 0.
 func (e *env) summarise(r *indicators.Report, fails []reportfmt.Failure, policy reportfmt.Policy) {
 	t := reportfmt.Totals(r)
 	fmt.Fprintf(e.stderr, "eduplan check: %s\n", e.t(
 		fmt.Sprintf("%d 个单位；", len(r.Units)), fmt.Sprintf("%d units; ", len(r.Units)))+view.SummaryText(t).In(e.lang))
+	if n := len(r.Hierarchy); n > 0 {
+		fmt.Fprintf(e.stderr, "%s\n", e.t(
+			fmt.Sprintf("上级单位填报的数据与下属单位合计不一致 %d 处（采用%s），见报告", n, view.ParentFigures(r.Hierarchy[0].Used).ZH),
+			fmt.Sprintf("%d parent figure(s) differ from the sum of their units (used: %s): see the report", n, view.ParentFigures(r.Hierarchy[0].Used).EN)))
+	}
 	if len(fails) == 0 {
 		return
 	}
-	fmt.Fprintf(e.stderr, "%s\n", e.t(
-		fmt.Sprintf("未达标（--fail-on %s）%d 项：", policy, len(fails)),
-		fmt.Sprintf("%d target(s) not met (--fail-on %s):", len(fails), policy)))
+	if policy == reportfmt.FailNone {
+		fmt.Fprintf(e.stderr, "%s\n", e.t(
+			fmt.Sprintf("约束性目标未达标 %d 项（--fail-on none：退出状态仍为 0）：", len(fails)),
+			fmt.Sprintf("%d binding target(s) not met (--fail-on none: the exit status is still 0):", len(fails))))
+	} else {
+		fmt.Fprintf(e.stderr, "%s\n", e.t(
+			fmt.Sprintf("未达标（--fail-on %s）%d 项：", policy, len(fails)),
+			fmt.Sprintf("%d target(s) not met (--fail-on %s):", len(fails), policy)))
+	}
 	const show = 20
 	for i, f := range fails {
 		if i == show {

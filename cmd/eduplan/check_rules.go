@@ -9,15 +9,23 @@ import (
 	"github.com/eduplan/eduplan/indicators/view"
 )
 
-// summariseRules tells stderr which validation rules fail the check, for
-// outputs that are not read on the terminal.
+// summariseRules tells stderr which validation rules are broken, for
+// outputs that are not read on the terminal: those of high importance
+// whatever the policy (--fail-on none changes the exit status, not the
+// facts), any under --fail-on any.
 func (e *env) summariseRules(fails []indicators.ValidationResult, policy reportfmt.Policy) {
 	if len(fails) == 0 {
 		return
 	}
-	fmt.Fprintf(e.stderr, "%s\n", e.t(
-		fmt.Sprintf("校验规则被违反（--fail-on %s）%d 项：", policy, len(fails)),
-		fmt.Sprintf("%d validation rule check(s) violated (--fail-on %s):", len(fails), policy)))
+	if policy == reportfmt.FailNone {
+		fmt.Fprintf(e.stderr, "%s\n", e.t(
+			fmt.Sprintf("重要性为高的校验规则被违反 %d 项（--fail-on none：退出状态仍为 0）：", len(fails)),
+			fmt.Sprintf("%d check(s) of validation rules of high importance violated (--fail-on none: the exit status is still 0):", len(fails))))
+	} else {
+		fmt.Fprintf(e.stderr, "%s\n", e.t(
+			fmt.Sprintf("校验规则被违反（--fail-on %s）%d 项：", policy, len(fails)),
+			fmt.Sprintf("%d validation rule check(s) violated (--fail-on %s):", len(fails), policy)))
+	}
 	const show = 20
 	for i, f := range fails {
 		if i == show {

@@ -35,6 +35,14 @@
 //
 //	go run ./cmd/eduplan check --sample
 //
+// check --fail-on binding|any|none chooses the exit status only: every
+// report still lists the binding targets missed (JUnit as <failure>s, even
+// with --fail-on none). check --parent-figures own|sum chooses, where a
+// district or the city reports a figure of its own that differs from the
+// sum of its units', which one to use (its own by default); the report
+// lists each such difference and notes it on every result that used it.
+// explain --data takes --parent-figures too and says which figure was used.
+//
 // Outputs (-o FILE) are written whole or not at all, through a temporary
 // file renamed into place, and the tool refuses to write over any of its
 // input files. Messages are in Chinese unless --lang en is given; errors

@@ -49,6 +49,9 @@ func runExplain(e *env, args []string) int {
 	unit := fs.String("unit", "", e.t("单位编号；数据只有一个顶层单位时可省略", "unit id; may be left out when the data has one top unit"))
 	year := fs.Int("year", 0, e.t("数据年度（文件未写年份时使用）", "year of the figures (when the file states none)"))
 	format := fs.String("format", "text", e.t("输出格式：text 或 json", "output format: text or json"))
+	parentFigures := fs.String("parent-figures", "own", e.t(
+		"上级单位自己填报的数据与下属单位合计不一致时采用哪一个：own（本单位填报）或 sum（下属单位合计）",
+		"where a parent unit's own figure differs from the sum of its units below, which to use: own or sum"))
 	pos, code, done := e.parse(fs, explainHelp, args)
 	if done {
 		return code
@@ -61,6 +64,10 @@ func runExplain(e *env, args []string) int {
 	}
 	if *sample && *dataFile != "" {
 		return e.usageError("explain", e.t("--sample 与 --data 只能选一个", "give either --sample or --data, not both"))
+	}
+	parent, err := indicators.ParseParentFigures(*parentFigures)
+	if err != nil {
+		return e.usageError("explain", e.say(err))
 	}
 	if *unit != "" && !*sample && *dataFile == "" {
 		return e.usageError("explain", e.t("--unit 须与 --data 或 --sample 一起用", "--unit needs --data or --sample"))
@@ -90,8 +97,11 @@ func runExplain(e *env, args []string) int {
 			return code
 		}
 		ou = ds.Units[i]
-		ev := l.cat.Evaluate(ds)
-		if err := ev.Err(); err != nil {
+		ev, err := l.cat.EvaluateWith(ds, indicators.Options{ParentFigures: parent})
+		if err == nil {
+			err = ev.Err()
+		}
+		if err != nil {
 			return e.inputError("explain", e.say(err), e.t("在计划的 unit_targets 中改用单位编号。", "name the unit by its id in the plan's unit_targets."))
 		}
 		e.evaluationWarnings("explain", ev.Warnings())
@@ -513,6 +523,9 @@ func (e *env) explainResult(b *bytes.Buffer, l *loaded, u dataset.OrgUnit, res i
 	}
 	if res.Reason != nil {
 		fmt.Fprintf(b, "%s%s\n", e.t("原因：", "Why: "), res.Reason.In(e.lang))
+	}
+	for _, n := range view.Of(res).FigureNotes {
+		fmt.Fprintf(b, "%s%s\n", e.t("上下级数据：", "Parent figures: "), n.In(e.lang))
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintf(b, "%s%s\n", e.t("注意：", "Warning: "), w.In(e.lang))

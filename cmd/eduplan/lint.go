@@ -81,8 +81,8 @@ func runLint(e *env, args []string) int {
 		}
 	} else if len(probs) == 0 {
 		fmt.Fprintf(&b, "%s\n", e.t(
-			fmt.Sprintf("%s：没有问题（%d 个数据项，%d 个指标，%d 条校验规则，%d 项任务，%d 条任务书条目）", path, len(p.Metrics), len(p.Indicators), len(p.ValidationRules), countTasks(p), len(p.Items())),
-			fmt.Sprintf("%s: no problems (%d metrics, %d indicators, %d validation rules, %d tasks, %d task-book items)", path, len(p.Metrics), len(p.Indicators), len(p.ValidationRules), countTasks(p), len(p.Items()))))
+			fmt.Sprintf("%s：没有问题（%d 个数据项，%d 个指标，%s%d 项任务，%d 条任务书条目）", path, len(p.Metrics), len(p.Indicators), rulesCount(p, "%d 条校验规则，"), countTasks(p), len(p.Items())),
+			fmt.Sprintf("%s: no problems (%d metrics, %d indicators, %s%d tasks, %d task-book items)", path, len(p.Metrics), len(p.Indicators), rulesCount(p, "%d validation rules, "), countTasks(p), len(p.Items()))))
 	} else {
 		for _, pr := range probs {
 			fmt.Fprintln(&b, pr.In(e.lang))
@@ -119,4 +119,13 @@ func countTasks(p *plan.Plan) int {
 		n += len(s.Tasks)
 	}
 	return n
+}
+
+// rulesCount says how many validation rules a plan has, in format, or
+// nothing for a plan without any.
+func rulesCount(p *plan.Plan, format string) string {
+	if len(p.ValidationRules) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(format, len(p.ValidationRules))
 }

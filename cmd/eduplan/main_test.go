@@ -296,6 +296,29 @@ func TestCheckFormats(t *testing.T) {
 		assert.Equal(t, 10, doc.Tests)
 		assert.Contains(t, r.stderr, "西区小学(p2)：择校生比例(choice_rate) 未达标：数值 8.00%，目标 ≤ 5%，差距 +3.00个百分点（约束性）")
 	})
+	// --fail-on chooses the exit status only: the report still says which
+	// binding targets were missed, so a CI dashboard does not show green.
+	t.Run("junit --fail-on none keeps its failures", func(t *testing.T) {
+		for _, policy := range []string{"none", "binding", "any"} {
+			r := eduplan(t, "check", "--plan", fixturePlan, "--fail-on", policy, "--format", "junit", failData)
+			want := exitFail
+			if policy == "none" {
+				want = exitOK
+			}
+			require.Equal(t, want, r.code, r.stderr)
+			var doc struct {
+				Failures int `xml:"failures,attr"`
+			}
+			require.NoError(t, xml.Unmarshal([]byte(r.stdout), &doc))
+			assert.Equal(t, 2, doc.Failures, "--fail-on %s", policy)
+			assert.Contains(t, r.stdout, `<failure message="择校生比例(choice_rate) 未达标`, "--fail-on %s", policy)
+			assert.Contains(t, r.stderr, "西区小学(p2)：择校生比例(choice_rate) 未达标", "--fail-on %s", policy)
+		}
+		r := eduplan(t, "check", "--plan", fixturePlan, "--fail-on", "none", "--format", "json", failData)
+		require.Equal(t, exitOK, r.code)
+		assert.Contains(t, r.stdout, `"status": "not_met"`)
+		assert.Contains(t, r.stderr, "约束性目标未达标 2 项（--fail-on none：退出状态仍为 0）")
+	})
 	t.Run("csv", func(t *testing.T) {
 		r := eduplan(t, "check", "--plan", fixturePlan, "--format", "csv", passData)
 		require.Equal(t, exitOK, r.code)
@@ -770,7 +793,7 @@ func TestAssessMatchesEngine(t *testing.T) {
 	ds, err := dataset.Read(f, l.cat.Fields(), dataset.Options{Year: 2017})
 	require.NoError(t, err)
 	for _, units := range [][]string{nil, {"d2"}, {"p1", "d2"}, {"c"}} {
-		mine, code := e.assess(l, ds, units, false)
+		mine, code := e.assess(l, ds, indicators.Options{Units: units})
 		require.NotNil(t, mine, code)
 		theirs, err := l.cat.Assess(ds, indicators.Options{Units: units})
 		require.NoError(t, err)
@@ -1073,4 +1096,66 @@ func TestDataFileBounds(t *testing.T) {
 		assert.Contains(t, r.stderr, "不是文本文件")
 		assert.Contains(t, r.stderr, "CSV 或 JSON 数据文件")
 	}
+}
+
+// TestCheckParentFigures: a city whose own 在园幼儿数 (1250) differs from
+// its kindergartens' sum (998) is said in every format, with the figure
+// used; --parent-figures sum uses the sum.
+func TestCheckParentFigures(t *testing.T) {
+	const data = "testdata/mismatch.csv"
+	r := eduplan(t, "check", "--plan", fixturePlan, data)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "上下级数据不一致（1 处）")
+	assert.Contains(t, r.stdout, "在园幼儿数按本单位填报 1250 计算（下属单位合计 998，相差 252）")
+	assert.Contains(t, r.stdout, "125.00%")
+
+	r = eduplan(t, "check", "--plan", fixturePlan, "--parent-figures", "sum", data)
+	assert.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "在园幼儿数按下属单位合计 998 计算（本单位填报 1250，相差 252）")
+	assert.Contains(t, r.stdout, "99.80%")
+	assert.Contains(t, r.stdout, "下属单位合计\n")
+
+	r = eduplan(t, "check", "--plan", fixturePlan, "--parent-figures", "sum", "--format", "json", data)
+	var doc struct {
+		Hierarchy []struct {
+			Unit        struct{ ID string }
+			Metric      string
+			Own         float64
+			ChildrenSum float64 `json:"children_sum"`
+			Difference  float64
+			Used        string
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &doc), r.stdout)
+	assert.Contains(t, r.stderr, "上级单位填报的数据与下属单位合计不一致 1 处（采用下属单位合计），见报告")
+	require.Len(t, doc.Hierarchy, 1)
+	h := doc.Hierarchy[0]
+	assert.Equal(t, "c", h.Unit.ID)
+	assert.Equal(t, "kg_children", h.Metric)
+	assert.Equal(t, []float64{1250, 998, 252}, []float64{h.Own, h.ChildrenSum, h.Difference})
+	assert.Equal(t, "sum", h.Used)
+
+	r = eduplan(t, "check", "--plan", fixturePlan, "--format", "junit", "--fail-on", "any", data)
+	assert.Contains(t, r.stdout, `<property name="figure_mismatch" value="样板市(c) 在园幼儿数：本单位填报 1250，下属单位合计 998（2 个下属单位），相差 +252；采用本单位填报">`)
+
+	r = eduplan(t, "check", "--plan", fixturePlan, "--format", "markdown", "--lang", "en", data)
+	assert.Contains(t, r.stdout, "## Parent figures that differ from the sum of their units (1)")
+
+	r = eduplan(t, "check", "--plan", fixturePlan, "--parent-figures", "mean", data)
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, `"mean"`)
+}
+
+// TestExplainParentFigures: explain says which figure a parent's result
+// used where its own and its units' sum differ.
+func TestExplainParentFigures(t *testing.T) {
+	r := eduplan(t, "explain", "preschool_ger", "--plan", fixturePlan, "--data", "testdata/mismatch.csv", "--unit", "c")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "在园幼儿数 = 1250（单位填报）")
+	assert.Contains(t, r.stdout, "上下级数据：在园幼儿数按本单位填报 1250 计算（下属单位合计 998，相差 252）")
+	r = eduplan(t, "explain", "preschool_ger", "--plan", fixturePlan, "--data", "testdata/mismatch.csv", "--unit", "c", "--parent-figures", "sum", "--lang", "en")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "Parent figures: Children enrolled: the sum of the units below, 998, was used")
+	r = eduplan(t, "explain", "preschool_ger", "--plan", fixturePlan, "--parent-figures", "x")
+	assert.Equal(t, exitUsage, r.code)
 }

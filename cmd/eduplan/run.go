@@ -333,7 +333,7 @@ func isSet(fs *flag.FlagSet, name string) bool {
 // valueNames names the value each flag takes, in help texts.
 var valueNames = map[string]string{
 	"plan": "FILE", "o": "FILE", "status": "FILE", "units": "FILE", "data": "FILE", "single": "FILE",
-	"year": "YEAR", "unit": "ID", "format": "FORMAT", "fail-on": "POLICY", "lang": "LANG",
+	"year": "YEAR", "unit": "ID", "format": "FORMAT", "fail-on": "POLICY", "lang": "LANG", "parent-figures": "own|sum",
 	"as-of": "DATE", "office": "OFFICE", "lead": "NAME", "kind": "KIND", "level": "LEVEL",
 	"encoding": "ENCODING", "addr": "HOST:PORT", "out": "DIR", "set": "ID=STATE[@DATE]",
 }

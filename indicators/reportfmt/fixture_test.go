@@ -12,9 +12,10 @@ import (
 func f(v float64) *float64 { return &v }
 
 // fixture is a report with every status, both natures, a result shown for
-// reference, percents, counts,
-// a range and a gap target, a value a unit reported itself, a warning, and
-// names that would break a table or a page if they were not escaped.
+// reference, percents, counts, a range and a gap target, a value a unit
+// reported itself, a warning, a parent's own figure that differs from its
+// units' sum, and names that would break a table or a page if they were
+// not escaped.
 func fixture() *indicators.Report {
 	ger := indicators.Result{
 		Indicator: "preschool-ger", Name: msg.Text{ZH: "学前三年教育毛入学率", EN: "Preschool gross enrolment rate"},
@@ -39,7 +40,8 @@ func fixture() *indicators.Report {
 		Gap: f(1.3), Formula: "choice_pupils / pupils",
 		Inputs: []indicators.Input{
 			{ID: "choice_pupils", Name: msg.Text{ZH: "择校生数"}, Unit: plan.Count, Value: f(63)},
-			{ID: "pupils", Name: msg.Text{ZH: "在校生数", EN: "Pupils"}, Unit: plan.Count, Value: f(1000)},
+			{ID: "pupils", Name: msg.Text{ZH: "在校生数", EN: "Pupils"}, Unit: plan.Count, Value: f(1000), Origin: indicators.Reported,
+				Own: f(1000), ChildrenSum: f(990)},
 		},
 		Wording: "择校生比例控制在5%以内",
 		Places:  []plan.Place{{ID: "goal-1", Label: msg.Text{ZH: "总体目标1", EN: "Goal 1"}}, {ID: "task-3", Label: msg.Text{ZH: "任务3", EN: "Task 3"}}},
@@ -132,6 +134,11 @@ func fixture() *indicators.Report {
 	return &indicators.Report{
 		Plan: "zhenjiang-2017",
 		Year: 2017,
+		Hierarchy: []indicators.FigureMismatch{{
+			Unit: dataset.OrgUnit{ID: "zj", Name: "镇江市", Level: org.City}, Metric: "pupils",
+			Name: msg.Text{ZH: "在校生数", EN: "Pupils"}, Measure: plan.Count,
+			Own: 1000, ChildrenSum: 990, Children: 7, Difference: 10, Used: indicators.ParentOwn,
+		}},
 		Units: []indicators.UnitReport{
 			{Unit: dataset.OrgUnit{ID: "zj", Name: "镇江市", Level: org.City}, Summary: sum(city...), Results: city},
 			{Unit: dataset.OrgUnit{ID: "jk", Name: "京口区", Level: org.District, Parent: "zj"}, Results: []indicators.Result{}},

@@ -32,15 +32,15 @@ func FuzzWriters(f *testing.F) {
 		}
 
 		var j bytes.Buffer
-		if err := WriteJUnit(&j, r, JUnitOptions{Policy: FailAny}); err != nil {
+		if err := WriteJUnit(&j, r, JUnitOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		var doc junitDoc
 		if err := xml.Unmarshal(j.Bytes(), &doc); err != nil {
 			t.Fatalf("JUnit is not well-formed: %v\n%s", err, j.String())
 		}
-		if doc.Failures != 3 {
-			t.Fatalf("failures = %d, want 3", doc.Failures)
+		if doc.Failures != 2 {
+			t.Fatalf("failures = %d, want 2 (the binding targets missed)", doc.Failures)
 		}
 
 		var m bytes.Buffer

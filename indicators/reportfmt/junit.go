@@ -11,10 +11,10 @@ import (
 	"github.com/eduplan/eduplan/indicators/view"
 )
 
-// JUnitOptions shape the JUnit XML.
+// JUnitOptions shape the JUnit XML. They hold no failure policy on
+// purpose: what the report says about the data does not depend on how a CI
+// step chooses its exit code (see WriteJUnit).
 type JUnitOptions struct {
-	// Policy says which results are failures; the zero value is FailBinding.
-	Policy Policy
 	// Lang is "zh" (default) or "en", for names and messages.
 	Lang string
 	// Name names the whole run (the testsuites element); default "eduplan".
@@ -67,11 +67,16 @@ type junitText struct {
 }
 
 // WriteJUnit writes the report as JUnit XML: one testsuite per unit and one
-// testcase per indicator. A result that fails under the policy is a
-// failure; a result with no data, not computable or not applicable is
-// skipped, with the reason; every other result passes. A target missed that
-// the policy lets pass (an aspirational one, by default) passes with the
-// figures in its system-out, so the CI log still shows it.
+// testcase per indicator. A binding target not met is always a failure,
+// whatever failure policy the caller's exit code follows (`check --fail-on
+// none` still writes failures="N"): a CI dashboard must not show green
+// while binding targets are missed. A result with no data, not computable,
+// not applicable or without a target is skipped, with the reason; every
+// other result passes. An aspirational (力争) target missed passes with the
+// figures in its system-out, so the CI log still shows it. A figure a unit
+// reported that differs from its units' sum is a "figure_mismatch"
+// property of the unit's suite (and a note in the detail of each result
+// that used it), not a failure by itself.
 //
 // Test case names are "indicator-id 名称" and class names "eduplan.unit-id",
 // so CI systems group the cases by unit. No timestamps or durations are
@@ -104,6 +109,7 @@ func WriteJUnit(w io.Writer, r *indicators.Report, opt JUnitOptions) error {
 			if r.Year != 0 {
 				s.Properties = append(s.Properties, junitProperty{Name: "year", Value: fmt.Sprint(r.Year)})
 			}
+			s.Properties = append(s.Properties, hierarchyProperties(r, u.Unit.ID, lang)...)
 			for _, res := range u.Results {
 				c := junitCase{
 					Name:      xmlSafe(strings.TrimSpace(res.Indicator + " " + res.Name.In(lang))),
@@ -112,11 +118,11 @@ func WriteJUnit(w io.Writer, r *indicators.Report, opt JUnitOptions) error {
 				v := view.Of(res)
 				msg := xmlSafe(v.Line.In(lang))
 				switch {
-				case opt.Policy.Fails(res):
+				case FailBinding.Fails(res):
 					c.Failure = &junitMessage{Message: msg, Type: string(res.Status), Body: xmlSafe(caseDetail(u, res, v, lang))}
 					s.Failures++
 				case res.Reference || res.Status == indicators.NoData || res.Status == indicators.NotComputable ||
-					res.Status == indicators.NotApplicable:
+					res.Status == indicators.NotApplicable || res.Status == indicators.NoTarget:
 					// A figure beside a target the plan sets for other
 					// units is no verdict on this one: neither passed
 					// nor failed, and the message says so.
@@ -178,6 +184,9 @@ func caseDetail(u indicators.UnitReport, res indicators.Result, v view.Result, l
 			name = in.ID
 		}
 		line("  "+name, n)
+	}
+	for _, n := range v.Notes {
+		line(pick(lang, "说明", "Note"), oneLine(n.In(lang)))
 	}
 	line(pick(lang, "原文", "Wording"), res.Wording)
 	line(pick(lang, "出处", "Stated in"), v.Places.In(lang))

@@ -64,6 +64,7 @@ func WriteMarkdown(w io.Writer, r *indicators.Report, lang string) error {
 			}
 		}
 	}
+	writeHierarchyMarkdown(bw, r, lang)
 	if allMet > 0 {
 		fmt.Fprintf(bw, pick(lang, "\n另有 %d 个单位的结果全部达标，未列出。\n", "\n%d more unit(s) met every target and are not listed.\n"), allMet)
 	}

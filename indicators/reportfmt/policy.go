@@ -111,6 +111,7 @@ func addCounts(a, b indicators.Counts) indicators.Counts {
 		NoData:        a.NoData + b.NoData,
 		NotComputable: a.NotComputable + b.NotComputable,
 		NotApplicable: a.NotApplicable + b.NotApplicable,
+		NoTarget:      a.NoTarget + b.NoTarget,
 	}
 }
 
@@ -124,8 +125,10 @@ func OnlyProblems(r *indicators.Report) *indicators.Report {
 	if r == nil {
 		return nil
 	}
+	// Parents' figures that differ from their units' sum need attention
+	// too: they stay, as does the data-quality summary.
 	out := &indicators.Report{Plan: r.Plan, Year: r.Year, Units: make([]indicators.UnitReport, len(r.Units)),
-		Validation: r.Validation, DataQuality: r.DataQuality}
+		Validation: r.Validation, DataQuality: r.DataQuality, Hierarchy: r.Hierarchy}
 	for i, u := range r.Units {
 		kept := []indicators.Result{}
 		for _, res := range u.Results {

@@ -13,8 +13,9 @@ import (
 // WriteTable writes the report as plain-text tables for a terminal, one per
 // unit, in "zh" or "en". Columns are aligned by display width, so Chinese
 // names (two columns per character) line up with Latin text. Notes under
-// each table explain missing values and warnings; a last line totals the
-// report.
+// each table explain missing values and warnings; a section lists the
+// figures parents reported that differ from their units' sum
+// (Report.Hierarchy); a last line totals the report.
 func WriteTable(w io.Writer, r *indicators.Report, lang string) error {
 	bw := bufio.NewWriter(w)
 	if r == nil {
@@ -63,6 +64,7 @@ func WriteTable(w io.Writer, r *indicators.Report, lang string) error {
 		}
 	}
 	fmt.Fprintln(bw)
+	writeHierarchyTable(bw, r, lang)
 	if allMet > 0 {
 		fmt.Fprintf(bw, pick(lang, "另有 %d 个单位的结果全部达标，未列出。\n", "%d more unit(s) met every target and are not listed.\n"), allMet)
 	}

@@ -13,10 +13,14 @@ import (
 // RuleResult is what a user reads about a rule typed by hand and applied
 // to one unit (the page's rules view, eduplan explain).
 type RuleResult struct {
+	// Status is 达标 / 未达标 for a rule with a target or a condition,
+	// 无目标 / no target for a formula alone: a value is not a verdict.
 	Status msg.Text `json:"status"`
-	// Value is in percent when the rule's target is ("99.2%"); otherwise a
-	// typed ratio keeps six significant digits ("0.99213"), since nothing
-	// says what unit it is in.
+	// Value is in its unit: in percent when the rule's target is, or when
+	// the formula is a percent indicator's or names a percent figure
+	// (indicators.Catalog.RuleUnit): "99.2%". A value of unknown unit keeps
+	// six significant digits ("0.99213"). A condition reads 成立 / holds
+	// or 不成立 / does not hold.
 	Value  msg.Text `json:"value"`
 	Target msg.Text `json:"target"`
 	Gap    msg.Text `json:"gap"`
@@ -25,21 +29,33 @@ type RuleResult struct {
 // OfRule computes the texts of a typed rule's result.
 func OfRule(r *rule.Rule, res indicators.RuleResult) RuleResult {
 	out := RuleResult{Status: res.Status.Name()}
-	percent := r.Target.Percent || r.Target.Points
-	if res.Value != nil {
-		s := significant(*res.Value)
-		if percent {
+	percent := r.Target.Percent || r.Target.Points || res.Unit == plan.Percent
+	if v := res.Value; v != nil {
+		var t string
+		switch u := res.Unit; {
+		case r.Formula.Boolean() && r.Target.Op == "":
+			out.Value = msg.T("成立", "holds")
+			if *v == 0 {
+				out.Value = msg.T("不成立", "does not hold")
+			}
+		case percent:
 			n, fixed := plan.DisplayDecimals(plan.Percent, nil)
-			s = number(*res.Value, plan.Percent, need(res.Gap, digits{n: n, base: n, fixed: fixed}))
+			t = number(*v, plan.Percent, need(res.Gap, digits{n: n, base: n, fixed: fixed}))
+		case u != "":
+			t = Number(*v, u)
+		default:
+			t = significant(*v)
 		}
-		out.Value = msg.T(s, s)
+		if t != "" {
+			out.Value = msg.T(t, t)
+		}
 	}
 	if r.Target.Op != "" {
 		out.Target = msg.T(r.Target.Format("zh"), r.Target.Format("en"))
 	}
 	if res.Gap != nil {
 		u := plan.Number
-		if percent {
+		if r.Target.Percent || r.Target.Points {
 			u = plan.Percent
 		}
 		out.Gap = Gap(*res.Gap, u, r.Target.Points)

@@ -114,7 +114,7 @@ func OfValidation(r indicators.ValidationResult) Check {
 			case plan.OpGE, plan.OpGT:
 				c.By = msg.T("不足 "+amount, "short by "+amount)
 			case plan.OpEQ:
-				c.By = msg.T("相差 "+signed(*d, r.ValueUnit), "differs by "+signed(*d, r.ValueUnit))
+				c.By = msg.T("相差 "+signedAmount(*d, r.ValueUnit), "differs by "+signedAmount(*d, r.ValueUnit))
 			default:
 				c.By = msg.T("两边相等", "the sides are equal")
 			}
@@ -164,7 +164,7 @@ func amountUnit(u plan.Unit) plan.Unit {
 	return plan.Number
 }
 
-func signed(d float64, u plan.Unit) string {
+func signedAmount(d float64, u plan.Unit) string {
 	s := number(d, amountUnit(u), two)
 	if d > 0 && s != "0" && s != "0%" {
 		s = "+" + s

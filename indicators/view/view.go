@@ -66,9 +66,16 @@ type Result struct {
 	// Reason says why there is no value (no data, not computable).
 	Reason   msg.Text   `json:"reason"`
 	Warnings []msg.Text `json:"warnings"`
+	// FigureNotes say, for each input the unit reported itself that
+	// differs from its units' sum, which of the two the value used
+	// ("在园幼儿数按本单位填报 50000 计算（下属单位合计 40412，相差 9588）").
+	// They are among Notes too.
+	FigureNotes []msg.Text `json:"figureNotes,omitempty"`
 	// Notes are the lines that explain a result beyond its row: the
-	// reason, that the unit reported the value itself, that a met value
-	// lies past the far end of its range ("above the range"), the warnings.
+	// reason, that the unit reported the value itself, which figure was
+	// used where the unit's own and its children's sum differ, that a met
+	// value lies past the far end of its range ("above the range"), the
+	// warnings.
 	Notes []msg.Text `json:"notes"`
 	// Line is the result on one line: indicator, status, value, target,
 	// gap (or the reason) and nature, as failures are reported.
@@ -124,6 +131,12 @@ func Of(r indicators.Result) Result {
 	}
 	if r.Origin == indicators.Reported && r.Value != nil {
 		v.Notes = append(v.Notes, msg.T("数值由单位直接填报，未由分项数据计算", "value reported by the unit, not computed from its figures"))
+	}
+	for _, in := range r.Inputs {
+		if n := figureNote(in); !n.IsZero() {
+			v.FigureNotes = append(v.FigureNotes, n)
+			v.Notes = append(v.Notes, n)
+		}
 	}
 	if b := beyond(r); !b.IsZero() {
 		v.Notes = append(v.Notes, b)
@@ -394,9 +407,9 @@ type Tally struct {
 }
 
 // Tallies counts a summary by status in the order reports list them: met,
-// not met, no data, not computable, then not applicable when there is any,
-// and last, when there is any, the results shown for reference (Status
-// Reference, counted in Reference).
+// not met, no data, not computable, then not applicable and no target when
+// there is any, and last, when there is any, the results shown for
+// reference (Status Reference, counted in Reference).
 func Tallies(s indicators.Summary) []Tally {
 	out := []Tally{
 		{indicators.Met, indicators.Met.Name(), s.Binding.Met, s.Aspirational.Met, 0},
@@ -406,6 +419,9 @@ func Tallies(s indicators.Summary) []Tally {
 	}
 	if n := s.Binding.NotApplicable + s.Aspirational.NotApplicable; n > 0 {
 		out = append(out, Tally{indicators.NotApplicable, indicators.NotApplicable.Name(), s.Binding.NotApplicable, s.Aspirational.NotApplicable, 0})
+	}
+	if n := s.Binding.NoTarget + s.Aspirational.NoTarget; n > 0 {
+		out = append(out, Tally{indicators.NoTarget, indicators.NoTarget.Name(), s.Binding.NoTarget, s.Aspirational.NoTarget, 0})
 	}
 	if n := s.Reference.Total() - s.Reference.NotApplicable; n > 0 {
 		out = append(out, Tally{Status: Reference, Name: referenceName, Reference: n})
@@ -428,7 +444,7 @@ func SummaryText(s indicators.Summary) msg.Text {
 				if aspirational {
 					n = t.Aspirational
 				}
-				if (t.Status == indicators.NotApplicable && n == 0) || t.Status == Reference {
+				if ((t.Status == indicators.NotApplicable || t.Status == indicators.NoTarget) && n == 0) || t.Status == Reference {
 					continue
 				}
 				parts = append(parts, t.Name.In(lang)+" "+strconv.Itoa(n))

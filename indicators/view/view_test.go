@@ -289,9 +289,20 @@ func TestOfRule(t *testing.T) {
 	}{
 		{"a / b <= 5%", indicators.RuleResult{Status: indicators.Met, Value: f(0.03), Gap: f(-2)},
 			"met", "3.00%", "≤ 5%", "-2.00 pp"},
-		// No target and no percent: a ratio keeps six significant digits.
-		{"a / b", indicators.RuleResult{Status: indicators.Met, Value: f(0.992134567)},
-			"met", "0.992135", "", ""},
+		// No target and no unit known: no verdict, and the value keeps
+		// six significant digits.
+		{"a / b", indicators.RuleResult{Status: indicators.NoTarget, Value: f(0.992134567)},
+			"no target", "0.992135", "", ""},
+		// No target, a percent formula: the value in percent.
+		{"a / b", indicators.RuleResult{Status: indicators.NoTarget, Value: f(0.992134567), Unit: plan.Percent},
+			"no target", "99.21%", "", ""},
+		{"a", indicators.RuleResult{Status: indicators.NoTarget, Value: f(14), Unit: plan.Count},
+			"no target", "14", "", ""},
+		// A condition is its own target.
+		{"a >= b", indicators.RuleResult{Status: indicators.NotMet, Value: f(0)},
+			"not met", "does not hold", "", ""},
+		{"a >= b", indicators.RuleResult{Status: indicators.Met, Value: f(1)},
+			"met", "holds", "", ""},
 		{"a >= 14", indicators.RuleResult{Status: indicators.NotMet, Value: f(13), Gap: f(-1)},
 			"not met", "13", "≥ 14", "-1"},
 		{"a / b >= 95%", indicators.RuleResult{Status: indicators.NoData},

@@ -118,6 +118,18 @@
       'imp.exportCSV': '导出全部报告（CSV）',
       'imp.timing': '评估用时 {0} 毫秒',
       'imp.more': '（仅显示前 {0} 行，导出报告可看全部）',
+      'imp.parentFigures': '上级单位的数据与下属单位合计不一致时采用',
+      'imp.parentOwn': '本单位填报',
+      'imp.parentSum': '下属单位合计',
+      'imp.hierarchy': '上下级数据不一致（{0} 处）',
+      'imp.hierarchyIntro': '这些上级单位自己填报的数据与下属单位的合计不同；表中“采用”一列是评估所用的数据，可在上方切换。',
+      'imp.hUnit': '单位',
+      'imp.hFigure': '数据项',
+      'imp.hOwn': '本单位填报',
+      'imp.hSum': '下属单位合计',
+      'imp.hChildren': '下属单位数',
+      'imp.hDiff': '相差',
+      'imp.hUsed': '采用',
       'task.title': '任务书',
       'task.asOf': '截至日期',
       'task.office': '责任处室',
@@ -265,6 +277,18 @@
       'imp.exportCSV': 'Export all reports (CSV)',
       'imp.timing': 'assessed in {0} ms',
       'imp.more': '(first {0} rows shown; export the report for all)',
+      'imp.parentFigures': 'Where a parent’s own figure differs from its units’ sum, use',
+      'imp.parentOwn': 'the unit’s own figure',
+      'imp.parentSum': 'the sum of the units below',
+      'imp.hierarchy': 'Parent figures that differ from the sum of their units ({0})',
+      'imp.hierarchyIntro': 'These parent units reported figures of their own that differ from the sum of their units below; “Used” is the figure the assessment used, as chosen above.',
+      'imp.hUnit': 'Unit',
+      'imp.hFigure': 'Figure',
+      'imp.hOwn': 'Own',
+      'imp.hSum': 'Units’ sum',
+      'imp.hChildren': 'Units',
+      'imp.hDiff': 'Difference',
+      'imp.hUsed': 'Used',
       'task.title': 'Task book',
       'task.asOf': 'As of',
       'task.office': 'Office',
@@ -328,6 +352,7 @@
     overdueOnly: false,
     ruleSrc: '',
     file: null, // {name, text, encoding} of the last imported data file
+    parentFigures: 'own', // 'own' or 'sum': see indicators.ParentFigures
   });
 
   let S = loadState();
@@ -1028,6 +1053,7 @@
           (r.places || []).length ? h('div', { class: 'places' }, r.places.map((p, k) => [k ? sep(true) : '', tx(p.label)])) : null,
           r.reason ? h('div', { class: 'reason' }, tx(r.reason)) : null,
           (r.warnings || []).map((w) => h('div', { class: 'warning' }, tx(w))),
+          ((r.text && r.text.figureNotes) || []).map((n) => h('div', { class: 'warning figure-note' }, tx(n))),
           opts.inputs && (r.inputs || []).length ? h('div', { class: 'inputs' }, t('res.inputs'),
             r.inputs.map((i, k) => [k ? sep(true) : '', tx(i.name), ' = ', i.valueText || '—'])) : null),
         h('td', { class: 'num c-value' }, valueOf(r) || '—'),
@@ -1210,7 +1236,7 @@
 
   function districtView(sec) {
     const t0 = performance.now();
-    const res = call('assessFile', { lang: S.lang });
+    const res = call('assessFile', { lang: S.lang, parentFigures: S.parentFigures });
     const ms = Math.round(performance.now() - t0);
     if (!res.ok) {
       sec.appendChild(h('div', { class: 'notice error' }, problems(res)));
@@ -1218,12 +1244,27 @@
     }
     sec.appendChild(h('div', { class: 'export-bar no-print' },
       h('span', { class: 'muted', id: 'assess-ms', 'data-ms': String(ms) }, t('imp.timing', ms)),
-      h('button', { type: 'button', class: 'btn', id: 'file-json', onclick: () => saveExport(call('exportReport', { source: 'file', format: 'json', lang: S.lang })) }, t('imp.exportJSON')),
-      h('button', { type: 'button', class: 'btn', id: 'file-csv', onclick: () => saveExport(call('exportReport', { source: 'file', format: 'csv', lang: S.lang })) }, t('imp.exportCSV')),
+      h('label', { class: 'ctl', for: 'parent-figures' }, t('imp.parentFigures'), ' ',
+        h('select', { id: 'parent-figures', onchange: (ev) => { S.parentFigures = ev.target.value; save(); render(); } },
+          ['own', 'sum'].map((v) => h('option', { value: v, selected: v === res.parentFigures }, t(v === 'own' ? 'imp.parentOwn' : 'imp.parentSum'))))),
+      h('button', { type: 'button', class: 'btn', id: 'file-json', onclick: () => saveExport(call('exportReport', { source: 'file', format: 'json', lang: S.lang, parentFigures: S.parentFigures })) }, t('imp.exportJSON')),
+      h('button', { type: 'button', class: 'btn', id: 'file-csv', onclick: () => saveExport(call('exportReport', { source: 'file', format: 'csv', lang: S.lang, parentFigures: S.parentFigures })) }, t('imp.exportCSV')),
       h('button', { type: 'button', class: 'btn', id: 'file-clear', onclick: () => { S.file = null; notice = null; call('clearData'); save(); render(); } }, t('imp.clear'))));
 
     if ((res.warnings || []).length) {
       sec.appendChild(h('div', { class: 'notice warn', id: 'file-warnings' }, res.warnings.map((w) => h('p', null, tx(w)))));
+    }
+    if ((res.hierarchy || []).length) {
+      sec.appendChild(h('div', { id: 'hierarchy', class: 'card' },
+        h('h2', null, t('imp.hierarchy', res.hierarchy.length)),
+        h('p', { class: 'muted' }, t('imp.hierarchyIntro')),
+        h('div', { class: 'scroll' }, h('table', { class: 'errtable', id: 'hierarchy-table' },
+          h('thead', null, h('tr', null, ['imp.hUnit', 'imp.hFigure', 'imp.hOwn', 'imp.hSum', 'imp.hChildren', 'imp.hDiff', 'imp.hUsed'].map((k) => h('th', null, t(k))))),
+          h('tbody', null, res.hierarchy.map((m) => h('tr', { 'data-unit': m.unit.id, 'data-metric': m.metric },
+            h('td', null, m.unit.name || m.unit.id), h('td', null, tx(m.text.name) || m.metric),
+            h('td', { class: 'num' }, m.text.own), h('td', { class: 'num' }, m.text.childrenSum),
+            h('td', { class: 'num' }, String(m.children)), h('td', { class: 'num' }, m.text.difference),
+            h('td', null, tx(m.text.used)))))))));
     }
     const checks = h('div', { id: 'checks', class: 'card' }, h('h2', null, t('imp.checks')));
     if (!res.checks.length) checks.appendChild(h('p', { class: 'muted' }, t('imp.checksNone')));
@@ -1420,8 +1461,8 @@
     }
     const r = res.result;
     out.replaceChildren(h('div', { class: 'rule-result', id: 'rule-result', 'data-status': r.status },
-      h('strong', null, t('rule.ok'), '：'), statusBadge(r.status), ' ',
-      t('res.value'), ' ', r.valueText || '—',
+      h('strong', null, t('rule.ok'), '：'), h('span', { class: 'badge st-' + r.status, id: 'rule-status' }, tx(r.statusText) || statusName(r.status)), ' ',
+      t('res.value'), ' ', h('span', { id: 'rule-value' }, tx(r.valueText) || '—'),
       r.targetText ? [' · ', t('res.target'), ' ', tx(r.targetText)] : null,
       r.gapText ? [' · ', t('res.gap'), ' ', tx(r.gapText)] : null,
       (r.inputs || []).length ? h('div', { class: 'inputs' }, t('res.inputs'), r.inputs.map((i, k) => [k ? sep(true) : '', tx(i.name), ' = ', i.valueText || '—'])) : null));

@@ -24,6 +24,10 @@ type unitRequest struct {
 	Source string `json:"source"`
 	// Src is a rule typed in the rules view.
 	Src string `json:"src"`
+	// ParentFigures is "own" (or empty) or "sum": which figure an
+	// imported file's parents use where their own and their units' sum
+	// differ (indicators.Options.ParentFigures).
+	ParentFigures indicators.ParentFigures `json:"parentFigures"`
 }
 
 // formUnitID is the id of the unit on the form in a dataset and a report.
@@ -230,13 +234,17 @@ type ruleAnswer struct {
 }
 
 type ruleResult struct {
-	Status     indicators.Status `json:"status"`
-	Value      *float64          `json:"value,omitempty"`
-	ValueText  string            `json:"valueText"`
-	Gap        *float64          `json:"gap,omitempty"`
-	GapText    *Text             `json:"gapText,omitempty"`
-	TargetText *Text             `json:"targetText,omitempty"`
-	Inputs     []inputView       `json:"inputs"`
+	Status indicators.Status `json:"status"`
+	// StatusText and ValueText are view.OfRule's: a formula without a
+	// target reads 无目标 / no target, its value in its unit.
+	StatusText Text        `json:"statusText"`
+	Value      *float64    `json:"value,omitempty"`
+	Unit       plan.Unit   `json:"unit,omitempty"`
+	ValueText  Text        `json:"valueText"`
+	Gap        *float64    `json:"gap,omitempty"`
+	GapText    *Text       `json:"gapText,omitempty"`
+	TargetText *Text       `json:"targetText,omitempty"`
+	Inputs     []inputView `json:"inputs"`
 }
 
 // tryRule compiles a rule the user typed and applies it to the unit on the
@@ -260,7 +268,8 @@ func (s *Session) tryRule(arg string) (any, error) {
 	}
 	res := s.cat.Evaluate(d).EvalRule(r, 0)
 	texts := view.OfRule(r, res)
-	out := ruleResult{Status: res.Status, Value: res.Value, Gap: res.Gap, Inputs: []inputView{}, ValueText: texts.Value.ZH}
+	out := ruleResult{Status: res.Status, StatusText: texts.Status, Value: res.Value, Gap: res.Gap,
+		Inputs: []inputView{}, ValueText: texts.Value}
 	if !texts.Target.IsZero() {
 		out.TargetText = &texts.Target
 	}

@@ -97,7 +97,7 @@ func (s *Session) exportReport(arg string) (any, error) {
 	default:
 		return nil, fmt.Errorf("未知的来源 %q / unknown source %q", req.Source, req.Source)
 	}
-	rep, err := s.cat.Evaluate(d).Report(indicators.Options{})
+	rep, err := s.cat.Assess(d, indicators.Options{ParentFigures: req.ParentFigures})
 	if err != nil {
 		return nil, err
 	}

@@ -160,26 +160,46 @@ type fileAnswer struct {
 	Warnings []msg.Text `json:"warnings,omitempty"`
 	// Validation is the plan's validation rules on every unit of the file.
 	Validation *validationView `json:"validation,omitempty"`
+	// ParentFigures is the choice the file was assessed with, and
+	// Hierarchy every parent's own figure that differs from its units'
+	// sum, with its texts.
+	ParentFigures indicators.ParentFigures `json:"parentFigures"`
+	Hierarchy     []mismatchView           `json:"hierarchy"`
+}
+
+type mismatchView struct {
+	indicators.FigureMismatch
+	Text view.Mismatch `json:"text"`
 }
 
 // assessFile assesses the imported file: a table of schools × indicators,
 // the full results of every unit above the schools (their rates recomputed
 // from the summed figures), and the checks that compare child units.
-func (s *Session) assessFile(string) (any, error) {
+func (s *Session) assessFile(arg string) (any, error) {
 	if err := s.needPlan(); err != nil {
+		return nil, err
+	}
+	var req unitRequest
+	if err := decode(arg, &req); err != nil {
 		return nil, err
 	}
 	if s.file == nil {
 		return nil, msg.New(bi("还没有导入数据文件", "no data file has been imported"))
 	}
 	d := s.file.data
-	ev := s.cat.Evaluate(d)
+	ev, err := s.cat.EvaluateWith(d, indicators.Options{ParentFigures: req.ParentFigures})
+	if err != nil {
+		return nil, err
+	}
 	if err := ev.Err(); err != nil {
 		return nil, err
 	}
 	ans := fileAnswer{Name: s.file.name, Kind: s.file.kind, Year: d.Year, Units: len(d.Units),
 		Columns: []column{}, Schools: []schoolRow{}, Parents: []unitView{}, Checks: []check{}, Warnings: ev.Warnings(),
-		Validation: viewValidation(ev.Validation())}
+		ParentFigures: ev.Parent(), Hierarchy: []mismatchView{}, Validation: viewValidation(ev.Validation())}
+	for _, m := range ev.Mismatches() {
+		ans.Hierarchy = append(ans.Hierarchy, mismatchView{FigureMismatch: m, Text: view.OfMismatch(m)})
+	}
 
 	inds := s.cat.Indicators()
 	used := make([]bool, len(inds))

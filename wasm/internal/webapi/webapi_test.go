@@ -592,20 +592,33 @@ func TestTryRule(t *testing.T) {
 	var r struct {
 		Result struct {
 			Status     string
-			ValueText  string
+			StatusText Text
+			ValueText  Text
 			TargetText *Text
 			Inputs     []any
 		}
 	}
 	decodeInto(t, a, &r)
 	assert.Equal(t, "met", r.Result.Status)
-	assert.Equal(t, "3.00%", r.Result.ValueText)
+	assert.Equal(t, "达标", r.Result.StatusText.ZH)
+	assert.Equal(t, "3.00%", r.Result.ValueText.ZH)
 	assert.Equal(t, "≤ 5%", r.Result.TargetText.ZH)
 	assert.Len(t, r.Result.Inputs, 2)
 
+	// Without a target: no verdict, and the value in the unit of the
+	// plan's indicator with this formula (择校生比例, a percent).
+	r.Result.TargetText = nil
 	a = mustOK(t, s, "tryRule", map[string]any{"level": "school", "kind": "primary", "figures": figs, "src": "择校生数 / 义务教育招生数"})
 	decodeInto(t, a, &r)
-	assert.Equal(t, "0.03", r.Result.ValueText)
+	assert.Equal(t, "no_target", r.Result.Status)
+	assert.Equal(t, msg.T("无目标", "no target"), r.Result.StatusText)
+	assert.Equal(t, "3.00%", r.Result.ValueText.ZH)
+	assert.Nil(t, r.Result.TargetText)
+	// A unit nothing tells: six significant digits.
+	a = mustOK(t, s, "tryRule", map[string]any{"level": "school", "kind": "primary", "figures": figs, "src": "义务教育招生数 / 择校生数"})
+	decodeInto(t, a, &r)
+	assert.Equal(t, "no_target", r.Result.Status)
+	assert.Equal(t, "33.3333", r.Result.ValueText.ZH)
 
 	bad := call(t, s, "tryRule", map[string]any{"level": "school", "kind": "primary", "figures": figs,
 		"src": "择校生数 /\n 不存在的数 >= 5%"})
@@ -817,4 +830,48 @@ func TestCellLineCarriesEnglishNames(t *testing.T) {
 		cellLine(&plan.Cell{Text: "基教处\n", EN: "Basic  Education Office"}))
 	assert.Equal(t, Text{ZH: "市及各 辖市区"}, cellLine(&plan.Cell{Text: "市及各\n辖市区"}))
 	assert.Equal(t, Text{}, cellLine(nil))
+}
+
+// TestFileParentFigures: an imported file whose city reports its own
+// 在园幼儿数 lists the difference from its units' sum, with its texts; the
+// page's choice of figure reaches the assessment and the exports.
+func TestFileParentFigures(t *testing.T) {
+	s := seedSession(t)
+	csv := "单位代码,单位名称,层级,学校类型,上级单位,在园幼儿数,3-5岁适龄人口\n" +
+		"zj,镇江市,市,,,50000,40000\nd1,京口区,区,,zj,,40000\nk1,园一,学校,幼儿园,d1,40000,\nk2,园二,学校,幼儿园,d1,412,\n"
+	mustOK(t, s, "importData", map[string]string{"name": "city.csv", "text": csv})
+	type answer struct {
+		ParentFigures string `json:"parentFigures"`
+		Hierarchy     []struct {
+			Own, Difference float64
+			ChildrenSum     float64 `json:"children_sum"`
+			Used            string
+			Text            struct {
+				Own        string
+				Difference string
+				Used       Text
+			}
+		}
+	}
+	var f answer
+	decodeInto(t, mustOK(t, s, "assessFile", map[string]string{"lang": "zh"}), &f)
+	assert.Equal(t, "own", f.ParentFigures)
+	require.Len(t, f.Hierarchy, 1)
+	h := f.Hierarchy[0]
+	assert.Equal(t, []float64{50000, 40412, 9588}, []float64{h.Own, h.ChildrenSum, h.Difference})
+	assert.Equal(t, "+9588", h.Text.Difference)
+	assert.Equal(t, msg.T("本单位填报", "the unit's own figure"), h.Text.Used)
+
+	decodeInto(t, mustOK(t, s, "assessFile", map[string]string{"parentFigures": "sum"}), &f)
+	assert.Equal(t, "sum", f.ParentFigures)
+	assert.Equal(t, "sum", f.Hierarchy[0].Used)
+
+	bad := call(t, s, "assessFile", map[string]string{"parentFigures": "mean"})
+	assert.Equal(t, false, bad["ok"])
+
+	var dl struct{ Text string }
+	decodeInto(t, mustOK(t, s, "exportReport", map[string]string{"source": "file", "format": "json", "parentFigures": "sum"}), &dl)
+	assert.Contains(t, dl.Text, `"used": "sum"`)
+	decodeInto(t, mustOK(t, s, "exportReport", map[string]string{"source": "file", "format": "csv", "lang": "zh"}), &dl)
+	assert.Contains(t, dl.Text, "在园幼儿数按本单位填报 50000 计算（下属单位合计 40412，相差 9588）")
 }
