@@ -371,10 +371,10 @@ func (e *Evaluation) evalRule(cr *compiledRule, n int, sc *evalScratch) ruleEval
 
 // ruleFigure is the column of a metric or indicator a rule reads: the
 // figures the indicators read (Evaluation.column), so that a rule at a
-// district sees what its rates are computed from — its own figure where it
-// reported one, else its children's sum. Which of the two a parent uses is
-// decided where those figures are made (effective); this is the one place
-// rules take them from.
+// district sees what its rates are computed from — its children's sum
+// where it reported nothing, and where it did, its own figure or the sum as
+// Options.ParentFigures says. That choice is made where the figures are
+// (effective); this is the one place rules take them from.
 func (e *Evaluation) ruleFigure(id string) rule.Vector { return e.column(id) }
 
 // ruleInput is a column as a rule reads it. Where the rule's strategy
