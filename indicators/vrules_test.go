@@ -312,3 +312,25 @@ func TestQualityCountsBrokenRules(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 2, rep.Validation.Counts.Violated)
 }
+
+// A rule at a parent reads the figure the indicators use there: its own
+// by default, its units' sum under ParentSum.
+func TestValidationFollowsParentFigures(t *testing.T) {
+	cat := ruleCatalog(t, plan.ValidationRule{ID: "cap", Name: msg.T("在园不超过650", "≤ 650"), Left: "enrolled", Operator: plan.OpLE,
+		Right: "650", AppliesTo: plan.Scope{Levels: []org.Level{org.District}}})
+	d := build(t, []dataset.OrgUnit{rDist, rKg1, rKg2}, map[string]figures{
+		"d": {"enrolled": 700}, "k1": {"enrolled": 420}, "k2": {"enrolled": 201},
+	})
+	for _, tc := range []struct {
+		parent indicators.ParentFigures
+		left   float64
+		want   indicators.RuleStatus
+	}{{indicators.ParentOwn, 700, indicators.RuleViolated}, {indicators.ParentSum, 621, indicators.RulePassed}} {
+		ev, err := cat.EvaluateWith(d, indicators.Options{ParentFigures: tc.parent})
+		require.NoError(t, err)
+		r, ok := ev.ValidationResult("cap", 0)
+		require.True(t, ok)
+		assert.Equal(t, tc.want, r.Status, tc.parent)
+		assert.Equal(t, tc.left, *r.LeftValue, tc.parent)
+	}
+}
