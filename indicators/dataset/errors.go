@@ -155,19 +155,19 @@ func (es Errors) render(say func(msg.Text) string, lang string) string {
 // sheetLocation is where a cell of a sheet is, in the words of a
 // spreadsheet: "data.xlsx 表 Sheet1 单元格 F7", "… 第7行" for a whole row.
 func (e CellError) sheetLocation(lang string) string {
-	sheet, cell, row := "表 ", "单元格 ", "第%d行"
+	sheet, cell, row, rowEnd := "表 ", " 单元格 ", " 第", "行"
 	if lang == "en" {
-		sheet, cell, row = "sheet ", "cell ", "row %d"
+		sheet, cell, row, rowEnd = "sheet ", " cell ", " row ", ""
 	}
 	loc := sheet + e.Sheet
 	if e.File != "" {
 		loc = e.File + " " + loc
 	}
-	switch {
-	case e.Row > 0 && e.Column > 0:
-		loc += " " + cell + CellName(e.Column, e.Row)
-	case e.Row > 0:
-		loc += " " + strings.Replace(row, "%d", strconv.Itoa(e.Row), 1)
+	if e.Row > 0 && e.Column > 0 {
+		return loc + cell + CellName(e.Column, e.Row)
+	}
+	if e.Row > 0 {
+		return loc + row + strconv.Itoa(e.Row) + rowEnd
 	}
 	return loc
 }
@@ -175,14 +175,13 @@ func (e CellError) sheetLocation(lang string) string {
 // CellName is a spreadsheet's name for the cell at a 1-based column and
 // row: CellName(6, 7) is "F7", CellName(27, 1) "AA1".
 func CellName(column, row int) string {
-	var letters []byte
+	var b [24]byte
+	i := len(b)
 	for c := column; c > 0; c = (c - 1) / 26 {
-		letters = append(letters, byte('A'+(c-1)%26))
+		i--
+		b[i] = byte('A' + (c-1)%26)
 	}
-	for i, j := 0, len(letters)-1; i < j; i, j = i+1, j-1 {
-		letters[i], letters[j] = letters[j], letters[i]
-	}
-	return string(letters) + strconv.Itoa(row)
+	return string(b[i:]) + strconv.Itoa(row)
 }
 
 // err returns es as an error, or nil when it is empty; a nil Errors must not
