@@ -249,3 +249,48 @@ func TestDisplayWidth(t *testing.T) {
 	assert.Equal(t, 4, displayWidth("幼儿"))
 	assert.Equal(t, 4, displayWidth("ab\n幼儿\nx"))
 }
+
+// A template's percent column is in percent format: 99.2 typed there (Excel
+// stores 0.992) reads back as 99.2%, as "99.2" does in the CSV template.
+func TestTemplateRoundTrip(t *testing.T) {
+	units := []dataset.OrgUnit{
+		{ID: "d1", Name: "东区", Level: org.District},
+		{ID: "0101", Name: "一幼", Level: org.School, Kind: org.Kindergarten, Parent: "d1"},
+	}
+	names := func(f dataset.Field) string {
+		return f.Names[0] + map[bool]string{true: "（%）", false: "（人）"}[f.Percent]
+	}
+	var b bytes.Buffer
+	require.NoError(t, WriteTemplate(&b, units, fields[:2], names, "zh"))
+	f, err := excelize.OpenReader(&b)
+	require.NoError(t, err)
+	sheet := f.GetSheetList()[0]
+	assert.Equal(t, "填报", sheet)
+	rows, err := f.GetRows(sheet)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"单位代码", "单位名称", "层级", "学校类型", "上级单位", "在园幼儿数（人）", "体质健康合格率（%）"}, rows[0])
+	assert.Equal(t, []string{"0101", "一幼", "学校", "幼儿园", "d1"}, rows[2])
+	for ref, numFmt := range map[string]int{"A3": 49, "E3": 49, "F3": 0, "G3": 10, "G50": 10} {
+		st, err := f.GetCellStyle(sheet, ref)
+		require.NoError(t, err)
+		s, err := f.GetStyle(st)
+		require.NoError(t, err)
+		assert.Equal(t, numFmt, s.NumFmt, ref)
+	}
+	require.NoError(t, f.SetCellFloat(sheet, "F3", 120, -1, 64))
+	require.NoError(t, f.SetCellFloat(sheet, "G3", 0.992, -1, 64))
+	var filled bytes.Buffer
+	require.NoError(t, f.Write(&filled))
+	require.NoError(t, f.Close())
+	d, err := Read(&filled, fields, dataset.Options{File: "t.xlsx", Year: 2017})
+	require.NoError(t, err)
+	assert.Equal(t, "0101", d.Units[1].ID)
+	csv, err := dataset.ReadCSV(strings.NewReader("单位代码,单位名称,学校类型,在园幼儿数,体质健康合格率\nx,x,幼儿园,120,99.2\n"), fields, dataset.Options{Year: 2017})
+	require.NoError(t, err)
+	for _, m := range []string{"enrolled", "pe_pass_rate"} {
+		want, _ := csv.Value("x", m)
+		got, ok := d.Value("0101", m)
+		assert.True(t, ok, m)
+		assert.Equal(t, want, got, m)
+	}
+}
