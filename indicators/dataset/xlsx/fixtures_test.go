@@ -95,6 +95,15 @@ var fixtures = []fixture{
 		},
 	},
 	{
+		name: "uncomputed", build: buildUncomputed, wantSheet: "Sheet1",
+		want: [][]string{
+			{"单位代码", "单位名称", "学校类型", "在园幼儿数（人）"},
+			{"s1", "一幼", "幼儿园", "120"},
+			{"s2", "二幼", "幼儿园", "=D2*2"},
+			{"s3", "三幼", "幼儿园", "240"},
+		},
+	},
+	{
 		name: "bad-cells", build: buildBadCells, wantSheet: "Sheet1",
 		want: [][]string{
 			{"单位代码", "单位名称", "学校类型", "在园幼儿数（人）", "体质健康合格率（%）"},
@@ -474,3 +483,17 @@ func buildWPSStyles(t *testing.T) []byte {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// buildUncomputed: formulas as a program writes them, with no value
+// computed (D3), beside one with its value (D4): the first reads as its
+// formula, which the data reader rejects, not as a missing figure.
+func buildUncomputed(t *testing.T) []byte {
+	p := wpsParts("Sheet1", false)
+	p["xl/sharedStrings.xml"] = sst("单位代码", "单位名称", "学校类型", "在园幼儿数（人）", "幼儿园")
+	p["xl/worksheets/sheet1.xml"] = sheetXML(
+		`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>` +
+			`<row r="2"><c r="A2" t="inlineStr"><is><t>s1</t></is></c><c r="B2" t="inlineStr"><is><t>一幼</t></is></c><c r="C2" t="s"><v>4</v></c><c r="D2"><v>120</v></c></row>` +
+			`<row r="3"><c r="A3" t="inlineStr"><is><t>s2</t></is></c><c r="B3" t="inlineStr"><is><t>二幼</t></is></c><c r="C3" t="s"><v>4</v></c><c r="D3"><f>D2*2</f></c></row>` +
+			`<row r="4"><c r="A4" t="inlineStr"><is><t>s3</t></is></c><c r="B4" t="inlineStr"><is><t>三幼</t></is></c><c r="C4" t="s"><v>4</v></c><c r="D4"><f>D2*2</f><v>240</v></c></row>`)
+	return zipOf(t, p)
+}

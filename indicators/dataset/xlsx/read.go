@@ -63,7 +63,9 @@ const limit = 1 << 30
 //     ("000000", used to keep an id's leading zeros), is the text shown;
 //   - TRUE and FALSE, and Excel errors (#DIV/0!), are as shown; the reader
 //     rejects them as figures;
-//   - a formula is its value as Excel last computed it.
+//   - a formula is its value as Excel last computed it, or, when no
+//     spreadsheet has computed it yet, the formula itself ("=D2*2"), which
+//     the data reader rejects rather than take for a missing figure.
 //
 // Merged cells: a range merged in the header row (or above it: a title) has
 // its text in its first cell only, as Excel's "save as CSV" writes it, so a
@@ -81,25 +83,82 @@ func ReadSheet(r io.Reader, sheet string) (string, [][]string, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+	rows, err := rawRows(f, name)
 	if err != nil {
 		return "", nil, notWorkbook(err)
 	}
 	s := &sheetReader{f: f, name: name, styles: map[int]numClass{}}
+	merged, err := s.merged(rows)
+	if err != nil {
+		return "", nil, notWorkbook(err)
+	}
 	for i, row := range rows {
 		for j, raw := range row {
-			if raw == "" {
-				continue
+			var err error
+			if raw != "" {
+				row[j], err = s.text(j+1, i+1, raw)
+			} else if !merged[[2]int{j + 1, i + 1}] {
+				row[j], err = s.uncomputed(j+1, i+1)
 			}
-			if row[j], err = s.text(j+1, i+1, raw); err != nil {
+			if err != nil {
 				return "", nil, notWorkbook(err)
 			}
 		}
 	}
-	if rows, err = s.fillMerged(rows); err != nil {
-		return "", nil, notWorkbook(err)
+	return name, s.fillMerged(rows), nil
+}
+
+// uncomputed is the text of an empty cell that holds a formula: a workbook
+// written by a program may hold formulas that no spreadsheet has computed
+// yet. Read as empty, its figure would pass for missing; read as its
+// formula ("=SUM(D2:D9)"), it is rejected, and saving the file from Excel or
+// WPS, which computes it, is the fix.
+func (s *sheetReader) uncomputed(col, row int) (string, error) {
+	formula, err := s.f.GetCellFormula(s.name, dataset.CellName(col, row))
+	if err != nil || formula == "" {
+		return "", err
 	}
-	return name, rows, nil
+	return "=" + strings.TrimPrefix(formula, "="), nil
+}
+
+// rawRows reads the raw value of every cell, row by row, as GetRows does.
+// The cells' types and styles come later from excelize's model of the
+// sheet, which it builds by decoding the sheet's XML a second time; that
+// decoding runs meanwhile on another core, which nearly halves the time a
+// large sheet takes. The row stream is opened first: opened after the model
+// is built, it would encode the model back into XML to read it.
+func rawRows(f *excelize.File, name string) ([][]string, error) {
+	it, err := f.Rows(name)
+	if err != nil {
+		return nil, err
+	}
+	model := make(chan error, 1)
+	go func() {
+		_, err := f.GetCellType(name, "A1")
+		model <- err
+	}()
+	var rows [][]string
+	for it.Next() {
+		row, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			it.Close()
+			<-model
+			return nil, err
+		}
+		rows = append(rows, row)
+	}
+	err = it.Error()
+	if cerr := it.Close(); err == nil {
+		err = cerr
+	}
+	if merr := <-model; err == nil {
+		err = merr
+	}
+	// Trailing rows with no cells are left out, as GetRows leaves them.
+	for len(rows) > 0 && len(rows[len(rows)-1]) == 0 {
+		rows = rows[:len(rows)-1]
+	}
+	return rows, err
 }
 
 // notWorkbook explains a file that excelize cannot read. Its own words (in
@@ -141,6 +200,8 @@ type sheetReader struct {
 	// styles caches how each style shows a number: a workbook has a few
 	// dozen styles and thousands of cells.
 	styles map[int]numClass
+	// fill are the ranges merged below the header row.
+	fill []mergedRange
 }
 
 func (s *sheetReader) text(col, row int, raw string) (string, error) {
@@ -179,50 +240,72 @@ func (s *sheetReader) text(col, row int, raw string) (string, error) {
 	return numberText(raw, class == percent), nil
 }
 
-// fillMerged gives every cell of a range merged below the header row the
-// text of the range's first cell.
-func (s *sheetReader) fillMerged(rows [][]string) ([][]string, error) {
-	merged, err := s.f.GetMergeCells(s.name, true)
-	if err != nil || len(merged) == 0 {
-		return rows, err
+// mergedRange is a range of merged cells, cut to the sheet's data.
+type mergedRange struct{ c1, r1, c2, r2 int }
+
+// merged reads the sheet's merged ranges, cut to its data: a range merged
+// down a whole column (E5:E1048576) must not add a million rows. It keeps
+// those below the header row (the first row that is not blank) to fill, and
+// returns the cells every range covers but its first, which hold no value
+// (nor a formula of their own) whatever excelize says of them.
+func (s *sheetReader) merged(rows [][]string) (map[[2]int]bool, error) {
+	ranges, err := s.f.GetMergeCells(s.name, true)
+	if err != nil || len(ranges) == 0 {
+		return nil, err
 	}
-	header := 0 // 1-based row of the header; 0 when the sheet is blank
-	width := 0
+	header, width := 0, 0
 	for i, row := range rows {
 		if header == 0 && !blankRow(row) {
 			header = i + 1
 		}
 		width = max(width, len(row))
 	}
-	for _, m := range merged {
+	covered := map[[2]int]bool{}
+	for _, m := range ranges {
 		c1, r1, err := excelize.CellNameToCoordinates(m.GetStartAxis())
 		if err != nil {
-			return rows, err
+			return nil, err
 		}
 		c2, r2, err := excelize.CellNameToCoordinates(m.GetEndAxis())
 		if err != nil {
-			return rows, err
+			return nil, err
 		}
-		// Only the cells within the sheet's data are filled: a range merged
-		// down a whole column (E5:E1048576) must not add a million rows.
 		r2, c2 = min(r2, len(rows)), min(c2, width)
-		if header == 0 || r1 <= header || r1 > r2 || c1 > c2 {
+		if r1 > r2 || c1 > c2 {
 			continue
 		}
-		v := ""
-		if c1 <= len(rows[r1-1]) {
-			v = rows[r1-1][c1-1]
-		}
 		for r := r1; r <= r2; r++ {
-			for len(rows[r-1]) < c2 {
+			for c := c1; c <= c2; c++ {
+				if r != r1 || c != c1 {
+					covered[[2]int{c, r}] = true
+				}
+			}
+		}
+		if header > 0 && r1 > header {
+			s.fill = append(s.fill, mergedRange{c1, r1, c2, r2})
+		}
+	}
+	return covered, nil
+}
+
+// fillMerged gives every cell of a range merged below the header row the
+// text of the range's first cell.
+func (s *sheetReader) fillMerged(rows [][]string) [][]string {
+	for _, m := range s.fill {
+		v := ""
+		if m.c1 <= len(rows[m.r1-1]) {
+			v = rows[m.r1-1][m.c1-1]
+		}
+		for r := m.r1; r <= m.r2; r++ {
+			for len(rows[r-1]) < m.c2 {
 				rows[r-1] = append(rows[r-1], "")
 			}
-			for c := c1; c <= c2; c++ {
+			for c := m.c1; c <= m.c2; c++ {
 				rows[r-1][c-1] = v
 			}
 		}
 	}
-	return rows, nil
+	return rows
 }
 
 func blankRow(row []string) bool {

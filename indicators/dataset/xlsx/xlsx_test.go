@@ -294,3 +294,31 @@ func TestTemplateRoundTrip(t *testing.T) {
 		assert.Equal(t, want, got, m)
 	}
 }
+
+// A header made by a formula and merged across two columns: excelize
+// answers for every cell of a merged range with its first cell, so the
+// second would read as an uncomputed formula if the reader asked it.
+func TestMergedFormulaHeader(t *testing.T) {
+	p := wpsParts("Sheet1", false)
+	p["xl/sharedStrings.xml"] = sst("单位代码", "单位名称", "学校类型")
+	p["xl/worksheets/sheet1.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+		`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="str"><f>"体质"&amp;"健康合格率"</f><v>体质健康合格率</v></c><c r="E1"/><c r="F1" t="inlineStr"><is><t>生均公用经费</t></is></c></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>s1</t></is></c><c r="B2" t="inlineStr"><is><t>一幼</t></is></c><c r="C2" t="inlineStr"><is><t>幼儿园</t></is></c><c r="D2"><v>99</v></c><c r="F2"><v>2500</v></c></row>` +
+		`</sheetData><mergeCells count="1"><mergeCell ref="D1:E1"/></mergeCells></worksheet>`
+	_, rows, err := ReadSheet(bytes.NewReader(zipOf(t, p)), "")
+	require.NoError(t, err)
+	assert.Equal(t, [][]string{{"单位代码", "单位名称", "学校类型", "体质健康合格率", "", "生均公用经费"}, {"s1", "一幼", "幼儿园", "99", "", "2500"}}, trimRows(rows))
+	d, err := Read(bytes.NewReader(zipOf(t, p)), fields, dataset.Options{Year: 2017})
+	require.NoError(t, err)
+	v, _ := d.Value("s1", "pe_pass_rate")
+	assert.InDelta(t, 0.99, v, 1e-12)
+}
+
+func TestUncomputedFormulaIsRejected(t *testing.T) {
+	_, err := Read(bytes.NewReader(readFixture(t, "uncomputed")), fields, dataset.Options{File: "u.xlsx", Year: 2017})
+	var errs dataset.Errors
+	require.ErrorAs(t, err, &errs)
+	require.Len(t, errs, 1)
+	assert.Contains(t, errs.In("zh"), `u.xlsx 表 Sheet1 单元格 D3 (在园幼儿数（人）): "=D2*2": `)
+}
