@@ -103,7 +103,7 @@ func (e *Engine) Catalog() *indicators.Catalog { return e.cat }
 
 // Read reads a data file: CSV in any encoding Chinese Excel writes (UTF-8
 // with or without a byte order mark, GBK/GB18030, UTF-16), JSON, or an
-// Excel workbook (.xlsx, from Excel or WPS), whose first sheet it reads.
+// Excel workbook (.xlsx, from Excel or WPS), whose first visible sheet it reads.
 // What the bytes are decides, not the name. name is what errors call the
 // input ("2017.csv"). Figures of a file without a year are taken to be of
 // the plan's year. Every rejected cell is reported at once, as a

@@ -18,16 +18,15 @@ var checkHelp = cmdHelp{
 	about: [2]string{
 		`按计划评估一年的数据：每个单位的每个适用指标是达标、未达标、缺数据还是无法计算，
 附数值、目标和差距。DATA 是 CSV 或 JSON 数据文件（UTF-8、带 BOM 或 GBK 均可），
-或 Excel/WPS 工作簿（.xlsx，读第一个工作表，--sheet 指定其他工作表；百分比格式的
+或 Excel/WPS 工作簿（.xlsx，读第一个可见的工作表，--sheet 指定其他工作表；百分比格式的
 单元格按百分数读取），"-" 表示标准输入；--sample 评估内置的样例年度（虚构数据）。
 计划默认为内置的镇江市教育局2017年工作要点，--plan 指定其他计划文件。
 上级单位的比率由下属单位的分子、分母分别加总后重新计算，不取平均。`,
 		`Assess a year's figures against the plan: for each unit, each applicable indicator is
 met, not met, missing data or not computable, with value, target and gap. DATA is a CSV or
 JSON data file (UTF-8, with or without BOM, or GBK) or an Excel/WPS workbook (.xlsx: the
-first sheet, or the one --sheet names; percent-formatted cells read as percents); "-" reads
-standard input; --sample
-assesses the embedded sample year (synthetic figures). The plan is the embedded Zhenjiang
+first visible sheet, or the one --sheet names; percent-formatted cells read as percents);
+"-" reads standard input; --sample assesses the embedded sample year (synthetic figures). The plan is the embedded Zhenjiang
 2017 plan unless --plan names a plan file. A parent unit's rates are recomputed from its
 children's summed numerators and denominators, never averaged.`,
 	},
@@ -80,7 +79,7 @@ func runCheck(e *env, args []string) int {
 	var units listFlag
 	fs.Var(&units, "unit", e.t("只报告这些单位及其下属单位（编号或名称，可重复或用逗号分隔）", "report only these units and their descendants (ids or names; repeat or separate with commas)"))
 	format := fs.String("format", "", e.t("输出格式：table、json、csv、markdown、junit、xlsx（Excel 工作簿，与 csv 同列同文字）；默认按 -o 的扩展名，否则 table", "output format: table, json, csv, markdown, junit, xlsx (an Excel workbook with the columns and texts of csv); by default from the -o extension, else table"))
-	sheet := fs.String("sheet", "", e.t("数据文件是 Excel 工作簿时读取的工作表名；默认第一个工作表", "the sheet to read when the data file is an Excel workbook; the first sheet by default"))
+	sheet := fs.String("sheet", "", e.t("数据文件是 Excel 工作簿时读取的工作表名；默认第一个可见的工作表", "the sheet to read when the data file is an Excel workbook; the first visible sheet by default"))
 	failOn := fs.String("fail-on", "binding", e.t("何时返回 1：binding（约束性目标未达标）、any（任何目标未达标）、none（从不）", "when to exit 1: binding (a binding target not met), any (any target not met), none (never)"))
 	out := fs.String("o", "", e.t("写入文件（整体写入：先写临时文件再改名）；默认标准输出", "write to this file (whole or not at all: a temporary file renamed into place); standard output by default"))
 	sample := fs.Bool("sample", false, e.t("评估内置的样例年度（虚构数据）", "assess the embedded sample year (synthetic figures)"))

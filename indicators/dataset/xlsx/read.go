@@ -31,7 +31,7 @@ import (
 func IsWorkbook(b []byte) bool { return bytes.HasPrefix(b, []byte("PK\x03\x04")) }
 
 // Read reads the figures of one sheet of a workbook: opt.Sheet names it, or
-// the first sheet when it is empty. opt.File is the name errors give the
+// the first visible sheet when it is empty. opt.File is the name errors give the
 // workbook. Every error, about the workbook as a whole or about a cell, is a
 // dataset.Errors, as the CSV reader's are.
 func Read(r io.Reader, fields []dataset.Field, opt dataset.Options) (*dataset.Dataset, error) {
@@ -47,8 +47,8 @@ func Read(r io.Reader, fields []dataset.Field, opt dataset.Options) (*dataset.Da
 // a few megabytes; the limit stops a zip bomb, not a real return.
 const limit = 1 << 30
 
-// ReadSheet returns the cells of one sheet, by name or the first when sheet
-// is empty, with the sheet's name: rows[i][j] is the text of the cell in row
+// ReadSheet returns the cells of one sheet, by name or the first visible one
+// when sheet is empty, with the sheet's name: rows[i][j] is the text of the cell in row
 // i+1 and column j+1, as the user sees it or would type it:
 //
 //   - a string cell (shared or inline, as WPS writes it) is its text, so a
@@ -178,6 +178,13 @@ func pickSheet(f *excelize.File, sheet string) (string, error) {
 		return "", msg.Errorf("工作簿里没有工作表", "the workbook has no sheet")
 	}
 	if sheet == "" {
+		// The first sheet a user sees: a workbook may keep lists for its
+		// drop-downs on a hidden sheet before the data.
+		for _, s := range list {
+			if visible, err := f.GetSheetVisible(s); err == nil && visible {
+				return s, nil
+			}
+		}
 		return list[0], nil
 	}
 	for _, s := range list {

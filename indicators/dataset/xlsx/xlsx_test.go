@@ -322,3 +322,28 @@ func TestUncomputedFormulaIsRejected(t *testing.T) {
 	require.Len(t, errs, 1)
 	assert.Contains(t, errs.In("zh"), `u.xlsx 表 Sheet1 单元格 D3 (在园幼儿数（人）): "=D2*2": `)
 }
+
+// With no sheet named, the first sheet a user sees is read, not a hidden
+// one before it; a hidden sheet is still read when named.
+func TestFirstVisibleSheet(t *testing.T) {
+	f := excelize.NewFile()
+	require.NoError(t, f.SetSheetName("Sheet1", "lists"))
+	require.NoError(t, f.SetCellStr("lists", "A1", "幼儿园"))
+	data, err := f.NewSheet("数据")
+	require.NoError(t, err)
+	require.NoError(t, f.SetCellStr("数据", "A1", "单位代码"))
+	f.SetActiveSheet(data) // Excel cannot hide the active sheet
+	require.NoError(t, f.SetSheetVisible("lists", false))
+	visible, err := f.GetSheetVisible("lists")
+	require.NoError(t, err)
+	require.False(t, visible)
+	b, err := f.WriteToBuffer()
+	require.NoError(t, err)
+	name, _, err := ReadSheet(bytes.NewReader(b.Bytes()), "")
+	require.NoError(t, err)
+	assert.Equal(t, "数据", name)
+	name, rows, err := ReadSheet(bytes.NewReader(b.Bytes()), "lists")
+	require.NoError(t, err)
+	assert.Equal(t, "lists", name)
+	assert.Equal(t, [][]string{{"幼儿园"}}, rows)
+}
