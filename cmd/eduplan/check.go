@@ -26,8 +26,8 @@ var checkHelp = cmdHelp{
 met, not met, missing data or not computable, with value, target and gap. DATA is a CSV or
 JSON data file (UTF-8, with or without BOM, or GBK) or an Excel/WPS workbook (.xlsx: the
 first visible sheet, or the one --sheet names; percent-formatted cells read as percents);
-"-" reads standard input; --sample assesses the embedded sample year (synthetic figures). The plan is the embedded Zhenjiang
-2017 plan unless --plan names a plan file. A parent unit's rates are recomputed from its
+"-" reads standard input; --sample assesses the embedded sample year (synthetic figures).
+The plan is the embedded Zhenjiang 2017 plan unless --plan names a plan file. A parent unit's rates are recomputed from its
 children's summed numerators and denominators, never averaged.`,
 	},
 	sections: [][2]string{
