@@ -234,3 +234,25 @@ func TestTemplateFormatFlags(t *testing.T) {
 	assert.Equal(t, exitOK, a.code, a.stderr)
 	assert.Equal(t, b.stdout, a.stdout)
 }
+
+// A workbook is not written to a terminal. /dev/null stands for one here:
+// it is a character device, which is how the tool tells a terminal.
+func TestWorkbookNotToTerminal(t *testing.T) {
+	tty, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer tty.Close()
+	if !isTerminal(tty) {
+		t.Skip("no character device to stand for a terminal")
+	}
+	for _, args := range [][]string{
+		{"check", "--plan", fixturePlan, "--format", "xlsx", passData},
+		{"template", "--kind", "kindergarten", "--format", "xlsx"},
+	} {
+		var errb bytes.Buffer
+		code := run(append(args, "--lang", "en"), strings.NewReader(""), tty, &errb)
+		assert.Equal(t, exitUsage, code, args)
+		assert.Contains(t, errb.String(), "an Excel workbook cannot be written to a terminal: name a file with -o", args)
+	}
+}
