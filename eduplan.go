@@ -121,7 +121,7 @@ func (e *Engine) ReadSheet(r io.Reader, name, sheet string) (*dataset.Dataset, e
 		return nil, err
 	}
 	opt := dataset.Options{File: name, Year: e.plan.Year}
-	if xlsx.IsWorkbook(b) {
+	if xlsx.IsWorkbook(b) || xlsx.IsProtectedWorkbook(b, name) {
 		opt.Sheet = sheet
 		return xlsx.Read(bytes.NewReader(b), e.cat.Fields(), opt)
 	}

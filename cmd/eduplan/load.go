@@ -205,7 +205,7 @@ func readData(r io.Reader, fields []dataset.Field, opt dataset.Options) (*datase
 	if err != nil {
 		return nil, false, err
 	}
-	if xlsx.IsWorkbook(b) {
+	if xlsx.IsWorkbook(b) || xlsx.IsProtectedWorkbook(b, opt.File) {
 		ds, err := xlsx.Read(bytes.NewReader(b), fields, opt)
 		return ds, true, err
 	}

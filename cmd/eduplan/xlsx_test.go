@@ -256,3 +256,15 @@ func TestWorkbookNotToTerminal(t *testing.T) {
 		assert.Contains(t, errb.String(), "an Excel workbook cannot be written to a terminal: name a file with -o", args)
 	}
 }
+
+func TestCheckProtectedWorkbook(t *testing.T) {
+	ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...)
+	path := writeFile(t, filepath.Join(t.TempDir(), "locked.xlsx"), ole)
+	r := eduplan(t, "check", "--plan", fixturePlan, "--lang", "en", path)
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "locked.xlsx: cannot read this Excel workbook (it may have a password): remove the password")
+	// The same bytes named .xls are an old workbook.
+	r = eduplan(t, "check", "--plan", fixturePlan, "--lang", "en", writeFile(t, filepath.Join(t.TempDir(), "old.xls"), ole))
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "old Excel workbook (.xls)")
+}

@@ -17,6 +17,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -29,6 +30,15 @@ import (
 // archive. A program that is given a file by whatever name checks this
 // rather than the extension.
 func IsWorkbook(b []byte) bool { return bytes.HasPrefix(b, []byte("PK\x03\x04")) }
+
+// IsProtectedWorkbook says whether a file named name looks like a workbook
+// with an opening password: Excel wraps such an .xlsx in the same container
+// as an old .xls, so only the name tells them apart. Read explains that it
+// cannot open it, rather than call it an .xls.
+func IsProtectedWorkbook(b []byte, name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return bytes.HasPrefix(b, []byte{0xD0, 0xCF, 0x11, 0xE0}) && (ext == ".xlsx" || ext == ".xlsm")
+}
 
 // Read reads the figures of one sheet of a workbook: opt.Sheet names it, or
 // the first visible sheet when it is empty. opt.File is the name errors give the

@@ -347,3 +347,16 @@ func TestFirstVisibleSheet(t *testing.T) {
 	assert.Equal(t, "lists", name)
 	assert.Equal(t, [][]string{{"幼儿园"}}, rows)
 }
+
+// An .xlsx with an opening password is an OLE container like an old .xls:
+// the reader says it cannot open it and why, rather than call it an .xls.
+func TestProtectedWorkbook(t *testing.T) {
+	ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...)
+	assert.True(t, IsProtectedWorkbook(ole, "returns/一幼.XLSX"))
+	assert.False(t, IsProtectedWorkbook(ole, "old.xls"))
+	assert.False(t, IsProtectedWorkbook([]byte("PK\x03\x04"), "a.xlsx"))
+	_, err := Read(bytes.NewReader(ole), fields, dataset.Options{File: "一幼.xlsx"})
+	require.Error(t, err)
+	assert.Contains(t, err.(dataset.Errors).In("zh"), "一幼.xlsx: 无法读取这个 Excel 工作簿（可能设置了打开密码）")
+	assert.Contains(t, err.(dataset.Errors).In("en"), "cannot read this Excel workbook (it may have a password)")
+}
