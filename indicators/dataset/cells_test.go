@@ -68,3 +68,32 @@ func TestCellName(t *testing.T) {
 		assert.Equal(t, c.want, CellName(c.col, c.row))
 	}
 }
+
+// FuzzReadCells: rows of any cells, blank or ragged, read or are refused
+// with errors that all name the sheet; never a panic.
+func FuzzReadCells(f *testing.F) {
+	f.Add("单位代码\t单位名称\t学校类型\t在园幼儿数\n s1\t一幼\t幼儿园\t12\n\n\ts2\t二幼")
+	f.Add("单位代码\t单位名称\t层级\t上级单位\t体质健康合格率\nc\t市\t市\t\t\nd\t区\t区\tc\t99.2%")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, s string) {
+		var rows [][]string
+		for _, line := range strings.Split(s, "\n") {
+			if line == "" {
+				rows = append(rows, nil)
+				continue
+			}
+			rows = append(rows, strings.Split(line, "\t"))
+		}
+		d, err := ReadCells(rows, testFields, Options{File: "f.xlsx", Sheet: "S", Year: 2017})
+		if (d == nil) == (err == nil) {
+			t.Fatalf("dataset %v and error %v", d != nil, err)
+		}
+		if errs, ok := err.(Errors); ok {
+			for _, e := range errs {
+				if e.Sheet != "S" {
+					t.Fatalf("an error without its sheet: %v", e)
+				}
+			}
+		}
+	})
+}
