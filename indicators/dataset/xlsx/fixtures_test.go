@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -370,11 +371,15 @@ func zipOf(t *testing.T, parts map[string]string) []byte {
 	var b bytes.Buffer
 	z := zip.NewWriter(&b)
 	names := []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"}
+	var rest []string
 	for n := range parts {
 		if !contains(names, n) {
-			names = append(names, n)
+			rest = append(rest, n)
 		}
 	}
+	// In a fixed order, so that -update rewrites the same bytes.
+	sort.Strings(rest)
+	names = append(names, rest...)
 	for _, n := range names {
 		body, ok := parts[n]
 		if !ok {
