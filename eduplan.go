@@ -2,7 +2,7 @@
 // year's figures, assess them, and write the report.
 //
 //	eng, err := eduplan.Default()              // the embedded Zhenjiang 2017 plan
-//	data, err := eng.ReadFile("2017.csv")      // CSV (UTF-8 or GBK) or JSON
+//	data, err := eng.ReadFile("2017.csv")      // CSV (UTF-8 or GBK), JSON or .xlsx
 //	rep, err := eng.Assess(data, eduplan.All())
 //	err = eduplan.Write(os.Stdout, rep, eduplan.Table, "zh")
 //
@@ -14,6 +14,7 @@
 //	plan        the plan document: goals, tasks, task book, metrics, indicators
 //	indicators  the assessment: catalogue, evaluation, report
 //	indicators/dataset   figures of a hierarchy of units, read from CSV or JSON
+//	indicators/dataset/xlsx  the same from Excel workbooks; templates and reports for Excel
 //	indicators/reportfmt report writers and failure policies for CI
 //	msg, org    bilingual texts and errors; levels and kinds of unit
 package eduplan
@@ -24,9 +25,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/dataset/xlsx"
 	"github.com/eduplan/eduplan/indicators/reportfmt"
 	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/msg"
@@ -98,13 +101,36 @@ func (e *Engine) Plan() *plan.Plan { return e.plan }
 // Catalog is the plan's compiled metrics and indicators.
 func (e *Engine) Catalog() *indicators.Catalog { return e.cat }
 
-// Read reads a data file, CSV or JSON, in any encoding Chinese Excel writes
-// (UTF-8 with or without a byte order mark, GBK/GB18030, UTF-16). name is
-// what errors call the input ("2017.csv"). Figures of a file without a year
-// are taken to be of the plan's year. Every rejected cell is reported at
-// once, as a dataset.Errors.
+// Read reads a data file: CSV in any encoding Chinese Excel writes (UTF-8
+// with or without a byte order mark, GBK/GB18030, UTF-16), JSON, or an
+// Excel workbook (.xlsx, from Excel or WPS), whose first visible sheet it reads.
+// What the bytes are decides, not the name. name is what errors call the
+// input ("2017.csv"). Figures of a file without a year are taken to be of
+// the plan's year. Every rejected cell is reported at once, as a
+// dataset.Errors; a workbook's errors name the sheet and the cell.
 func (e *Engine) Read(r io.Reader, name string) (*dataset.Dataset, error) {
-	return dataset.Read(r, e.cat.Fields(), dataset.Options{File: name, Year: e.plan.Year})
+	return e.ReadSheet(r, name, "")
+}
+
+// ReadSheet reads a data file as Read does, and of a workbook the sheet
+// named (the first when sheet is empty). A sheet named for a file that is
+// not a workbook is an error rather than ignored.
+func (e *Engine) ReadSheet(r io.Reader, name, sheet string) (*dataset.Dataset, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	opt := dataset.Options{File: name, Year: e.plan.Year}
+	if xlsx.IsWorkbook(b) || xlsx.IsProtectedWorkbook(b, name) {
+		opt.Sheet = sheet
+		return xlsx.Read(bytes.NewReader(b), e.cat.Fields(), opt)
+	}
+	if sheet != "" {
+		return nil, dataset.Errors{{File: name, Reason: msg.T(
+			"只有 Excel 工作簿（.xlsx）才有工作表，这个文件不是，不能指定工作表“"+sheet+"”",
+			"only an Excel workbook (.xlsx) has sheets, and this file is not one: no sheet "+strconv.Quote(sheet)+" to read")}}
+	}
+	return dataset.Read(bytes.NewReader(b), e.cat.Fields(), opt)
 }
 
 // ReadFile reads a data file from disk, as Read.
@@ -187,10 +213,11 @@ const (
 	CSV      Format = "csv"      // one row per unit and indicator, for Excel
 	Markdown Format = "markdown" // for a CI summary or a wiki
 	JUnit    Format = "junit"    // JUnit XML: binding targets not met are failures
+	XLSX     Format = "xlsx"     // an Excel workbook with the columns and texts of CSV
 )
 
 // Formats lists every format, in the order help texts show them.
-func Formats() []Format { return []Format{Table, JSON, CSV, Markdown, JUnit} }
+func Formats() []Format { return []Format{Table, JSON, CSV, Markdown, JUnit, XLSX} }
 
 // ParseFormat reads a format's name.
 func ParseFormat(s string) (Format, error) {
@@ -199,8 +226,8 @@ func ParseFormat(s string) (Format, error) {
 			return f, nil
 		}
 	}
-	return "", msg.Errorf("未知的输出格式 %q，应为 table、json、csv、markdown 或 junit",
-		"unknown format %q: use table, json, csv, markdown or junit", s)
+	return "", msg.Errorf("未知的输出格式 %q，应为 table、json、csv、markdown、junit 或 xlsx",
+		"unknown format %q: use table, json, csv, markdown, junit or xlsx", s)
 }
 
 // Write writes a report in a format, its texts in lang ("zh" or "en").
@@ -221,6 +248,8 @@ func Write(w io.Writer, r *indicators.Report, f Format, lang string) error {
 		return reportfmt.WriteMarkdown(w, r, lang)
 	case JUnit:
 		return reportfmt.WriteJUnit(w, r, reportfmt.JUnitOptions{Lang: lang})
+	case XLSX:
+		return xlsx.WriteReport(w, r, lang)
 	}
 	_, err := ParseFormat(string(f))
 	return fmt.Errorf("eduplan: Write: %w", err)

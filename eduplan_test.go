@@ -101,10 +101,10 @@ func TestBadInputIsAClearError(t *testing.T) {
 	_, err = eng.Assess(nil, eduplan.All())
 	require.Error(t, err)
 
-	_, err = eduplan.ParseFormat("xlsx")
+	_, err = eduplan.ParseFormat("xls")
 	require.Error(t, err)
-	assert.Contains(t, msg.In(err, "en"), `unknown format "xlsx"`)
-	assert.Error(t, eduplan.Write(&bytes.Buffer{}, &indicators.Report{}, "xlsx", "en"))
+	assert.Contains(t, msg.In(err, "en"), `unknown format "xls"`)
+	assert.Error(t, eduplan.Write(&bytes.Buffer{}, &indicators.Report{}, "xls", "en"))
 	assert.Error(t, eduplan.Write(&bytes.Buffer{}, nil, eduplan.CSV, "en"))
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/eduplan/eduplan"
+	"github.com/eduplan/eduplan/indicators/dataset/xlsx"
 )
 
 // The front door's assessment carries the seed's validation rules: the
@@ -28,8 +29,17 @@ func TestAssessValidatesTheSample(t *testing.T) {
 	for _, f := range eduplan.Formats() {
 		var b bytes.Buffer
 		require.NoError(t, eduplan.Write(&b, rep, f, "en"))
-		if f == eduplan.CSV {
+		switch f {
+		case eduplan.CSV:
 			assert.NotContains(t, b.String(), "kg_urban_rural_sum", "the report CSV keeps its columns")
+			continue
+		case eduplan.XLSX:
+			// A sheet of its own, with the rows of the validation CSV.
+			_, rows, err := xlsx.ReadSheet(bytes.NewReader(b.Bytes()), "validation")
+			require.NoError(t, err)
+			require.Len(t, rows, 1+len(rep.Validation.Results))
+			assert.Equal(t, "rule_id", rows[0][6])
+			assert.Equal(t, "kg_urban_rural_sum", rows[1][6])
 			continue
 		}
 		assert.Contains(t, b.String(), "kg_urban_rural_sum", f)

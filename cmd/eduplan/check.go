@@ -9,6 +9,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/dataset/xlsx"
 	"github.com/eduplan/eduplan/indicators/reportfmt"
 	"github.com/eduplan/eduplan/indicators/view"
 )
@@ -18,20 +19,22 @@ var checkHelp = cmdHelp{
 	about: [2]string{
 		`按计划评估一年的数据：每个单位的每个适用指标是达标、未达标、缺数据还是无法计算，
 附数值、目标和差距。DATA 是 CSV 或 JSON 数据文件（UTF-8、带 BOM 或 GBK 均可），
-"-" 表示标准输入；--sample 评估内置的样例年度（虚构数据）。
+或 Excel/WPS 工作簿（.xlsx，读第一个可见的工作表，--sheet 指定其他工作表；百分比格式的
+单元格按百分数读取），"-" 表示标准输入；--sample 评估内置的样例年度（虚构数据）。
 计划默认为内置的镇江市教育局2017年工作要点，--plan 指定其他计划文件。
 上级单位的比率由下属单位的分子、分母分别加总后重新计算，不取平均。
 上级单位自己填报的数据若与下属单位合计不一致（计数须完全相等），报告列出两者、差额和
 采用的一个：默认采用本单位填报，--parent-figures sum 改用下属单位合计。`,
 		`Assess a year's figures against the plan: for each unit, each applicable indicator is
 met, not met, missing data or not computable, with value, target and gap. DATA is a CSV or
-JSON data file (UTF-8, with or without BOM, or GBK); "-" reads standard input; --sample
-assesses the embedded sample year (synthetic figures). The plan is the embedded Zhenjiang
-2017 plan unless --plan names a plan file. A parent unit's rates are recomputed from its
-children's summed numerators and denominators, never averaged. Where a parent reports a
-figure of its own that differs from the sum of its units' (counts must agree exactly), the
-report lists both, the difference and the one used: the parent's own by default, the sum
-with --parent-figures sum.`,
+JSON data file (UTF-8, with or without BOM, or GBK) or an Excel/WPS workbook (.xlsx: the
+first visible sheet, or the one --sheet names; percent-formatted cells read as percents);
+"-" reads standard input; --sample assesses the embedded sample year (synthetic figures).
+The plan is the embedded Zhenjiang 2017 plan unless --plan names a plan file. A parent
+unit's rates are recomputed from its children's summed numerators and denominators, never
+averaged. Where a parent reports a figure of its own that differs from the sum of its
+units' (counts must agree exactly), the report lists both, the difference and the one used:
+the parent's own by default, the sum with --parent-figures sum.`,
 	},
 	sections: [][2]string{
 		{`退出状态：
@@ -62,12 +65,13 @@ exit status is 0 but the report does not pretend that everything passed.`},
 		{"eduplan check --parent-figures sum city.csv", "上级单位的数据与下属单位合计不一致时按合计计算（不一致之处都会列出）", "where a parent's own figure differs from its units' sum, use the sum (every difference is listed)"},
 		{"eduplan check --plan myplan.json --fail-on any --format csv -o result.csv data.csv", "自定义计划；任何目标未达标都返回 1", "a custom plan; any target not met exits 1"},
 		{"eduplan check --format csv -o result.csv --validation-csv rules.csv data.csv", "结果和校验规则各写一个 CSV", "results and validation rules, a CSV file each"},
+		{"eduplan check --sheet data -o results.xlsx 2017.xlsx", "读 Excel 工作簿中名为 data 的工作表，结果写成 Excel 工作簿", "read the sheet named data of a workbook and write the results as a workbook"},
 	},
 }
 
 // formats maps --format values, and -o extensions when --format is not
 // given, to writers.
-var formats = []string{"table", "json", "csv", "markdown", "junit"}
+var formats = []string{"table", "json", "csv", "markdown", "junit", "xlsx"}
 
 func formatFromExt(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
@@ -79,6 +83,8 @@ func formatFromExt(path string) string {
 		return "markdown"
 	case ".xml":
 		return "junit"
+	case ".xlsx":
+		return "xlsx"
 	}
 	return "table"
 }
@@ -89,7 +95,8 @@ func runCheck(e *env, args []string) int {
 	year := fs.Int("year", 0, e.t("数据年度：文件未写年份时使用，写了则须一致；默认为计划年度", "year of the figures: used when the file states none, checked when it does; the plan's year by default"))
 	var units listFlag
 	fs.Var(&units, "unit", e.t("只报告这些单位及其下属单位（编号或名称，可重复或用逗号分隔）", "report only these units and their descendants (ids or names; repeat or separate with commas)"))
-	format := fs.String("format", "", e.t("输出格式：table、json、csv、markdown、junit；默认按 -o 的扩展名，否则 table", "output format: table, json, csv, markdown, junit; by default from the -o extension, else table"))
+	format := fs.String("format", "", e.t("输出格式：table、json、csv、markdown、junit、xlsx（Excel 工作簿，与 csv 同列同文字）；默认按 -o 的扩展名，否则 table", "output format: table, json, csv, markdown, junit, xlsx (an Excel workbook with the columns and texts of csv); by default from the -o extension, else table"))
+	sheet := fs.String("sheet", "", e.t("数据文件是 Excel 工作簿时读取的工作表名；默认第一个可见的工作表", "the sheet to read when the data file is an Excel workbook; the first visible sheet by default"))
 	failOn := fs.String("fail-on", "binding", e.t("何时返回 1：binding（约束性目标未达标）、any（任何目标未达标）、none（从不）", "when to exit 1: binding (a binding target not met), any (any target not met), none (never)"))
 	out := fs.String("o", "", e.t("写入文件（整体写入：先写临时文件再改名）；默认标准输出", "write to this file (whole or not at all: a temporary file renamed into place); standard output by default"))
 	sample := fs.Bool("sample", false, e.t("评估内置的样例年度（虚构数据）", "assess the embedded sample year (synthetic figures)"))
@@ -107,10 +114,12 @@ func runCheck(e *env, args []string) int {
 		return code
 	}
 	yearSet := isSet(fs, "year")
-	src := dataSource{sample: *sample, maxBytes: int64(maxBytes)}
+	src := dataSource{sample: *sample, sheet: *sheet, maxBytes: int64(maxBytes)}
 	switch {
 	case *sample && len(pos) > 0:
 		return e.usageError("check", e.t("--sample 与数据文件只能选一个", "give either --sample or a data file, not both"))
+	case *sample && *sheet != "":
+		return e.usageError("check", e.t("--sheet 用于 Excel 数据文件，不能与 --sample 同用", "--sheet is for an Excel data file and cannot go with --sample"))
 	case !*sample && len(pos) == 0:
 		return e.usageError("check", e.t("缺少数据文件；要评估内置样例年度请加 --sample", "no data file given; add --sample to assess the embedded sample year"))
 	case len(pos) > 1:
@@ -137,6 +146,9 @@ func runCheck(e *env, args []string) int {
 		return e.usageError("check", e.t(
 			fmt.Sprintf("--format 应为 %s 之一，而不是 %q", strings.Join(formats, "、"), f),
 			fmt.Sprintf("--format must be one of %s, not %q", strings.Join(formats, ", "), f)))
+	}
+	if c := e.binaryOutput("check", f, *out); c != 0 {
+		return c
 	}
 	if c := e.checkOutput("check", *out, *planFile, src.path); c != 0 {
 		return c
@@ -186,6 +198,8 @@ func runCheck(e *env, args []string) int {
 		err = reportfmt.WriteMarkdown(&b, r, e.lang)
 	case "junit":
 		err = reportfmt.WriteJUnit(&b, r, reportfmt.JUnitOptions{Lang: e.lang, Name: "eduplan " + l.plan.ID})
+	case "xlsx":
+		err = xlsx.WriteReport(&b, r, e.lang)
 	}
 	if err != nil {
 		return e.inputError("check", e.say(err), "")

@@ -4,7 +4,8 @@
 // The plan is the embedded seed (镇江市教育局2017年工作要点) unless --plan
 // names a plan file (lint takes it as its argument). Every command has --help with an example.
 //
-//	eduplan check DATA|--sample   assess figures; exit 0 all binding targets met,
+//	eduplan check DATA|--sample   assess figures (CSV, JSON or .xlsx; --sheet NAME);
+//	                              exit 0 all binding targets met,
 //	                              1 a binding target not met, 2 bad input or usage
 //	eduplan check --quality DATA  only the data file's quality summary: units,
 //	                              figures expected and present, missing markers,
@@ -14,7 +15,8 @@
 //	                              no later than the end of the plan's year), overdue
 //	                              items first; --set ID=done[@DATE] --status FILE
 //	                              records states in a status file, never the plan
-//	eduplan template --kind KIND  a data-entry CSV for Excel, headers in Chinese
+//	eduplan template --kind KIND  a data-entry CSV for Excel, headers in Chinese;
+//	                              --format xlsx for an Excel workbook
 //	eduplan explain INDICATOR     formula, target, wording and task; with --data,
 //	                              the figures and arithmetic behind a result
 //	eduplan serve                 serve the browser page on 127.0.0.1
@@ -42,6 +44,12 @@
 // sum of its units', which one to use (its own by default); the report
 // lists each such difference and notes it on every result that used it.
 // explain --data takes --parent-figures too and says which figure was used.
+//
+// Data files may be Excel workbooks (.xlsx, from Excel or WPS): what the
+// file holds decides, not its name; percent-formatted cells read as
+// percents, and errors name the sheet and the cell (表 Sheet1 单元格 F7).
+// check --format xlsx and template --format xlsx (or an -o name ending in
+// .xlsx) write workbooks, never to a terminal.
 //
 // Outputs (-o FILE) are written whole or not at all, through a temporary
 // file renamed into place, and the tool refuses to write over any of its

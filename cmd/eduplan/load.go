@@ -10,6 +10,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/dataset/xlsx"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/plan"
 	"github.com/eduplan/eduplan/seeds"
@@ -118,6 +119,8 @@ type dataSource struct {
 	// maxBytes bounds the file's size (--max-bytes); 0 is
 	// dataset.MaxFileSize.
 	maxBytes int64
+	// sheet is the sheet to read of an Excel workbook; "" for the first.
+	sheet string
 }
 
 func (s dataSource) name() string {
@@ -163,7 +166,7 @@ func (e *env) loadData(cmd string, src dataSource, l *loaded, year int, yearSet 
 	if max <= 0 {
 		max = dataset.MaxFileSize
 	}
-	ds, err := dataset.ReadMax(r, l.cat.Fields(), dataset.Options{File: src.name(), Year: fallback}, max)
+	ds, book, err := readData(r, l.cat.Fields(), dataset.Options{File: src.name(), Year: fallback, Sheet: src.sheet}, max)
 	if err != nil {
 		var errs dataset.Errors
 		if errors.As(err, &errs) && len(errs) == 1 && errs[0].Row == 0 {
@@ -179,12 +182,16 @@ func (e *env) loadData(cmd string, src dataSource, l *loaded, year int, yearSet 
 			for _, ce := range errs {
 				fmt.Fprintf(e.stderr, "  %s\n", ce.In(e.lang))
 			}
-			fmt.Fprintf(e.stderr, "%s%s\n", e.t("处理办法：", "To fix: "), e.t(
-				"按上面的行号和列改正这些单元格后重新运行；缺失的数据请留空或填“--”，不要填 0。eduplan template 可生成填报模板。",
-				"correct the cells at the lines and columns above and run again; leave a missing figure empty or write \"--\", never 0. eduplan template writes a data-entry template."))
+			where := e.t("按上面的行号和列", "correct the cells at the lines and columns above")
+			if book {
+				where = e.t("按上面的工作表和单元格", "correct the cells of the sheet named above")
+			}
+			fmt.Fprintf(e.stderr, "%s%s\n", e.t("处理办法：", "To fix: "), where+e.t(
+				"改正这些单元格后重新运行；缺失的数据请留空或填“--”，不要填 0。eduplan template 可生成填报模板。",
+				" and run again; leave a missing figure empty or write \"--\", never 0. eduplan template writes a data-entry template."))
 			return nil, exitUsage
 		}
-		return nil, e.inputError(cmd, src.name()+": "+e.say(err), e.t("确认文件是 CSV 或 JSON 数据文件。", "check that the file is a CSV or JSON data file."))
+		return nil, e.inputError(cmd, src.name()+": "+e.say(err), e.t("确认文件是 CSV、JSON 或 Excel 工作簿（.xlsx）数据文件。", "check that the file is a CSV, JSON or Excel workbook (.xlsx) data file."))
 	}
 	if w, n := ds.Source.Warnings, ds.Source.WarningCount(); n > 0 {
 		fmt.Fprintf(e.stderr, "eduplan %s: %s\n", cmd, e.t(
@@ -222,4 +229,26 @@ func knownUnits(ds *dataset.Dataset, max int) string {
 		ids = append(ids, u.ID)
 	}
 	return strings.Join(ids, ", ")
+}
+
+// readData reads figures from CSV, JSON or an Excel workbook: the bytes
+// decide, not the name, so a workbook saved under a .csv name still reads.
+// It says whether the input was a workbook. A sheet named for a file that
+// is not a workbook is an error.
+func readData(r io.Reader, fields []dataset.Field, opt dataset.Options, max int64) (*dataset.Dataset, bool, error) {
+	b, err := dataset.ReadLimited(r, opt.File, max)
+	if err != nil {
+		return nil, false, err
+	}
+	if xlsx.IsWorkbook(b) || xlsx.IsProtectedWorkbook(b, opt.File) {
+		ds, err := xlsx.Read(bytes.NewReader(b), fields, opt)
+		return ds, true, err
+	}
+	if opt.Sheet != "" {
+		return nil, false, dataset.Errors{{File: opt.File, Reason: msg.T(
+			"--sheet 只用于 Excel 工作簿（.xlsx），这个文件不是工作簿",
+			"--sheet is for Excel workbooks (.xlsx), and this file is not one")}}
+	}
+	ds, err := dataset.ReadMax(bytes.NewReader(b), fields, opt, max)
+	return ds, false, err
 }

@@ -45,6 +45,15 @@ func (e *env) checkOutput(cmd, out string, inputs ...string) int {
 	return 0
 }
 
+// binaryOutput refuses to write a workbook to a terminal, where it would
+// be a screenful of zip bytes; to a file or a pipe it goes as any output.
+func (e *env) binaryOutput(cmd, format, out string) int {
+	if format != "xlsx" || (out != "" && out != "-") || !isTerminal(e.stdout) {
+		return 0
+	}
+	return e.usageError(cmd, e.t("Excel 工作簿不能写到终端：请用 -o 给出文件名，如 -o 结果.xlsx", "an Excel workbook cannot be written to a terminal: name a file with -o, such as -o results.xlsx"))
+}
+
 // emit writes a command's output to stdout, or to the file out through
 // internal/safefile: a file whole or not at all, a device or a pipe
 // written through.

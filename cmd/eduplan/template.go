@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/dataset/xlsx"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -13,10 +14,12 @@ import (
 var templateHelp = cmdHelp{
 	usage: "eduplan template (--kind KIND | --level LEVEL) [flags]",
 	about: [2]string{
-		`生成一类单位的数据填报模板（CSV，可直接用 Excel 打开）：前几列是单位代码、名称、
+		`生成一类单位的数据填报模板（CSV，可直接用 Excel 打开；或 Excel 工作簿 .xlsx）：前几列是单位代码、名称、
 层级、学校类型（和上级单位），其后每个需要填报的数据项一列，列名为中文名称加单位，
 如“在园幼儿数（人）”。只包含该类单位适用指标所需、且由该类单位自己填报的数据项。
 默认 UTF-8 带 BOM（Excel 可正确显示中文），--encoding gbk 生成 GBK 编码。
+--format xlsx（或 -o 的文件名以 .xlsx 结尾）生成 Excel 工作簿：表头冻结，单位代码列为文本
+（保留开头的 0），百分比数据项的列设为百分比格式（填 99.2 即 99.2%）。
 --units 从已有数据文件取该类单位，每个单位一行（连同其上级单位，使文件读回时层级完整；
 上级单位的行可留空，其数据由下属单位汇总）；不给 --units 时模板只有表头，每个单位填一行。
 学校类型：kindergarten 幼儿园、primary 小学、junior 初中、nine_year 九年一贯制学校、
@@ -27,7 +30,9 @@ columns first (id, name, level, kind, and parent), then one column per figure to
 headed by its name and unit in the language asked for, such as "Pupils (persons)".
 Only the figures that the unit's applicable indicators need and that such a unit reports
 itself are included. UTF-8 with a byte order mark by default (so Excel shows the Chinese);
---encoding gbk for GBK. --units takes the units of that kind from an existing data file,
+--encoding gbk for GBK. --format xlsx (or an -o name ending in .xlsx) writes an Excel
+workbook instead: the header row frozen, the unit columns as text (ids keep their leading
+zeros), percent figures' columns in percent format (99.2 typed is 99.2%). --units takes the units of that kind from an existing data file,
 one row each (with their parent units, so the file reads back as a hierarchy; a parent's
 row may stay empty: its figures sum from its children). Without --units the template is
 a header row to add one row per unit to.
@@ -38,6 +43,7 @@ special (or their Chinese names). Levels: city, district, school.`,
 		{"eduplan template --kind kindergarten -o kindergarten.csv", "幼儿园填报模板（只有表头）", "a kindergarten template (header only)"},
 		{"eduplan template --kind primary --units 2016.csv --encoding gbk -o primary.csv", "按去年的数据文件预填各小学，GBK 编码", "rows for last year's primary schools, GBK-encoded"},
 		{"eduplan template --level district --sample", "内置样例中各辖市区的模板", "a district template with the sample year's districts"},
+		{"eduplan template --kind kindergarten --units 2016.xlsx -o kindergarten.xlsx", "按去年的 Excel 工作簿预填各幼儿园，生成 Excel 工作簿", "rows for last year's kindergartens, from and as an Excel workbook"},
 	},
 }
 
@@ -49,7 +55,8 @@ func runTemplate(e *env, args []string) int {
 	unitsFile := fs.String("units", "", e.t("从该数据文件取单位，每个单位一行", "take the units from this data file, one row each"))
 	sample := fs.Bool("sample", false, e.t("从内置样例年度取单位", "take the units from the embedded sample year"))
 	unit := fs.String("unit", "", e.t("只取该单位及其下属单位", "only this unit and its descendants"))
-	encFlag := fs.String("encoding", "utf-8-bom", e.t("编码：utf-8-bom、utf-8 或 gbk", "encoding: utf-8-bom, utf-8 or gbk"))
+	encFlag := fs.String("encoding", "utf-8-bom", e.t("CSV 的编码：utf-8-bom、utf-8 或 gbk", "encoding of a CSV template: utf-8-bom, utf-8 or gbk"))
+	format := fs.String("format", "", e.t("csv 或 xlsx（Excel 工作簿）；默认按 -o 的扩展名，否则 csv", "csv or xlsx (an Excel workbook); by default from the -o extension, else csv"))
 	out := fs.String("o", "", e.t("写入文件（整体写入）；默认标准输出", "write to this file (whole or not at all); standard output by default"))
 	pos, code, done := e.parse(fs, templateHelp, args)
 	if done {
@@ -57,6 +64,22 @@ func runTemplate(e *env, args []string) int {
 	}
 	if len(pos) > 0 {
 		return e.usageError("template", e.t("多余的参数：", "unexpected arguments: ")+strings.Join(pos, " "))
+	}
+	f := strings.ToLower(*format)
+	if f == "" {
+		f = "csv"
+		if formatFromExt(*out) == "xlsx" {
+			f = "xlsx"
+		}
+	}
+	switch {
+	case f != "csv" && f != "xlsx":
+		return e.usageError("template", e.t(fmt.Sprintf("--format 应为 csv 或 xlsx，而不是 %q", *format), fmt.Sprintf("--format must be csv or xlsx, not %q", *format)))
+	case f == "xlsx" && isSet(fs, "encoding"):
+		return e.usageError("template", e.t("--encoding 只用于 CSV 模板；Excel 工作簿没有编码之分", "--encoding is for a CSV template; a workbook has no encoding to choose"))
+	}
+	if c := e.binaryOutput("template", f, *out); c != 0 {
+		return c
 	}
 	var enc dataset.Encoding
 	switch strings.ToLower(*encFlag) {
@@ -129,8 +152,12 @@ func runTemplate(e *env, args []string) int {
 	}
 	names := func(f dataset.Field) string { return headerName(metricOf[f.ID], e.lang) }
 	var b bytes.Buffer
-	if err := dataset.Template(&b, units, fields, names, enc, e.lang); err != nil {
-		if enc == dataset.GBK {
+	write := func() error { return dataset.Template(&b, units, fields, names, enc, e.lang) }
+	if f == "xlsx" {
+		write = func() error { return xlsx.WriteTemplate(&b, units, fields, names, e.lang) }
+	}
+	if err := write(); err != nil {
+		if enc == dataset.GBK && f != "xlsx" {
 			// The character may be in a unit's name from --units as
 			// well as in the plan: the line the error gives says which.
 			return e.inputError("template", e.say(err), e.t(

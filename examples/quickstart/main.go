@@ -15,7 +15,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	data, err := eng.Sample() // or eng.ReadFile("2017.csv"): CSV from Excel (UTF-8 or GBK), or JSON
+	data, err := eng.Sample() // or eng.ReadFile("2017.csv"): CSV from Excel (UTF-8 or GBK), .xlsx or JSON
 	if err != nil {
 		log.Fatal(err) // every rejected figure, with where it is
 	}

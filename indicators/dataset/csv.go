@@ -18,6 +18,9 @@ type Options struct {
 	Year int
 	// File is the name errors give for the input ("data.csv").
 	File string
+	// Sheet is the sheet of a workbook the rows come from (ReadCells); errors
+	// then name the sheet and the cell ("表 Sheet1 单元格 F7").
+	Sheet string
 }
 
 // ReadCSV reads a "wide" CSV file: one row per unit, unit columns first or
@@ -107,19 +110,10 @@ type csvRead struct {
 }
 
 func (c *csvRead) add(row, column int, header, text string, reason msg.Text) {
-	c.errs = append(c.errs, CellError{File: c.opt.File, Row: row, Column: column, Header: header, Text: text, Reason: reason})
+	c.errs = append(c.errs, CellError{File: c.opt.File, Sheet: c.opt.Sheet, Row: row, Column: column, Header: header, Text: text, Reason: reason})
 }
 
 func readCSVText(text string, enc Encoding, fields []Field, opt Options) (*Dataset, error) {
-	m, err := newMatcher(fields)
-	if err != nil {
-		return nil, err
-	}
-	c := &csvRead{opt: opt, fields: fields, m: m, idLine: map[string]int{}}
-	if trimSpace(text) == "" {
-		c.add(0, 0, "", "", msg.T("文件是空的", "the file is empty"))
-		return nil, c.errs
-	}
 	firstLine := 1
 	delim, rest, ok := sepLine(text)
 	if ok {
@@ -127,9 +121,29 @@ func readCSVText(text string, enc Encoding, fields []Field, opt Options) (*Datas
 	} else {
 		delim = sniffDelimiter(firstContentLine(text))
 	}
-	sc := newCSVScanner(text, delim, firstLine)
+	return readRecords(newCSVScanner(text, delim, firstLine), enc, fields, opt)
+}
 
+// records is a table split into rows of cells: CSV text, or a spreadsheet's
+// sheet (see ReadCells). next moves to the next row, whose cells and the
+// line each starts on are then in cells and lines; left is about how many
+// rows remain, to size the columns once.
+type records interface {
+	next() (bool, *csvSyntaxError)
+	record() (cells []string, lines []int)
+	left() int
+}
+
+// readRecords reads a wide table, whatever file it came from: every rule
+// about headers, units and cells lives here once.
+func readRecords(sc records, enc Encoding, fields []Field, opt Options) (*Dataset, error) {
+	m, err := newMatcher(fields)
+	if err != nil {
+		return nil, err
+	}
+	c := &csvRead{opt: opt, fields: fields, m: m, idLine: map[string]int{}}
 	headerLine := 0
+	var header []string
 	for {
 		more, serr := sc.next()
 		if serr != nil {
@@ -139,8 +153,8 @@ func readCSVText(text string, enc Encoding, fields []Field, opt Options) (*Datas
 		if !more {
 			break
 		}
-		if !blank(sc.fields) {
-			headerLine = sc.lines[0]
+		if cells, lines := sc.record(); !blank(cells) {
+			header, headerLine = cells, lines[0]
 			break
 		}
 	}
@@ -148,13 +162,13 @@ func readCSVText(text string, enc Encoding, fields []Field, opt Options) (*Datas
 		c.add(0, 0, "", "", msg.T("文件是空的", "the file is empty"))
 		return nil, c.errs
 	}
-	if h, ok := c.titleRow(sc.fields); ok {
+	if h, ok := c.titleRow(header); ok {
 		// Every row under a title would be measured against the title's one
 		// column and rejected cell by cell; one error with the fix says it all.
 		c.add(headerLine, 1, h, h, msg.T("第一行应为列名，这一行像是表格标题：请删去标题行，让“单位代码、单位名称……”这一行成为第一行", "the first row must hold the column headers and this one looks like a title: delete the title row so that the header row (id, name, …) comes first"))
 		return nil, c.errs
 	}
-	c.readHeader(sc.fields, headerLine)
+	c.readHeader(header, headerLine)
 	if enc == GBK && (c.col[roleID] < 0 || c.col[roleName] < 0) {
 		// GB18030 decodes almost any bytes, so a Shift-JIS or Big5 file
 		// reads as GBK with garbled headers: say so, or the user hunts
@@ -164,7 +178,7 @@ func readCSVText(text string, enc Encoding, fields []Field, opt Options) (*Datas
 	}
 	// Room for every line, so that the columns grow once rather than double
 	// their way up.
-	rows := strings.Count(text[sc.pos:], "\n") + 1
+	rows := sc.left()
 	c.units = make([]OrgUnit, 0, rows)
 	c.lines = make([]int, 0, rows)
 	c.parents = make([]string, 0, rows)
@@ -183,17 +197,18 @@ func readCSVText(text string, enc Encoding, fields []Field, opt Options) (*Datas
 		if !more {
 			break
 		}
-		if blank(sc.fields) {
+		cells, lines := sc.record()
+		if blank(cells) {
 			continue
 		}
 		if first {
 			first = false
-			if c.unitsRow(sc.fields) {
-				c.add(sc.lines[0], 0, "", "", msg.T("这一行像是计量单位行（人、%……）：不支持单位行，请把单位写进列名，如“在园幼儿数（人）”", "this row looks like a row of units of measure, which is not supported: put the unit in the column header, as in \"pupils (persons)\""))
+			if c.unitsRow(cells) {
+				c.add(lines[0], 0, "", "", msg.T("这一行像是计量单位行（人、%……）：不支持单位行，请把单位写进列名，如“在园幼儿数（人）”", "this row looks like a row of units of measure, which is not supported: put the unit in the column header, as in \"pupils (persons)\""))
 				continue
 			}
 		}
-		c.readRow(sc.fields, sc.lines)
+		c.readRow(cells, lines)
 	}
 	if len(c.units) == 0 && len(c.errs) == 0 {
 		c.add(headerLine, 0, "", "", msg.T("只有表头，没有数据行", "the file has a header but no data rows"))
@@ -436,11 +451,11 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 			}
 		} else {
 			if looksLikeFraction(cell(j), v, f) {
-				c.warnings.add(CellError{File: c.opt.File, Row: line, Column: j + 1,
+				c.warnings.add(CellError{File: c.opt.File, Sheet: c.opt.Sheet, Row: line, Column: j + 1,
 					Header: c.headerOf(j), Text: cell(j), Reason: WarnPercentFraction})
 			}
 			if f.Reports != nil && levelOK && !f.Reports(u) {
-				c.warnings.add(CellError{File: c.opt.File, Row: at(j), Column: j + 1,
+				c.warnings.add(CellError{File: c.opt.File, Sheet: c.opt.Sheet, Row: at(j), Column: j + 1,
 					Header: c.headerOf(j), Unit: u.ID, Text: cell(j), Reason: WarnNotReportedBy})
 			}
 		}

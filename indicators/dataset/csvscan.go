@@ -176,3 +176,7 @@ func sepLine(s string) (byte, string, bool) {
 	}
 	return s[4], rest, true
 }
+
+func (sc *csvScanner) record() ([]string, []int) { return sc.fields, sc.lines }
+
+func (sc *csvScanner) left() int { return strings.Count(sc.s[sc.pos:], "\n") + 1 }

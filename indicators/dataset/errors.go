@@ -26,6 +26,10 @@ type CellError struct {
 	// Path is the JSON path of the value ("units[3].figures.foo"); empty for
 	// CSV.
 	Path string
+	// Sheet is the workbook sheet the cell is on (ReadCells with
+	// Options.Sheet); the location then reads as the sheet and the cell
+	// reference a spreadsheet user looks for ("表 Sheet1 单元格 F7").
+	Sheet string
 	// Header is the column header the cell is under (CSV only).
 	Header string
 	// Unit is the id of the unit whose figure the cell holds, where it
@@ -71,23 +75,27 @@ func reasonOf(err error) msg.Text {
 }
 
 // Error formats the error as `file:row:col (header): "text": reason`,
-// leaving out the parts that are unknown.
+// leaving out the parts that are unknown; a cell of a sheet is
+// `file 表 Sheet1 单元格 F7 (header): …`.
 func (e CellError) Error() string {
 	var b strings.Builder
-	e.writeTo(&b, e.Reason.Both())
+	e.writeTo(&b, e.Reason.Both(), "zh")
 	return b.String()
 }
 
-// In is the error with its reason in one language.
+// In is the error with its reason, and a sheet's location words, in one
+// language.
 func (e CellError) In(lang string) string {
 	var b strings.Builder
-	e.writeTo(&b, e.Reason.In(lang))
+	e.writeTo(&b, e.Reason.In(lang), lang)
 	return b.String()
 }
 
-func (e CellError) writeTo(b *strings.Builder, reason string) {
+func (e CellError) writeTo(b *strings.Builder, reason, lang string) {
 	loc := e.File
-	if e.Row > 0 {
+	if e.Sheet != "" {
+		loc = e.sheetLocation(lang)
+	} else if e.Row > 0 {
 		if loc != "" {
 			loc += ":"
 		}
@@ -139,22 +147,56 @@ func (e CellError) writeTo(b *strings.Builder, reason string) {
 type Errors []CellError
 
 // Error lists the errors one per line, in both languages.
-func (es Errors) Error() string { return es.render(func(t msg.Text) string { return t.Both() }) }
+func (es Errors) Error() string {
+	return es.render(func(t msg.Text) string { return t.Both() }, "zh")
+}
 
 // In lists the errors one per line, in one language.
 func (es Errors) In(lang string) string {
-	return es.render(func(t msg.Text) string { return t.In(lang) })
+	return es.render(func(t msg.Text) string { return t.In(lang) }, lang)
 }
 
-func (es Errors) render(say func(msg.Text) string) string {
+func (es Errors) render(say func(msg.Text) string, lang string) string {
 	var b strings.Builder
 	for i, e := range es {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		e.writeTo(&b, say(e.Reason))
+		e.writeTo(&b, say(e.Reason), lang)
 	}
 	return b.String()
+}
+
+// sheetLocation is where a cell of a sheet is, in the words of a
+// spreadsheet: "data.xlsx 表 Sheet1 单元格 F7", "… 第7行" for a whole row.
+func (e CellError) sheetLocation(lang string) string {
+	sheet, cell, row, rowEnd := "表 ", " 单元格 ", " 第", "行"
+	if lang == "en" {
+		sheet, cell, row, rowEnd = "sheet ", " cell ", " row ", ""
+	}
+	loc := sheet + e.Sheet
+	if e.File != "" {
+		loc = e.File + " " + loc
+	}
+	if e.Row > 0 && e.Column > 0 {
+		return loc + cell + CellName(e.Column, e.Row)
+	}
+	if e.Row > 0 {
+		return loc + row + strconv.Itoa(e.Row) + rowEnd
+	}
+	return loc
+}
+
+// CellName is a spreadsheet's name for the cell at a 1-based column and
+// row: CellName(6, 7) is "F7", CellName(27, 1) "AA1".
+func CellName(column, row int) string {
+	var b [24]byte
+	i := len(b)
+	for c := column; c > 0; c = (c - 1) / 26 {
+		i--
+		b[i] = byte('A' + (c-1)%26)
+	}
+	return string(b[i:]) + strconv.Itoa(row)
 }
 
 // err returns es as an error, or nil when it is empty; a nil Errors must not

@@ -28,7 +28,7 @@ func Read(r io.Reader, fields []Field, opt Options) (*Dataset, error) {
 // file that is not text is refused from its first bytes, before the rest
 // is read.
 func ReadMax(r io.Reader, fields []Field, opt Options, max int64) (*Dataset, error) {
-	b, err := readBounded(r, max)
+	b, err := readBounded(r, max, false)
 	if err != nil {
 		return nil, Errors{{File: opt.File, Reason: reasonOf(err)}}
 	}
@@ -45,17 +45,30 @@ func ReadMax(r io.Reader, fields []Field, opt Options, max int64) (*Dataset, err
 // sniff is how much of a file is looked at before the rest is read.
 const sniff = 64 << 10
 
+// ReadLimited reads a data file whole, up to max bytes, for a caller that
+// decides itself what kind of file it is (an Excel workbook, or text for
+// Read): a zip file passes, anything else that is not text fails from its
+// first bytes. Its errors name the file.
+func ReadLimited(r io.Reader, file string, max int64) ([]byte, error) {
+	b, err := readBounded(r, max, true)
+	if err != nil {
+		return nil, Errors{{File: file, Reason: reasonOf(err)}}
+	}
+	return b, nil
+}
+
 // readBounded reads r whole, failing once it passes max bytes, or as soon
 // as its first bytes show it is not text (a NUL without a UTF-16 mark, a
-// workbook, a zip file).
-func readBounded(r io.Reader, max int64) ([]byte, error) {
+// workbook, a zip file unless zip is allowed).
+func readBounded(r io.Reader, max int64, zip bool) ([]byte, error) {
 	head := make([]byte, min(int64(sniff), max+1))
 	n, err := io.ReadFull(r, head)
 	head = head[:n]
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
 		return nil, err
 	}
-	if !bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+	if !bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFE, 0xFF}) &&
+		!(zip && (bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}))) {
 		if err := notText(head); err != nil {
 			return nil, err
 		}

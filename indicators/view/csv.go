@@ -63,8 +63,26 @@ func WriteCSV(w io.Writer, r *indicators.Report, lang string) error {
 	if err := cw.Write(Columns(lang)); err != nil {
 		return err
 	}
+	err := Rows(r, lang, func(row []string) error {
+		for i := range row {
+			row[i] = safeCell(row[i])
+		}
+		return cw.Write(row)
+	})
+	if err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// Rows gives each row of the report CSV, under the headers of Columns, to
+// each in turn, stopping at its first error: the texts as they are, before
+// the CSV guards a formula-like cell, for a writer whose cells are never
+// formulas (an .xlsx sheet). each may keep the row it is given.
+func Rows(r *indicators.Report, lang string, each func(row []string) error) error {
 	if r == nil {
-		r = &indicators.Report{}
+		return nil
 	}
 	year := ""
 	if r.Year != 0 {
@@ -88,16 +106,12 @@ func WriteCSV(w io.Writer, r *indicators.Report, lang string) error {
 				v.GapNumber, v.GapUnit.In(lang), v.Origin.In(lang), v.Places.In(lang),
 				res.Wording, strings.Join(notes, pick(lang, "；", "; ")),
 			}
-			for i := range row {
-				row[i] = safeCell(row[i])
-			}
-			if err := cw.Write(row); err != nil {
+			if err := each(row); err != nil {
 				return err
 			}
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return nil
 }
 
 // safeCell keeps a spreadsheet from running text as a formula: a cell from

@@ -251,42 +251,53 @@ func WriteValidationCSV(w io.Writer, r *indicators.Report, lang string) error {
 	if err := cw.Write(ValidationColumns(lang)); err != nil {
 		return err
 	}
-	year := ""
-	if r != nil && r.Year != 0 {
-		year = strconv.Itoa(r.Year)
-	}
-	if r != nil && r.Validation != nil {
-		for _, res := range r.Validation.Results {
-			c := OfValidation(res)
-			u := res.Unit
-			kind, diff, tol := "", "", ""
-			if u.Kind != "" {
-				kind = u.Kind.Name().In(lang)
-			}
-			if res.Difference != nil {
-				diff = rule.FormatNumber(*res.Difference)
-			}
-			if res.Tolerance > 0 {
-				tol = rule.FormatNumber(res.Tolerance)
-			}
-			note := c.By.In(lang)
-			if !c.Missing.IsZero() {
-				if note != "" {
-					note += pick(lang, "；", "; ")
-				}
-				note += c.Missing.In(lang)
-			}
-			row := []string{u.ID, u.Name, u.Level.Name().In(lang), kind, u.Parent, year,
-				res.Rule, nameOr(res.Name.In(lang), res.Rule), c.Importance.In(lang), c.Status.In(lang),
-				c.Left.In(lang), symbol(res.Operator), c.Right.In(lang), diff, tol, c.Expected.In(lang), note}
-			for i := range row {
-				row[i] = safeCell(row[i])
-			}
-			if err := cw.Write(row); err != nil {
-				return err
-			}
-		}
+	if err := ValidationRows(r, lang, cw.Write); err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// ValidationRows gives the rows of the validation CSV, under
+// ValidationColumns, to row one at a time: what WriteValidationCSV writes
+// and a workbook's validation sheet holds.
+func ValidationRows(r *indicators.Report, lang string, row func([]string) error) error {
+	if r == nil || r.Validation == nil {
+		return nil
+	}
+	year := ""
+	if r.Year != 0 {
+		year = strconv.Itoa(r.Year)
+	}
+	for _, res := range r.Validation.Results {
+		c := OfValidation(res)
+		u := res.Unit
+		kind, diff, tol := "", "", ""
+		if u.Kind != "" {
+			kind = u.Kind.Name().In(lang)
+		}
+		if res.Difference != nil {
+			diff = rule.FormatNumber(*res.Difference)
+		}
+		if res.Tolerance > 0 {
+			tol = rule.FormatNumber(res.Tolerance)
+		}
+		note := c.By.In(lang)
+		if !c.Missing.IsZero() {
+			if note != "" {
+				note += pick(lang, "；", "; ")
+			}
+			note += c.Missing.In(lang)
+		}
+		cells := []string{u.ID, u.Name, u.Level.Name().In(lang), kind, u.Parent, year,
+			res.Rule, nameOr(res.Name.In(lang), res.Rule), c.Importance.In(lang), c.Status.In(lang),
+			c.Left.In(lang), symbol(res.Operator), c.Right.In(lang), diff, tol, c.Expected.In(lang), note}
+		for i := range cells {
+			cells[i] = safeCell(cells[i])
+		}
+		if err := row(cells); err != nil {
+			return err
+		}
+	}
+	return nil
 }
