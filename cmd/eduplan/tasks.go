@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"os"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/eduplan/eduplan/indicators/reportfmt"
+	"github.com/eduplan/eduplan/internal/spreadsheet"
 	"github.com/eduplan/eduplan/plan"
 )
 
@@ -236,12 +236,11 @@ func (e *env) tasksTable(b *bytes.Buffer, p *plan.Plan, when plan.AsOf, entries 
 }
 
 func (e *env) tasksCSV(b *bytes.Buffer, entries []plan.Entry) error {
-	b.WriteString("\uFEFF")
-	w := csv.NewWriter(b)
-	w.UseCRLF = true
-	_ = w.Write([]string{e.t("条目编号", "item_id"), e.t("条目", "item"), e.t("内容", "content"), e.t("责任单位", "units"),
+	var w strings.Builder
+	w.WriteString(spreadsheet.BOM)
+	spreadsheet.AppendRow(&w, []string{e.t("条目编号", "item_id"), e.t("条目", "item"), e.t("内容", "content"), e.t("责任单位", "units"),
 		e.t("责任处室", "office"), e.t("牵头领导", "leads"), e.t("完成时限", "deadline"), e.t("到期日", "due"),
-		e.t("状态", "state"), e.t("状态日期", "state_date"), e.t("备注", "note"), e.t("逾期", "overdue"), e.t("逾期天数", "days_late")})
+		e.t("状态", "state"), e.t("状态日期", "state_date"), e.t("备注", "note"), e.t("逾期", "overdue"), e.t("逾期天数", "days_late")}, true)
 	for _, en := range entries {
 		it := en.Item.Item
 		date, note := "", ""
@@ -252,11 +251,12 @@ func (e *env) tasksCSV(b *bytes.Buffer, entries []plan.Entry) error {
 		if en.Overdue {
 			overdue, late = e.t("是", "yes"), strconv.Itoa(en.DaysLate)
 		}
-		_ = w.Write([]string{it.ID, en.Item.Label.In(e.lang), it.Content.In(e.lang), it.Units.Line(e.lang), it.Office.Line(e.lang),
-			it.Leads.Line(e.lang), it.Deadline.Line(e.lang), e.dueText(en), e.stateText(en), date, note, overdue, late})
+		// Plan and status texts may begin like a formula: kept as text.
+		spreadsheet.AppendRow(&w, spreadsheet.GuardRow([]string{it.ID, en.Item.Label.In(e.lang), it.Content.In(e.lang), it.Units.Line(e.lang), it.Office.Line(e.lang),
+			it.Leads.Line(e.lang), it.Deadline.Line(e.lang), e.dueText(en), e.stateText(en), date, note, overdue, late}), true)
 	}
-	w.Flush()
-	return w.Error()
+	b.WriteString(w.String())
+	return nil
 }
 
 // truncate shortens s to at most w display columns, ending in "…".

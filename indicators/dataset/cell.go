@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/eduplan/eduplan/internal/spreadsheet"
 	"github.com/eduplan/eduplan/msg"
 )
 
@@ -47,8 +48,9 @@ var notNumberWords = map[string]bool{
 	"+infinity": true, "-infinity": true,
 }
 
-// cleanCell folds full-width forms, trims spaces and unwraps Excel's
-// text-protection formula ="0123". Plain ASCII cells cost nothing.
+// cleanCell folds full-width forms, trims spaces, unwraps Excel's
+// text-protection formula ="0123" and takes off the apostrophe that keeps
+// a formula-like cell as text. Plain ASCII cells cost nothing.
 func cleanCell(s string) string {
 	if s == "" {
 		return s
@@ -57,7 +59,9 @@ func cleanCell(s string) string {
 	if len(s) >= 3 && s[0] == '=' && s[1] == '"' && s[len(s)-1] == '"' {
 		s = trimSpace(s[2 : len(s)-1])
 	}
-	return s
+	// A cell eduplan (or a careful user) kept from running as a formula:
+	// '=HYPERLINK(…) is the text =HYPERLINK(…).
+	return spreadsheet.Unguard(s)
 }
 
 // isMissing says whether a cleaned cell means "no figure": empty, or one

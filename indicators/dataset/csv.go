@@ -1,12 +1,12 @@
 package dataset
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
+	"github.com/eduplan/eduplan/internal/spreadsheet"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 )
@@ -392,7 +392,9 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 		}
 	}
 	if j := c.col[roleName]; j >= 0 {
-		u.Name = trimSpace(cell(j))
+		// A name keeps its full-width forms (cleanCell would fold them),
+		// but not the apostrophe that kept it from running as a formula.
+		u.Name = spreadsheet.Unguard(trimSpace(cell(j)))
 		if u.Name == "" {
 			bad(j, msg.T("单位名称为空", "the name is empty"))
 		}
@@ -592,7 +594,7 @@ func (d *Dataset) WriteCSV(w io.Writer, fields []Field, enc Encoding) error {
 		header = append(header, defaultHeader(f))
 	}
 	excel := enc != UTF8
-	var b bytes.Buffer
+	var b strings.Builder
 	writeRecord(&b, header, excel)
 	cols := make([]*Column, len(fields))
 	for k, f := range fields {
@@ -600,12 +602,12 @@ func (d *Dataset) WriteCSV(w io.Writer, fields []Field, enc Encoding) error {
 	}
 	row := make([]string, 0, len(header))
 	for i, u := range d.Units {
-		row = append(row[:0], excelID(u.ID, excel), u.Name, levelText(u.Level))
+		row = append(row[:0], idCell(u.ID, excel), spreadsheet.Guard(u.Name), levelText(u.Level))
 		if hasKind {
 			row = append(row, kindText(u.Kind))
 		}
 		if hasParent {
-			row = append(row, excelID(u.Parent, excel))
+			row = append(row, idCell(u.Parent, excel))
 		}
 		if d.Year != 0 {
 			row = append(row, strconv.Itoa(d.Year))
@@ -718,24 +720,17 @@ func excelID(id string, excel bool) string {
 }
 
 // writeRecord writes one CSV record, quoting a field only when it must be.
-func writeRecord(b *bytes.Buffer, fields []string, crlf bool) {
-	for i, f := range fields {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		if f == "" || !strings.ContainsAny(f, ",\"\r\n") && f[0] != ' ' && f[len(f)-1] != ' ' {
-			b.WriteString(f)
-			continue
-		}
-		b.WriteByte('"')
-		b.WriteString(strings.ReplaceAll(f, `"`, `""`))
-		b.WriteByte('"')
+func writeRecord(b *strings.Builder, fields []string, crlf bool) {
+	spreadsheet.AppendRow(b, fields, crlf)
+}
+
+// idCell writes a unit id for a spreadsheet: protected as text where Excel
+// would change it (excelID), guarded where it would run as a formula.
+func idCell(id string, excel bool) string {
+	if p := excelID(id, excel); p != id {
+		return p
 	}
-	if crlf {
-		b.WriteString("\r\n")
-	} else {
-		b.WriteByte('\n')
-	}
+	return spreadsheet.Guard(id)
 }
 
 // Template writes a CSV file for units to fill in: the header row and one
@@ -786,16 +781,16 @@ func Template(w io.Writer, units []OrgUnit, fields []Field, names func(Field) st
 		header = append(header, h)
 	}
 	excel := enc != UTF8
-	var b bytes.Buffer
+	var b strings.Builder
 	writeRecord(&b, header, excel)
 	row := make([]string, len(header))
 	for _, u := range units {
 		for j := range row {
 			row[j] = ""
 		}
-		row[0], row[1], row[2], row[3] = excelID(u.ID, excel), u.Name, level(u.Level), kind(u.Kind)
+		row[0], row[1], row[2], row[3] = idCell(u.ID, excel), spreadsheet.Guard(u.Name), level(u.Level), kind(u.Kind)
 		if hasParent {
-			row[4] = excelID(u.Parent, excel)
+			row[4] = idCell(u.Parent, excel)
 		}
 		writeRecord(&b, row, excel)
 	}

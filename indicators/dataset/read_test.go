@@ -77,3 +77,27 @@ func TestEncodingMessagesNameTheRealProblem(t *testing.T) {
 	assert.Contains(t, msg.In(err, "zh"), "文件可能是其他编码（如 Shift-JIS、Big5）")
 	assert.Contains(t, msg.In(err, "en"), "save it from Excel as \"CSV UTF-8\"")
 }
+
+// Names that a spreadsheet would run as formulas are written as text in
+// the figures' CSV and the template, and read back as they were.
+func TestFormulaLikeNamesRoundTrip(t *testing.T) {
+	d := New(2017)
+	require.NoError(t, d.Add(OrgUnit{ID: "c", Name: "=HYPERLINK(\"http://x\",\"市\")", Level: "city"}))
+	require.NoError(t, d.Add(OrgUnit{ID: "@d1", Name: "@SUM(1+1)", Level: "district", Parent: "c"}))
+	require.NoError(t, d.Add(OrgUnit{ID: "k1", Name: "-cmd", Level: "school", Kind: "kindergarten", Parent: "@d1"}))
+	for _, enc := range []Encoding{UTF8BOM, UTF8} {
+		var b strings.Builder
+		require.NoError(t, d.WriteCSV(&b, nil, enc))
+		for _, line := range strings.Split(b.String(), "\n") {
+			for _, cell := range strings.Split(line, ",") {
+				cell = strings.Trim(cell, "\"\r\uFEFF")
+				if cell != "" && strings.ContainsRune("=@+-", rune(cell[0])) && !strings.HasPrefix(cell, "=\"") {
+					t.Errorf("%s: a cell starts like a formula: %q", enc, cell)
+				}
+			}
+		}
+		back, err := Read(strings.NewReader(b.String()), nil, Options{File: "back.csv"})
+		require.NoError(t, err, b.String())
+		assert.Equal(t, d.Units, back.Units, "read back as written")
+	}
+}

@@ -1,12 +1,12 @@
 package view
 
 import (
-	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/internal/spreadsheet"
 	"github.com/eduplan/eduplan/msg"
 )
 
@@ -43,10 +43,6 @@ func Columns(lang string) []string {
 	return out
 }
 
-// bom makes Excel on Windows read the file as UTF-8; without it Excel
-// guesses the local code page (GBK in China) and garbles every name.
-const bom = "\uFEFF"
-
 // WriteCSV writes the report as CSV for a spreadsheet, one row per unit and
 // indicator, texts in lang ("zh" or "en"): UTF-8 with a byte order mark and
 // CRLF line ends, as Excel expects. The value reads as the plan writes it
@@ -55,25 +51,27 @@ const bom = "\uFEFF"
 // that the sheet can sort and sum it. A cell that a spreadsheet would run
 // as a formula is kept as text.
 func WriteCSV(w io.Writer, r *indicators.Report, lang string) error {
-	if _, err := io.WriteString(w, bom); err != nil {
+	if _, err := io.WriteString(w, spreadsheet.BOM); err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	if err := cw.Write(Columns(lang)); err != nil {
-		return err
-	}
+	var b strings.Builder
+	spreadsheet.AppendRow(&b, Columns(lang), true)
 	err := Rows(r, lang, func(row []string) error {
-		for i := range row {
-			row[i] = safeCell(row[i])
+		spreadsheet.AppendRow(&b, spreadsheet.GuardRow(row), true)
+		// Written out in pieces: a national report is large.
+		if b.Len() >= 1<<20 {
+			if _, err := io.WriteString(w, b.String()); err != nil {
+				return err
+			}
+			b.Reset()
 		}
-		return cw.Write(row)
+		return nil
 	})
 	if err != nil {
 		return err
 	}
-	cw.Flush()
-	return cw.Error()
+	_, err = io.WriteString(w, b.String())
+	return err
 }
 
 // Rows gives each row of the report CSV, under the headers of Columns, to
@@ -112,23 +110,4 @@ func Rows(r *indicators.Report, lang string, each func(row []string) error) erro
 		}
 	}
 	return nil
-}
-
-// safeCell keeps a spreadsheet from running text as a formula: a cell from
-// a plan or a data file that starts with = + - @ (and is not a number such
-// as "-1.5") gets a leading apostrophe, which Excel shows as text.
-func safeCell(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '@', '\t', '\r':
-		return "'" + s
-	case '+', '-':
-		if _, err := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64); err == nil {
-			return s
-		}
-		return "'" + s
-	}
-	return s
 }

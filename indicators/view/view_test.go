@@ -257,24 +257,6 @@ func TestWriteCSV(t *testing.T) {
 	assert.Equal(t, "\uFEFF单位编号,单位名称,层级,类别,上级单位,年度,指标编号,指标,性质,状态,数值,目标,差距,差距单位,来源,出处,原文,说明\r\n", b.String())
 }
 
-func TestSafeCell(t *testing.T) {
-	cases := map[string]string{
-		"":        "",
-		"abc":     "abc",
-		"=1+1":    "'=1+1",
-		"@SUM(1)": "'@SUM(1)",
-		"+1.5":    "+1.5",
-		"-1.5":    "-1.5",
-		"-5%":     "-5%",
-		"-cmd":    "'-cmd",
-		"+":       "'+",
-		"\tx":     "'\tx",
-	}
-	for in, want := range cases {
-		assert.Equal(t, want, safeCell(in), "safeCell(%q)", in)
-	}
-}
-
 func TestOfRule(t *testing.T) {
 	resolve := func(name string) (string, bool) { return name, name == "a" || name == "b" }
 	compile := func(src string) *rule.Rule {
