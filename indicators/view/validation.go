@@ -1,7 +1,6 @@
 package view
 
 import (
-	"encoding/csv"
 	"io"
 	"math"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/internal/spreadsheet"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -243,24 +243,25 @@ func ValidationColumns(lang string) []string {
 // number, in fractions for percents as the sides are; operator is the
 // rule's own (≤), not the relation that broke it.
 func WriteValidationCSV(w io.Writer, r *indicators.Report, lang string) error {
-	if _, err := io.WriteString(w, bom); err != nil {
+	if _, err := io.WriteString(w, spreadsheet.BOM); err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	if err := cw.Write(ValidationColumns(lang)); err != nil {
+	var b strings.Builder
+	spreadsheet.AppendRow(&b, ValidationColumns(lang), true)
+	if err := ValidationRows(r, lang, func(row []string) error {
+		spreadsheet.AppendRow(&b, spreadsheet.GuardRow(row), true)
+		return nil
+	}); err != nil {
 		return err
 	}
-	if err := ValidationRows(r, lang, cw.Write); err != nil {
-		return err
-	}
-	cw.Flush()
-	return cw.Error()
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // ValidationRows gives the rows of the validation CSV, under
 // ValidationColumns, to row one at a time: what WriteValidationCSV writes
-// and a workbook's validation sheet holds.
+// and a workbook's validation sheet holds. The texts are as they are,
+// before the CSV guards a formula-like cell, as Rows gives them.
 func ValidationRows(r *indicators.Report, lang string, row func([]string) error) error {
 	if r == nil || r.Validation == nil {
 		return nil
@@ -292,9 +293,6 @@ func ValidationRows(r *indicators.Report, lang string, row func([]string) error)
 		cells := []string{u.ID, u.Name, u.Level.Name().In(lang), kind, u.Parent, year,
 			res.Rule, nameOr(res.Name.In(lang), res.Rule), c.Importance.In(lang), c.Status.In(lang),
 			c.Left.In(lang), symbol(res.Operator), c.Right.In(lang), diff, tol, c.Expected.In(lang), note}
-		for i := range cells {
-			cells[i] = safeCell(cells[i])
-		}
 		if err := row(cells); err != nil {
 			return err
 		}
