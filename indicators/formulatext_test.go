@@ -67,7 +67,21 @@ func TestUnitTypes(t *testing.T) {
 	}, nil)
 	require.NoError(t, err)
 	assert.Equal(t, []indicators.UnitType{
-		{Level: org.School, Kind: "robotics", Name: msg.T("robotics", "robotics"), Fields: 1},
+		{Level: org.School, Kind: "robotics", Name: msg.T("robotics", "robotics"), Fields: 1, Feeds: []msg.Text{msg.T("机器人", "Robots built")}},
 		{Level: org.City, Name: msg.T("全市", "The whole city"), Fields: 1, Indicators: 1},
-	}, c.UnitTypes())
+	}, c.UnitTypes(), "the robotics school's figures count towards the city's indicator")
+
+	// In the seed, a kindergarten's figures feed the district's and the
+	// city's preschool rates, and nothing a primary school is held to.
+	for _, u := range cat.UnitTypes() {
+		if u.Level == org.School && u.Kind == org.Kindergarten {
+			require.Zero(t, u.Indicators)
+			var names []string
+			for _, f := range u.Feeds {
+				names = append(names, f.ZH)
+			}
+			assert.Contains(t, names, "学前三年教育毛入学率")
+			assert.NotContains(t, names, "义务教育择校生比例")
+		}
+	}
 }

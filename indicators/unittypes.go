@@ -3,6 +3,7 @@ package indicators
 import (
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // UnitType is a kind of unit the plan asks something of: a kind of school,
@@ -16,7 +17,12 @@ type UnitType struct {
 	Fields int
 	// Indicators is how many indicators are assessed for it
 	// (ApplicableIndicators).
+	//
+	// Feeds names the indicators of the units above (districts, the
+	// city) that its figures count towards: what a kindergarten, with no
+	// indicator of its own, is told its figures are for.
 	Indicators int
+	Feeds      []msg.Text
 }
 
 // UnitTypes lists the kinds of unit the catalogue asks anything of: each
@@ -54,7 +60,8 @@ func (c *Catalog) UnitTypes() []UnitType {
 		if len(inds) == 0 && len(fields) == 0 {
 			return
 		}
-		out = append(out, UnitType{Level: level, Kind: kind, Name: name, Fields: len(fields), Indicators: len(inds)})
+		out = append(out, UnitType{Level: level, Kind: kind, Name: name, Fields: len(fields), Indicators: len(inds),
+			Feeds: c.feeds(level, fields)})
 	}
 	for _, k := range kinds {
 		add(org.School, k, k.Name())
@@ -62,4 +69,41 @@ func (c *Catalog) UnitTypes() []UnitType {
 	add(org.District, "", msg.T("辖市区（县）", "District or county"))
 	add(org.City, "", msg.T("全市", "The whole city"))
 	return out
+}
+
+// feeds names the indicators assessed above level (for a district or the
+// city) whose formulas read any of the figures a unit reports, directly or
+// through the indicators they build on.
+func (c *Catalog) feeds(level org.Level, fields []plan.Metric) []msg.Text {
+	reports := map[string]bool{}
+	for _, m := range fields {
+		reports[m.ID] = true
+	}
+	var out []msg.Text
+	for _, ci := range c.inds {
+		if !above(ci.AppliesTo, level) {
+			continue
+		}
+		deps, _ := c.Deps(ci.ID)
+		for _, d := range deps {
+			if reports[d.ID] {
+				out = append(out, ci.Name)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// above says whether a scope takes in a level above level.
+func above(s plan.Scope, level org.Level) bool {
+	for _, l := range org.Levels() {
+		if l == level {
+			return false
+		}
+		if s.Applies(l, "") {
+			return true
+		}
+	}
+	return false
 }

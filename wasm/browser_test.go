@@ -455,6 +455,10 @@ func TestPageStatusGoesFromNotMetToMet(t *testing.T) {
 	tp.pickUnit("school/kindergarten")
 	tp.waitFor(`!!document.getElementById('feeds-only')`)
 	assert.Contains(t, tp.text(".uses.feeds"), "学前三年教育毛入学率")
+	// The results say which indicators above its figures count towards,
+	// by the names the library gives.
+	assert.Contains(t, tp.text("#feeds-into"), "本单位填写的数据计入辖市区和全市的这些指标")
+	assert.Contains(t, tp.text("#feeds-into li"), "学前三年教育毛入学率")
 	assert.Positive(t, eval[int](tp, `document.querySelectorAll('input[data-metric]').length`))
 	tp.screenshot("assess-kindergarten")
 }

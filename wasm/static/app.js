@@ -63,6 +63,7 @@
       'res.reference': '仅供参考（计划对全市或辖市区提出的目标）',
       'res.none': '没有适用于此类单位的指标。',
       'res.feedsOnly': '此类单位没有自己的指标：填写的数据汇总后用于辖市区和全市的指标。可用“导出本单位数据”把数据交给辖市区汇总。',
+      'res.feedsInto': '本单位填写的数据计入辖市区和全市的这些指标：',
       'res.status': '状态',
       'res.indicator': '指标',
       'res.value': '数值',
@@ -222,6 +223,7 @@
       'res.reference': 'For reference only (targets the plan sets for the city or districts)',
       'res.none': 'No indicator applies to this kind of unit.',
       'res.feedsOnly': 'This kind of unit has no indicator of its own: its figures are summed into the district’s and the city’s indicators. Use “Export this unit’s figures” to hand them to the district.',
+      'res.feedsInto': 'The figures this unit enters count towards these indicators of the district and the city:',
       'res.status': 'Status',
       'res.indicator': 'Indicator',
       'res.value': 'Value',
@@ -936,6 +938,10 @@
       // can do with its figures. Its printout is the figures it reports.
       append(box, [printHead, h('h2', { class: 'no-print' }, t('res.title')),
         h('p', { class: 'muted', id: 'feeds-only' }, t(u.indicators ? 'res.none' : 'res.feedsOnly')),
+        // Which indicators above its figures count towards, named by the library.
+        (!u.indicators && u.feeds && u.feeds.length) ? h('div', { id: 'feeds-into' },
+          h('p', null, t('res.feedsInto')),
+          h('ul', null, u.feeds.map(f => h('li', null, tx(f))))) : null,
         validationBlock(res.validation),
         exportBar(false),
         figuresForPrint()]);

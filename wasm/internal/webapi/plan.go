@@ -61,6 +61,9 @@ type unitType struct {
 	Name       Text      `json:"name"`
 	Fields     int       `json:"fields"`
 	Indicators int       `json:"indicators"`
+	// Feeds names the indicators above that the unit's figures count
+	// towards (indicators.UnitType.Feeds).
+	Feeds []Text `json:"feeds"`
 }
 
 type indicatorView struct {
@@ -197,7 +200,7 @@ func summarise(p *plan.Plan, cat *indicators.Catalog) *planView {
 	v.UnitTypes = []unitType{}
 	for _, u := range cat.UnitTypes() {
 		v.UnitTypes = append(v.UnitTypes, unitType{Key: string(u.Level) + "/" + string(u.Kind), Level: u.Level, Kind: u.Kind,
-			Name: u.Name, Fields: u.Fields, Indicators: u.Indicators})
+			Name: u.Name, Fields: u.Fields, Indicators: u.Indicators, Feeds: append([]Text{}, u.Feeds...)})
 	}
 	return v
 }
