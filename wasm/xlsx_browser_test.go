@@ -10,13 +10,16 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
+	"github.com/eduplan/eduplan"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/dataset/xlsx"
 	"github.com/eduplan/eduplan/msg"
@@ -149,4 +152,108 @@ func TestXlsxReaderRefusals(t *testing.T) {
 			assert.NotEmpty(t, got.EN)
 		})
 	}
+}
+
+// districtWorkbook is a district's return as Excel writes it, here written
+// by excelize: rates as fractions under a percent format, the district's
+// code merged down the 上级单位 column of its schools, a first sheet of
+// instructions.
+func districtWorkbook(t *testing.T) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	require.NoError(t, f.SetSheetName("Sheet1", "填表说明"))
+	require.NoError(t, f.SetCellValue("填表说明", "A1", "请在“数据”表中填写"))
+	_, err := f.NewSheet("数据")
+	require.NoError(t, err)
+	pct, err := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("0.0%")})
+	require.NoError(t, err)
+	rows := [][]any{
+		{"单位代码", "单位名称", "层级", "学校类型", "上级单位", "在园幼儿数", "适龄人口", "持证教师比例"},
+		{"D1", "京口区", "区县", "", "", "", 2000},
+		{"K1", "一幼", "学校", "幼儿园", "D1", 300, nil, 0.965},
+		{"K2", "二幼", "学校", "幼儿园", nil, 380, nil, 0.949},
+		{"K3", "三幼" + hostile, "学校", "幼儿园", nil, 200, nil, 1},
+	}
+	for i, r := range rows {
+		cell, err := excelize.CoordinatesToCellName(1, i+1)
+		require.NoError(t, err)
+		require.NoError(t, f.SetSheetRow("数据", cell, &r))
+	}
+	require.NoError(t, f.SetCellStyle("数据", "H3", "H5", pct))
+	require.NoError(t, f.MergeCell("数据", "E3", "E5"))
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	return buf.Bytes()
+}
+
+func TestImportDistrictWorkbook(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	tp.upload("#plan-file", filepath.Join("testdata", "plan.json"))
+	tp.waitFor(`document.getElementById('plan-title').textContent.includes('网页测试用')`)
+	tp.view("import")
+	assert.Contains(t, eval[string](tp, `document.getElementById('data-file').accept`), ".xlsx")
+	path := writeFile(t, "京口区.xlsx", districtWorkbook(t))
+
+	// The first visible sheet holds instructions: the page says what it
+	// could not read there and offers the workbook's sheets.
+	tp.upload("#data-file", path)
+	tp.waitFor(`!!document.getElementById('import-sheet')`)
+	assert.Contains(t, tp.text("#import-notice"), "无法读取文件“京口区.xlsx”")
+	assert.Equal(t, []string{"填表说明", "数据"}, eval[[]string](tp, `[...document.querySelectorAll('#import-sheet option')].map((o) => o.value)`))
+	tp.do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById('import-sheet'); s.value = '数据'; s.dispatchEvent(new Event('change')); })()`))
+	tp.waitFor(`!!document.getElementById('matrix')`)
+	assert.Equal(t, "已读取“京口区.xlsx”（工作表 数据）：4 个单位。", tp.text("#import-notice strong"))
+	assert.Equal(t, "数据", eval[string](tp, `document.getElementById('import-sheet').value`))
+
+	check := func() {
+		t.Helper()
+		names := eval[[]string](tp, `[...document.querySelectorAll('#matrix tbody tr th')].map((e) => e.textContent)`)
+		assert.Equal(t, []string{"一幼", "二幼", "三幼" + hostile}, names)
+		// Merged down, the district's code is every school's parent.
+		parents := eval[[]string](tp, `[...document.querySelectorAll('#matrix tbody tr')].map((r) => r.cells[2].textContent)`)
+		assert.Equal(t, []string{"京口区", "京口区", "京口区"}, parents)
+		// 0.965 under "0.0%" is 96.5%, not 0.965% nor a rounded 96.5.
+		cell := func(unit string) string {
+			return eval[string](tp, `(() => { const c = document.querySelector('#matrix tr[data-unit="`+unit+`"] td.cell[data-status]'); return c ? c.dataset.status + ' ' + c.textContent : ''; })()`)
+		}
+		assert.Equal(t, []string{"met 96.50%", "not_met 94.90%", "met 100.00%"}, []string{cell("K1"), cell("K2"), cell("K3")})
+		assert.Equal(t, 0, eval[int](tp, `document.querySelectorAll('img').length`), "a school's name is text, not markup")
+	}
+	check()
+	// The sheet's cells survive a reload.
+	tp.reload()
+	tp.waitFor(`!!document.getElementById('matrix')`)
+	check()
+}
+
+// A workbook's rejected cells are listed with their sheet and cell, as the
+// command line names them.
+func TestImportWorkbookErrorsNameSheetAndCell(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	tp.view("import")
+	tp.upload("#data-file", filepath.Join(fixturesDir, "bad-cells.xlsx"))
+	tp.waitFor(`document.querySelectorAll('#data-errors tbody tr').length > 0`)
+	rows := eval[[][]string](tp, `[...document.querySelectorAll('#data-errors tbody tr')].map((r) => [...r.cells].map((c) => c.textContent))`)
+	// What the command line says of the same file, with the same plan.
+	engine, err := eduplan.Default()
+	require.NoError(t, err)
+	_, cliErr := engine.ReadFile(filepath.Join(fixturesDir, "bad-cells.xlsx"))
+	var errs dataset.Errors
+	require.ErrorAs(t, cliErr, &errs)
+	require.Len(t, rows, len(errs))
+	for i, e := range errs {
+		require.Equal(t, "Sheet1", e.Sheet)
+		want := []string{filepath.Base(e.File) + " 表 " + e.Sheet, strconv.Itoa(e.Row), strings.TrimRight(dataset.CellName(e.Column, e.Row), "0123456789"), e.Header, "“" + e.Text + "”", e.Reason.ZH}
+		assert.Equal(t, want, rows[i])
+	}
+	assert.Equal(t, []string{"bad-cells.xlsx 表 Sheet1", "2", "D", "在园幼儿数（人）", "“12人”"}, rows[1][:5])
+	assert.Equal(t, []string{"bad-cells.xlsx 表 Sheet1", "3", "A", "单位代码", "“s1”"}, rows[2][:5])
+
+	// An old .xls gets the command line's words.
+	tp.upload("#data-file", writeFile(t, "old.xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 504)...)))
+	tp.waitFor(`document.getElementById('flash').textContent.includes('old.xls')`)
+	assert.Contains(t, tp.text("#flash"), "这是旧版 Excel 工作簿（.xls），不是 CSV")
 }

@@ -12,7 +12,8 @@
 // fixtures (indicators/dataset/xlsx/testdata).
 //
 // globalThis.eduplanXlsx = { isWorkbook(bytes), isOldWorkbook(bytes),
-// readSheet(bytes, name, sheet) → Promise<{sheet, rows}> }. A failure is an
+// readSheet(bytes, name, sheet) → Promise<{sheet, sheets, rows}> }: the
+// sheet read, the names of the visible sheets, and the cells. A failure is an
 // Error whose .text is {zh, en}.
 'use strict';
 
@@ -213,7 +214,8 @@
       if (/\/styles$/.test(r.type)) styles = readStyles(await part(r.target, true));
     }
     const ws = await part(chosen.rel.target);
-    return { sheet: chosen.name, rows: sheetCells(ws, strings, styles, date1904) };
+    const visible = sheets.filter((s) => s.visible).map((s) => s.name);
+    return { sheet: chosen.name, sheets: visible, rows: sheetCells(ws, strings, styles, date1904) };
   }
 
   function readStyles(root) {
