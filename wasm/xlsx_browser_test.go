@@ -59,13 +59,15 @@ type jsSheet struct {
 	Rows  [][]string `json:"rows"`
 	ZH    string     `json:"zh"`
 	EN    string     `json:"en"`
+	// Raw: the reader threw an error without words of its own (a bug).
+	Raw bool `json:"raw"`
 }
 
 func readInBrowser(tp *tab, url, name, sheet string) jsSheet {
 	tp.t.Helper()
 	js := `fetch(` + jsString(url) + `).then((r) => r.arrayBuffer())
 		.then((b) => eduplanXlsx.readSheet(b, ` + jsString(name) + `, ` + jsString(sheet) + `))
-		.then((s) => s, (e) => ({ zh: e.text ? e.text.zh : String(e), en: e.text ? e.text.en : String(e) }))`
+		.then((s) => s, (e) => ({ zh: e.text ? e.text.zh : String(e), en: e.text ? e.text.en : String(e), raw: !e.text }))`
 	v, err := chromedp.Run(tp.ctx, chromedp.Evaluate[jsSheet](js, chromedp.EvalAwaitPromise))
 	require.NoError(tp.t, err)
 	return v
@@ -144,6 +146,7 @@ func TestXlsxReaderRefusals(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			got := readInBrowser(tp, c.url, c.name, c.sheet)
 			require.Nil(t, got.Rows)
+			assert.False(t, got.Raw, got.EN)
 			if c.full {
 				assert.Equal(t, c.zh, got.ZH)
 			} else {
@@ -256,4 +259,59 @@ func TestImportWorkbookErrorsNameSheetAndCell(t *testing.T) {
 	tp.upload("#data-file", writeFile(t, "old.xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 504)...)))
 	tp.waitFor(`document.getElementById('flash').textContent.includes('old.xls')`)
 	assert.Contains(t, tp.text("#flash"), "这是旧版 Excel 工作簿（.xls），不是 CSV")
+}
+
+// fuzzInputs are the damaged workbooks go test -fuzz once found
+// interesting for the Go reader, with the sheet each asked for.
+func fuzzInputs(t *testing.T) map[string]struct {
+	b     []byte
+	sheet string
+} {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(fixturesDir, "fuzz", "FuzzRead", "*"))
+	require.NoError(t, err)
+	require.NotEmpty(t, paths)
+	out := map[string]struct {
+		b     []byte
+		sheet string
+	}{}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+		require.Len(t, lines, 3, p)
+		arg := func(line, typ string) string {
+			lit, ok := strings.CutPrefix(line, typ+"(")
+			require.True(t, ok, line)
+			s, err := strconv.Unquote(strings.TrimSuffix(lit, ")"))
+			require.NoError(t, err, p)
+			return s
+		}
+		out[filepath.Base(p)] = struct {
+			b     []byte
+			sheet string
+		}{[]byte(arg(lines[1], "[]byte")), arg(lines[2], "string")}
+	}
+	return out
+}
+
+// A damaged workbook is read or refused with words, never a script error
+// or a hang; what the Go reader reads, the page's reader reads alike.
+func TestXlsxReaderOnDamagedWorkbooks(t *testing.T) {
+	tp := xlsxReaderTab(t)
+	for name, in := range fuzzInputs(t) {
+		t.Run(name, func(t *testing.T) {
+			got := readInBrowser(tp, "data:application/octet-stream;base64,"+base64.StdEncoding.EncodeToString(in.b), "f.xlsx", in.sheet)
+			sheet, rows, err := xlsx.ReadSheet(bytes.NewReader(in.b), in.sheet)
+			if got.ZH != "" {
+				assert.False(t, got.Raw, got.EN)
+				assert.NotEmpty(t, got.EN)
+				return
+			}
+			if err == nil {
+				assert.Equal(t, sheet, got.Sheet)
+				assert.Equal(t, trimCells(rows), trimCells(got.Rows))
+			}
+		})
+	}
 }
