@@ -31,7 +31,7 @@ const fixturesDir = "../indicators/dataset/xlsx/testdata"
 // xlsxReaderTab opens a bare page that loads only static/xlsx.js, served
 // with the Go reader's fixtures by a server of the test's own: the page
 // under test fetches nothing, so this is the only way in for the files.
-func xlsxReaderTab(t *testing.T) *tab {
+func xlsxReaderTab(t testing.TB) *tab {
 	t.Helper()
 	needBrowser(t)
 	mux := http.NewServeMux()
@@ -314,4 +314,50 @@ func TestXlsxReaderOnDamagedWorkbooks(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The single file, opened from disk, reads a workbook too: a school's
+// return of one unit fills the form, from the sheet chosen.
+func TestSingleFileImportsWorkbook(t *testing.T) {
+	tp := newFileTab(t)
+	tp.open("file://" + singleFile)
+	tp.view("import")
+	tp.upload("#data-file", filepath.Join(fixturesDir, "two-sheets.xlsx"))
+	tp.waitFor(`!!document.getElementById('import-sheet')`)
+	assert.Contains(t, tp.text("#import-notice"), "表 填表说明")
+	tp.do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById('import-sheet'); s.value = '数据'; s.dispatchEvent(new Event('change')); })()`))
+	tp.waitFor(`document.body.dataset.view === 'assess'`)
+	assert.Equal(t, "school/kindergarten", eval[string](tp, `document.getElementById('unit-type').value`))
+	assert.Equal(t, "一幼", eval[string](tp, `document.getElementById('unit-name').value`))
+	assert.Equal(t, "120", eval[string](tp, `document.querySelector('input[data-metric="kindergarten_enrolment"]').value`))
+}
+
+// How long the page's reader takes over a sheet of 10,000 schools (the Go
+// reader's BenchmarkRead10000 reads the same shape).
+func BenchmarkXlsxRead10000(b *testing.B) {
+	tp := xlsxReaderTab(b)
+	f := excelize.NewFile()
+	defer f.Close()
+	pct, err := f.NewStyle(&excelize.Style{NumFmt: 10})
+	require.NoError(b, err)
+	sw, err := f.NewStreamWriter("Sheet1")
+	require.NoError(b, err)
+	require.NoError(b, sw.SetRow("A1", []any{"单位代码", "单位名称", "层级", "学校类型", "上级单位", "在园幼儿数", "持证教师比例"}))
+	for i := 2; i <= 10001; i++ {
+		cell, _ := excelize.CoordinatesToCellName(1, i)
+		require.NoError(b, sw.SetRow(cell, []any{"K" + strconv.Itoa(i), "幼儿园" + strconv.Itoa(i), "学校", "幼儿园", "D1", i % 400, excelize.Cell{StyleID: pct, Value: float64(i%1000) / 1000}}))
+	}
+	require.NoError(b, sw.Flush())
+	var buf bytes.Buffer
+	require.NoError(b, f.Write(&buf))
+	tp.do(chromedp.Evaluate[chromedp.Void](`globalThis.__wb = Uint8Array.from(atob(` + jsString(base64.StdEncoding.EncodeToString(buf.Bytes())) + `), (c) => c.charCodeAt(0))`))
+	b.ResetTimer()
+	var ms float64
+	for range b.N {
+		v, err := chromedp.Run(tp.ctx, chromedp.Evaluate[float64](`(async () => { const t0 = performance.now(); const s = await eduplanXlsx.readSheet(__wb, "d.xlsx", ""); if (s.rows.length !== 10001 || s.rows[2][6] !== "0.3%") throw new Error("misread " + s.rows[2]); return performance.now() - t0; })()`, chromedp.EvalAwaitPromise))
+		require.NoError(b, err)
+		ms += v
+	}
+	b.ReportMetric(ms/float64(b.N), "ms/read")
+	b.ReportMetric(float64(buf.Len()), "file-bytes")
 }
