@@ -123,6 +123,7 @@
   // written names, its child elements and its text.
   class XNode {
     constructor(qname) {
+      this.qname = qname;
       this.localName = qname.slice(qname.indexOf(':') + 1);
       this.attrs = {};
       this.children = [];
@@ -150,34 +151,49 @@
   function parseXML(src) {
     const root = new XNode('#document');
     const stack = [root];
-    const names = [''];
-    const token = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|<!-{2}[\s\S]*?-{2}>|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|([^<]+)/y;
+    let top = root;
+    const start = /<([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
     const attr = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-    let m;
-    token.lastIndex = 0;
-    while (token.lastIndex < src.length) {
-      if (!(m = token.exec(src))) return null;
-      const top = stack[stack.length - 1];
-      if (m[2]) {
-        if (m[1]) {
-          if (m[3] || m[4] || names.pop() !== m[2]) return null;
-          stack.pop();
-          continue;
+    const chars = (t) => t.replace(/\r\n?/g, '\n');
+    for (let i = 0; i < src.length;) {
+      const lt = src.indexOf('<', i);
+      const end = lt < 0 ? src.length : lt;
+      if (end > i && top !== root) top.text += unescape(chars(src.slice(i, end)));
+      if (lt < 0) break;
+      const next = src.charCodeAt(lt + 1);
+      if (next === 47) { // </name>
+        const gt = src.indexOf('>', lt);
+        if (gt < 0 || top === root || src.slice(lt + 2, gt).trimEnd() !== top.qname) return null;
+        stack.pop();
+        top = stack[stack.length - 1];
+        i = gt + 1;
+      } else if (next === 33 || next === 63) { // a comment, CDATA, DOCTYPE or processing instruction
+        let close = '>';
+        if (src.startsWith('<![CDATA[', lt)) close = ']]>';
+        else if (src.startsWith('<!-' + '-', lt)) close = '-' + '->';
+        else if (next === 63) close = '?>';
+        const j = src.indexOf(close, lt + 2);
+        if (j < 0) return null;
+        if (close === ']]>' && top !== root) top.text += chars(src.slice(lt + 9, j));
+        i = j + close.length;
+      } else {
+        start.lastIndex = lt;
+        const m = start.exec(src);
+        if (!m) return null;
+        const el = new XNode(m[1]);
+        if (m[2]) {
+          attr.lastIndex = 0;
+          for (let a; (a = attr.exec(m[2]));) el.attrs[a[1]] = unescape(a[2] ?? a[3]);
         }
-        const el = new XNode(m[2]);
-        for (const a of m[3].matchAll(attr)) el.attrs[a[1]] = unescape(a[2] ?? a[3]);
         top.children.push(el);
-        if (!m[4]) {
+        if (!m[3]) {
           stack.push(el);
-          names.push(m[2]);
+          top = el;
         }
-      } else if (m[5] !== undefined) {
-        top.text += m[5].replace(/\r\n?/g, '\n');
-      } else if (m[6] !== undefined && stack.length > 1) {
-        top.text += unescape(m[6].replace(/\r\n?/g, '\n'));
+        i = start.lastIndex;
       }
     }
-    return stack.length === 1 && root.children.length === 1 ? root.children[0] : null;
+    return top === root && root.children.length === 1 ? root.children[0] : null;
   }
 
   // kids are the child elements of el named local, whatever the prefix.
