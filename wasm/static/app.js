@@ -560,16 +560,16 @@
     return { name, cells: res.rows, sheet: res.sheet };
   }
 
-  // readFile reads the file chosen in input as text, or a workbook's sheet
-  // as cells; a file that cannot be
-  // read is reported above the view and gives null.
-  async function readFile(input) {
+  // readFile reads the file chosen in input as text or, when workbooks is
+  // set (data files), a workbook's first visible sheet as cells; a file that
+  // cannot be read is reported above the view and gives null.
+  async function readFile(input, workbooks) {
     const f = input.files && input.files[0];
     input.value = '';
     if (!f) return null;
     try {
       const buf = await f.arrayBuffer();
-      if (workbookBytes(buf)) return await readWorkbook(f.name, buf, '');
+      if (workbooks && workbookBytes(buf)) return await readWorkbook(f.name, buf, '');
       return { name: f.name, ...decodeText(buf) };
     } catch (e) {
       const message = e && e.key ? () => t(e.key) : (e && e.text ? e.text : (e && e.message ? e.message : String(e)));
@@ -1204,7 +1204,7 @@
   }
 
   async function onDataFile(ev) {
-    const f = await readFile(ev.target);
+    const f = await readFile(ev.target, true);
     if (!f) return;
     importFile(f);
   }
