@@ -101,7 +101,7 @@
       'imp.failed': '无法读取文件“{0}”：',
       'imp.encoding': '编码',
       'imp.sheet': '工作表',
-      'imp.errSheet': '{0} 表 {1}',
+      'imp.errSheet': '表',
       'imp.clear': '清除导入的文件',
       'imp.parents': '汇总单位的结果（由下级数据重新计算，比率不做平均）',
       'imp.schools': '学校 × 指标',
@@ -259,7 +259,7 @@
       'imp.failed': 'Could not read “{0}”:',
       'imp.encoding': 'encoding',
       'imp.sheet': 'sheet',
-      'imp.errSheet': '{0} sheet {1}',
+      'imp.errSheet': 'sheet',
       'imp.clear': 'Clear the imported file',
       'imp.parents': 'Results of the aggregate units (recomputed from the figures below; rates are never averaged)',
       'imp.schools': 'Schools × indicators',
@@ -1192,7 +1192,7 @@
     return h('table', { class: 'errtable', id: 'data-errors' },
       h('thead', null, h('tr', null, ['imp.errFile', 'imp.errRow', 'imp.errCol', 'imp.errHeader', 'imp.errText', 'imp.errReason'].map((k) => h('th', null, t(k))))),
       h('tbody', null, errs.map((e) => h('tr', null,
-        h('td', null, e.sheet ? t('imp.errSheet', e.file || '', e.sheet) : (e.file || '')), h('td', { class: 'num' }, e.row || ''), h('td', { class: 'num' }, e.path ? e.path : (e.column ? colName(e.column) : '')),
+        h('td', null, e.sheet ? (e.file || '') + ' ' + t('imp.errSheet') + ' ' + e.sheet : (e.file || '')), h('td', { class: 'num' }, e.row || ''), h('td', { class: 'num' }, e.path ? e.path : (e.column ? colName(e.column) : '')),
         h('td', null, e.header || ''), h('td', null, e.text != null && e.text !== '' ? '“' + e.text + '”' : ''), h('td', null, tx(e.reason))))));
   }
 

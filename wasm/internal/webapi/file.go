@@ -45,9 +45,10 @@ type importAnswer struct {
 }
 
 // importData reads a data file the page has decoded to text (CSV or JSON)
-// or read as the cells of a workbook's sheet, or a report this page exported, and keeps it for assessFile. A file of one
-// unit also comes back as the figures of the form, written as a person
-// types them (percent figures in percent).
+// or read as the cells of a workbook's sheet, or a report this page
+// exported, and keeps it for assessFile. A file of one unit also comes back
+// as the figures of the form, written as a person types them (percent
+// figures in percent).
 func (s *Session) importData(arg string) (any, error) {
 	if err := s.needPlan(); err != nil {
 		return nil, err
