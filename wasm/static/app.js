@@ -86,7 +86,7 @@
       'exp.figures': '导出本单位数据（CSV）',
       'exp.template': '下载填报模板（CSV）',
       'imp.title': '导入数据文件',
-      'imp.intro': '可导入 CSV（Excel 另存为 CSV 即可，GBK 或 UTF-8 编码均可）或 JSON 文件。只含一个单位的文件会填入“自评”表；含多所学校的区县文件会显示学校×指标汇总、区县重新计算的结果和跨单位检查。',
+      'imp.intro': '可导入 Excel 工作簿（.xlsx，Excel 或 WPS 保存的均可）、CSV（GBK 或 UTF-8 编码均可）或 JSON 文件。只含一个单位的文件会填入“自评”表；含多所学校的区县文件会显示学校×指标汇总、区县重新计算的结果和跨单位检查。',
       'imp.choose': '选择文件…',
       'imp.templateFor': '模板单位类型',
       'imp.read': '已读取“{0}”（{1}）：{2} 个单位。',
@@ -101,6 +101,8 @@
       'imp.errReason': '原因',
       'imp.failed': '无法读取文件“{0}”：',
       'imp.encoding': '编码',
+      'imp.sheet': '工作表',
+      'imp.errSheet': '表',
       'imp.clear': '清除导入的文件',
       'imp.parents': '汇总单位的结果（由下级数据重新计算，比率不做平均）',
       'imp.schools': '学校 × 指标',
@@ -246,7 +248,7 @@
       'exp.figures': 'Export this unit’s figures (CSV)',
       'exp.template': 'Download data-entry template (CSV)',
       'imp.title': 'Import a data file',
-      'imp.intro': 'CSV (save as CSV from Excel; GBK or UTF-8 both work) or JSON. A file with one unit fills the self-assessment form; a district file with many schools shows schools × indicators, the district’s recomputed result and the cross-unit checks.',
+      'imp.intro': 'An Excel workbook (.xlsx, saved by Excel or WPS), CSV (GBK or UTF-8 both work) or JSON. A file with one unit fills the self-assessment form; a district file with many schools shows schools × indicators, the district’s recomputed result and the cross-unit checks.',
       'imp.choose': 'Choose a file…',
       'imp.templateFor': 'Template for',
       'imp.read': 'Read “{0}” ({1}): {2} units.',
@@ -261,6 +263,8 @@
       'imp.errReason': 'Reason',
       'imp.failed': 'Could not read “{0}”:',
       'imp.encoding': 'encoding',
+      'imp.sheet': 'sheet',
+      'imp.errSheet': 'sheet',
       'imp.clear': 'Clear the imported file',
       'imp.parents': 'Results of the aggregate units (recomputed from the figures below; rates are never averaged)',
       'imp.schools': 'Schools × indicators',
@@ -545,16 +549,39 @@
     }
   }
 
-  // readFile reads the file chosen in input as text; a file that cannot be
-  // read is reported above the view and gives null.
-  async function readFile(input) {
+  // workbookBytes: an .xlsx (a zip), or an old .xls or a password-protected
+  // workbook (an OLE container), which xlsx.js explains it cannot read.
+  function workbookBytes(buf) {
+    const b = new Uint8Array(buf, 0, Math.min(buf.byteLength, 8));
+    return globalThis.eduplanXlsx && (eduplanXlsx.isWorkbook(b) || eduplanXlsx.isOldWorkbook(b));
+  }
+
+  // The last workbook read, kept in memory (not in localStorage) so that
+  // another of its sheets can be chosen.
+  let workbook = null;
+
+  // readWorkbook reads one sheet (the first visible one when sheet is
+  // empty) into cells with xlsx.js; Go reads the cells (importData).
+  async function readWorkbook(name, buf, sheet) {
+    const res = await eduplanXlsx.readSheet(buf, name, sheet);
+    workbook = { name, buf, sheets: res.sheets };
+    return { name, cells: res.rows, sheet: res.sheet };
+  }
+
+  // readFile reads the file chosen in input as text or, when workbooks is
+  // set (data files), a workbook's first visible sheet as cells; a file that
+  // cannot be read is reported above the view and gives null.
+  async function readFile(input, workbooks) {
     const f = input.files && input.files[0];
     input.value = '';
     if (!f) return null;
     try {
-      return { name: f.name, ...decodeText(await f.arrayBuffer()) };
+      const buf = await f.arrayBuffer();
+      if (workbooks && workbookBytes(buf)) return await readWorkbook(f.name, buf, '');
+      return { name: f.name, ...decodeText(buf) };
     } catch (e) {
-      flash = { text: () => t('imp.failed', f.name), errors: [{ path: '', message: e && e.key ? () => t(e.key) : (e && e.message ? e.message : String(e)) }] };
+      const message = e && e.key ? () => t(e.key) : (e && e.text ? e.text : (e && e.message ? e.message : String(e)));
+      flash = { text: () => t('imp.failed', f.name), errors: [{ path: '', message }] };
       render();
       return null;
     }
@@ -684,10 +711,16 @@
     PLAN = res.plan;
   }
 
-  // The imported data file is kept as text; Go reads it again after a reload.
+  // importArg is what importData is given for a file read by readFile.
+  function importArg(f) {
+    return f.cells ? { name: f.name, cells: f.cells, sheet: f.sheet } : { name: f.name, text: f.text };
+  }
+
+  // The imported data file is kept as text (a workbook as its sheet's
+  // cells); Go reads it again after a reload.
   function reloadFile() {
     if (!S.file) return;
-    const res = call('importData', { name: S.file.name, text: S.file.text });
+    const res = call('importData', importArg(S.file));
     if (!res.ok || res.single) S.file = null;
   }
 
@@ -1155,7 +1188,7 @@
       h('p', { class: 'intro' }, t('imp.intro')),
       h('div', { class: 'import-bar no-print' },
         h('label', { class: 'btn btn-primary file-btn' }, t('imp.choose'),
-          h('input', { type: 'file', id: 'data-file', accept: '.csv,.json,.txt,text/csv,application/json', onchange: onDataFile })),
+          h('input', { type: 'file', id: 'data-file', accept: '.xlsx,.xlsm,.xls,.csv,.json,.txt,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', onchange: onDataFile })),
         h('span', { class: 'sep' }),
         h('label', { for: 'unit-type' }, t('imp.templateFor')), unitPicker(() => render()),
         h('button', { type: 'button', class: 'btn', id: 'imp-template',
@@ -1163,6 +1196,9 @@
     if (notice) {
       sec.appendChild(h('div', { class: 'notice ' + notice.kind, id: 'import-notice' },
         h('strong', null, say(notice.text)),
+        notice.sheets ? h('p', { class: 'no-print' }, h('label', { for: 'import-sheet' }, t('imp.sheet') + ' '),
+          h('select', { id: 'import-sheet', onchange: onSheet },
+            notice.sheets.list.map((n) => h('option', { value: n, selected: n === notice.sheets.current }, n)))) : null,
         problems(notice)));
       if (notice.warnings) {
         sec.appendChild(h('div', { class: 'notice warn', id: 'import-warnings' },
@@ -1191,7 +1227,7 @@
     return h('table', { class: 'errtable', id: 'data-errors' },
       h('thead', null, h('tr', null, ['imp.errFile', 'imp.errRow', 'imp.errCol', 'imp.errHeader', 'imp.errText', 'imp.errReason'].map((k) => h('th', null, t(k))))),
       h('tbody', null, errs.map((e) => h('tr', null,
-        h('td', null, e.file || ''), h('td', { class: 'num' }, e.row || ''), h('td', { class: 'num' }, e.path ? e.path : (e.column ? colName(e.column) : '')),
+        h('td', null, e.sheet ? (e.file || '') + ' ' + t('imp.errSheet') + ' ' + e.sheet : (e.file || '')), h('td', { class: 'num' }, e.row || ''), h('td', { class: 'num' }, e.path ? e.path : (e.column ? colName(e.column) : '')),
         h('td', null, e.header || ''), h('td', null, e.text != null && e.text !== '' ? '“' + e.text + '”' : ''), h('td', null, tx(e.reason))))));
   }
 
@@ -1203,15 +1239,35 @@
   }
 
   async function onDataFile(ev) {
-    const f = await readFile(ev.target);
+    const f = await readFile(ev.target, true);
     if (!f) return;
-    importText(f.name, f.text, f.encoding);
+    importFile(f);
   }
 
-  function importText(name, text, encoding) {
-    const res = call('importData', { name, text });
+  // onSheet reads another sheet of the workbook last imported.
+  async function onSheet(ev) {
+    if (!workbook) return;
+    try {
+      importFile(await readWorkbook(workbook.name, workbook.buf, ev.target.value));
+    } catch (e) {
+      notice = { kind: 'error', text: () => t('imp.failed', workbook.name), errors: [{ path: '', message: e && e.text ? e.text : String(e) }] };
+      render();
+    }
+  }
+
+  // sheetChoice: the sheets a workbook of several offers, for a picker in
+  // the notice (a first sheet of instructions is common).
+  function sheetChoice(f) {
+    if (!f.cells || !workbook || workbook.name !== f.name || workbook.sheets.length < 2) return null;
+    return { list: workbook.sheets, current: f.sheet };
+  }
+
+  // importFile imports a file read by readFile: text, or a sheet's cells.
+  function importFile(f) {
+    const name = f.name;
+    const res = call('importData', importArg(f));
     if (!res.ok) {
-      notice = { kind: 'error', text: () => t('imp.failed', name), errors: res.errors, dataErrors: res.dataErrors };
+      notice = { kind: 'error', text: () => t('imp.failed', name), errors: res.errors, dataErrors: res.dataErrors, sheets: sheetChoice(f) };
       S.file = null;
       save();
       render();
@@ -1227,13 +1283,14 @@
       notice = { kind: 'ok', text: () => t('imp.single', name), single: true };
       S.view = 'assess';
     } else {
-      S.file = { name, text, encoding };
-      notice = { kind: 'ok', text: () => t('imp.read', name, t('imp.encoding') + ' ' + encoding, res.units) };
+      S.file = f;
+      notice = { kind: 'ok', text: () => t('imp.read', name, f.cells ? t('imp.sheet') + ' ' + f.sheet : t('imp.encoding') + ' ' + f.encoding, res.units) };
     }
     // Figures read as written that look mistyped stay listed under the
     // notice, with their cells, until the next import.
     if (res.warnings && res.warnings.length) notice.warnings = res.warnings;
     if (res.quality) notice.quality = res.quality;
+    notice.sheets = sheetChoice(f);
     save();
     render();
   }
@@ -1500,7 +1557,7 @@
   globalThis.eduplanPage = {
     state: () => JSON.parse(JSON.stringify(S)),
     timing,
-    importText,
+    importText: (name, text, encoding) => importFile({ name, text, encoding }),
   };
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);

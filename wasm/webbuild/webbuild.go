@@ -57,6 +57,12 @@ func StaticFiles() []string {
 // wasm/static folder.
 var sourceFiles = []string{"index.html", "app.js", "style.css"}
 
+// appParts are scripts of wasm/static that the build puts ahead of app.js,
+// in the page's one app.js: the page keeps its list of files, the single
+// file its one inline script and policy hash, and a release binary what it
+// embeds, while the scripts stay apart in the source, each tested alone.
+var appParts = []string{"xlsx.js"}
+
 func (o Options) goCmd() string {
 	if o.GoCmd == "" {
 		return "go"
@@ -210,6 +216,15 @@ func sources(root string) (map[string][]byte, error) {
 		}
 		files[name] = data
 	}
+	var app []byte
+	for _, name := range appParts {
+		data, err := os.ReadFile(filepath.Join(root, "wasm", "static", name))
+		if err != nil {
+			return nil, fmt.Errorf("webbuild: reading the page: %w", err)
+		}
+		app = append(append(app, data...), '\n')
+	}
+	files["app.js"] = append(app, files["app.js"]...)
 	return files, nil
 }
 
@@ -312,7 +327,7 @@ func notAnInputFile(ctx context.Context, opt Options, path string) error {
 	}
 	inputs := []string{}
 	if err == nil {
-		for _, name := range sourceFiles {
+		for _, name := range append(append([]string{}, sourceFiles...), appParts...) {
 			inputs = append(inputs, filepath.Join(root, "wasm", "static", name))
 		}
 	}

@@ -290,3 +290,17 @@ func TestBuildStaticRefusesSourceFolder(t *testing.T) {
 		require.Error(t, err, p)
 	}
 }
+
+// The page's app.js carries the .xlsx reader, kept apart in the source.
+func TestAppCarriesTheXlsxReader(t *testing.T) {
+	root, err := ModuleRoot()
+	require.NoError(t, err)
+	files, err := sources(root)
+	require.NoError(t, err)
+	reader, err := os.ReadFile(filepath.Join(root, "wasm", "static", "xlsx.js"))
+	require.NoError(t, err)
+	app, err := os.ReadFile(filepath.Join(root, "wasm", "static", "app.js"))
+	require.NoError(t, err)
+	assert.Equal(t, string(reader)+"\n"+string(app), string(files["app.js"]))
+	assert.Error(t, notAnInputFile(context.Background(), Options{}, filepath.Join(root, "wasm", "static", "xlsx.js")))
+}

@@ -23,6 +23,11 @@ type loadedFile struct {
 type importRequest struct {
 	Name string `json:"name"`
 	Text string `json:"text"`
+	// Cells, when not null, are the cells of one sheet of a workbook, which
+	// the page reads itself (static/xlsx.js) rather than link excelize;
+	// Sheet is the sheet's name, which errors give with the cell.
+	Cells [][]string `json:"cells"`
+	Sheet string     `json:"sheet"`
 }
 
 type importAnswer struct {
@@ -39,10 +44,11 @@ type importAnswer struct {
 	Quality *view.Quality `json:"quality,omitempty"`
 }
 
-// importData reads a data file the page has decoded to text (CSV or JSON),
-// or a report this page exported, and keeps it for assessFile. A file of one
-// unit also comes back as the figures of the form, written as a person
-// types them (percent figures in percent).
+// importData reads a data file the page has decoded to text (CSV or JSON)
+// or read as the cells of a workbook's sheet, or a report this page
+// exported, and keeps it for assessFile. A file of one unit also comes back
+// as the figures of the form, written as a person types them (percent
+// figures in percent).
 func (s *Session) importData(arg string) (any, error) {
 	if err := s.needPlan(); err != nil {
 		return nil, err
@@ -53,7 +59,13 @@ func (s *Session) importData(arg string) (any, error) {
 	}
 	var d *dataset.Dataset
 	kind := "data"
-	if indicators.IsReport([]byte(req.Text)) {
+	if req.Cells != nil {
+		var err error
+		d, err = dataset.ReadCells(req.Cells, s.cat.Fields(), dataset.Options{File: req.Name, Year: s.plan.Year, Sheet: req.Sheet})
+		if err != nil {
+			return nil, err
+		}
+	} else if indicators.IsReport([]byte(req.Text)) {
 		var err error
 		if d, err = s.datasetFromReport(req.Text); err != nil {
 			return nil, err

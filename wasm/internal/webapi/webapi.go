@@ -145,6 +145,8 @@ type dataError struct {
 	Row    int    `json:"row,omitempty"`
 	Column int    `json:"column,omitempty"`
 	Path   string `json:"path,omitempty"`
+	// Sheet is the workbook sheet the cell is on.
+	Sheet  string `json:"sheet,omitempty"`
 	Header string `json:"header,omitempty"`
 	// Unit is the unit whose figure it is, where the reader names it.
 	Unit   string   `json:"unit,omitempty"`
@@ -218,7 +220,7 @@ func failure(err error) string {
 func dataErrors(es dataset.Errors) []dataError {
 	out := make([]dataError, len(es))
 	for i, e := range es {
-		out[i] = dataError{File: e.File, Row: e.Row, Column: e.Column, Path: e.Path, Header: e.Header, Unit: e.Unit, Text: e.Text, Reason: e.Reason, Code: e.Code()}
+		out[i] = dataError{File: e.File, Row: e.Row, Column: e.Column, Path: e.Path, Sheet: e.Sheet, Header: e.Header, Unit: e.Unit, Text: e.Text, Reason: e.Reason, Code: e.Code()}
 	}
 	return out
 }
