@@ -21,6 +21,10 @@ type Options struct {
 	// Sheet is the sheet of a workbook the rows come from (ReadCells); errors
 	// then name the sheet and the cell ("表 Sheet1 单元格 F7").
 	Sheet string
+	// Plan is the id of the plan the figures are read for. A file that
+	// names another plan (see Dataset.Plan) is refused: its columns were
+	// made for that plan's figures.
+	Plan string
 }
 
 // ReadCSV reads a "wide" CSV file: one row per unit, unit columns first or
@@ -106,6 +110,8 @@ type csvRead struct {
 	idLine    map[string]int
 	year      int
 	yearLine  int
+	plan      string
+	planLine  int
 	sawSchool bool
 }
 
@@ -440,6 +446,9 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 	if j := c.col[roleYear]; j >= 0 {
 		c.readYear(j, cell(j), at(j))
 	}
+	if j := c.col[rolePlan]; j >= 0 {
+		c.readPlan(j, cell(j), at(j))
+	}
 
 	for n, j := range c.fieldCol {
 		f := &c.fields[c.fieldIdx[n]]
@@ -497,6 +506,32 @@ func (c *csvRead) readYear(j int, raw string, line int) {
 	}
 }
 
+// readPlan reads a plan cell: one plan per file, and the plan in use.
+func (c *csvRead) readPlan(j int, raw string, line int) {
+	p := cleanID(raw)
+	switch {
+	case p == "":
+	case c.planLine == 0:
+		c.plan, c.planLine = p, line
+		if reason := PlanMismatch(p, c.opt.Plan); !reason.IsZero() {
+			c.add(line, j+1, c.headerOf(j), raw, reason)
+		}
+	case p != c.plan:
+		c.add(line, j+1, c.headerOf(j), raw, msg.Textf("一个文件只能属于一个计划：第%d行是 %q", "a file belongs to one plan, and line %d says %q", c.planLine, c.plan))
+	}
+}
+
+// PlanMismatch is why a file made for the plan named file cannot be read
+// for the plan named using; zero when it can (either is empty, or they are
+// the same).
+func PlanMismatch(file, using string) msg.Text {
+	if file == "" || using == "" || file == using {
+		return msg.Text{}
+	}
+	return msg.Textf("这个文件是按计划 %q 填报的，而现在使用的是计划 %q：请用该计划检查（--plan），或用本计划生成的模板重新填报",
+		"this file was filled in for the plan %q, and the plan in use is %q: check it with that plan (--plan), or fill in a template of this plan", file, using)
+}
+
 // resolveParents turns each parent cell into a unit id: an id of a unit in
 // the file, or the name of exactly one.
 func (c *csvRead) resolveParents() {
@@ -550,6 +585,7 @@ func (c *csvRead) dataset(enc Encoding) *Dataset {
 		year = c.year
 	}
 	d := New(year)
+	d.Plan = c.plan
 	d.Units = c.units
 	d.Source = Source{File: c.opt.File, Encoding: enc, Warnings: c.warnings.list, MoreWarnings: c.warnings.more,
 		Missing: c.missing.cells, MissingByMarker: c.missing.counts}
@@ -590,6 +626,9 @@ func (d *Dataset) WriteCSV(w io.Writer, fields []Field, enc Encoding) error {
 	if d.Year != 0 {
 		header = append(header, "年份")
 	}
+	if d.Plan != "" {
+		header = append(header, "计划编号")
+	}
 	for _, f := range fields {
 		header = append(header, defaultHeader(f))
 	}
@@ -611,6 +650,9 @@ func (d *Dataset) WriteCSV(w io.Writer, fields []Field, enc Encoding) error {
 		}
 		if d.Year != 0 {
 			row = append(row, strconv.Itoa(d.Year))
+		}
+		if d.Plan != "" {
+			row = append(row, idCell(d.Plan, excel))
 		}
 		for k, f := range fields {
 			v, ok := cols[k].at(i)
@@ -742,6 +784,21 @@ func idCell(id string, excel bool) string {
 // header must read back as its field, and every parent must be among units,
 // so that the filled-in template always reads.
 func Template(w io.Writer, units []OrgUnit, fields []Field, names func(Field) string, enc Encoding, lang string) error {
+	return StampedTemplate(w, units, fields, names, enc, lang, Stamp{})
+}
+
+// Stamp is what a template writes on every row besides the unit: the year
+// of the figures (a 年度 column) and the id of the plan they are for (a
+// 计划编号 column), so that a filled-in return says what it is wherever it
+// travels. A zero field is not written.
+type Stamp struct {
+	Year int
+	Plan string
+}
+
+// StampedTemplate is Template with the columns of a Stamp after the unit
+// columns.
+func StampedTemplate(w io.Writer, units []OrgUnit, fields []Field, names func(Field) string, enc Encoding, lang string, st Stamp) error {
 	m, err := newMatcher(fields)
 	if err != nil {
 		return err
@@ -770,6 +827,15 @@ func Template(w io.Writer, units []OrgUnit, fields []Field, names func(Field) st
 	if hasParent {
 		header = append(header, parent)
 	}
+	stamp := []string{}
+	if st.Year != 0 {
+		header = append(header, map[bool]string{true: "year", false: "年度"}[lang == "en"])
+		stamp = append(stamp, strconv.Itoa(st.Year))
+	}
+	if st.Plan != "" {
+		header = append(header, map[bool]string{true: "plan", false: "计划编号"}[lang == "en"])
+		stamp = append(stamp, idCell(st.Plan, enc != UTF8))
+	}
 	for k, f := range fields {
 		h := defaultHeader(f)
 		if names != nil {
@@ -789,9 +855,12 @@ func Template(w io.Writer, units []OrgUnit, fields []Field, names func(Field) st
 			row[j] = ""
 		}
 		row[0], row[1], row[2], row[3] = idCell(u.ID, excel), spreadsheet.Guard(u.Name), level(u.Level), kind(u.Kind)
+		j := 4
 		if hasParent {
-			row[4] = idCell(u.Parent, excel)
+			row[j] = idCell(u.Parent, excel)
+			j++
 		}
+		copy(row[j:], stamp)
 		writeRecord(&b, row, excel)
 	}
 	out, err := encodeText(b.String(), enc)

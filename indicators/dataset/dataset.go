@@ -27,6 +27,10 @@ type OrgUnit struct {
 // Build one with New and Add/Set, or read one with ReadCSV/ReadJSON.
 type Dataset struct {
 	Year int
+	// Plan is the id of the plan the figures were entered for, when the
+	// file names one (a 计划编号 column, JSON "plan"): a prefilled template
+	// carries it, so that a return is never checked against another plan.
+	Plan string
 	// Note describes where the figures come from (for example "synthetic").
 	Note  string
 	Units []OrgUnit
