@@ -112,6 +112,10 @@ type csvRead struct {
 	yearLine  int
 	plan      string
 	planLine  int
+	// otherPlan is the cell naming another plan than the one in use:
+	// then every header and cell the other plan's columns make unknown
+	// would bury the one error that matters, so it comes alone.
+	otherPlan *CellError
 	sawSchool bool
 }
 
@@ -228,6 +232,9 @@ func readRecords(sc records, enc Encoding, fields []Field, opt Options) (*Datase
 			col := c.col[p.role] // -1 gives column 0: the row as a whole
 			c.add(c.lines[p.unit], col+1, c.headerOf(col), p.text, p.reason)
 		}
+	}
+	if c.otherPlan != nil {
+		return nil, Errors{*c.otherPlan}
 	}
 	if len(c.errs) > 0 {
 		return nil, capErrors(c.errs, opt.File)
@@ -515,6 +522,7 @@ func (c *csvRead) readPlan(j int, raw string, line int) {
 		c.plan, c.planLine = p, line
 		if reason := PlanMismatch(p, c.opt.Plan); !reason.IsZero() {
 			c.add(line, j+1, c.headerOf(j), raw, reason)
+			c.otherPlan = &c.errs[len(c.errs)-1]
 		}
 	case p != c.plan:
 		c.add(line, j+1, c.headerOf(j), raw, msg.Textf("一个文件只能属于一个计划：第%d行是 %q", "a file belongs to one plan, and line %d says %q", c.planLine, c.plan))

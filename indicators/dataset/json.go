@@ -121,6 +121,8 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 				planID = s
 				if reason := PlanMismatch(s, opt.Plan); !reason.IsZero() {
 					r.add(v.Off, "plan", s, reason)
+					// Alone, as the CSV reader says it (csvRead.otherPlan).
+					return nil, r.errs[len(r.errs)-1:]
 				}
 			}
 		case "units":

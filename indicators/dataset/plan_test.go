@@ -28,6 +28,8 @@ func TestPlanColumn(t *testing.T) {
 		{name: "English header", text: "id,name,kind,plan,在园幼儿数\nk1,一园,幼儿园,p-2017,1\n", using: "p-2017", plan: "p-2017"},
 		{name: "another plan", text: head + "k1,一园,学校,幼儿园,,2017,zhenjiang-2017,10\n", using: "p-2017",
 			errCell: "2:7", errText: `这个文件是按计划 "zhenjiang-2017" 填报的，而现在使用的是计划 "p-2017"`},
+		{name: "another plan's columns: that error alone", text: "单位代码,单位名称,学校类型,计划编号,它的指标\nk1,一园,幼儿园,zz,1\n", using: "p-2017",
+			errCell: "2:4", errText: `这个文件是按计划 "zz" 填报的`},
 		{name: "two plans in one file", text: head + "d1,东区,区县,,,2017,p-2017,\nk1,一园,学校,幼儿园,d1,2017,q-2018,10\n",
 			errCell: "3:7", errText: "一个文件只能属于一个计划：第2行是 \"p-2017\""},
 	} {
@@ -61,8 +63,11 @@ func TestPlanJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, d.Equal(back))
 
-	_, err = ReadJSON(bytes.NewReader(b.Bytes()), testFields, Options{File: "r.json", Plan: "other"})
-	require.Error(t, err)
+	other := strings.Replace(b.String(), `"preschool_enrolled"`, `"its_metric"`, 1)
+	_, err = ReadJSON(strings.NewReader(other), testFields, Options{File: "r.json", Plan: "other"})
+	var es Errors
+	require.ErrorAs(t, err, &es)
+	require.Len(t, es, 1)
 	assert.Contains(t, err.Error(), `the plan in use is "other"`)
 
 	b.Reset()

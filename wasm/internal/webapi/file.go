@@ -61,7 +61,7 @@ func (s *Session) importData(arg string) (any, error) {
 		kind = "report"
 	} else {
 		var err error
-		d, err = dataset.Read(strings.NewReader(req.Text), s.cat.Fields(), dataset.Options{File: req.Name, Year: s.plan.Year})
+		d, err = dataset.Read(strings.NewReader(req.Text), s.cat.Fields(), dataset.Options{File: req.Name, Year: s.plan.Year, Plan: s.plan.ID})
 		if err != nil {
 			return nil, err
 		}
