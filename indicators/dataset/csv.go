@@ -596,7 +596,7 @@ func (c *csvRead) dataset(enc Encoding) *Dataset {
 	d.Plan = c.plan
 	d.Units = c.units
 	d.Source = Source{File: c.opt.File, Encoding: enc, Warnings: c.warnings.list, MoreWarnings: c.warnings.more,
-		Missing: c.missing.cells, MissingByMarker: c.missing.counts}
+		Missing: c.missing.cells, MissingByMarker: c.missing.counts, Lines: c.lines}
 	for i, u := range c.units {
 		d.index[u.ID] = i
 	}

@@ -60,6 +60,10 @@ type Source struct {
 	// MaxListed of them. Empty cells are not listed: an absent figure is
 	// the normal case and shows in the counts of figures present.
 	Missing []MissingCell
+	// Lines are where each unit is in the file, by position in Units: the
+	// line its row (CSV) or object (JSON) starts on, or its sheet row (a
+	// workbook), so that a message about a unit can point at it.
+	Lines []int
 	// MissingByMarker counts every such cell, listed or not, by marker, in
 	// the order the markers first occur.
 	MissingByMarker []MarkerCount

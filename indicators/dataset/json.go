@@ -224,6 +224,7 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 			r.add(un.Off, path, un.Raw, msg.T("应为对象 {…}", "must be an object {…}"))
 			d.Units = append(d.Units, u)
 			pos = append(pos, w)
+			d.Source.Lines = append(d.Source.Lines, 0)
 			continue
 		}
 		var figures *strictjson.Node
@@ -323,6 +324,8 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 		}
 		d.Units = append(d.Units, u)
 		pos = append(pos, w)
+		line, _ := r.lines.At(un.Off)
+		d.Source.Lines = append(d.Source.Lines, line)
 	}
 	if len(r.errs) == 0 {
 		for _, p := range validateUnits(d.Units) {
