@@ -102,16 +102,16 @@ type csvRead struct {
 	fieldIdx []int          // the field of each entry of fieldCol
 	noHeader []bool         // columns with an empty header
 
-	units     []OrgUnit
-	lines     []int       // line of each unit's row
-	parents   []string    // parent cell of each unit, cleaned
-	values    [][]float64 // per entry of fieldCol
-	present   [][]bool
-	idLine    map[string]int
-	year      int
-	yearLine  int
-	plan      string
-	planLine  int
+	units    []OrgUnit
+	lines    []int       // line of each unit's row
+	parents  []string    // parent cell of each unit, cleaned
+	values   [][]float64 // per entry of fieldCol
+	present  [][]bool
+	idLine   map[string]int
+	year     int
+	yearLine int
+	plan     string
+	planLine int
 	// otherPlan is the cell naming another plan than the one in use:
 	// then every header and cell the other plan's columns make unknown
 	// would bury the one error that matters, so it comes alone.
