@@ -173,9 +173,14 @@ func (e *env) returnFiles(cmd string, args []string) ([]string, int) {
 			paths = append(paths, a)
 			continue
 		}
-		in, err := collect.Files(a)
+		in, skipped, err := collect.Files(a)
 		if err != nil {
 			return nil, e.inputError(cmd, e.say(err), e.t("确认文件夹可读。", "check that the folder can be read."))
+		}
+		if len(skipped) > 0 {
+			fmt.Fprintf(e.stderr, "eduplan %s: %s\n", cmd, e.t(
+				fmt.Sprintf("注意：跳过了 %d 个不是 .csv、.json、.xlsx 的文件：%s", len(skipped), strings.Join(skipped, "、")),
+				fmt.Sprintf("note: skipped %d file(s) that are not .csv, .json or .xlsx: %s", len(skipped), strings.Join(skipped, ", "))))
 		}
 		if len(in) == 0 {
 			return nil, e.inputError(cmd, e.t(fmt.Sprintf("文件夹 %s 中没有 .csv、.json 或 .xlsx 文件", a), fmt.Sprintf("the folder %s holds no .csv, .json or .xlsx file", a)),

@@ -51,8 +51,10 @@ func TestCollect(t *testing.T) {
 	last := files[len(files)-1]
 	lastID := strings.SplitN(filepath.Base(last), "-京口区", 2)[0]
 
+	require.NoError(t, os.WriteFile(filepath.Join(returns, "说明.txt"), []byte("not a return"), 0o644))
 	out := filepath.Join(dir, "district.csv")
 	r = eduplan(t, "collect", returns, "--units", list, "--kind", "kindergarten", "-o", out)
+	assert.Contains(t, r.stderr, "注意：跳过了 1 个不是 .csv、.json、.xlsx 的文件："+filepath.Join(returns, "说明.txt"))
 	assert.Equal(t, exitFail, r.code, "a unit of the list did not return: %s", r.stderr)
 	assert.Contains(t, r.stderr, "名单中有 1 个单位没有交回：\n  "+lastID+" ")
 	assert.Contains(t, r.stderr, "汇总了 "+strconv.Itoa(len(files))+" 个文件")

@@ -45,6 +45,9 @@ type Options struct {
 //	parent  parent, 上级, 上级单位, 所属辖市区, 所属区县: an id, or the name
 //	        of a unit in the same file
 //	year    year, 年份, 年度 (otherwise Options.Year)
+//	plan    plan, plan id, 计划, 计划编号: the id of the plan the file was
+//	        filled in for (Dataset.Plan); one per file, and refused when
+//	        Options.Plan names another
 //
 // Without a level column every row is a school; a file of one school with no
 // parent column is thus a school's own self-check. Every school needs a kind,

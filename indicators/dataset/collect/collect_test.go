@@ -190,8 +190,9 @@ func TestReadFolder(t *testing.T) {
 	write("notes.md", []byte("not a return"))
 	require.NoError(t, os.Mkdir(filepath.Join(dir, "old"), 0o755))
 
-	paths, err := Files(dir)
+	paths, skipped, err := Files(dir)
 	require.NoError(t, err)
+	assert.Equal(t, []string{filepath.Join(dir, "notes.md")}, skipped)
 	names := make([]string, len(paths))
 	for i, p := range paths {
 		names[i] = filepath.Base(p)
@@ -209,13 +210,16 @@ func TestReadFolder(t *testing.T) {
 	// Bad files do not stop the others: every one is named.
 	write("bad.csv", []byte("单位代码,单位名称\nx,\n"))
 	write("other.json", []byte(`{"format": "eduplan.data/v1", "plan": "q", "units": []}`))
-	paths, err = Files(dir)
+	write("old.xls", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0})
+	paths, _, err = Files(dir)
 	require.NoError(t, err)
 	_, err = ReadFiles(paths, fields, dataset.Options{Year: 2017, Plan: "p"}, 0)
 	var es dataset.Errors
 	require.ErrorAs(t, err, &es)
-	require.Len(t, es, 3)
+	require.Len(t, es, 4)
 	assert.Equal(t, filepath.Join(dir, "bad.csv"), es[0].File)
 	assert.Equal(t, filepath.Join(dir, "bad.csv"), es[1].File)
-	assert.Equal(t, filepath.Join(dir, "other.json"), es[2].File)
+	assert.Equal(t, filepath.Join(dir, "old.xls"), es[2].File)
+	assert.Contains(t, es[2].In("zh"), "旧版 Excel 工作簿", "an old workbook is named, with the fix")
+	assert.Equal(t, filepath.Join(dir, "other.json"), es[3].File)
 }

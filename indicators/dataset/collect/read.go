@@ -14,26 +14,31 @@ import (
 )
 
 // Files lists the returns in a folder: its .csv, .json and .xlsx files
-// (not in subfolders), sorted by name. Excel's lock files (~$name.xlsx)
-// and hidden files are left out: they are not returns.
-func Files(dir string) ([]string, error) {
+// (and .xls, which the readers refuse with a hint to save it as .xlsx),
+// not in subfolders, sorted by name. Other files are returned as skipped,
+// for the caller to name: a return saved under an odd name must not go
+// unnoticed. Excel's lock files (~$name.xlsx) and hidden files are neither:
+// they are never returns.
+func Files(dir string) (files, skipped []string, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var out []string
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
 			continue
 		}
 		switch strings.ToLower(filepath.Ext(name)) {
-		case ".csv", ".json", ".xlsx":
-			out = append(out, filepath.Join(dir, name))
+		case ".csv", ".json", ".xlsx", ".xls":
+			files = append(files, filepath.Join(dir, name))
+		default:
+			skipped = append(skipped, filepath.Join(dir, name))
 		}
 	}
-	sort.Strings(out)
-	return out, nil
+	sort.Strings(files)
+	sort.Strings(skipped)
+	return files, skipped, nil
 }
 
 // ReadFiles reads returns from files: CSV, JSON or an Excel workbook
