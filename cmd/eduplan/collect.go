@@ -218,7 +218,15 @@ func (e *env) collectReturns(cmd string, paths []string, l *loaded, max int64, e
 		for _, c := range cs {
 			fmt.Fprintf(e.stderr, "  %s\n", c.Text().In(e.lang))
 		}
-		fmt.Fprintf(e.stderr, "%s%s\n", e.t("处理办法：", "To fix: "), e.t("与填报单位核对后改正其中一处，或移走过时的那份报表。", "check with the unit which one is right and correct the other, or move the outdated return away."))
+		fix := e.t("与填报单位核对后改正其中一处，或移走过时的那份报表。", "check with the unit which one is right and correct the other, or move the outdated return away.")
+		for _, c := range cs {
+			if c.Unit == "unit" {
+				// What the page exported before returns carried a code.
+				fix = e.t("代码为 unit 的报表是旧版页面导出的，没有本单位代码：请在页面上填写本单位代码后重新导出。", "the returns with the code unit were exported by an older page, without the unit's code: enter the code on the page and export again.")
+				break
+			}
+		}
+		fmt.Fprintf(e.stderr, "%s%s\n", e.t("处理办法：", "To fix: "), fix)
 		return nil, exitUsage
 	}
 	e.collectSummary(cmd, res, expected != nil)

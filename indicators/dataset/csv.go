@@ -838,13 +838,17 @@ func StampedTemplate(w io.Writer, units []OrgUnit, fields []Field, names func(Fi
 	if hasParent {
 		header = append(header, parent)
 	}
-	stamp := []string{}
+	yearH, planH := "年度", "计划编号"
+	if lang == "en" {
+		yearH, planH = "year", "plan"
+	}
+	var stamp []string
 	if st.Year != 0 {
-		header = append(header, map[bool]string{true: "year", false: "年度"}[lang == "en"])
+		header = append(header, yearH)
 		stamp = append(stamp, strconv.Itoa(st.Year))
 	}
 	if st.Plan != "" {
-		header = append(header, map[bool]string{true: "plan", false: "计划编号"}[lang == "en"])
+		header = append(header, planH)
 		stamp = append(stamp, idCell(st.Plan, enc != UTF8))
 	}
 	for k, f := range fields {
