@@ -128,3 +128,19 @@ func TestCollectUsage(t *testing.T) {
 	assert.Equal(t, exitUsage, r.code)
 	assert.Contains(t, r.stderr, "--sheet 只用于一个 Excel 数据文件")
 }
+
+// Prefilled files in every form they are written collect back: nothing
+// filled in, every school of the list is named as not returned.
+func TestCollectUnfilledSplits(t *testing.T) {
+	for _, form := range [][]string{{"--format", "xlsx"}, {"--encoding", "gbk"}, {"--lang", "en"}} {
+		dir := t.TempDir()
+		r := eduplan(t, append([]string{"template", "--kind", "primary", "--sample", "--unit", "d-runzhou", "--split", dir}, form...)...)
+		require.Equal(t, exitOK, r.code, r.stderr)
+		n := len(strings.Fields(r.stdout))
+		r = eduplan(t, "collect", dir, "--units", "../../seeds/sample2017.json", "--kind", "primary", "-o", filepath.Join(t.TempDir(), "out.json"))
+		assert.Equal(t, exitFail, r.code, "%v: %s", form, r.stderr)
+		missing := strings.Count(r.stderr, "\n  s-")
+		assert.GreaterOrEqual(t, missing, n, "%v: every school of the folder, and those of other districts: %s", form, r.stderr)
+		assert.Contains(t, r.stderr, "汇总了 "+strconv.Itoa(n)+" 个文件", form)
+	}
+}
