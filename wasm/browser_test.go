@@ -767,6 +767,8 @@ func TestExportAndImportAgain(t *testing.T) {
 	assert.True(t, bytes.HasPrefix(csvReport, []byte("\xef\xbb\xbf单位编号,")), "a UTF-8 BOM for Excel")
 	assert.Contains(t, string(csvReport), "义务教育择校生比例,约束性,未达标,10.00%,≤ 5%,+5.00,个百分点")
 
+	// The figures are a return: they need the unit's code.
+	tp.do(chromedp.SendKeys(chromedp.CSS("#unit-code"), "s-dantu-p1"))
 	_, figuresCSV := download("#exp-figures")
 	_, template := download("#exp-template")
 	assert.Contains(t, string(template), "择校生数")

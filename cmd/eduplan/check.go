@@ -15,12 +15,13 @@ import (
 )
 
 var checkHelp = cmdHelp{
-	usage: "eduplan check [flags] DATA | eduplan check [flags] --sample",
+	usage: "eduplan check [flags] DATA | eduplan check [flags] DIR|FILE... | eduplan check [flags] --sample",
 	about: [2]string{
 		`按计划评估一年的数据：每个单位的每个适用指标是达标、未达标、缺数据还是无法计算，
 附数值、目标和差距。DATA 是 CSV 或 JSON 数据文件（UTF-8、带 BOM 或 GBK 均可），
 或 Excel/WPS 工作簿（.xlsx，读第一个可见的工作表，--sheet 指定其他工作表；百分比格式的
-单元格按百分数读取），"-" 表示标准输入；--sample 评估内置的样例年度（虚构数据）。
+单元格按百分数读取），"-" 表示标准输入；--sample 评估内置的样例年度（虚构数据）。给几个文件或一个文件夹时，
+先像 eduplan collect 那样汇总（冲突的报表会被拒绝），再评估汇总的结果。
 计划默认为内置的镇江市教育局2017年工作要点，--plan 指定其他计划文件。
 上级单位的比率由下属单位的分子、分母分别加总后重新计算，不取平均。
 上级单位自己填报的数据若与下属单位合计不一致（计数须完全相等），报告列出两者、差额和
@@ -30,6 +31,8 @@ met, not met, missing data or not computable, with value, target and gap. DATA i
 JSON data file (UTF-8, with or without BOM, or GBK) or an Excel/WPS workbook (.xlsx: the
 first visible sheet, or the one --sheet names; percent-formatted cells read as percents);
 "-" reads standard input; --sample assesses the embedded sample year (synthetic figures).
+Several files or a folder are merged first, as eduplan collect merges them (returns that
+conflict are refused), and the merge is assessed.
 The plan is the embedded Zhenjiang 2017 plan unless --plan names a plan file. A parent
 unit's rates are recomputed from its children's summed numerators and denominators, never
 averaged. Where a parent reports a figure of its own that differs from the sum of its
@@ -122,10 +125,17 @@ func runCheck(e *env, args []string) int {
 		return e.usageError("check", e.t("--sheet 用于 Excel 数据文件，不能与 --sample 同用", "--sheet is for an Excel data file and cannot go with --sample"))
 	case !*sample && len(pos) == 0:
 		return e.usageError("check", e.t("缺少数据文件；要评估内置样例年度请加 --sample", "no data file given; add --sample to assess the embedded sample year"))
-	case len(pos) > 1:
-		return e.usageError("check", e.t("只能给一个数据文件，而不是 ", "give one data file, not ")+strings.Join(pos, " "))
-	case len(pos) == 1:
+	case len(pos) == 1 && !isDir(pos[0]):
 		src.path = pos[0]
+	case *sheet != "":
+		return e.usageError("check", e.t("--sheet 只用于一个 Excel 数据文件，不能用于几个文件或文件夹", "--sheet is for one workbook, not for several files or a folder"))
+	}
+	var returns []string // several files or a folder: collected first
+	if len(pos) > 1 || len(pos) == 1 && isDir(pos[0]) {
+		var code int
+		if returns, code = e.returnFiles("check", pos); returns == nil {
+			return code
+		}
 	}
 	if yearSet && (*year < 1000 || *year > 9999) {
 		return e.usageError("check", e.t(fmt.Sprintf("--year 应为四位年份，而不是 %d", *year), fmt.Sprintf("--year must be a four-digit year, not %d", *year)))
@@ -150,7 +160,7 @@ func runCheck(e *env, args []string) int {
 	if c := e.binaryOutput("check", f, *out); c != 0 {
 		return c
 	}
-	if c := e.checkOutput("check", *out, *planFile, src.path); c != 0 {
+	if c := e.checkOutput("check", *out, append([]string{*planFile, src.path}, returns...)...); c != 0 {
 		return c
 	}
 	if c := e.checkOutput("check", *validationCSV, *planFile, src.path, *out); c != 0 {
@@ -160,7 +170,12 @@ func runCheck(e *env, args []string) int {
 	if l == nil {
 		return code
 	}
-	ds, code := e.loadData("check", src, l, *year, yearSet)
+	var ds *dataset.Dataset
+	if returns != nil {
+		ds, code = e.collectedData(pos, returns, l, int64(maxBytes), *year, yearSet)
+	} else {
+		ds, code = e.loadData("check", src, l, *year, yearSet)
+	}
 	if ds == nil {
 		return code
 	}

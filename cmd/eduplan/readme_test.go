@@ -58,6 +58,9 @@ func TestREADMECommandsRun(t *testing.T) {
 	root, err := filepath.Abs("../..")
 	require.NoError(t, err)
 	out := t.TempDir()
+	// What one command writes, another reads (template --split, then
+	// collect that folder): an argument naming an output is its new place.
+	moved := map[string]string{}
 	for _, args := range cmds {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			if (args[0] == "serve" || args[0] == "build-web") && testing.Short() {
@@ -70,9 +73,12 @@ func TestREADMECommandsRun(t *testing.T) {
 			for i := range args {
 				// A status file is written by --set and read by the
 				// commands after it, so it goes to the same place each time.
-				if i > 0 && (args[i-1] == "-o" || args[i-1] == "--out" || args[i-1] == "--single" || args[i-1] == "--status") {
-					args[i] = filepath.Join(out, filepath.Base(args[i]))
+				if i > 0 && (args[i-1] == "-o" || args[i-1] == "--out" || args[i-1] == "--single" || args[i-1] == "--status" || args[i-1] == "--split") {
+					moved[args[i]] = filepath.Join(out, filepath.Base(args[i]))
+					args[i] = moved[args[i]]
 					written = append(written, args[i])
+				} else if to, ok := moved[args[i]]; ok {
+					args[i] = to
 				}
 			}
 			var stdout, stderr syncBuffer

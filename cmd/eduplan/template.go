@@ -22,6 +22,9 @@ var templateHelp = cmdHelp{
 （保留开头的 0），百分比数据项的列设为百分比格式（填 99.2 即 99.2%）。
 --units 从已有数据文件取该类单位，每个单位一行（连同其上级单位，使文件读回时层级完整；
 上级单位的行可留空，其数据由下属单位汇总）；不给 --units 时模板只有表头，每个单位填一行。
+--split 文件夹：为名单中该类的每个单位各写一个预填文件（文件名为“代码-名称.csv”或 .xlsx），
+内有该单位及其上级单位的行、年度和计划编号，发给各校填写后用 eduplan collect 汇总；
+文件夹中已有的同名文件不会被覆盖。
 学校类型：kindergarten 幼儿园、primary 小学、junior 初中、nine_year 九年一贯制学校、
 complete_second 完全中学、senior 普通高中、vocational 中等职业学校、special 特殊教育学校。
 层级：city 市、district 辖市区、school 学校。`,
@@ -36,6 +39,10 @@ zeros), percent figures' columns in percent format (99.2 typed is 99.2%). --unit
 one row each (with their parent units, so the file reads back as a hierarchy; a parent's
 row may stay empty: its figures sum from its children). Without --units the template is
 a header row to add one row per unit to.
+--split DIR writes one prefilled file per unit of that kind in the list instead
+("code-name.csv" or .xlsx): the unit's row and its parents' rows, the year and the
+plan's id, to mail to each school and gather back with eduplan collect; a file
+already in DIR is never replaced.
 Kinds: kindergarten, primary, junior, nine_year, complete_second, senior, vocational,
 special (or their Chinese names). Levels: city, district, school.`,
 	},
@@ -43,6 +50,7 @@ special (or their Chinese names). Levels: city, district, school.`,
 		{"eduplan template --kind kindergarten -o kindergarten.csv", "幼儿园填报模板（只有表头）", "a kindergarten template (header only)"},
 		{"eduplan template --kind primary --units 2016.csv --encoding gbk -o primary.csv", "按去年的数据文件预填各小学，GBK 编码", "rows for last year's primary schools, GBK-encoded"},
 		{"eduplan template --level district --sample", "内置样例中各辖市区的模板", "a district template with the sample year's districts"},
+		{"eduplan template --kind kindergarten --units units.csv --split returns --format xlsx", "为名单中每所幼儿园各写一个预填的 Excel 文件到 returns 文件夹", "one prefilled workbook per kindergarten of the list, in the folder returns"},
 		{"eduplan template --kind kindergarten --units 2016.xlsx -o kindergarten.xlsx", "按去年的 Excel 工作簿预填各幼儿园，生成 Excel 工作簿", "rows for last year's kindergartens, from and as an Excel workbook"},
 	},
 }
@@ -58,6 +66,7 @@ func runTemplate(e *env, args []string) int {
 	encFlag := fs.String("encoding", "utf-8-bom", e.t("CSV 的编码：utf-8-bom、utf-8 或 gbk", "encoding of a CSV template: utf-8-bom, utf-8 or gbk"))
 	format := fs.String("format", "", e.t("csv 或 xlsx（Excel 工作簿）；默认按 -o 的扩展名，否则 csv", "csv or xlsx (an Excel workbook); by default from the -o extension, else csv"))
 	out := fs.String("o", "", e.t("写入文件（整体写入）；默认标准输出", "write to this file (whole or not at all); standard output by default"))
+	split := fs.String("split", "", e.t("每个单位一个预填文件，写到该文件夹（须与 --units 或 --sample 同用）", "one prefilled file per unit, written to this folder (with --units or --sample)"))
 	pos, code, done := e.parse(fs, templateHelp, args)
 	if done {
 		return code
@@ -78,7 +87,15 @@ func runTemplate(e *env, args []string) int {
 	case f == "xlsx" && isSet(fs, "encoding"):
 		return e.usageError("template", e.t("--encoding 只用于 CSV 模板；Excel 工作簿没有编码之分", "--encoding is for a CSV template; a workbook has no encoding to choose"))
 	}
-	if c := e.binaryOutput("template", f, *out); c != 0 {
+	if *split != "" {
+		switch {
+		case *out != "":
+			return e.usageError("template", e.t("--split 写一个文件夹，不能与 -o 同用", "--split writes a folder and cannot go with -o"))
+		case *unitsFile == "" && !*sample:
+			return e.usageError("template", e.t("--split 须与 --units（单位名单）或 --sample 同用", "--split needs --units (the list of units) or --sample"))
+		}
+	}
+	if c := e.binaryOutput("template", f, *out); c != 0 && *split == "" {
 		return c
 	}
 	var enc dataset.Encoding
@@ -151,6 +168,9 @@ func runTemplate(e *env, args []string) int {
 		return e.usageError("template", e.t("--unit 须与 --units 或 --sample 一起用", "--unit needs --units or --sample"))
 	}
 	names := func(f dataset.Field) string { return headerName(metricOf[f.ID], e.lang) }
+	if *split != "" {
+		return e.splitTemplates(*split, l, units, level, kind, fields, names, enc, f)
+	}
 	var b bytes.Buffer
 	write := func() error { return dataset.Template(&b, units, fields, names, enc, e.lang) }
 	if f == "xlsx" {

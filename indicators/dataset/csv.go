@@ -21,6 +21,10 @@ type Options struct {
 	// Sheet is the sheet of a workbook the rows come from (ReadCells); errors
 	// then name the sheet and the cell ("表 Sheet1 单元格 F7").
 	Sheet string
+	// Plan is the id of the plan the figures are read for. A file that
+	// names another plan (see Dataset.Plan) is refused: its columns were
+	// made for that plan's figures.
+	Plan string
 }
 
 // ReadCSV reads a "wide" CSV file: one row per unit, unit columns first or
@@ -41,6 +45,9 @@ type Options struct {
 //	parent  parent, 上级, 上级单位, 所属辖市区, 所属区县: an id, or the name
 //	        of a unit in the same file
 //	year    year, 年份, 年度 (otherwise Options.Year)
+//	plan    plan, plan id, 计划, 计划编号: the id of the plan the file was
+//	        filled in for (Dataset.Plan); one per file, and refused when
+//	        Options.Plan names another
 //
 // Without a level column every row is a school; a file of one school with no
 // parent column is thus a school's own self-check. Every school needs a kind,
@@ -98,14 +105,20 @@ type csvRead struct {
 	fieldIdx []int          // the field of each entry of fieldCol
 	noHeader []bool         // columns with an empty header
 
-	units     []OrgUnit
-	lines     []int       // line of each unit's row
-	parents   []string    // parent cell of each unit, cleaned
-	values    [][]float64 // per entry of fieldCol
-	present   [][]bool
-	idLine    map[string]int
-	year      int
-	yearLine  int
+	units    []OrgUnit
+	lines    []int       // line of each unit's row
+	parents  []string    // parent cell of each unit, cleaned
+	values   [][]float64 // per entry of fieldCol
+	present  [][]bool
+	idLine   map[string]int
+	year     int
+	yearLine int
+	plan     string
+	planLine int
+	// otherPlan is the cell naming another plan than the one in use:
+	// then every header and cell the other plan's columns make unknown
+	// would bury the one error that matters, so it comes alone.
+	otherPlan *CellError
 	sawSchool bool
 }
 
@@ -222,6 +235,9 @@ func readRecords(sc records, enc Encoding, fields []Field, opt Options) (*Datase
 			col := c.col[p.role] // -1 gives column 0: the row as a whole
 			c.add(c.lines[p.unit], col+1, c.headerOf(col), p.text, p.reason)
 		}
+	}
+	if c.otherPlan != nil {
+		return nil, Errors{*c.otherPlan}
 	}
 	if len(c.errs) > 0 {
 		return nil, capErrors(c.errs, opt.File)
@@ -440,6 +456,9 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 	if j := c.col[roleYear]; j >= 0 {
 		c.readYear(j, cell(j), at(j))
 	}
+	if j := c.col[rolePlan]; j >= 0 {
+		c.readPlan(j, cell(j), at(j))
+	}
 
 	for n, j := range c.fieldCol {
 		f := &c.fields[c.fieldIdx[n]]
@@ -497,6 +516,33 @@ func (c *csvRead) readYear(j int, raw string, line int) {
 	}
 }
 
+// readPlan reads a plan cell: one plan per file, and the plan in use.
+func (c *csvRead) readPlan(j int, raw string, line int) {
+	p := cleanID(raw)
+	switch {
+	case p == "":
+	case c.planLine == 0:
+		c.plan, c.planLine = p, line
+		if reason := PlanMismatch(p, c.opt.Plan); !reason.IsZero() {
+			c.add(line, j+1, c.headerOf(j), raw, reason)
+			c.otherPlan = &c.errs[len(c.errs)-1]
+		}
+	case p != c.plan:
+		c.add(line, j+1, c.headerOf(j), raw, msg.Textf("一个文件只能属于一个计划：第%d行是 %q", "a file belongs to one plan, and line %d says %q", c.planLine, c.plan))
+	}
+}
+
+// PlanMismatch is why a file made for the plan named file cannot be read
+// for the plan named using; zero when it can (either is empty, or they are
+// the same).
+func PlanMismatch(file, using string) msg.Text {
+	if file == "" || using == "" || file == using {
+		return msg.Text{}
+	}
+	return msg.Textf("这个文件是按计划 %q 填报的，而现在使用的是计划 %q：请用该计划检查（--plan），或用本计划生成的模板重新填报",
+		"this file was filled in for the plan %q, and the plan in use is %q: check it with that plan (--plan), or fill in a template of this plan", file, using)
+}
+
 // resolveParents turns each parent cell into a unit id: an id of a unit in
 // the file, or the name of exactly one.
 func (c *csvRead) resolveParents() {
@@ -550,9 +596,10 @@ func (c *csvRead) dataset(enc Encoding) *Dataset {
 		year = c.year
 	}
 	d := New(year)
+	d.Plan = c.plan
 	d.Units = c.units
 	d.Source = Source{File: c.opt.File, Encoding: enc, Warnings: c.warnings.list, MoreWarnings: c.warnings.more,
-		Missing: c.missing.cells, MissingByMarker: c.missing.counts}
+		Missing: c.missing.cells, MissingByMarker: c.missing.counts, Lines: c.lines}
 	for i, u := range c.units {
 		d.index[u.ID] = i
 	}
@@ -590,6 +637,9 @@ func (d *Dataset) WriteCSV(w io.Writer, fields []Field, enc Encoding) error {
 	if d.Year != 0 {
 		header = append(header, "年份")
 	}
+	if d.Plan != "" {
+		header = append(header, "计划编号")
+	}
 	for _, f := range fields {
 		header = append(header, defaultHeader(f))
 	}
@@ -611,6 +661,9 @@ func (d *Dataset) WriteCSV(w io.Writer, fields []Field, enc Encoding) error {
 		}
 		if d.Year != 0 {
 			row = append(row, strconv.Itoa(d.Year))
+		}
+		if d.Plan != "" {
+			row = append(row, idCell(d.Plan, excel))
 		}
 		for k, f := range fields {
 			v, ok := cols[k].at(i)
@@ -742,6 +795,21 @@ func idCell(id string, excel bool) string {
 // header must read back as its field, and every parent must be among units,
 // so that the filled-in template always reads.
 func Template(w io.Writer, units []OrgUnit, fields []Field, names func(Field) string, enc Encoding, lang string) error {
+	return StampedTemplate(w, units, fields, names, enc, lang, Stamp{})
+}
+
+// Stamp is what a template writes on every row besides the unit: the year
+// of the figures (a 年度 column) and the id of the plan they are for (a
+// 计划编号 column), so that a filled-in return says what it is wherever it
+// travels. A zero field is not written.
+type Stamp struct {
+	Year int
+	Plan string
+}
+
+// StampedTemplate is Template with the columns of a Stamp after the unit
+// columns.
+func StampedTemplate(w io.Writer, units []OrgUnit, fields []Field, names func(Field) string, enc Encoding, lang string, st Stamp) error {
 	m, err := newMatcher(fields)
 	if err != nil {
 		return err
@@ -770,6 +838,19 @@ func Template(w io.Writer, units []OrgUnit, fields []Field, names func(Field) st
 	if hasParent {
 		header = append(header, parent)
 	}
+	yearH, planH := "年度", "计划编号"
+	if lang == "en" {
+		yearH, planH = "year", "plan"
+	}
+	var stamp []string
+	if st.Year != 0 {
+		header = append(header, yearH)
+		stamp = append(stamp, strconv.Itoa(st.Year))
+	}
+	if st.Plan != "" {
+		header = append(header, planH)
+		stamp = append(stamp, idCell(st.Plan, enc != UTF8))
+	}
 	for k, f := range fields {
 		h := defaultHeader(f)
 		if names != nil {
@@ -789,9 +870,12 @@ func Template(w io.Writer, units []OrgUnit, fields []Field, names func(Field) st
 			row[j] = ""
 		}
 		row[0], row[1], row[2], row[3] = idCell(u.ID, excel), spreadsheet.Guard(u.Name), level(u.Level), kind(u.Kind)
+		j := 4
 		if hasParent {
-			row[4] = idCell(u.Parent, excel)
+			row[j] = idCell(u.Parent, excel)
+			j++
 		}
+		copy(row[j:], stamp)
 		writeRecord(&b, row, excel)
 	}
 	out, err := encodeText(b.String(), enc)

@@ -27,6 +27,10 @@ type OrgUnit struct {
 // Build one with New and Add/Set, or read one with ReadCSV/ReadJSON.
 type Dataset struct {
 	Year int
+	// Plan is the id of the plan the figures were entered for, when the
+	// file names one (a 计划编号 column, JSON "plan"): a prefilled template
+	// carries it, so that a return is never checked against another plan.
+	Plan string
 	// Note describes where the figures come from (for example "synthetic").
 	Note  string
 	Units []OrgUnit
@@ -56,6 +60,10 @@ type Source struct {
 	// MaxListed of them. Empty cells are not listed: an absent figure is
 	// the normal case and shows in the counts of figures present.
 	Missing []MissingCell
+	// Lines are where each unit is in the file, by position in Units: the
+	// line its row (CSV) or object (JSON) starts on, or its sheet row (a
+	// workbook), so that a message about a unit can point at it.
+	Lines []int
 	// MissingByMarker counts every such cell, listed or not, by marker, in
 	// the order the markers first occur.
 	MissingByMarker []MarkerCount

@@ -20,6 +20,7 @@ const (
 	roleKind
 	roleParent
 	roleYear
+	rolePlan
 	roleField
 	roleIgnore
 )
@@ -38,6 +39,7 @@ var unitColumns = []struct {
 	{roleKind, msg.T("学校类型", "kind"), []string{"kind", "类型", "学校类型", "办学类型", "type", "school type"}},
 	{roleParent, msg.T("上级单位", "parent"), []string{"parent", "上级", "上级单位", "所属辖市区", "所属区县", "所属单位"}},
 	{roleYear, msg.T("年份", "year"), []string{"year", "年份", "年度"}},
+	{rolePlan, msg.T("计划编号", "plan"), []string{"plan", "plan id", "计划", "计划编号"}},
 	{roleIgnore, msg.T("序号", "row number"), []string{"序号", "no."}},
 }
 

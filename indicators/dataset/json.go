@@ -96,7 +96,7 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 		return nil, r.errs
 	}
 	year, hasYear := 0, false
-	note := ""
+	note, planID := "", ""
 	var units *strictjson.Node
 	hasFormat := false
 	for _, mb := range r.members(root, "") {
@@ -116,6 +116,15 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 			year = y
 		case "note":
 			note, _ = r.str(v, "", "note")
+		case "plan":
+			if s, ok := r.str(v, "", "plan"); ok {
+				planID = s
+				if reason := PlanMismatch(s, opt.Plan); !reason.IsZero() {
+					r.add(v.Off, "plan", s, reason)
+					// Alone, as the CSV reader says it (csvRead.otherPlan).
+					return nil, r.errs[len(r.errs)-1:]
+				}
+			}
 		case "units":
 			if v.Kind != strictjson.ArrayStart {
 				r.add(v.Off, "units", v.Raw, msg.T("units 应为数组 […]", "units must be an array […]"))
@@ -137,6 +146,7 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 	}
 	d := New(year)
 	d.Note = note
+	d.Plan = planID
 	d.Source = Source{File: opt.File, Encoding: enc}
 	if units != nil {
 		r.readUnits(d, units)
@@ -165,7 +175,7 @@ func (r *jsonRead) markMissing(off int, path, key, unit, text, marker string) {
 
 // The fields of a data file and of its units, for unknown-field hints.
 var (
-	topFields  = []string{"format", "year", "note", "units"}
+	topFields  = []string{"format", "year", "plan", "note", "units"}
 	unitFields = []string{"id", "name", "level", "kind", "parent", "figures"}
 )
 
@@ -214,6 +224,7 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 			r.add(un.Off, path, un.Raw, msg.T("应为对象 {…}", "must be an object {…}"))
 			d.Units = append(d.Units, u)
 			pos = append(pos, w)
+			d.Source.Lines = append(d.Source.Lines, 0)
 			continue
 		}
 		var figures *strictjson.Node
@@ -313,6 +324,8 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 		}
 		d.Units = append(d.Units, u)
 		pos = append(pos, w)
+		line, _ := r.lines.At(un.Off)
+		d.Source.Lines = append(d.Source.Lines, line)
 	}
 	if len(r.errs) == 0 {
 		for _, p := range validateUnits(d.Units) {
@@ -375,6 +388,10 @@ func (d *Dataset) WriteJSON(w io.Writer, fields []Field) error {
 	if d.Year != 0 {
 		b = append(b, ",\n  \"year\": "...)
 		b = strconv.AppendInt(b, int64(d.Year), 10)
+	}
+	if d.Plan != "" {
+		b = append(b, ",\n  \"plan\": "...)
+		q(d.Plan)
 	}
 	if d.Note != "" {
 		b = append(b, ",\n  \"note\": "...)

@@ -32,7 +32,7 @@ func TestReadJSON(t *testing.T) {
 	checkCity(t, d)
 	assert.Equal(t, 2017, d.Year)
 	assert.Equal(t, "synthetic figures", d.Note)
-	assert.Equal(t, Source{File: "city.json", Encoding: UTF8}, d.Source)
+	assert.Equal(t, Source{File: "city.json", Encoding: UTF8, Lines: []int{6, 7, 8, 9, 10, 11}}, d.Source)
 
 	// The same figures from CSV are the same dataset.
 	c := readString(t, cityCSV, Options{Year: 2017})

@@ -189,7 +189,7 @@ func (d *Dataset) Subtree(id string) *Dataset {
 		}
 	}
 	s := New(d.Year)
-	s.Note = d.Note
+	s.Note, s.Plan = d.Note, d.Plan
 	s.Source = d.Source
 	var keep []int
 	for i, u := range d.Units {
@@ -213,7 +213,7 @@ func (d *Dataset) Subtree(id string) *Dataset {
 	return s
 }
 
-// Equal reports whether two datasets hold the same year, note, units (in the
+// Equal reports whether two datasets hold the same year, plan, note, units (in the
 // same order) and figures. A column with no figure present counts as no
 // column, and Source is not compared: a dataset written and read back is
 // Equal to itself.
@@ -221,7 +221,7 @@ func (d *Dataset) Equal(e *Dataset) bool {
 	if d == nil || e == nil {
 		return d == e
 	}
-	if d.Year != e.Year || d.Note != e.Note || len(d.Units) != len(e.Units) {
+	if d.Year != e.Year || d.Plan != e.Plan || d.Note != e.Note || len(d.Units) != len(e.Units) {
 		return false
 	}
 	for i := range d.Units {

@@ -47,6 +47,10 @@
       'unit.type': '单位类型',
       'unit.name': '单位名称',
       'unit.namePh': '例如：镇江市某某小学',
+      'unit.code': '本单位代码',
+      'unit.parentCode': '上级单位代码',
+      'unit.parentName': '上级单位名称',
+      'unit.idHint': '导出本单位数据时写入，供教育局汇总；打开教育局发来的预填文件会自动填写。',
       'unit.school': '学校',
       'unit.district': '辖市区（县）',
       'unit.city': '全市',
@@ -209,6 +213,10 @@
       'unit.type': 'Kind of unit',
       'unit.name': 'Name of the unit',
       'unit.namePh': 'e.g. Zhenjiang No. 1 Primary School',
+      'unit.code': 'Code of the unit',
+      'unit.parentCode': 'Code of the parent unit',
+      'unit.parentName': 'Name of the parent unit',
+      'unit.idHint': 'Written into the exported figures so that the bureau can collect them; opening the prefilled file the bureau sent fills these in.',
       'unit.school': 'Schools',
       'unit.district': 'District or county',
       'unit.city': 'The whole city',
@@ -350,6 +358,12 @@
     plan: null, // {name, text} of a plan file the user opened
     unitType: '',
     unitName: '',
+    // Who the unit is, for the return 导出本单位数据 writes: its code, its
+    // parent's code and name, and the rows above it from a prefilled file.
+    unitCode: '',
+    parentCode: '',
+    parentName: '',
+    above: [],
     figures: {}, // plan id → metric id → text as typed
     statuses: {}, // plan id → status book
     asOf: '', // '' means the library's default: today, but no later than the end of the plan's year
@@ -602,7 +616,8 @@
   }
   function unitArgs() {
     const u = unitType();
-    return { level: u.level, kind: u.kind, name: S.unitName, figures: figures() };
+    return { level: u.level, kind: u.kind, name: S.unitName, figures: figures(),
+      identity: { id: S.unitCode || '', parent: S.parentCode || '', parentName: S.parentName || '', ancestors: S.above || [] } };
   }
 
   function statusBadge(status) {
@@ -872,6 +887,15 @@
     return sel;
   }
 
+  // idField is one of the unit's identity fields. A name typed for the
+  // parent replaces the rows a prefilled file gave above the unit.
+  function idField(id, label, key) {
+    return h('div', { class: 'field-row' },
+      h('label', { for: id }, t(label)),
+      h('input', { id, type: 'text', value: S[key] || '', autocomplete: 'off',
+        oninput: (ev) => { S[key] = ev.target.value.trim(); if (key === 'parentName') S.above = []; save(); } }));
+  }
+
   function renderAssess(sec) {
     const u = unitType();
     if (S.unitType !== u.key) S.unitType = u.key;
@@ -886,7 +910,11 @@
       h('div', { class: 'field-row' },
         h('label', { for: 'unit-name' }, t('unit.name')),
         h('input', { id: 'unit-name', type: 'text', value: S.unitName, placeholder: t('unit.namePh'), autocomplete: 'organization',
-          oninput: (ev) => { S.unitName = ev.target.value; save(); updateResults(); } }))));
+          oninput: (ev) => { S.unitName = ev.target.value; save(); updateResults(); } })),
+      idField('unit-code', 'unit.code', 'unitCode'),
+      idField('parent-code', 'unit.parentCode', 'parentCode'),
+      idField('parent-name', 'unit.parentName', 'parentName'),
+      h('p', { class: 'muted' }, t('unit.idHint'))));
 
     if (notice && notice.kind === 'ok' && notice.single) {
       // Said once, where the imported figures landed.
@@ -1278,6 +1306,14 @@
       const key = res.unit.level + '/' + (res.unit.kind || '');
       if (PLAN.unitTypes.some((x) => x.key === key)) S.unitType = key;
       if (res.unit.name) S.unitName = res.unit.name;
+      // A prefilled file (or a return) says who the unit is.
+      if (res.unit.id && res.unit.id !== 'unit') {
+        S.unitCode = res.unit.id;
+        S.parentCode = res.unit.parent || '';
+        S.above = res.above || [];
+        const p = S.above.find((a) => a.id === S.parentCode);
+        S.parentName = p ? p.name : '';
+      }
       S.figures[planID()] = res.figures;
       S.file = null;
       notice = { kind: 'ok', text: () => t('imp.single', name), single: true };

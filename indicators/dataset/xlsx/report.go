@@ -47,8 +47,14 @@ func WriteReport(w io.Writer, r *indicators.Report, lang string) error {
 // text (an id keeps its leading zeros) and each percent field's column in
 // percent format, so that 99.2 typed there is 99.2% and reads back so.
 func WriteTemplate(w io.Writer, units []dataset.OrgUnit, fields []dataset.Field, names func(dataset.Field) string, lang string) error {
+	return WriteStampedTemplate(w, units, fields, names, lang, dataset.Stamp{})
+}
+
+// WriteStampedTemplate is WriteTemplate with the year and plan columns of
+// dataset.StampedTemplate, as text like the unit columns.
+func WriteStampedTemplate(w io.Writer, units []dataset.OrgUnit, fields []dataset.Field, names func(dataset.Field) string, lang string, st dataset.Stamp) error {
 	var b bytes.Buffer
-	if err := dataset.Template(&b, units, fields, names, dataset.UTF8, lang); err != nil {
+	if err := dataset.StampedTemplate(&b, units, fields, names, dataset.UTF8, lang, st); err != nil {
 		return err
 	}
 	cr := csv.NewReader(&b)

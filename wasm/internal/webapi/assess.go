@@ -28,6 +28,8 @@ type unitRequest struct {
 	// imported file's parents use where their own and their units' sum
 	// differ (indicators.Options.ParentFigures).
 	ParentFigures indicators.ParentFigures `json:"parentFigures"`
+	// Identity is who the unit is, for the return exportFigures writes.
+	Identity identity `json:"identity"`
 }
 
 // formUnitID is the id of the unit on the form in a dataset and a report.

@@ -45,8 +45,10 @@ func (s *Session) template(arg string) (any, error) {
 	return download{Filename: fileName(req.Lang, "填报模板", "template", s.unitLabel(req)) + ".csv", Text: b.String()}, nil
 }
 
-// exportFigures writes the figures on the form as a data file that imports
-// back to the same form.
+// exportFigures writes the figures on the form as the unit's return: a
+// data file with its code, name, kind and parent (and the rows above it),
+// the year and the plan's id, that imports back to the same form and
+// collects with other units' returns.
 func (s *Session) exportFigures(arg string) (any, error) {
 	if err := s.needPlan(); err != nil {
 		return nil, err
@@ -57,6 +59,9 @@ func (s *Session) exportFigures(arg string) (any, error) {
 	}
 	d, _, err := s.unitDataset(req)
 	if err != nil {
+		return nil, err
+	}
+	if d, err = s.asReturn(d, req.Identity); err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer

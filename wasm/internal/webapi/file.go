@@ -35,8 +35,11 @@ type importAnswer struct {
 	Year  int    `json:"year"`
 	Units int    `json:"units"`
 	// Single: the file has one unit, whose figures go on the form.
-	Single  bool              `json:"single"`
-	Unit    *dataset.OrgUnit  `json:"unit,omitempty"`
+	Single bool             `json:"single"`
+	Unit   *dataset.OrgUnit `json:"unit,omitempty"`
+	// Above are the rows above the unit of a single unit's return (a
+	// prefilled file): the page keeps them for the return it exports.
+	Above   []dataset.OrgUnit `json:"above,omitempty"`
 	Figures map[string]string `json:"figures,omitempty"`
 	// Warnings are figures read as written that look mistyped.
 	Warnings []dataError `json:"warnings,omitempty"`
@@ -73,7 +76,7 @@ func (s *Session) importData(arg string) (any, error) {
 		kind = "report"
 	} else {
 		var err error
-		d, err = dataset.Read(strings.NewReader(req.Text), s.cat.Fields(), dataset.Options{File: req.Name, Year: s.plan.Year})
+		d, err = dataset.Read(strings.NewReader(req.Text), s.cat.Fields(), dataset.Options{File: req.Name, Year: s.plan.Year, Plan: s.plan.ID})
 		if err != nil {
 			return nil, err
 		}
@@ -82,7 +85,8 @@ func (s *Session) importData(arg string) (any, error) {
 		return nil, dataset.Errors{{File: req.Name, Reason: bi("文件中没有任何单位", "the file has no units")}}
 	}
 	s.file = &loadedFile{name: req.Name, data: d, kind: kind}
-	ans := importAnswer{Kind: kind, Year: d.Year, Units: len(d.Units), Single: len(d.Units) == 1}
+	u, above, single := returnOf(d)
+	ans := importAnswer{Kind: kind, Year: d.Year, Units: len(d.Units), Single: single, Above: above}
 	if len(d.Source.Warnings) > 0 {
 		ans.Warnings = dataErrors(d.Source.Warnings)
 		if n := d.Source.MoreWarnings; n > 0 {
@@ -93,7 +97,6 @@ func (s *Session) importData(arg string) (any, error) {
 		ans.Quality = view.QualityOf(s.cat.Quality(d))
 	}
 	if ans.Single {
-		u := d.Units[0]
 		ans.Unit = &u
 		ans.Figures = map[string]string{}
 		for _, m := range s.cat.Metrics() {

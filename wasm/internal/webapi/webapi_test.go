@@ -383,7 +383,7 @@ func TestValueShownAgreesWithStatus(t *testing.T) {
 func TestImportSingleUnitAndRoundTrip(t *testing.T) {
 	s := fixtureSession(t)
 	req := map[string]any{"level": "school", "kind": "kindergarten", "name": "城东幼儿园", "lang": "zh",
-		"figures": map[string]string{"certified_teacher_share": "96.5", "enrolled": "1,234"}}
+		"figures": map[string]string{"certified_teacher_share": "96.5", "enrolled": "1,234"}, "identity": map[string]string{"id": "k9"}}
 	before := assessOf(t, s, req)
 
 	var dl download
