@@ -7,14 +7,19 @@
 package wasm_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
@@ -385,4 +390,107 @@ func TestPhoneWidth(t *testing.T) {
 	tp.waitFor(`!!document.getElementById('matrix')`)
 	fits("a district file")
 	tp.screenshot("phone-district")
+}
+
+// keyDownload presses a key on the focused button and returns the file the
+// page downloads.
+func (tp *tab) keyDownload(key string) (name string, data []byte) {
+	tp.t.Helper()
+	dir := tp.t.TempDir()
+	_, err := chromedp.CallBrowser(tp.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, BrowserContextID: chromedp.FromContext(tp.ctx).BrowserContextID,
+		DownloadPath: dir, EventsEnabled: ptr(true),
+	})
+	require.NoError(tp.t, err)
+	ctx, cancel := context.WithTimeout(tp.ctx, 30*time.Second)
+	defer cancel()
+	begins := chromedp.BrowserEvents(ctx, browser.DownloadWillBegin)
+	progress := chromedp.BrowserEvents(ctx, browser.DownloadProgress)
+	tp.do(chromedp.KeyEvent(key))
+	var guid string
+	for ev, err := range begins {
+		require.NoError(tp.t, err, "waiting for a download")
+		guid, name = ev.GUID, ev.SuggestedFilename
+		break
+	}
+	for ev, err := range progress {
+		require.NoError(tp.t, err)
+		if ev.GUID == guid && ev.State == browser.DownloadProgressStateCompleted {
+			break
+		}
+	}
+	data, err = os.ReadFile(filepath.Join(dir, guid))
+	require.NoError(tp.t, err)
+	return name, data
+}
+
+// keyChooseFile presses a key on the focused file button and, when the
+// browser opens its file chooser, chooses the file, as a user does.
+func (tp *tab) keyChooseFile(key, path string) {
+	tp.t.Helper()
+	_, err := chromedp.Call(tp.ctx, page.SetInterceptFileChooserDialog, page.SetInterceptFileChooserDialogParams{Enabled: true})
+	require.NoError(tp.t, err)
+	ctx, cancel := context.WithTimeout(tp.ctx, 30*time.Second)
+	defer cancel()
+	opened := chromedp.Events(ctx, page.FileChooserOpened)
+	tp.do(chromedp.KeyEvent(key))
+	for ev, err := range opened {
+		require.NoError(tp.t, err, "the key opens no file chooser")
+		_, err = chromedp.Call(tp.ctx, dom.SetFileInputFiles, dom.SetFileInputFilesParams{Files: []string{path}, BackendNodeID: ev.BackendNodeID})
+		require.NoError(tp.t, err)
+		break
+	}
+}
+
+// TestKeyboardOnlyWalkThrough: with the keys alone — Tab to move, Enter and
+// Space to press, letters to type, and the arrows the ARIA tab list uses to
+// move between its tabs — a user switches the language, fills the form,
+// exports the report, and imports a district file.
+func TestKeyboardOnlyWalkThrough(t *testing.T) {
+	tp := newTab(t)
+	tp.open(siteURL)
+	active := func() string { return eval[string](tp, `document.activeElement ? document.activeElement.id : ''`) }
+	keys := func(ks ...string) {
+		for _, k := range ks {
+			tp.do(chromedp.KeyEvent(k))
+		}
+	}
+	require.Equal(t, "school/primary", eval[string](tp, `document.getElementById('unit-type').value`), "the form opens on a kind of unit with indicators")
+
+	// The language is the first Tab stop; Space and Enter both press it.
+	keys(kb.Tab)
+	require.Equal(t, "btn-lang", active())
+	keys(" ")
+	tp.waitFor(`document.documentElement.lang === 'en'`)
+	keys(kb.Enter)
+	tp.waitFor(`document.documentElement.lang === 'zh-CN'`)
+
+	tp.tabTo("unit-name")
+	keys("No. 1 Primary")
+	tp.tabTo("f-school_choice_pupils")
+	keys("10")
+	tp.tabTo("f-compulsory_new_entrants")
+	keys("100")
+	tp.waitStatus("school_choice_share", "not_met")
+	assert.Equal(t, "No. 1 Primary", eval[string](tp, `document.getElementById('unit-name').value`))
+
+	tp.tabTo("exp-csv")
+	name, data := tp.keyDownload(kb.Enter)
+	assert.True(t, strings.HasSuffix(name, ".csv"), name)
+	assert.Contains(t, string(data), "No. 1 Primary")
+	assert.Contains(t, string(data), "择校生比例")
+
+	// To the import view: the chosen tab is the tab list's Tab stop, the
+	// arrow moves to the next tab.
+	tp.tabTo("tab-assess")
+	keys(kb.ArrowRight)
+	tp.waitFor(`document.body.dataset.view === 'import'`)
+	tp.tabTo("data-file")
+	csv := "单位代码,单位名称,层级,学校类型,上级单位,择校生数,义务教育招生数\r\n京D,京口区,区县,,,,\r\nS1,一小,学校,小学,京D,2,100\r\nS2,二小,学校,小学,京D,9,100\r\n"
+	tp.keyChooseFile(" ", writeFile(t, "京口区.csv", []byte(csv)))
+	tp.waitFor(`!!document.getElementById('matrix')`)
+	assert.Contains(t, tp.text("#import-notice"), "已读取“京口区.csv”")
+	assert.Equal(t, 2, eval[int](tp, `document.querySelectorAll('#matrix tbody tr').length`))
+	// The matrix box scrolls with the keyboard: it is a Tab stop.
+	assert.True(t, eval[bool](tp, `[...document.querySelectorAll('.scroll')].every((e) => e.tabIndex === 0)`))
 }
