@@ -8,6 +8,7 @@ package wasm_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -85,8 +86,9 @@ func (tp *tab) axe(state string) {
 	if !eval[bool](tp, `typeof window.axe === 'object'`) {
 		tp.do(chromedp.Evaluate[chromedp.Void](src))
 	}
-	tags, _ := jsonString(axeTags)
-	js := `axe.run(document, { runOnly: { type: 'tag', values: ` + tags + ` }, resultTypes: ['violations'] }).then((r) =>
+	tags, err := json.Marshal(axeTags)
+	require.NoError(tp.t, err)
+	js := `axe.run(document, { runOnly: { type: 'tag', values: ` + string(tags) + ` }, resultTypes: ['violations'] }).then((r) =>
 		r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ': ' + n.failureSummary) })))`
 	v, err := chromedp.Run(tp.ctx, chromedp.Evaluate[[]axeViolation](js, chromedp.EvalAwaitPromise))
 	require.NoError(tp.t, err)
@@ -98,19 +100,6 @@ func (tp *tab) axe(state string) {
 		}
 	}
 	assert.Empty(tp.t, v, "axe-core, WCAG 2.1 AA, %s:%s", state, b.String())
-}
-
-func jsonString(v any) (string, error) {
-	var b strings.Builder
-	b.WriteString("[")
-	for i, s := range v.([]string) {
-		if i > 0 {
-			b.WriteString(",")
-		}
-		b.WriteString(jsString(s))
-	}
-	b.WriteString("]")
-	return b.String(), nil
 }
 
 // TestAxeEveryView: every view and state a user meets, in both languages
@@ -180,6 +169,12 @@ func TestAxeEveryView(t *testing.T) {
 		}
 		district(t, tp)
 		tp.axe("English, a district file")
+	})
+	t.Run("single file", func(t *testing.T) {
+		tp := newFileTab(t)
+		tp.open("file://" + singleFile)
+		results(tp)
+		tp.axe("the single file from disk, results")
 	})
 	t.Run("print", func(t *testing.T) {
 		tp := newTab(t)
@@ -260,6 +255,10 @@ func TestKeyboardFocusIsSeen(t *testing.T) {
 	ring("导入状态")
 }
 
+// symbolJS defines sym(e): the symbol an element draws before its text (its
+// ::before content, without the empty alternative text).
+const symbolJS = `var sym = (e) => { const m = getComputedStyle(e, '::before').content.match(/^"(.*?)"/); return m ? m[1] : ''; };`
+
 // TestAriaTiesThePageTogether: the tabs are a tab list with panels and
 // arrow keys; a field in error says so and points at its message; results
 // and imports are announced; a matrix cell tells its status by a symbol
@@ -300,6 +299,7 @@ func TestAriaTiesThePageTogether(t *testing.T) {
 	tp.waitFor(`document.getElementById('announce').textContent.includes('未达标 1')`)
 	assert.Equal(t, "status", eval[string](tp, `document.getElementById('announce').getAttribute('role')`))
 	assert.Contains(t, tp.text("#announce"), "自评结果：")
+	assert.Equal(t, "✗", tp.text(`#chart g[data-indicator="school_choice_share"] .sym`), "the chart's bar has its symbol too")
 	tp.typeFigure("compulsory_new_entrants", "一百")
 	tp.waitFor(input + `.getAttribute('aria-invalid') === 'true'`)
 	assert.Contains(t, tp.text("#err-compulsory_new_entrants"), "不是数字")
@@ -312,7 +312,7 @@ func TestAriaTiesThePageTogether(t *testing.T) {
 	tp.upload("#data-file", writeFile(t, "sample2017.json", seeds.SampleData()))
 	tp.waitFor(`!!document.getElementById('matrix')`)
 	tp.waitFor(`document.getElementById('announce').textContent.includes('已读取“sample2017.json”')`)
-	cells := eval[[]string](tp, `[...document.querySelectorAll('#matrix tbody td.cell')].map((c) => (c.dataset.reference ? 'reference' : (c.dataset.status || 'not_applicable')) + ' ' + (c.querySelector('.sym') || {}).textContent)`)
+	cells := eval[[]string](tp, symbolJS+`[...document.querySelectorAll('#matrix tbody td.cell')].map((c) => (c.dataset.reference ? 'reference' : (c.dataset.status || 'not_applicable')) + ' ' + sym(c))`)
 	require.NotEmpty(t, cells)
 	symbols := map[string]string{"met": "✓", "not_met": "✗", "no_data": "?", "not_computable": "!", "not_applicable": "–", "reference": "◇"}
 	kinds := map[string]bool{}
@@ -322,14 +322,15 @@ func TestAriaTiesThePageTogether(t *testing.T) {
 		assert.Equal(t, symbols[st], sym, c)
 	}
 	assert.GreaterOrEqual(t, len(kinds), 3, "the sample has cells of several statuses: %v", kinds)
-	legend := eval[[]string](tp, `[...document.querySelectorAll('#matrix-legend li')].map((e) => e.textContent)`)
+	legend := eval[[]string](tp, symbolJS+`[...document.querySelectorAll('#matrix-legend li')].map((e) => sym(e) + e.textContent)`)
 	assert.Equal(t, []string{"✓达标", "✗未达标", "?缺数据", "!无法计算", "◇参考", "–不适用"}, legend)
 	// A value cell says its status to a screen reader, not only by colour.
-	assert.Equal(t, 0, eval[int](tp, `[...document.querySelectorAll('#matrix td.cell[data-status]')].filter((c) => !c.textContent.includes(c.title)).length`))
+	assert.Equal(t, 0, eval[int](tp, `[...document.querySelectorAll('#matrix td.cell[data-status]')].filter((c) => !(c.getAttribute('aria-label') || c.textContent).includes(c.title)).length`))
+	assert.Equal(t, 0, eval[int](tp, `[...document.querySelectorAll('#matrix td.cell.na')].filter((c) => c.getAttribute('aria-label') !== '不适用').length`))
 	_, err := chromedp.Call(tp.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
 	require.NoError(t, err)
 	assert.NotEqual(t, "none", eval[string](tp, `getComputedStyle(document.getElementById('matrix-legend')).display`), "the legend is printed")
-	assert.Equal(t, "visible", eval[string](tp, `getComputedStyle(document.querySelector('#matrix td.cell .sym')).visibility`))
+	assert.Equal(t, "✗", eval[string](tp, symbolJS+`sym(document.querySelector('#matrix td.cell.st-not_met'))`), "the symbols are printed")
 	_, err = chromedp.Call(tp.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""})
 	require.NoError(t, err)
 
@@ -337,7 +338,12 @@ func TestAriaTiesThePageTogether(t *testing.T) {
 	tp.waitFor(`document.documentElement.lang === 'en'`)
 	assert.Equal(t, "Views", eval[string](tp, `document.getElementById('tabs').getAttribute('aria-label')`))
 	assert.Equal(t, []string{"✓met", "✗not met", "?no data", "!not computable", "◇for reference", "–not applicable"},
-		eval[[]string](tp, `[...document.querySelectorAll('#matrix-legend li')].map((e) => e.textContent)`))
+		eval[[]string](tp, symbolJS+`[...document.querySelectorAll('#matrix-legend li')].map((e) => sym(e) + e.textContent)`))
+
+	// A single unit's file is announced as it lands in the form.
+	tp.upload("#data-file", writeFile(t, "一小.csv", []byte("单位代码,单位名称,层级,学校类型,择校生数,义务教育招生数\r\nS1,一小,学校,小学,2,100\r\n")))
+	tp.waitFor(`document.body.dataset.view === 'assess'`)
+	tp.waitFor(`document.getElementById('announce').textContent.includes('Read “一小.csv”: the figures are now in the self-assessment form.')`)
 }
 
 // overflowing lists the elements whose box leaves the viewport sideways,
@@ -351,21 +357,27 @@ const overflowing = `(() => {
 	}).slice(0, 10).map((e) => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
 })()`
 
-// TestPhoneWidth: at 390 px (a phone) no view scrolls sideways and no
+// TestPhoneWidth: at 390 px (a phone), and at 360 and 414, no view scrolls sideways and no
 // element leaves the screen; the summary's cells are whole, and an
 // indicator's name has room to read.
 func TestPhoneWidth(t *testing.T) {
+	for _, w := range []int{390, 360, 414} {
+		t.Run(strconv.Itoa(w), func(t *testing.T) { phoneWidth(t, w) })
+	}
+}
+
+func phoneWidth(t *testing.T, w int) {
 	tp := newTab(t)
-	tp.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
+	tp.do(chromedp.EmulateViewport(int64(w), 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
 	tp.open(siteURL)
 	tp.pickUnit("school/primary")
 	tp.typeFigure("school_choice_pupils", "10")
 	tp.typeFigure("compulsory_new_entrants", "100")
 	tp.waitStatus("school_choice_share", "not_met")
-	assert.Equal(t, 390, eval[int](tp, `document.documentElement.clientWidth`))
+	assert.Equal(t, w, eval[int](tp, `document.documentElement.clientWidth`))
 	fits := func(where string) {
 		t.Helper()
-		assert.LessOrEqual(t, eval[int](tp, `document.documentElement.scrollWidth`), 390, "%s: the page scrolls sideways", where)
+		assert.LessOrEqual(t, eval[int](tp, `document.documentElement.scrollWidth`), w, "%s: the page scrolls sideways", where)
 		assert.Empty(t, eval[[]string](tp, overflowing), "%s: elements out of the screen", where)
 	}
 	fits("results")
@@ -380,7 +392,7 @@ func TestPhoneWidth(t *testing.T) {
 	assert.LessOrEqual(t, eval[int](tp, `document.getElementById('summary').scrollWidth - document.getElementById('summary').clientWidth`), 0)
 	width := eval[float64](tp, `document.querySelector('#results-table tr[data-indicator="school_choice_share"] td.c-ind').getBoundingClientRect().width`)
 	assert.GreaterOrEqual(t, width, 110.0, "the indicator column has room for a name")
-	tp.screenshot("phone-results")
+	tp.screenshot("phone-results-" + strconv.Itoa(w))
 
 	for _, v := range []string{"tasks", "rules", "import"} {
 		tp.view(v)
@@ -389,7 +401,7 @@ func TestPhoneWidth(t *testing.T) {
 	tp.upload("#data-file", writeFile(t, "sample2017.json", seeds.SampleData()))
 	tp.waitFor(`!!document.getElementById('matrix')`)
 	fits("a district file")
-	tp.screenshot("phone-district")
+	tp.screenshot("phone-district-" + strconv.Itoa(w))
 }
 
 // keyDownload presses a key on the focused button and returns the file the
