@@ -402,6 +402,11 @@ func phoneWidth(t *testing.T, w int) {
 	tp.waitFor(`!!document.getElementById('matrix')`)
 	fits("a district file")
 	tp.screenshot("phone-district-" + strconv.Itoa(w))
+	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
+	tp.waitFor(`document.documentElement.lang === 'en'`)
+	fits("English, a district file")
+	tp.view("assess")
+	fits("English, results")
 }
 
 // keyDownload presses a key on the focused button and returns the file the
