@@ -180,6 +180,8 @@
       'dl.template': '填报模板',
       'dl.statuses': '任务状态',
       'dl.district': '汇总报告',
+      'a11y.views': '视图',
+      'a11y.legend': '图例：',
     },
     en: {
       'app.kicker': 'Education work plan · self-assessment',
@@ -346,6 +348,8 @@
       'dl.template': 'template',
       'dl.statuses': 'task-statuses',
       'dl.district': 'reports',
+      'a11y.views': 'Views',
+      'a11y.legend': 'Key: ',
     },
   };
 
@@ -638,6 +642,104 @@
     ];
   }
 
+  // ---------------------------------------------------------- accessibility
+  // What a keyboard or a screen reader needs beyond what is drawn (WCAG 2.1
+  // AA, the level GB/T 37668-2019 asks of government sites): a symbol next
+  // to every status colour, a live region that says what a change did, the
+  // tab list's arrow keys, fields tied to their errors, boxes that scroll.
+
+  // A status's symbol, so that colour is never the only sign of it (WCAG
+  // 1.4.1). A matrix cell and a legend entry draw theirs in CSS (.cell
+  // ::before, the same symbols), which costs a district of 2,000 schools no
+  // element; the chart draws it from here.
+  const STATUS_SYMBOLS = { met: '✓', not_met: '✗', no_data: '?', not_computable: '!', not_applicable: '–', no_target: '○', reference: '◇' };
+
+  // statusLegend names each symbol of the matrix with the library's words.
+  function statusLegend(id) {
+    const item = (cls, st, name) => h('li', { class: 'cell ' + cls, 'data-status': st }, name);
+    return h('div', { class: 'legend-wrap', id },
+      h('span', { class: 'legend-head', id: id + '-head' }, t('a11y.legend')),
+      h('ul', { class: 'legend', 'aria-labelledby': id + '-head' },
+        ['met', 'not_met', 'no_data', 'not_computable'].map((st) => item('st-' + st, st, statusName(st))),
+        item('st-reference', 'reference', t('imp.reference')),
+        item('na', 'not_applicable', statusName('not_applicable'))));
+  }
+
+  // matrixCell is one school × indicator cell: its symbol (in CSS), then its
+  // value or, with no value, the status in words; a screen reader is told
+  // the status with the value. An indicator that does not apply to the
+  // school is a cell with its symbol too.
+  function matrixCell(c) {
+    if (!c) return h('td', { class: 'cell na', 'aria-label': statusName('not_applicable') });
+    const name = c.statusText ? tx(c.statusText) : statusName(c.status);
+    const value = tx(c.valueText);
+    return h('td', { class: 'cell ' + stClass(c), 'data-status': c.status, 'data-reference': c.reference ? 'true' : null, title: name,
+      'aria-label': value ? name + ' ' + value : null }, value || name);
+  }
+
+  // announce says a short text through the page's one live region: the
+  // results after a figure changed, the outcome of an import. The same text
+  // twice is said once, unless again is set (the same file imported twice).
+  let announced = '';
+  function announce(text, again) {
+    const el = $('#announce');
+    if (!el || !text || (text === announced && !again)) return;
+    announced = text;
+    el.textContent = '';
+    // A region emptied and filled in one task may be read as unchanged.
+    setTimeout(() => { if (announced === text) el.textContent = text; }, again ? 50 : 0);
+  }
+
+  // announceResults says a unit's counts by status, as the summary shows them.
+  function announceResults(unit) {
+    const n = (k) => (k.binding || 0) + (k.aspirational || 0) + (k.reference || 0);
+    const counts = (unit.tallies || []).filter((k) => k.status !== 'not_applicable' && n(k) > 0);
+    announce(t('res.title') + (S.lang === 'en' ? ': ' : '：') + counts.map((k) => tx(k.name) + ' ' + n(k)).join(sep()));
+  }
+
+  // markFields shows each field's error or warning under it and ties the
+  // two together for a screen reader (aria-invalid, aria-describedby is set
+  // when the field is drawn). A text that has not changed is left alone so
+  // that its alert is not said again at every key.
+  function markFields(res) {
+    const bad = (res && res.fieldErrors) || {};
+    const warned = (res && res.fieldWarnings) || {};
+    document.querySelectorAll('.field[data-metric]').forEach((f) => {
+      const id = f.dataset.metric;
+      const msg = bad[id] || warned[id];
+      const text = msg ? tx(msg) : '';
+      const err = document.getElementById('err-' + id);
+      if (err && err.textContent !== text) err.textContent = text;
+      f.classList.toggle('invalid', !!bad[id]);
+      f.classList.toggle('warned', !bad[id] && !!warned[id]);
+      const input = $('input', f);
+      if (input && bad[id]) input.setAttribute('aria-invalid', 'true');
+      else if (input) input.removeAttribute('aria-invalid');
+    });
+  }
+
+  // scrollBox holds a table wider or longer than the screen: it scrolls on
+  // its own, and the keyboard can reach it to scroll it (WCAG 2.1.1).
+  function scrollBox(label, child) {
+    return h('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': label }, child);
+  }
+
+  // wireTabKeys gives the tab list the keys of the ARIA tabs pattern: the
+  // chosen tab is the one Tab stop, the arrows, Home and End move between
+  // tabs and open the one they land on.
+  function wireTabKeys() {
+    const tabs = [...document.querySelectorAll('#tabs [role=tab]')];
+    $('#tabs').addEventListener('keydown', (ev) => {
+      const i = tabs.indexOf(document.activeElement);
+      const j = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[ev.key];
+      if (i < 0 || j === undefined) return;
+      ev.preventDefault();
+      const next = tabs[(j + tabs.length) % tabs.length];
+      next.focus();
+      next.click();
+    });
+  }
+
   // ---------------------------------------------------------------- boot
 
   async function startWasm() {
@@ -765,6 +867,7 @@
 
   function staticText() {
     document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+    document.querySelectorAll('[data-i18n-label]').forEach((el) => { el.setAttribute('aria-label', t(el.dataset.i18nLabel)); });
     const lang = $('#btn-lang');
     lang.textContent = t('app.lang');
     lang.lang = S.lang === 'en' ? 'zh-CN' : 'en';
@@ -807,6 +910,7 @@
       save();
       render();
     });
+    wireTabKeys();
     document.querySelectorAll('#tabs [data-view]').forEach((b) => {
       b.addEventListener('click', () => {
         S.view = b.dataset.view;
@@ -830,6 +934,7 @@
       }
       save();
       render();
+      announce(t(planNotice.ok ? 'plan.loaded' : 'plan.errors', f.name), true);
     });
     $('#plan-default').addEventListener('click', () => {
       S.plan = null;
@@ -865,6 +970,7 @@
     if (!views.includes(S.view)) S.view = 'assess';
     document.querySelectorAll('#tabs [data-view]').forEach((b) => {
       b.setAttribute('aria-selected', String(b.dataset.view === S.view));
+      b.tabIndex = b.dataset.view === S.view ? 0 : -1;
     });
     for (const v of views) {
       const sec = $('#view-' + v);
@@ -942,6 +1048,7 @@
           h('div', { class: 'input-unit' },
             h('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false',
               'data-metric': m.id, value: figs[m.id] || '',
+              'aria-describedby': (m.hint && tx(m.hint) ? 'hint-' + m.id + ' ' : '') + 'err-' + m.id,
               oninput: (ev) => {
                 const v = ev.target.value;
                 if (v.trim() === '') delete figs[m.id]; else figs[m.id] = v;
@@ -949,7 +1056,7 @@
                 updateResults();
               } }),
             unitText ? h('span', { class: 'unit' }, unitText) : null),
-          m.hint && tx(m.hint) ? h('p', { class: 'hint' }, tx(m.hint)) : null,
+          m.hint && tx(m.hint) ? h('p', { class: 'hint', id: 'hint-' + m.id }, tx(m.hint)) : null,
           h('p', { class: 'field-error', id: 'err-' + m.id, role: 'alert' })));
       }
       if (g.shared && g.shared.length) {
@@ -964,28 +1071,12 @@
     const box = $('#results');
     if (!box) return;
     const res = call('assess', unitArgs());
-    document.querySelectorAll('.field-error').forEach((el) => { el.textContent = ''; });
-    document.querySelectorAll('.field.invalid').forEach((el) => el.classList.remove('invalid'));
-    document.querySelectorAll('.field.warned').forEach((el) => el.classList.remove('warned'));
+    // A figure that reads but looks mistyped (a fraction in a percent field)
+    // is used as typed, with the reason shown under it.
+    markFields(res.ok ? res : null);
     if (!res.ok) {
       box.replaceChildren(h('div', { class: 'notice error' }, problems(res)));
       return;
-    }
-    // A figure that reads but looks mistyped (a fraction in a percent field)
-    // is used as typed, with the reason shown under it.
-    for (const [id, msg] of Object.entries(res.fieldWarnings || {})) {
-      const el = document.getElementById('err-' + id);
-      if (el) {
-        el.textContent = tx(msg);
-        el.parentElement.classList.add('warned');
-      }
-    }
-    for (const [id, msg] of Object.entries(res.fieldErrors || {})) {
-      const el = document.getElementById('err-' + id);
-      if (el) {
-        el.textContent = tx(msg);
-        el.parentElement.classList.add('invalid');
-      }
     }
     if (timing.firstAssessmentMs == null) timing.firstAssessmentMs = performance.now();
     const u = unitType();
@@ -1017,6 +1108,7 @@
       validationBlock(res.validation),
       chart(results),
       figuresForPrint()]);
+    announceResults(res.report);
   }
 
   // validationBlock shows the plan's validation rules on the figures: the
@@ -1105,7 +1197,7 @@
   function resultsTable(results, opts) {
     opts = opts || {};
     if (!results.length) return h('p', { class: 'muted' }, t('res.none'));
-    return h('table', { class: 'results', id: opts.id || 'results-table' },
+    return scrollBox(t('res.title'), h('table', { class: 'results', id: opts.id || 'results-table' },
       h('thead', null, h('tr', null,
         h('th', { class: 'c-status' }, t('res.status')),
         h('th', null, t('res.indicator')),
@@ -1126,7 +1218,7 @@
         h('td', { class: 'num c-value' }, valueOf(r) || '—'),
         h('td', { class: 'num c-target' }, targetOf(r),
           r.text && r.text.targetNote && tx(r.text.targetNote) ? h('div', { class: 'muted own-target' }, tx(r.text.targetNote)) : null),
-        h('td', { class: 'num c-gap' }, gapText(r) || '—')))));
+        h('td', { class: 'num c-gap' }, gapText(r) || '—'))))));
   }
 
   // chart draws each indicator's value as a bar against its target, on a
@@ -1165,7 +1257,7 @@
         g.appendChild(s('line', { x1: x(lo), x2: x(lo), y1: y - 1, y2: y + 23, class: 'target-line' }));
       }
       g.appendChild(s('text', { x: barX + barW + 8, y: y + 15, class: 'bar-value' },
-        s('tspan', { class: 'v' }, valueOf(r)), s('tspan', { dx: 6 }, '/ ' + targetOf(r))));
+        s('tspan', { class: 'sym' }, STATUS_SYMBOLS[r.reference ? 'reference' : r.status] || ''), s('tspan', { class: 'v', dx: 4 }, valueOf(r)), s('tspan', { dx: 6 }, '/ ' + targetOf(r))));
       svgEl.appendChild(g);
     });
     svgEl.appendChild(s('line', { x1: barX, x2: barX + 14, y1: H - 8, y2: H - 8, class: 'target-line legend' }));
@@ -1299,6 +1391,7 @@
       S.file = null;
       save();
       render();
+      announce(say(notice.text), true);
       return;
     }
     if (res.single) {
@@ -1327,8 +1420,11 @@
     if (res.warnings && res.warnings.length) notice.warnings = res.warnings;
     if (res.quality) notice.quality = res.quality;
     notice.sheets = sheetChoice(f);
+    // Taken now: the form shows a single unit's notice once and drops it.
+    const said = say(notice.text);
     save();
     render();
+    announce(said, true);
   }
 
   const MAX_ROWS = 2000;
@@ -1357,7 +1453,7 @@
       sec.appendChild(h('div', { id: 'hierarchy', class: 'card' },
         h('h2', null, t('imp.hierarchy', res.hierarchy.length)),
         h('p', { class: 'muted' }, t('imp.hierarchyIntro')),
-        h('div', { class: 'scroll' }, h('table', { class: 'errtable', id: 'hierarchy-table' },
+        scrollBox(t('imp.hierarchy', res.hierarchy.length), h('table', { class: 'errtable', id: 'hierarchy-table' },
           h('thead', null, h('tr', null, ['imp.hUnit', 'imp.hFigure', 'imp.hOwn', 'imp.hSum', 'imp.hChildren', 'imp.hDiff', 'imp.hUsed'].map((k) => h('th', null, t(k))))),
           h('tbody', null, res.hierarchy.map((m) => h('tr', { 'data-unit': m.unit.id, 'data-metric': m.metric },
             h('td', null, m.unit.name || m.unit.id), h('td', null, tx(m.text.name) || m.metric),
@@ -1405,13 +1501,13 @@
         h('td', null, row.parentName || row.unit.parent || ''),
         h('td', { class: 'num' }, row.counts.met + ' / ' + row.counts.not_met + ' / ' + row.counts.no_data,
           row.reference ? h('div', { class: 'muted ref-count' }, t('imp.reference') + ' ' + row.reference) : null),
-        row.cells.map((c) => c ? h('td', { class: 'cell ' + stClass(c), 'data-status': c.status, 'data-reference': c.reference ? 'true' : null,
-          title: c.statusText ? tx(c.statusText) : statusName(c.status) }, tx(c.valueText) || (c.statusText ? tx(c.statusText) : statusName(c.status))) : h('td', { class: 'cell na' }, ''))));
+        row.cells.map(matrixCell)));
     });
     table.appendChild(body);
     sec.appendChild(h('div', { class: 'card' }, h('h2', null, t('imp.schools'), ' ', h('span', { class: 'muted' }, '(' + res.schools.length + ')')),
       res.schools.length > MAX_ROWS ? h('p', { class: 'muted' }, t('imp.more', MAX_ROWS)) : null,
-      h('div', { class: 'scroll' }, table)));
+      statusLegend('matrix-legend'),
+      scrollBox(t('imp.schools'), table)));
   }
 
   // ---------------------------------------------------------------- 任务书
@@ -1459,7 +1555,7 @@
       sec.appendChild(h('p', { class: 'muted' }, t('task.none')));
       return;
     }
-    sec.appendChild(h('table', { class: 'tasks', id: 'task-table' },
+    sec.appendChild(scrollBox(t('task.title'), h('table', { class: 'tasks', id: 'task-table' },
       h('thead', null, h('tr', null, ['task.item', 'task.content', 'task.units', 'task.office', 'task.lead', 'task.deadline', 'task.state'].map((k) => h('th', null, t(k))))),
       h('tbody', null, res.entries.map((e) => h('tr', { 'data-item': e.id, class: e.overdue ? 'overdue' : (e.state === 'done' ? 'done' : '') },
         h('td', { class: 'c-item' }, tx(e.label)),
@@ -1473,7 +1569,7 @@
           e.overdue ? h('div', { class: 'late' }, t('task.overdue', e.daysLate)) : null),
         h('td', { class: 'c-state' }, h('select', { 'data-item': e.id, 'aria-label': t('task.state'),
           onchange: (ev) => setState(e.id, ev.target.value, asOf) },
-          res.states.map((st) => h('option', { value: st, selected: st === e.state }, t('state.' + st))))))))));
+          res.states.map((st) => h('option', { value: st, selected: st === e.state }, t('state.' + st)))))))))));
   }
 
   function setState(item, state, asOf) {
@@ -1500,6 +1596,7 @@
     }
     save();
     render();
+    announce(say(taskNotice.text), true);
   }
 
   // ---------------------------------------------------------------- 规则
@@ -1507,6 +1604,7 @@
   function renderRules(sec) {
     sec.replaceChildren();
     const ta = h('textarea', { id: 'rule-src', rows: 3, spellcheck: 'false', value: S.ruleSrc,
+      'aria-labelledby': 'rule-title', 'aria-describedby': 'rule-intro',
       oninput: (ev) => { S.ruleSrc = ev.target.value; save(); updateRule(); } });
     const names = h('details', { class: 'names' }, h('summary', null, t('rule.names')),
       PLAN.metrics.map((m) => h('button', { type: 'button', class: 'chip', onclick: () => {
@@ -1519,12 +1617,12 @@
         updateRule();
       } }, m.name.zh)));
     sec.appendChild(h('div', { class: 'card rule-card no-print' },
-      h('h2', null, t('rule.title')), h('p', { class: 'intro' }, t('rule.intro')), ta,
+      h('h2', { id: 'rule-title' }, t('rule.title')), h('p', { class: 'intro', id: 'rule-intro' }, t('rule.intro')), ta,
       h('div', { id: 'rule-out', class: 'rule-out', 'aria-live': 'polite' }), names));
     updateRule();
 
     sec.appendChild(h('h2', null, t('rule.list')));
-    sec.appendChild(h('table', { class: 'rules', id: 'rules-table' },
+    sec.appendChild(scrollBox(t('rule.list'), h('table', { class: 'rules', id: 'rules-table' },
       h('thead', null, h('tr', null, h('th', null, t('res.indicator')), h('th', null, t('rule.formula')), h('th', null, t('res.target')),
         h('th', null, t('rule.applies')), h('th', null, t('res.task')))),
       h('tbody', null, PLAN.indicators.map((ind) => h('tr', { 'data-indicator': ind.id },
@@ -1535,7 +1633,7 @@
           (ind.unitTargets || []).map((u) => h('div', { class: 'unit-target' }, u.units.join(S.lang === 'en' ? ', ' : '、'), S.lang === 'en' ? ': ' : '：', tx(u.targetText) || u.target)),
           h('div', { class: 'wording' }, '“', ind.wording, '”')),
         h('td', null, tx(ind.appliesText)),
-        h('td', null, (ind.places || []).map((p, k) => [k ? sep(true) : '', tx(p.label)])))))));
+        h('td', null, (ind.places || []).map((p, k) => [k ? sep(true) : '', tx(p.label)]))))))));
   }
 
   function updateRule() {
