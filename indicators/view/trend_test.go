@@ -18,7 +18,6 @@ import (
 	"github.com/eduplan/eduplan/plan"
 )
 
-
 func TestOfTrend(t *testing.T) {
 	reason := msg.T("缺少数据", "no data")
 	for _, tc := range []struct {
