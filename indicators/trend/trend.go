@@ -113,18 +113,24 @@ type Report struct {
 // Assess assesses each year of s with cat and adds, row by row, the
 // previous year, the change, the year's target and the progress toward
 // the target of p, the plan cat was compiled from.
+//
+// Each year's report is dropped once read: only what a row shows is kept,
+// so that five years of a city's schools cost about five times one.
 func Assess(cat *indicators.Catalog, p *plan.Plan, s dataset.Series, opt indicators.Options) (*Report, error) {
 	if len(s) == 0 {
 		return nil, msg.Errorf("没有数据", "no data")
 	}
-	inds := map[string]*plan.Indicator{}
+	facts := make([]*indicatorFacts, len(p.Indicators))
 	for i := range p.Indicators {
-		inds[p.Indicators[i].ID] = &p.Indicators[i]
+		ind := &p.Indicators[i]
+		facts[i] = &indicatorFacts{ind: ind, dir: ind.UnitTargetContext().Direction}
 	}
-	type key struct{ unit, ind string }
-	results := map[key][]*indicators.Result{} // by position of the year in s
-	units := map[string]dataset.OrgUnit{}
-	var order []key
+	// slots[unit slot × indicators + indicator] is the entry of series of
+	// a unit's indicator, −1 before it is seen.
+	unitSlot := map[string]int{}
+	var slots []int32
+	var series []*unitSeries
+	var cells []cell // len(s) per entry of series
 	rep := &Report{Plan: p.ID, Years: s.Years(), Spans: s.Spans()}
 	warned := map[msg.Text]bool{}
 	found := map[string]bool{}
@@ -145,29 +151,55 @@ func Assess(cat *indicators.Catalog, p *plan.Plan, s dataset.Series, opt indicat
 				continue
 			}
 		}
-		r, err := cat.Assess(d, o)
+		// The evaluation is read cell by cell (Outcome) rather than
+		// through a whole report: a row needs no inputs.
+		ev, err := cat.EvaluateWith(d, o)
+		if err == nil {
+			err = ev.Err()
+		}
 		if err != nil {
 			return nil, err
 		}
-		for _, w := range r.Warnings {
+		for _, w := range ev.Warnings() {
 			if !warned[w] {
 				warned[w] = true
 				rep.Warnings = append(rep.Warnings, w)
 			}
 		}
-		for ui := range r.Units {
-			u := &r.Units[ui]
-			units[u.Unit.ID] = u.Unit
-			for ri := range u.Results {
-				res := &u.Results[ri]
-				k := key{u.Unit.ID, res.Indicator}
-				rs, ok := results[k]
-				if !ok {
-					rs = make([]*indicators.Result, len(s))
-					results[k] = rs
-					order = append(order, k)
+		keep, _ := d.Within(o.Units)
+		for i, u := range d.Units {
+			if keep != nil && !keep[i] {
+				continue
+			}
+			us, ok := unitSlot[u.ID]
+			if !ok {
+				us = len(unitSlot)
+				unitSlot[u.ID] = us
+				for range facts {
+					slots = append(slots, -1)
 				}
-				rs[y] = res
+			}
+			for fi, f := range facts {
+				id := f.ind.ID
+				res, ok := ev.Outcome(id, i)
+				if !ok || (res.Status == indicators.NotApplicable && !opt.NotApplicable) {
+					continue
+				}
+				n := int(slots[us*len(facts)+fi])
+				if n < 0 {
+					n = len(series)
+					slots[us*len(facts)+fi] = int32(n)
+					series = append(series, &unitSeries{unit: u, facts: f, name: f.ind.Name, measure: res.Unit,
+						decimals: res.Decimals, nature: res.Nature, target: finalGoal(p, f, res.Target)})
+					cells = append(cells, make([]cell, len(s))...)
+				}
+				c := &cells[n*len(s)+y]
+				c.present, c.status = true, res.Status
+				if res.Value != nil {
+					c.value, c.hasValue = *res.Value, true
+				} else if full, ok := ev.Result(id, i); ok {
+					c.reason = full.Reason
+				}
 			}
 		}
 	}
@@ -180,50 +212,99 @@ func Assess(cat *indicators.Catalog, p *plan.Plan, s dataset.Series, opt indicat
 	if len(missing) > 0 {
 		return nil, msg.New(msg.T("任何一年的数据中都没有单位 "+strings.Join(missing, "、"), "no unit "+strings.Join(missing, ", ")+" in the figures of any year"))
 	}
-	for _, k := range order {
-		ind := inds[k.ind]
-		if ind == nil {
-			continue
+	total := 0
+	for _, c := range cells {
+		if c.present {
+			total++
 		}
-		rep.Rows = append(rep.Rows, rows(p, ind, units[k.unit], s, results[k])...)
+	}
+	rep.Rows = make([]Row, 0, total)
+	// The values a row points to live in a few large slices rather than
+	// one allocation each: a city's five years are millions of rows.
+	a := &arena{floats: make([]float64, 0, 2*total), points: make([]Point, 0, total), results: make([]progress.Result, 0, total)}
+	for n, us := range series {
+		rep.Rows = us.rows(rep.Rows, a, s, cells[n*len(s):(n+1)*len(s)])
 	}
 	return rep, nil
 }
 
-// rows works out the rows of one indicator for one unit, a row for each
+// indicatorFacts is what every unit's rows of an indicator share.
+type indicatorFacts struct {
+	ind *plan.Indicator
+	dir rule.Direction
+}
+
+// unitSeries is one indicator of one unit across the years.
+type unitSeries struct {
+	unit     dataset.OrgUnit
+	facts    *indicatorFacts
+	name     msg.Text
+	measure  plan.Unit
+	decimals *int
+	nature   plan.Nature
+	target   *Goal
+}
+
+// arena holds what rows point to; each slice is made large enough once,
+// so that a pointer into it stays valid.
+type arena struct {
+	floats  []float64
+	points  []Point
+	results []progress.Result
+}
+
+func (a *arena) float(v float64) *float64 {
+	a.floats = append(a.floats, v)
+	return &a.floats[len(a.floats)-1]
+}
+
+func (a *arena) point(p Point) *Point {
+	a.points = append(a.points, p)
+	return &a.points[len(a.points)-1]
+}
+
+func (a *arena) result(r progress.Result) *progress.Result {
+	a.results = append(a.results, r)
+	return &a.results[len(a.results)-1]
+}
+
+// cell is what a row keeps of one year's result.
+type cell struct {
+	present  bool
+	hasValue bool
+	value    float64
+	status   indicators.Status
+	reason   *msg.Text
+}
+
+// rows appends the rows of one indicator for one unit, a row for each
 // year the unit has a result in.
-func rows(p *plan.Plan, ind *plan.Indicator, u dataset.OrgUnit, s dataset.Series, rs []*indicators.Result) []Row {
-	dir := ind.UnitTargetContext().Direction
-	base, from := baseline(ind, u, s, rs)
-	var final *Goal
-	for _, r := range rs {
-		if r != nil {
-			final = finalGoal(p, ind, r.Target, dir)
-			break
-		}
-	}
-	var out []Row
-	for y, r := range rs {
-		if r == nil {
+func (us *unitSeries) rows(out []Row, a *arena, s dataset.Series, cs []cell) []Row {
+	ind, dir, final := us.facts.ind, us.facts.dir, us.target
+	base, from := baseline(ind, us.unit, s, cs)
+	for y := range cs {
+		c := &cs[y]
+		if !c.present {
 			continue
 		}
-		row := Row{Unit: u, Indicator: ind.ID, Name: r.Name, Measure: r.Unit, Decimals: r.Decimals, Nature: r.Nature,
-			Year: s[y].Year, Value: r.Value, Status: r.Status, Reason: r.Reason, Baseline: base, BaselineFrom: from, Target: final}
-		if y > 0 && rs[y-1] != nil && rs[y-1].Value != nil {
-			row.Previous = &Point{Year: s[y-1].Year, Value: *rs[y-1].Value}
-			if r.Value != nil {
-				c := *r.Value - *rs[y-1].Value
-				row.Change = &c
+		row := Row{Unit: us.unit, Indicator: ind.ID, Name: us.name, Measure: us.measure, Decimals: us.decimals, Nature: us.nature,
+			Year: s[y].Year, Status: c.status, Reason: c.reason, Baseline: base, BaselineFrom: from, Target: final}
+		if c.hasValue {
+			row.Value = a.float(c.value)
+		}
+		if y > 0 && cs[y-1].hasValue {
+			row.Previous = a.point(Point{Year: s[y-1].Year, Value: cs[y-1].value})
+			if c.hasValue {
+				row.Change = a.float(c.value - cs[y-1].value)
 			}
 		}
-		row.YearTarget, row.YearTargetMet = yearGoal(ind, final, r, row.Year, dir)
-		if base != nil && r.Value != nil && row.Year > base.Year {
-			in := progress.Input{Baseline: progress.Point(*base), Current: progress.Point{Year: row.Year, Value: *r.Value}, Direction: dir}
+		row.YearTarget, row.YearTargetMet = yearGoal(ind, final, c, row.Year, dir)
+		if base != nil && c.hasValue && row.Year > base.Year {
+			in := progress.Input{Baseline: progress.Point(*base), Current: progress.Point{Year: row.Year, Value: c.value}, Direction: dir}
 			if final != nil && final.Value != nil {
 				in.Target, in.TargetYear = final.Value, final.Year
 			}
-			m := progress.Measure(in)
-			row.Progress = &m
+			row.Progress = a.result(progress.Measure(in))
 		}
 		out = append(out, row)
 	}
@@ -232,7 +313,7 @@ func rows(p *plan.Plan, ind *plan.Indicator, u dataset.OrgUnit, s dataset.Series
 
 // baseline is the unit's baseline: its own, the indicator's, or its first
 // value in the data.
-func baseline(ind *plan.Indicator, u dataset.OrgUnit, s dataset.Series, rs []*indicators.Result) (*Point, Origin) {
+func baseline(ind *plan.Indicator, u dataset.OrgUnit, s dataset.Series, cs []cell) (*Point, Origin) {
 	for _, ub := range ind.UnitBaselines {
 		for _, name := range ub.Units {
 			if n := strings.TrimSpace(name); n == u.ID || n == u.Name {
@@ -254,9 +335,9 @@ func baseline(ind *plan.Indicator, u dataset.OrgUnit, s dataset.Series, rs []*in
 		}
 		return nil, ""
 	}
-	for y, r := range rs {
-		if r != nil && r.Value != nil {
-			return &Point{Year: s[y].Year, Value: *r.Value}, FromData
+	for y, c := range cs {
+		if c.hasValue {
+			return &Point{Year: s[y].Year, Value: c.value}, FromData
 		}
 	}
 	return nil, ""
@@ -264,7 +345,8 @@ func baseline(ind *plan.Indicator, u dataset.OrgUnit, s dataset.Series, rs []*in
 
 // finalGoal is the target progress is measured toward: the unit's target
 // as the assessment read it, in the indicator's target year.
-func finalGoal(p *plan.Plan, ind *plan.Indicator, t indicators.TargetInfo, dir rule.Direction) *Goal {
+func finalGoal(p *plan.Plan, f *indicatorFacts, t indicators.TargetInfo) *Goal {
+	ind, dir := f.ind, f.dir
 	year := ind.TargetYear
 	if year == 0 {
 		year = p.Year
@@ -278,7 +360,7 @@ func finalGoal(p *plan.Plan, ind *plan.Indicator, t indicators.TargetInfo, dir r
 
 // yearGoal is the plan's target for the year of r: a milestone, or the
 // final target in its year; and whether r's value meets it.
-func yearGoal(ind *plan.Indicator, final *Goal, r *indicators.Result, y int, dir rule.Direction) (*Goal, *bool) {
+func yearGoal(ind *plan.Indicator, final *Goal, c *cell, y int, dir rule.Direction) (*Goal, *bool) {
 	for k, m := range ind.Milestones {
 		if m.Year != y {
 			continue
@@ -292,16 +374,16 @@ func yearGoal(ind *plan.Indicator, final *Goal, r *indicators.Result, y int, dir
 		if !t.Points {
 			g.Value = aim(t.Op, t.Value, &t.Max, dir)
 		}
-		if r.Value == nil {
+		if !c.hasValue {
 			return g, nil
 		}
-		met := t.Met(*r.Value)
+		met := t.Met(c.value)
 		return g, &met
 	}
 	if final != nil && final.Year == y {
-		switch r.Status {
+		switch c.status {
 		case indicators.Met, indicators.NotMet:
-			met := r.Status == indicators.Met
+			met := c.status == indicators.Met
 			return final, &met
 		}
 		return final, nil
