@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,9 +13,11 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/dataset/xlsx"
 	"github.com/eduplan/eduplan/indicators/reportfmt"
 	"github.com/eduplan/eduplan/indicators/trend"
 	"github.com/eduplan/eduplan/indicators/view"
+	"github.com/eduplan/eduplan/msg"
 )
 
 var progressHelp = cmdHelp{
@@ -22,7 +25,7 @@ var progressHelp = cmdHelp{
 	about: [2]string{
 		`按多年规划评估几年的数据：逐年评估，并对每个单位的每个指标给出基期值、当年数值、
 比上年的变化、当年目标（阶段目标，或目标年份的目标）、完成度和进度状态。
-DATA 可以是带“年份”列、含多个年份的 CSV 文件，由多份数据组成的 JSON 数组，
+DATA 可以是带“年份”列、含多个年份的 CSV 文件或 Excel 工作簿（第一个可见的工作表），由多份数据组成的 JSON 数组，
 或每年一个文件（文件未写年份时，以文件名开头的四位数字为年份，如 2021.csv）。
 完成度 =（当年数值 − 基期值）÷（目标值 − 基期值），可超过 100% 或为负；
 进度状态按 Open SDG 的方法计算：已达目标，否则比较实际年均增长率与所需年均增长率，
@@ -31,8 +34,8 @@ DATA 可以是带“年份”列、含多个年份的 CSV 文件，由多份数�
 		`Assess several years' figures against a multi-year plan: each year as check does, and
 for each unit and indicator the baseline, the year's value, the change since the year
 before, the year's target (a milestone, or the target in its target year), completion and
-progress status. DATA is a CSV file with a year column (年份, year) and rows of several
-years, a JSON array of data documents, or one file per year (a file that states no year
+progress status. DATA is a CSV file or an Excel workbook (its first visible sheet) with a
+year column (年份, year) and rows of several years, a JSON array of data documents, or one file per year (a file that states no year
 takes it from the four digits its name starts with, as in 2021.csv).
 Completion = (value − baseline) / (target − baseline), which may pass 100% or be negative;
 the status follows Open SDG: target achieved, else the observed compound annual growth
@@ -124,11 +127,9 @@ func (e *env) loadSeries(l *loaded, path string) (dataset.Series, int) {
 	if m := leadingYear.FindStringSubmatch(filepath.Base(path)); m != nil {
 		opt.Year, _ = strconv.Atoi(m[1])
 	}
-	var s dataset.Series
-	var err error
+	var r io.Reader = e.stdin
 	if path == "-" {
 		opt.File = "<stdin>"
-		s, err = dataset.ReadSeries(e.stdin, l.cat.Fields(), opt)
 	} else {
 		fh, oerr := os.Open(path)
 		if oerr != nil {
@@ -136,8 +137,9 @@ func (e *env) loadSeries(l *loaded, path string) (dataset.Series, int) {
 				e.t("确认文件路径正确、文件可读。", "check that the path is right and the file readable."))
 		}
 		defer fh.Close()
-		s, err = dataset.ReadSeries(fh, l.cat.Fields(), opt)
+		r = fh
 	}
+	s, err := readSeries(r, l.cat.Fields(), opt)
 	if err != nil {
 		return nil, e.seriesErrors(opt.File, err)
 	}
@@ -176,4 +178,22 @@ func (e *env) seriesErrors(file string, err error) int {
 		"按上面的行号和列改正这些单元格后重新运行；缺失的数据请留空或填“--”，不要填 0。",
 		"correct the cells at the lines and columns above and run again; leave a missing figure empty or write \"--\", never 0."))
 	return exitUsage
+}
+
+// readSeries reads a data file of one or several years: an Excel workbook
+// (its first visible sheet) or text (dataset.ReadSeries); the bytes decide.
+func readSeries(r io.Reader, fields []dataset.Field, opt dataset.Options) (dataset.Series, error) {
+	b, err := dataset.ReadLimited(r, opt.File, dataset.MaxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	if xlsx.IsWorkbook(b) || xlsx.IsProtectedWorkbook(b, opt.File) {
+		name, rows, err := xlsx.ReadSheet(bytes.NewReader(b), "")
+		if err != nil {
+			return nil, dataset.Errors{{File: opt.File, Reason: msg.T(msg.In(err, "zh"), msg.In(err, "en"))}}
+		}
+		opt.Sheet = name
+		return dataset.ReadCellsSeries(rows, fields, opt)
+	}
+	return dataset.ReadSeries(bytes.NewReader(b), fields, opt)
 }

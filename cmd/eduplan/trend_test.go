@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/eduplan/eduplan/indicators/dataset/xlsx"
 )
 
 const (
@@ -90,4 +93,24 @@ func TestProgressFilePerYear(t *testing.T) {
 	split := eduplan(t, append([]string{"progress", "--plan", fourteenthPlan}, files...)...)
 	require.Equal(t, exitOK, split.code, split.stderr)
 	assert.Equal(t, whole.stdout, split.stdout)
+}
+
+// A workbook of several years (its first sheet, a 年份 column) reads as the
+// CSV file does.
+func TestProgressWorkbook(t *testing.T) {
+	b, err := os.ReadFile(fourteenthData)
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	sheet := xlsx.Sheet{Name: "data", Header: strings.Split(lines[0], ",")}
+	for _, l := range lines[1:] {
+		sheet.Rows = append(sheet.Rows, strings.Split(l, ","))
+	}
+	var buf bytes.Buffer
+	require.NoError(t, xlsx.Write(&buf, sheet))
+	f := filepath.Join(t.TempDir(), "data.xlsx")
+	require.NoError(t, os.WriteFile(f, buf.Bytes(), 0o644))
+	whole := eduplan(t, "progress", "--plan", fourteenthPlan, fourteenthData)
+	book := eduplan(t, "progress", "--plan", fourteenthPlan, f)
+	require.Equal(t, exitOK, book.code, book.stderr)
+	assert.Equal(t, whole.stdout, book.stdout)
 }

@@ -160,6 +160,8 @@ func (r *bufferedRows) left() int                 { return len(r.cells) - r.i + 
 // readCSVSeries splits the rows by their year cell and reads each year's
 // rows under the header as a file of their own.
 func readCSVSeries(text string, enc Encoding, fields []Field, opt Options) (Series, error) {
+	whole := text
+	one := func() (*Dataset, error) { return readCSVText(whole, enc, fields, opt) }
 	firstLine := 1
 	delim, rest, ok := sepLine(text)
 	if ok {
@@ -167,32 +169,59 @@ func readCSVSeries(text string, enc Encoding, fields []Field, opt Options) (Seri
 	} else {
 		delim = sniffDelimiter(firstContentLine(text))
 	}
-	m, err := newMatcher(fields)
-	if err != nil {
-		return nil, err
-	}
 	sc := newCSVScanner(text, delim, firstLine)
 	var all bufferedRows
-	yearCol, header := -1, -1
 	for {
 		more, serr := sc.next()
-		if serr != nil || !more {
-			break // the per-year read below meets the syntax error again
+		if serr != nil {
+			// An unclosed quote: the one-year reader says where, and
+			// nothing after it is read as a year's rows.
+			_, err := one()
+			return nil, err
+		}
+		if !more {
+			break
 		}
 		cells, lines := sc.record()
 		all.cells = append(all.cells, slices.Clone(cells))
 		all.lines = append(all.lines, slices.Clone(lines))
-		if header < 0 && !blank(cells) {
-			header = len(all.cells) - 1
-			for j, h := range cells {
-				if t, ok := m.header(trimSpace(h)); ok && t.role == roleYear {
-					yearCol = j
-				}
+	}
+	return splitYears(&all, enc, fields, opt, one)
+}
+
+// ReadCellsSeries reads a sheet already split into cells (see ReadCells)
+// that may hold rows of several years under a year column, as ReadSeries
+// reads a CSV file.
+func ReadCellsSeries(rows [][]string, fields []Field, opt Options) (Series, error) {
+	all := bufferedRows{cells: rows, lines: make([][]int, len(rows))}
+	for i := range rows {
+		all.lines[i] = []int{i + 1}
+	}
+	return splitYears(&all, Workbook, fields, opt, func() (*Dataset, error) { return ReadCells(rows, fields, opt) })
+}
+
+// splitYears reads the rows of each year under the header as a table of
+// their own; without a year column, one reads them all.
+func splitYears(all *bufferedRows, enc Encoding, fields []Field, opt Options, one func() (*Dataset, error)) (Series, error) {
+	m, err := newMatcher(fields)
+	if err != nil {
+		return nil, err
+	}
+	yearCol, header := -1, -1
+	for i, cells := range all.cells {
+		if blank(cells) {
+			continue
+		}
+		header = i
+		for j, h := range cells {
+			if t, ok := m.header(trimSpace(h)); ok && t.role == roleYear {
+				yearCol = j
 			}
 		}
+		break
 	}
 	if yearCol < 0 {
-		d, err := readCSVText(text, enc, fields, opt)
+		d, err := one()
 		if err != nil {
 			return nil, err
 		}

@@ -121,3 +121,30 @@ func TestMergeSeries(t *testing.T) {
 	assert.Contains(t, err.Error(), "a.csv")
 	assert.Contains(t, err.Error(), "c.csv")
 }
+
+// A sheet of several years reads as the CSV file does; an unclosed quote in
+// a file of several years is an error, never the rows before it alone; a
+// sep= line is kept for a file without a year column.
+func TestReadSeriesCellsQuoteAndSep(t *testing.T) {
+	var rows [][]string
+	for _, l := range strings.Split(strings.TrimSpace(seriesCSV), "\n") {
+		rows = append(rows, strings.Split(l, ","))
+	}
+	s, err := ReadCellsSeries(rows, testFields, Options{File: "x.xlsx", Sheet: "Sheet1"})
+	require.NoError(t, err)
+	assert.Equal(t, []int{2020, 2021, 2022}, s.Years())
+	assert.Equal(t, Workbook, s[0].Source.Encoding)
+	rows[3][5] = "九十"
+	_, err = ReadCellsSeries(rows, testFields, Options{File: "x.xlsx", Sheet: "Sheet1"})
+	require.Error(t, err)
+	assert.Equal(t, 4, err.(Errors)[0].Row)
+
+	_, err = ReadSeries(strings.NewReader(seriesCSV+"2022,\"d1,京口区,区,c,90\n"), testFields, Options{File: "x.csv"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "unterminated quote")
+
+	s, err = ReadSeries(strings.NewReader("sep=;\nid;name;level;pe_pass_rate\nc;市;市;90\n"), testFields, Options{Year: 2020})
+	require.NoError(t, err)
+	v, _ := s[0].Value("c", "pe_pass_rate")
+	assert.InDelta(t, 0.9, v, 1e-12)
+}
