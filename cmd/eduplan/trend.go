@@ -98,7 +98,9 @@ func runProgress(e *env, args []string) int {
 	if err != nil {
 		return e.inputError("progress", e.say(err), "")
 	}
-	e.evaluationWarnings("progress", rep.Warnings)
+	for _, w := range rep.Warnings {
+		fmt.Fprintf(e.stderr, "eduplan progress: %s%s\n", e.t("注意：", "note: "), w.In(e.lang))
+	}
 	var b bytes.Buffer
 	switch f {
 	case "table":

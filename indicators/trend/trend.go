@@ -212,6 +212,7 @@ func Assess(cat *indicators.Catalog, p *plan.Plan, s dataset.Series, opt indicat
 	if len(missing) > 0 {
 		return nil, msg.New(msg.T("任何一年的数据中都没有单位 "+strings.Join(missing, "、"), "no unit "+strings.Join(missing, ", ")+" in the figures of any year"))
 	}
+	rep.Warnings = append(rep.Warnings, unusedBaselines(p, s)...)
 	total := 0
 	for _, c := range cells {
 		if c.present {
@@ -402,6 +403,40 @@ func containsString(xs []string, x string) bool {
 	for _, y := range xs {
 		if y == x {
 			return true
+		}
+	}
+	return false
+}
+
+// unusedBaselines warns of each unit a plan gives a baseline that no year
+// of the data has, by id or name: a typo must not pass for a unit that
+// has none.
+func unusedBaselines(p *plan.Plan, s dataset.Series) []msg.Text {
+	var out []msg.Text
+	for _, ind := range p.Indicators {
+		for _, ub := range ind.UnitBaselines {
+			for _, name := range ub.Units {
+				n := strings.TrimSpace(name)
+				if n == "" || inSeries(s, n) {
+					continue
+				}
+				out = append(out, msg.Textf("计划为单位 %[1]q 给出的指标 %[2]s 的基期值没有用上：任何一年的数据中都没有这个单位（编号或名称）",
+					"the baseline the plan gives unit %[1]q for %[2]s is not used: no year of the data has such a unit (by id or name)", n, ind.ID))
+			}
+		}
+	}
+	return out
+}
+
+func inSeries(s dataset.Series, name string) bool {
+	for _, d := range s {
+		if _, ok := d.Unit(name); ok {
+			return true
+		}
+		for _, u := range d.Units {
+			if u.Name == name {
+				return true
+			}
 		}
 	}
 	return false

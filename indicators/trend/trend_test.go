@@ -151,3 +151,16 @@ func TestUnitsAcrossYears(t *testing.T) {
 	_, err = trend.Assess(cat, p, nil, indicators.Options{})
 	require.Error(t, err)
 }
+
+// A unit given a baseline that no year of the data has is a warning, never
+// silence.
+func TestUnusedUnitBaselineWarns(t *testing.T) {
+	p, cat := ratioPlan(t, "控制在16以内", &plan.Baseline{Year: 2020, Value: "20"},
+		plan.UnitBaseline{Units: []string{"区d1", "区d7"}, Value: "21"})
+	rep, err := trend.Assess(cat, p, series(t, map[int]map[string]float64{2020: {"d1": 20}, 2021: {"d1": 19}}), indicators.Options{})
+	require.NoError(t, err)
+	require.Len(t, rep.Warnings, 1)
+	assert.Contains(t, rep.Warnings[0].EN, `unit "区d7"`)
+	assert.Contains(t, rep.Warnings[0].ZH, "区d7")
+	assert.Equal(t, trend.FromUnit, row(t, rep, "d1", 2021).BaselineFrom)
+}
