@@ -47,6 +47,7 @@ taken as one.`,
 		{"eduplan progress --plan examples/fourteenth/plan.json examples/fourteenth/data.csv", "示例县“十四五”指标 2020–2023 年的进度", "the example county's 14th Five-Year indicators, 2020–2023"},
 		{"eduplan progress --plan plan.json --format csv -o progress.csv 2021.csv 2022.csv 2023.csv", "每年一个文件，结果写成 CSV", "one file per year, the result as CSV"},
 		{"eduplan progress --plan plan.json --unit s1 data.csv", "只看一所学校的各年进度", "one school's progress year by year"},
+		{"eduplan progress --plan plan.json --fell-back data.csv", "最后一年比上年退步的单位", "the units that fell back in the last year"},
 	},
 }
 
@@ -59,6 +60,7 @@ func runProgress(e *env, args []string) int {
 	fs.Var(&units, "unit", e.t("只报告这些单位及其下属单位（编号或名称，可重复或用逗号分隔）", "report only these units and their descendants (ids or names; repeat or separate with commas)"))
 	format := fs.String("format", "", e.t("输出格式：table、json、csv、markdown；默认按 -o 的扩展名，否则 table", "output format: table, json, csv, markdown; by default from the -o extension, else table"))
 	out := fs.String("o", "", e.t("写入文件（整体写入：先写临时文件再改名）；默认标准输出", "write to this file (whole or not at all: a temporary file renamed into place); standard output by default"))
+	fellBack := fs.Bool("fell-back", false, e.t("只列出最后一年比上年退步（离目标更远）且尚未达标的单位和指标", "list only the units and indicators that moved away from their target since the year before, in the last year, and have not reached it"))
 	pos, code, done := e.parse(fs, progressHelp, args)
 	if done {
 		return code
@@ -97,6 +99,9 @@ func runProgress(e *env, args []string) int {
 	rep, err := trend.Assess(l.cat, l.plan, s, indicators.Options{Units: units})
 	if err != nil {
 		return e.inputError("progress", e.say(err), "")
+	}
+	if *fellBack {
+		rep = rep.FellBack()
 	}
 	for _, w := range rep.Warnings {
 		fmt.Fprintf(e.stderr, "eduplan progress: %s%s\n", e.t("注意：", "note: "), w.In(e.lang))

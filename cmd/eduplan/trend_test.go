@@ -114,3 +114,11 @@ func TestProgressWorkbook(t *testing.T) {
 	require.Equal(t, exitOK, book.code, book.stderr)
 	assert.Equal(t, whole.stdout, book.stdout)
 }
+
+func TestProgressFellBack(t *testing.T) {
+	r := eduplan(t, "progress", "--fell-back", "--format", "csv", "--lang", "en", "--plan", fourteenthPlan, fourteenthData)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\r\n")
+	require.Len(t, lines, 2, r.stdout)
+	assert.True(t, strings.HasPrefix(lines[1], "county,示例县,2023,retention,"), lines[1])
+}

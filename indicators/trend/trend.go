@@ -72,7 +72,9 @@ type Row struct {
 	Measure   plan.Unit       `json:"measure"`
 	Decimals  *int            `json:"decimals,omitempty"`
 	Nature    plan.Nature     `json:"nature"`
-	Year      int             `json:"year"`
+	// Direction says which way the indicator is better.
+	Direction rule.Direction `json:"direction,omitempty"`
+	Year      int            `json:"year"`
 	// Value and Status are the year's own assessment; Reason says why
 	// there is no value.
 	Value  *float64          `json:"value,omitempty"`
@@ -289,7 +291,7 @@ func (us *unitSeries) rows(out []Row, a *arena, s dataset.Series, cs []cell) []R
 			continue
 		}
 		row := Row{Unit: us.unit, Indicator: ind.ID, Name: us.name, Measure: us.measure, Decimals: us.decimals, Nature: us.nature,
-			Year: s[y].Year, Status: c.status, Reason: c.reason, Baseline: base, BaselineFrom: from, Target: final}
+			Direction: dir, Year: s[y].Year, Status: c.status, Reason: c.reason, Baseline: base, BaselineFrom: from, Target: final}
 		if c.hasValue {
 			row.Value = a.float(c.value)
 		}
@@ -440,4 +442,33 @@ func inSeries(s dataset.Series, name string) bool {
 		}
 	}
 	return false
+}
+
+// FellBack is the report cut to the rows of the last year of the data
+// whose value moved away from the target since the year before (lower
+// where higher is better, higher where lower is), but for those already
+// past their target: the units a bureau asks about first.
+func (r *Report) FellBack() *Report {
+	out := *r
+	out.Rows = nil
+	if len(r.Years) == 0 {
+		return &out
+	}
+	last := r.Years[len(r.Years)-1]
+	for _, row := range r.Rows {
+		if row.Year != last || row.Change == nil || *row.Change == 0 {
+			continue
+		}
+		if row.Progress != nil && row.Progress.Status == progress.TargetAchieved {
+			continue
+		}
+		worse := *row.Change < 0
+		if row.Direction == rule.LowerIsBetter {
+			worse = *row.Change > 0
+		}
+		if worse {
+			out.Rows = append(out.Rows, row)
+		}
+	}
+	return &out
 }

@@ -164,3 +164,18 @@ func TestUnusedUnitBaselineWarns(t *testing.T) {
 	assert.Contains(t, rep.Warnings[0].ZH, "区d7")
 	assert.Equal(t, trend.FromUnit, row(t, rep, "d1", 2021).BaselineFrom)
 }
+
+// FellBack keeps the last year's rows that moved away from the target:
+// up where lower is better; not a unit past its target.
+func TestFellBack(t *testing.T) {
+	p, cat := ratioPlan(t, "控制在16以内", &plan.Baseline{Year: 2020, Value: "20"})
+	rep, err := trend.Assess(cat, p, series(t, map[int]map[string]float64{
+		2020: {"d1": 20, "d2": 20}, 2021: {"d1": 15, "d2": 19}, 2022: {"d1": 15.5, "d2": 19.5},
+	}), indicators.Options{})
+	require.NoError(t, err)
+	fell := rep.FellBack()
+	require.Len(t, fell.Rows, 1, "d1 rose but is still within 16")
+	assert.Equal(t, "d2", fell.Rows[0].Unit.ID)
+	assert.Equal(t, 2022, fell.Rows[0].Year)
+	assert.Len(t, rep.Rows, 6, "the report itself is unchanged")
+}
