@@ -16,6 +16,11 @@
 //     encoded from public texts in secondplan/ (a ceiling, targets by named
 //     unit, a pupil-weighted 差异系数 and a score), checked against a hand
 //     calculation; secondplan/README.md says which figures are real.
+//   - TestFourteenthProgress (fourteenth_test.go): a county's 十四五
+//     indicator table (baseline 2020, target 2025) in fourteenth/, with
+//     figures for 2020–2023 in one file; completion, growth rates and
+//     progress statuses checked against a hand calculation;
+//     fourteenth/SOURCE.md says where the table comes from.
 //
 // Run them with: go test ./examples/ -v
 package examples

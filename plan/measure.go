@@ -110,6 +110,17 @@ type Indicator struct {
 	// UnitTargets give named units a target of their own instead of
 	// Target, the default for every other unit ("县A、县B 达95分，其余达90分").
 	UnitTargets []UnitTarget `json:"unit_targets,omitempty"`
+	// Baseline is where the indicator stood when a multi-year plan set its
+	// target (十四五: 2020), for the whole plan; UnitBaselines give named
+	// units their own. Progress toward the target is measured from it.
+	Baseline      *Baseline      `json:"baseline,omitempty"`
+	UnitBaselines []UnitBaseline `json:"unit_baselines,omitempty"`
+	// TargetYear is the year Target is to be reached in (2025); zero for a
+	// target of the plan's own year.
+	TargetYear int `json:"target_year,omitempty"`
+	// Milestones are targets for years on the way (2021 … 2024), years
+	// ascending, each before TargetYear.
+	Milestones []Milestone `json:"milestones,omitempty"`
 	// Decimals is how many decimals every face shows the indicator's value
 	// and gap with ("27.40%" with two). Left out, a percent shows two, as
 	// bureaus publish rates, and any other unit up to two with trailing
@@ -172,6 +183,51 @@ func (ind Indicator) UnitTargetContext() rule.TargetContext {
 // direction and unit (UnitTargetContext), as ParseTarget reads the default.
 func (ind Indicator) ParseUnitTarget(k int) (rule.Target, []msg.Text, error) {
 	return rule.ParseTargetFor(ind.UnitTargets[k].Target, ind.UnitTargetContext())
+}
+
+// Baseline is an indicator's value in the year a multi-year plan starts
+// from.
+type Baseline struct {
+	Year int `json:"year"`
+	// Value as written, in the indicator's unit like a target's number: a
+	// bare 95 on a percent is 95%, "95%" likewise.
+	Value string `json:"value"`
+	// Wording is the plan's own phrase for it, verbatim.
+	Wording string `json:"wording,omitempty"`
+}
+
+// UnitBaseline is the baseline of some named units instead of the
+// indicator's.
+type UnitBaseline struct {
+	// Units names the units as UnitTarget.Units does.
+	Units []string `json:"units"`
+	// Year of the value; zero for the year of the indicator's Baseline.
+	Year    int    `json:"year,omitempty"`
+	Value   string `json:"value"`
+	Wording string `json:"wording,omitempty"`
+}
+
+// Milestone is a target an indicator is to reach in a year before its
+// target year.
+type Milestone struct {
+	Year int `json:"year"`
+	// Target as written, read like the indicator's unit targets (its
+	// direction and unit).
+	Target  string `json:"target"`
+	Wording string `json:"wording,omitempty"`
+}
+
+// ParseBaseline reads a baseline value in the indicator's unit: a number,
+// with % only on a percent (where a bare number is read in percent too, as
+// in data cells and targets).
+func (ind Indicator) ParseBaseline(value string) (float64, error) {
+	return parseValue(value, ind.Unit)
+}
+
+// ParseMilestone reads the k-th milestone's target as ParseUnitTarget reads
+// a unit's.
+func (ind Indicator) ParseMilestone(k int) (rule.Target, []msg.Text, error) {
+	return rule.ParseTargetFor(ind.Milestones[k].Target, ind.UnitTargetContext())
 }
 
 // Place is where in a plan an indicator is stated: a goal, a task, or a line

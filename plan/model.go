@@ -20,6 +20,8 @@ type Plan struct {
 	// Published is the publication date, YYYY-MM-DD.
 	Published string `json:"published"`
 	Year      int    `json:"year"`
+	// PartOf names the multi-year plan an annual plan belongs to (十四五).
+	PartOf *PlanRef `json:"part_of,omitempty"`
 	// Reference is the document's index or file number (索引号, 文号).
 	Reference string `json:"reference,omitempty"`
 	// Source says where the text was taken from.
@@ -126,4 +128,12 @@ type Cell struct {
 	Merged bool `json:"merged,omitempty"`
 	// Note says where the value was read from or why it is as it is.
 	Note string `json:"note,omitempty"`
+}
+
+// PlanRef names a multi-year plan: its id, title and the years it spans.
+type PlanRef struct {
+	ID    string   `json:"id"`
+	Title msg.Text `json:"title,omitempty"`
+	From  int      `json:"from"`
+	To    int      `json:"to"`
 }

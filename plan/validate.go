@@ -179,6 +179,7 @@ func (p *Plan) validate() msg.Problems {
 			}
 		}
 	}
+	c.partOf()
 	c.metricsAndIndicators(true)
 	c.validationRules(true)
 	return c.probs
@@ -470,6 +471,7 @@ func (c *checker) metricsAndIndicators(doc bool) {
 		c.unit(path+".unit", ind.Unit)
 		c.target(path, ind)
 		c.unitTargets(path, ind)
+		c.years(path, ind)
 		c.scope(path+".applies_to", ind.AppliesTo)
 		c.targetFor(path, ind)
 		if !doc {

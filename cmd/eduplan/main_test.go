@@ -132,7 +132,7 @@ func TestTopLevel(t *testing.T) {
 	r = eduplan(t, "chek")
 	assert.Equal(t, exitUsage, r.code)
 	assert.Contains(t, r.stderr, `"chek"`)
-	assert.Contains(t, r.stderr, "check, lint")
+	assert.Contains(t, r.stderr, "check, progress, lint")
 
 	r = eduplan(t, "check", "--bogus")
 	assert.Equal(t, exitUsage, r.code)

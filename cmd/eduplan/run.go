@@ -50,6 +50,7 @@ func init() {
 	// commands, which would make the declaration refer to itself.
 	commands = []command{
 		{"check", [2]string{"按计划评估一年的数据（--sample 评估内置样例年度）", "assess a year's figures against the plan (--sample: the embedded sample year)"}, runCheck},
+		{"progress", [2]string{"按多年规划评估几年的数据：基期、比上年、完成度和进度状态", "assess several years against a multi-year plan: baseline, change, completion and progress status"}, runProgress},
 		{"lint", [2]string{"检查计划文件：结构、规则、引用，列出全部问题", "check a plan file: schema, rules, references; every problem listed"}, runLint},
 		{"tasks", [2]string{"任务书：截至某日的完成时限，逾期条目在前", "the task book: deadlines as of a date, overdue items first"}, runTasks},
 		{"template", [2]string{"生成数据填报模板（CSV 或 Excel 工作簿）", "write a data-entry template (CSV or an Excel workbook)"}, runTemplate},

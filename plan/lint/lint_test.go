@@ -169,3 +169,21 @@ func TestTargetForWarning(t *testing.T) {
 		})
 	}
 }
+
+// A target year or milestones without a baseline read, but progress toward
+// them cannot be measured.
+func TestTargetYearWithoutBaselineWarns(t *testing.T) {
+	p := loadFixture(t)
+	i := slices.IndexFunc(p.Indicators, func(ind plan.Indicator) bool { return ind.Unit == plan.Percent })
+	require.GreaterOrEqual(t, i, 0)
+	p.Indicators[i].TargetYear = p.Year + 3
+	require.NoError(t, p.Validate())
+	ws := lint.Warnings(p)
+	require.Len(t, ws, 1, ws.In("en"))
+	assert.Equal(t, fmt.Sprintf("indicators[%d].baseline", i), ws[0].Path)
+	assert.Contains(t, ws[0].Message.EN, "no baseline")
+
+	p.Indicators[i].Baseline = &plan.Baseline{Year: p.Year - 1, Value: "90"}
+	require.NoError(t, p.Validate())
+	assert.Empty(t, lint.Warnings(p))
+}

@@ -43,6 +43,10 @@ func Warnings(p *plan.Plan) msg.Problems {
 		if w, ok := targetForWarning(ind); ok {
 			ws.AddText(fmt.Sprintf("indicators[%d].target_for", i), w)
 		}
+		if (ind.TargetYear != 0 || len(ind.Milestones) > 0) && ind.Baseline == nil && len(ind.UnitBaselines) == 0 {
+			ws.Add(fmt.Sprintf("indicators[%d].baseline", i), "有目标年份或阶段目标，但没有基期值（baseline）：无法计算完成度和进度",
+				"a target year or milestones but no baseline: completion and progress cannot be measured")
+		}
 		for k := range ind.UnitTargets {
 			if _, warns, err := ind.ParseUnitTarget(k); err == nil {
 				for _, w := range warns {
