@@ -107,6 +107,20 @@ type csvRead struct {
 	year      int
 	yearLine  int
 	sawSchool bool
+
+	// sheet is set for the rows of a spreadsheet (ReadCells), where a row
+	// short of the header is only its empty cells left out, never a lost one.
+	sheet bool
+	// width is the number of columns the header names: up to its last
+	// non-empty header.
+	width int
+	// rows counts the data rows; long the rows longer than the header whose
+	// extra cells are empty, longLines the first of their lines and longSize
+	// their cells (see widthErrors).
+	rows      int
+	long      int
+	longLines []int
+	longSize  []int
 }
 
 func (c *csvRead) add(row, column int, header, text string, reason msg.Text) {
@@ -142,6 +156,7 @@ func readRecords(sc records, enc Encoding, fields []Field, opt Options) (*Datase
 		return nil, err
 	}
 	c := &csvRead{opt: opt, fields: fields, m: m, idLine: map[string]int{}}
+	_, c.sheet = sc.(*cellRows)
 	headerLine := 0
 	var header []string
 	for {
@@ -216,9 +231,10 @@ func readRecords(sc records, enc Encoding, fields []Field, opt Options) (*Datase
 	if c.sawSchool && c.col[roleKind] < 0 && c.col[roleID] >= 0 {
 		c.add(headerLine, 0, "", "", msg.T("缺少“学校类型”列：每所学校都要写明类型（幼儿园、小学……）", "missing the kind column: every school needs a kind (kindergarten, primary, …)"))
 	}
+	c.widthErrors()
 	c.resolveParents()
 	if len(c.errs) == 0 {
-		for _, p := range validateUnits(c.units) {
+		for _, p := range append(validateUnits(c.units), totalRows(c.units)...) {
 			col := c.col[p.role] // -1 gives column 0: the row as a whole
 			c.add(c.lines[p.unit], col+1, c.headerOf(col), p.text, p.reason)
 		}
@@ -308,6 +324,11 @@ func (c *csvRead) readHeader(cells []string, line int) {
 	}
 	c.values = make([][]float64, len(c.fieldCol))
 	c.present = make([][]bool, len(c.fieldCol))
+	for j := range cells {
+		if !c.noHeader[j] {
+			c.width = j + 1
+		}
+	}
 }
 
 // titleRow says whether the header row is a table title ("2017年教育统计表")
@@ -366,13 +387,35 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 		}
 		return line
 	}
+	short := !c.sheet && len(cells) < c.width
 	bad := func(j int, reason msg.Text) {
-		c.add(at(j), j+1, c.headerOf(j), cell(j), reason)
+		// A short row's cells after the gap are in the wrong columns:
+		// their errors would only blame the wrong header.
+		if !short {
+			c.add(at(j), j+1, c.headerOf(j), cell(j), reason)
+		}
 	}
+	c.rows++
+	extra := false
 	for j := len(c.header); j < len(cells); j++ {
 		if trimSpace(cells[j]) != "" {
 			bad(j, msg.T("这一格在最后一列之后，没有列名", "this cell is beyond the last column and has no header"))
+			extra = true
 		}
+	}
+	if !extra && len(cells) > len(c.header) {
+		c.long++
+		if len(c.longLines) <= MaxListed {
+			c.longLines = append(c.longLines, line)
+			c.longSize = append(c.longSize, len(cells))
+		}
+	}
+	if short {
+		// A cell lost from the middle of a row shifts every figure after it
+		// into the wrong column: the row cannot be read as it stands.
+		c.add(line, 0, "", "", msg.Textf("这一行只有%d格，而表头有%d列（%s）：少了%d格，其后的数字会错位。缺的数字请留空格（两个逗号之间不写内容），不要删去；若是 Excel 导出的（末列为空时 Excel 会省略逗号），请直接读取 .xlsx 工作簿",
+			"this row has %d cells but the header names %d columns (%s): %d missing, so the figures after the gap would land in the wrong columns. Leave a missing figure's cell empty (nothing between two commas) rather than deleting it; if Excel saved the file (it leaves out the commas of an empty last column), read the .xlsx workbook instead",
+			len(cells), c.width, c.headerSpan(), c.width-len(cells)))
 	}
 	for j, none := range c.noHeader {
 		if none && trimSpace(cell(j)) != "" {
@@ -434,7 +477,7 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 		}
 	}
 	parent := ""
-	if j := c.col[roleParent]; j >= 0 {
+	if j := c.col[roleParent]; j >= 0 && !short {
 		parent = cleanID(cell(j))
 	}
 	if j := c.col[roleYear]; j >= 0 {
@@ -467,6 +510,37 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 	c.units = append(c.units, u)
 	c.lines = append(c.lines, line)
 	c.parents = append(c.parents, parent)
+}
+
+// headerSpan names the header's columns, first to last, for a message about
+// a row's width.
+func (c *csvRead) headerSpan() string {
+	if c.width == 0 {
+		return ""
+	}
+	return trimSpace(c.header[0]) + " … " + trimSpace(c.header[c.width-1])
+}
+
+// widthErrors refuses rows longer than the header whose extra cells are
+// empty, unless every data row is that long. A tool that ends every line
+// with a delimiter writes such rows throughout, and they are harmless; one
+// such row among rows of the header's width is a cell split in two — an
+// unquoted thousands separator ("1,000") — whose figures have shifted.
+func (c *csvRead) widthErrors() {
+	if c.long == 0 || c.long == c.rows {
+		return
+	}
+	for i, line := range c.longLines {
+		if i == MaxListed {
+			break
+		}
+		c.add(line, 0, "", "", msg.Textf("这一行有%d格，而表头只有%d列（%s）：多出的一格多半是没加引号的千位分隔符（1,000）或名称里的逗号把一格拆成了两格，其后的数字会错位。请给这一格加上引号（\"1,000\"）或去掉逗号",
+			"this row has %d cells but the header names %d columns (%s): the extra cell is most likely an unquoted thousands separator (1,000) or a comma in a name splitting a cell in two, which shifts the figures after it. Quote the cell (\"1,000\") or remove the comma",
+			c.longSize[i], len(c.header), c.headerSpan()))
+	}
+	if c.long > MaxListed {
+		c.add(c.longLines[MaxListed], 0, "", "", msg.Textf("另有%d行同样多出一格", "%d more rows have the same extra cell", c.long-MaxListed))
+	}
 }
 
 // kindReason rejects a kind, listing the ones a reader knows.
