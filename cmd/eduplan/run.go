@@ -66,7 +66,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		ctx:      context.Background(),
 		stdin:    stdin,
 		stdout:   stdout,
-		stderr:   stderr,
+		stderr:   visibleWriter{stderr},
 		lang:     langOf(args),
 		now:      time.Now,
 		terminal: isTerminal(stderr),

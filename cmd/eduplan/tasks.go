@@ -147,7 +147,11 @@ func runTasks(e *env, args []string) int {
 		// of the file should still learn which day the states are for.
 		fmt.Fprintf(e.stderr, "eduplan tasks: %s\n", e.asOfText(when))
 	}
-	if c := e.emit("tasks", *out, b.Bytes()); c != 0 {
+	text := b.Bytes()
+	if *format == "table" {
+		text = visibleText(text)
+	}
+	if c := e.emit("tasks", *out, text); c != 0 {
 		return c
 	}
 	if *failOverdue && nOverdue > 0 {
