@@ -110,3 +110,16 @@ func TestTotalRows(t *testing.T) {
 	require.Error(t, err)
 	assert.Equal(t, "d.json:3:23: units[1].name: \"合计\": "+totalReasonEN, msg.In(err, "en"))
 }
+
+// A UTF-32 file is named as such; read as UTF-16 (its mark starts as
+// UTF-16's) every character carried a NUL.
+func TestUTF32Refused(t *testing.T) {
+	for _, b := range [][]byte{
+		{0xFF, 0xFE, 0, 0, 'a', 0, 0, 0},
+		{0, 0, 0xFE, 0xFF, 0, 0, 0, 'a'},
+	} {
+		_, err := ReadCSV(strings.NewReader(string(b)), testFields, Options{File: "d.csv"})
+		require.Error(t, err)
+		assert.Contains(t, msg.In(err, "en"), "the file is in UTF-32, which is not supported")
+	}
+}
