@@ -51,6 +51,20 @@ type Options struct {
 // A 序号 (row number) column is ignored; any other unknown header is an
 // error, unless the header and the whole column are empty.
 //
+// Rows: a row with fewer cells than the header names (up to its last
+// non-empty header) is an error naming the row and the columns, since a
+// lost cell shifts every figure after it; a sheet's rows (ReadCells) may
+// end early, their cells being where they are. A row longer than the
+// header is an error when a cell beyond the header is filled, or when its
+// extra cells are empty but other rows have none (an unquoted "1,000" split
+// in two); empty cells beyond the header on every row are read.
+//
+// A unit named as a total (合计, 总计, 小计, 共计, 汇总, 总数, a name ending
+// in one such as 全市合计, or Total, Subtotal, Grand total, Sum) is refused,
+// since read as a unit it would be counted twice in its parent's sums;
+// it is read only as a city or district that units in the file name as
+// their parent. The JSON reader applies the same rule.
+//
 // Cells: empty is a missing figure (never zero), and so is a cell holding
 // one of the markers statistical publications print for it: "-", "--",
 // "—", "——", "…", "……" (full-width forms such as "－－" folded first). A
