@@ -401,15 +401,14 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 		}
 		return line
 	}
-	short := !c.sheet && len(cells) < c.width
 	bad := func(j int, reason msg.Text) {
-		// A short row's cells after the gap are in the wrong columns:
-		// their errors would only blame the wrong header.
-		if !short {
-			c.add(at(j), j+1, c.headerOf(j), cell(j), reason)
-		}
+		c.add(at(j), j+1, c.headerOf(j), cell(j), reason)
 	}
 	c.rows++
+	if !c.sheet && len(cells) < c.width {
+		c.shortRow(cells, line)
+		return
+	}
 	extra := false
 	for j := len(c.header); j < len(cells); j++ {
 		if trimSpace(cells[j]) != "" {
@@ -423,13 +422,6 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 			c.longLines = append(c.longLines, line)
 			c.longSize = append(c.longSize, len(cells))
 		}
-	}
-	if short {
-		// A cell lost from the middle of a row shifts every figure after it
-		// into the wrong column: the row cannot be read as it stands.
-		c.add(line, 0, "", "", msg.Textf("这一行只有%d格，而表头有%d列（%s）：少了%d格，其后的数字会错位。缺的数字请留空格（两个逗号之间不写内容），不要删去；若是 Excel 导出的（末列为空时 Excel 会省略逗号），请直接读取 .xlsx 工作簿",
-			"this row has %d cells but the header names %d columns (%s): %d missing, so the figures after the gap would land in the wrong columns. Leave a missing figure's cell empty (nothing between two commas) rather than deleting it; if Excel saved the file (it leaves out the commas of an empty last column), read the .xlsx workbook instead",
-			len(cells), c.width, c.headerSpan(), c.width-len(cells)))
 	}
 	for j, none := range c.noHeader {
 		if none && trimSpace(cell(j)) != "" {
@@ -491,7 +483,7 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 		}
 	}
 	parent := ""
-	if j := c.col[roleParent]; j >= 0 && !short {
+	if j := c.col[roleParent]; j >= 0 {
 		parent = cleanID(cell(j))
 	}
 	if j := c.col[roleYear]; j >= 0 {
@@ -524,6 +516,22 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 	c.units = append(c.units, u)
 	c.lines = append(c.lines, line)
 	c.parents = append(c.parents, parent)
+}
+
+// shortRow refuses a row with fewer cells than the header names. Its cells
+// after the gap are in the wrong columns, so nothing else is said about
+// them; its id is kept, so that the units below it still find their parent.
+func (c *csvRead) shortRow(cells []string, line int) {
+	if j := c.col[roleID]; j >= 0 && j < len(cells) {
+		if id := cleanID(cells[j]); id != "" {
+			if _, dup := c.idLine[id]; !dup {
+				c.idLine[id] = line
+			}
+		}
+	}
+	c.add(line, 0, "", "", msg.Textf("这一行只有%d格，而表头有%d列（%s）：少了%d格，其后的数字会错位。缺的数字请留空格（两个逗号之间不写内容），不要删去；若是 Excel 导出的（末列为空时 Excel 会省略逗号），请直接读取 .xlsx 工作簿",
+		"this row has %d cells but the header names %d columns (%s): %d missing, so the figures after the gap would land in the wrong columns. Leave a missing figure's cell empty (nothing between two commas) rather than deleting it; if Excel saved the file (it leaves out the commas of an empty last column), read the .xlsx workbook instead",
+		len(cells), c.width, c.headerSpan(), c.width-len(cells)))
 }
 
 // headerSpan names the header's columns, first to last, for a message about
