@@ -53,11 +53,12 @@ type Options struct {
 //
 // Rows: a row with fewer cells than the header names (up to its last
 // non-empty header) is an error naming the row and the columns, since a
-// lost cell shifts every figure after it; a sheet's rows (ReadCells) may
-// end early, their cells being where they are. A row longer than the
-// header is an error when a cell beyond the header is filled, or when its
-// extra cells are empty but other rows have none (an unquoted "1,000" split
-// in two); empty cells beyond the header on every row are read.
+// lost cell shifts every figure after it. A filled cell beyond the header
+// is an error. A row longer than the header with its extra cells empty is
+// an error when other rows have none (an unquoted "1,000" split in two),
+// and read when every row has them (a delimiter ending each line). A
+// sheet's rows (ReadCells) may end early or run on with empty cells: a
+// sheet's cells are where they are, never lost or split.
 //
 // A unit named as a total (合计, 总计, 小计, 共计, 汇总, 总数, a name ending
 // in one such as 全市合计, or Total, Subtotal, Grand total, Sum) is refused,
@@ -416,7 +417,9 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 			extra = true
 		}
 	}
-	if !extra && len(cells) > len(c.header) {
+	if !extra && !c.sheet && len(cells) > len(c.header) {
+		// A sheet's cells cannot split: its empty cells past the header
+		// (formatted, or cleared) are nothing.
 		c.long++
 		if len(c.longLines) <= MaxListed {
 			c.longLines = append(c.longLines, line)

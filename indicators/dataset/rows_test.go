@@ -57,10 +57,14 @@ func TestSheetRowsMayBeShort(t *testing.T) {
 		{"单位代码", "单位名称", "层级", "学校类型", "上级单位", "在园幼儿数", "3-5岁适龄人口"},
 		{"c", "市", "市", "", "", "", "100"},
 		{"k", "幼", "学校", "幼儿园", "c", "90"},
+		// Empty cells past the header on one row only: a formatted or
+		// cleared cell, never a split one.
+		{"k2", "幼二", "学校", "幼儿园", "c", "80", "", "", ""},
 	}
 	d, err := ReadCells(rows, testFields, Options{File: "d.xlsx", Sheet: "S"})
 	require.NoError(t, err)
 	assert.Equal(t, 90.0, value(t, d, "k", "preschool_enrolled"))
+	assert.Equal(t, 80.0, value(t, d, "k2", "preschool_enrolled"))
 }
 
 var totalReasonEN = "this row is a totals row, not a unit: its figures would be counted a second time in its parent's sums. Delete the row (a parent's figures are summed from its units); if it holds a city's or district's own figures, give it the level city or district and point its units' parent at it"
