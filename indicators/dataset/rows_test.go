@@ -67,7 +67,7 @@ func TestSheetRowsMayBeShort(t *testing.T) {
 	assert.Equal(t, 80.0, value(t, d, "k2", "preschool_enrolled"))
 }
 
-var totalReasonEN = "this row is a totals row, not a unit: its figures would be counted a second time in its parent's sums. Delete the row (a parent's figures are summed from its units); if it holds a city's or district's own figures, give it the level city or district and point its units' parent at it"
+var totalReasonEN = "this row is a totals row, not a unit: its figures would be counted a second time in its parent's sums. Delete the row (a parent's figures are summed from its units); if it holds a city's or district's own figures, give it the level city or district and point its units' parent at it, or give it the unit's own name (such as 镇江市)"
 
 // A row named as a total (合计, 全市合计, 小计, Total …) is refused, in CSV, in
 // a sheet and in JSON, unless it is a city or district that units in the

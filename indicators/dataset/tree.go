@@ -332,8 +332,8 @@ func totalRows(units []OrgUnit) []unitProblem {
 			continue
 		}
 		ps = append(ps, unitProblem{unit: i, role: roleName, text: u.Name, reason: msg.T(
-			"这一行是合计行，不是单位：它的数字会被当作一个单位再计入上级一次。请删去这一行（上级的数字由其下单位相加而得）；若它就是市或区县本身的数字，请把层级写成 市 或 区县，并让其下单位的“上级单位”指向它",
-			"this row is a totals row, not a unit: its figures would be counted a second time in its parent's sums. Delete the row (a parent's figures are summed from its units); if it holds a city's or district's own figures, give it the level city or district and point its units' parent at it")})
+			"这一行是合计行，不是单位：它的数字会被当作一个单位再计入上级一次。请删去这一行（上级的数字由其下单位相加而得）；若它就是市或区县本身的数字，请把层级写成 市 或 区县，并让其下单位的“上级单位”指向它，或把名称改成单位的名称（如“镇江市”）",
+			"this row is a totals row, not a unit: its figures would be counted a second time in its parent's sums. Delete the row (a parent's figures are summed from its units); if it holds a city's or district's own figures, give it the level city or district and point its units' parent at it, or give it the unit's own name (such as 镇江市)")})
 	}
 	return ps
 }
