@@ -241,6 +241,7 @@ func TestLoadStatusProblems(t *testing.T) {
 		{"other plan", `"test-2017"`, `"zhenjiang-2017"`, []string{"plan"}, `for plan "zhenjiang-2017", not "test-2017"`},
 		{"unknown item", `"item-2"`, `"item-99"`, []string{"statuses[1].item"}, `no task-book item "item-99"`},
 		{"a task is not an item", `"item-2"`, `"task-1"`, []string{"statuses[1].item"}, `no task-book item "task-1"`},
+		{"a typo in an item", `"item-2"`, `"itme-2"`, []string{"statuses[1].item"}, `no task-book item "itme-2": did you mean "item-2"?`},
 		{"duplicate item", `"item-2"`, `"item-1"`, []string{"statuses[1].item"}, "already has a status at statuses[0]"},
 		{"unknown state", `"in_progress"`, `"started"`, []string{"statuses[1].state"}, `unknown state "started"`},
 		{"bad date", `"2017-06-01"`, `"2017-06-31"`, []string{"statuses[1].date"}, "has no day 31"},

@@ -101,12 +101,17 @@ func (b *StatusBook) validate(p *Plan) msg.Problems {
 		add("plan", msg.Textf("状态文件属于计划 %q,而不是 %q", "the statuses are for plan %q, not %q", b.Plan, p.ID))
 	}
 	var items map[string]bool
+	var ids []string
 	if p != nil {
 		items = map[string]bool{}
 		for _, ref := range p.Items() {
 			items[ref.Item.ID] = true
+			ids = append(ids, ref.Item.ID)
 		}
 	}
+	// Suggestions compare a word with every id: bounded, as the plan
+	// checker's are, so that a huge file of typos stays quick.
+	budget := 1 << 20
 	seen := map[string]int{}
 	for i, s := range b.Statuses {
 		path := fmt.Sprintf("statuses[%d]", i)
@@ -114,7 +119,15 @@ func (b *StatusBook) validate(p *Plan) msg.Problems {
 		case s.Item == "":
 			add(path+".item", missing)
 		case items != nil && !items[s.Item]:
-			add(path+".item", msg.Textf("计划中没有任务书条目 %q", "the plan has no task-book item %q", s.Item))
+			hint := ""
+			if budget -= len(ids); budget >= 0 {
+				hint = nearest(s.Item, ids)
+			}
+			if hint != "" {
+				add(path+".item", msg.Textf("计划中没有任务书条目 %q，是否应为 %q？", "the plan has no task-book item %q: did you mean %q?", s.Item, hint))
+			} else {
+				add(path+".item", msg.Textf("计划中没有任务书条目 %q", "the plan has no task-book item %q", s.Item))
+			}
 		default:
 			if first, dup := seen[s.Item]; dup {
 				add(path+".item", msg.Textf("条目 %q 已在 statuses[%d] 记录;每个条目只记一条状态", "item %q already has a status at statuses[%d]: keep one per item", s.Item, first))

@@ -219,7 +219,13 @@ func runCheck(e *env, args []string) int {
 	if err != nil {
 		return e.inputError("check", e.say(err), "")
 	}
-	if c := e.emit("check", *out, b.Bytes()); c != 0 {
+	text := b.Bytes()
+	if f == "table" || f == "markdown" {
+		// The writers escape what they quote; the rest of the page
+		// (headings, notes) goes through the same rule here.
+		text = visibleText(text)
+	}
+	if c := e.emit("check", *out, text); c != 0 {
 		return c
 	}
 	// The table on the terminal already shows every result; a file or a
@@ -298,6 +304,9 @@ func (e *env) writeQuality(l *loaded, ds *dataset.Dataset, format, out string) i
 	}
 	if err != nil {
 		return e.inputError("check", e.say(err), "")
+	}
+	if format != "json" {
+		return e.emit("check", out, visibleText(b.Bytes()))
 	}
 	return e.emit("check", out, b.Bytes())
 }

@@ -138,7 +138,10 @@ func runExplain(e *env, args []string) int {
 			e.explainResult(&b, l, ou, *res)
 		}
 	}
-	return e.emit("explain", "", b.Bytes())
+	if *format == "json" {
+		return e.emit("explain", "", b.Bytes())
+	}
+	return e.emit("explain", "", visibleText(b.Bytes()))
 }
 
 func nonNilPlaces(ps []plan.Place) []plan.Place {

@@ -93,7 +93,11 @@ func runLint(e *env, args []string) int {
 			fmt.Fprintf(&b, "%s%s: %s\n", e.t("注意：", "warning: "), path, w.In(e.lang))
 		}
 	}
-	if c := e.emit("lint", "", b.Bytes()); c != 0 {
+	text := b.Bytes()
+	if *format != "json" {
+		text = visibleText(text)
+	}
+	if c := e.emit("lint", "", text); c != 0 {
 		return c
 	}
 	if len(probs) > 0 {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators"
@@ -150,6 +151,12 @@ func (e *env) loadData(cmd string, src dataSource, l *loaded, year int, yearSet 
 				e.t("确认文件路径正确、文件可读。", "check that the path is right and the file readable."))
 		}
 		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			// Reading a folder fails with the system's English alone.
+			return nil, e.inputError(cmd, e.t("数据文件 "+src.path+" 是一个文件夹", "the data file "+src.path+" is a folder"),
+				e.t("请给出其中的数据文件，如 "+filepath.Join(src.path, "data.csv")+"（CSV、JSON 或 .xlsx）。",
+					"give a data file in it, such as "+filepath.Join(src.path, "data.csv")+" (CSV, JSON or .xlsx)."))
+		}
 		r = f
 		// Reading is one call with no count to show; on a terminal a
 		// large file at least says what is happening.

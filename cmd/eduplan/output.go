@@ -8,6 +8,7 @@ import (
 
 	"github.com/eduplan/eduplan/internal/jsonx"
 	"github.com/eduplan/eduplan/internal/safefile"
+	"github.com/eduplan/eduplan/msg"
 )
 
 // checkOutput refuses an output path that is one of the command's inputs
@@ -79,4 +80,35 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// visibleText shows the hidden characters of a text output (a table, an
+// explanation, lint's list) escaped, <U+202E>: on a terminal or a printed
+// page a bidirectional control would reorder what follows it and a
+// zero-width space hide in a name. CSV and JSON keep them: they are data.
+func visibleText(b []byte) []byte {
+	s := string(b)
+	if v := msg.Visible(s); v != s {
+		return []byte(v)
+	}
+	return b
+}
+
+// visibleWriter writes messages (stderr) with their hidden characters
+// escaped (msg.Visible): a message quotes what the user typed or a file
+// holds, a unit name or an id, and must show it as it is. Every message is
+// written whole by one fmt call, so a character is never split between
+// two writes.
+type visibleWriter struct{ w io.Writer }
+
+func (v visibleWriter) Write(p []byte) (int, error) {
+	s := string(p)
+	out := msg.Visible(s)
+	if out == s {
+		return v.w.Write(p)
+	}
+	if _, err := io.WriteString(v.w, out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -68,7 +68,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		ctx:      context.Background(),
 		stdin:    stdin,
 		stdout:   stdout,
-		stderr:   stderr,
+		stderr:   visibleWriter{stderr},
 		lang:     langOf(args),
 		now:      time.Now,
 		terminal: isTerminal(stderr),
@@ -257,8 +257,25 @@ func flagError(e *env, err error) string {
 			if j := strings.Index(rest[i:], ": "); j >= 0 {
 				name := rest[i+len(" for flag ") : i+j]
 				why := msg.Split(rest[i+j+2:]).In(e.lang)
+				if why == "parse error" || why == "value out of range" {
+					// The flag package's own words for a number it
+					// could not read: say which number, in the user's
+					// language.
+					return numberFlagError(e, name, rest[:i])
+				}
 				return e.t("参数 "+name+" 的值有误："+why, "bad value for "+name+": "+why)
 			}
+		}
+	}
+	if rest, ok := strings.CutPrefix(text, "invalid boolean value "); ok {
+		if i := strings.Index(rest, " for -"); i >= 0 {
+			val, name := rest[:i], rest[i+len(" for "):]
+			if j := strings.Index(name, ": "); j >= 0 {
+				name = name[:j]
+			}
+			name = "-" + name // as the help shows it: --problems
+			return e.t(fmt.Sprintf("%s 是开关，只能写 %s、%s=true 或 %s=false，而不是 %s", name, name, name, name, val),
+				fmt.Sprintf("%s is a switch: write %s, %s=true or %s=false, not %s", name, name, name, name, val))
 		}
 	}
 	return e.t("参数错误："+text, "bad flag: "+text)
@@ -389,4 +406,13 @@ func (s *sizeFlag) Set(v string) error {
 	}
 	*s = sizeFlag(n * mult)
 	return nil
+}
+
+// numberFlagError rewords the flag package's "parse error" for a flag that
+// takes a number; value is the text typed, quoted.
+func numberFlagError(e *env, name, value string) string {
+	if name == "-year" {
+		return e.t("--year 应为四位年份，而不是 "+value, "--year must be a four-digit year, not "+value)
+	}
+	return e.t("参数 -"+name+" 应为整数，而不是 "+value, "-"+name+" must be a whole number, not "+value)
 }

@@ -120,6 +120,9 @@ func runTasks(e *env, args []string) int {
 			return e.statusProblems("tasks", *statusFile, prefixProblems(*statusFile, err))
 		}
 	}
+	if c := e.checkPeople(l.plan, date, book, *office, *lead); c != 0 {
+		return c
+	}
 	entries := l.plan.Schedule(date, book, plan.Filter{Office: *office, Lead: *lead, OverdueOnly: *overdue})
 	nOverdue := plan.OverdueCount(entries)
 	var b bytes.Buffer
@@ -147,7 +150,11 @@ func runTasks(e *env, args []string) int {
 		// of the file should still learn which day the states are for.
 		fmt.Fprintf(e.stderr, "eduplan tasks: %s\n", e.asOfText(when))
 	}
-	if c := e.emit("tasks", *out, b.Bytes()); c != 0 {
+	text := b.Bytes()
+	if *format == "table" {
+		text = visibleText(text)
+	}
+	if c := e.emit("tasks", *out, text); c != 0 {
 		return c
 	}
 	if *failOverdue && nOverdue > 0 {
@@ -287,4 +294,32 @@ func oneLine(s string) string {
 		}
 		return r
 	}, strings.Join(strings.Fields(s), " "))
+}
+
+// checkPeople refuses an --office or --lead that no item of the task book
+// names, listing those it does: a typo would otherwise print an empty
+// book, which reads as "nothing to do".
+func (e *env) checkPeople(p *plan.Plan, date plan.Date, book *plan.StatusBook, office, lead string) int {
+	for _, f := range []struct {
+		flag, value, zh, en string
+		filter              plan.Filter
+		groups              func([]plan.Entry) []plan.Group
+	}{
+		{"--office", office, "处室", "office", plan.Filter{Office: office}, plan.GroupByOffice},
+		{"--lead", lead, "牵头领导", "lead", plan.Filter{Lead: lead}, plan.GroupByLead},
+	} {
+		if f.value == "" || len(p.Schedule(date, book, f.filter)) > 0 {
+			continue
+		}
+		var names []string
+		for _, g := range f.groups(p.Schedule(date, book, plan.Filter{})) {
+			if g.Key != "" {
+				names = append(names, g.Key)
+			}
+		}
+		return e.usageError("tasks", e.t(
+			fmt.Sprintf("任务书中没有%s %q（任务书中的%s：%s）", f.zh, f.value, f.zh, strings.Join(names, "、")),
+			fmt.Sprintf("no task-book item has the %s %q (the %ss in the task book: %s)", f.en, f.value, f.en, strings.Join(names, ", "))))
+	}
+	return 0
 }

@@ -58,6 +58,21 @@ type Options struct {
 // A 序号 (row number) column is ignored; any other unknown header is an
 // error, unless the header and the whole column are empty.
 //
+// Rows: a row with fewer cells than the header names (up to its last
+// non-empty header) is an error naming the row and the columns, since a
+// lost cell shifts every figure after it. A filled cell beyond the header
+// is an error. A row longer than the header with its extra cells empty is
+// an error when other rows have none (an unquoted "1,000" split in two),
+// and read when every row has them (a delimiter ending each line). A
+// sheet's rows (ReadCells) may end early or run on with empty cells: a
+// sheet's cells are where they are, never lost or split.
+//
+// A unit named as a total (合计, 总计, 小计, 共计, 汇总, 总数, a name ending
+// in one such as 全市合计, or Total, Subtotal, Grand total, Sum) is refused,
+// since read as a unit it would be counted twice in its parent's sums;
+// it is read only as a city or district that units in the file name as
+// their parent. The JSON reader applies the same rule.
+//
 // Cells: empty is a missing figure (never zero), and so is a cell holding
 // one of the markers statistical publications print for it: "-", "--",
 // "—", "——", "…", "……" (full-width forms such as "－－" folded first). A
@@ -120,6 +135,20 @@ type csvRead struct {
 	// would bury the one error that matters, so it comes alone.
 	otherPlan *CellError
 	sawSchool bool
+
+	// sheet is set for the rows of a spreadsheet (ReadCells), where a row
+	// short of the header is only its empty cells left out, never a lost one.
+	sheet bool
+	// width is the number of columns the header names: up to its last
+	// non-empty header.
+	width int
+	// rows counts the data rows; long the rows longer than the header whose
+	// extra cells are empty, longLines the first of their lines and longSize
+	// their cells (see widthErrors).
+	rows      int
+	long      int
+	longLines []int
+	longSize  []int
 }
 
 func (c *csvRead) add(row, column int, header, text string, reason msg.Text) {
@@ -155,6 +184,10 @@ func readRecords(sc records, enc Encoding, fields []Field, opt Options) (*Datase
 		return nil, err
 	}
 	c := &csvRead{opt: opt, fields: fields, m: m, idLine: map[string]int{}}
+	// A sheet's rows (whole, or split by year) may end early: its cells
+	// cannot be lost or shifted as a CSV line's can.
+	_, cells := sc.(*cellRows)
+	c.sheet = cells || enc == Workbook
 	headerLine := 0
 	var header []string
 	for {
@@ -229,9 +262,10 @@ func readRecords(sc records, enc Encoding, fields []Field, opt Options) (*Datase
 	if c.sawSchool && c.col[roleKind] < 0 && c.col[roleID] >= 0 {
 		c.add(headerLine, 0, "", "", msg.T("缺少“学校类型”列：每所学校都要写明类型（幼儿园、小学……）", "missing the kind column: every school needs a kind (kindergarten, primary, …)"))
 	}
+	c.widthErrors()
 	c.resolveParents()
 	if len(c.errs) == 0 {
-		for _, p := range validateUnits(c.units) {
+		for _, p := range append(validateUnits(c.units), totalRows(c.units)...) {
 			col := c.col[p.role] // -1 gives column 0: the row as a whole
 			c.add(c.lines[p.unit], col+1, c.headerOf(col), p.text, p.reason)
 		}
@@ -324,6 +358,11 @@ func (c *csvRead) readHeader(cells []string, line int) {
 	}
 	c.values = make([][]float64, len(c.fieldCol))
 	c.present = make([][]bool, len(c.fieldCol))
+	for j := range cells {
+		if !c.noHeader[j] {
+			c.width = j + 1
+		}
+	}
 }
 
 // titleRow says whether the header row is a table title ("2017年教育统计表")
@@ -385,9 +424,25 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 	bad := func(j int, reason msg.Text) {
 		c.add(at(j), j+1, c.headerOf(j), cell(j), reason)
 	}
+	c.rows++
+	if !c.sheet && len(cells) < c.width {
+		c.shortRow(cells, line)
+		return
+	}
+	extra := false
 	for j := len(c.header); j < len(cells); j++ {
 		if trimSpace(cells[j]) != "" {
 			bad(j, msg.T("这一格在最后一列之后，没有列名", "this cell is beyond the last column and has no header"))
+			extra = true
+		}
+	}
+	if !extra && !c.sheet && len(cells) > len(c.header) {
+		// A sheet's cells cannot split: its empty cells past the header
+		// (formatted, or cleared) are nothing.
+		c.long++
+		if len(c.longLines) <= MaxListed {
+			c.longLines = append(c.longLines, line)
+			c.longSize = append(c.longSize, len(cells))
 		}
 	}
 	for j, none := range c.noHeader {
@@ -486,6 +541,53 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 	c.units = append(c.units, u)
 	c.lines = append(c.lines, line)
 	c.parents = append(c.parents, parent)
+}
+
+// shortRow refuses a row with fewer cells than the header names. Its cells
+// after the gap are in the wrong columns, so nothing else is said about
+// them; its id is kept, so that the units below it still find their parent.
+func (c *csvRead) shortRow(cells []string, line int) {
+	if j := c.col[roleID]; j >= 0 && j < len(cells) {
+		if id := cleanID(cells[j]); id != "" {
+			if _, dup := c.idLine[id]; !dup {
+				c.idLine[id] = line
+			}
+		}
+	}
+	c.add(line, 0, "", "", msg.Textf("这一行只有%d格，而表头有%d列（%s）：少了%d格，其后的数字会错位。缺的数字请留空格（两个逗号之间不写内容），不要删去；若是 Excel 导出的（末列为空时 Excel 会省略逗号），请直接读取 .xlsx 工作簿",
+		"this row has %d cells but the header names %d columns (%s): %d missing, so the figures after the gap would land in the wrong columns. Leave a missing figure's cell empty (nothing between two commas) rather than deleting it; if Excel saved the file (it leaves out the commas of an empty last column), read the .xlsx workbook instead",
+		len(cells), c.width, c.headerSpan(), c.width-len(cells)))
+}
+
+// headerSpan names the header's columns, first to last, for a message about
+// a row's width.
+func (c *csvRead) headerSpan() string {
+	if c.width == 0 {
+		return ""
+	}
+	return trimSpace(c.header[0]) + " … " + trimSpace(c.header[c.width-1])
+}
+
+// widthErrors refuses rows longer than the header whose extra cells are
+// empty, unless every data row is that long. A tool that ends every line
+// with a delimiter writes such rows throughout, and they are harmless; one
+// such row among rows of the header's width is a cell split in two — an
+// unquoted thousands separator ("1,000") — whose figures have shifted.
+func (c *csvRead) widthErrors() {
+	if c.long == 0 || c.long == c.rows {
+		return
+	}
+	for i, line := range c.longLines {
+		if i == MaxListed {
+			break
+		}
+		c.add(line, 0, "", "", msg.Textf("这一行有%d格，而表头只有%d列（%s）：多出的一格多半是没加引号的千位分隔符（1,000）或名称里的逗号把一格拆成了两格，其后的数字会错位。请给这一格加上引号（\"1,000\"）或去掉逗号",
+			"this row has %d cells but the header names %d columns (%s): the extra cell is most likely an unquoted thousands separator (1,000) or a comma in a name splitting a cell in two, which shifts the figures after it. Quote the cell (\"1,000\") or remove the comma",
+			c.longSize[i], len(c.header), c.headerSpan()))
+	}
+	if c.long > MaxListed {
+		c.add(c.longLines[MaxListed], 0, "", "", msg.Textf("另有%d行同样多出一格", "%d more rows have the same extra cell", c.long-MaxListed))
+	}
 }
 
 // kindReason rejects a kind, listing the ones a reader knows.

@@ -128,8 +128,9 @@ func (e CellError) writeTo(b *strings.Builder, reason, lang string) {
 		b.WriteString("]")
 	}
 	// An empty cell is worth quoting ("" makes it plain that the cell was
-	// empty); an empty text of a file-level error is not.
-	if e.Text != "" || (e.Column > 0 && e.Path == "") {
+	// empty); an empty text of a file-level error, or of a place in JSON
+	// text (which has no header), is not.
+	if e.Text != "" || (e.Column > 0 && e.Header != "") {
 		if b.Len() > 0 {
 			b.WriteString(": ")
 		}

@@ -131,6 +131,11 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 				continue
 			}
 			units = v
+			if len(v.Elems) == 0 {
+				// A CSV file with a header and no rows is refused: an empty
+				// list is the same mistake, not an empty report.
+				r.add(v.Off, "units", v.Raw, msg.T("units 是空的：没有任何单位", "units is empty: the file holds no units"))
+			}
 		default:
 			r.unknown(mb, "", topFields)
 		}
@@ -212,13 +217,13 @@ func (r *jsonRead) str(v *strictjson.Node, path, key string) (string, bool) {
 }
 
 func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
-	type where struct{ obj, id, level, kind, parent int }
+	type where struct{ obj, id, level, kind, parent, name int }
 	pos := make([]where, 0, len(units.Elems))
 	d.Units = make([]OrgUnit, 0, len(units.Elems))
 	cols := make([]*Column, len(r.fields))
 	for i, un := range units.Elems {
 		path := "units[" + strconv.Itoa(i) + "]"
-		w := where{un.Off, un.Off, un.Off, un.Off, un.Off}
+		w := where{un.Off, un.Off, un.Off, un.Off, un.Off, un.Off}
 		var u OrgUnit
 		if un.Kind != strictjson.ObjectStart {
 			r.add(un.Off, path, un.Raw, msg.T("应为对象 {…}", "must be an object {…}"))
@@ -236,6 +241,7 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 				hasID, w.id = true, v.Off
 				u.ID, _ = r.str(v, path, key)
 			case "name":
+				w.name = v.Off
 				u.Name, _ = r.str(v, path, key)
 			case "level":
 				hasLevel, w.level = true, v.Off
@@ -328,7 +334,7 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 		d.Source.Lines = append(d.Source.Lines, line)
 	}
 	if len(r.errs) == 0 {
-		for _, p := range validateUnits(d.Units) {
+		for _, p := range append(validateUnits(d.Units), totalRows(d.Units)...) {
 			w := pos[p.unit]
 			off, field := w.obj, ""
 			switch p.role {
@@ -340,6 +346,8 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 				off, field = w.kind, "kind"
 			case roleParent:
 				off, field = w.parent, "parent"
+			case roleName:
+				off, field = w.name, "name"
 			}
 			path := strictjson.PathIndex("units", p.unit)
 			if field != "" {

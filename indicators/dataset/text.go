@@ -44,6 +44,11 @@ func DecodeText(b []byte) (string, Encoding, error) {
 			return "", UTF8BOM, msg.Errorf("第%d行不是有效的 UTF-8（文件开头标明是 UTF-8）", "line %d is not valid UTF-8 although the file starts with a UTF-8 byte order mark", badUTF8Line(rest))
 		}
 		return string(rest), UTF8BOM, nil
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE, 0, 0}), bytes.HasPrefix(b, []byte{0, 0, 0xFE, 0xFF}):
+		// UTF-32's mark starts as UTF-16's does: read as UTF-16, every
+		// character would carry a NUL.
+		return "", "", msg.New(msg.T("文件是 UTF-32 编码，不支持：请另存为 UTF-8（Excel 中“另存为”CSV UTF-8）",
+			"the file is in UTF-32, which is not supported: save it as UTF-8 (in Excel, \"Save as\" CSV UTF-8)"))
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
 		s, err := decodeUTF16(b[2:], false)
 		return s, UTF16LE, err

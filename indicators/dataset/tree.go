@@ -291,3 +291,49 @@ func (d *Dataset) Within(ids []string) (keep []bool, missing []string) {
 	}
 	return keep, missing
 }
+
+// totalWords are the words that make a unit's name a totals row (合计,
+// 全市合计, 东区小计, Total …): a statistical table's sum of the rows above,
+// not a unit.
+var totalWords = []string{"合计", "总计", "小计", "共计", "汇总", "总数", "total", "subtotal", "grandtotal", "sum"}
+
+// isTotalName says whether a name is a totals row's: one of totalWords, or
+// a name ending in one of the Chinese ones (全市合计, 东区小计), ignoring
+// spaces, case and full-width forms.
+func isTotalName(name string) bool {
+	n := key(name)
+	for _, w := range totalWords {
+		if n == w || w[0] >= 0x80 && strings.HasSuffix(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// totalRows refuses the units whose name says they are a total (see
+// isTotalName): read as a school, a totals row is counted a second time in
+// its district's and city's sums. Such a row is kept only as the parent it
+// sums, a city or district that units in the file name as their parent —
+// the one place where its figures are the unit's own.
+func totalRows(units []OrgUnit) []unitProblem {
+	var ps []unitProblem
+	var children map[string]bool
+	for i, u := range units {
+		if !isTotalName(u.Name) {
+			continue
+		}
+		if children == nil {
+			children = make(map[string]bool, len(units))
+			for _, c := range units {
+				children[c.Parent] = true
+			}
+		}
+		if u.Level != org.School && children[u.ID] {
+			continue
+		}
+		ps = append(ps, unitProblem{unit: i, role: roleName, text: u.Name, reason: msg.T(
+			"这一行是合计行，不是单位：它的数字会被当作一个单位再计入上级一次。请删去这一行（上级的数字由其下单位相加而得）；若它就是市或区县本身的数字，请把层级写成 市 或 区县，并让其下单位的“上级单位”指向它，或把名称改成单位的名称（如“镇江市”）",
+			"this row is a totals row, not a unit: its figures would be counted a second time in its parent's sums. Delete the row (a parent's figures are summed from its units); if it holds a city's or district's own figures, give it the level city or district and point its units' parent at it, or give it the unit's own name (such as 镇江市)")})
+	}
+	return ps
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/view"
+	"github.com/eduplan/eduplan/msg"
 )
 
 // JUnitOptions shape the JUnit XML. They hold no failure policy on
@@ -219,7 +220,7 @@ func xmlSafe(s string) string {
 		} else if hidden(r) {
 			// Shown, not dropped: a CI page should not render a name
 			// reversed, nor hide that something is in it.
-			fmt.Fprintf(&b, "<U+%04X>", r)
+			b.Write(msg.AppendEscaped(nil, r))
 		} else {
 			b.WriteRune('\uFFFD')
 		}

@@ -1,12 +1,12 @@
 package reportfmt
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/view"
+	"github.com/eduplan/eduplan/msg"
 	"golang.org/x/text/width"
 )
 
@@ -98,7 +98,7 @@ func oneLine(s string) string {
 			b.WriteByte(' ')
 		case unicode.IsControl(r):
 		case hidden(r):
-			fmt.Fprintf(&b, "<U+%04X>", r)
+			b.Write(msg.AppendEscaped(nil, r))
 		default:
 			b.WriteRune(r)
 		}
@@ -106,19 +106,8 @@ func oneLine(s string) string {
 	return b.String()
 }
 
-// hidden says whether r is a bidirectional control or a character of no
-// width that a reader cannot see: the marks and embeddings, overrides and
-// isolates of Unicode's bidi algorithm, the zero-width space, joiners and
-// word joiner, and the byte order mark inside text.
-func hidden(r rune) bool {
-	switch {
-	case r >= '\u202A' && r <= '\u202E', r >= '\u2066' && r <= '\u2069',
-		r == '\u200E', r == '\u200F', r == '\u061C',
-		r >= '\u200B' && r <= '\u200D', r == '\u2060', r == '\uFEFF':
-		return true
-	}
-	return false
-}
+// hidden is msg.Hidden: one rule for every text output.
+func hidden(r rune) bool { return msg.Hidden(r) }
 
 // pad fills s with spaces to w columns, on the right or on the left.
 func pad(s string, w int, right bool) string {

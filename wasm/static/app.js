@@ -2,10 +2,13 @@
 //
 // The assessment itself runs in Go compiled to WebAssembly (globalThis.eduplan,
 // see wasm/main.go); this file only draws the page and keeps what the user
-// typed in localStorage. Two rules hold everywhere below:
+// typed in localStorage. Three rules hold everywhere below:
 //   - every string that comes from a plan or a data file reaches the page
 //     through text nodes (h() turns strings into text nodes); nothing is ever
 //     assigned to innerHTML;
+//   - text shown (text nodes, titles, labels) passes through visible(), so a
+//     bidirectional control or a zero-width character reads <U+202E>, as in
+//     the command's output, instead of reordering or hiding what follows;
 //   - the page talks to no one: no fetch except its own main.wasm.
 'use strict';
 
@@ -448,6 +451,26 @@
     return (S.lang === 'en' && text.en) ? text.en : (text.zh || text.en || '');
   }
 
+  // HIDDEN matches the characters msg.Hidden names in Go: bidirectional
+  // marks, embeddings, overrides and isolates, zero-width spaces and
+  // joiners, the word joiner and a byte order mark inside text.
+  const HIDDEN = /[\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+
+  // visible shows each HIDDEN character escaped, <U+202E>, as msg.Visible
+  // does: one could make a name read as another. Only text shown is
+  // escaped; input values and exported files keep the characters.
+  function visible(s) {
+    return String(s).replace(HIDDEN, (c) => '<U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') + '>');
+  }
+
+  // READ_ATTRS are the attributes a person reads.
+  const READ_ATTRS = new Set(['title', 'aria-label', 'placeholder', 'alt']);
+
+  // setText sets an element's text as h() would: escaped by visible().
+  function setText(el, s) {
+    el.textContent = visible(s);
+  }
+
   // h builds an element. Strings and numbers among the children become
   // text nodes, so data can never turn into markup.
   function h(tag, attrs, ...kids) {
@@ -474,9 +497,13 @@
       } else if (k === 'class') {
         el.setAttribute('class', v);
       } else if (k === 'text') {
-        el.textContent = v;
+        setText(el, v);
       } else if (k === 'value' || k === 'checked' || k === 'selected' || k === 'disabled') {
         el[k] = v;
+      } else if (READ_ATTRS.has(k)) {
+        // A title or a label is read as text is; an id or a data-
+        // attribute is looked up, and keeps the characters.
+        el.setAttribute(k, visible(v));
       } else {
         el.setAttribute(k, v === true ? '' : String(v));
       }
@@ -488,7 +515,7 @@
       if (k == null || k === false) continue;
       if (Array.isArray(k)) append(el, k);
       else if (k instanceof Node) el.appendChild(k);
-      else el.appendChild(document.createTextNode(String(k)));
+      else el.appendChild(document.createTextNode(visible(k)));
     }
   }
 
@@ -707,7 +734,7 @@
     document.querySelectorAll('.field[data-metric]').forEach((f) => {
       const id = f.dataset.metric;
       const msg = bad[id] || warned[id];
-      const text = msg ? tx(msg) : '';
+      const text = msg ? visible(tx(msg)) : '';
       const err = document.getElementById('err-' + id);
       if (err && err.textContent !== text) err.textContent = text;
       f.classList.toggle('invalid', !!bad[id]);
@@ -871,7 +898,7 @@
     const lang = $('#btn-lang');
     lang.textContent = t('app.lang');
     lang.lang = S.lang === 'en' ? 'zh-CN' : 'en';
-    document.title = (PLAN ? tx(PLAN.title) + ' · ' : '') + t('app.kicker');
+    document.title = visible((PLAN ? tx(PLAN.title) + ' · ' : '') + t('app.kicker'));
   }
 
   function wireChrome() {
@@ -948,9 +975,9 @@
 
   function render() {
     staticText();
-    $('#plan-title').textContent = tx(PLAN.title);
-    $('#plan-meta').textContent = t('plan.meta', tx(PLAN.issuer), PLAN.year, PLAN.published || '—');
-    $('#plan-name').textContent = tx(PLAN.title) + (S.plan ? ' (' + S.plan.name + ')' : '');
+    setText($('#plan-title'), tx(PLAN.title));
+    setText($('#plan-meta'), t('plan.meta', tx(PLAN.issuer), PLAN.year, PLAN.published || '—'));
+    setText($('#plan-name'), tx(PLAN.title) + (S.plan ? ' (' + S.plan.name + ')' : ''));
     const pe = $('#plan-errors');
     pe.replaceChildren();
     if (planNotice && planNotice.ok) {
