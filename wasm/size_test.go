@@ -118,7 +118,9 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // indicators, their texts in view, the page's section and the seed's 32
 // rules) add about 29 KB more (1,943,529 measured), and issue 13's
 // returns with identity and the page's workbook reader about 8 KB
-// (1,950,483). The budget stands at 1,965,000 until the page's own code is
+// (1,950,483), and issue 11's baselines in the plan and issue 14's row
+// checks about 11 KB
+// (1,961,254). The budget stands at 1,965,000 until the page's own code is
 // made smaller (the rule package's target parser, the packages' init
 // tables, texts built by fmt); the note of the session that raised it says
 // so. It is a ceiling against growth, not the goal: the goal is 1.9 MB.
