@@ -35,9 +35,12 @@ var columns = []msg.Text{
 }
 
 // Columns returns the headers of the report CSV in a language.
-func Columns(lang string) []string {
-	out := make([]string, len(columns))
-	for i, c := range columns {
+func Columns(lang string) []string { return headers(columns, lang) }
+
+// headers gives column names in a language.
+func headers(cols []msg.Text, lang string) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
 		out[i] = c.In(lang)
 	}
 	return out
@@ -51,14 +54,22 @@ func Columns(lang string) []string {
 // that the sheet can sort and sum it. A cell that a spreadsheet would run
 // as a formula is kept as text.
 func WriteCSV(w io.Writer, r *indicators.Report, lang string) error {
+	return writeSheet(w, Columns(lang), func(each func([]string) error) error { return Rows(r, lang, each) })
+}
+
+// writeSheet writes a CSV file for a spreadsheet, as every CSV of this
+// package is written: a byte order mark, the header, then each row rows
+// gives with its formula-like cells kept as text (internal/spreadsheet),
+// CRLF line ends, in pieces of about a megabyte, since a national report
+// is large.
+func writeSheet(w io.Writer, header []string, rows func(each func([]string) error) error) error {
 	if _, err := io.WriteString(w, spreadsheet.BOM); err != nil {
 		return err
 	}
 	var b strings.Builder
-	spreadsheet.AppendRow(&b, Columns(lang), true)
-	err := Rows(r, lang, func(row []string) error {
+	spreadsheet.AppendRow(&b, header, true)
+	err := rows(func(row []string) error {
 		spreadsheet.AppendRow(&b, spreadsheet.GuardRow(row), true)
-		// Written out in pieces: a national report is large.
 		if b.Len() >= 1<<20 {
 			if _, err := io.WriteString(w, b.String()); err != nil {
 				return err

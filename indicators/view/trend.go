@@ -7,7 +7,6 @@ import (
 
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/trend"
-	"github.com/eduplan/eduplan/internal/spreadsheet"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -161,13 +160,7 @@ var trendColumns = []msg.Text{
 }
 
 // TrendColumns returns the headers of the multi-year CSV in a language.
-func TrendColumns(lang string) []string {
-	out := make([]string, len(trendColumns))
-	for i, c := range trendColumns {
-		out[i] = c.In(lang)
-	}
-	return out
-}
+func TrendColumns(lang string) []string { return headers(trendColumns, lang) }
 
 // TrendRows gives each row of the multi-year CSV, under TrendColumns, to
 // each in turn, stopping at its first error.
@@ -191,15 +184,5 @@ func TrendRows(rep *trend.Report, lang string, each func(row []string) error) er
 // WriteTrendCSV writes a multi-year report as CSV for a spreadsheet, one
 // row per unit, indicator and year, as WriteCSV writes a year's.
 func WriteTrendCSV(w io.Writer, rep *trend.Report, lang string) error {
-	var b strings.Builder
-	b.WriteString(spreadsheet.BOM)
-	spreadsheet.AppendRow(&b, TrendColumns(lang), true)
-	if err := TrendRows(rep, lang, func(row []string) error {
-		spreadsheet.AppendRow(&b, spreadsheet.GuardRow(row), true)
-		return nil
-	}); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeSheet(w, TrendColumns(lang), func(each func([]string) error) error { return TrendRows(rep, lang, each) })
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/rule"
-	"github.com/eduplan/eduplan/internal/spreadsheet"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -227,13 +226,7 @@ var validationColumns = []msg.Text{
 
 // ValidationColumns returns the headers of the validation CSV in a
 // language.
-func ValidationColumns(lang string) []string {
-	out := make([]string, len(validationColumns))
-	for i, c := range validationColumns {
-		out[i] = c.In(lang)
-	}
-	return out
-}
+func ValidationColumns(lang string) []string { return headers(validationColumns, lang) }
 
 // WriteValidationCSV writes the report's validation results that did not
 // pass as CSV, one row per unit and rule, like WriteCSV (UTF-8 with a byte
@@ -243,19 +236,7 @@ func ValidationColumns(lang string) []string {
 // number, in fractions for percents as the sides are; operator is the
 // rule's own (≤), not the relation that broke it.
 func WriteValidationCSV(w io.Writer, r *indicators.Report, lang string) error {
-	if _, err := io.WriteString(w, spreadsheet.BOM); err != nil {
-		return err
-	}
-	var b strings.Builder
-	spreadsheet.AppendRow(&b, ValidationColumns(lang), true)
-	if err := ValidationRows(r, lang, func(row []string) error {
-		spreadsheet.AppendRow(&b, spreadsheet.GuardRow(row), true)
-		return nil
-	}); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeSheet(w, ValidationColumns(lang), func(each func([]string) error) error { return ValidationRows(r, lang, each) })
 }
 
 // ValidationRows gives the rows of the validation CSV, under
