@@ -48,23 +48,9 @@ func (c *checker) years(path string, ind Indicator) {
 	named := map[string]string{}
 	for k, ub := range ind.UnitBaselines {
 		up := fmt.Sprintf("%s.unit_baselines[%d]", path, k)
-		if len(ub.Units) == 0 {
-			c.add(up+".units", "缺少必填项：请列出适用该基期值的单位（编号或名称）",
-				"required, missing: list the units (ids or names) this baseline is for")
-		}
-		for j, u := range ub.Units {
-			np := fmt.Sprintf("%s.units[%d]", up, j)
-			key := strings.TrimSpace(u)
-			switch {
-			case key == "":
-				c.missing(np)
-			case named[key] != "":
-				c.add(np, "单位 %[1]q 已在 %[2]s 列出：一个单位只能有一个基期值",
-					"the unit %[1]q is already named at %[2]s: a unit has one baseline", u, named[key])
-			default:
-				named[key] = np
-			}
-		}
+		c.namedUnits(up, ub.Units, named,
+			msg.T("缺少必填项：请列出适用该基期值的单位（编号或名称）", "required, missing: list the units (ids or names) this baseline is for"),
+			msg.T("单位 %[1]q 已在 %[2]s 列出：一个单位只能有一个基期值", "the unit %[1]q is already named at %[2]s: a unit has one baseline"))
 		y := ub.Year
 		switch {
 		case y == 0 && ind.Baseline == nil:

@@ -21,23 +21,9 @@ func (c *checker) unitTargets(path string, ind Indicator) {
 	named := map[string]string{}
 	for k, ut := range ind.UnitTargets {
 		up := fmt.Sprintf("%s.unit_targets[%d]", path, k)
-		if len(ut.Units) == 0 {
-			c.add(up+".units", "缺少必填项：请列出适用该目标的单位（编号或名称）",
-				"required, missing: list the units (ids or names) this target is for")
-		}
-		for j, u := range ut.Units {
-			np := fmt.Sprintf("%s.units[%d]", up, j)
-			key := strings.TrimSpace(u)
-			switch {
-			case key == "":
-				c.missing(np)
-			case named[key] != "":
-				c.add(np, "单位 %[1]q 已在 %[2]s 列出：一个单位只能有一个自己的目标",
-					"the unit %[1]q is already named at %[2]s: a unit has one target of its own", u, named[key])
-			default:
-				named[key] = np
-			}
-		}
+		c.namedUnits(up, ut.Units, named,
+			msg.T("缺少必填项：请列出适用该目标的单位（编号或名称）", "required, missing: list the units (ids or names) this target is for"),
+			msg.T("单位 %[1]q 已在 %[2]s 列出：一个单位只能有一个自己的目标", "the unit %[1]q is already named at %[2]s: a unit has one target of its own"))
 		if strings.TrimSpace(ut.Target) == "" {
 			c.missing(up + ".target")
 			continue
@@ -75,6 +61,29 @@ func (c *checker) unitTargets(path string, ind Indicator) {
 		case t.Binding && nature == Aspirational:
 			c.add(up+".target", "单位目标 %q 写有“确保”等约束性用语，但指标是预期性的：一个指标只有一种性质，请拆成两个指标",
 				"the unit target %q says it binds (确保) but the indicator is aspirational: an indicator has one nature; split it in two", ut.Target)
+		}
+	}
+}
+
+// namedUnits checks the units a per-unit entry (a target, a baseline)
+// names, at up.units: at least one, none empty, none named by an earlier
+// entry of the same indicator (named maps each name to where it was
+// first given). none is the message for an empty list; twice, with the
+// name and the earlier path as %[1]q and %[2]s, for a unit named again.
+func (c *checker) namedUnits(up string, units []string, named map[string]string, none, twice msg.Text) {
+	if len(units) == 0 {
+		c.probs.AddText(up+".units", none)
+	}
+	for j, u := range units {
+		np := fmt.Sprintf("%s.units[%d]", up, j)
+		key := strings.TrimSpace(u)
+		switch {
+		case key == "":
+			c.missing(np)
+		case named[key] != "":
+			c.add(np, twice.ZH, twice.EN, u, named[key])
+		default:
+			named[key] = np
 		}
 	}
 }
