@@ -335,14 +335,7 @@ func (e *env) summarise(r *indicators.Report, fails []reportfmt.Failure, policy 
 			fmt.Sprintf("未达标（--fail-on %s）%d 项：", policy, len(fails)),
 			fmt.Sprintf("%d target(s) not met (--fail-on %s):", len(fails), policy)))
 	}
-	const show = 20
-	for i, f := range fails {
-		if i == show {
-			fmt.Fprintf(e.stderr, "  %s\n", e.t(fmt.Sprintf("……另有 %d 项，见报告", len(fails)-show), fmt.Sprintf("… and %d more: see the report", len(fails)-show)))
-			break
-		}
-		fmt.Fprintf(e.stderr, "  %s\n", f.Message(e.lang))
-	}
+	e.listSome(len(fails), func(i int) string { return fails[i].Message(e.lang) })
 }
 
 func contains(xs []string, x string) bool {

@@ -26,13 +26,19 @@ func (e *env) summariseRules(fails []indicators.ValidationResult, policy reportf
 			fmt.Sprintf("校验规则被违反（--fail-on %s）%d 项：", policy, len(fails)),
 			fmt.Sprintf("%d validation rule check(s) violated (--fail-on %s):", len(fails), policy)))
 	}
+	e.listSome(len(fails), func(i int) string { return view.OfValidation(fails[i]).Line.In(e.lang) })
+}
+
+// listSome prints the first lines of a list on stderr, indented, and says
+// how many more the report holds: a CI log needs the first, not all.
+func (e *env) listSome(n int, line func(i int) string) {
 	const show = 20
-	for i, f := range fails {
+	for i := range n {
 		if i == show {
-			fmt.Fprintf(e.stderr, "  %s\n", e.t(fmt.Sprintf("……另有 %d 项，见报告", len(fails)-show), fmt.Sprintf("… and %d more: see the report", len(fails)-show)))
-			break
+			fmt.Fprintf(e.stderr, "  %s\n", e.t(fmt.Sprintf("……另有 %d 项，见报告", n-show), fmt.Sprintf("… and %d more: see the report", n-show)))
+			return
 		}
-		fmt.Fprintf(e.stderr, "  %s\n", view.OfValidation(f).Line.In(e.lang))
+		fmt.Fprintf(e.stderr, "  %s\n", line(i))
 	}
 }
 
