@@ -52,3 +52,31 @@ func TestAboutNeedsADirection(t *testing.T) {
 	require.NoError(t, err)
 	assert.InDelta(t, 1.0395, tg.Max, 1e-12)
 }
+
+// Subtracts tells a gap (what 个百分点 measures) from a rate.
+func TestProgramSubtracts(t *testing.T) {
+	for src, want := range map[string]bool{
+		"a / b":                  false,
+		"a":                      false,
+		"-a":                     false,
+		"max(a / b)":             false,
+		"cv(a, b)":               false,
+		"a / b * 100%":           false,
+		"a - b":                  true,
+		"abs(a / b - c / d)":     true,
+		"spread(a / b)":          true,
+		"极差(a)":                  true,
+		"max(a) - min(a)":        true,
+		"max(a - b)":             true,
+		"(a - b) / c":            true,
+		"a / b >= 0.05 ? 1 : 0":  false,
+		"r - min(r) + max(a)":    true,
+		"share(a / b >= 90%)":    false,
+		"count(a >= 1, b >= 1)":  false,
+		"min(a / 4.2, b / 1, c)": false,
+	} {
+		p, err := CompileFormula(src, nil, DefaultLimits)
+		require.NoError(t, err, src)
+		assert.Equal(t, want, p.Subtracts(), src)
+	}
+}
