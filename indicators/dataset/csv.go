@@ -526,9 +526,9 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 					Unit: u.ID, Metric: f.ID, Text: cell(j), Marker: t})
 			}
 		} else {
-			if looksLikeFraction(cell(j), v, f) {
+			if w := percentWarning(cell(j), v, f); !w.IsZero() {
 				c.warnings.add(CellError{File: c.opt.File, Sheet: c.opt.Sheet, Row: line, Column: j + 1,
-					Header: c.headerOf(j), Text: cell(j), Reason: WarnPercentFraction})
+					Header: c.headerOf(j), Text: cell(j), Reason: w})
 			}
 			if f.Reports != nil && levelOK && !f.Reports(u) {
 				c.warnings.add(CellError{File: c.opt.File, Sheet: c.opt.Sheet, Row: at(j), Column: j + 1,

@@ -319,8 +319,8 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 						r.markMissing(v.Off, fp, mb.Key, u.ID, text, t)
 					}
 				}
-				if present && looksLikeFraction(text, val, &r.fields[k]) {
-					r.warn(v.Off, fp, mb.Key, "", text, WarnPercentFraction)
+				if w := percentWarning(text, val, &r.fields[k]); present && !w.IsZero() {
+					r.warn(v.Off, fp, mb.Key, "", text, w)
 				}
 				if f := &r.fields[k]; present && f.Reports != nil && !f.Reports(u) {
 					r.warn(v.Off, fp, mb.Key, u.ID, text, WarnNotReportedBy)
