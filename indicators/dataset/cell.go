@@ -387,3 +387,25 @@ func appendNumber(dst []byte, v float64, percent bool) []byte {
 // cleanID reads an id cell: full-width digits folded, spaces trimmed,
 // Excel's ="0123" unwrapped.
 func cleanID(s string) string { return cleanCell(s) }
+
+// MaxNameLength is the most characters a unit's id or name may have. The
+// longest school names run to some 40; a cell of thousands is a broken file
+// (or a hostile one), which the page would otherwise show whole.
+const MaxNameLength = 200
+
+// tooLong is the reason an id or a name is refused for its length, or
+// nothing.
+func tooLong(s string) msg.Text {
+	if n := utf8.RuneCountInString(s); n > MaxNameLength {
+		return msg.Textf("太长：%d 个字符，最多 %d 个", "too long: %d characters, at most %d", n, MaxNameLength)
+	}
+	return msg.Text{}
+}
+
+// clip shortens a cell an error quotes to its first characters.
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= 40 {
+		return s
+	}
+	return string([]rune(s)[:40]) + "…"
+}
