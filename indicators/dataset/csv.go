@@ -649,8 +649,9 @@ func PlanMismatch(file, using string) msg.Text {
 	if file == "" || using == "" || file == using {
 		return msg.Text{}
 	}
-	return msg.Textf("这个文件是按计划 %q 填报的，而现在使用的是计划 %q：请用该计划检查（--plan），或用本计划生成的模板重新填报",
-		"this file was filled in for the plan %q, and the plan in use is %q: check it with that plan (--plan), or fill in a template of this plan", file, using)
+	// Worded for every face: the page has no --plan, it loads a plan.
+	return msg.Textf("这个文件是按计划 %q 填报的，而现在使用的是计划 %q：请改用该计划检查，或用本计划生成的模板重新填报",
+		"this file was filled in for the plan %q, and the plan in use is %q: check it with that plan, or fill in a template of this plan", file, using)
 }
 
 // resolveParents turns each parent cell into a unit id: an id of a unit in
