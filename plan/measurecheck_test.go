@@ -66,11 +66,11 @@ func TestMeasuresReadAsTheEvaluationWould(t *testing.T) {
 			func(p *Plan) { m := rate; m.Unit = Money; p.Metrics = append(p.Metrics, m) }, "", nil},
 		{"a name cut by an operator",
 			func(p *Plan) { p.Metrics[0].Name.ZH = "在园幼儿数/人" },
-			"metrics[0].name.zh", []string{`名称 "在园幼儿数/人" 含有“/”`, `请把名称改为 "在园幼儿数"`, `改用 id "enrolled"`,
+			"metrics[0].name.zh", []string{`名称 "在园幼儿数/人" 含有 "/"`, `请把名称改为 "在园幼儿数"`, `改用 id "enrolled"`,
 				`the name "在园幼儿数/人" holds "/"`, `use the id "enrolled"`}},
 		{"a name with a space",
 			func(p *Plan) { p.Metrics[0].Name.ZH = "在园 幼儿数" },
-			"metrics[0].name.zh", []string{"含有空格", "holds a space"}},
+			"metrics[0].name.zh", []string{`含有 " "`, `holds " "`, `请把名称改为 "在园幼儿数"`}},
 		{"a name with an operator no formula names",
 			func(p *Plan) {
 				p.Metrics[1].Name.ZH = "3-5岁适龄人口"
