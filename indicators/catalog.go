@@ -258,13 +258,26 @@ func (c *Catalog) Places(id string) []plan.Place { return c.places[id] }
 // a unit may report directly instead of its inputs.
 func (c *Catalog) Fields() []dataset.Field {
 	fs := make([]dataset.Field, 0, len(c.metrics)+len(c.inds))
+	// A percent metric may pass 100% where an indicator that may (a gross
+	// rate) reads it: the plan declares may_exceed_100 on indicators only.
+	mayExceed := map[string]bool{}
+	for _, ci := range c.inds {
+		if ci.MayExceed100 {
+			for _, d := range ci.formula.Deps() {
+				mayExceed[d.ID] = true
+			}
+		}
+	}
 	for _, m := range c.metrics {
 		f := field(m.ID, m.Name, m.Unit, m.Integral)
 		f.Reports = expectsFrom(m)
+		f.MayExceed100 = mayExceed[m.ID]
 		fs = append(fs, f)
 	}
 	for _, ci := range c.inds {
-		fs = append(fs, field(ci.ID, ci.Name, ci.Unit, false))
+		f := field(ci.ID, ci.Name, ci.Unit, false)
+		f.MayExceed100 = ci.MayExceed100
+		fs = append(fs, f)
 	}
 	return fs
 }

@@ -27,7 +27,9 @@ type Aggregation string
 // Aggregations.
 const (
 	// Sum: a parent's figure is the sum of its children's unless it reports
-	// its own. Counts of pupils, teachers and schools sum.
+	// its own. Counts of pupils, teachers and schools sum; a percent, ratio,
+	// score or years metric may not (its parent's figure is recomputed, not
+	// added up), and the plan is refused.
 	Sum Aggregation = "sum"
 	// None: figures do not add up (a population count of a district is not
 	// the sum of anything its schools report); a parent must report its own.

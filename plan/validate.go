@@ -75,6 +75,12 @@ type checker struct {
 	taskNumbers map[int]string
 	// indicatorIDs and metricIDs are the ids defined, for references.
 	indicatorIDs, metricIDs map[string]bool
+	// subtracts marks the indicators whose formula compiled and takes a
+	// difference itself; uses lists the indicators each formula uses.
+	subtracts map[string]bool
+	uses      map[string][]string
+	// cutNames marks the names already reported as no formula can name.
+	cutNames map[string]bool
 	// suggestions is what is left of the work allowed for "did you mean"
 	// hints, so that a hostile plan with thousands of bad references
 	// cannot make them quadratic.
@@ -103,7 +109,8 @@ func errText(err error) msg.Text {
 func newChecker(p *Plan) *checker {
 	c := &checker{p: p, parts: map[string]string{}, measures: map[string]string{},
 		names: map[string]string{}, stated: map[string]bool{}, taskNumbers: map[int]string{},
-		indicatorIDs: map[string]bool{}, metricIDs: map[string]bool{}, suggestions: 1 << 20}
+		indicatorIDs: map[string]bool{}, metricIDs: map[string]bool{}, suggestions: 1 << 20,
+		subtracts: map[string]bool{}, cutNames: map[string]bool{}}
 	for _, ind := range p.Indicators {
 		c.indicatorIDs[ind.ID] = true
 	}
@@ -442,6 +449,7 @@ func (c *checker) metricsAndIndicators(doc bool) {
 		default:
 			c.add(path+".aggregate", "未知汇总方式 %q，应为 sum 或 none", "unknown aggregation %q: use sum or none", m.Aggregate)
 		}
+		c.metricAggregate(path, m)
 		c.scope(path+".reported_by", m.ReportedBy)
 	}
 	for i, ind := range p.Indicators {
@@ -513,6 +521,8 @@ func (c *checker) target(path string, ind Indicator) {
 			t = rule.Target{}
 		} else if t.Op == "" {
 			c.add(path+".target", "目标 %q 没有比较", "the target %q compares nothing", ind.Target)
+		} else {
+			c.pointsOnRate(path, ind, t)
 		}
 	}
 	switch ind.Nature {
@@ -576,6 +586,10 @@ func (c *checker) formulas() map[string][]string {
 		}
 		prog, err := rule.CompileFormula(ind.Formula, lookup, rule.DefaultLimits)
 		if err == nil {
+			c.subtracts[ind.ID] = prog.Subtracts()
+			if prog.Boolean() {
+				c.conditionFormula(path, ind.Formula, lookup)
+			}
 			var uses []string
 			for _, d := range prog.Deps() {
 				if isIndicator[d.ID] && !slices.Contains(uses, d.ID) {
@@ -589,7 +603,10 @@ func (c *checker) formulas() map[string][]string {
 		m := msg.Text{ZH: "公式有误：" + re.ZH, EN: "the formula is wrong: " + re.EN}
 		if words := errorWords(err); words != "" {
 			if _, known := lookup(words); !known {
-				if s := c.suggest(words, names); s != "" {
+				if hint, ok := c.unnameableName(path, words); ok {
+					m.ZH += hint.ZH
+					m.EN += hint.EN
+				} else if s := c.suggest(words, names); s != "" {
 					m.ZH += fmt.Sprintf("（是否应为 %q？）", s)
 					m.EN += fmt.Sprintf(" (did you mean %q?)", s)
 				}
@@ -597,6 +614,7 @@ func (c *checker) formulas() map[string][]string {
 		}
 		c.probs.AddText(path, m)
 	}
+	c.uses = deps
 	return deps
 }
 

@@ -84,11 +84,24 @@ var WarnPercentFraction = msg.T("百分比栏填的是小数：按百分数读�
 // not expect it from (Field.Reports).
 var WarnNotReportedBy = msg.T("计划不要求这类单位填报此项，请核对是否填错了行或列；该数按原样读入，只在用到它的地方（如上级的合计）计入", "the plan does not ask this kind of unit for this figure: check that it is not in the wrong row or column; it is read as written and counts only where something uses it (a parent's sum)")
 
-// looksLikeFraction says whether a percent cell that was read as v (a
-// fraction) was probably meant as a fraction of one: written without "%"
-// and below 1, such as 0.965. Zero is a real figure and no slip.
-func looksLikeFraction(raw string, v float64, f *Field) bool {
-	return f.Percent && v > 0 && v < 0.01 && !strings.HasSuffix(cleanCell(raw), "%")
+// WarnPercentOver100 is the warning for a percent figure above 100% in a
+// field that may not pass it (Field.MayExceed100).
+var WarnPercentOver100 = msg.T("百分比超过100%：部分多于整体，请核对；毛入学率等可超过100%的比率，请为用到它的指标声明 may_exceed_100", "a percent above 100%: the part exceeds the whole, check the figure; for a gross rate that may pass 100%, declare may_exceed_100 on the indicator that uses it")
+
+// percentWarning says why a percent cell read as v (a fraction) looks
+// mistyped, or nothing: a fraction of one written without "%" (0.965, read
+// as 0.965%; zero is a real figure), or a figure above 100% where the field
+// may not pass it. Both are read as written: a warning, not an error, since
+// DESIGN has a rate above 100% "a warning at most".
+func percentWarning(raw string, v float64, f *Field) msg.Text {
+	switch {
+	case !f.Percent:
+	case v > 0 && v < 0.01 && !strings.HasSuffix(cleanCell(raw), "%"):
+		return WarnPercentFraction
+	case v > 1+1e-9 && !f.MayExceed100:
+		return WarnPercentOver100
+	}
+	return msg.Text{}
 }
 
 // parseFigure reads one cell of field f. It returns the value (a fraction for
@@ -374,3 +387,25 @@ func appendNumber(dst []byte, v float64, percent bool) []byte {
 // cleanID reads an id cell: full-width digits folded, spaces trimmed,
 // Excel's ="0123" unwrapped.
 func cleanID(s string) string { return cleanCell(s) }
+
+// MaxNameLength is the most characters a unit's id or name may have. The
+// longest school names run to some 40; a cell of thousands is a broken file
+// (or a hostile one), which the page would otherwise show whole.
+const MaxNameLength = 200
+
+// tooLong is the reason an id or a name is refused for its length, or
+// nothing.
+func tooLong(s string) msg.Text {
+	if n := utf8.RuneCountInString(s); n > MaxNameLength {
+		return msg.Textf("太长：%d 个字符，最多 %d 个", "too long: %d characters, at most %d", n, MaxNameLength)
+	}
+	return msg.Text{}
+}
+
+// clip shortens a cell an error quotes to its first characters.
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= 40 {
+		return s
+	}
+	return string([]rune(s)[:40]) + "…"
+}

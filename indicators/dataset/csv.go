@@ -25,6 +25,10 @@ type Options struct {
 	// names another plan (see Dataset.Plan) is refused: its columns were
 	// made for that plan's figures.
 	Plan string
+	// Decoded is the encoding the caller decoded the text from before
+	// handing it over (the page decodes with the browser's TextDecoder):
+	// hints about the encoding are then worded as for a file read in it.
+	Decoded Encoding
 }
 
 // ReadCSV reads a "wide" CSV file: one row per unit, unit columns first or
@@ -215,7 +219,7 @@ func readRecords(sc records, enc Encoding, fields []Field, opt Options) (*Datase
 		return nil, c.errs
 	}
 	c.readHeader(header, headerLine)
-	if enc == GBK && (c.col[roleID] < 0 || c.col[roleName] < 0) {
+	if (enc == GBK || opt.Decoded == GBK) && (c.col[roleID] < 0 || c.col[roleName] < 0) {
 		// GB18030 decodes almost any bytes, so a Shift-JIS or Big5 file
 		// reads as GBK with garbled headers: say so, or the user hunts
 		// for a missing column that is there.
@@ -456,6 +460,8 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 		u.ID = cleanID(cell(j))
 		if u.ID == "" {
 			bad(j, msg.T("代码为空", "the id is empty"))
+		} else if long := tooLong(u.ID); !long.IsZero() {
+			c.add(at(j), j+1, c.headerOf(j), clip(cell(j)), long)
 		} else if prev, dup := c.idLine[u.ID]; dup {
 			bad(j, msg.Textf("代码重复：第%d行已用过", "duplicate id: already used on line %d", prev))
 		} else {
@@ -468,6 +474,8 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 		u.Name = spreadsheet.Unguard(trimSpace(cell(j)))
 		if u.Name == "" {
 			bad(j, msg.T("单位名称为空", "the name is empty"))
+		} else if long := tooLong(u.Name); !long.IsZero() {
+			c.add(at(j), j+1, c.headerOf(j), clip(cell(j)), long)
 		}
 	}
 	u.Level = org.School
@@ -526,9 +534,9 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 					Unit: u.ID, Metric: f.ID, Text: cell(j), Marker: t})
 			}
 		} else {
-			if looksLikeFraction(cell(j), v, f) {
+			if w := percentWarning(cell(j), v, f); !w.IsZero() {
 				c.warnings.add(CellError{File: c.opt.File, Sheet: c.opt.Sheet, Row: line, Column: j + 1,
-					Header: c.headerOf(j), Text: cell(j), Reason: WarnPercentFraction})
+					Header: c.headerOf(j), Text: cell(j), Reason: w})
 			}
 			if f.Reports != nil && levelOK && !f.Reports(u) {
 				c.warnings.add(CellError{File: c.opt.File, Sheet: c.opt.Sheet, Row: at(j), Column: j + 1,
@@ -641,8 +649,9 @@ func PlanMismatch(file, using string) msg.Text {
 	if file == "" || using == "" || file == using {
 		return msg.Text{}
 	}
-	return msg.Textf("这个文件是按计划 %q 填报的，而现在使用的是计划 %q：请用该计划检查（--plan），或用本计划生成的模板重新填报",
-		"this file was filled in for the plan %q, and the plan in use is %q: check it with that plan (--plan), or fill in a template of this plan", file, using)
+	// Worded for every face: the page has no --plan, it loads a plan.
+	return msg.Textf("这个文件是按计划 %q 填报的，而现在使用的是计划 %q：请改用该计划检查，或用本计划生成的模板重新填报",
+		"this file was filled in for the plan %q, and the plan in use is %q: check it with that plan, or fill in a template of this plan", file, using)
 }
 
 // resolveParents turns each parent cell into a unit id: an id of a unit in

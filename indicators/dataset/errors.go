@@ -65,7 +65,7 @@ var reasonCodes = []struct {
 	{ReasonThousands, "thousands_separator"}, {ReasonTrailing, "text_after_number"},
 	{ReasonNoPercent, "percent_not_allowed"}, {ReasonFraction, "not_whole"}, {ReasonNegative, "negative"},
 	{ReasonRange, "out_of_range"}, {WarnPercentFraction, "percent_as_fraction"}, {ReasonMayBeZero, "may_be_zero"},
-	{WarnNotReportedBy, "not_reported_by"},
+	{WarnNotReportedBy, "not_reported_by"}, {WarnPercentOver100, "percent_over_100"},
 }
 
 // reasonOf is the reason an error gives, in both languages when it knows

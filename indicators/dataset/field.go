@@ -11,6 +11,9 @@ type Field struct {
 	// Percent: a plain number in a cell is read in percent (99.2 is 99.2%,
 	// held as 0.992), and "99.2%" likewise.
 	Percent bool
+	// MayExceed100: a percent figure may pass 100% (a gross enrolment
+	// rate); elsewhere a reader warns of one (WarnPercentOver100).
+	MayExceed100 bool
 	// Integral: the figure is a whole number (a count of pupils).
 	Integral bool
 	// Signed: the figure may be negative (a change, a balance). Figures are

@@ -10,7 +10,8 @@ type Figure struct {
 	// "…", "……").
 	Missing bool
 	// Warning, when not nil, says why a figure that was read looks
-	// mistyped: 0.965 in a percent field reads as 0.965%, not 96.5%.
+	// mistyped: 0.965 in a percent field reads as 0.965%, not 96.5%; 150%
+	// where the field may not pass 100%.
 	Warning *CellError
 }
 
@@ -30,8 +31,8 @@ func ParseFigure(text string, f Field) (Figure, error) {
 		return Figure{Missing: true}, nil
 	}
 	fig := Figure{Value: v}
-	if looksLikeFraction(text, v, &f) {
-		fig.Warning = &CellError{Header: f.ID, Text: text, Reason: WarnPercentFraction}
+	if w := percentWarning(text, v, &f); !w.IsZero() {
+		fig.Warning = &CellError{Header: f.ID, Text: text, Reason: w}
 	}
 	return fig, nil
 }

@@ -216,6 +216,13 @@ func (r *jsonRead) str(v *strictjson.Node, path, key string) (string, bool) {
 	return strictjson.Unquote(v.Raw), true
 }
 
+// length refuses an id or a name over MaxNameLength.
+func (r *jsonRead) length(v *strictjson.Node, path, key, s string) {
+	if long := tooLong(s); !long.IsZero() {
+		r.addAt(v.Off, path, key, clip(s), long)
+	}
+}
+
 func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 	type where struct{ obj, id, level, kind, parent, name int }
 	pos := make([]where, 0, len(units.Elems))
@@ -240,9 +247,11 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 			case "id":
 				hasID, w.id = true, v.Off
 				u.ID, _ = r.str(v, path, key)
+				r.length(v, path, key, u.ID)
 			case "name":
 				w.name = v.Off
 				u.Name, _ = r.str(v, path, key)
+				r.length(v, path, key, u.Name)
 			case "level":
 				hasLevel, w.level = true, v.Off
 				if s, ok := r.str(v, path, key); ok {
@@ -319,8 +328,8 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 						r.markMissing(v.Off, fp, mb.Key, u.ID, text, t)
 					}
 				}
-				if present && looksLikeFraction(text, val, &r.fields[k]) {
-					r.warn(v.Off, fp, mb.Key, "", text, WarnPercentFraction)
+				if w := percentWarning(text, val, &r.fields[k]); present && !w.IsZero() {
+					r.warn(v.Off, fp, mb.Key, "", text, w)
 				}
 				if f := &r.fields[k]; present && f.Reports != nil && !f.Reports(u) {
 					r.warn(v.Off, fp, mb.Key, u.ID, text, WarnNotReportedBy)

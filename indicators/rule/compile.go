@@ -502,6 +502,7 @@ func newProgram(src []rune, from, to int, rewritten string, root *node) *Program
 		expr:    rewritten,
 		boolean: root.typ == boolean,
 	}
+	p.subtracts = subtracts(root)
 	// Variables outside aggregates, sorted; aggregates in source order.
 	ids := map[string]bool{}
 	var aggs []*node
@@ -538,6 +539,20 @@ func newProgram(src []rune, from, to int, rewritten string, root *node) *Program
 	}
 	p.generate(root, aggIndex)
 	return p
+}
+
+// subtracts reports whether the tree takes a difference anywhere: a − b
+// (max(x) − min(x) included) or spread, inside an aggregate or not.
+func subtracts(n *node) bool {
+	if n.op == opSub || (n.op == opAgg && n.fn == "spread") {
+		return true
+	}
+	for _, a := range n.args {
+		if subtracts(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // balanceParens widens [from, to) of src until its parentheses balance, so

@@ -91,8 +91,9 @@ type TargetContext struct {
 //     Target.Direction; a declared direction that disagrees is a warning,
 //     and the comparison stays as written.
 //   - Ranges and X左右 follow the direction: at least the lower bound where
-//     higher is better, at most the upper where lower is better; two-sided
-//     only when the direction is unknown.
+//     higher is better, at most the upper where lower is better. A range
+//     with no direction is two-sided; X左右 with none (neither declared nor
+//     said by 达到X左右 / 控制在X左右) is an error that says what to write.
 //   - The number is read in the indicator's unit: on a percent a bare 99 is
 //     99%, a percent target above 100% is an error unless MayExceed100; a %
 //     on a count, score, money, area or years indicator is an error with a
@@ -122,6 +123,21 @@ func applyContext(t *Target, info parseInfo, ctx TargetContext, src []rune) ([]m
 	errAt := func(m msg.Text) *Error { return newError(src, info.from, info.to, m) }
 	if ctx.Direction != DirectionUnknown && ctx.Direction != HigherIsBetter && ctx.Direction != LowerIsBetter {
 		return nil, errAt(msg.Textf("未知的方向 %q", "unknown direction %q", string(ctx.Direction)))
+	}
+
+	// X左右 with no direction reads three ways (at least about X, at most
+	// about X, or a band a value may pass on the wrong side only): which one
+	// the plan means is the plan's to say. Checked before the unit, whose
+	// errors would otherwise speak of the band's edges, not of the words.
+	if info.row.around && info.row.direction() == DirectionUnknown && ctx.Direction == DirectionUnknown {
+		x := writtenNumber(*t, info)
+		if t.Around {
+			x = t.num(t.Nominal, "zh", true)
+		}
+		return warns, errAt(msg.Textf(
+			"目标 “%s” 只说了“左右”，没有说明比较方向：请声明指标的方向（direction: higher 表示不低于约 %s 即达标，direction: lower 表示不超过约 %s 即达标），或写明“达到%s左右”“控制在%s左右”",
+			"the target %q says only about (左右), not which way: declare the indicator's direction (direction: higher is met from about %s, direction: lower up to about %s), or write 达到%s左右 / 控制在%s左右",
+			t.Text, x, x, x, x))
 	}
 
 	// Units first: the comparator's note below shows the number as read.
@@ -225,7 +241,12 @@ func applyUnit(t *Target, info parseInfo, ctx TargetContext, errAt func(msg.Text
 			}
 		}
 		hi := t.Value
-		if t.Op == Between {
+		switch {
+		case t.Around:
+			// The number written, not the band's top: 99%左右 is no
+			// target above 100%.
+			hi = t.Nominal
+		case t.Op == Between:
 			hi = t.Max
 		}
 		if t.Percent && !ctx.MayExceed100 && hi > 1+tolerance(hi, 1) && t.Op != LE && t.Op != LT {

@@ -99,11 +99,12 @@ type instr struct {
 
 // Program is a compiled formula. It is safe for concurrent use.
 type Program struct {
-	src     string
-	expr    string
-	vars    []string
-	aggs    []*Aggregate
-	boolean bool
+	src       string
+	expr      string
+	vars      []string
+	aggs      []*Aggregate
+	boolean   bool
+	subtracts bool
 
 	code   []instr
 	consts []float64
@@ -130,6 +131,12 @@ func (p *Program) Aggregates() []*Aggregate { return append([]*Aggregate(nil), p
 // Boolean reports whether the formula is a condition (its values are 1 for
 // true and 0 for false).
 func (p *Program) Boolean() bool { return p.boolean }
+
+// Subtracts reports whether the formula takes a difference somewhere: a − b,
+// or spread (极差) over child units. A target in percentage points (个百分点)
+// measures such a gap between two rates; on a formula that takes none it
+// would hold a rate itself to "at most 10 pp", that is to 10%.
+func (p *Program) Subtracts() bool { return p.subtracts }
 
 // generate compiles the tree into instructions over slots. A slot is freed
 // as soon as its value is consumed, so the number of slots is the tree's

@@ -171,7 +171,7 @@ var rows = []vrow{
 	{VocabularyRow: VocabularyRow{"高于X", "> X", "higher than X", SourceConvention, "高于95%", KindComparison, ""}, op: GT},
 	{VocabularyRow: VocabularyRow{"多于X", "> X", "more than X", SourceConvention, "多于10项", KindComparison, ""}, op: GT},
 	{VocabularyRow: VocabularyRow{"大于X", "> X", "greater than X", SourceConvention, "大于0", KindComparison, ""}, op: GT},
-	{VocabularyRow: VocabularyRow{"X左右", "0.95·X ≤ value ≤ 1.05·X", "about X: within ±5% of X; where higher is better at least 0.95·X, where lower is better at most 1.05·X (over-achieving is met)", SourceConvention, "50%左右", KindRange, ""}, op: Between, around: true},
+	{VocabularyRow: VocabularyRow{"X左右", "0.95·X ≤ value ≤ 1.05·X", "about X: within ±5% of X; where higher is better at least 0.95·X, where lower is better at most 1.05·X (over-achieving is met); in a plan with no direction, an error (ParseTarget alone reads the band)", SourceConvention, "50%左右", KindRange, ""}, op: Between, around: true},
 	{VocabularyRow: VocabularyRow{"达到X左右", "≥ 0.95·X", "reach about X: at least X less 5%", SourcePlans, "达到90%左右", KindRange, ""}, op: Between, around: true, dir: HigherIsBetter},
 	{VocabularyRow: VocabularyRow{"控制在X左右", "≤ 1.05·X", "keep to about X: at most X plus 5%", SourcePlans, "控制在3%左右", KindRange, ""}, op: Between, around: true, dir: LowerIsBetter},
 	{VocabularyRow: VocabularyRow{"X–Y", "X ≤ value ≤ Y", "between X and Y", SourceConvention, "3–4", KindRange, ""}, op: Between},

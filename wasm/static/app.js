@@ -33,6 +33,7 @@
       'app.failed': '操作未完成：',
       'app.close': '关闭',
       'app.notText': '文件既不是 UTF-8 也不是 GBK 编码的文本（是否为 Excel 工作簿？请在 Excel 中“另存为”CSV UTF-8）',
+      'app.badLine': '第{0}行不是 UTF-8，而前面各行是 UTF-8 的中文：这一行可能是从 GBK 文件粘贴的；请在 Excel 中把整个文件另存为“CSV UTF-8”',
       'app.saveFailed': '浏览器存储空间不足，导入的文件未能保存（刷新后需重新导入）。',
       'tab.assess': '自评',
       'tab.import': '导入',
@@ -201,6 +202,7 @@
       'app.failed': 'Not done:',
       'app.close': 'Close',
       'app.notText': 'the file is neither UTF-8 nor GBK text (an Excel workbook? use Save as → CSV UTF-8 in Excel)',
+      'app.badLine': 'line {0} is not UTF-8 although the lines before it are Chinese in UTF-8: it was probably pasted from a GBK file; save the whole file from Excel as “CSV UTF-8”',
       'app.saveFailed': 'The browser storage is full: the imported file was not kept (import it again after a reload).',
       'tab.assess': 'Self-assessment',
       'tab.import': 'Import',
@@ -583,6 +585,15 @@
     try {
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'UTF-8' };
     } catch (e) { /* not UTF-8: try GBK */ }
+    // Chinese in UTF-8 before the first line that is not: a UTF-8 file with
+    // a line pasted from a GBK one, which read as GBK would garble the rest.
+    const line = badUTF8Line(b);
+    if (line.n > 1 && /[\u3400-\u9fff]/.test(line.before)) {
+      const err = new Error(t('app.badLine', line.n));
+      err.key = 'app.badLine';
+      err.args = [line.n];
+      throw err;
+    }
     try {
       return { text: new TextDecoder('gb18030', { fatal: true }).decode(b), encoding: 'GB18030/GBK' };
     } catch (e) {
@@ -592,6 +603,24 @@
       err.key = 'app.notText';
       throw err;
     }
+  }
+
+  // badUTF8Line finds the first line of b that is not UTF-8 (n, from 1)
+  // and the text of the lines before it.
+  function badUTF8Line(b) {
+    const dec = new TextDecoder('utf-8', { fatal: true });
+    let from = 0;
+    for (let n = 1; from <= b.length; n++) {
+      let to = b.indexOf(10, from);
+      if (to < 0) to = b.length;
+      try {
+        dec.decode(b.subarray(from, to));
+      } catch (e) {
+        return { n, before: new TextDecoder('utf-8').decode(b.subarray(0, from)) };
+      }
+      from = to + 1;
+    }
+    return { n: 0, before: '' };
   }
 
   // workbookBytes: an .xlsx (a zip), or an old .xls or a password-protected
@@ -625,7 +654,7 @@
       if (workbooks && workbookBytes(buf)) return await readWorkbook(f.name, buf, '');
       return { name: f.name, ...decodeText(buf) };
     } catch (e) {
-      const message = e && e.key ? () => t(e.key) : (e && e.text ? e.text : (e && e.message ? e.message : String(e)));
+      const message = e && e.key ? () => t(e.key, ...(e.args || [])) : (e && e.text ? e.text : (e && e.message ? e.message : String(e)));
       flash = { text: () => t('imp.failed', f.name), errors: [{ path: '', message }] };
       render();
       return null;
@@ -857,7 +886,7 @@
 
   // importArg is what importData is given for a file read by readFile.
   function importArg(f) {
-    return f.cells ? { name: f.name, cells: f.cells, sheet: f.sheet } : { name: f.name, text: f.text };
+    return f.cells ? { name: f.name, cells: f.cells, sheet: f.sheet } : { name: f.name, text: f.text, encoding: f.encoding };
   }
 
   // The imported data file is kept as text (a workbook as its sheet's

@@ -28,6 +28,9 @@ type importRequest struct {
 	// Sheet is the sheet's name, which errors give with the cell.
 	Cells [][]string `json:"cells"`
 	Sheet string     `json:"sheet"`
+	// Encoding is what the page decoded Text from ("GB18030/GBK" …), so
+	// that a header garbled by a wrong guess gets the encoding hint.
+	Encoding string `json:"encoding"`
 }
 
 type importAnswer struct {
@@ -76,7 +79,11 @@ func (s *Session) importData(arg string) (any, error) {
 		kind = "report"
 	} else {
 		var err error
-		d, err = dataset.Read(strings.NewReader(req.Text), s.cat.Fields(), dataset.Options{File: req.Name, Year: s.plan.Year, Plan: s.plan.ID})
+		opt := dataset.Options{File: req.Name, Year: s.plan.Year, Plan: s.plan.ID}
+		if strings.HasPrefix(req.Encoding, "GB") {
+			opt.Decoded = dataset.GBK
+		}
+		d, err = dataset.Read(strings.NewReader(req.Text), s.cat.Fields(), opt)
 		if err != nil {
 			return nil, err
 		}
