@@ -318,6 +318,12 @@ func TestWholeTrip(t *testing.T) {
 	files := eval[[]string](tp2, `[...document.querySelectorAll('#collect-files li')].map((li) => li.textContent)`)
 	require.Len(t, files, 18)
 	assert.Contains(t, files[0], "填报单位")
+	// axe-core on what a district office sees after collecting (where
+	// the accessibility tests run: EDUPLAN_AXE, and always in CI).
+	checkA11y := os.Getenv("EDUPLAN_AXE") != "" || os.Getenv("CI") != ""
+	if checkA11y {
+		tp2.axe("returns collected")
+	}
 	_, pageMerged := dl2("#collect-download")
 	fromPage, err := eng.Read(bytes.NewReader(pageMerged), "merged.csv")
 	require.NoError(t, err)
@@ -343,6 +349,9 @@ func TestWholeTrip(t *testing.T) {
 	tp2.drop(append(append([]string(nil), paths...), wrong))
 	tp2.waitFor(`document.getElementById('import-notice') && document.getElementById('import-notice').textContent.includes('报表未汇总')`)
 	notice := tp2.text("#import-notice")
+	if checkA11y {
+		tp2.axe("returns in conflict")
+	}
 	// The README quotes this message.
 	assert.Contains(t, notice, `单位 qy-09 的在校生数不一致：qy-09-青阳合成小学九.csv 第4行 是 "900"，qy-09-corrected.csv 第4行 是 "901"`)
 }

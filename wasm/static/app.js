@@ -431,9 +431,11 @@
     try {
       localStorage.setItem(STORE_KEY, JSON.stringify(S));
     } catch (e) {
-      // The imported file is the only large part: drop it and keep the rest.
-      if (S.file) {
+      // The imported file and the list of units are the only large
+      // parts: drop them and keep the rest.
+      if (S.file || S.unitList) {
         S.file = null;
+        S.unitList = null;
         try {
           localStorage.setItem(STORE_KEY, JSON.stringify(S));
         } catch (e2) { /* nothing more to drop */ }
