@@ -28,7 +28,8 @@ import (
 	"github.com/eduplan/eduplan"
 )
 
-// The eduplan command, built once, as a bureau has it.
+// The eduplan command, built once, as a bureau has it (from the clone:
+// build-web compiles the page's wasm).
 var (
 	cliOnce sync.Once
 	cliPath string
@@ -38,12 +39,11 @@ var (
 func cli(t *testing.T) string {
 	t.Helper()
 	cliOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "eduplan-cli-")
+		dir, err := tempDir("eduplan-cli-")
 		if err != nil {
 			cliErr = err
 			return
 		}
-		teardown = append(teardown, func() { os.RemoveAll(dir) })
 		cliPath = filepath.Join(dir, "eduplan")
 		cmd := exec.Command("go", "build", "-o", cliPath, "./cmd/eduplan")
 		cmd.Dir = ".."
@@ -53,6 +53,16 @@ func cli(t *testing.T) string {
 	})
 	require.NoError(t, cliErr)
 	return cliPath
+}
+
+// tempDir is a folder that lasts until the tests end (TestMain's
+// teardown), for what is built once and shared by tests.
+func tempDir(prefix string) (string, error) {
+	dir, err := os.MkdirTemp("", prefix)
+	if err == nil {
+		teardown = append(teardown, func() { os.RemoveAll(dir) })
+	}
+	return dir, err
 }
 
 // runCLI runs eduplan from the module root and returns its output and
