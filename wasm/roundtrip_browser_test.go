@@ -330,6 +330,7 @@ func TestWholeTrip(t *testing.T) {
 	assert.Contains(t, files[0], "填报单位")
 	// axe-core on what a district office sees after collecting (where
 	// the accessibility tests run: EDUPLAN_AXE, and always in CI).
+	tp2.screenshot("collected")
 	checkA11y := os.Getenv("EDUPLAN_AXE") != "" || os.Getenv("CI") != ""
 	if checkA11y {
 		tp2.axe("returns collected")
@@ -358,6 +359,7 @@ func TestWholeTrip(t *testing.T) {
 	wrong := writeFile(t, "qy-09-corrected.csv", fillCSV(t, mustRead(t, only(t, blank, "qy-09")), map[string]string{"在校生数": "901", "生均教学仪器设备值": "1400"}))
 	tp2.drop(append(append([]string(nil), paths...), wrong))
 	tp2.waitFor(`document.getElementById('import-notice') && document.getElementById('import-notice').textContent.includes('报表未汇总')`)
+	tp2.screenshot("collect-conflict")
 	notice := tp2.text("#import-notice")
 	if checkA11y {
 		tp2.axe("returns in conflict")

@@ -117,6 +117,7 @@
       'imp.listClear': '移除名单',
       'imp.collectFailed': '报表未汇总：',
       'imp.collectDownload': '下载汇总数据（CSV）',
+      'imp.collectFiles': '各文件取了什么',
       'imp.sheet': '工作表',
       'imp.errSheet': '表',
       'imp.clear': '清除导入的文件',
@@ -294,6 +295,7 @@
       'imp.listClear': 'Remove the list',
       'imp.collectFailed': 'The returns were not merged:',
       'imp.collectDownload': 'Download the merged data (CSV)',
+      'imp.collectFiles': 'What each file gave',
       'imp.sheet': 'sheet',
       'imp.errSheet': 'sheet',
       'imp.clear': 'Clear the imported file',
@@ -1526,7 +1528,9 @@
         list && list.length ? h('ul', null, list.map((u) => h('li', { 'data-unit': u.id }, u.id + ' ' + (u.name || '')))) : null)
       : null);
     return h('div', { id: 'collected' },
-      h('ul', { id: 'collect-files' }, res.files.map((x) => h('li', null, tx(x)))),
+      // Hundreds of schools' files scroll in a box of their own.
+      h('div', { class: 'scroll files-box', role: 'region', tabindex: '0', 'aria-label': t('imp.collectFiles') },
+        h('ul', { id: 'collect-files' }, res.files.map((x) => h('li', null, tx(x))))),
       units('collect-missing', res.missingHead, res.missing),
       units('collect-unexpected', res.unexpectedHead, res.unexpected),
       h('p', { class: 'no-print' }, h('button', { type: 'button', class: 'btn', id: 'collect-download',
