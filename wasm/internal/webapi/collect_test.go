@@ -124,3 +124,22 @@ func TestCollectFiles(t *testing.T) {
 		})
 	}
 }
+
+// A workbook's sheet names its plan as a CSV does: one made for another
+// plan is refused on import, as the command line refuses it (it was read
+// without the plan in use before collectFiles shared readData).
+func TestImportWorkbookOfAnotherPlan(t *testing.T) {
+	s := fixtureSession(t)
+	sheet := func(plan string) map[string]any {
+		return map[string]any{"name": "k1.xlsx", "sheet": "Sheet1", "cells": [][]string{
+			{"单位代码", "单位名称", "层级", "学校类型", "计划编号", "在园幼儿数"},
+			{"k1", "一园", "学校", "幼儿园", plan, "80"}}}
+	}
+	a := call(t, s, "importData", sheet("other-2017"))
+	require.Equal(t, false, a["ok"])
+	var de struct{ DataErrors []struct{ Reason struct{ ZH string } } }
+	decodeInto(t, a, &de)
+	require.Len(t, de.DataErrors, 1)
+	assert.Contains(t, de.DataErrors[0].Reason.ZH, `这个文件是按计划 "other-2017" 填报的，而现在使用的是计划 "fixture-2017"`)
+	mustOK(t, s, "importData", sheet("fixture-2017"))
+}
