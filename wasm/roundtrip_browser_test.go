@@ -316,12 +316,24 @@ func TestWholeTrip(t *testing.T) {
 	tp2.waitFor(`!!document.getElementById('list-expect')`)
 	tp2.do(chromedp.SetValue(chromedp.CSS("#list-expect"), "school/primary"),
 		chromedp.Evaluate[chromedp.Void](`document.getElementById('list-expect').dispatchEvent(new Event('change'))`))
+	// First the very returns eduplan collect merged: the page writes the
+	// same file, byte for byte.
+	rets, err := filepath.Glob(filepath.Join(returns, "*"))
+	require.NoError(t, err)
+	require.Len(t, rets, 18)
+	tp2.drop(rets)
+	tp2.waitFor(`!!document.getElementById('collected')`)
+	assert.Equal(t, "汇总了 18 个文件，21 个单位", tp2.text("#import-notice strong"))
+	_, same := dl2("#collect-download")
+	assert.Equal(t, string(mustRead(t, district)), string(same), "the page's merge and eduplan collect's, of the same returns")
+
+	// Then the files the schools filled in, workbooks and GBK among them.
 	var paths []string
 	for _, s := range back {
 		paths = append(paths, s.file)
 	}
 	tp2.drop(paths)
-	tp2.waitFor(`!!document.getElementById('collected')`)
+	tp2.waitFor(`(() => { const li = document.querySelector('#collect-files li'); return !!li && li.textContent.includes('.xlsx'); })()`)
 	assert.Equal(t, "汇总了 18 个文件，21 个单位", tp2.text("#import-notice strong"))
 	assert.Equal(t, []string{"ly-10", "qy-10"}, eval[[]string](tp2, `[...document.querySelectorAll('#collect-missing li')].map((li) => li.dataset.unit)`))
 	assert.Contains(t, tp2.text("#collect-missing"), "名单中有 2 个单位没有交回")
@@ -350,6 +362,10 @@ func TestWholeTrip(t *testing.T) {
 		got := eval[string](tp2, `(() => { const r = document.querySelector('#parent-`+unit+` tr[data-indicator="`+ind+`"]'); return r ? r.dataset.status : ''; })()`)
 		assert.Equal(t, cliStatus[key], got, key)
 	}
+
+	// Reloaded, the page still holds the merged data.
+	tp2.reload()
+	tp2.waitFor(`document.querySelectorAll('#matrix tbody tr').length === 18`)
 
 	// A return mailed twice is taken once; one that disagrees with
 	// another is refused, naming both files, and nothing is merged.

@@ -89,7 +89,8 @@ func (s *Session) collectFiles(arg string) (any, error) {
 		return nil, err
 	}
 	var b bytes.Buffer
-	if err := res.Data.WriteCSV(&b, res.Fields(fields), dataset.UTF8); err != nil {
+	// As eduplan collect -o writes it, byte for byte: for Excel.
+	if err := res.Data.WriteCSV(&b, res.Fields(fields), dataset.UTF8BOM); err != nil {
 		return nil, err
 	}
 	name := fileName(req.Lang, "汇总数据", "merged", "") + ".csv"
