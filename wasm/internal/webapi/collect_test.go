@@ -137,7 +137,9 @@ func TestImportWorkbookOfAnotherPlan(t *testing.T) {
 	}
 	a := call(t, s, "importData", sheet("other-2017"))
 	require.Equal(t, false, a["ok"])
-	var de struct{ DataErrors []struct{ Reason struct{ ZH string } } }
+	var de struct {
+		DataErrors []struct{ Reason struct{ ZH string } }
+	}
 	decodeInto(t, a, &de)
 	require.Len(t, de.DataErrors, 1)
 	assert.Contains(t, de.DataErrors[0].Reason.ZH, `这个文件是按计划 "other-2017" 填报的，而现在使用的是计划 "fixture-2017"`)
