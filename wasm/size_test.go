@@ -122,7 +122,7 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // checks about 11 KB
 // (1,961,254). Issue 13's collecting in the page (collect.Merge, the code
 // of eduplan collect, with its texts) and the page's template written as
-// template --split writes it add about 21 KB (1,983,414). The budget
+// template --split writes it add about 21 KB (1,983,417). The budget
 // stands at 1,984,000 until the page's own code is made smaller (the rule package's target parser, the packages' init
 // tables, texts built by fmt); the note of the session that raised it says
 // so. It is a ceiling against growth, not the goal: the goal is 1.9 MB.
