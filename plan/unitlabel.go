@@ -32,6 +32,23 @@ func (m Metric) UnitLabel() msg.Text {
 	return msg.Text{}
 }
 
+// Header is a metric's column header in a template: its name with its
+// unit in brackets, "在园幼儿数（人）". The reader ignores the bracket, so it
+// is for the person typing only. The command line's templates and the
+// page's use it alike.
+func (m Metric) Header(lang string) string {
+	if lang == "en" && m.Name.EN != "" {
+		if u := m.UnitLabel().EN; u != "" {
+			return m.Name.EN + " (" + u + ")"
+		}
+		return m.Name.EN
+	}
+	if u := m.UnitLabel().ZH; u != "" {
+		return m.Name.ZH + "（" + u + "）"
+	}
+	return m.Name.ZH
+}
+
 // counterGloss is the English of the counter words plans use; any other
 // word is shown as written.
 func counterGloss(c string) string {

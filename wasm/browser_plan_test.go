@@ -30,17 +30,17 @@ const secondPlan = "../examples/secondplan/plan.json"
 
 func carriedPage(t *testing.T) string {
 	t.Helper()
+	bin := cli(t)
 	carriedOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "eduplan-carried-")
+		dir, err := tempDir("eduplan-carried-")
 		if err != nil {
 			carriedErr = err
 			return
 		}
-		teardown = append(teardown, func() { os.RemoveAll(dir) })
 		carriedFile = filepath.Join(dir, "secondplan.html")
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
-		cmd := exec.CommandContext(ctx, "go", "run", "./cmd/eduplan", "build-web", "--plan", "examples/secondplan/plan.json", "--single", carriedFile)
+		cmd := exec.CommandContext(ctx, bin, "build-web", "--plan", "examples/secondplan/plan.json", "--single", carriedFile)
 		cmd.Dir = ".."
 		if out, err := cmd.CombinedOutput(); err != nil {
 			carriedErr = fmt.Errorf("eduplan build-web --plan: %w\n%s", err, out)

@@ -181,8 +181,15 @@ func newFileTab(tb testing.TB) *tab {
 
 func openTab(tb testing.TB, origin string) *tab {
 	tb.Helper()
+	return openTabFor(tb, origin, 90*time.Second)
+}
+
+// openTabFor is openTab for a test that may take longer than most: a
+// whole round trip of many files.
+func openTabFor(tb testing.TB, origin string, timeout time.Duration) *tab {
+	tb.Helper()
 	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithNewBrowserContext())
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
 	tb.Cleanup(func() { cancelTimeout(); cancel() })
 	tb.Cleanup(func() {
 		if tb.Failed() {

@@ -120,16 +120,17 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // returns with identity and the page's workbook reader about 8 KB
 // (1,950,483), and issue 11's baselines in the plan and issue 14's row
 // checks about 11 KB
-// (1,961,254; 1,961,899 as measured at the start of the next work). The
-// catalogue's six known-wrong readings, refused or warned of now (the plan
-// checks of a condition as a formula, points on a rate, a rate summed, a
-// name no formula can name; 左右 with no direction; a percent above 100%
-// and over-long names in the data), add about 8.5 KB (1,970,437). The
-// budget stands at 1,971,000 until the page's own code is made smaller
+// (1,961,254). The catalogue's six known-wrong readings, refused or warned
+// of now (a condition as a formula, points on a rate, a rate summed, a name
+// no formula can name; 左右 with no direction; a percent above 100% and
+// over-long names in the data), add about 8.5 KB; issue 13's collecting in
+// the page (collect.Merge, the code of eduplan collect, with its texts) and
+// the page's template written as template --split writes it about 21 KB.
+// Together: 1,990,118. The budget stands at 1,993,000 until the page's own code is made smaller
 // (the rule package's target parser, the packages' init tables, texts built
 // by fmt); the note of the session that raised it says so. It is a ceiling
 // against growth, not the goal: the goal is 1.9 MB.
-const wasmGzipBudget = 1_971_000
+const wasmGzipBudget = 1_993_000
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
 // new dependency is the usual cause: go list -deps (see wasmDeps) shows

@@ -128,18 +128,7 @@ func runCollect(e *env, args []string) int {
 	}
 	var b bytes.Buffer
 	var err error
-	// Only the figures some return gives: a column no unit filled in says
-	// nothing an absent one does not, and a plan has many.
-	has := map[string]bool{}
-	for _, id := range res.Data.Metrics() {
-		has[id] = true
-	}
-	var fields []dataset.Field
-	for _, fd := range l.cat.Fields() {
-		if has[fd.ID] {
-			fields = append(fields, fd)
-		}
-	}
+	fields := res.Fields(l.cat.Fields())
 	switch f {
 	case "csv":
 		err = res.Data.WriteCSV(&b, fields, dataset.UTF8BOM)
@@ -246,7 +235,7 @@ func (e *env) collectSummary(cmd string, res *collect.Result, listed bool) {
 				who = append(who, e.t(fmt.Sprintf("等 %d 个", len(f.Returned)), fmt.Sprintf("%d in all", len(f.Returned))))
 				break
 			}
-			who = append(who, u.ID+" "+u.Name)
+			who = append(who, collect.UnitText(u))
 		}
 		if len(who) == 0 {
 			who = []string{e.t("（没有数据）", "(no figures)")}
@@ -254,24 +243,18 @@ func (e *env) collectSummary(cmd string, res *collect.Result, listed bool) {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\n", f.File, f.Units, f.New, f.Figures, f.Same, strings.Join(who, e.t("、", ", ")))
 	}
 	tw.Flush()
-	fmt.Fprintf(e.stderr, "eduplan %s: %s\n%s", cmd, e.t(
-		fmt.Sprintf("汇总了 %d 个文件，%d 个单位：", len(res.Files), len(res.Data.Units)),
-		fmt.Sprintf("merged %d files, %d units:", len(res.Files), len(res.Data.Units))), b.String())
+	fmt.Fprintf(e.stderr, "eduplan %s: %s%s\n%s", cmd, res.Headline().In(e.lang), e.t("：", ":"), b.String())
 	if !listed {
 		return
 	}
-	if len(res.Missing) == 0 {
-		fmt.Fprintln(e.stderr, e.t("名单中的单位都已交回。", "every unit of the list has returned."))
-	} else {
-		fmt.Fprintln(e.stderr, e.t(fmt.Sprintf("名单中有 %d 个单位没有交回：", len(res.Missing)), fmt.Sprintf("%d unit(s) of the list did not return:", len(res.Missing))))
-		for _, u := range res.Missing {
-			fmt.Fprintf(e.stderr, "  %s %s\n", u.ID, u.Name)
-		}
+	fmt.Fprintln(e.stderr, res.MissingHead(true).In(e.lang))
+	for _, u := range res.Missing {
+		fmt.Fprintf(e.stderr, "  %s\n", collect.UnitText(u))
 	}
 	if len(res.Unexpected) > 0 {
-		fmt.Fprintln(e.stderr, e.t(fmt.Sprintf("注意：%d 个交回数据的单位不在名单中（代码是否写错？）：", len(res.Unexpected)), fmt.Sprintf("note: %d unit(s) that returned figures are not in the list (a mistyped code?):", len(res.Unexpected))))
+		fmt.Fprintln(e.stderr, res.UnexpectedHead().In(e.lang))
 		for _, u := range res.Unexpected {
-			fmt.Fprintf(e.stderr, "  %s %s\n", u.ID, u.Name)
+			fmt.Fprintf(e.stderr, "  %s\n", collect.UnitText(u))
 		}
 	}
 }

@@ -167,7 +167,7 @@ func runTemplate(e *env, args []string) int {
 	} else if *unit != "" {
 		return e.usageError("template", e.t("--unit 须与 --units 或 --sample 一起用", "--unit needs --units or --sample"))
 	}
-	names := func(f dataset.Field) string { return headerName(metricOf[f.ID], e.lang) }
+	names := func(f dataset.Field) string { return metricOf[f.ID].Header(e.lang) }
 	if *split != "" {
 		return e.splitTemplates(*split, l, units, level, kind, fields, names, enc, f)
 	}
@@ -301,21 +301,4 @@ func templateUnits(ds *dataset.Dataset, level org.Level, kind org.Kind) []datase
 		}
 	}
 	return out
-}
-
-// headerName is a metric's column header: its name with its unit in
-// brackets, "在园幼儿数（人）". The reader ignores the bracket, so it is for
-// the person typing only; a count's counter word (人, 所, 个) is read from
-// the metric's name, since the model has no field for it.
-func headerName(m plan.Metric, lang string) string {
-	if lang == "en" && m.Name.EN != "" {
-		if u := m.UnitLabel().EN; u != "" {
-			return m.Name.EN + " (" + u + ")"
-		}
-		return m.Name.EN
-	}
-	if u := m.UnitLabel().ZH; u != "" {
-		return m.Name.ZH + "（" + u + "）"
-	}
-	return m.Name.ZH
 }

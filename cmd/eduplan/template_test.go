@@ -39,7 +39,7 @@ func TestTemplateAsksWhatTheFormAsks(t *testing.T) {
 		require.NoError(t, err)
 		var want []string
 		for _, m := range l.cat.FormMetrics(u.level, u.kind) {
-			want = append(want, headerName(m, "en"))
+			want = append(want, m.Header("en"))
 		}
 		require.NotEmpty(t, want, u.args)
 		assert.Equal(t, want, header[len(header)-len(want):], "%v", u.args)

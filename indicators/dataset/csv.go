@@ -934,7 +934,9 @@ func StampedTemplate(w io.Writer, units []OrgUnit, fields []Field, names func(Fi
 	if errs := d.Validate(); errs != nil {
 		return fmt.Errorf("dataset: template units: %w", errs)
 	}
-	hasParent := false
+	// A stamped template is a return: it has the parent column even
+	// where no unit has a parent yet, for the school to fill in.
+	hasParent := st != Stamp{}
 	for _, u := range units {
 		hasParent = hasParent || u.Parent != ""
 	}

@@ -95,3 +95,27 @@ func TestStampedTemplate(t *testing.T) {
 		require.Error(t, err)
 	}
 }
+
+// A stamped template is a return, and a return needs its parent: the
+// 上级单位 column is there even when no unit has a parent yet (the page's
+// template of a unit whose parent is not typed); a plain template of such
+// units keeps to the columns it needs.
+func TestStampedTemplateHasParentColumn(t *testing.T) {
+	units := []OrgUnit{{ID: "k1", Name: "一园", Level: org.School, Kind: org.Kindergarten}}
+	for _, tc := range []struct {
+		name   string
+		stamp  Stamp
+		header string
+	}{
+		{"stamped", Stamp{Year: 2017, Plan: "p-2017"}, "单位代码,单位名称,层级,学校类型,上级单位,年度,计划编号,"},
+		{"year only", Stamp{Year: 2017}, "单位代码,单位名称,层级,学校类型,上级单位,年度,"},
+		{"plain", Stamp{}, "单位代码,单位名称,层级,学校类型,"},
+	} {
+		var b bytes.Buffer
+		require.NoError(t, StampedTemplate(&b, units, testFields[:1], nil, UTF8, "zh", tc.stamp), tc.name)
+		assert.True(t, strings.HasPrefix(b.String(), tc.header), "%s: %s", tc.name, b.String())
+		d, err := ReadCSV(bytes.NewReader(b.Bytes()), testFields, Options{Plan: "p-2017"})
+		require.NoError(t, err, tc.name)
+		assert.Equal(t, units, d.Units, tc.name)
+	}
+}

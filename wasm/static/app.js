@@ -95,7 +95,7 @@
       'exp.template': '下载填报模板（CSV）',
       'imp.title': '导入数据文件',
       'imp.intro': '可导入 Excel 工作簿（.xlsx，Excel 或 WPS 保存的均可）、CSV（GBK 或 UTF-8 编码均可）或 JSON 文件。只含一个单位的文件会填入“自评”表；含多所学校的区县文件会显示学校×指标汇总、区县重新计算的结果和跨单位检查。',
-      'imp.choose': '选择文件…',
+      'imp.choose': '选择文件（可多选）…',
       'imp.templateFor': '模板单位类型',
       'imp.read': '已读取“{0}”（{1}）：{2} 个单位。',
       'imp.single': '已读取“{0}”，数据已填入“自评”表。',
@@ -109,6 +109,16 @@
       'imp.errReason': '原因',
       'imp.failed': '无法读取文件“{0}”：',
       'imp.encoding': '编码',
+      'imp.drop': '一次选择（或拖到这里）多个报表，即按 eduplan collect 的规则汇总：相同的重复照收，不一致的拒绝并指出两个文件。',
+      'imp.list': '应交单位名单（可选）…',
+      'imp.listNone': '未给名单：不列出没有交回的单位。',
+      'imp.listName': '名单：“{0}”',
+      'imp.listExpect': '应交的单位',
+      'imp.listAll': '名单中所有需要填报的单位',
+      'imp.listClear': '移除名单',
+      'imp.collectFailed': '报表未汇总：',
+      'imp.collectDownload': '下载汇总数据（CSV）',
+      'imp.collectFiles': '各文件取了什么',
       'imp.sheet': '工作表',
       'imp.errSheet': '表',
       'imp.clear': '清除导入的文件',
@@ -264,7 +274,7 @@
       'exp.template': 'Download data-entry template (CSV)',
       'imp.title': 'Import a data file',
       'imp.intro': 'An Excel workbook (.xlsx, saved by Excel or WPS), CSV (GBK or UTF-8 both work) or JSON. A file with one unit fills the self-assessment form; a district file with many schools shows schools × indicators, the district’s recomputed result and the cross-unit checks.',
-      'imp.choose': 'Choose a file…',
+      'imp.choose': 'Choose files…',
       'imp.templateFor': 'Template for',
       'imp.read': 'Read “{0}” ({1}): {2} units.',
       'imp.single': 'Read “{0}”: the figures are now in the self-assessment form.',
@@ -278,6 +288,16 @@
       'imp.errReason': 'Reason',
       'imp.failed': 'Could not read “{0}”:',
       'imp.encoding': 'encoding',
+      'imp.drop': 'Choose (or drop here) several returns at once to merge them as eduplan collect does: identical duplicates are taken, conflicting ones refused naming both files.',
+      'imp.list': 'List of units expected to return (optional)…',
+      'imp.listNone': 'No list: the units that did not return are not named.',
+      'imp.listName': 'List: “{0}”',
+      'imp.listExpect': 'Expected',
+      'imp.listAll': 'every unit of the list that enters figures',
+      'imp.listClear': 'Remove the list',
+      'imp.collectFailed': 'The returns were not merged:',
+      'imp.collectDownload': 'Download the merged data (CSV)',
+      'imp.collectFiles': 'What each file gave',
       'imp.sheet': 'sheet',
       'imp.errSheet': 'sheet',
       'imp.clear': 'Clear the imported file',
@@ -382,6 +402,8 @@
     ruleSrc: '',
     file: null, // {name, text, encoding} of the last imported data file
     parentFigures: 'own', // 'own' or 'sum': see indicators.ParentFigures
+    unitList: null, // {name, text|cells} of the units expected to return
+    listExpect: '', // which of them: '' all, or a unit type's key
   });
 
   let S = loadState();
@@ -413,9 +435,11 @@
     try {
       localStorage.setItem(STORE_KEY, JSON.stringify(S));
     } catch (e) {
-      // The imported file is the only large part: drop it and keep the rest.
-      if (S.file) {
+      // The imported file and the list of units are the only large
+      // parts: drop them and keep the rest.
+      if (S.file || S.unitList) {
         S.file = null;
+        S.unitList = null;
         try {
           localStorage.setItem(STORE_KEY, JSON.stringify(S));
         } catch (e2) { /* nothing more to drop */ }
@@ -650,15 +674,25 @@
     input.value = '';
     if (!f) return null;
     try {
-      const buf = await f.arrayBuffer();
-      if (workbooks && workbookBytes(buf)) return await readWorkbook(f.name, buf, '');
-      return { name: f.name, ...decodeText(buf) };
+      return await readOne(f, workbooks);
     } catch (e) {
-      const message = e && e.key ? () => t(e.key, ...(e.args || [])) : (e && e.text ? e.text : (e && e.message ? e.message : String(e)));
-      flash = { text: () => t('imp.failed', f.name), errors: [{ path: '', message }] };
+      flash = { text: () => t('imp.failed', f.name), errors: [{ path: '', message: readError(e) }] };
       render();
       return null;
     }
+  }
+
+  // readOne reads a File as readFile does; it throws when it cannot.
+  async function readOne(f, workbooks) {
+    const buf = await f.arrayBuffer();
+    if (workbooks && workbookBytes(buf)) return await readWorkbook(f.name, buf, '');
+    return { name: f.name, ...decodeText(buf) };
+  }
+
+  // readError is why a file could not be read, as a text that follows a
+  // switch of language where it can.
+  function readError(e) {
+    return e && e.key ? () => t(e.key, ...(e.args || [])) : (e && e.text ? e.text : (e && e.message ? e.message : String(e)));
   }
 
   function planID() { return PLAN ? PLAN.id : ''; }
@@ -1218,7 +1252,7 @@
       h('button', { type: 'button', class: 'btn', id: 'exp-figures',
         onclick: () => saveExport(call('exportFigures', args())) }, t('exp.figures')),
       h('button', { type: 'button', class: 'btn', id: 'exp-template',
-        onclick: () => { const u = unitType(); saveExport(call('template', { level: u.level, kind: u.kind, lang: S.lang })); } }, t('exp.template')));
+        onclick: () => saveExport(call('template', Object.assign(unitArgs(), { lang: S.lang }))) }, t('exp.template')));
   }
 
   // The texts of a result (value, target, gap, status, nature) come from Go
@@ -1364,18 +1398,22 @@
       h('p', { class: 'intro' }, t('imp.intro')),
       h('div', { class: 'import-bar no-print' },
         h('label', { class: 'btn btn-primary file-btn' }, t('imp.choose'),
-          h('input', { type: 'file', id: 'data-file', accept: '.xlsx,.xlsm,.xls,.csv,.json,.txt,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', onchange: onDataFile })),
+          h('input', { type: 'file', id: 'data-file', multiple: true, accept: DATA_ACCEPT, onchange: onDataFile })),
         h('span', { class: 'sep' }),
         h('label', { for: 'unit-type' }, t('imp.templateFor')), unitPicker(() => render()),
         h('button', { type: 'button', class: 'btn', id: 'imp-template',
-          onclick: () => saveExport(call('template', { level: u.level, kind: u.kind, lang: S.lang })) }, t('exp.template')))));
+          onclick: () => saveExport(call('template', Object.assign(unitArgs(), { lang: S.lang }))) }, t('exp.template'))),
+      h('p', { class: 'muted', id: 'drop-hint' }, t('imp.drop')),
+      listBar()));
+    wireDrop(sec.firstChild);
     if (notice) {
       sec.appendChild(h('div', { class: 'notice ' + notice.kind, id: 'import-notice' },
         h('strong', null, say(notice.text)),
         notice.sheets ? h('p', { class: 'no-print' }, h('label', { for: 'import-sheet' }, t('imp.sheet') + ' '),
           h('select', { id: 'import-sheet', onchange: onSheet },
             notice.sheets.list.map((n) => h('option', { value: n, selected: n === notice.sheets.current }, n)))) : null,
-        problems(notice)));
+        problems(notice),
+        notice.collected ? collectedBlock(notice.collected) : null));
       if (notice.warnings) {
         sec.appendChild(h('div', { class: 'notice warn', id: 'import-warnings' },
           h('strong', null, t('imp.warnings', notice.warnings.length)), dataErrors(notice.warnings)));
@@ -1414,10 +1452,118 @@
     return out;
   }
 
+  const DATA_ACCEPT = '.xlsx,.xlsm,.xls,.csv,.json,.txt,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
   async function onDataFile(ev) {
-    const f = await readFile(ev.target, true);
+    const input = ev.target;
+    const files = Array.from(input.files || []);
+    if (files.length > 1) {
+      input.value = '';
+      collectFiles(files);
+      return;
+    }
+    const f = await readFile(input, true);
     if (!f) return;
     importFile(f);
+  }
+
+  // wireDrop lets files be dropped on the import card: one is imported,
+  // several are collected.
+  function wireDrop(card) {
+    card.addEventListener('dragover', (ev) => { ev.preventDefault(); card.classList.add('dropping'); });
+    card.addEventListener('dragleave', () => card.classList.remove('dropping'));
+    card.addEventListener('drop', async (ev) => {
+      ev.preventDefault();
+      card.classList.remove('dropping');
+      const files = Array.from((ev.dataTransfer && ev.dataTransfer.files) || []);
+      if (files.length > 1) {
+        collectFiles(files);
+      } else if (files.length === 1) {
+        try {
+          importFile(await readOne(files[0], true));
+        } catch (e) {
+          flash = { text: () => t('imp.failed', files[0].name), errors: [{ path: '', message: readError(e) }] };
+          render();
+        }
+      }
+    });
+  }
+
+  // listBar chooses the list of units expected to return, and which of
+  // them are expected (all that enter figures, or one kind).
+  function listBar() {
+    const l = S.unitList;
+    return h('div', { class: 'import-bar no-print', id: 'list-bar' },
+      h('label', { class: 'btn file-btn' }, t('imp.list'),
+        h('input', { type: 'file', id: 'list-file', accept: DATA_ACCEPT, onchange: onListFile })),
+      h('span', { id: 'list-name', class: 'muted' }, l ? t('imp.listName', l.name) : t('imp.listNone')),
+      l ? [h('label', { for: 'list-expect' }, t('imp.listExpect')),
+        h('select', { id: 'list-expect', onchange: (ev) => { S.listExpect = ev.target.value; save(); } },
+          h('option', { value: '' }, t('imp.listAll')),
+          PLAN.unitTypes.map((u) => h('option', { value: u.key, selected: u.key === S.listExpect }, tx(u.name)))),
+        h('button', { type: 'button', class: 'btn btn-small', id: 'list-clear', onclick: () => { S.unitList = null; save(); render(); } }, t('imp.listClear'))] : null);
+  }
+
+  async function onListFile(ev) {
+    const f = await readFile(ev.target, true);
+    if (!f) return;
+    S.unitList = f;
+    save();
+    render();
+  }
+
+  // collectFiles reads every file and merges them in Go (collect.Merge,
+  // the code of eduplan collect); the merged data is then the imported
+  // file. Files that cannot be read are all named, and nothing is merged.
+  async function collectFiles(files) {
+    const read = [];
+    const errors = [];
+    for (const f of files) {
+      try {
+        read.push(importArg(await readOne(f, true)));
+      } catch (e) {
+        const why = readError(e);
+        errors.push({ path: '', message: () => f.name + (S.lang === 'en' ? ': ' : '：') + tx(why) });
+      }
+    }
+    if (errors.length) {
+      notice = { kind: 'error', text: () => t('imp.collectFailed'), errors };
+      render();
+      announce(say(notice.text), true);
+      return;
+    }
+    const expect = (S.listExpect || '').split('/');
+    const res = call('collectFiles', { files: read, list: S.unitList ? importArg(S.unitList) : null,
+      level: expect[0] || '', kind: expect[1] || '', lang: S.lang });
+    if (!res.ok) {
+      notice = { kind: 'error', text: () => t('imp.collectFailed'), errors: res.errors, dataErrors: res.dataErrors };
+      render();
+      announce(say(notice.text), true);
+      return;
+    }
+    S.file = { name: res.merged.filename, text: res.merged.text, encoding: 'UTF-8' };
+    notice = { kind: res.missing && res.missing.length ? 'warn' : 'ok', text: () => tx(res.headline), collected: res };
+    if (res.quality) notice.quality = res.quality;
+    save();
+    render();
+    announce(tx(res.headline), true);
+  }
+
+  // collectedBlock says what each file gave and which units of the list
+  // did not return, in the library's words.
+  function collectedBlock(res) {
+    const units = (id, head, list) => (head && (head.zh || head.en)
+      ? h('div', { id }, h('p', null, h('strong', null, tx(head))),
+        list && list.length ? h('ul', null, list.map((u) => h('li', { 'data-unit': u.id }, u.id + ' ' + (u.name || '')))) : null)
+      : null);
+    return h('div', { id: 'collected' },
+      // Hundreds of schools' files scroll in a box of their own.
+      h('div', { class: 'scroll files-box', role: 'region', tabindex: '0', 'aria-label': t('imp.collectFiles') },
+        h('ul', { id: 'collect-files' }, res.files.map((x) => h('li', null, tx(x))))),
+      units('collect-missing', res.missingHead, res.missing),
+      units('collect-unexpected', res.unexpectedHead, res.unexpected),
+      h('p', { class: 'no-print' }, h('button', { type: 'button', class: 'btn', id: 'collect-download',
+        onclick: () => download(res.merged.filename, res.merged.text, 'text/csv;charset=utf-8', true) }, t('imp.collectDownload'))));
   }
 
   // onSheet reads another sheet of the workbook last imported.

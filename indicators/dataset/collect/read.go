@@ -1,3 +1,9 @@
+//go:build !(js && wasm)
+
+// Reading returns from disk links excelize (dataset/xlsx), about 1.8 MB
+// gzipped in the browser page, which reads workbooks in JavaScript and
+// files from no disk: the page merges with Merge alone.
+
 package collect
 
 import (

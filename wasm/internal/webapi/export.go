@@ -10,6 +10,7 @@ import (
 	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // download is a file for the page to download.
@@ -18,9 +19,12 @@ type download struct {
 	Text     string `json:"text"`
 }
 
-// template is the data-entry CSV for a kind of unit: the unit columns and
-// one column per figure the form asks, for Excel (UTF-8 with a byte order
-// mark, CRLF).
+// template is the data-entry CSV of the unit on the form, as eduplan
+// template --split writes a school's prefilled file: the rows above the
+// unit and the unit's row with its code, name, kind and parent, the year
+// and the plan's id on every row, the figures' columns headed with their
+// units, for Excel (UTF-8 with a byte order mark, CRLF). Like a return,
+// it needs the unit's code: a file without one cannot be collected.
 func (s *Session) template(arg string) (any, error) {
 	if err := s.needPlan(); err != nil {
 		return nil, err
@@ -29,17 +33,22 @@ func (s *Session) template(arg string) (any, error) {
 	if err := decode(arg, &req); err != nil {
 		return nil, err
 	}
-	fields := s.fieldsOf(s.cat.FormMetrics(req.Level, req.Kind))
-	d := dataset.New(s.plan.Year)
-	name := strings.TrimSpace(req.Name)
-	if name == "" {
-		name = msg.T("（单位名称）", "(name of the unit)").In(req.Lang)
-	}
-	if err := d.Add(dataset.OrgUnit{ID: "1", Name: name, Level: req.Level, Kind: req.Kind}); err != nil {
+	req.Figures = nil
+	d, _, err := s.unitDataset(req)
+	if err != nil {
 		return nil, err
 	}
+	if d, err = s.asReturn(d, req.Identity); err != nil {
+		return nil, err
+	}
+	metrics := s.cat.FormMetrics(req.Level, req.Kind)
+	byID := map[string]plan.Metric{}
+	for _, m := range metrics {
+		byID[m.ID] = m
+	}
 	var b bytes.Buffer
-	if err := d.WriteCSV(&b, fields, dataset.UTF8BOM); err != nil {
+	if err := dataset.StampedTemplate(&b, d.Units, s.fieldsOf(metrics), func(f dataset.Field) string { return byID[f.ID].Header(req.Lang) },
+		dataset.UTF8BOM, req.Lang, dataset.Stamp{Year: s.plan.Year, Plan: s.plan.ID}); err != nil {
 		return nil, err
 	}
 	return download{Filename: fileName(req.Lang, "填报模板", "template", s.unitLabel(req)) + ".csv", Text: b.String()}, nil

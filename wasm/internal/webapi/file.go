@@ -65,13 +65,7 @@ func (s *Session) importData(arg string) (any, error) {
 	}
 	var d *dataset.Dataset
 	kind := "data"
-	if req.Cells != nil {
-		var err error
-		d, err = dataset.ReadCells(req.Cells, s.cat.Fields(), dataset.Options{File: req.Name, Year: s.plan.Year, Sheet: req.Sheet})
-		if err != nil {
-			return nil, err
-		}
-	} else if indicators.IsReport([]byte(req.Text)) {
+	if req.Cells == nil && indicators.IsReport([]byte(req.Text)) {
 		var err error
 		if d, err = s.datasetFromReport(req.Text); err != nil {
 			return nil, err
@@ -79,12 +73,7 @@ func (s *Session) importData(arg string) (any, error) {
 		kind = "report"
 	} else {
 		var err error
-		opt := dataset.Options{File: req.Name, Year: s.plan.Year, Plan: s.plan.ID}
-		if strings.HasPrefix(req.Encoding, "GB") {
-			opt.Decoded = dataset.GBK
-		}
-		d, err = dataset.Read(strings.NewReader(req.Text), s.cat.Fields(), opt)
-		if err != nil {
+		if d, err = s.readData(req); err != nil {
 			return nil, err
 		}
 	}

@@ -30,6 +30,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/dataset/collect"
 	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/internal/jsonx"
 	"github.com/eduplan/eduplan/msg"
@@ -60,6 +61,7 @@ var handlers = map[string]handler{
 	"assess":         (*Session).assess,
 	"tryRule":        (*Session).tryRule,
 	"importData":     (*Session).importData,
+	"collectFiles":   (*Session).collectFiles,
 	"assessFile":     (*Session).assessFile,
 	"clearData":      (*Session).clearData,
 	"template":       (*Session).template,
@@ -195,7 +197,13 @@ func failure(err error) string {
 	var cells dataset.Errors
 	var cell dataset.CellError
 	var re *rule.Error
+	var conflicts collect.Conflicts
 	switch {
+	case errors.As(err, &conflicts):
+		// Each conflict names both returns: one line each.
+		for _, c := range conflicts {
+			a.Errors = append(a.Errors, problemView{Message: c.Text()})
+		}
 	case errors.As(err, &probs):
 		a.Errors = problemViews(probs)
 	case errors.As(err, &cells):

@@ -14,7 +14,9 @@ import (
 	"testing"
 
 	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 	"github.com/eduplan/eduplan/seeds"
 	"github.com/stretchr/testify/assert"
@@ -569,19 +571,71 @@ func TestReportFromAnotherPlanRefused(t *testing.T) {
 	assert.Contains(t, string(b), "other-2019")
 }
 
+// The page's template is the unit's prefilled file, as template --split
+// writes it: the rows above the unit, the unit's code, name, kind and
+// parent, the year and the plan's id, the headers with their units; it
+// reads back as the unit, and it needs the unit's code as a return does.
 func TestTemplateReadsBack(t *testing.T) {
 	s := seedSession(t)
+	chain := []dataset.OrgUnit{{ID: "zhenjiang", Name: "镇江市", Level: org.City},
+		{ID: "d-dantu", Name: "丹徒区", Level: org.District, Parent: "zhenjiang"}}
+	for _, tc := range []struct {
+		name     string
+		level    org.Level
+		kind     org.Kind
+		who      map[string]any
+		err      string
+		units    []dataset.OrgUnit // the rows, as template --split writes them
+		filename string
+	}{
+		{name: "no code", level: org.School, kind: org.JuniorSecond, who: map[string]any{}, err: "请先填写本单位代码"},
+		{name: "a parent typed", level: org.School, kind: org.JuniorSecond,
+			who:      map[string]any{"id": "j1", "parent": "d-dantu", "parentName": "丹徒区"},
+			units:    []dataset.OrgUnit{{ID: "d-dantu", Name: "丹徒区", Level: org.District}, {ID: "j1", Name: "丹徒初中", Level: org.School, Kind: org.JuniorSecond, Parent: "d-dantu"}},
+			filename: "填报模板-初中.csv"},
+		{name: "the rows of a prefilled file", level: org.School, kind: org.JuniorSecond,
+			who:      map[string]any{"id": "j1", "parent": "d-dantu", "ancestors": chain},
+			units:    append(append([]dataset.OrgUnit(nil), chain...), dataset.OrgUnit{ID: "j1", Name: "丹徒初中", Level: org.School, Kind: org.JuniorSecond, Parent: "d-dantu"}),
+			filename: "填报模板-初中.csv"},
+		{name: "no parent: the column is there to fill in", level: org.District,
+			who:      map[string]any{"id": "d-dantu"},
+			units:    []dataset.OrgUnit{{ID: "d-dantu", Name: "丹徒初中", Level: org.District}},
+			filename: "填报模板-辖市区.csv"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := call(t, s, "template", map[string]any{"level": tc.level, "kind": tc.kind, "name": "丹徒初中", "lang": "zh", "identity": tc.who})
+			if tc.err != "" {
+				require.Equal(t, false, a["ok"])
+				assert.Contains(t, strings.Join(errorTexts(t, a), "\n"), tc.err)
+				return
+			}
+			require.Equal(t, true, a["ok"], a)
+			var dl download
+			decodeInto(t, a, &dl)
+			assert.Equal(t, tc.filename, dl.Filename)
+			metrics := s.cat.FormMetrics(tc.level, tc.kind)
+			byID := map[string]plan.Metric{}
+			for _, m := range metrics {
+				byID[m.ID] = m
+			}
+			var want bytes.Buffer
+			require.NoError(t, dataset.StampedTemplate(&want, tc.units, s.fieldsOf(metrics), func(f dataset.Field) string { return byID[f.ID].Header("zh") },
+				dataset.UTF8BOM, "zh", dataset.Stamp{Year: 2017, Plan: "zhenjiang-2017"}))
+			assert.Equal(t, want.String(), dl.Text)
+			header := strings.SplitN(strings.TrimPrefix(dl.Text, "\ufeff"), "\r\n", 2)[0]
+			for _, col := range []string{"上级单位", "年度", "计划编号"} {
+				assert.Contains(t, header, col)
+			}
+			var imp importAnswer
+			decodeInto(t, mustOK(t, s, "importData", map[string]string{"name": dl.Filename, "text": strings.TrimPrefix(dl.Text, "\ufeff")}), &imp)
+			require.True(t, imp.Single)
+			assert.Equal(t, tc.units[len(tc.units)-1], *imp.Unit)
+			assert.Empty(t, imp.Figures)
+		})
+	}
 	var dl download
-	decodeInto(t, mustOK(t, s, "template", map[string]string{"level": "school", "kind": "junior", "lang": "zh"}), &dl)
-	assert.Equal(t, "填报模板-初中.csv", dl.Filename)
-	header := strings.SplitN(strings.TrimPrefix(dl.Text, "\ufeff"), "\r\n", 2)[0]
-	assert.Contains(t, header, "择校生数")
-	assert.Contains(t, header, "学校类型")
-	var imp importAnswer
-	decodeInto(t, mustOK(t, s, "importData", map[string]string{"name": dl.Filename, "text": strings.TrimPrefix(dl.Text, "\ufeff")}), &imp)
-	assert.True(t, imp.Single)
-	assert.Equal(t, "junior", string(imp.Unit.Kind))
-	assert.Empty(t, imp.Figures)
+	decodeInto(t, mustOK(t, s, "template", map[string]any{"level": "school", "kind": "junior", "lang": "zh", "identity": map[string]any{"id": "j1"}}), &dl)
+	assert.Contains(t, dl.Text, "择校生数（人）", "headers carry their units, as eduplan template writes them")
 }
 
 func TestTryRule(t *testing.T) {
