@@ -138,6 +138,13 @@ func (s dataSource) name() string {
 // the file states none; a file that states another year than --year is an
 // error rather than a silent relabelling.
 func (e *env) loadData(cmd string, src dataSource, l *loaded, year int, yearSet bool) (*dataset.Dataset, int) {
+	return e.loadDataYears(cmd, src, l, year, yearSet, nil)
+}
+
+// loadDataYears is loadData that, given years, reads a file of several
+// years too: the series goes to *years and the year assessed (--year, else
+// the last) is returned.
+func (e *env) loadDataYears(cmd string, src dataSource, l *loaded, year int, yearSet bool, years *dataset.Series) (*dataset.Dataset, int) {
 	var r io.Reader
 	switch {
 	case src.sample:
@@ -173,9 +180,13 @@ func (e *env) loadData(cmd string, src dataSource, l *loaded, year int, yearSet 
 	if max <= 0 {
 		max = dataset.MaxFileSize
 	}
-	ds, book, err := readData(r, l.cat.Fields(), dataset.Options{File: src.name(), Year: fallback, Sheet: src.sheet, Plan: l.plan.ID}, max)
+	opt := dataset.Options{File: src.name(), Year: fallback, Sheet: src.sheet, Plan: l.plan.ID}
+	ds, book, raw, err := readData(r, l.cat.Fields(), opt, max)
 	if err != nil {
 		var errs dataset.Errors
+		if years != nil && errors.As(err, &errs) && severalYears(errs) {
+			return e.readYears(cmd, raw, l, opt, year, yearSet, years)
+		}
 		if errors.As(err, &errs) && len(errs) == 1 && errs[0].Row == 0 {
 			// The file as a whole (its encoding, its size, not text at
 			// all): there is no cell to correct.
@@ -246,22 +257,26 @@ func knownUnits(ds *dataset.Dataset, max int) string {
 // decide, not the name, so a workbook saved under a .csv name still reads.
 // It says whether the input was a workbook. A sheet named for a file that
 // is not a workbook is an error.
-func readData(r io.Reader, fields []dataset.Field, opt dataset.Options, max int64) (*dataset.Dataset, bool, error) {
+//
+// It returns the bytes read too, so that a file refused for holding
+// several years can be read again as a series without reading its source
+// twice (standard input cannot be).
+func readData(r io.Reader, fields []dataset.Field, opt dataset.Options, max int64) (*dataset.Dataset, bool, []byte, error) {
 	b, err := dataset.ReadLimited(r, opt.File, max)
 	if err != nil {
-		return nil, false, err
+		return nil, false, nil, err
 	}
 	if xlsx.IsWorkbook(b) || xlsx.IsProtectedWorkbook(b, opt.File) {
 		ds, err := xlsx.Read(bytes.NewReader(b), fields, opt)
-		return ds, true, err
+		return ds, true, b, err
 	}
 	if opt.Sheet != "" {
-		return nil, false, dataset.Errors{{File: opt.File, Reason: msg.T(
+		return nil, false, b, dataset.Errors{{File: opt.File, Reason: msg.T(
 			"--sheet 只用于 Excel 工作簿（.xlsx），这个文件不是工作簿",
 			"--sheet is for Excel workbooks (.xlsx), and this file is not one")}}
 	}
 	ds, err := dataset.ReadMax(bytes.NewReader(b), fields, opt, max)
-	return ds, false, err
+	return ds, false, b, err
 }
 
 // severalYears says whether the reader refused a file for holding rows of

@@ -22,6 +22,16 @@ func TestCommittedSampleIsUpToDate(t *testing.T) {
 	assert.True(t, bytes.Equal(want, got), "seeds/sample2017.json is stale: run go generate ./seeds")
 }
 
+func TestCommittedPreviousYearIsUpToDate(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "sample.json")
+	require.NoError(t, runPrevious("../../zhenjiang2017.json", out))
+	got, err := os.ReadFile(out)
+	require.NoError(t, err)
+	want, err := os.ReadFile("../../sample2016.json")
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(want, got), "seeds/sample2016.json is stale: run go generate ./seeds")
+}
+
 func TestDeterministic(t *testing.T) {
 	a, err := build()
 	require.NoError(t, err)
