@@ -120,11 +120,17 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // returns with identity and the page's workbook reader about 8 KB
 // (1,950,483), and issue 11's baselines in the plan and issue 14's row
 // checks about 11 KB
-// (1,961,254). The budget stands at 1,965,000 until the page's own code is
-// made smaller (the rule package's target parser, the packages' init
-// tables, texts built by fmt); the note of the session that raised it says
-// so. It is a ceiling against growth, not the goal: the goal is 1.9 MB.
-const wasmGzipBudget = 1_965_000
+// (1,961,254). Issue 11's page (a file of several years read by
+// dataset.ReadSeries, assessed across the years by package trend with
+// view.OfTrend's texts, for the progress columns and the trend charts the
+// page draws in JavaScript) adds about 38 KB (1,962,471 → 2,000,046; of
+// which some 25 KB more were avoided by not passing a Series to
+// sort.SliceStable, which kept every method of Dataset). The budget stands
+// at 2,001,000 until the page's own code is made smaller (the rule
+// package's target parser, the packages' init tables, texts built by fmt);
+// the note of the session that raised it says so. It is a ceiling against
+// growth, not the goal: the goal is 1.9 MB.
+const wasmGzipBudget = 2_001_000
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
 // new dependency is the usual cause: go list -deps (see wasmDeps) shows

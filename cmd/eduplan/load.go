@@ -184,7 +184,7 @@ func (e *env) loadDataYears(cmd string, src dataSource, l *loaded, year int, yea
 	ds, book, raw, err := readData(r, l.cat.Fields(), opt, max)
 	if err != nil {
 		var errs dataset.Errors
-		if years != nil && errors.As(err, &errs) && severalYears(errs) {
+		if years != nil && dataset.SeveralYears(err) {
 			return e.readYears(cmd, raw, l, opt, year, yearSet, years)
 		}
 		if errors.As(err, &errs) && len(errs) == 1 && errs[0].Row == 0 {
@@ -204,9 +204,9 @@ func (e *env) loadDataYears(cmd string, src dataSource, l *loaded, year int, yea
 			if book {
 				where = e.t("按上面的工作表和单元格", "correct the cells of the sheet named above")
 			}
-			if cmd == "check" && severalYears(errs) {
-				fmt.Fprintf(e.stderr, "%s\n", e.t("文件含有多个年份的数据：eduplan check 评估一年，多年的数据请用 eduplan progress 逐年评估并计算进度。",
-					"the file holds figures of several years: eduplan check assesses one year; eduplan progress assesses several and their progress."))
+			if dataset.SeveralYears(errs) {
+				fmt.Fprintf(e.stderr, "%s\n", e.t("文件含有多个年份的数据：eduplan check 和 eduplan progress 可评估多年的数据。",
+					"the file holds figures of several years: eduplan check and eduplan progress assess several years."))
 			}
 			fmt.Fprintf(e.stderr, "%s%s\n", e.t("处理办法：", "To fix: "), where+e.t(
 				"改正这些单元格后重新运行；缺失的数据请留空或填“--”，不要填 0。eduplan template 可生成填报模板。",
@@ -277,15 +277,4 @@ func readData(r io.Reader, fields []dataset.Field, opt dataset.Options, max int6
 	}
 	ds, err := dataset.ReadMax(bytes.NewReader(b), fields, opt, max)
 	return ds, false, b, err
-}
-
-// severalYears says whether the reader refused a file for holding rows of
-// several years.
-func severalYears(errs dataset.Errors) bool {
-	for _, ce := range errs {
-		if strings.HasPrefix(ce.Reason.ZH, "一个文件只能有一个年份") {
-			return true
-		}
-	}
-	return false
 }

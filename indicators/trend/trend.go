@@ -20,8 +20,8 @@
 //     threshold: the lower bound where higher is better, the upper where
 //     lower is.
 //
-// The package is for the command line and Go programs; the page does not
-// link it.
+// The command line (eduplan progress, and eduplan check given several
+// years) and the page (a file of several years) use it.
 package trend
 
 import (
