@@ -193,3 +193,18 @@ func TestCheckSampleHasThePreviousYear(t *testing.T) {
 	assert.NotEmpty(t, lineWith(table.stdout, "senior_teacher_master_share", "19.53%（2016年）", "-0.58个百分点", "出现倒退"), table.stdout)
 	assert.NotEmpty(t, lineWith(table.stdout, "school_charter_share", "21.43%（2016年）", "+10.71个百分点"), table.stdout)
 }
+
+// The 十四五 example over its four years (examples/fourteenth_test.go works
+// its numbers by hand): the county's 劳动年龄人口平均受教育年限 is 11.9 in
+// 2023 from 11.75 in 2022 (+0.15) against 12.3 by 2025 from 11.4 in 2020:
+// completion 0.5 / 0.9 = 55.6%; growth observed (11.9/11.4)^(1/3) − 1 =
+// 0.014411 against (12.3/11.4)^(1/5) − 1 = 0.015312 required, ratio 0.941
+// < 0.95: moderate. 实验小学 passed 95% from 90.68%: beyond 100%, achieved.
+func TestCheckFourteenthExample(t *testing.T) {
+	r := eduplan(t, "check", "--plan", fourteenthPlan, fourteenthData)
+	require.Equal(t, exitFail, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "数据年份：2020、2021、2022、2023年")
+	assert.NotEmpty(t, lineWith(r.stdout, "schooling_years", "11.75（2022年）", "+0.15", "55.6%", "进度偏慢，需加快"), r.stdout)
+	assert.NotEmpty(t, lineWith(r.stdout, "primary_teacher_bachelor", "94.00%（2022年）", "+1.43个百分点", "109.9%", "已达目标"), r.stdout)
+	assert.Contains(t, r.stderr, "新城小学(s4)：仅有2023年的数据")
+}

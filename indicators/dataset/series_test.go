@@ -114,6 +114,9 @@ func TestMergeSeries(t *testing.T) {
 	s, err := Merge(Series{a}, Series{b})
 	require.NoError(t, err)
 	assert.Equal(t, []int{2020, 2021}, s.Years())
+	s, err = Merge(Series{New(2024)}, Series{New(2022), New(2020)}, Series{New(2023)})
+	require.NoError(t, err)
+	assert.Equal(t, []int{2020, 2022, 2023, 2024}, s.Years())
 	c := New(2021)
 	c.Source.File = "c.csv"
 	_, err = Merge(Series{a}, Series{b, c})
