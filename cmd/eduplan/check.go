@@ -240,7 +240,7 @@ func runCheck(e *env, args []string) int {
 	case "junit":
 		err = reportfmt.WriteJUnit(&b, r, reportfmt.JUnitOptions{Lang: e.lang, Name: "eduplan " + l.plan.ID})
 	case "xlsx":
-		err = xlsx.WriteReport(&b, r, e.lang)
+		err = xlsx.WriteReportAcross(&b, r, across, e.lang)
 	}
 	if err != nil {
 		return e.inputError("check", e.say(err), "")

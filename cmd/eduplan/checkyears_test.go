@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/dataset/xlsx"
 	"github.com/eduplan/eduplan/seeds"
 )
 
@@ -207,4 +208,22 @@ func TestCheckFourteenthExample(t *testing.T) {
 	assert.NotEmpty(t, lineWith(r.stdout, "schooling_years", "11.75（2022年）", "+0.15", "55.6%", "进度偏慢，需加快"), r.stdout)
 	assert.NotEmpty(t, lineWith(r.stdout, "primary_teacher_bachelor", "94.00%（2022年）", "+1.43个百分点", "109.9%", "已达目标"), r.stdout)
 	assert.Contains(t, r.stderr, "新城小学(s4)：仅有2023年的数据")
+}
+
+// The workbook carries the columns of the CSV.
+func TestCheckSeveralYearsWorkbook(t *testing.T) {
+	r := eduplan(t, "check", "--format", "xlsx", "--lang", "en", "--plan", "testdata/plan.json", writeTwoYears(t))
+	require.Equal(t, exitOK, r.code, r.stderr)
+	_, rows, err := xlsx.ReadSheet(strings.NewReader(r.stdout), "")
+	require.NoError(t, err)
+	require.NotEmpty(t, rows)
+	assert.Equal(t, []string{"previous", "change", "baseline", "completion", "progress", "progress_code"}, rows[0][len(rows[0])-6:])
+	var found bool
+	for _, row := range rows {
+		if len(row) > 6 && row[0] == "c" && row[6] == "kg_total" {
+			found = true
+			assert.Equal(t, []string{"950 (2016)", "+48", "950 (2016)", "96.0%", "on track", "on_track"}, row[len(row)-6:])
+		}
+	}
+	assert.True(t, found, "the city's kg_total row")
 }

@@ -87,19 +87,32 @@ var acrossColumns = []msg.Text{
 // the previous year's value, the change, the baseline, completion and
 // progress of a (see Across); a nil a writes WriteCSV's columns alone.
 func WriteCSVAcross(w io.Writer, r *indicators.Report, a *Across, lang string) error {
+	return writeSheet(w, ColumnsAcross(a, lang), func(each func([]string) error) error { return RowsAcross(r, a, lang, each) })
+}
+
+// ColumnsAcross are the headers of WriteCSVAcross: Columns, and a's after
+// them when a is not nil.
+func ColumnsAcross(a *Across, lang string) []string {
 	if a == nil {
-		return WriteCSV(w, r, lang)
+		return Columns(lang)
 	}
-	header := append(Columns(lang), headers(acrossColumns, lang)...)
-	return writeSheet(w, header, func(each func([]string) error) error {
-		return rowsWith(r, lang, func(unit, indicator string) []string {
-			t, code := a.Of(unit, indicator), ""
-			if r, ok := a.rows[acrossKey{unit, indicator}]; ok {
-				code = r.code
-			}
-			return []string{t.Previous.In(lang), t.Change.In(lang), t.Baseline.In(lang), t.Completion.In(lang), t.Progress.In(lang), code}
-		}, each)
-	})
+	return append(Columns(lang), headers(acrossColumns, lang)...)
+}
+
+// RowsAcross gives the rows of WriteCSVAcross, under ColumnsAcross, as
+// Rows gives its own: for a writer whose cells are never formulas (an
+// .xlsx sheet).
+func RowsAcross(r *indicators.Report, a *Across, lang string, each func(row []string) error) error {
+	if a == nil {
+		return Rows(r, lang, each)
+	}
+	return rowsWith(r, lang, func(unit, indicator string) []string {
+		t, code := a.Of(unit, indicator), ""
+		if r, ok := a.rows[acrossKey{unit, indicator}]; ok {
+			code = r.code
+		}
+		return []string{t.Previous.In(lang), t.Change.In(lang), t.Baseline.In(lang), t.Completion.In(lang), t.Progress.In(lang), code}
+	}, each)
 }
 
 // Note says, under a year's report title, which years the columns of a
