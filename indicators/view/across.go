@@ -19,32 +19,25 @@ type Across struct {
 	// Year is the year assessed; Years every year of the data.
 	Year  int
 	Years []int
-	rows  map[acrossKey]acrossRow
+	// rows point into the report's rows; their texts are written when a
+	// writer asks (Of), not for every row of a city's schools at once.
+	rows map[acrossKey]*trend.Row
 }
 
 type acrossKey struct{ unit, indicator string }
 
-type acrossRow struct {
-	text TrendRow
-	code string
-}
-
 // AcrossOf indexes the rows of rep's year by unit and indicator. It
-// returns nil when rep has no such year.
+// returns nil when rep is nil. rep must not change while the index is in
+// use.
 func AcrossOf(rep *trend.Report, year int) *Across {
 	if rep == nil {
 		return nil
 	}
-	a := &Across{Year: year, Years: rep.Years, rows: map[acrossKey]acrossRow{}}
-	for _, r := range rep.Rows {
-		if r.Year != year {
-			continue
+	a := &Across{Year: year, Years: rep.Years, rows: map[acrossKey]*trend.Row{}}
+	for i := range rep.Rows {
+		if r := &rep.Rows[i]; r.Year == year {
+			a.rows[acrossKey{r.Unit.ID, r.Indicator}] = r
 		}
-		code := ""
-		if r.Progress != nil {
-			code = string(r.Progress.Status)
-		}
-		a.rows[acrossKey{r.Unit.ID, r.Indicator}] = acrossRow{text: OfTrend(r), code: code}
 	}
 	return a
 }
@@ -54,9 +47,17 @@ func AcrossOf(rep *trend.Report, year int) *Across {
 // alone) reads "—" in every column.
 func (a *Across) Of(unit, indicator string) TrendRow {
 	if r, ok := a.rows[acrossKey{unit, indicator}]; ok {
-		return r.text
+		return OfTrend(*r)
 	}
 	return TrendRow{Previous: none, Change: none, Baseline: none, Completion: none, Progress: none}
+}
+
+// code is the progress status's code of a result, or "".
+func (a *Across) code(unit, indicator string) string {
+	if r, ok := a.rows[acrossKey{unit, indicator}]; ok && r.Progress != nil {
+		return string(r.Progress.Status)
+	}
+	return ""
 }
 
 // AcrossHeader names the columns Across adds to a year's table and
@@ -107,11 +108,8 @@ func RowsAcross(r *indicators.Report, a *Across, lang string, each func(row []st
 		return Rows(r, lang, each)
 	}
 	return rowsWith(r, lang, func(unit, indicator string) []string {
-		t, code := a.Of(unit, indicator), ""
-		if r, ok := a.rows[acrossKey{unit, indicator}]; ok {
-			code = r.code
-		}
-		return []string{t.Previous.In(lang), t.Change.In(lang), t.Baseline.In(lang), t.Completion.In(lang), t.Progress.In(lang), code}
+		t := a.Of(unit, indicator)
+		return []string{t.Previous.In(lang), t.Change.In(lang), t.Baseline.In(lang), t.Completion.In(lang), t.Progress.In(lang), a.code(unit, indicator)}
 	}, each)
 }
 
