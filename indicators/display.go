@@ -25,13 +25,15 @@ func (r *Report) WriteJSON(w io.Writer) error {
 // ("units[0].results[3].status"), or for a syntax error its line:column,
 // the column counted in characters. null stands for a list or a value left
 // out, as a JSON library writes a nil one; a UTF-8 byte order mark is
-// accepted, and a report larger than 64 MB is refused.
+// accepted, and a report larger than 64 MB is refused. The key "progress"
+// is skipped: eduplan check given several years writes there, beside the
+// year's report, what it worked out across the years.
 func ReadReport(r io.Reader) (*Report, error) {
 	text, err := strictjson.ReadText(r, strictjson.MaxSize)
 	if err != nil {
 		return nil, err
 	}
-	d := strictjson.NewDecoder(strictjson.TrimBOM(text), strictjson.Options{Null: true})
+	d := strictjson.NewDecoder(strictjson.TrimBOM(text), strictjson.Options{Null: true, Ignore: []string{"progress"}})
 	var rep Report
 	d.Decode(&rep, msg.T("一个评估报告对象", "a report object"))
 	if probs := d.Problems(nil, ""); len(probs) > 0 {

@@ -14,15 +14,38 @@ import (
 	"github.com/eduplan/eduplan/msg"
 )
 
-// ReadReport is as strict as the plan and data readers, and says where in
-// the same way: a path for a value, line:column for a syntax error.
-func TestReadReportIsStrict(t *testing.T) {
+// smallReport is a city's report of one district and kindergarten, and its
+// JSON.
+func smallReport(t *testing.T) (*indicators.Report, *bytes.Buffer) {
 	cat := testCatalog(t)
 	d := build(t, []dataset.OrgUnit{city, distA, kgBig}, map[string]figures{"a1": {"enrolled": 950, "places": 1000}})
 	r, err := cat.Assess(d, indicators.Options{})
 	require.NoError(t, err)
 	var b bytes.Buffer
 	require.NoError(t, r.WriteJSON(&b))
+	return r, &b
+}
+
+// check given several years writes the multi-year report under
+// "progress" beside the year's: ReadReport reads past it, and no other
+// unknown key.
+func TestReadReportSkipsProgress(t *testing.T) {
+	r, b := smallReport(t)
+	withProgress := strings.Replace(b.String(), "{", `{"progress": {"years": [2016, 2017], "rows": [{"year": 2017}]},`, 1)
+	got, err := indicators.ReadReport(strings.NewReader(withProgress))
+	require.NoError(t, err)
+	assert.Equal(t, r.Units, got.Units)
+	_, err = indicators.ReadReport(strings.NewReader(strings.Replace(b.String(), "{", `{"progres": {},`, 1)))
+	require.Error(t, err)
+	nested := strings.Replace(b.String(), `"status": "met"`, `"status": "met", "progress": {}`, 1)
+	_, err = indicators.ReadReport(strings.NewReader(nested))
+	require.Error(t, err, "only the top-level key is skipped")
+}
+
+// ReadReport is as strict as the plan and data readers, and says where in
+// the same way: a path for a value, line:column for a syntax error.
+func TestReadReportIsStrict(t *testing.T) {
+	r, b := smallReport(t)
 	good := b.String()
 	require.Contains(t, good, `"status": "met"`)
 

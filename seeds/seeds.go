@@ -20,7 +20,7 @@ import (
 	"github.com/eduplan/eduplan/plan"
 )
 
-//go:generate go run ./internal/gensample -plan zhenjiang2017.json -o sample2017.json
+//go:generate go run ./internal/gensample -plan zhenjiang2017.json -o sample2017.json -previous sample2016.json
 
 var (
 	//go:embed zhenjiang2017.json
@@ -29,6 +29,8 @@ var (
 	zhenjiang2017Text string
 	//go:embed sample2017.json
 	sample2017 []byte
+	//go:embed sample2016.json
+	sample2016 []byte
 )
 
 // Zhenjiang2017 returns a fresh copy of the embedded Zhenjiang 2017 plan.
@@ -52,6 +54,13 @@ func SourceText() string { return zhenjiang2017Text }
 // "note" says so too. Read it with dataset.ReadJSON and the plan's fields.
 // The slice is a copy.
 func SampleData() []byte { return append([]byte(nil), sample2017...) }
+
+// SamplePrevious returns the raw JSON of the synthetic year before the
+// sample, 2016, for the same units: with SampleData it makes a series of
+// two years, so that a report can show the change since the year before
+// and the progress toward the plan's targets. Its figures are invented
+// too. The slice is a copy.
+func SamplePrevious() []byte { return append([]byte(nil), sample2016...) }
 
 // Zhenjiang2017JSON returns the raw JSON of the embedded plan, as committed.
 // The slice is a copy.

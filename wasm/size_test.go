@@ -125,12 +125,17 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // no formula can name; 左右 with no direction; a percent above 100% and
 // over-long names in the data), add about 8.5 KB; issue 13's collecting in
 // the page (collect.Merge, the code of eduplan collect, with its texts) and
-// the page's template written as template --split writes it about 21 KB.
-// Together: 1,990,118. The budget stands at 1,993,000 until the page's own code is made smaller
-// (the rule package's target parser, the packages' init tables, texts built
-// by fmt); the note of the session that raised it says so. It is a ceiling
-// against growth, not the goal: the goal is 1.9 MB.
-const wasmGzipBudget = 1_993_000
+// the page's template written as template --split writes it about 21 KB;
+// issue 11's page (a file of several years read by dataset.ReadSeries,
+// assessed across the years by package trend with view.OfTrend's texts, for
+// the progress columns and the trend charts the page draws in JavaScript)
+// about 38 KB (some 25 KB more were avoided by not passing a Series to
+// sort.SliceStable, which kept every method of Dataset). Together:
+// 2,026,401. The budget stands at 2,030,000 until the page's own code is
+// made smaller (the rule package's target parser, the packages' init
+// tables, texts built by fmt); the note of the session that raised it says
+// so. It is a ceiling against growth, not the goal: the goal is 1.9 MB.
+const wasmGzipBudget = 2_030_000
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
 // new dependency is the usual cause: go list -deps (see wasmDeps) shows

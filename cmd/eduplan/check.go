@@ -11,6 +11,7 @@ import (
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/dataset/xlsx"
 	"github.com/eduplan/eduplan/indicators/reportfmt"
+	"github.com/eduplan/eduplan/indicators/trend"
 	"github.com/eduplan/eduplan/indicators/view"
 )
 
@@ -25,7 +26,10 @@ var checkHelp = cmdHelp{
 计划默认为内置的镇江市教育局2017年工作要点，--plan 指定其他计划文件。
 上级单位的比率由下属单位的分子、分母分别加总后重新计算，不取平均。
 上级单位自己填报的数据若与下属单位合计不一致（计数须完全相等），报告列出两者、差额和
-采用的一个：默认采用本单位填报，--parent-figures sum 改用下属单位合计。`,
+采用的一个：默认采用本单位填报，--parent-figures sum 改用下属单位合计。
+给出几年的数据时（带“年份”列的文件、不同年份的几个文件，或 --sample 连同其 2016 年），
+评估最后一年（或 --year 指定的一年），并在每个结果旁列出上年数值、比上年、完成度和进度
+状态（与 eduplan progress 的算法相同）；退出状态只看评估的那一年。每年的明细用 eduplan progress。`,
 		`Assess a year's figures against the plan: for each unit, each applicable indicator is
 met, not met, missing data or not computable, with value, target and gap. DATA is a CSV or
 JSON data file (UTF-8, with or without BOM, or GBK) or an Excel/WPS workbook (.xlsx: the
@@ -37,7 +41,12 @@ The plan is the embedded Zhenjiang 2017 plan unless --plan names a plan file. A 
 unit's rates are recomputed from its children's summed numerators and denominators, never
 averaged. Where a parent reports a figure of its own that differs from the sum of its
 units' (counts must agree exactly), the report lists both, the difference and the one used:
-the parent's own by default, the sum with --parent-figures sum.`,
+the parent's own by default, the sum with --parent-figures sum.
+Given several years (a file with a year column, files of different years, or --sample with
+its 2016), check assesses the last (or the one --year names) and shows beside each result
+the previous year's value, the change, completion and progress status, worked out as
+eduplan progress does; the exit status is the assessed year's alone. eduplan progress
+lists every year.`,
 	},
 	sections: [][2]string{
 		{`退出状态：
@@ -60,7 +69,8 @@ a validation rule skipped for missing figures.
 exit status is 0 but the report does not pretend that everything passed.`},
 	},
 	examples: []example{
-		{"eduplan check --sample", "评估内置样例年度，中文表格", "assess the embedded sample year, as a table in Chinese"},
+		{"eduplan check --sample", "评估内置样例年度（2017），附比上年（2016）的变化和进度，中文表格", "assess the embedded sample year (2017), with the change since 2016 and progress, as a table in Chinese"},
+		{"eduplan check --plan examples/fourteenth/plan.json examples/fourteenth/data.csv", "多年数据：评估最后一年，附上年、比上年、完成度和进度", "figures of several years: the last assessed, with the previous year, the change, completion and progress"},
 		{"eduplan check --sample --problems", "只看需要关注的结果", "only the results that need attention"},
 		{"eduplan check --quality data.csv", "评估前先看数据质量：应填与已填、缺失标记、各辖市区完整率", "check a return before assessing it: figures expected and present, missing markers, completeness by district"},
 		{"eduplan check --sample --lang en --unit d-jingkou", "只看京口区及其下属学校，英文", "only the district d-jingkou and its schools, in English"},
@@ -95,14 +105,14 @@ func formatFromExt(path string) string {
 func runCheck(e *env, args []string) int {
 	fs := e.newFlags("check")
 	planFile := fs.String("plan", "", e.t("计划文件（JSON）；默认为内置计划", "plan file (JSON); the embedded plan by default"))
-	year := fs.Int("year", 0, e.t("数据年度：文件未写年份时使用，写了则须一致；默认为计划年度", "year of the figures: used when the file states none, checked when it does; the plan's year by default"))
+	year := fs.Int("year", 0, e.t("数据年度：文件未写年份时使用，写了则须一致；默认为计划年度。数据有几年时，评估这一年（默认最后一年）", "year of the figures: used when the file states none, checked when it does; the plan's year by default. Of figures of several years, the year assessed (the last by default)"))
 	var units listFlag
 	fs.Var(&units, "unit", e.t("只报告这些单位及其下属单位（编号或名称，可重复或用逗号分隔）", "report only these units and their descendants (ids or names; repeat or separate with commas)"))
 	format := fs.String("format", "", e.t("输出格式：table、json、csv、markdown、junit、xlsx（Excel 工作簿，与 csv 同列同文字）；默认按 -o 的扩展名，否则 table", "output format: table, json, csv, markdown, junit, xlsx (an Excel workbook with the columns and texts of csv); by default from the -o extension, else table"))
 	sheet := fs.String("sheet", "", e.t("数据文件是 Excel 工作簿时读取的工作表名；默认第一个可见的工作表", "the sheet to read when the data file is an Excel workbook; the first visible sheet by default"))
 	failOn := fs.String("fail-on", "binding", e.t("何时返回 1：binding（约束性目标未达标）、any（任何目标未达标）、none（从不）", "when to exit 1: binding (a binding target not met), any (any target not met), none (never)"))
 	out := fs.String("o", "", e.t("写入文件（整体写入：先写临时文件再改名）；默认标准输出", "write to this file (whole or not at all: a temporary file renamed into place); standard output by default"))
-	sample := fs.Bool("sample", false, e.t("评估内置的样例年度（虚构数据）", "assess the embedded sample year (synthetic figures)"))
+	sample := fs.Bool("sample", false, e.t("评估内置的样例年度（虚构数据，2017年，附2016年作比较）", "assess the embedded sample year (synthetic figures: 2017, with 2016 to compare)"))
 	problems := fs.Bool("problems", false, e.t("只列出未达标、缺数据、无法计算的结果（汇总仍计全部）", "list only results not met, lacking data or not computable (summaries still count all)"))
 	parentFigures := fs.String("parent-figures", "own", e.t(
 		"上级单位自己填报的数据与下属单位合计不一致时采用哪一个：own（本单位填报）或 sum（下属单位合计）；两者都会在报告中列出",
@@ -171,10 +181,14 @@ func runCheck(e *env, args []string) int {
 		return code
 	}
 	var ds *dataset.Dataset
-	if returns != nil {
-		ds, code = e.collectedData(pos, returns, l, int64(maxBytes), *year, yearSet)
-	} else {
-		ds, code = e.loadData("check", src, l, *year, yearSet)
+	var years dataset.Series // given several years, those up to ds's
+	switch {
+	case returns != nil:
+		ds, code = e.collectedYears(pos, returns, l, int64(maxBytes), *year, yearSet, &years)
+	case src.sample:
+		ds, code = e.sampleYears(src, l, *year, yearSet, &years)
+	default:
+		ds, code = e.loadDataYears("check", src, l, *year, yearSet, &years)
 	}
 	if ds == nil {
 		return code
@@ -182,9 +196,17 @@ func runCheck(e *env, args []string) int {
 	if *quality {
 		return e.writeQuality(l, ds, f, *out)
 	}
-	r, code := e.assess(l, ds, indicators.Options{Units: units, NotApplicable: *notApplicable, ParentFigures: parent})
+	opt := indicators.Options{Units: units, NotApplicable: *notApplicable, ParentFigures: parent}
+	r, code := e.assess(l, ds, opt)
 	if r == nil {
 		return code
+	}
+	var across *view.Across
+	var acrossRep *trend.Report
+	if len(years) > 1 {
+		if acrossRep, across, code = e.acrossYears(l, years, r, opt); across == nil {
+			return code
+		}
 	}
 	fails := reportfmt.Failures(r, policy)
 	// What the report and the log say is missed does not depend on the
@@ -204,17 +226,21 @@ func runCheck(e *env, args []string) int {
 	var b bytes.Buffer
 	switch f {
 	case "table":
-		err = reportfmt.WriteTable(&b, r, e.lang)
+		err = reportfmt.WriteTableAcross(&b, r, across, e.lang)
 	case "json":
-		err = r.WriteJSON(&b)
+		if acrossRep != nil {
+			err = writeJSON(&b, reportAcross{Report: r, Progress: acrossRep})
+		} else {
+			err = r.WriteJSON(&b)
+		}
 	case "csv":
-		err = view.WriteCSV(&b, r, e.lang)
+		err = view.WriteCSVAcross(&b, r, across, e.lang)
 	case "markdown":
-		err = reportfmt.WriteMarkdown(&b, r, e.lang)
+		err = reportfmt.WriteMarkdownAcross(&b, r, across, e.lang)
 	case "junit":
 		err = reportfmt.WriteJUnit(&b, r, reportfmt.JUnitOptions{Lang: e.lang, Name: "eduplan " + l.plan.ID})
 	case "xlsx":
-		err = xlsx.WriteReport(&b, r, e.lang)
+		err = xlsx.WriteReportAcross(&b, r, across, e.lang)
 	}
 	if err != nil {
 		return e.inputError("check", e.say(err), "")

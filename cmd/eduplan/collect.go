@@ -183,8 +183,16 @@ func (e *env) returnFiles(cmd string, args []string) ([]string, int) {
 // collectReturns reads and merges returns, saying on stderr what it took
 // from each file and which expected units did not return.
 func (e *env) collectReturns(cmd string, paths []string, l *loaded, max int64, expected []dataset.OrgUnit) (*collect.Result, int) {
-	fields := l.cat.Fields()
-	rets, err := collect.ReadFiles(paths, fields, dataset.Options{Year: l.plan.Year, Plan: l.plan.ID}, max)
+	rets, code := e.readReturns(cmd, paths, l, max)
+	if rets == nil {
+		return nil, code
+	}
+	return e.mergeReturns(cmd, rets, l, expected)
+}
+
+// readReturns reads the returns, listing every error on stderr.
+func (e *env) readReturns(cmd string, paths []string, l *loaded, max int64) ([]collect.Return, int) {
+	rets, err := collect.ReadFiles(paths, l.cat.Fields(), dataset.Options{Year: l.plan.Year, Plan: l.plan.ID}, max)
 	if err != nil {
 		var es dataset.Errors
 		if !errors.As(err, &es) {
@@ -197,7 +205,13 @@ func (e *env) collectReturns(cmd string, paths []string, l *loaded, max int64, e
 		fmt.Fprintf(e.stderr, "%s%s\n", e.t("处理办法：", "To fix: "), e.t("改正这些文件后重新运行；缺失的数据请留空或填“--”，不要填 0。", "correct those files and run again; leave a missing figure empty or write \"--\", never 0."))
 		return nil, exitUsage
 	}
-	res, err := collect.Merge(rets, collect.Options{Expected: expected, Fields: fields})
+	return rets, 0
+}
+
+// mergeReturns merges returns read, saying on stderr what it took from
+// each and which expected units did not return.
+func (e *env) mergeReturns(cmd string, rets []collect.Return, l *loaded, expected []dataset.OrgUnit) (*collect.Result, int) {
+	res, err := collect.Merge(rets, collect.Options{Expected: expected, Fields: l.cat.Fields()})
 	if err != nil {
 		var cs collect.Conflicts
 		if !errors.As(err, &cs) {
@@ -287,6 +301,12 @@ func (e *env) collectedData(args, paths []string, l *loaded, max int64, year int
 	if res == nil {
 		return nil, code
 	}
+	return e.collectedResult(args, res, year, yearSet)
+}
+
+// collectedResult is the merged returns of one year as check assesses
+// them.
+func (e *env) collectedResult(args []string, res *collect.Result, year int, yearSet bool) (*dataset.Dataset, int) {
 	if yearSet && res.Data.Year != year {
 		return nil, e.inputError("check", e.t(
 			fmt.Sprintf("报表是 %d 年的数据，而 --year 是 %d", res.Data.Year, year),

@@ -138,6 +138,13 @@ func (s dataSource) name() string {
 // the file states none; a file that states another year than --year is an
 // error rather than a silent relabelling.
 func (e *env) loadData(cmd string, src dataSource, l *loaded, year int, yearSet bool) (*dataset.Dataset, int) {
+	return e.loadDataYears(cmd, src, l, year, yearSet, nil)
+}
+
+// loadDataYears is loadData that, given years, reads a file of several
+// years too: the series goes to *years and the year assessed (--year, else
+// the last) is returned.
+func (e *env) loadDataYears(cmd string, src dataSource, l *loaded, year int, yearSet bool, years *dataset.Series) (*dataset.Dataset, int) {
 	var r io.Reader
 	switch {
 	case src.sample:
@@ -173,9 +180,13 @@ func (e *env) loadData(cmd string, src dataSource, l *loaded, year int, yearSet 
 	if max <= 0 {
 		max = dataset.MaxFileSize
 	}
-	ds, book, err := readData(r, l.cat.Fields(), dataset.Options{File: src.name(), Year: fallback, Sheet: src.sheet, Plan: l.plan.ID}, max)
+	opt := dataset.Options{File: src.name(), Year: fallback, Sheet: src.sheet, Plan: l.plan.ID}
+	ds, book, raw, err := readData(r, l.cat.Fields(), opt, max)
 	if err != nil {
 		var errs dataset.Errors
+		if years != nil && dataset.SeveralYears(err) {
+			return e.readYears(cmd, raw, l, opt, year, yearSet, years)
+		}
 		if errors.As(err, &errs) && len(errs) == 1 && errs[0].Row == 0 {
 			// The file as a whole (its encoding, its size, not text at
 			// all): there is no cell to correct.
@@ -193,9 +204,9 @@ func (e *env) loadData(cmd string, src dataSource, l *loaded, year int, yearSet 
 			if book {
 				where = e.t("按上面的工作表和单元格", "correct the cells of the sheet named above")
 			}
-			if cmd == "check" && severalYears(errs) {
-				fmt.Fprintf(e.stderr, "%s\n", e.t("文件含有多个年份的数据：eduplan check 评估一年，多年的数据请用 eduplan progress 逐年评估并计算进度。",
-					"the file holds figures of several years: eduplan check assesses one year; eduplan progress assesses several and their progress."))
+			if dataset.SeveralYears(errs) {
+				fmt.Fprintf(e.stderr, "%s\n", e.t("文件含有多个年份的数据：eduplan check 和 eduplan progress 可评估多年的数据。",
+					"the file holds figures of several years: eduplan check and eduplan progress assess several years."))
 			}
 			fmt.Fprintf(e.stderr, "%s%s\n", e.t("处理办法：", "To fix: "), where+e.t(
 				"改正这些单元格后重新运行；缺失的数据请留空或填“--”，不要填 0。eduplan template 可生成填报模板。",
@@ -246,31 +257,24 @@ func knownUnits(ds *dataset.Dataset, max int) string {
 // decide, not the name, so a workbook saved under a .csv name still reads.
 // It says whether the input was a workbook. A sheet named for a file that
 // is not a workbook is an error.
-func readData(r io.Reader, fields []dataset.Field, opt dataset.Options, max int64) (*dataset.Dataset, bool, error) {
+//
+// It returns the bytes read too, so that a file refused for holding
+// several years can be read again as a series without reading its source
+// twice (standard input cannot be).
+func readData(r io.Reader, fields []dataset.Field, opt dataset.Options, max int64) (*dataset.Dataset, bool, []byte, error) {
 	b, err := dataset.ReadLimited(r, opt.File, max)
 	if err != nil {
-		return nil, false, err
+		return nil, false, nil, err
 	}
 	if xlsx.IsWorkbook(b) || xlsx.IsProtectedWorkbook(b, opt.File) {
 		ds, err := xlsx.Read(bytes.NewReader(b), fields, opt)
-		return ds, true, err
+		return ds, true, b, err
 	}
 	if opt.Sheet != "" {
-		return nil, false, dataset.Errors{{File: opt.File, Reason: msg.T(
+		return nil, false, b, dataset.Errors{{File: opt.File, Reason: msg.T(
 			"--sheet 只用于 Excel 工作簿（.xlsx），这个文件不是工作簿",
 			"--sheet is for Excel workbooks (.xlsx), and this file is not one")}}
 	}
 	ds, err := dataset.ReadMax(bytes.NewReader(b), fields, opt, max)
-	return ds, false, err
-}
-
-// severalYears says whether the reader refused a file for holding rows of
-// several years.
-func severalYears(errs dataset.Errors) bool {
-	for _, ce := range errs {
-		if strings.HasPrefix(ce.Reason.ZH, "一个文件只能有一个年份") {
-			return true
-		}
-	}
-	return false
+	return ds, false, b, err
 }

@@ -94,7 +94,7 @@ func runProgress(e *env, args []string) int {
 	}
 	s, err := dataset.Merge(parts...)
 	if err != nil {
-		return e.seriesErrors("", err)
+		return e.seriesErrors("progress", "", err)
 	}
 	rep, err := trend.Assess(l.cat, l.plan, s, indicators.Options{Units: units})
 	if err != nil {
@@ -148,34 +148,39 @@ func (e *env) loadSeries(l *loaded, path string) (dataset.Series, int) {
 	}
 	s, err := readSeries(r, l.cat.Fields(), opt)
 	if err != nil {
-		return nil, e.seriesErrors(opt.File, err)
+		return nil, e.seriesErrors("progress", opt.File, err)
 	}
+	e.seriesWarnings("progress", opt.File, s)
+	return s, 0
+}
+
+// seriesWarnings lists the figures of each year that look mistyped.
+func (e *env) seriesWarnings(cmd, file string, s dataset.Series) {
 	for _, d := range s {
 		if n := d.Source.WarningCount(); n > 0 {
-			fmt.Fprintf(e.stderr, "eduplan progress: %s\n", e.t(
-				fmt.Sprintf("注意：数据文件 %s 的 %d 年数据有 %d 处可能填错的数据（已按原样读取）：", opt.File, d.Year, n),
-				fmt.Sprintf("note: the %d figures of %s have %d figure(s) that look mistyped (read as written):", d.Year, opt.File, n)))
+			fmt.Fprintf(e.stderr, "eduplan %s: %s\n", cmd, e.t(
+				fmt.Sprintf("注意：数据文件 %s 的 %d 年数据有 %d 处可能填错的数据（已按原样读取）：", file, d.Year, n),
+				fmt.Sprintf("note: the %d figures of %s have %d figure(s) that look mistyped (read as written):", d.Year, file, n)))
 			for _, ce := range d.Source.Warnings {
 				fmt.Fprintf(e.stderr, "  %s\n", ce.In(e.lang))
 			}
 		}
 	}
-	return s, 0
 }
 
 // seriesErrors reports what is wrong with the data files: every cell
 // listed, or the one thing wrong with a file as a whole.
-func (e *env) seriesErrors(file string, err error) int {
+func (e *env) seriesErrors(cmd, file string, err error) int {
 	var errs dataset.Errors
 	if !errors.As(err, &errs) {
-		return e.inputError("progress", file+": "+e.say(err), e.t("确认文件是 CSV 或 JSON 数据文件。", "check that the file is a CSV or JSON data file."))
+		return e.inputError(cmd, file+": "+e.say(err), e.t("确认文件是 CSV 或 JSON 数据文件。", "check that the file is a CSV or JSON data file."))
 	}
 	if len(errs) == 1 && errs[0].Row == 0 {
-		return e.inputError("progress", errs[0].In(e.lang),
+		return e.inputError(cmd, errs[0].In(e.lang),
 			e.t("每年的数据只给一次；文件须写明年份（“年份”列或 JSON 的 \"year\"），或以年份开头命名，如 2021.csv。",
 				"give each year's figures once; a file must state its year (a year column, \"year\" in JSON) or have a name starting with it, such as 2021.csv."))
 	}
-	fmt.Fprintf(e.stderr, "eduplan progress: %s\n", e.t(
+	fmt.Fprintf(e.stderr, "eduplan %s: %s\n", cmd, e.t(
 		fmt.Sprintf("数据文件 %s 有 %d 处错误，未做评估：", file, len(errs)),
 		fmt.Sprintf("the data file %s has %d error(s); nothing was assessed:", file, len(errs))))
 	for _, ce := range errs {
@@ -195,7 +200,7 @@ func readSeries(r io.Reader, fields []dataset.Field, opt dataset.Options) (datas
 		return nil, err
 	}
 	if xlsx.IsWorkbook(b) || xlsx.IsProtectedWorkbook(b, opt.File) {
-		name, rows, err := xlsx.ReadSheet(bytes.NewReader(b), "")
+		name, rows, err := xlsx.ReadSheet(bytes.NewReader(b), opt.Sheet)
 		if err != nil {
 			return nil, dataset.Errors{{File: opt.File, Reason: msg.T(msg.In(err, "zh"), msg.In(err, "en"))}}
 		}

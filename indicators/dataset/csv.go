@@ -622,9 +622,13 @@ func (c *csvRead) readYear(j int, raw string, line int) {
 	case c.yearLine == 0:
 		c.year, c.yearLine = y, line
 	case y != c.year:
-		c.add(line, j+1, c.headerOf(j), raw, msg.Textf("一个文件只能有一个年份：第%d行是%d年", "a file holds one year, and line %d says %d", c.yearLine, c.year))
+		c.add(line, j+1, c.headerOf(j), raw, msg.Textf(severalYearsZH+"：第%d行是%d年", "a file holds one year, and line %d says %d", c.yearLine, c.year))
 	}
 }
+
+// severalYearsZH starts the reason a file of several years is refused
+// with by a reader of one (SeveralYears).
+const severalYearsZH = "一个文件只能有一个年份"
 
 // readPlan reads a plan cell: one plan per file, and the plan in use.
 func (c *csvRead) readPlan(j int, raw string, line int) {

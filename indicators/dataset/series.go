@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"errors"
 	"io"
 	"slices"
 	"sort"
@@ -67,6 +68,22 @@ func (s Series) Spans() []Span {
 	return out
 }
 
+// SeveralYears reports whether a reader of one year (Read, ReadCells)
+// refused a file for holding rows of several years, so that a caller that
+// takes several years reads it again with ReadSeries or ReadCellsSeries.
+func SeveralYears(err error) bool {
+	var errs Errors
+	if !errors.As(err, &errs) {
+		return false
+	}
+	for _, ce := range errs {
+		if strings.HasPrefix(ce.Reason.ZH, severalYearsZH) {
+			return true
+		}
+	}
+	return false
+}
+
 // Merge joins series read from several files (one file per year, or
 // several years in each) into one, in order of year. A year given twice is
 // an error naming both files.
@@ -87,7 +104,14 @@ func Merge(parts ...Series) (Series, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Year < out[j].Year })
+	// An insertion sort of the few years, rather than sort.SliceStable:
+	// a Series passed as an interface keeps every method of Dataset in
+	// the page's wasm (some 25 KB).
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].Year < out[j-1].Year; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
 	return out, nil
 }
 

@@ -114,6 +114,9 @@ func TestMergeSeries(t *testing.T) {
 	s, err := Merge(Series{a}, Series{b})
 	require.NoError(t, err)
 	assert.Equal(t, []int{2020, 2021}, s.Years())
+	s, err = Merge(Series{New(2024)}, Series{New(2022), New(2020)}, Series{New(2023)})
+	require.NoError(t, err)
+	assert.Equal(t, []int{2020, 2022, 2023, 2024}, s.Years())
 	c := New(2021)
 	c.Source.File = "c.csv"
 	_, err = Merge(Series{a}, Series{b, c})
@@ -147,4 +150,20 @@ func TestReadSeriesCellsQuoteAndSep(t *testing.T) {
 	require.NoError(t, err)
 	v, _ := s[0].Value("c", "pe_pass_rate")
 	assert.InDelta(t, 0.9, v, 1e-12)
+}
+
+// A reader of one year says when a file holds several, so that a face
+// taking several years reads it again as a series; other errors do not.
+func TestSeveralYears(t *testing.T) {
+	two := "单位代码,单位名称,层级,年份\nc,市,市,2016\nc,市,市,2017\n"
+	_, err := Read(strings.NewReader(two), nil, Options{File: "two.csv"})
+	require.Error(t, err)
+	assert.True(t, SeveralYears(err))
+	_, err = Read(strings.NewReader("单位代码,单位名称,层级,年份\nc,市,省级,2016\n"), nil, Options{File: "bad.csv"})
+	require.Error(t, err)
+	assert.False(t, SeveralYears(err))
+	assert.False(t, SeveralYears(nil))
+	s, err := ReadSeries(strings.NewReader(two), nil, Options{File: "two.csv"})
+	require.NoError(t, err)
+	assert.Equal(t, []int{2016, 2017}, s.Years())
 }

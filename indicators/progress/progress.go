@@ -7,7 +7,8 @@
 //
 //   - Completion (完成度), the share of the way from baseline to target:
 //     (current − baseline) / (target − baseline). It exceeds 1 past the
-//     target and is negative when the value moved away from it.
+//     target and is negative when the value moved away from it. It is not
+//     given where the baseline already met the target.
 //   - A status as Open SDG's progress measure (sdg-build, ProgressMeasure)
 //     computes it: target achieved first; otherwise the growth observed
 //     since the baseline against the growth the target requires, both as
@@ -16,7 +17,8 @@
 //     more, moderate from 0.6, limited from 0 and moved away below 0.
 //     Without a target, the observed growth alone (negated where lower is
 //     better) is on track at 1.5% a year or more, moderate from 0.5%,
-//     limited from 0 and moved away below.
+//     limited from 0 and moved away below. A value that no longer meets
+//     a target its baseline met has moved away, whatever the rates say.
 //
 // Where the method cannot give an honest answer (a baseline of zero, a
 // value or target of zero or below where growth rates are taken, a current
@@ -141,11 +143,21 @@ func Measure(in Input) Result {
 		return fail("基期值、当前值或目标值不是有限数", "the baseline, current or target value is not a finite number")
 	}
 	if in.Target != nil {
-		if c, ok := Completion(in.Baseline.Value, in.Current.Value, *in.Target); ok {
+		// A baseline that already met the target leaves no way to go:
+		// completion would read a move further past it as negative and
+		// a fall below it as more than done.
+		baseMet := achieved(in.Baseline.Value, *in.Target, in.Direction)
+		if c, ok := Completion(in.Baseline.Value, in.Current.Value, *in.Target); ok && !baseMet {
 			r.Completion = &c
 		}
 		if achieved(in.Current.Value, *in.Target, in.Direction) {
 			r.Status = TargetAchieved
+			return r
+		}
+		if baseMet {
+			// The growth rates would call a fall from above the
+			// target toward it "on track".
+			r.Status = MovedAway
 			return r
 		}
 	}

@@ -55,6 +55,21 @@ func TestMeasureHandWorked(t *testing.T) {
 			Input{Baseline: Point{2020, 10}, Current: Point{2022, 5}, Target: f(0), TargetYear: 2025, Direction: lower},
 			Limited, f(0.5), f(0.34806)},
 		// The baseline stood at the target and the value has left it.
+		// The baseline already past the target (96% against 95%): a
+		// further rise is achieved with no completion (it would read
+		// (0.97 − 0.96)/(0.95 − 0.96) = −100%); a fall below the target
+		// moved away, though both growth rates are negative and their
+		// ratio (0.94/0.96)^(1/2) − 1 over (0.95/0.96)^(1/5) − 1 ≈ 5.1
+		// would read on track.
+		{"baseline past the target, further past",
+			Input{Baseline: Point{2020, 0.96}, Current: Point{2022, 0.97}, Target: f(0.95), TargetYear: 2025, Direction: higher},
+			TargetAchieved, nil, nil},
+		{"baseline past the target, fell below it",
+			Input{Baseline: Point{2020, 0.96}, Current: Point{2022, 0.94}, Target: f(0.95), TargetYear: 2025, Direction: higher},
+			MovedAway, nil, nil},
+		{"lower is better, baseline under the ceiling, rose above it",
+			Input{Baseline: Point{2020, 0.03}, Current: Point{2022, 0.06}, Target: f(0.05), TargetYear: 2025, Direction: lower},
+			MovedAway, nil, nil},
 		{"target equal to the baseline, left",
 			Input{Baseline: Point{2020, 0.99}, Current: Point{2022, 0.98}, Target: f(0.99), TargetYear: 2025, Direction: higher},
 			MovedAway, nil, nil},

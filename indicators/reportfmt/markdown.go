@@ -14,11 +14,21 @@ import (
 // and a summary per unit, a table of results, and notes. Text from the plan
 // or the data is escaped, so a name cannot break the table or inject HTML.
 func WriteMarkdown(w io.Writer, r *indicators.Report, lang string) error {
+	return WriteMarkdownAcross(w, r, nil, lang)
+}
+
+// WriteMarkdownAcross writes the report as WriteMarkdown does, with the
+// previous year, the change, completion and progress of a (see
+// view.Across) beside each result; a nil a writes WriteMarkdown's.
+func WriteMarkdownAcross(w io.Writer, r *indicators.Report, a *view.Across, lang string) error {
 	bw := bufio.NewWriter(w)
 	if r == nil {
 		r = &indicators.Report{}
 	}
 	fmt.Fprintf(bw, "# %s\n\n", mdEscape(reportTitle(r, lang)))
+	if a != nil {
+		fmt.Fprintf(bw, "%s\n\n", mdEscape(a.Note().In(lang)))
+	}
 	t := Totals(r)
 	fmt.Fprintf(bw, "%s%s%s\n", pick(lang, "合计", "Total"),
 		fmt.Sprintf(pick(lang, "（%d 个单位）", " (%d units)"), len(r.Units)), sep(lang)+view.SummaryText(t).In(lang))
@@ -35,10 +45,15 @@ func WriteMarkdown(w io.Writer, r *indicators.Report, lang string) error {
 		fmt.Fprintf(bw, "\n## %s · %s\n\n", mdEscape(view.UnitLabel(u.Unit)), mdEscape(view.UnitKind(u.Unit).In(lang)))
 		fmt.Fprintln(bw, view.SummaryText(u.Summary).In(lang))
 		fmt.Fprintln(bw)
-		fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s | %s |\n",
-			pick(lang, "状态", "Status"), pick(lang, "指标", "Indicator"), pick(lang, "数值", "Value"),
-			pick(lang, "目标", "Target"), pick(lang, "差距", "Gap"), pick(lang, "性质", "Nature"), pick(lang, "编号", "ID"))
-		fmt.Fprintln(bw, "| --- | --- | ---: | --- | ---: | --- | --- |")
+		header := []string{pick(lang, "状态", "Status"), pick(lang, "指标", "Indicator"), pick(lang, "数值", "Value"),
+			pick(lang, "目标", "Target"), pick(lang, "差距", "Gap"), pick(lang, "性质", "Nature"), pick(lang, "编号", "ID")}
+		rule := "| --- | --- | ---: | --- | ---: | --- | --- |"
+		if a != nil {
+			header = append(header, view.AcrossHeader(lang)...)
+			rule += " ---: | ---: | ---: | --- |"
+		}
+		mdRow(bw, header)
+		fmt.Fprintln(bw, rule)
 		var notes []string
 		for _, res := range u.Results {
 			v := view.Of(res)
@@ -52,9 +67,14 @@ func WriteMarkdown(w io.Writer, r *indicators.Report, lang string) error {
 				// code span, so the pipe keeps its backslash there.
 				id = "`" + strings.NewReplacer("`", "'", "|", `\|`).Replace(oneLine(res.Indicator)) + "`"
 			}
-			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s | %s |\n",
-				status, mdEscape(res.Name.In(lang)), mdEscape(orNone(v.Value.In(lang))), mdEscape(v.Target.In(lang)),
-				mdEscape(v.Gap.In(lang)), v.Nature.In(lang), id)
+			row := []string{status, mdEscape(res.Name.In(lang)), mdEscape(orNone(v.Value.In(lang))), mdEscape(v.Target.In(lang)),
+				mdEscape(v.Gap.In(lang)), v.Nature.In(lang), id}
+			if a != nil {
+				for _, c := range a.Cells(u.Unit.ID, res.Indicator, lang) {
+					row = append(row, mdEscape(c))
+				}
+			}
+			mdRow(bw, row)
 			notes = append(notes, namedNotes(res, v, lang)...)
 		}
 		if len(notes) > 0 {

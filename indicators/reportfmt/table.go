@@ -17,11 +17,21 @@ import (
 // figures parents reported that differ from their units' sum
 // (Report.Hierarchy); a last line totals the report.
 func WriteTable(w io.Writer, r *indicators.Report, lang string) error {
+	return WriteTableAcross(w, r, nil, lang)
+}
+
+// WriteTableAcross writes the report as WriteTable does, with the previous
+// year, the change, completion and progress of a (see view.Across) beside
+// each result; a nil a writes WriteTable's table.
+func WriteTableAcross(w io.Writer, r *indicators.Report, a *view.Across, lang string) error {
 	bw := bufio.NewWriter(w)
 	if r == nil {
 		r = &indicators.Report{}
 	}
 	fmt.Fprintln(bw, reportTitle(r, lang))
+	if a != nil {
+		fmt.Fprintln(bw, a.Note().In(lang))
+	}
 	empty, allMet := 0, 0
 	for _, u := range r.Units {
 		// A city's file lists every school; most schools have no
@@ -44,17 +54,26 @@ func WriteTable(w io.Writer, r *indicators.Report, lang string) error {
 			pick(lang, "目标", "Target"), pick(lang, "差距", "Gap"), pick(lang, "性质", "Nature"),
 			pick(lang, "编号", "ID"),
 		}}
+		right := []bool{false, false, true, false, true, false, false}
+		if a != nil {
+			rows[0] = append(rows[0], view.AcrossHeader(lang)...)
+			right = append(right, true, true, true, false)
+		}
 		var notes []string
 		for _, res := range u.Results {
 			v := view.Of(res)
-			rows = append(rows, []string{
+			row := []string{
 				v.Status.In(lang), oneLine(res.Name.In(lang)), orNone(v.Value.In(lang)),
 				oneLine(v.Target.In(lang)), v.Gap.In(lang), v.Nature.In(lang),
 				oneLine(res.Indicator),
-			})
+			}
+			if a != nil {
+				row = append(row, a.Cells(u.Unit.ID, res.Indicator, lang)...)
+			}
+			rows = append(rows, row)
 			notes = append(notes, namedNotes(res, v, lang)...)
 		}
-		WriteColumns(bw, rows, []bool{false, false, true, false, true, false, false})
+		WriteColumns(bw, rows, right)
 		if len(notes) > 0 {
 			fmt.Fprintln(bw)
 			fmt.Fprintln(bw, "  "+pick(lang, "说明：", "Notes:"))

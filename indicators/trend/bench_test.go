@@ -11,6 +11,7 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/trend"
+	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
@@ -84,10 +85,7 @@ func BenchmarkOneYear(b *testing.B) {
 
 func BenchmarkFiveYears(b *testing.B) {
 	p, cat := benchPlan(b)
-	var s dataset.Series
-	for y := 2020; y < 2025; y++ {
-		s = append(s, benchYear(b, y))
-	}
+	s := benchYears(b)
 	b.ReportAllocs()
 	defer cpuTime(b)()
 	for b.Loop() {
@@ -95,6 +93,37 @@ func BenchmarkFiveYears(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkFiveYearsCheck is what eduplan check does given five years:
+// the last year's report, the five years across, and the texts beside
+// each result of the report (view.AcrossOf).
+func BenchmarkFiveYearsCheck(b *testing.B) {
+	p, cat := benchPlan(b)
+	s := benchYears(b)
+	b.ReportAllocs()
+	defer cpuTime(b)()
+	for b.Loop() {
+		if _, err := cat.Assess(s[len(s)-1], indicators.Options{}); err != nil {
+			b.Fatal(err)
+		}
+		rep, err := trend.Assess(cat, p, s, indicators.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if view.AcrossOf(rep, 2024) == nil {
+			b.Fatal("no rows")
+		}
+	}
+}
+
+// benchYears are the five years of the benchmark, 2020–2024.
+func benchYears(tb testing.TB) dataset.Series {
+	var s dataset.Series
+	for y := 2020; y < 2025; y++ {
+		s = append(s, benchYear(tb, y))
+	}
+	return s
 }
 
 // cpuTime reports the process's CPU time per operation beside the wall

@@ -20,8 +20,8 @@
 //     threshold: the lower bound where higher is better, the upper where
 //     lower is.
 //
-// The package is for the command line and Go programs; the page does not
-// link it.
+// The command line (eduplan progress, and eduplan check given several
+// years) and the page (a file of several years) use it.
 package trend
 
 import (
@@ -70,8 +70,12 @@ type Row struct {
 	Indicator string          `json:"indicator"`
 	Name      msg.Text        `json:"name"`
 	Measure   plan.Unit       `json:"measure"`
-	Decimals  *int            `json:"decimals,omitempty"`
-	Nature    plan.Nature     `json:"nature"`
+	// Points is set for an indicator whose values are a gap between
+	// rates (its target is in percentage points): its value, change and
+	// baseline read in points.
+	Points   bool        `json:"points,omitempty"`
+	Decimals *int        `json:"decimals,omitempty"`
+	Nature   plan.Nature `json:"nature"`
 	// Direction says which way the indicator is better.
 	Direction rule.Direction `json:"direction,omitempty"`
 	Year      int            `json:"year"`
@@ -191,7 +195,7 @@ func Assess(cat *indicators.Catalog, p *plan.Plan, s dataset.Series, opt indicat
 				if n < 0 {
 					n = len(series)
 					slots[us*len(facts)+fi] = int32(n)
-					series = append(series, &unitSeries{unit: u, facts: f, name: f.ind.Name, measure: res.Unit,
+					series = append(series, &unitSeries{unit: u, facts: f, name: f.ind.Name, measure: res.Unit, points: res.Target.Points,
 						decimals: res.Decimals, nature: res.Nature, target: finalGoal(p, f, res.Target)})
 					cells = append(cells, make([]cell, len(s))...)
 				}
@@ -243,6 +247,7 @@ type unitSeries struct {
 	facts    *indicatorFacts
 	name     msg.Text
 	measure  plan.Unit
+	points   bool
 	decimals *int
 	nature   plan.Nature
 	target   *Goal
@@ -290,7 +295,7 @@ func (us *unitSeries) rows(out []Row, a *arena, s dataset.Series, cs []cell) []R
 		if !c.present {
 			continue
 		}
-		row := Row{Unit: us.unit, Indicator: ind.ID, Name: us.name, Measure: us.measure, Decimals: us.decimals, Nature: us.nature,
+		row := Row{Unit: us.unit, Indicator: ind.ID, Name: us.name, Measure: us.measure, Points: us.points, Decimals: us.decimals, Nature: us.nature,
 			Direction: dir, Year: s[y].Year, Status: c.status, Reason: c.reason, Baseline: base, BaselineFrom: from, Target: final}
 		if c.hasValue {
 			row.Value = a.float(c.value)

@@ -90,6 +90,12 @@ func writeSheet(w io.Writer, header []string, rows func(each func([]string) erro
 // the CSV guards a formula-like cell, for a writer whose cells are never
 // formulas (an .xlsx sheet). each may keep the row it is given.
 func Rows(r *indicators.Report, lang string, each func(row []string) error) error {
+	return rowsWith(r, lang, nil, each)
+}
+
+// rowsWith gives Rows' rows, each followed by the cells more gives for its
+// unit and indicator when more is not nil.
+func rowsWith(r *indicators.Report, lang string, more func(unit, indicator string) []string, each func(row []string) error) error {
 	if r == nil {
 		return nil
 	}
@@ -114,6 +120,9 @@ func Rows(r *indicators.Report, lang string, each func(row []string) error) erro
 				v.Status.In(lang), v.Value.In(lang), v.Target.In(lang),
 				v.GapNumber, v.GapUnit.In(lang), v.Origin.In(lang), v.Places.In(lang),
 				res.Wording, strings.Join(notes, pick(lang, "；", "; ")),
+			}
+			if more != nil {
+				row = append(row, more(u.Unit.ID, res.Indicator)...)
 			}
 			if err := each(row); err != nil {
 				return err

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/indicators/trend"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/plan"
@@ -46,7 +47,7 @@ var none = msg.T(None, None)
 func OfTrend(r trend.Row) TrendRow {
 	n, fixed := plan.DisplayDecimals(r.Measure, r.Decimals)
 	d := digits{n: n, base: n, fixed: fixed}
-	num := func(v float64) msg.Text { return value(v, r.Measure, false, d) }
+	num := func(v float64) msg.Text { return value(v, r.Measure, r.Points, d) }
 	v := TrendRow{Unit: UnitLabel(r.Unit), Indicator: r.Name, Nature: Nature(r.Nature), Year: strconv.Itoa(r.Year),
 		Status: r.Status.Name(), Value: none, Previous: none, Change: none, Baseline: none, YearTarget: none, Target: none,
 		Completion: none, Progress: none}
@@ -102,8 +103,13 @@ func OfTrend(r trend.Row) TrendRow {
 		if p.Completion != nil {
 			c := format(*p.Completion*100, digits{n: 1, base: 1, fixed: true}) + "%"
 			v.Completion = msg.T(c, c)
-		} else if r.Target != nil && r.Target.Value != nil && r.Baseline != nil && *r.Target.Value == r.Baseline.Value {
-			notes = append(notes, msg.T("基期值已等于目标值：完成度不适用，保持目标即为达成", "the baseline already equals the target: completion does not apply, and holding the target achieves it"))
+		} else if r.Target != nil && r.Target.Value != nil && r.Baseline != nil {
+			switch t, b := *r.Target.Value, r.Baseline.Value; {
+			case t == b:
+				notes = append(notes, msg.T("基期值已等于目标值：完成度不适用，保持目标即为达成", "the baseline already equals the target: completion does not apply, and holding the target achieves it"))
+			case r.Direction == rule.LowerIsBetter && b < t, r.Direction == rule.HigherIsBetter && b > t:
+				notes = append(notes, msg.T("基期值已超过目标值：完成度不适用，保持达标即为达成", "the baseline is already past the target: completion does not apply, and staying there achieves it"))
+			}
 		}
 		if p.Reason != nil {
 			notes = append(notes, *p.Reason)

@@ -11,6 +11,7 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/progress"
+	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/indicators/trend"
 	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/msg"
@@ -50,6 +51,18 @@ func TestOfTrend(t *testing.T) {
 				YearTarget: msg.T("阶段目标 ≥ 11（2022年，已达到）", "milestone ≥ 11 (2022, met)"), Target: msg.T("—", "—"),
 				Completion: msg.T("-25.0%", "-25.0%"), Progress: msg.T("出现倒退", "moved away from the target"),
 				Note: msg.T("计划未给基期值，以2020年数据为基期", "the plan gives no baseline: the figure of 2020 is taken as one")}},
+		{"a gap between rates reads in points; a baseline already past the target",
+			trend.Row{Unit: dataset.OrgUnit{ID: "c", Level: org.City}, Name: msg.T("差距", "gap"), Measure: plan.Percent, Points: true,
+				Direction: rule.LowerIsBetter, Year: 2017, Value: fp(0.0409), Status: indicators.Met,
+				Previous: &trend.Point{Year: 2016, Value: 0.0392}, Change: fp(0.0017),
+				Baseline: &trend.Point{Year: 2016, Value: 0.0392}, BaselineFrom: trend.FromPlan,
+				Target:   &trend.Goal{Year: 2017, Text: "不超过10个百分点", Display: msg.T("≤ 10个百分点", "≤ 10 pp"), Value: fp(0.10)},
+				Progress: &progress.Result{Status: progress.TargetAchieved}},
+			view.TrendRow{Unit: "c", Indicator: msg.T("差距", "gap"), Nature: msg.T("约束性", "binding"), Year: "2017",
+				Status: msg.T("达标", "met"), Value: msg.T("4.09个百分点", "4.09 pp"), Previous: msg.T("3.92个百分点（2016年）", "3.92 pp (2016)"),
+				Change: msg.T("+0.17个百分点", "+0.17 pp"), Baseline: msg.T("3.92个百分点（2016年）", "3.92 pp (2016)"), YearTarget: msg.T("—", "—"),
+				Target: msg.T("≤ 10个百分点（2017年）", "≤ 10 pp (2017)"), Completion: msg.T("—", "—"), Progress: msg.T("已达目标", "target achieved"),
+				Note: msg.T("基期值已超过目标值：完成度不适用，保持达标即为达成", "the baseline is already past the target: completion does not apply, and staying there achieves it")}},
 		{"no value",
 			trend.Row{Unit: dataset.OrgUnit{ID: "d1", Level: org.District}, Name: msg.T("年限", "years"), Measure: plan.Years,
 				Year: 2021, Status: indicators.NoData, Reason: &reason},

@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"errors"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,6 +24,9 @@ type Options struct {
 	// decoding (by validation) sort into document order in Problems. It
 	// costs a path for every value.
 	Track bool
+	// Ignore lists keys of the top-level object that are skipped unread:
+	// what a writer puts beside the document for other readers.
+	Ignore []string
 }
 
 // Decoder fills a Go value from JSON the way a careful reader checks a
@@ -300,6 +304,8 @@ func (d *Decoder) object(tok Token, v reflect.Value) {
 		case first >= 0:
 			line, col := d.lines.At(first)
 			d.problem(kt.Off, DuplicateKey(key, line, col))
+			d.skip(vt)
+		case !found && len(d.path) == 1 && slices.Contains(d.opt.Ignore, key):
 			d.skip(vt)
 		case !found:
 			t, s := UnknownField(key, fields.Names)

@@ -98,6 +98,17 @@
       'imp.choose': '选择文件（可多选）…',
       'imp.templateFor': '模板单位类型',
       'imp.read': '已读取“{0}”（{1}）：{2} 个单位。',
+      'imp.readYears': '已读取“{0}”（{1}）：{2} 个单位，{3}年的数据。以下评估最后一年，并画出各年的趋势。',
+      'imp.trends': '各校历年趋势',
+      'imp.trendsMore': '（仅画出前 {0} 所学校）',
+      'res.change': '比上年',
+      'res.previous': '上年',
+      'res.completion': '完成度',
+      'res.progress': '进度',
+      'res.trend': '趋势',
+      'trend.legend': '实线：各年数值；虚线：目标；空心圆：基期',
+      'trend.target': '目标',
+      'trend.baseline': '基期',
       'imp.single': '已读取“{0}”，数据已填入“自评”表。',
       'imp.errors': '文件中有 {0} 处问题：',
       'imp.warnings': '以下 {0} 处数据已按原样读取，但可能填错：',
@@ -277,6 +288,17 @@
       'imp.choose': 'Choose files…',
       'imp.templateFor': 'Template for',
       'imp.read': 'Read “{0}” ({1}): {2} units.',
+      'imp.readYears': 'Read “{0}” ({1}): {2} units, figures of {3}. The last year is assessed below, with each year’s trend.',
+      'imp.trends': 'Each school’s trend',
+      'imp.trendsMore': '(the first {0} schools drawn)',
+      'res.change': 'Change',
+      'res.previous': 'previous year',
+      'res.completion': 'Completion',
+      'res.progress': 'Progress',
+      'res.trend': 'Trend',
+      'trend.legend': 'Line: the value each year; dashed: the target; hollow circle: the baseline',
+      'trend.target': 'target',
+      'trend.baseline': 'baseline',
       'imp.single': 'Read “{0}”: the figures are now in the self-assessment form.',
       'imp.errors': '{0} problems in the file:',
       'imp.warnings': '{0} figure(s) were read as written but look mistyped:',
@@ -1293,7 +1315,9 @@
         h('th', null, t('res.indicator')),
         h('th', { class: 'num' }, t('res.value')),
         h('th', { class: 'num' }, t('res.target')),
-        h('th', { class: 'num' }, t('res.gap')))),
+        h('th', { class: 'num' }, t('res.gap')),
+        opts.trend ? [h('th', { class: 'num' }, t('res.change')), h('th', { class: 'num' }, t('res.completion')),
+          h('th', null, t('res.progress')), h('th', null, t('res.trend'))] : null)),
       h('tbody', null, results.map((r) => h('tr', { 'data-indicator': r.indicator, 'data-status': r.status, 'data-reference': r.reference ? 'true' : null, class: 'row-' + r.status + (r.reference ? ' row-reference' : '') },
         h('td', { class: 'c-status' }, resultBadge(r), h('div', { class: 'nature' }, tx(r.text.nature))),
         h('td', { class: 'c-ind' },
@@ -1308,7 +1332,73 @@
         h('td', { class: 'num c-value' }, valueOf(r) || '—'),
         h('td', { class: 'num c-target' }, targetOf(r),
           r.text && r.text.targetNote && tx(r.text.targetNote) ? h('div', { class: 'muted own-target' }, tx(r.text.targetNote)) : null),
-        h('td', { class: 'num c-gap' }, gapText(r) || '—'))))));
+        h('td', { class: 'num c-gap' }, gapText(r) || '—'),
+        opts.trend ? trendCells(opts.trend(r.indicator), tx(r.name)) : null)))));
+  }
+
+  // trendCells are the columns a result gains from a file of several
+  // years: the change since the year before, completion, progress (texts
+  // from Go, view.OfTrend) and the trend drawn.
+  function trendCells(line, name) {
+    if (!line) return [h('td', { class: 'num c-change' }, '—'), h('td', { class: 'num c-completion' }, '—'), h('td', { class: 'c-progress' }, '—'), h('td', { class: 'c-trend' }, '—')];
+    return [
+      h('td', { class: 'num c-change', title: t('res.previous') + ' ' + tx(line.text.Previous) }, tx(line.text.Change)),
+      h('td', { class: 'num c-completion' }, tx(line.text.Completion)),
+      h('td', { class: 'c-progress' }, line.progress ? h('span', { class: 'progress pg-' + line.progress }, tx(line.text.Progress)) : tx(line.text.Progress)),
+      h('td', { class: 'c-trend' }, trendSVG(line, name))];
+  }
+
+  // trendSVG draws one indicator of one unit across the years: a line
+  // through each year's value, the target as a dashed line across, the
+  // baseline as a hollow circle. The years run from the earliest of the
+  // data and the baseline to the latest of the data and the target year;
+  // the values from the least to the greatest of values, baseline and
+  // target, a tenth more on each side. Drawn here, as the bar chart is,
+  // and printed as drawn.
+  function trendSVG(line, name) {
+    const W = 132, H = 44, L = 5, R = 5, T = 5, B = 5;
+    const pts = line.points;
+    // No value in any year: nothing to draw a target against.
+    if (!pts.length) return '—';
+    const extra = [line.baseline, line.target].filter(Boolean);
+    const years = pts.map((p) => p.year).concat(extra.map((p) => p.year));
+    const vals = pts.map((p) => p.value).concat(extra.map((p) => p.value));
+    const y0 = Math.min(...years), y1 = Math.max(...years);
+    let lo = Math.min(...vals), hi = Math.max(...vals);
+    if (hi === lo) {
+      const d = Math.abs(hi) * 0.1 || 1;
+      lo -= d;
+      hi += d;
+    }
+    const pad = (hi - lo) / 10;
+    lo -= pad;
+    hi += pad;
+    const r2 = (n) => Math.round(n * 100) / 100;
+    const x = (yr) => r2(y1 === y0 ? W / 2 : L + (yr - y0) / (y1 - y0) * (W - L - R));
+    const y = (v) => r2(T + (hi - v) / (hi - lo) * (H - T - B));
+    const comma = S.lang === 'en' ? '; ' : '；';
+    const label = name + (S.lang === 'en' ? ': ' : '：') + pts.map((p) => p.year + ' ' + tx(p.text)).join(comma) +
+      (line.target ? comma + t('trend.target') + ' ' + tx(line.target.text) : '') +
+      (line.baseline ? comma + t('trend.baseline') + ' ' + tx(line.baseline.text) : '');
+    const svgEl = s('svg', { viewBox: '0 0 ' + W + ' ' + H, width: W, height: H, role: 'img', 'aria-label': label, class: 'trend',
+      'data-unit': line.unit, 'data-indicator': line.indicator });
+    svgEl.appendChild(s('title', null, label));
+    if (line.target) {
+      svgEl.appendChild(s('line', { x1: L, x2: W - R, y1: y(line.target.value), y2: y(line.target.value), class: 'trend-target',
+        'data-year': line.target.year, 'data-value': line.target.value }));
+    }
+    if (pts.length > 1) {
+      svgEl.appendChild(s('polyline', { points: pts.map((p) => x(p.year) + ',' + y(p.value)).join(' '), class: 'trend-line' }));
+    }
+    if (line.baseline) {
+      svgEl.appendChild(s('circle', { cx: x(line.baseline.year), cy: y(line.baseline.value), r: 3.5, class: 'trend-baseline',
+        'data-year': line.baseline.year, 'data-value': line.baseline.value }));
+    }
+    for (const p of pts) {
+      svgEl.appendChild(s('circle', { cx: x(p.year), cy: y(p.value), r: 2.5, class: 'trend-point', 'data-year': p.year, 'data-value': p.value },
+        s('title', null, p.year + ' ' + tx(p.text))));
+    }
+    return svgEl;
   }
 
   // chart draws each indicator's value as a bar against its target, on a
@@ -1615,7 +1705,9 @@
       S.view = 'assess';
     } else {
       S.file = f;
-      notice = { kind: 'ok', text: () => t('imp.read', name, f.cells ? t('imp.sheet') + ' ' + f.sheet : t('imp.encoding') + ' ' + f.encoding, res.units) };
+      const how = () => f.cells ? t('imp.sheet') + ' ' + f.sheet : t('imp.encoding') + ' ' + f.encoding;
+      const years = (res.years || []).join(S.lang === 'en' ? ', ' : '、');
+      notice = { kind: 'ok', text: years ? () => t('imp.readYears', name, how(), res.units, years) : () => t('imp.read', name, how(), res.units) };
     }
     // Figures read as written that look mistyped stay listed under the
     // notice, with their cells, until the next import.
@@ -1678,6 +1770,9 @@
     sec.appendChild(checks);
     const vb = validationBlock(res.validation);
     if (vb) sec.appendChild(vb);
+    // A file of several years: each unit's indicators across them.
+    const lines = new Map((res.trends || []).map((l) => [l.unit + '\u0000' + l.indicator, l]));
+    const trendOf = res.trends ? (unit) => (ind) => lines.get(unit + '\u0000' + ind) : () => null;
     const parents = h('div', { id: 'parents' }, h('h2', null, t('imp.parents')));
     // One block per district (and the city); the first open, the others
     // folded so that a city file of seven districts stays readable.
@@ -1686,7 +1781,8 @@
         h('summary', null, h('strong', null, p.unit.name || p.unit.id), ' ', h('span', { class: 'muted' }, t('unit.' + p.unit.level)),
           h('span', { class: 'mini' }, p.tallies.filter((k) => ['met', 'not_met', 'no_data'].includes(k.status)).map((k) =>
             h('span', { class: 'badge st-' + k.status }, tx(k.name) + ' ' + (k.binding + k.aspirational))))),
-        summaryBlock(p), resultsTable(p.results, { inputs: true, id: 'parent-' + p.unit.id })));
+        summaryBlock(p), resultsTable(p.results, { inputs: true, id: 'parent-' + p.unit.id, trend: trendOf(p.unit.id) }),
+        res.trends ? h('p', { class: 'muted trend-legend' }, t('trend.legend')) : null));
     });
     sec.appendChild(parents);
 
@@ -1710,6 +1806,26 @@
       res.schools.length > MAX_ROWS ? h('p', { class: 'muted' }, t('imp.more', MAX_ROWS)) : null,
       statusLegend('matrix-legend'),
       scrollBox(t('imp.schools'), table)));
+    if (res.trends && res.schools.length) sec.appendChild(schoolTrends(res, cols, lines));
+  }
+
+  const MAX_TREND_ROWS = 200;
+
+  // schoolTrends is each school's trend, indicator by indicator, for a
+  // district file of several years.
+  function schoolTrends(res, cols, lines) {
+    const table = h('table', { class: 'matrix trend-matrix', id: 'trend-matrix' },
+      h('thead', null, h('tr', null, h('th', null, t('imp.school')), cols.map((c) => h('th', { title: tx(c.name) }, tx(c.short || c.name))))),
+      h('tbody', null, res.schools.slice(0, MAX_TREND_ROWS).map((row) => h('tr', { 'data-unit': row.unit.id },
+        h('th', { scope: 'row' }, row.unit.name || row.unit.id),
+        cols.map((c) => {
+          const l = lines.get(row.unit.id + '\u0000' + c.id);
+          return h('td', { class: 'c-trend' }, l ? trendSVG(l, (row.unit.name || row.unit.id) + ' · ' + tx(c.name)) : '—');
+        })))));
+    return h('div', { class: 'card', id: 'school-trends' }, h('h2', null, t('imp.trends')),
+      res.schools.length > MAX_TREND_ROWS ? h('p', { class: 'muted' }, t('imp.trendsMore', MAX_TREND_ROWS)) : null,
+      h('p', { class: 'muted trend-legend' }, t('trend.legend')),
+      scrollBox(t('imp.trends'), table));
   }
 
   // ---------------------------------------------------------------- 任务书

@@ -18,8 +18,15 @@ import (
 // validation rules has a second sheet of them, with the columns of the
 // validation CSV.
 func WriteReport(w io.Writer, r *indicators.Report, lang string) error {
-	s := Sheet{Name: pick(lang, "评估结果", "results"), Header: view.Columns(lang)}
-	err := view.Rows(r, lang, func(row []string) error {
+	return WriteReportAcross(w, r, nil, lang)
+}
+
+// WriteReportAcross writes the report as WriteReport does, its results
+// sheet with the columns of view.WriteCSVAcross when a is not nil: the
+// previous year, the change, the baseline, completion and progress.
+func WriteReportAcross(w io.Writer, r *indicators.Report, a *view.Across, lang string) error {
+	s := Sheet{Name: pick(lang, "评估结果", "results"), Header: view.ColumnsAcross(a, lang)}
+	err := view.RowsAcross(r, a, lang, func(row []string) error {
 		s.Rows = append(s.Rows, row)
 		return nil
 	})

@@ -46,17 +46,31 @@ import (
 const Note = "合成数据（非真实统计）：按镇江市教育局2017年工作要点编造的示例年度数据，用于演示和测试。 / " +
 	"synthetic data, not real statistics: an invented sample year for the Zhenjiang 2017 plan, for examples and tests."
 
+// NotePrevious labels the previous year's file.
+const NotePrevious = "合成数据（非真实统计）：与2017年示例数据同一批单位的2016年示例数据，用于演示比上年的变化和进度。 / " +
+	"synthetic data, not real statistics: an invented 2016 for the units of the 2017 sample, to show change and progress."
+
 func main() {
 	planPath := flag.String("plan", "zhenjiang2017.json", "the plan file whose metrics the data uses")
 	out := flag.String("o", "sample2017.json", "output file")
+	prev := flag.String("previous", "", "output file of the previous year (2016), if any")
 	flag.Parse()
-	if err := run(*planPath, *out); err != nil {
+	err := run(*planPath, *out)
+	if err == nil && *prev != "" {
+		err = runPrevious(*planPath, *prev)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "gensample:", err)
 		os.Exit(1)
 	}
 }
 
-func run(planPath, out string) error {
+func run(planPath, out string) error { return write(planPath, out, build) }
+
+// runPrevious writes the sample's previous year (buildPrevious).
+func runPrevious(planPath, out string) error { return write(planPath, out, buildPrevious) }
+
+func write(planPath, out string, build func() (*dataset.Dataset, error)) error {
 	p, err := plan.LoadFile(planPath)
 	if err != nil {
 		return err
@@ -144,9 +158,17 @@ func round(x float64) float64 { return math.Round(x) }
 // part is the whole number nearest to share of n.
 func part(n int, share float64) int { return int(math.Round(float64(n) * share)) }
 
-func build() (*dataset.Dataset, error) {
-	d := dataset.New(2017)
-	d.Note = Note
+func build() (*dataset.Dataset, error) { return buildYear(2017, Note, districts, branches2017) }
+
+// branches are the figures of the bureau's Party branches: in service,
+// rated three stars or more, four stars, five stars.
+type branches [4]int
+
+var branches2017 = branches{51, 51, 15, 2}
+
+func buildYear(year int, note string, districts []district, party branches) (*dataset.Dataset, error) {
+	d := dataset.New(year)
+	d.Note = note
 	var errs []error
 	add := func(u dataset.OrgUnit) {
 		if err := d.Add(u); err != nil {
@@ -354,10 +376,10 @@ func build() (*dataset.Dataset, error) {
 	for _, m := range []string{"population_age3_5", "compulsory_age_population", "population_age15_17", "disabled_children_compulsory_age"} {
 		set(city, m, cityPop[m])
 	}
-	set(city, "party_branches_in_service", 51)
-	set(city, "party_branches_three_star_plus", 51)
-	set(city, "party_branches_four_star", 15)
-	set(city, "party_branches_five_star", 2)
+	set(city, "party_branches_in_service", party[0])
+	set(city, "party_branches_three_star_plus", party[1])
+	set(city, "party_branches_four_star", party[2])
+	set(city, "party_branches_five_star", party[3])
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

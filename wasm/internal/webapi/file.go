@@ -18,6 +18,9 @@ type loadedFile struct {
 	data *dataset.Dataset
 	// kind is "data" for a data file, "report" for a report re-imported.
 	kind string
+	// series is the file's years when it holds several; data is then the
+	// last of them.
+	series dataset.Series
 }
 
 type importRequest struct {
@@ -48,6 +51,8 @@ type importAnswer struct {
 	Warnings []dataError `json:"warnings,omitempty"`
 	// Quality is the data file's quality summary, as every face words it.
 	Quality *view.Quality `json:"quality,omitempty"`
+	// Years are the years of a file of several; Year is the last.
+	Years []int `json:"years,omitempty"`
 }
 
 // importData reads a data file the page has decoded to text (CSV or JSON)
@@ -64,6 +69,7 @@ func (s *Session) importData(arg string) (any, error) {
 		return nil, err
 	}
 	var d *dataset.Dataset
+	var series dataset.Series
 	kind := "data"
 	if req.Cells == nil && indicators.IsReport([]byte(req.Text)) {
 		var err error
@@ -74,15 +80,28 @@ func (s *Session) importData(arg string) (any, error) {
 	} else {
 		var err error
 		if d, err = s.readData(req); err != nil {
-			return nil, err
+			if series, err = s.readYears(req, err); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if series != nil {
+		d = series[len(series)-1]
+		if len(series) == 1 {
+			series = nil
 		}
 	}
 	if len(d.Units) == 0 {
 		return nil, dataset.Errors{{File: req.Name, Reason: bi("文件中没有任何单位", "the file has no units")}}
 	}
-	s.file = &loadedFile{name: req.Name, data: d, kind: kind}
+	s.file = &loadedFile{name: req.Name, data: d, kind: kind, series: series}
 	u, above, single := returnOf(d)
-	ans := importAnswer{Kind: kind, Year: d.Year, Units: len(d.Units), Single: single, Above: above}
+	if series != nil {
+		// A file of several years is a district's or a city's: its
+		// last year does not go on the form as one unit's return.
+		single = false
+	}
+	ans := importAnswer{Kind: kind, Year: d.Year, Units: len(d.Units), Single: single, Above: above, Years: series.Years()}
 	if len(d.Source.Warnings) > 0 {
 		ans.Warnings = dataErrors(d.Source.Warnings)
 		if n := d.Source.MoreWarnings; n > 0 {
@@ -176,6 +195,11 @@ type fileAnswer struct {
 	// sum, with its texts.
 	ParentFigures indicators.ParentFigures `json:"parentFigures"`
 	Hierarchy     []mismatchView           `json:"hierarchy"`
+	// Years and Trends are given for a file of several years: each
+	// unit's indicators across them (trendLine). The rest of the answer
+	// is the last year's.
+	Years  []int       `json:"years,omitempty"`
+	Trends []trendLine `json:"trends,omitempty"`
 }
 
 type mismatchView struct {
@@ -210,6 +234,12 @@ func (s *Session) assessFile(arg string) (any, error) {
 		ParentFigures: ev.Parent(), Hierarchy: []mismatchView{}, Validation: viewValidation(ev.Validation())}
 	for _, m := range ev.Mismatches() {
 		ans.Hierarchy = append(ans.Hierarchy, mismatchView{FigureMismatch: m, Text: view.OfMismatch(m)})
+	}
+	if ys := s.file.series; len(ys) > 1 {
+		ans.Years = ys.Years()
+		if ans.Trends, err = s.trendLines(ys, indicators.Options{ParentFigures: req.ParentFigures}); err != nil {
+			return nil, err
+		}
 	}
 
 	inds := s.cat.Indicators()
