@@ -460,6 +460,18 @@ func TestTypedRule(t *testing.T) {
 			assert.InDelta(t, *tt.gap, *res.Gap, 1e-6)
 		})
 	}
+	// A target alone is read, not computed: nothing to apply to the unit.
+	for _, src := range []string{"达99%以上", "≥99%", "不超过5个百分点", "控制在5%以内"} {
+		r, err := cat.CompileRule(src)
+		require.NoError(t, err, src)
+		require.True(t, r.TargetAlone(), src)
+		res := ev.EvalRule(r, a)
+		assert.Equal(t, indicators.NotApplicable, res.Status, src)
+		assert.Nil(t, res.Value, src)
+		assert.Nil(t, res.Gap, src)
+		assert.Equal(t, plan.Percent, res.Unit, src)
+		assert.Empty(t, res.Inputs, src)
+	}
 	_, err := cat.CompileRule("在园幼儿数 / 学位 >= 95%")
 	var re *rule.Error
 	require.ErrorAs(t, err, &re)

@@ -297,3 +297,29 @@ func TestOfRule(t *testing.T) {
 		assert.Equal(t, tc.gp, v.Gap.In("en"), tc.src)
 	}
 }
+
+// A target is explained by its reading and the words it was read from; a
+// target typed alone has no value and no verdict.
+func TestTargetReading(t *testing.T) {
+	ab := func(name string) (string, bool) { return name, name == "a" || name == "b" }
+	for _, tc := range []struct{ src, zh, en string }{
+		{"达99%以上", "≥ 99%，由“达…以上”读出", "≥ 99%, read from “达…以上”"},
+		{"控制在5%以内", "≤ 5%，由“控制在…以内”读出", "≤ 5%, read from “控制在…以内”"},
+		{"不超过5个百分点", "≤ 5个百分点，由“不超过…个百分点”读出", "≤ 5 pp, read from “不超过…个百分点”"},
+		{"力争达85%", "≥ 85%，由“力争…”“达…”读出", "≥ 85%, read from “力争…” “达…”"},
+		{"≥99%", "≥ 99%", "≥ 99%"},
+	} {
+		r, err := rule.CompileRule(tc.src, ab, rule.Limits{})
+		require.NoError(t, err, tc.src)
+		require.True(t, r.TargetAlone(), tc.src)
+		v := OfRule(r, indicators.RuleResult{Status: indicators.NotApplicable})
+		assert.Equal(t, msg.T(tc.zh, tc.en), v.Reading, tc.src)
+		assert.Equal(t, msg.T("仅目标", "target only"), v.Status, tc.src)
+		assert.True(t, v.Value.IsZero(), tc.src)
+		assert.True(t, v.Gap.IsZero(), tc.src)
+	}
+	r, err := rule.CompileRule("a / b 达99%以上", ab, rule.Limits{})
+	require.NoError(t, err)
+	v := OfRule(r, indicators.RuleResult{Status: indicators.Met, Value: f(0.995), Gap: f(0.5)})
+	assert.Equal(t, "≥ 99%，由“达…以上”读出", v.Reading.ZH, "a target after a formula is explained alike")
+}

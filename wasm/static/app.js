@@ -174,6 +174,9 @@
       'rule.ok': '结果',
       'rule.errAt': '第 {0} 行第 {1} 列：',
       'rule.empty': '在上面输入一条规则。',
+      'rule.examples': '计划中的例子（点一下即填入并试算）：',
+      'rule.targetAlone': '只有目标，没有公式：',
+      'rule.targetHint': '在目标前写上公式（如上面的例子），就能按本单位的数据检查。',
       'rule.list': '全部指标',
       'rule.formula': '公式',
       'rule.applies': '适用于',
@@ -342,6 +345,9 @@
       'rule.ok': 'Result',
       'rule.errAt': 'Line {0}, column {1}: ',
       'rule.empty': 'Type a rule above.',
+      'rule.examples': 'Examples from the plan (one click fills the box and tries it):',
+      'rule.targetAlone': 'A target with no formula: ',
+      'rule.targetHint': 'Write a formula before the target (as in the examples above) to check it against the unit’s figures.',
       'rule.list': 'Every indicator',
       'rule.formula': 'Formula',
       'rule.applies': 'Applies to',
@@ -1643,8 +1649,16 @@
         save();
         updateRule();
       } }, m.name.zh)));
+    const examples = h('div', { class: 'examples', id: 'rule-examples' }, h('span', { class: 'muted small' }, t('rule.examples')), ' ',
+      ruleExamples().map((src) => h('button', { type: 'button', class: 'chip example', onclick: () => {
+        ta.value = src;
+        S.ruleSrc = src;
+        save();
+        updateRule();
+        ta.focus();
+      } }, src)));
     sec.appendChild(h('div', { class: 'card rule-card no-print' },
-      h('h2', { id: 'rule-title' }, t('rule.title')), h('p', { class: 'intro', id: 'rule-intro' }, t('rule.intro')), ta,
+      h('h2', { id: 'rule-title' }, t('rule.title')), h('p', { class: 'intro', id: 'rule-intro' }, t('rule.intro')), examples, ta,
       h('div', { id: 'rule-out', class: 'rule-out', 'aria-live': 'polite' }), names));
     updateRule();
 
@@ -1661,6 +1675,34 @@
           h('div', { class: 'wording' }, '“', ind.wording, '”')),
         h('td', null, tx(ind.appliesText)),
         h('td', null, (ind.places || []).map((p, k) => [k ? sep(true) : '', tx(p.label)]))))))));
+  }
+
+  // ruleExamples are rules written from the plan's own indicators: three
+  // formulas with their targets as the plan words them, a target alone and
+  // a formula alone, so that each kind of text the box reads is one click
+  // away. A name the box cannot read as typed (3-5岁适龄人口 begins with a
+  // number) rules its formula out: the box itself says which read.
+  function ruleExamples() {
+    const out = [];
+    const seen = new Set();
+    let gap = null;
+    const reads = (src) => !call('tryRule', Object.assign(unitArgs(), { src })).ruleError;
+    for (const ind of PLAN.indicators) {
+      const f = (ind.formulaText && ind.formulaText.zh) || '';
+      if (!ind.target || !f) continue;
+      if (ind.aggregate) {
+        if (!gap && reads(ind.target)) gap = ind.target;
+        continue;
+      }
+      if (out.length < 3 && f.includes('/') && !seen.has(ind.target) && reads(f + ' ' + ind.target)) {
+        seen.add(ind.target);
+        out.push({ f, target: ind.target });
+      }
+    }
+    const list = out.map((e) => e.f + ' ' + e.target);
+    if (gap) list.push(gap);
+    if (out.length) list.push(out[0].f);
+    return list;
   }
 
   function updateRule() {
@@ -1684,10 +1726,16 @@
       return;
     }
     const r = res.result;
+    if (r.targetAlone) {
+      out.replaceChildren(h('div', { class: 'rule-result', id: 'rule-result', 'data-status': 'target' },
+        h('strong', null, t('rule.targetAlone')), h('span', { id: 'rule-reading' }, tx(r.readingText || r.targetText)),
+        h('p', { class: 'muted small' }, t('rule.targetHint'))));
+      return;
+    }
     out.replaceChildren(h('div', { class: 'rule-result', id: 'rule-result', 'data-status': r.status },
       h('strong', null, t('rule.ok'), '：'), h('span', { class: 'badge st-' + r.status, id: 'rule-status' }, tx(r.statusText) || statusName(r.status)), ' ',
       t('res.value'), ' ', h('span', { id: 'rule-value' }, tx(r.valueText) || '—'),
-      r.targetText ? [' · ', t('res.target'), ' ', tx(r.targetText)] : null,
+      r.targetText ? [' · ', t('res.target'), ' ', h('span', { id: 'rule-reading' }, tx(r.readingText || r.targetText))] : null,
       r.gapText ? [' · ', t('res.gap'), ' ', tx(r.gapText)] : null,
       (r.inputs || []).length ? h('div', { class: 'inputs' }, t('res.inputs'), r.inputs.map((i, k) => [k ? sep(true) : '', tx(i.name), ' = ', i.valueText || '—'])) : null));
   }
