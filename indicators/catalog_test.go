@@ -562,10 +562,10 @@ func TestShownValueAgreesWithStatus(t *testing.T) {
 		value    string
 		gap      string
 	}{
-		{899.96, indicators.NotMet, "89.996%", "-0.004个百分点"},
+		{899.96, indicators.NotMet, "89.996%", "-0.004个百分点（差于目标）"},
 		{900, indicators.Met, "90.00%", "0.00个百分点"},
-		{925, indicators.Met, "92.50%", "+2.50个百分点"},
-		{899.99996, indicators.NotMet, "89.999996%", "-0.000004个百分点"},
+		{925, indicators.Met, "92.50%", "+2.50个百分点（优于目标）"},
+		{899.99996, indicators.NotMet, "89.999996%", "-0.000004个百分点（差于目标）"},
 	}
 	for _, tt := range tests {
 		d := build(t, []dataset.OrgUnit{kgBig}, map[string]figures{"a1": {"enrolled": tt.enrolled, "places": 1000}})

@@ -21,6 +21,8 @@ type RuleResult struct {
 	Status Status   `json:"status"`
 	Value  *float64 `json:"value,omitempty"`
 	Gap    *float64 `json:"gap,omitempty"`
+	// GapSide is the side of the gap, as a Result's.
+	GapSide Side `json:"gapSide,omitempty"`
 	// Unit is the unit the value is in, when the catalogue knows it (see
 	// Catalog.RuleUnit); empty when nothing says.
 	Unit   plan.Unit `json:"unit,omitempty"`
@@ -57,6 +59,7 @@ func (e *Evaluation) EvalRule(r *rule.Rule, i int) RuleResult {
 		res.Value = ptr(clean(val.V[i]))
 		if r.Target.Op != "" {
 			res.Gap = ptr(round(r.Target.Gap(val.V[i]), 6))
+			res.GapSide = SideOf(res.Status, *res.Gap)
 		}
 	}
 	return res

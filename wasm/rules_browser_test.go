@@ -21,6 +21,9 @@ func TestRulesTryBox(t *testing.T) {
 	tp.typeFigure("school_choice_pupils", "3")
 	tp.typeFigure("compulsory_new_entrants", "100")
 	tp.waitStatus("school_choice_share", "met")
+	// The gap says its side, and the table says how gaps are written.
+	assert.Equal(t, "-2.00个百分点（优于目标）", tp.text(`#results-table tr[data-indicator="school_choice_share"] .c-gap`))
+	assert.Contains(t, tp.text("#results-table caption"), "差距 = 数值 − 目标")
 	tp.view("rules")
 
 	examples := eval[[]string](tp, `[...document.querySelectorAll('#rule-examples button')].map((b) => b.textContent)`)

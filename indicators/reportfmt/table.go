@@ -22,6 +22,7 @@ func WriteTable(w io.Writer, r *indicators.Report, lang string) error {
 		r = &indicators.Report{}
 	}
 	fmt.Fprintln(bw, reportTitle(r, lang))
+	fmt.Fprintln(bw, view.GapLegend.In(lang))
 	empty, allMet := 0, 0
 	for _, u := range r.Units {
 		// A city's file lists every school; most schools have no

@@ -71,7 +71,7 @@ func OfRule(r *rule.Rule, res indicators.RuleResult) RuleResult {
 		if r.Target.Percent || r.Target.Points {
 			u = plan.Percent
 		}
-		out.Gap = Gap(*res.Gap, u, r.Target.Points)
+		out.Gap = withSide(Gap(*res.Gap, u, r.Target.Points), SideText(indicators.SideOf(res.Status, *res.Gap)))
 	}
 	return out
 }

@@ -1231,6 +1231,7 @@
     opts = opts || {};
     if (!results.length) return h('p', { class: 'muted' }, t('res.none'));
     return scrollBox(t('res.title'), h('table', { class: 'results', id: opts.id || 'results-table' },
+      h('caption', { class: 'gap-legend' }, tx(PLAN.gapLegend)),
       h('thead', null, h('tr', null,
         h('th', { class: 'c-status' }, t('res.status')),
         h('th', null, t('res.indicator')),

@@ -290,8 +290,8 @@ func TestAssessStatusChanges(t *testing.T) {
 		gap          string
 		fieldError   string
 	}{
-		{"over 5%", "10", "not_met", "10.00%", "+5.00个百分点", ""},
-		{"under 5%", "4", "met", "4.00%", "-1.00个百分点", ""},
+		{"over 5%", "10", "not_met", "10.00%", "+5.00个百分点（差于目标）", ""},
+		{"under 5%", "4", "met", "4.00%", "-1.00个百分点（优于目标）", ""},
 		{"exactly 5%", "5", "met", "5.00%", "0.00个百分点", ""},
 		{"thousands and full width", "１,０", "no_data", "", "", "千位分隔符"},
 		{"empty is missing, not zero", "", "no_data", "", "", ""},
@@ -356,7 +356,7 @@ func TestPercentTypedInPercent(t *testing.T) {
 		st, val, gap := resultOf(t, ta, "certified_share")
 		assert.Equal(t, "met", st, typed)
 		assert.Equal(t, "96.50%", val, typed)
-		assert.Equal(t, "+1.50 pp", gap.EN, typed)
+		assert.Equal(t, "+1.50 pp (better than target)", gap.EN, typed)
 	}
 	ta := assessOf(t, s, map[string]any{"level": "school", "kind": "kindergarten",
 		"figures": map[string]string{"certified_teacher_share": "0.965"}})
@@ -377,7 +377,7 @@ func TestValueShownAgreesWithStatus(t *testing.T) {
 	assert.Equal(t, "not_met", st)
 	assert.Equal(t, "94.996%", val)
 	require.NotNil(t, gap)
-	assert.Equal(t, "-0.004个百分点", gap.ZH)
+	assert.Equal(t, "-0.004个百分点（差于目标）", gap.ZH)
 }
 
 func TestImportSingleUnitAndRoundTrip(t *testing.T) {
