@@ -117,6 +117,7 @@
       'val.title': '数据校验规则',
       'val.none': '没有违反任何校验规则。',
       'val.more': '只列出前 {0} 项。',
+      'val.printMore': '打印只列出前 {0} 项（共 {1} 项），全部见页面。',
       'imp.checksNone': '这个文件没有涉及跨单位比较的指标，或缺少下级单位。',
       'imp.school': '学校',
       'imp.kind': '类型',
@@ -288,6 +289,7 @@
       'val.title': 'Validation rules',
       'val.none': 'No validation rule is broken.',
       'val.more': 'Only the first {0} are listed.',
+      'val.printMore': 'The print lists the first {0} of {1}; the page shows them all.',
       'imp.checksNone': 'No indicator of this file compares units, or the units have no children.',
       'imp.school': 'School',
       'imp.kind': 'Kind',
@@ -1155,13 +1157,14 @@
       h('h2', null, t('val.title')),
       h('p', { class: 'muted', id: 'validation-summary' }, tx(v.summary)));
     if (!shown.length) box.appendChild(h('p', { class: 'muted', id: 'validation-none' }, t('val.none')));
-    shown.slice(0, MAX_ROWS).forEach((c) => {
-      box.appendChild(h('div', { class: 'check vcheck', 'data-rule': c.rule, 'data-unit': c.unit, 'data-status': c.status },
+    shown.slice(0, MAX_ROWS).forEach((c, i) => {
+      box.appendChild(h('div', { class: 'check vcheck' + (i >= PRINT_ROWS ? ' print-skip' : ''), 'data-rule': c.rule, 'data-unit': c.unit, 'data-status': c.status },
         h('span', { class: 'badge ' + (c.status === 'violated' ? 'st-not_met' : 'st-not_computable') }, tx(c.text.status)), ' ',
         h('span', { class: 'muted' }, tx(c.text.importance)), ' ',
         h('span', { class: 'vline' }, tx(c.text.line))));
     });
     if (shown.length > MAX_ROWS) box.appendChild(h('p', { class: 'muted' }, t('val.more', MAX_ROWS)));
+    if (shown.length > PRINT_ROWS) box.appendChild(h('p', { class: 'muted print-only', id: 'validation-print-more' }, t('val.printMore', PRINT_ROWS, shown.length)));
     return box;
   }
 
@@ -1462,6 +1465,10 @@
   }
 
   const MAX_ROWS = 2000;
+  // PRINT_ROWS is how many broken rules a print lists: a district's print
+  // is its summary and its schools a line each, not thousands of rule
+  // lines before them (the page and the exports keep every one).
+  const PRINT_ROWS = 30;
 
   function districtView(sec) {
     const t0 = performance.now();
@@ -1514,7 +1521,11 @@
     // One block per district (and the city); the first open, the others
     // folded so that a city file of seven districts stays readable.
     res.parents.forEach((p, i) => {
-      parents.appendChild(h('details', { class: 'card parent', 'data-unit': p.unit.id, open: i === 0 },
+      // Chromium opens every <details> to print it: .folded keeps what
+      // the user folded out of the print (style.css), so that a district's
+      // print is the summaries and the schools, not every district in full.
+      parents.appendChild(h('details', { class: 'card parent' + (i === 0 ? '' : ' folded'), 'data-unit': p.unit.id, open: i === 0,
+        ontoggle: (ev) => ev.target.classList.toggle('folded', !ev.target.open) },
         h('summary', null, h('strong', null, p.unit.name || p.unit.id), ' ', h('span', { class: 'muted' }, t('unit.' + p.unit.level)),
           h('span', { class: 'mini' }, p.tallies.filter((k) => ['met', 'not_met', 'no_data'].includes(k.status)).map((k) =>
             h('span', { class: 'badge st-' + k.status }, tx(k.name) + ' ' + (k.binding + k.aspirational))))),
