@@ -95,14 +95,23 @@ func CompileRule(src string, resolve Resolver, lim Limits) (*Rule, error) {
 		return &Rule{Target: t}, nil
 	case firstErr != nil:
 		return nil, firstErr
-	case reportable(norm, candidate{0, candOp}, len(rs)) && !knownNameFirst(toks, resolve):
+	case reportable(norm, candidate{0, candOp}, len(rs)) && !knownNameFirst(toks, resolve) &&
+		!(ferr.unknownName && ferr.Offset > firstNonSpace(norm)):
 		// The text begins as a target does (≥, 达, a number): the target
-		// parser names the cause, not the formula's complaint about a %.
+		// parser names the cause, not the formula's complaint about a %
+		// (an unknown name further on, as in 99% + 未知, is the cause).
 		return nil, terr
 	case nameErr != nil:
 		return nil, nameErr
 	}
 	return nil, ferr
+}
+
+// firstNonSpace is the position of the first character that is not white
+// space.
+func firstNonSpace(rs []rune) int {
+	f, _ := trimSpan(rs, 0, len(rs))
+	return f
 }
 
 // knownNameFirst says whether the text begins with a known name: 在园幼儿数

@@ -181,6 +181,7 @@ func TestCompileRuleCauseFirst(t *testing.T) {
 		{"≥99%吧", 5, 1, `target words not understood: "吧"`},
 		// 在园幼儿数 begins as 在98%以上 does, but is a known name.
 		{"在园幼儿数 / 3-5岁适龄人口", 11, 6, `a number runs into text`},
+		{"99% + 未知", 7, 2, `unknown metric or indicator "未知"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
