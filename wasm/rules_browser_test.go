@@ -11,15 +11,22 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// primaryWithChoice opens the page as a primary school with a share of
+// school-choice pupils of n per 100.
+func primaryWithChoice(tp *tab, n string) {
+	tp.t.Helper()
+	tp.open(siteURL)
+	tp.pickUnit("school/primary")
+	tp.typeFigure("school_choice_pupils", n)
+	tp.typeFigure("compulsory_new_entrants", "100")
+}
+
 // The rules view's try-box: each worked example is one click to try, a
 // target typed alone is read and explained, and an error names its real
 // cause at its column.
 func TestRulesTryBox(t *testing.T) {
 	tp := newTab(t)
-	tp.open(siteURL)
-	tp.pickUnit("school/primary")
-	tp.typeFigure("school_choice_pupils", "3")
-	tp.typeFigure("compulsory_new_entrants", "100")
+	primaryWithChoice(tp, "3")
 	tp.waitStatus("school_choice_share", "met")
 	// The gap says its side, and the table says how gaps are written.
 	assert.Equal(t, "-2.00个百分点（优于目标）", tp.text(`#results-table tr[data-indicator="school_choice_share"] .c-gap`))

@@ -94,7 +94,9 @@ func TargetReading(t rule.Target) msg.Text {
 	var words []string
 	for _, row := range t.Rows {
 		if readsWords(row) {
-			words = append(words, "“"+strings.NewReplacer("X", "…", "Y", "…").Replace(row)+"”")
+			// strings.ReplaceAll, not a Replacer: the page's wasm links
+			// no Replacer otherwise.
+			words = append(words, "“"+strings.ReplaceAll(strings.ReplaceAll(row, "X", "…"), "Y", "…")+"”")
 		}
 	}
 	if len(words) == 0 {
@@ -108,7 +110,7 @@ func TargetReading(t rule.Target) msg.Text {
 func readsWords(pattern string) bool {
 	for _, v := range rule.Vocabulary {
 		if v.Pattern == pattern {
-			return v.Kind != rule.KindUnit && strings.ContainsFunc(pattern, func(r rune) bool { return r > 0x2E80 })
+			return v.Kind != rule.KindUnit && strings.IndexFunc(pattern, func(r rune) bool { return r > 0x2E80 }) >= 0
 		}
 	}
 	return false
