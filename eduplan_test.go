@@ -125,7 +125,7 @@ func TestDeclaredDecimals(t *testing.T) {
 	require.NoError(t, err)
 	var md bytes.Buffer
 	require.NoError(t, eduplan.Write(&md, rep, eduplan.Markdown, "zh"))
-	assert.Regexp(t, `\| 学前三年教育毛入学率 \| \d+\.\d% \| ≥ 99% \| [+-]\d+\.\d个百分点 \|`, md.String())
+	assert.Regexp(t, `\| 学前三年教育毛入学率 \| \d+\.\d% \| ≥ 99% \| [+-]\d+\.\d个百分点（[优差]于目标） \|`, md.String())
 	assert.Regexp(t, `\| 择校生比例 \| \d+\.\d\d% \|`, md.String())
 
 	_, err = eduplan.Parse([]byte(strings.Replace(string(doc), `"id": "preschool_ger",`, `"id": "preschool_ger", "decimals": 7,`, 1)))

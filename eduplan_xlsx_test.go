@@ -119,7 +119,7 @@ func TestWriteXLSXReport(t *testing.T) {
 		want, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(c.String(), "\uFEFF"))).ReadAll()
 		require.NoError(t, err)
 		require.Len(t, got, len(want))
-		assert.Len(t, want[0], 18)
+		assert.Len(t, want[0], 19)
 		for i := range want {
 			for j := range want[i] {
 				g := ""

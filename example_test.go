@@ -48,7 +48,7 @@ func ExampleOpen() {
 	for _, line := range eduplan.Missed(rep, "en") {
 		fmt.Println(line)
 	}
-	// Output: 东区小学(p1): Share of school-choice pupils(choice_rate) not met: value 7.00%, target ≤ 5%, gap +2.00 pp (binding)
+	// Output: 东区小学(p1): Share of school-choice pupils(choice_rate) not met: value 7.00%, target ≤ 5%, gap +2.00 pp, worse than target (binding)
 }
 
 // Write a report as a CI step would: JUnit XML for the dashboard.

@@ -81,11 +81,11 @@ func TestCheckReportsBindingFailures(t *testing.T) {
 	require.NotNil(t, r)
 	assert.Equal(t, "fixture-2017", r.Plan)
 	require.Len(t, f.errors, 2, "西区 and 西区小学 miss the 5%% target: %v", f.errors)
-	assert.Equal(t, "西区(d2)：择校生比例(choice_rate) 未达标：数值 8.00%，目标 ≤ 5%，差距 +3.00个百分点（约束性）\n    原文：择校生比例控制在5%以内（总体目标1）", f.errors[0])
+	assert.Equal(t, "西区(d2)：择校生比例(choice_rate) 未达标：数值 8.00%，目标 ≤ 5%，差距 +3.00个百分点，差于目标（约束性）\n    原文：择校生比例控制在5%以内（总体目标1）", f.errors[0])
 	assert.Contains(t, f.errors[1], "西区小学(p2)：择校生比例(choice_rate) 未达标：数值 8.00%")
 	// The aspirational 力争达1000 missed is logged, not failed.
 	require.Len(t, f.logs, 1)
-	assert.Contains(t, f.logs[0], "在园幼儿总数(kg_total) 未达标：数值 998，目标 ≥ 1000，差距 -2（预期性）")
+	assert.Contains(t, f.logs[0], "在园幼儿总数(kg_total) 未达标：数值 998，目标 ≥ 1000，差距 -2，差于目标（预期性）")
 }
 
 func TestCheckPasses(t *testing.T) {
@@ -124,7 +124,7 @@ func TestOptions(t *testing.T) {
 			edit:   func(d *dataset.Dataset) { require.NoError(t, d.Set("d1", "pop_3_5", 0)) },
 			errors: []string{"东区(d1)：学前三年教育毛入学率(preschool_ger) 无法计算", "ger_gap"}},
 		{name: "english", file: "testdata/fail.csv", opts: []Option{Lang("en"), Units("p2")},
-			errors: []string{"西区小学(p2): Share of school-choice pupils(choice_rate) not met: value 8.00%, target ≤ 5%, gap +3.00 pp (binding)\n    plan wording: 择校生比例控制在5%以内 (Goal 1)"}},
+			errors: []string{"西区小学(p2): Share of school-choice pupils(choice_rate) not met: value 8.00%, target ≤ 5%, gap +3.00 pp, worse than target (binding)\n    plan wording: 择校生比例控制在5%以内 (Goal 1)"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -205,7 +205,7 @@ func TestSubtests(t *testing.T) {
 	assert.Contains(t, out, "--- FAIL: TestSuite/choice_rate")
 	assert.Contains(t, out, "--- PASS: TestSuite/preschool_ger")
 	assert.Contains(t, out, "--- PASS: TestSuite/ger_gap")
-	assert.Contains(t, out, "西区小学(p2)：择校生比例(choice_rate) 未达标：数值 8.00%，目标 ≤ 5%，差距 +3.00个百分点（约束性）")
+	assert.Contains(t, out, "西区小学(p2)：择校生比例(choice_rate) 未达标：数值 8.00%，目标 ≤ 5%，差距 +3.00个百分点，差于目标（约束性）")
 
 	out, err = child("testdata/fail.csv", "^TestSuite$/^preschool_ger$")
 	require.NoError(t, err, "one indicator picked with -run passes:\n%s", out)

@@ -460,6 +460,18 @@ func TestTypedRule(t *testing.T) {
 			assert.InDelta(t, *tt.gap, *res.Gap, 1e-6)
 		})
 	}
+	// A target alone is read, not computed: nothing to apply to the unit.
+	for _, src := range []string{"达99%以上", "≥99%", "不超过5个百分点", "控制在5%以内"} {
+		r, err := cat.CompileRule(src)
+		require.NoError(t, err, src)
+		require.True(t, r.TargetAlone(), src)
+		res := ev.EvalRule(r, a)
+		assert.Equal(t, indicators.NotApplicable, res.Status, src)
+		assert.Nil(t, res.Value, src)
+		assert.Nil(t, res.Gap, src)
+		assert.Equal(t, plan.Percent, res.Unit, src)
+		assert.Empty(t, res.Inputs, src)
+	}
 	_, err := cat.CompileRule("在园幼儿数 / 学位 >= 95%")
 	var re *rule.Error
 	require.ErrorAs(t, err, &re)
@@ -550,10 +562,10 @@ func TestShownValueAgreesWithStatus(t *testing.T) {
 		value    string
 		gap      string
 	}{
-		{899.96, indicators.NotMet, "89.996%", "-0.004个百分点"},
+		{899.96, indicators.NotMet, "89.996%", "-0.004个百分点（差于目标）"},
 		{900, indicators.Met, "90.00%", "0.00个百分点"},
-		{925, indicators.Met, "92.50%", "+2.50个百分点"},
-		{899.99996, indicators.NotMet, "89.999996%", "-0.000004个百分点"},
+		{925, indicators.Met, "92.50%", "+2.50个百分点（优于目标）"},
+		{899.99996, indicators.NotMet, "89.999996%", "-0.000004个百分点（差于目标）"},
 	}
 	for _, tt := range tests {
 		d := build(t, []dataset.OrgUnit{kgBig}, map[string]figures{"a1": {"enrolled": tt.enrolled, "places": 1000}})

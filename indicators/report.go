@@ -197,6 +197,9 @@ type Result struct {
 	// percentage points for percents. Its sign says on which side of the
 	// bound the value lies; Status says whether that side is good.
 	Gap *float64 `json:"gap,omitempty"`
+	// GapSide says whether the gap lies on the good side of the target
+	// (better) or the bad side (worse); absent for a gap of zero.
+	GapSide Side `json:"gapSide,omitempty"`
 	// Formula is the indicator's formula as written in the plan.
 	Formula    string           `json:"formula"`
 	Inputs     []Input          `json:"inputs"`
@@ -408,6 +411,7 @@ func (e *Evaluation) setValue(res *Result, ix, i int) (over bool) {
 		res.Value = ptr(clean(v.V[i]))
 		if res.Status == Met || res.Status == NotMet {
 			res.Gap = ptr(round(e.target(ix, i).Gap(v.V[i]), 6))
+			res.GapSide = SideOf(res.Status, *res.Gap)
 		}
 	}
 	return over

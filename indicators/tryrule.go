@@ -8,8 +8,9 @@ import (
 )
 
 // CompileRule compiles a rule a person types — a formula, optionally followed
-// by a target ("在园幼儿数 / 适龄人口 >= 99%", "择校生数/在校生数 控制在5%以内") —
-// with the catalogue's metric and indicator names. Errors are *rule.Error and
+// by a target ("在园幼儿数 / 适龄人口 >= 99%", "择校生数/在校生数 控制在5%以内"),
+// or a target alone ("达99%以上", rule.Rule.TargetAlone) — with the
+// catalogue's metric and indicator names. Errors are *rule.Error and
 // point at the text as typed.
 func (c *Catalog) CompileRule(src string) (*rule.Rule, error) {
 	return rule.CompileRule(src, c.resolver(), c.limits)
@@ -20,6 +21,8 @@ type RuleResult struct {
 	Status Status   `json:"status"`
 	Value  *float64 `json:"value,omitempty"`
 	Gap    *float64 `json:"gap,omitempty"`
+	// GapSide is the side of the gap, as a Result's.
+	GapSide Side `json:"gapSide,omitempty"`
 	// Unit is the unit the value is in, when the catalogue knows it (see
 	// Catalog.RuleUnit); empty when nothing says.
 	Unit   plan.Unit `json:"unit,omitempty"`
@@ -30,9 +33,13 @@ type RuleResult struct {
 // with a target is met or not met as an indicator is. A condition
 // (a >= b && c <= 5%) is its own target: met when it holds, not met when it
 // does not. A formula alone is NoTarget: its value is computed and shown,
-// never read as met.
+// never read as met. A target alone (r.TargetAlone) has nothing to
+// compute: NotApplicable, with no value.
 func (e *Evaluation) EvalRule(r *rule.Rule, i int) RuleResult {
 	n := len(e.data.Units)
+	if r.TargetAlone() {
+		return RuleResult{Status: NotApplicable, Inputs: []Input{}, Unit: e.cat.RuleUnit(r)}
+	}
 	val, _, _ := e.evalProgram(r.Formula, n, &evalScratch{})
 	res := RuleResult{Inputs: []Input{}, Unit: e.cat.RuleUnit(r)}
 	for _, id := range r.Formula.Vars() {
@@ -52,6 +59,7 @@ func (e *Evaluation) EvalRule(r *rule.Rule, i int) RuleResult {
 		res.Value = ptr(clean(val.V[i]))
 		if r.Target.Op != "" {
 			res.Gap = ptr(round(r.Target.Gap(val.V[i]), 6))
+			res.GapSide = SideOf(res.Status, *res.Gap)
 		}
 	}
 	return res
@@ -65,6 +73,12 @@ func (e *Evaluation) EvalRule(r *rule.Rule, i int) RuleResult {
 // two counts is a share (a percent) or a ratio (students per teacher)
 // alike, so nothing else is inferred from the formula's shape.
 func (c *Catalog) RuleUnit(r *rule.Rule) plan.Unit {
+	if r.TargetAlone() {
+		if r.Target.Percent || r.Target.Points {
+			return plan.Percent
+		}
+		return ""
+	}
 	if r.Formula.Boolean() {
 		return ""
 	}

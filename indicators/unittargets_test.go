@@ -81,9 +81,9 @@ func TestUnitTargets(t *testing.T) {
 		gapShown     string
 		own          bool
 	}{
-		{"d-a", indicators.NotMet, -1, "≥ 95", "94", "≥ 95", "-1", true},
-		{"d-b", indicators.Met, 1, "≥ 95", "96", "≥ 95", "+1", true},
-		{"d-c", indicators.Met, 1, "≥ 90", "91", "≥ 90", "+1", false},
+		{"d-a", indicators.NotMet, -1, "≥ 95", "94", "≥ 95", "-1（差于目标）", true},
+		{"d-b", indicators.Met, 1, "≥ 95", "96", "≥ 95", "+1（优于目标）", true},
+		{"d-c", indicators.Met, 1, "≥ 90", "91", "≥ 90", "+1（优于目标）", false},
 	} {
 		t.Run(tc.unit, func(t *testing.T) {
 			r := resultFor(t, rep, tc.unit)

@@ -437,7 +437,7 @@ func TestPageStatusGoesFromNotMetToMet(t *testing.T) {
 	row := `#results-table tr[data-indicator="school_choice_share"]`
 	assert.Equal(t, "10.00%", tp.text(row+" .c-value"))
 	assert.Equal(t, "≤ 5%", tp.text(row+" .c-target"))
-	assert.Equal(t, "+5.00个百分点", tp.text(row+" .c-gap"))
+	assert.Equal(t, "+5.00个百分点（差于目标）", tp.text(row+" .c-gap"))
 	assert.Contains(t, tp.text(row+" .wording"), "择校生比例控制在5%以内")
 	assert.Contains(t, tp.text(row+" .places"), "任务4")
 	assert.Equal(t, "1", tp.text(`#summary .binding [data-count="not_met"] .sum-n`))
@@ -445,7 +445,7 @@ func TestPageStatusGoesFromNotMetToMet(t *testing.T) {
 
 	tp.typeFigure("school_choice_pupils", "4")
 	tp.waitStatus("school_choice_share", "met")
-	assert.Equal(t, "-1.00个百分点", tp.text(row+" .c-gap"))
+	assert.Equal(t, "-1.00个百分点（优于目标）", tp.text(row+" .c-gap"))
 	assert.Equal(t, "1", tp.text(`#summary .binding [data-count="met"] .sum-n`))
 	// The chart draws the bar as met.
 	assert.Equal(t, "bar st-met", eval[string](tp, `document.querySelector('#chart g[data-indicator="school_choice_share"]').getAttribute('class')`))
@@ -483,7 +483,7 @@ func TestPercentFieldTypedInPercent(t *testing.T) {
 	assert.False(t, eval[bool](tp, `document.querySelector('.field[data-metric="certified_teacher_share"]').classList.contains('warned')`))
 	tp.typeFigure("certified_teacher_share", "94.9%")
 	tp.waitStatus("certified_share", "not_met")
-	assert.Equal(t, "-0.10个百分点", tp.text(`#results-table tr[data-indicator="certified_share"] .c-gap`))
+	assert.Equal(t, "-0.10个百分点（差于目标）", tp.text(`#results-table tr[data-indicator="certified_share"] .c-gap`))
 
 	// A fraction is read as typed, in percent, and the field says so.
 	tp.typeFigure("certified_teacher_share", "0.965")
@@ -540,7 +540,7 @@ func TestLanguageSwitch(t *testing.T) {
 	assert.Equal(t, "中文", tp.text("#btn-lang"))
 	row := `#results-table tr[data-indicator="school_choice_share"]`
 	assert.Equal(t, "not met", tp.text(row+" .badge"))
-	assert.Equal(t, "+5.00 pp", tp.text(row+" .c-gap"))
+	assert.Equal(t, "+5.00 pp (worse than target)", tp.text(row+" .c-gap"))
 	assert.Contains(t, tp.text(row+" .ind-name"), "school choice")
 	assert.Contains(t, tp.text("#plan-title"), "Zhenjiang")
 	tp.screenshot("assess-english")
@@ -772,7 +772,7 @@ func TestExportAndImportAgain(t *testing.T) {
 	name, csvReport := download("#exp-csv")
 	assert.Equal(t, "自评报告-丹徒区实验小学.csv", name)
 	assert.True(t, bytes.HasPrefix(csvReport, []byte("\xef\xbb\xbf单位编号,")), "a UTF-8 BOM for Excel")
-	assert.Contains(t, string(csvReport), "义务教育择校生比例,约束性,未达标,10.00%,≤ 5%,+5.00,个百分点")
+	assert.Contains(t, string(csvReport), "义务教育择校生比例,约束性,未达标,10.00%,≤ 5%,+5.00,个百分点,差于目标")
 
 	// The figures are a return: they need the unit's code.
 	tp.do(chromedp.SendKeys(chromedp.CSS("#unit-code"), "s-dantu-p1"))
@@ -901,10 +901,7 @@ func TestTaskBookDefaultsToPlanYearEnd(t *testing.T) {
 
 func TestRulesView(t *testing.T) {
 	tp := newTab(t)
-	tp.open(siteURL)
-	tp.pickUnit("school/primary")
-	tp.typeFigure("school_choice_pupils", "3")
-	tp.typeFigure("compulsory_new_entrants", "100")
+	primaryWithChoice(tp, "3")
 	tp.waitStatus("school_choice_share", "met")
 	tp.view("rules")
 	n := eval[int](tp, `JSON.parse(eduplan.plan()).plan.indicators.length`)
@@ -946,7 +943,7 @@ func TestRulesView(t *testing.T) {
 	tp.waitFor(`!!document.getElementById('rule-result')`)
 	assert.Equal(t, "not_met", eval[string](tp, `document.getElementById('rule-result').dataset.status`))
 	assert.Contains(t, tp.text("#rule-result"), "3.00%")
-	assert.Contains(t, tp.text("#rule-result"), "+1.00个百分点")
+	assert.Contains(t, tp.text("#rule-result"), "+1.00个百分点（差于目标）")
 
 	// A formula without a target is a value, in its unit, not a verdict:
 	// 择校生数 / 义务教育招生数 is the plan's 择校生比例, a percent.

@@ -294,7 +294,7 @@ func TestCheckFormats(t *testing.T) {
 		require.NoError(t, xml.Unmarshal([]byte(r.stdout), &doc))
 		assert.Equal(t, 2, doc.Failures, "西区 and 西区小学 miss the 5% target; the city (10/200) meets it")
 		assert.Equal(t, 10, doc.Tests)
-		assert.Contains(t, r.stderr, "西区小学(p2)：择校生比例(choice_rate) 未达标：数值 8.00%，目标 ≤ 5%，差距 +3.00个百分点（约束性）")
+		assert.Contains(t, r.stderr, "西区小学(p2)：择校生比例(choice_rate) 未达标：数值 8.00%，目标 ≤ 5%，差距 +3.00个百分点，差于目标（约束性）")
 	})
 	// --fail-on chooses the exit status only: the report still says which
 	// binding targets were missed, so a CI dashboard does not show green.

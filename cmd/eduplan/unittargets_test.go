@@ -31,8 +31,8 @@ func writeTemp(t *testing.T, name, text string) string {
 func TestCheckAndExplainUnitTargets(t *testing.T) {
 	r := eduplan(t, "check", "--plan", unitTargetsPlan, unitTargetsData)
 	assert.Equal(t, exitFail, r.code, r.stderr)
-	assert.Contains(t, r.stdout, "未达标  督导综合得分    94  ≥ 95    -1")
-	assert.Contains(t, r.stdout, "达标  督导综合得分    91  ≥ 90    +1")
+	assert.Contains(t, r.stdout, "未达标  督导综合得分    94  ≥ 95  -1（差于目标）")
+	assert.Contains(t, r.stdout, "达标  督导综合得分    91  ≥ 90  +1（优于目标）")
 	assert.Contains(t, r.stdout, "本单位目标（按计划对县A、县B的要求；其余单位 ≥ 90）")
 	assert.NotContains(t, r.stderr, "没有用上")
 

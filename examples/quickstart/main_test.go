@@ -47,5 +47,5 @@ func TestQuickstartPrintsTheCitysMissedTargets(t *testing.T) {
 	assert.Len(t, lines[2:], missed, "one line per binding target missed")
 	cityNotMet, _ := strconv.Atoi(m[1])
 	assert.Equal(t, cityNotMet, strings.Count(out.String(), "\n  镇江市(zhenjiang)："), "the city's own lines agree with its summary")
-	assert.Contains(t, out.String(), "辖市区之间优质普惠学前教育资源差距(quality_preschool_district_gap) 未达标：数值 12.73个百分点，目标 ≤ 10个百分点，差距 +2.73个百分点（约束性）")
+	assert.Contains(t, out.String(), "辖市区之间优质普惠学前教育资源差距(quality_preschool_district_gap) 未达标：数值 12.73个百分点，目标 ≤ 10个百分点，差距 +2.73个百分点，差于目标（约束性）")
 }

@@ -32,6 +32,7 @@ func WriteMarkdownAcross(w io.Writer, r *indicators.Report, a *view.Across, lang
 	t := Totals(r)
 	fmt.Fprintf(bw, "%s%s%s\n", pick(lang, "合计", "Total"),
 		fmt.Sprintf(pick(lang, "（%d 个单位）", " (%d units)"), len(r.Units)), sep(lang)+view.SummaryText(t).In(lang))
+	fmt.Fprintf(bw, "\n%s\n", mdEscape(view.GapLegend.In(lang)))
 	empty, allMet := 0, 0
 	for _, u := range r.Units {
 		if len(u.Results) == 0 {

@@ -85,7 +85,7 @@ func Failures(r *indicators.Report, p Policy) []Failure {
 // the result's line (view.Result.Line): indicator, value, target, gap, and
 // whether the target binds.
 //
-//	镇江市(city)：学前三年教育毛入学率(preschool-ger) 未达标：数值 97.5%，目标 ≥ 99%，差距 -1.5个百分点（约束性）
+//	镇江市(city)：学前三年教育毛入学率(preschool-ger) 未达标：数值 97.5%，目标 ≥ 99%，差距 -1.5个百分点，差于目标（约束性）
 func (f Failure) Message(lang string) string {
 	return view.UnitLabel(f.Unit) + sep(lang) + view.Of(f.Result).Line.In(lang)
 }

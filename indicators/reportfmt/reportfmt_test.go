@@ -176,9 +176,9 @@ func TestFailures(t *testing.T) {
 	assert.Empty(t, Failures(nil, FailAny))
 
 	fs := Failures(r, FailBinding)
-	assert.Equal(t, "镇江市(zj)：择校生比例(school-choice) 未达标：数值 6.30%，目标 ≤ 5%，差距 +1.30个百分点（约束性）", fs[0].Message("zh"))
-	assert.Equal(t, "镇江市(zj): Share of school-choice pupils(school-choice) not met: value 6.30%, target ≤ 5%, gap +1.30 pp (binding)", fs[0].Message("en"))
-	assert.Equal(t, "镇江市(zj)：辖市区间巩固率差距(district-gap) 未达标：数值 11.20个百分点，目标 ≤ 10个百分点，差距 +1.20个百分点（约束性）", fs[1].Message("zh"))
+	assert.Equal(t, "镇江市(zj)：择校生比例(school-choice) 未达标：数值 6.30%，目标 ≤ 5%，差距 +1.30个百分点，差于目标（约束性）", fs[0].Message("zh"))
+	assert.Equal(t, "镇江市(zj): Share of school-choice pupils(school-choice) not met: value 6.30%, target ≤ 5%, gap +1.30 pp, worse than target (binding)", fs[0].Message("en"))
+	assert.Equal(t, "镇江市(zj)：辖市区间巩固率差距(district-gap) 未达标：数值 11.20个百分点，目标 ≤ 10个百分点，差距 +1.20个百分点，差于目标（约束性）", fs[1].Message("zh"))
 }
 
 func TestResultLineNoData(t *testing.T) {
@@ -394,7 +394,7 @@ func TestValueAndGapNeverContradictTheStatus(t *testing.T) {
 		Target: indicators.TargetInfo{Display: msg.Text{ZH: "≥ 95%", EN: "≥ 95%"}}}
 	v2 := view.Of(r)
 	assert.Equal(t, "94.996%", v2.Value.In("zh"))
-	assert.Equal(t, "-0.004 pp", v2.Gap.In("en"))
+	assert.Equal(t, "-0.004 pp (worse than target)", v2.Gap.In("en"))
 }
 
 // A name with a direction override or a zero-width character reads as

@@ -32,6 +32,7 @@ func WriteTableAcross(w io.Writer, r *indicators.Report, a *view.Across, lang st
 	if a != nil {
 		fmt.Fprintln(bw, a.Note().In(lang))
 	}
+	fmt.Fprintln(bw, view.GapLegend.In(lang))
 	empty, allMet := 0, 0
 	for _, u := range r.Units {
 		// A city's file lists every school; most schools have no

@@ -237,8 +237,10 @@ func (c *compiler) build(n ast.Node, depth int, inAgg bool) (*node, *Error) {
 			id, ok = c.resolve(n.Value)
 		}
 		if !ok {
-			return nil, c.errAt(n, fmt.Sprintf("未知的指标或数据项 “%s”", n.Value),
+			e := c.errAt(n, fmt.Sprintf("未知的指标或数据项 “%s”", n.Value),
 				fmt.Sprintf("unknown metric or indicator %q", n.Value))
+			e.unknownName = true
+			return nil, e
 		}
 		out.op, out.id = opVar, id
 	case *ast.UnaryNode:

@@ -24,6 +24,9 @@ type Error struct {
 	Length int
 	// Message says what is wrong, in Chinese and English.
 	Message msg.Text
+	// unknownName marks a name the resolver does not know: the cause to
+	// name first when other parts of a rule also fail to read.
+	unknownName bool
 }
 
 // Error renders the message with a snippet of the offending line and carets

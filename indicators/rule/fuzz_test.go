@@ -132,6 +132,10 @@ func FuzzCompileRule(f *testing.F) {
 			checkError(t, s, err)
 			return
 		}
+		if r.TargetAlone() {
+			checkTarget(t, r.Target)
+			return
+		}
 		checkProgram(t, r.Formula)
 		if r.Target.Op != "" {
 			checkTarget(t, r.Target)

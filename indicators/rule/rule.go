@@ -6,12 +6,19 @@ import "sort"
 // box of the browser page, or a check in a test suite.
 type Rule struct {
 	// Formula computes the value held to the target; without a target it
-	// may also be a condition (Formula.Boolean()).
+	// may also be a condition (Formula.Boolean()). It is nil when the text
+	// is a target alone (TargetAlone).
 	Formula *Program
 	// Target is the parsed target; its Op is empty when the text is a
 	// formula alone (the value is only computed) or a condition.
 	Target Target
 }
+
+// TargetAlone reports whether the text was a target with no formula
+// before it ("达99%以上"): there is nothing to compute, only a target to
+// read, and a person trying targets out should see how it was read rather
+// than be told the formula is missing.
+func (r *Rule) TargetAlone() bool { return r.Formula == nil }
 
 // maxSplitAttempts bounds the work CompileRule does to find where the
 // target begins: each attempt parses the target and compiles the formula.
@@ -36,7 +43,12 @@ type candidate struct {
 // (Chinese has no spaces, so a name may run into the target: the split is
 // then where the part before resolves to a known name). If no split works,
 // the whole text is compiled as a formula and Target.Op is empty: a value to
-// compute, or a condition such as a >= b && c <= 5%.
+// compute, or a condition such as a >= b && c <= 5%. A text that is no
+// formula but reads whole as a target (≥99%, 不超过5个百分点) is a target
+// alone: Formula is nil.
+//
+// When nothing reads, the error names the first real cause: an unknown name
+// before the words after it (适龄人囗 大约95% is about 适龄人囗, not the %).
 //
 // Error positions count from the start of the whole text, in the target part
 // as in the formula.
@@ -49,6 +61,7 @@ func CompileRule(src string, resolve Resolver, lim Limits) (*Rule, error) {
 	norm := foldAll(rs)
 	toks := lexFormula(rs, norm, 0, len(rs))
 	var firstErr *Error // of the first split that got half right
+	var nameErr *Error  // an unknown name in the part before a split
 	for i, c := range splitCandidates(rs, norm, toks, resolve) {
 		if i == maxSplitAttempts {
 			break
@@ -68,16 +81,55 @@ func CompileRule(src string, resolve Resolver, lim Limits) (*Rule, error) {
 			firstErr = ferr
 		case ferr == nil && reportable(norm, c, len(rs)):
 			firstErr = terr
+		case nameErr == nil && ferr != nil && ferr.unknownName:
+			nameErr = ferr
 		}
 	}
 	p, ferr := compileSpan(rs, 0, len(rs), resolve, lim)
-	switch {
-	case ferr == nil:
+	if ferr == nil {
 		return &Rule{Formula: p}, nil
+	}
+	t, terr := parseTarget(rs, 0, len(rs))
+	switch {
+	case terr == nil:
+		return &Rule{Target: t}, nil
 	case firstErr != nil:
 		return nil, firstErr
+	case reportable(norm, candidate{0, candOp}, len(rs)) && !knownNameFirst(toks, resolve) &&
+		!(ferr.unknownName && ferr.Offset > firstNonSpace(norm)):
+		// The text begins as a target does (≥, 达, a number): the target
+		// parser names the cause, not the formula's complaint about a %
+		// (an unknown name further on, as in 99% + 未知, is the cause).
+		return nil, terr
+	case nameErr != nil:
+		return nil, nameErr
 	}
 	return nil, ferr
+}
+
+// firstNonSpace is the position of the first character that is not white
+// space.
+func firstNonSpace(rs []rune) int {
+	f, _ := trimSpan(rs, 0, len(rs))
+	return f
+}
+
+// knownNameFirst says whether the text begins with a known name: 在园幼儿数
+// begins with 在, as 在98%以上 does, but is no target.
+func knownNameFirst(toks []token, resolve Resolver) bool {
+	for _, t := range toks {
+		switch {
+		case t.kind == tokSpace:
+			continue
+		case t.kind != tokIdent:
+			return false
+		case resolve == nil:
+			return true
+		}
+		_, ok := resolve(t.text)
+		return ok
+	}
+	return false
 }
 
 // splitCandidates lists, in text order, where a target may begin.

@@ -125,3 +125,74 @@ func TestRuleEvaluation(t *testing.T) {
 	assert.Equal(t, 0.5, r.Target.Gap(out.V[0]))
 	assert.Equal(t, -1.0, r.Target.Gap(out.V[1]))
 }
+
+// A target typed alone is read as a target (the try-box explains it), never
+// reported as an empty formula or a misplaced %; a formula alone stays a
+// formula.
+func TestCompileRuleTargetAlone(t *testing.T) {
+	tests := []struct {
+		in     string
+		op     Op
+		value  float64
+		points bool
+		rows   []string
+	}{
+		{"≥99%", GE, 0.99, false, []string{"≥ X", "X%"}},
+		{">= 99%", GE, 0.99, false, []string{">= X", "X%"}},
+		{"达99%以上", GE, 0.99, false, []string{"达X以上", "X%"}},
+		{" 达99%以上 ", GE, 0.99, false, []string{"达X以上", "X%"}},
+		{"不超过5个百分点", LE, 0.05, true, []string{"不超过X个百分点"}},
+		{"控制在5%以内", LE, 0.05, false, []string{"控制在X以内", "X%"}},
+		{"力争达85%", GE, 0.85, false, []string{"力争…", "达X", "X%"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			r, err := CompileRule(tt.in, testNames, DefaultLimits)
+			require.NoError(t, err)
+			require.True(t, r.TargetAlone())
+			assert.Nil(t, r.Formula)
+			assert.Equal(t, tt.op, r.Target.Op)
+			assert.InDelta(t, tt.value, r.Target.Value, 1e-12)
+			assert.Equal(t, tt.points, r.Target.Points)
+			assert.Equal(t, tt.rows, r.Target.Rows)
+		})
+	}
+	for _, in := range []string{"99%", "在园幼儿数 / 适龄人口", "rate"} {
+		r, err := CompileRule(in, testNames, DefaultLimits)
+		require.NoError(t, err, in)
+		assert.False(t, r.TargetAlone(), in)
+		assert.Equal(t, in, r.Formula.Source())
+		assert.Empty(t, r.Target.Op, in)
+	}
+}
+
+// Errors name the real cause first and point at it: an unknown name before
+// the words after it; the words of a target typed alone, not its %.
+func TestCompileRuleCauseFirst(t *testing.T) {
+	tests := []struct {
+		in          string
+		col, length int
+		msg         string
+	}{
+		{"适龄人囗 大约95%", 1, 4, `unknown metric or indicator "适龄人囗"`},
+		{"未知名 大约95%", 1, 3, `unknown metric or indicator "未知名"`},
+		{"适龄人囗 达99%以上", 1, 4, `unknown metric or indicator "适龄人囗"`},
+		{"达99%以上吧", 5, 3, `target words not understood: "以上吧"`},
+		{"≥99%吧", 5, 1, `target words not understood: "吧"`},
+		// 在园幼儿数 begins as 在98%以上 does, but is a known name.
+		{"在园幼儿数 / 3-5岁适龄人口", 11, 6, `a number runs into text`},
+		{"99% + 未知", 7, 2, `unknown metric or indicator "未知"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			_, err := CompileRule(tt.in, testNames, DefaultLimits)
+			var e *Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, 1, e.Line)
+			assert.Equal(t, tt.col, e.Column, "column")
+			assert.Equal(t, tt.length, e.Length, "length")
+			assert.Contains(t, e.Message.Both(), tt.msg)
+			assert.NotContains(t, e.Message.Both(), "%")
+		})
+	}
+}

@@ -28,6 +28,7 @@ var columns = []msg.Text{
 	{ZH: "目标", EN: "target"},
 	{ZH: "差距", EN: "gap"},
 	{ZH: "差距单位", EN: "gap_unit"},
+	{ZH: "差距方向", EN: "gap_side"},
 	{ZH: "来源", EN: "origin"},
 	{ZH: "出处", EN: "places"},
 	{ZH: "原文", EN: "wording"},
@@ -51,7 +52,8 @@ func headers(cols []msg.Text, lang string) []string {
 // CRLF line ends, as Excel expects. The value reads as the plan writes it
 // ("99.2%", which Excel takes for a number); the gap is a plain signed
 // number whose unit (个百分点 / pp for percents) is in the next column, so
-// that the sheet can sort and sum it. A cell that a spreadsheet would run
+// that the sheet can sort and sum it, and whose side (优于目标 / 差于目标,
+// GapLegend) is in the one after. A cell that a spreadsheet would run
 // as a formula is kept as text.
 func WriteCSV(w io.Writer, r *indicators.Report, lang string) error {
 	return writeSheet(w, Columns(lang), func(each func([]string) error) error { return Rows(r, lang, each) })
@@ -118,7 +120,7 @@ func rowsWith(r *indicators.Report, lang string, more func(unit, indicator strin
 				u.Unit.ID, u.Unit.Name, u.Unit.Level.Name().In(lang), kind, u.Unit.Parent, year,
 				res.Indicator, res.Name.In(lang), v.Nature.In(lang),
 				v.Status.In(lang), v.Value.In(lang), v.Target.In(lang),
-				v.GapNumber, v.GapUnit.In(lang), v.Origin.In(lang), v.Places.In(lang),
+				v.GapNumber, v.GapUnit.In(lang), v.GapSide.In(lang), v.Origin.In(lang), v.Places.In(lang),
 				res.Wording, strings.Join(notes, pick(lang, "；", "; ")),
 			}
 			if more != nil {

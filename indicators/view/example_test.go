@@ -23,6 +23,6 @@ func ExampleOf() {
 	fmt.Println(v.Value.In("en"), v.Target.In("en"), v.Gap.In("en"), v.Status.In("en"))
 	fmt.Println(v.Line.In("zh"))
 	// Output:
-	// 94.996% ≥ 95% -0.004 pp not met
-	// 体质健康合格率(fitness_pass_rate) 未达标：数值 94.996%，目标 ≥ 95%，差距 -0.004个百分点（约束性）
+	// 94.996% ≥ 95% -0.004 pp (worse than target) not met
+	// 体质健康合格率(fitness_pass_rate) 未达标：数值 94.996%，目标 ≥ 95%，差距 -0.004个百分点，差于目标（约束性）
 }

@@ -35,14 +35,14 @@ func TestReferenceTexts(t *testing.T) {
 		statusEN, targetEN, noteEN, lineEN string
 	}{
 		{name: "a verdict on the city", r: res(indicators.NotMet, 0.9477, false, cityDistrict),
-			status: "未达标", target: "≥ 95%", line: "合格率(fitness_pass_rate) 未达标：数值 94.77%，目标 ≥ 95%，差距 -0.23个百分点（约束性）",
+			status: "未达标", target: "≥ 95%", line: "合格率(fitness_pass_rate) 未达标：数值 94.77%，目标 ≥ 95%，差距 -0.23个百分点，差于目标（约束性）",
 			statusEN: "not met", targetEN: "≥ 95%"},
 		{name: "below, for reference", r: res(indicators.NotMet, 0.9477, true, cityDistrict),
 			status: "参考：未达目标", target: "全市、辖市区目标 ≥ 95%", note: "计划对全市、辖市区提出此目标，本单位的数值仅供参考，不计入达标或未达标",
-			line:     "合格率(fitness_pass_rate) 参考：未达目标：数值 94.77%，全市、辖市区目标 ≥ 95%，差距 -0.23个百分点（约束性）",
+			line:     "合格率(fitness_pass_rate) 参考：未达目标：数值 94.77%，全市、辖市区目标 ≥ 95%，差距 -0.23个百分点，差于目标（约束性）",
 			statusEN: "for reference: target not reached", targetEN: "≥ 95% (target for the city, districts)",
 			noteEN: "the plan sets this target for the city, districts: this unit's figure is for reference, counted neither as met nor as not met",
-			lineEN: "pass rate(fitness_pass_rate) for reference: target not reached: value 94.77%, ≥ 95% (target for the city, districts), gap -0.23 pp (binding)"},
+			lineEN: "pass rate(fitness_pass_rate) for reference: target not reached: value 94.77%, ≥ 95% (target for the city, districts), gap -0.23 pp, worse than target (binding)"},
 		{name: "reached, for reference", r: res(indicators.Met, 0.97, true, &plan.Scope{Levels: []org.Level{org.City}}),
 			status: "参考：已达目标", target: "全市目标 ≥ 95%", note: "计划对全市提出此目标，本单位的数值仅供参考，不计入达标或未达标",
 			statusEN: "for reference: target reached", targetEN: "≥ 95% (target for the city)"},

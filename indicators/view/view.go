@@ -48,9 +48,13 @@ type Result struct {
 	// ("计划对全市、辖市区提出此目标，本单位的数值仅供参考……"). Empty for
 	// the default.
 	TargetNote msg.Text `json:"targetNote"`
-	// Gap is the signed gap, in percentage points for percents
-	// ("-0.004个百分点", "-0.004 pp").
+	// Gap is the signed gap, value − target, in percentage points for
+	// percents, with the side it lies on ("-0.004个百分点（差于目标）",
+	// "-0.004 pp (worse than target)"): see GapLegend.
 	Gap msg.Text `json:"gap"`
+	// GapSide is the side alone: 优于目标 / better than target, 差于目标 /
+	// worse than target; empty for a gap of zero.
+	GapSide msg.Text `json:"gapSide"`
 	// GapNumber is the gap as a plain signed number ("-0.004") in the unit
 	// GapUnit names, for a spreadsheet to sort and sum; it has the digits
 	// of Gap.
@@ -80,8 +84,10 @@ type Result struct {
 	// Line is the result on one line: indicator, status, value, target,
 	// gap (or the reason) and nature, as failures are reported.
 	//
-	//	学前三年教育毛入学率(preschool-ger) 未达标：数值 97.5%，目标 ≥ 99%，差距 -1.5个百分点（约束性）
+	//	学前三年教育毛入学率(preschool-ger) 未达标：数值 97.5%，目标 ≥ 99%，差距 -1.5个百分点，差于目标（约束性）
 	Line msg.Text `json:"line"`
+
+	gap msg.Text // Gap without its side, for Line
 }
 
 // ValueOf is the value text Of gives, alone: for the cells of a table of
@@ -111,7 +117,9 @@ func Of(r indicators.Result) Result {
 		}
 	}
 	if r.Gap != nil {
-		v.Gap = gap(*r.Gap, r.Unit, r.Target.Points, d)
+		v.GapSide = SideText(indicators.SideOf(r.Status, *r.Gap))
+		v.gap = gap(*r.Gap, r.Unit, r.Target.Points, d)
+		v.Gap = withSide(v.gap, v.GapSide)
 		v.GapNumber = gapNumber(*r.Gap, d)
 		if r.Unit == plan.Percent || r.Target.Points {
 			v.GapUnit = points
@@ -159,6 +167,32 @@ func beyond(r indicators.Result) msg.Text {
 		t.Direction = rule.LowerIsBetter
 	}
 	return t.BeyondText()
+}
+
+// GapLegend says how every face writes a gap: its sign is value minus
+// target, and the word beside it says whether that is the good side or
+// the bad one, since the sign alone does not (+1.3个百分点 is bad under
+// ≤ 5%, good under ≥ 99%).
+var GapLegend = msg.T("差距 = 数值 − 目标（百分数以个百分点计）；旁注“优于目标”或“差于目标”说明差距在好的一边还是差的一边",
+	"gap = value − target (percentage points for percents); “better than target” or “worse than target” beside it says whether it is on the good side or the bad side")
+
+// SideText names the side of a gap; empty for none.
+func SideText(s indicators.Side) msg.Text {
+	switch s {
+	case indicators.Better:
+		return msg.T("优于目标", "better than target")
+	case indicators.Worse:
+		return msg.T("差于目标", "worse than target")
+	}
+	return msg.Text{}
+}
+
+// withSide writes a gap with its side beside it.
+func withSide(g, side msg.Text) msg.Text {
+	if side.IsZero() {
+		return g
+	}
+	return msg.T(g.ZH+"（"+side.ZH+"）", g.EN+" ("+side.EN+")")
 }
 
 // points is the unit of a gap between percents.
@@ -377,8 +411,11 @@ func line(r indicators.Result, v Result) msg.Text {
 			}
 			parts = append(parts, t)
 		}
-		if !v.Gap.IsZero() {
-			parts = append(parts, pick(lang, "差距 ", "gap ")+v.Gap.In(lang))
+		if !v.gap.IsZero() {
+			parts = append(parts, pick(lang, "差距 ", "gap ")+v.gap.In(lang))
+			if !v.GapSide.IsZero() {
+				parts = append(parts, v.GapSide.In(lang))
+			}
 		}
 		d := strings.Join(parts, pick(lang, "，", ", "))
 		if r.Value == nil && !v.Reason.IsZero() {

@@ -33,14 +33,14 @@ func TestOf(t *testing.T) {
 	}{
 		{"just under the bound keeps its decimals",
 			indicators.Result{Status: indicators.NotMet, Unit: plan.Percent, Value: f(0.94996), Gap: f(-0.004), Target: ge(0.95, "≥ 95%", "≥ 95%")},
-			"94.996%", "≥ 95%", "-0.004个百分点", "-0.004", "个百分点", "未达标", "约束性", "94.996%", "-0.004 pp"},
+			"94.996%", "≥ 95%", "-0.004个百分点（差于目标）", "-0.004", "个百分点", "未达标", "约束性", "94.996%", "-0.004 pp (worse than target)"},
 		{"on the bound",
 			indicators.Result{Status: indicators.Met, Unit: plan.Percent, Value: f(0.95), Gap: f(0), Target: ge(0.95, "≥ 95%", "≥ 95%")},
 			"95.00%", "≥ 95%", "0.00个百分点", "0.00", "个百分点", "达标", "约束性", "95.00%", "0.00 pp"},
 		{"a gap between units reads in points",
 			indicators.Result{Status: indicators.NotMet, Unit: plan.Percent, Value: f(0.1273), Gap: f(2.73),
 				Target: indicators.TargetInfo{Op: rule.LE, Value: 0.1, Points: true, Display: msg.T("≤ 10个百分点", "≤ 10 pp")}},
-			"12.73个百分点", "≤ 10个百分点", "+2.73个百分点", "+2.73", "个百分点", "未达标", "约束性", "12.73 pp", "+2.73 pp"},
+			"12.73个百分点", "≤ 10个百分点", "+2.73个百分点（差于目标）", "+2.73", "个百分点", "未达标", "约束性", "12.73 pp", "+2.73 pp (worse than target)"},
 		{"no data has no value and no gap",
 			indicators.Result{Status: indicators.NoData, Unit: plan.Percent, Target: ge(0.98, "≥ 98%", "≥ 98%"), Reason: &msg.Text{ZH: "缺少数据", EN: "figures missing"}},
 			"", "≥ 98%", "", "", "", "缺数据", "约束性", "", ""},
@@ -50,7 +50,7 @@ func TestOf(t *testing.T) {
 		{"aspirational count",
 			indicators.Result{Status: indicators.NotMet, Nature: plan.Aspirational, Unit: plan.Count, Value: f(1), Gap: f(-2),
 				Target: indicators.TargetInfo{Text: "力争3-4个", Op: rule.Between, Value: 3, Max: f(4)}},
-			"1", "力争3-4个", "-2", "-2", "", "未达标", "预期性", "1", "-2"},
+			"1", "力争3-4个", "-2（差于目标）", "-2", "", "未达标", "预期性", "1", "-2 (worse than target)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -82,16 +82,16 @@ func TestDecimals(t *testing.T) {
 		wantValue  string
 		wantGap    string
 	}{
-		{"a percent shows two by default", plan.Percent, nil, 100.0 / 365, -71.6, "27.40%", "-71.60个百分点"},
-		{"a whole percent too", plan.Percent, nil, 1, 1, "100.00%", "+1.00个百分点"},
-		{"one declared", plan.Percent, &one, 0.992, 0.2, "99.2%", "+0.2个百分点"},
-		{"none declared", plan.Percent, &zero, 0.9949, -0.51, "99%", "-1个百分点"},
-		{"declared decimals give way to the status", plan.Percent, &one, 0.94996, -0.004, "94.996%", "-0.004个百分点"},
-		{"extra decimals drop their zeros, not the declared ones", plan.Percent, nil, 0.9499, -0.01, "94.99%", "-0.01个百分点"},
-		{"a count shows whole numbers by default", plan.Count, nil, 14, -2, "14", "-2"},
-		{"a ratio up to two by default", plan.Ratio, nil, 17.5, 0.5, "17.5", "+0.5"},
+		{"a percent shows two by default", plan.Percent, nil, 100.0 / 365, -71.6, "27.40%", "-71.60个百分点（差于目标）"},
+		{"a whole percent too", plan.Percent, nil, 1, 1, "100.00%", "+1.00个百分点（差于目标）"},
+		{"one declared", plan.Percent, &one, 0.992, 0.2, "99.2%", "+0.2个百分点（差于目标）"},
+		{"none declared", plan.Percent, &zero, 0.9949, -0.51, "99%", "-1个百分点（差于目标）"},
+		{"declared decimals give way to the status", plan.Percent, &one, 0.94996, -0.004, "94.996%", "-0.004个百分点（差于目标）"},
+		{"extra decimals drop their zeros, not the declared ones", plan.Percent, nil, 0.9499, -0.01, "94.99%", "-0.01个百分点（差于目标）"},
+		{"a count shows whole numbers by default", plan.Count, nil, 14, -2, "14", "-2（差于目标）"},
+		{"a ratio up to two by default", plan.Ratio, nil, 17.5, 0.5, "17.5", "+0.5（差于目标）"},
 		{"a ratio with one declared keeps its zero", plan.Ratio, &one, 17, 0, "17.0", "0.0"},
-		{"a score with three", plan.Score, &three, 94.5, -0.5, "94.500", "-0.500"},
+		{"a score with three", plan.Score, &three, 94.5, -0.5, "94.500", "-0.500（差于目标）"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -109,8 +109,8 @@ func TestLine(t *testing.T) {
 	r := indicators.Result{Indicator: "fitness", Name: msg.T("合格率", "Pass rate"), Status: indicators.NotMet,
 		Unit: plan.Percent, Value: f(0.94996), Gap: f(-0.004), Target: ge(0.95, "≥ 95%", "≥ 95%")}
 	v := Of(r)
-	assert.Equal(t, "合格率(fitness) 未达标：数值 94.996%，目标 ≥ 95%，差距 -0.004个百分点（约束性）", v.Line.ZH)
-	assert.Equal(t, "Pass rate(fitness) not met: value 94.996%, target ≥ 95%, gap -0.004 pp (binding)", v.Line.EN)
+	assert.Equal(t, "合格率(fitness) 未达标：数值 94.996%，目标 ≥ 95%，差距 -0.004个百分点，差于目标（约束性）", v.Line.ZH)
+	assert.Equal(t, "Pass rate(fitness) not met: value 94.996%, target ≥ 95%, gap -0.004 pp, worse than target (binding)", v.Line.EN)
 
 	r = indicators.Result{Indicator: "x", Status: indicators.NoData, Nature: plan.Aspirational, Unit: plan.Count,
 		Target: ge(3, "≥ 3", "≥ 3"), Reason: &msg.Text{ZH: "缺少数据：学校数", EN: "figures missing: schools"}}
@@ -236,7 +236,7 @@ func TestWriteCSV(t *testing.T) {
 		require.NoError(t, err)
 		require.Len(t, rows, 3)
 		assert.Equal(t, Columns(lang), rows[0])
-		assert.Len(t, rows[0], 18)
+		assert.Len(t, rows[0], 19)
 		row := map[string]string{}
 		for i, h := range Columns("en") {
 			row[h] = rows[1][i]
@@ -254,7 +254,7 @@ func TestWriteCSV(t *testing.T) {
 	}
 	var b bytes.Buffer
 	require.NoError(t, WriteCSV(&b, nil, "zh"))
-	assert.Equal(t, "\uFEFF单位编号,单位名称,层级,类别,上级单位,年度,指标编号,指标,性质,状态,数值,目标,差距,差距单位,来源,出处,原文,说明\r\n", b.String())
+	assert.Equal(t, "\uFEFF单位编号,单位名称,层级,类别,上级单位,年度,指标编号,指标,性质,状态,数值,目标,差距,差距单位,差距方向,来源,出处,原文,说明\r\n", b.String())
 }
 
 func TestOfRule(t *testing.T) {
@@ -270,7 +270,7 @@ func TestOfRule(t *testing.T) {
 		status, value, target, gp string
 	}{
 		{"a / b <= 5%", indicators.RuleResult{Status: indicators.Met, Value: f(0.03), Gap: f(-2)},
-			"met", "3.00%", "≤ 5%", "-2.00 pp"},
+			"met", "3.00%", "≤ 5%", "-2.00 pp (better than target)"},
 		// No target and no unit known: no verdict, and the value keeps
 		// six significant digits.
 		{"a / b", indicators.RuleResult{Status: indicators.NoTarget, Value: f(0.992134567)},
@@ -286,7 +286,7 @@ func TestOfRule(t *testing.T) {
 		{"a >= b", indicators.RuleResult{Status: indicators.Met, Value: f(1)},
 			"met", "holds", "", ""},
 		{"a >= 14", indicators.RuleResult{Status: indicators.NotMet, Value: f(13), Gap: f(-1)},
-			"not met", "13", "≥ 14", "-1"},
+			"not met", "13", "≥ 14", "-1 (worse than target)"},
 		{"a / b >= 95%", indicators.RuleResult{Status: indicators.NoData},
 			"no data", "", "≥ 95%", ""},
 	} {
@@ -296,4 +296,30 @@ func TestOfRule(t *testing.T) {
 		assert.Equal(t, tc.target, v.Target.In("en"), tc.src)
 		assert.Equal(t, tc.gp, v.Gap.In("en"), tc.src)
 	}
+}
+
+// A target is explained by its reading and the words it was read from; a
+// target typed alone has no value and no verdict.
+func TestTargetReading(t *testing.T) {
+	ab := func(name string) (string, bool) { return name, name == "a" || name == "b" }
+	for _, tc := range []struct{ src, zh, en string }{
+		{"达99%以上", "≥ 99%，由“达…以上”读出", "≥ 99%, read from “达…以上”"},
+		{"控制在5%以内", "≤ 5%，由“控制在…以内”读出", "≤ 5%, read from “控制在…以内”"},
+		{"不超过5个百分点", "≤ 5个百分点，由“不超过…个百分点”读出", "≤ 5 pp, read from “不超过…个百分点”"},
+		{"力争达85%", "≥ 85%，由“力争…”“达…”读出", "≥ 85%, read from “力争…” “达…”"},
+		{"≥99%", "≥ 99%", "≥ 99%"},
+	} {
+		r, err := rule.CompileRule(tc.src, ab, rule.Limits{})
+		require.NoError(t, err, tc.src)
+		require.True(t, r.TargetAlone(), tc.src)
+		v := OfRule(r, indicators.RuleResult{Status: indicators.NotApplicable})
+		assert.Equal(t, msg.T(tc.zh, tc.en), v.Reading, tc.src)
+		assert.Equal(t, msg.T("仅目标", "target only"), v.Status, tc.src)
+		assert.True(t, v.Value.IsZero(), tc.src)
+		assert.True(t, v.Gap.IsZero(), tc.src)
+	}
+	r, err := rule.CompileRule("a / b 达99%以上", ab, rule.Limits{})
+	require.NoError(t, err)
+	v := OfRule(r, indicators.RuleResult{Status: indicators.Met, Value: f(0.995), Gap: f(0.5)})
+	assert.Equal(t, "≥ 99%，由“达…以上”读出", v.Reading.ZH, "a target after a formula is explained alike")
 }

@@ -139,6 +139,7 @@
       'val.title': '数据校验规则',
       'val.none': '没有违反任何校验规则。',
       'val.more': '只列出前 {0} 项。',
+      'val.printMore': '打印只列出前 {0} 项（共 {1} 项），全部见页面。',
       'imp.checksNone': '这个文件没有涉及跨单位比较的指标，或缺少下级单位。',
       'imp.school': '学校',
       'imp.kind': '类型',
@@ -196,6 +197,9 @@
       'rule.ok': '结果',
       'rule.errAt': '第 {0} 行第 {1} 列：',
       'rule.empty': '在上面输入一条规则。',
+      'rule.examples': '计划中的例子（点一下即填入并试算）：',
+      'rule.targetAlone': '只有目标，没有公式：',
+      'rule.targetHint': '在目标前写上公式（如上面的例子），就能按本单位的数据检查。',
       'rule.list': '全部指标',
       'rule.formula': '公式',
       'rule.applies': '适用于',
@@ -329,6 +333,7 @@
       'val.title': 'Validation rules',
       'val.none': 'No validation rule is broken.',
       'val.more': 'Only the first {0} are listed.',
+      'val.printMore': 'The print lists the first {0} of {1}; the page shows them all.',
       'imp.checksNone': 'No indicator of this file compares units, or the units have no children.',
       'imp.school': 'School',
       'imp.kind': 'Kind',
@@ -386,6 +391,9 @@
       'rule.ok': 'Result',
       'rule.errAt': 'Line {0}, column {1}: ',
       'rule.empty': 'Type a rule above.',
+      'rule.examples': 'Examples from the plan (one click fills the box and tries it):',
+      'rule.targetAlone': 'A target with no formula: ',
+      'rule.targetHint': 'Write a formula before the target (as in the examples above) to check it against the unit’s figures.',
       'rule.list': 'Every indicator',
       'rule.formula': 'Formula',
       'rule.applies': 'Applies to',
@@ -1234,13 +1242,14 @@
       h('h2', null, t('val.title')),
       h('p', { class: 'muted', id: 'validation-summary' }, tx(v.summary)));
     if (!shown.length) box.appendChild(h('p', { class: 'muted', id: 'validation-none' }, t('val.none')));
-    shown.slice(0, MAX_ROWS).forEach((c) => {
-      box.appendChild(h('div', { class: 'check vcheck', 'data-rule': c.rule, 'data-unit': c.unit, 'data-status': c.status },
+    shown.slice(0, MAX_ROWS).forEach((c, i) => {
+      box.appendChild(h('div', { class: 'check vcheck' + (i >= PRINT_ROWS ? ' print-skip' : ''), 'data-rule': c.rule, 'data-unit': c.unit, 'data-status': c.status },
         h('span', { class: 'badge ' + (c.status === 'violated' ? 'st-not_met' : 'st-not_computable') }, tx(c.text.status)), ' ',
         h('span', { class: 'muted' }, tx(c.text.importance)), ' ',
         h('span', { class: 'vline' }, tx(c.text.line))));
     });
     if (shown.length > MAX_ROWS) box.appendChild(h('p', { class: 'muted' }, t('val.more', MAX_ROWS)));
+    if (shown.length > PRINT_ROWS) box.appendChild(h('p', { class: 'muted print-only', id: 'validation-print-more' }, t('val.printMore', PRINT_ROWS, shown.length)));
     return box;
   }
 
@@ -1310,6 +1319,7 @@
     opts = opts || {};
     if (!results.length) return h('p', { class: 'muted' }, t('res.none'));
     return scrollBox(t('res.title'), h('table', { class: 'results', id: opts.id || 'results-table' },
+      h('caption', { class: 'gap-legend' }, tx(PLAN.gapLegend)),
       h('thead', null, h('tr', null,
         h('th', { class: 'c-status' }, t('res.status')),
         h('th', null, t('res.indicator')),
@@ -1722,6 +1732,10 @@
   }
 
   const MAX_ROWS = 2000;
+  // PRINT_ROWS is how many broken rules a print lists: a district's print
+  // is its summary and its schools a line each, not thousands of rule
+  // lines before them (the page and the exports keep every one).
+  const PRINT_ROWS = 30;
 
   function districtView(sec) {
     const t0 = performance.now();
@@ -1777,7 +1791,11 @@
     // One block per district (and the city); the first open, the others
     // folded so that a city file of seven districts stays readable.
     res.parents.forEach((p, i) => {
-      parents.appendChild(h('details', { class: 'card parent', 'data-unit': p.unit.id, open: i === 0 },
+      // Chromium opens every <details> to print it: .folded keeps what
+      // the user folded out of the print (style.css), so that a district's
+      // print is the summaries and the schools, not every district in full.
+      parents.appendChild(h('details', { class: 'card parent' + (i === 0 ? '' : ' folded'), 'data-unit': p.unit.id, open: i === 0,
+        ontoggle: (ev) => ev.target.classList.toggle('folded', !ev.target.open) },
         h('summary', null, h('strong', null, p.unit.name || p.unit.id), ' ', h('span', { class: 'muted' }, t('unit.' + p.unit.level)),
           h('span', { class: 'mini' }, p.tallies.filter((k) => ['met', 'not_met', 'no_data'].includes(k.status)).map((k) =>
             h('span', { class: 'badge st-' + k.status }, tx(k.name) + ' ' + (k.binding + k.aspirational))))),
@@ -1934,8 +1952,16 @@
         save();
         updateRule();
       } }, m.name.zh)));
+    const examples = h('div', { class: 'examples', id: 'rule-examples' }, h('span', { class: 'muted small' }, t('rule.examples')), ' ',
+      ruleExamples().map((src) => h('button', { type: 'button', class: 'chip example', onclick: () => {
+        ta.value = src;
+        S.ruleSrc = src;
+        save();
+        updateRule();
+        ta.focus();
+      } }, src)));
     sec.appendChild(h('div', { class: 'card rule-card no-print' },
-      h('h2', { id: 'rule-title' }, t('rule.title')), h('p', { class: 'intro', id: 'rule-intro' }, t('rule.intro')), ta,
+      h('h2', { id: 'rule-title' }, t('rule.title')), h('p', { class: 'intro', id: 'rule-intro' }, t('rule.intro')), examples, ta,
       h('div', { id: 'rule-out', class: 'rule-out', 'aria-live': 'polite' }), names));
     updateRule();
 
@@ -1952,6 +1978,34 @@
           h('div', { class: 'wording' }, '“', ind.wording, '”')),
         h('td', null, tx(ind.appliesText)),
         h('td', null, (ind.places || []).map((p, k) => [k ? sep(true) : '', tx(p.label)]))))))));
+  }
+
+  // ruleExamples are rules written from the plan's own indicators: three
+  // formulas with their targets as the plan words them, a target alone and
+  // a formula alone, so that each kind of text the box reads is one click
+  // away. A name the box cannot read as typed (3-5岁适龄人口 begins with a
+  // number) rules its formula out: the box itself says which read.
+  function ruleExamples() {
+    const out = [];
+    const seen = new Set();
+    let gap = null;
+    const reads = (src) => !call('tryRule', Object.assign(unitArgs(), { src })).ruleError;
+    for (const ind of PLAN.indicators) {
+      const f = (ind.formulaText && ind.formulaText.zh) || '';
+      if (!ind.target || !f) continue;
+      if (ind.aggregate) {
+        if (!gap && reads(ind.target)) gap = ind.target;
+        continue;
+      }
+      if (out.length < 3 && f.includes('/') && !seen.has(ind.target) && reads(f + ' ' + ind.target)) {
+        seen.add(ind.target);
+        out.push({ f, target: ind.target });
+      }
+    }
+    const list = out.map((e) => e.f + ' ' + e.target);
+    if (gap) list.push(gap);
+    if (out.length) list.push(out[0].f);
+    return list;
   }
 
   function updateRule() {
@@ -1975,10 +2029,16 @@
       return;
     }
     const r = res.result;
+    if (r.targetAlone) {
+      out.replaceChildren(h('div', { class: 'rule-result', id: 'rule-result', 'data-status': 'target' },
+        h('strong', null, t('rule.targetAlone')), h('span', { id: 'rule-reading' }, tx(r.readingText || r.targetText)),
+        h('p', { class: 'muted small' }, t('rule.targetHint'))));
+      return;
+    }
     out.replaceChildren(h('div', { class: 'rule-result', id: 'rule-result', 'data-status': r.status },
       h('strong', null, t('rule.ok'), '：'), h('span', { class: 'badge st-' + r.status, id: 'rule-status' }, tx(r.statusText) || statusName(r.status)), ' ',
       t('res.value'), ' ', h('span', { id: 'rule-value' }, tx(r.valueText) || '—'),
-      r.targetText ? [' · ', t('res.target'), ' ', tx(r.targetText)] : null,
+      r.targetText ? [' · ', t('res.target'), ' ', h('span', { id: 'rule-reading' }, tx(r.readingText || r.targetText))] : null,
       r.gapText ? [' · ', t('res.gap'), ' ', tx(r.gapText)] : null,
       (r.inputs || []).length ? h('div', { class: 'inputs' }, t('res.inputs'), r.inputs.map((i, k) => [k ? sep(true) : '', tx(i.name), ' = ', i.valueText || '—'])) : null));
   }

@@ -239,14 +239,18 @@ type ruleResult struct {
 	Status indicators.Status `json:"status"`
 	// StatusText and ValueText are view.OfRule's: a formula without a
 	// target reads 无目标 / no target, its value in its unit.
-	StatusText Text        `json:"statusText"`
-	Value      *float64    `json:"value,omitempty"`
-	Unit       plan.Unit   `json:"unit,omitempty"`
-	ValueText  Text        `json:"valueText"`
-	Gap        *float64    `json:"gap,omitempty"`
-	GapText    *Text       `json:"gapText,omitempty"`
-	TargetText *Text       `json:"targetText,omitempty"`
-	Inputs     []inputView `json:"inputs"`
+	StatusText Text      `json:"statusText"`
+	Value      *float64  `json:"value,omitempty"`
+	Unit       plan.Unit `json:"unit,omitempty"`
+	ValueText  Text      `json:"valueText"`
+	Gap        *float64  `json:"gap,omitempty"`
+	GapText    *Text     `json:"gapText,omitempty"`
+	TargetText *Text     `json:"targetText,omitempty"`
+	// ReadingText is how the target was read and from which words;
+	// TargetAlone says the text was a target with no formula before it.
+	ReadingText *Text       `json:"readingText,omitempty"`
+	TargetAlone bool        `json:"targetAlone,omitempty"`
+	Inputs      []inputView `json:"inputs"`
 }
 
 // tryRule compiles a rule the user typed and applies it to the unit on the
@@ -264,16 +268,25 @@ func (s *Session) tryRule(arg string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, _, err := s.unitDataset(req)
-	if err != nil {
-		return nil, err
+	var res indicators.RuleResult
+	if r.TargetAlone() {
+		// A target alone needs no figures: the form's errors are not its.
+		res = indicators.RuleResult{Status: indicators.NotApplicable}
+	} else {
+		d, _, err := s.unitDataset(req)
+		if err != nil {
+			return nil, err
+		}
+		res = s.cat.Evaluate(d).EvalRule(r, 0)
 	}
-	res := s.cat.Evaluate(d).EvalRule(r, 0)
 	texts := view.OfRule(r, res)
 	out := ruleResult{Status: res.Status, StatusText: texts.Status, Value: res.Value, Gap: res.Gap,
-		Inputs: []inputView{}, ValueText: texts.Value}
+		Inputs: []inputView{}, ValueText: texts.Value, TargetAlone: r.TargetAlone()}
 	if !texts.Target.IsZero() {
 		out.TargetText = &texts.Target
+	}
+	if !texts.Reading.IsZero() {
+		out.ReadingText = &texts.Reading
 	}
 	if !texts.Gap.IsZero() {
 		out.GapText = &texts.Gap

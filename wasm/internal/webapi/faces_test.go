@@ -102,8 +102,19 @@ func TestEveryFaceShowsTheSameTexts(t *testing.T) {
 	zh := want["zh"]
 	// The plan sets the 合格率 for the city and the districts: a school's
 	// own figure is for reference, and every face says so.
-	assert.Equal(t, shown{"94.996%", "全市、辖市区目标 ≥ 95%", "-0.004个百分点", "参考：未达目标"}, zh[key{"s-jingkou-p1", "fitness_pass_rate"}])
+	assert.Equal(t, shown{"94.996%", "全市、辖市区目标 ≥ 95%", "-0.004个百分点（差于目标）", "参考：未达目标"}, zh[key{"s-jingkou-p1", "fitness_pass_rate"}])
 	assert.Equal(t, "参考：缺数据", zh[key{"s-jingkou-p2", "fitness_pass_rate"}].Status)
+	// A gap says its side in every face: the sign alone does not.
+	sides := map[string]int{}
+	for _, w := range zh {
+		for _, side := range []string{"（优于目标）", "（差于目标）"} {
+			if strings.HasSuffix(w.Gap, side) {
+				sides[side]++
+			}
+		}
+	}
+	assert.Positive(t, sides["（优于目标）"], "a met target past its bound")
+	assert.Positive(t, sides["（差于目标）"], "a missed target")
 	assert.Equal(t, "无法计算", zh[key{"s-jingkou-p2", "school_choice_share"}].Status)
 	gap := zh[key{"zhenjiang", "quality_preschool_district_gap"}]
 	assert.Regexp(t, `^\d+(\.\d+)?个百分点$`, gap.Value, "a gap between districts reads in points")
@@ -145,6 +156,9 @@ func TestEveryFaceShowsTheSameTexts(t *testing.T) {
 				g := row[col["gap"]]
 				if g != "" {
 					g += map[bool]string{true: " ", false: ""}[lang == "en" && row[col["gap_unit"]] != ""] + row[col["gap_unit"]]
+					if side := row[col["gap_side"]]; side != "" {
+						g += map[string]string{"zh": "（" + side + "）", "en": " (" + side + ")"}[lang]
+					}
 				}
 				same("csv", key{row[col["unit_id"]], row[col["indicator_id"]]}, shown{row[col["value"]], row[col["target"]], g, row[col["status"]]})
 				n++
@@ -361,8 +375,8 @@ func TestEveryFaceShowsTheSameTexts(t *testing.T) {
 			}
 			assert.ElementsMatch(t, wantLines, ft.lines)
 			assert.Contains(t, ft.lines, map[string]string{
-				"zh": "京口区实验小学(s-jingkou-p1)：《国家学生体质健康标准》合格率(fitness_pass_rate) 参考：未达目标：数值 94.996%，全市、辖市区目标 ≥ 95%，差距 -0.004个百分点（约束性）",
-				"en": "京口区实验小学(s-jingkou-p1): Pass rate under the National Student Physical Health Standard(fitness_pass_rate) for reference: target not reached: value 94.996%, ≥ 95% (target for the city, districts), gap -0.004 pp (binding)",
+				"zh": "京口区实验小学(s-jingkou-p1)：《国家学生体质健康标准》合格率(fitness_pass_rate) 参考：未达目标：数值 94.996%，全市、辖市区目标 ≥ 95%，差距 -0.004个百分点，差于目标（约束性）",
+				"en": "京口区实验小学(s-jingkou-p1): Pass rate under the National Student Physical Health Standard(fitness_pass_rate) for reference: target not reached: value 94.996%, ≥ 95% (target for the city, districts), gap -0.004 pp, worse than target (binding)",
 			}[lang])
 		})
 	}

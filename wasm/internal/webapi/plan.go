@@ -2,6 +2,7 @@ package webapi
 
 import (
 	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
@@ -29,6 +30,9 @@ type planView struct {
 	// Statuses names every status, so that the page shows the library's
 	// words for them and has none of its own.
 	Statuses map[indicators.Status]Text `json:"statuses"`
+	// GapLegend says how a gap is written (value − target, and the side
+	// word beside it), under every table with a gap column.
+	GapLegend Text `json:"gapLegend"`
 }
 
 type goalView struct {
@@ -157,7 +161,7 @@ func summarise(p *plan.Plan, cat *indicators.Catalog) *planView {
 		ID: p.ID, Title: p.Title, Issuer: p.Issuer, Year: p.Year, Published: p.Published,
 		Reference: p.Reference, Source: p.Source,
 		Goals: []goalView{}, Sections: []sectionView{}, Indicators: []indicatorView{}, Metrics: []metricView{},
-		HasTaskBook: len(p.Items()) > 0, Statuses: map[indicators.Status]Text{},
+		HasTaskBook: len(p.Items()) > 0, Statuses: map[indicators.Status]Text{}, GapLegend: view.GapLegend,
 	}
 	for _, st := range indicators.Statuses() {
 		v.Statuses[st] = st.Name()

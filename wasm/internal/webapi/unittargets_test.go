@@ -46,8 +46,8 @@ func TestPageShowsUnitsOwnTarget(t *testing.T) {
 		status, target, gap string
 		own                 bool
 	}{
-		{"县B", "94", "not_met", "≥ 95", "-1", true},
-		{"县C", "91", "met", "≥ 90", "+1", false},
+		{"县B", "94", "not_met", "≥ 95", "-1（差于目标）", true},
+		{"县C", "91", "met", "≥ 90", "+1（优于目标）", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var ans struct {

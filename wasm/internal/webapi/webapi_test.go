@@ -292,8 +292,8 @@ func TestAssessStatusChanges(t *testing.T) {
 		gap          string
 		fieldError   string
 	}{
-		{"over 5%", "10", "not_met", "10.00%", "+5.00个百分点", ""},
-		{"under 5%", "4", "met", "4.00%", "-1.00个百分点", ""},
+		{"over 5%", "10", "not_met", "10.00%", "+5.00个百分点（差于目标）", ""},
+		{"under 5%", "4", "met", "4.00%", "-1.00个百分点（优于目标）", ""},
 		{"exactly 5%", "5", "met", "5.00%", "0.00个百分点", ""},
 		{"thousands and full width", "１,０", "no_data", "", "", "千位分隔符"},
 		{"empty is missing, not zero", "", "no_data", "", "", ""},
@@ -358,7 +358,7 @@ func TestPercentTypedInPercent(t *testing.T) {
 		st, val, gap := resultOf(t, ta, "certified_share")
 		assert.Equal(t, "met", st, typed)
 		assert.Equal(t, "96.50%", val, typed)
-		assert.Equal(t, "+1.50 pp", gap.EN, typed)
+		assert.Equal(t, "+1.50 pp (better than target)", gap.EN, typed)
 	}
 	ta := assessOf(t, s, map[string]any{"level": "school", "kind": "kindergarten",
 		"figures": map[string]string{"certified_teacher_share": "0.965"}})
@@ -379,7 +379,7 @@ func TestValueShownAgreesWithStatus(t *testing.T) {
 	assert.Equal(t, "not_met", st)
 	assert.Equal(t, "94.996%", val)
 	require.NotNil(t, gap)
-	assert.Equal(t, "-0.004个百分点", gap.ZH)
+	assert.Equal(t, "-0.004个百分点（差于目标）", gap.ZH)
 }
 
 func TestImportSingleUnitAndRoundTrip(t *testing.T) {
@@ -685,6 +685,51 @@ func TestTryRule(t *testing.T) {
 	assert.Equal(t, 2, re.RuleError.Column)
 	assert.Equal(t, 5, re.RuleError.Length)
 	assert.Equal(t, msg.T("未知的指标或数据项 “不存在的数”", `unknown metric or indicator "不存在的数"`), re.RuleError.Message)
+}
+
+// The try-box's cases: a target alone is read and explained, even with
+// a form whose figures do not read; errors name the real cause at its
+// column.
+func TestTryRuleTargetsAndCauses(t *testing.T) {
+	s := seedSession(t)
+	figs := map[string]string{"school_choice_pupils": "abc"}
+	try := func(src string) map[string]any {
+		return call(t, s, "tryRule", map[string]any{"level": "school", "kind": "primary", "figures": figs, "src": src})
+	}
+	for _, tc := range []struct{ src, target, reading string }{
+		{"≥99%", "≥ 99%", "≥ 99%"},
+		{"达99%以上", "≥ 99%", "≥ 99%，由“达…以上”读出"},
+		{"不超过5个百分点", "≤ 5个百分点", "≤ 5个百分点，由“不超过…个百分点”读出"},
+		{"控制在5%以内", "≤ 5%", "≤ 5%，由“控制在…以内”读出"},
+	} {
+		var r struct {
+			Result struct {
+				Status      string
+				StatusText  Text
+				ValueText   Text
+				TargetText  *Text
+				ReadingText *Text
+				TargetAlone bool
+			}
+		}
+		a := try(tc.src)
+		require.Equal(t, true, a["ok"], "%s: %v", tc.src, a)
+		decodeInto(t, a, &r)
+		assert.True(t, r.Result.TargetAlone, tc.src)
+		assert.Equal(t, "仅目标", r.Result.StatusText.ZH, tc.src)
+		require.NotNil(t, r.Result.TargetText, tc.src)
+		assert.Equal(t, tc.target, r.Result.TargetText.ZH, tc.src)
+		require.NotNil(t, r.Result.ReadingText, tc.src)
+		assert.Equal(t, tc.reading, r.Result.ReadingText.ZH, tc.src)
+		assert.True(t, r.Result.ValueText.IsZero(), tc.src)
+	}
+	var re struct {
+		RuleError ruleError `json:"ruleError"`
+	}
+	decodeInto(t, try("适龄人囗 大约95%"), &re)
+	assert.Equal(t, 1, re.RuleError.Column)
+	assert.Equal(t, 4, re.RuleError.Length)
+	assert.Equal(t, `unknown metric or indicator "适龄人囗"`, re.RuleError.Message.EN)
 }
 
 func TestTaskBook(t *testing.T) {
