@@ -4,7 +4,10 @@
 // It loads and saves plans as JSON, strictly, reporting every problem at once.
 package plan
 
-import "github.com/eduplan/eduplan/msg"
+import (
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
+)
 
 // Format is the value of the "format" field of a plan file this package
 // reads and writes.
@@ -31,6 +34,12 @@ type Plan struct {
 	Goals    []Goal    `json:"goals"`
 	Sections []Section `json:"sections"`
 	Appendix *Appendix `json:"appendix,omitempty"`
+
+	// Levels are the levels of the hierarchy the plan's units sit at, from
+	// the top (国家 / 省 / 市 / 区县 / 乡镇 / 学校, or the plan's own); the
+	// last is always school. Empty: city, district, school (see
+	// Plan.Hierarchy).
+	Levels org.Hierarchy `json:"levels,omitempty"`
 
 	Metrics    []Metric    `json:"metrics"`
 	Indicators []Indicator `json:"indicators"`
@@ -137,3 +146,8 @@ type PlanRef struct {
 	From  int      `json:"from"`
 	To    int      `json:"to"`
 }
+
+// Hierarchy is the plan's levels with their names (Plan.Levels, the
+// standard name of a level declared without one), or city, district and
+// school when it declares none.
+func (p *Plan) Hierarchy() org.Hierarchy { return p.Levels.Resolved() }

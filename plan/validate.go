@@ -375,8 +375,8 @@ func (c *checker) scope(path string, s Scope) {
 	for i, l := range s.Levels {
 		lp := fmt.Sprintf("%s.levels[%d]", path, i)
 		switch {
-		case !slices.Contains(org.Levels(), l):
-			c.add(lp, "未知层级 %[1]q，可用：%[2]s", "unknown level %[1]q: use one of %[2]s", l, joinValues(org.Levels()))
+		case !c.p.Levels.Has(l):
+			c.add(lp, "未知层级 %[1]q，可用：%[2]s", "unknown level %[1]q: use one of %[2]s", l, joinValues(c.p.Levels.IDs()))
 		case seenL[l]:
 			c.add(lp, "层级 %q 重复", "level %q is listed twice", l)
 		}
@@ -424,6 +424,7 @@ func joinValues[T ~string](vs []T) string {
 // plan must document (names, wording, where each indicator is stated).
 func (c *checker) metricsAndIndicators(doc bool) {
 	p := c.p
+	c.levelDefs()
 	c.reportedKinds = map[org.Kind]bool{}
 	for _, m := range p.Metrics {
 		for _, k := range m.ReportedBy.Kinds {

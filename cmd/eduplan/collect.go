@@ -195,7 +195,7 @@ func (e *env) returnFiles(cmd string, args []string) ([]string, int) {
 // from each file and which expected units did not return.
 func (e *env) collectReturns(cmd string, paths []string, l *loaded, max int64, expected []dataset.OrgUnit) (*collect.Result, int) {
 	fields := l.cat.Fields()
-	rets, err := collect.ReadFiles(paths, fields, dataset.Options{Year: l.plan.Year, Plan: l.plan.ID}, max)
+	rets, err := collect.ReadFiles(paths, fields, dataset.Options{Year: l.plan.Year, Plan: l.plan.ID, Levels: l.plan.Levels}, max)
 	if err != nil {
 		var es dataset.Errors
 		if !errors.As(err, &es) {

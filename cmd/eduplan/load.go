@@ -173,7 +173,7 @@ func (e *env) loadData(cmd string, src dataSource, l *loaded, year int, yearSet 
 	if max <= 0 {
 		max = dataset.MaxFileSize
 	}
-	ds, book, err := readData(r, l.cat.Fields(), dataset.Options{File: src.name(), Year: fallback, Sheet: src.sheet, Plan: l.plan.ID}, max)
+	ds, book, err := readData(r, l.cat.Fields(), dataset.Options{File: src.name(), Year: fallback, Sheet: src.sheet, Plan: l.plan.ID, Levels: l.plan.Levels}, max)
 	if err != nil {
 		var errs dataset.Errors
 		if errors.As(err, &errs) && len(errs) == 1 && errs[0].Row == 0 {

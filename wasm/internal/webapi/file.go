@@ -64,7 +64,7 @@ func (s *Session) importData(arg string) (any, error) {
 	kind := "data"
 	if req.Cells != nil {
 		var err error
-		d, err = dataset.ReadCells(req.Cells, s.cat.Fields(), dataset.Options{File: req.Name, Year: s.plan.Year, Sheet: req.Sheet})
+		d, err = dataset.ReadCells(req.Cells, s.cat.Fields(), dataset.Options{File: req.Name, Year: s.plan.Year, Sheet: req.Sheet, Levels: s.plan.Levels})
 		if err != nil {
 			return nil, err
 		}
@@ -76,7 +76,7 @@ func (s *Session) importData(arg string) (any, error) {
 		kind = "report"
 	} else {
 		var err error
-		d, err = dataset.Read(strings.NewReader(req.Text), s.cat.Fields(), dataset.Options{File: req.Name, Year: s.plan.Year, Plan: s.plan.ID})
+		d, err = dataset.Read(strings.NewReader(req.Text), s.cat.Fields(), dataset.Options{File: req.Name, Year: s.plan.Year, Plan: s.plan.ID, Levels: s.plan.Levels})
 		if err != nil {
 			return nil, err
 		}

@@ -1,0 +1,125 @@
+package dataset
+
+import (
+	"strings"
+
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
+)
+
+// builtinLevelWords are words in common use for the levels the library
+// knows, recognised when the plan has the level. City, district and school
+// keep the words files have always used for them.
+var builtinLevelWords = map[org.Level][]string{
+	org.Nation:   {"nation", "country", "国家", "全国", "国家级", "中央"},
+	org.Province: {"province", "省", "省级", "省份", "省区市", "自治区"},
+	org.City:     {"city", "市", "市级", "地级市", "设区市"},
+	org.District: {"district", "county", "区", "县", "区县", "县区", "辖市区", "县市区", "县(市、区)", "县(市)区", "市辖区", "县级市"},
+	org.Town:     {"town", "township", "乡镇", "镇", "乡", "街道", "乡镇(街道)", "乡镇街道"},
+	org.School:   {"school", "学校", "校"},
+}
+
+// levelWordsOf maps every word a level cell may hold to its level: each
+// level's id, names and aliases first, then the common words for the
+// levels the library knows, where the plan has not given the word to
+// another level.
+func levelWordsOf(h org.Hierarchy) map[string]org.Level {
+	h = h.Resolved()
+	out := make(map[string]org.Level, 8*len(h))
+	for _, d := range h {
+		for _, w := range append([]string{string(d.ID), d.Name.ZH, d.Name.EN}, d.Aliases...) {
+			if k := key(w); k != "" {
+				if _, taken := out[k]; !taken {
+					out[k] = d.ID
+				}
+			}
+		}
+	}
+	for _, d := range h {
+		for _, w := range builtinLevelWords[d.ID] {
+			if _, taken := out[key(w)]; !taken {
+				out[key(w)] = d.ID
+			}
+		}
+	}
+	return out
+}
+
+// levelCellNames lists the levels as a file's level cell may write them:
+// "市、区县 或 学校" / "city, district or school".
+func levelCellNames(h org.Hierarchy) msg.Text {
+	h = h.Resolved()
+	zh, en := make([]string, len(h)), make([]string, len(h))
+	for i, d := range h {
+		zh[i], en[i] = levelWriteZH(h, d.ID), string(d.ID)
+	}
+	return msg.T(joinChoice(zh, "、", " 或 "), joinChoice(en, ", ", " or "))
+}
+
+// levelWriteZH is how a writer spells a level for a Chinese spreadsheet:
+// the words files have always used for city, district and school, the
+// plan's name for any other level, the id for a level the plan lacks.
+func levelWriteZH(h org.Hierarchy, l org.Level) string {
+	if s, ok := levelZH[l]; ok {
+		return s
+	}
+	for _, d := range h.Resolved() {
+		if d.ID == l && d.Name.ZH != "" {
+			return d.Name.ZH
+		}
+	}
+	return string(l)
+}
+
+func joinChoice(ws []string, sep, last string) string {
+	if len(ws) < 2 {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws[:len(ws)-1], sep) + last + ws[len(ws)-1]
+}
+
+// levelMustBe says what a level must be, with the plan's level ids:
+// "层级应为 city、district 或 school".
+func levelMustBe(h org.Hierarchy) msg.Text {
+	ids := h.List(false)
+	return msg.T("层级应为 "+ids.ZH, "the level must be "+ids.EN)
+}
+
+// parentMustBe says where a unit of level l may hang: under a unit of any
+// level above it, or under none at the top.
+func parentMustBe(h org.Hierarchy, l org.Level) msg.Text {
+	above := h.Above(l)
+	name := levelNoun(h, l)
+	if len(above) == 0 {
+		return msg.T(name.ZH+"不能有上级", "a "+name.EN+" has no parent")
+	}
+	zh, en := make([]string, len(above)), make([]string, len(above))
+	for i, a := range above {
+		n := levelNoun(h, a)
+		zh[i], en[i] = n.ZH, article(n.EN)+n.EN
+	}
+	return msg.T(name.ZH+"的上级应为"+strings.Join(zh, "或"), "a "+name.EN+"'s parent must be "+joinChoice(en, ", ", " or "))
+}
+
+// levelNoun names a level inside a sentence: 区县 / district for the
+// default ones, as the messages have always said, the plan's name
+// (English in lower case) for the others.
+func levelNoun(h org.Hierarchy, l org.Level) msg.Text {
+	switch l {
+	case org.City:
+		return msg.T("市", "city")
+	case org.District:
+		return msg.T("区县", "district")
+	case org.School:
+		return msg.T("学校", "school")
+	}
+	n := h.Name(l)
+	return msg.T(n.ZH, strings.ToLower(n.EN))
+}
+
+func article(w string) string {
+	if w != "" && strings.ContainsRune("aeiou", rune(w[0])) {
+		return "an "
+	}
+	return "a "
+}
