@@ -48,27 +48,27 @@ func levelWordsOf(h org.Hierarchy) map[string]org.Level {
 // levelCellNames lists the levels as a file's level cell may write them:
 // "市、区县 或 学校" / "city, district or school".
 func levelCellNames(h org.Hierarchy) msg.Text {
-	h = h.Resolved()
-	zh, en := make([]string, len(h)), make([]string, len(h))
-	for i, d := range h {
-		zh[i], en[i] = levelWriteZH(h, d.ID), string(d.ID)
+	ids := h.IDs()
+	zh, en := make([]string, len(ids)), make([]string, len(ids))
+	for i, l := range ids {
+		zh[i], en[i] = levelWriteZH(h, l), string(l)
 	}
 	return msg.T(joinChoice(zh, "、", " 或 "), joinChoice(en, ", ", " or "))
 }
 
 // levelWriteZH is how a writer spells a level for a Chinese spreadsheet:
-// the words files have always used for city, district and school, the
-// plan's name for any other level, the id for a level the plan lacks.
+// the name the plan gives it, else the words files have always used for
+// city, district and school, else the level's standard name or its id.
 func levelWriteZH(h org.Hierarchy, l org.Level) string {
-	if s, ok := levelZH[l]; ok {
-		return s
-	}
-	for _, d := range h.Resolved() {
+	for _, d := range h {
 		if d.ID == l && d.Name.ZH != "" {
 			return d.Name.ZH
 		}
 	}
-	return string(l)
+	if s, ok := levelZH[l]; ok {
+		return s
+	}
+	return l.Name().ZH
 }
 
 func joinChoice(ws []string, sep, last string) string {
