@@ -430,6 +430,13 @@
     return s;
   }
 
+  // levelLabel names a level: by the plan's own name when the plan declares
+  // its levels, by the page's words for city, district and school otherwise.
+  function levelLabel(level) {
+    const n = PLAN && PLAN.levelNames && PLAN.levelNames[level];
+    return n ? tx(n) : t('unit.' + level);
+  }
+
   // say gives a notice's text in the current language: notices keep a
   // function, so that one shown before a language switch follows it.
   function say(text) {
@@ -1011,11 +1018,16 @@
   // ---------------------------------------------------------------- 自评
 
   function unitPicker(onChange) {
-    const groups = {};
-    for (const u of PLAN.unitTypes) (groups[u.level] = groups[u.level] || []).push(u);
+    // Levels in the order the library lists the unit types: schools, then
+    // each level up, however many the plan declares.
+    const groups = {}, levels = [];
+    for (const u of PLAN.unitTypes) {
+      if (!groups[u.level]) { groups[u.level] = []; levels.push(u.level); }
+      groups[u.level].push(u);
+    }
     const sel = h('select', { id: 'unit-type', onchange: (ev) => { S.unitType = ev.target.value; save(); onChange(); } },
-      ['school', 'district', 'city'].filter((l) => groups[l]).map((l) =>
-        h('optgroup', { label: t('unit.' + l) }, groups[l].map((u) =>
+      levels.map((l) =>
+        h('optgroup', { label: levelLabel(l) }, groups[l].map((u) =>
           h('option', { value: u.key, selected: u.key === unitType().key }, tx(u.name))))));
     return sel;
   }
@@ -1508,7 +1520,7 @@
     // folded so that a city file of seven districts stays readable.
     res.parents.forEach((p, i) => {
       parents.appendChild(h('details', { class: 'card parent', 'data-unit': p.unit.id, open: i === 0 },
-        h('summary', null, h('strong', null, p.unit.name || p.unit.id), ' ', h('span', { class: 'muted' }, t('unit.' + p.unit.level)),
+        h('summary', null, h('strong', null, p.unit.name || p.unit.id), ' ', h('span', { class: 'muted' }, levelLabel(p.unit.level)),
           h('span', { class: 'mini' }, p.tallies.filter((k) => ['met', 'not_met', 'no_data'].includes(k.status)).map((k) =>
             h('span', { class: 'badge st-' + k.status }, tx(k.name) + ' ' + (k.binding + k.aspirational))))),
         summaryBlock(p), resultsTable(p.results, { inputs: true, id: 'parent-' + p.unit.id })));

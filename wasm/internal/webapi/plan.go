@@ -23,6 +23,10 @@ type planView struct {
 	Goals       []goalView      `json:"goals"`
 	Sections    []sectionView   `json:"sections"`
 	UnitTypes   []unitType      `json:"unitTypes"`
+	// LevelNames name the levels of a plan that declares its own
+	// (plan.levels); absent for city, district and school, which the page
+	// names itself.
+	LevelNames map[org.Level]Text `json:"levelNames,omitempty"`
 	Indicators  []indicatorView `json:"indicators"`
 	Metrics     []metricView    `json:"metrics"`
 	HasTaskBook bool            `json:"hasTaskBook"`
@@ -196,6 +200,12 @@ func summarise(p *plan.Plan, cat *indicators.Catalog) *planView {
 	}
 	for _, m := range cat.Metrics() {
 		v.Metrics = append(v.Metrics, viewMetric(m))
+	}
+	if h := cat.Levels(); !h.IsDefault() {
+		v.LevelNames = make(map[org.Level]Text, len(h))
+		for _, d := range h {
+			v.LevelNames[d.ID] = d.Name
+		}
 	}
 	v.UnitTypes = []unitType{}
 	for _, u := range cat.UnitTypes() {
