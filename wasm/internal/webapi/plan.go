@@ -13,23 +13,23 @@ type Text = msg.Text
 
 // planView is what the page shows of a plan.
 type planView struct {
-	ID          string          `json:"id"`
-	Title       Text            `json:"title"`
-	Issuer      Text            `json:"issuer"`
-	Year        int             `json:"year"`
-	Published   string          `json:"published"`
-	Reference   string          `json:"reference,omitempty"`
-	Source      string          `json:"source,omitempty"`
-	Goals       []goalView      `json:"goals"`
-	Sections    []sectionView   `json:"sections"`
-	UnitTypes   []unitType      `json:"unitTypes"`
+	ID        string        `json:"id"`
+	Title     Text          `json:"title"`
+	Issuer    Text          `json:"issuer"`
+	Year      int           `json:"year"`
+	Published string        `json:"published"`
+	Reference string        `json:"reference,omitempty"`
+	Source    string        `json:"source,omitempty"`
+	Goals     []goalView    `json:"goals"`
+	Sections  []sectionView `json:"sections"`
+	UnitTypes []unitType    `json:"unitTypes"`
 	// LevelNames name the levels of a plan that declares its own
 	// (plan.levels); absent for city, district and school, which the page
 	// names itself.
-	LevelNames map[org.Level]Text `json:"levelNames,omitempty"`
-	Indicators  []indicatorView `json:"indicators"`
-	Metrics     []metricView    `json:"metrics"`
-	HasTaskBook bool            `json:"hasTaskBook"`
+	LevelNames  map[org.Level]Text `json:"levelNames,omitempty"`
+	Indicators  []indicatorView    `json:"indicators"`
+	Metrics     []metricView       `json:"metrics"`
+	HasTaskBook bool               `json:"hasTaskBook"`
 	// Statuses names every status, so that the page shows the library's
 	// words for them and has none of its own.
 	Statuses map[indicators.Status]Text `json:"statuses"`
