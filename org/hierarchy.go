@@ -48,7 +48,7 @@ type LevelDef struct {
 	ID Level `json:"id"`
 	// Name is the level's label (省 / Province); it may be left empty for
 	// a standard level (Level.Standard), which then has its usual name.
-	Name msg.Text `json:"name,omitzero"`
+	Name msg.Text `json:"name,omitempty,omitzero"`
 	// Aliases are further words a data file's level cell may hold for the
 	// level (省级, 自治区 …), on top of its id and names.
 	Aliases []string `json:"aliases,omitempty"`
