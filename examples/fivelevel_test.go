@@ -9,6 +9,7 @@ import (
 	"github.com/eduplan/eduplan"
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // The five-level plan (examples/fivelevel): 国家 → 省 → 地市 → 区县 → 学校,
@@ -28,7 +29,7 @@ import (
 func TestFiveLevelHandCalculation(t *testing.T) {
 	eng, err := eduplan.Open("fivelevel/plan.json")
 	require.NoError(t, err)
-	assert.Equal(t, []org.Level{"nation", "province", "city", "district", "school"}, eng.Plan().Hierarchy().IDs())
+	assert.Equal(t, []org.Level{"nation", "province", "city", "district", "school"}, plan.Hierarchy(eng.Plan()).IDs())
 	d, err := eng.ReadFile("fivelevel/data.csv")
 	require.NoError(t, err)
 	r, err := eng.Assess(d, eduplan.All())

@@ -1,10 +1,6 @@
 package org
 
-import (
-	"strings"
-
-	"github.com/eduplan/eduplan/msg"
-)
+import "github.com/eduplan/eduplan/msg"
 
 // Levels a plan may declare besides the three of Levels, with names the
 // library knows, so that a plan naming them need not name them again.
@@ -167,28 +163,4 @@ func (h Hierarchy) Above(l Level) []Level {
 		out = append(out, ids[i])
 	}
 	return out
-}
-
-// List says the levels as a choice, "city、district 或 school" /
-// "city, district or school" with ids, or with names when names is true
-// ("市、辖市区 或 学校" / "City, District or School").
-func (h Hierarchy) List(names bool) msg.Text {
-	ids := h.IDs()
-	zh, en := make([]string, len(ids)), make([]string, len(ids))
-	for i, l := range ids {
-		zh[i], en[i] = string(l), string(l)
-		if names {
-			n := h.Name(l)
-			zh[i], en[i] = n.ZH, n.EN
-		}
-	}
-	return msg.T(choice(zh, "、", " 或 "), choice(en, ", ", " or "))
-}
-
-// choice joins words with sep, the last two with last.
-func choice(ws []string, sep, last string) string {
-	if len(ws) < 2 {
-		return strings.Join(ws, "")
-	}
-	return strings.Join(ws[:len(ws)-1], sep) + last + ws[len(ws)-1]
 }

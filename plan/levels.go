@@ -1,7 +1,7 @@
 package plan
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/eduplan/eduplan/org"
@@ -20,65 +20,37 @@ func ValidateMeasuresIn(levels org.Hierarchy, metrics []Metric, inds []Indicator
 // levelDefs checks the plan's levels: ids present, shaped as ids, once
 // each; school last and nowhere else; a name in both languages for a level
 // the library cannot name; no word (id, name, alias) standing for two
-// levels, since a data file's level cell must say one.
+// levels, since a data file's level cell must say one. One problem a level
+// is enough: the checks share one call of add, which keeps the page's
+// WebAssembly binary small.
 func (c *checker) levelDefs() {
 	h := c.p.Levels
-	if len(h) == 0 {
-		return
-	}
-	if len(h) < 2 {
-		c.add("levels", "至少两级（最后一级为 school）", "at least two levels (the last is school)")
-	}
-	seen := map[org.Level]string{}
+	last := len(h) - 1
 	words := map[string]string{}
-	word := func(path, w string) {
-		k := strings.ToLower(strings.TrimSpace(w))
-		if k == "" {
-			return
-		}
-		if first, dup := words[k]; dup && parent(first) != parent(path) {
-			c.add(path, "%[1]q 已在 %[2]s 表示另一层级", "%[1]q already stands for another level at %[2]s", w, first)
-			return
-		}
-		words[k] = path
-	}
 	for i, d := range h {
-		path := fmt.Sprintf("levels[%d]", i)
+		path := "levels[" + strconv.Itoa(i) + "]"
+		field, zh, en := ".id", "", ""
 		switch {
-		case d.ID == "":
-			c.missing(path + ".id")
 		case !levelIDShape(string(d.ID)):
-			c.add(path+".id", "层级代码 %q 应为小写英文字母、数字或下划线，以字母开头", "level id %q must be lower-case letters, digits or underscores, starting with a letter", d.ID)
-		default:
-			if first, dup := seen[d.ID]; dup {
-				c.add(path+".id", "层级 %[1]q 已在 %[2]s 声明", "level %[1]q is already declared at %[2]s", d.ID, first)
-			}
-			seen[d.ID] = path + ".id"
+			zh, en = "层级代码 %q 应为小写英文字母、数字或下划线，以字母开头", "level id %q must be lower-case letters, digits or underscores, starting with a letter"
+		case org.Hierarchy(h[:i]).Has(d.ID):
+			zh, en = "层级 %q 重复声明", "level %q is declared twice"
+		case d.ID == org.School && i != last:
+			zh, en = "%q 只能是最后一级", "%q can only be the last level"
+		case i == last && d.ID != org.School:
+			zh, en = "最后一级应为 school（有学校类型、无下级的单位），而不是 %q", "the last level must be school (units with kinds and none below), not %q"
+		case !d.ID.Standard() && (strings.TrimSpace(d.Name.ZH) == "" || strings.TrimSpace(d.Name.EN) == ""):
+			field, zh, en = ".name", "缺少必填项：层级 %q 不是内置层级，须写中文和英文名称", "required, missing: level %q is not a built-in one, so it needs a Chinese and an English name"
 		}
-		if d.ID == org.School && i != len(h)-1 {
-			c.add(path+".id", "school 只能是最后一级", "school can only be the last level")
+		if zh != "" {
+			c.add(path+field, zh, en, d.ID)
 		}
-		if i == len(h)-1 && d.ID != org.School && d.ID != "" {
-			c.add(path+".id", "最后一级应为 school（有学校类型、无下级的单位），而不是 %q", "the last level must be school (units with kinds and none below), not %q", d.ID)
-		}
-		if !d.ID.Standard() {
-			if strings.TrimSpace(d.Name.ZH) == "" {
-				c.add(path+".name.zh", "缺少必填项：层级 %q 不是内置层级，须写中文名称", "required, missing: level %q is not a built-in one, so it needs a Chinese name", d.ID)
+		for _, w := range append([]string{string(d.ID), d.Name.ZH, d.Name.EN}, d.Aliases...) {
+			k := lowerASCII(strings.TrimSpace(w))
+			if first, dup := words[k]; dup && first != path && k != "" {
+				c.add(path, "%[1]q 已在 %[2]s 表示另一层级", "%[1]q already stands for another level at %[2]s", w, first)
 			}
-			if strings.TrimSpace(d.Name.EN) == "" {
-				c.add(path+".name.en", "缺少必填项：层级 %q 不是内置层级，须写英文名称", "required, missing: level %q is not a built-in one, so it needs an English name", d.ID)
-			}
-		}
-		word(path+".id", string(d.ID))
-		word(path+".name.zh", d.Name.ZH)
-		word(path+".name.en", d.Name.EN)
-		for j, a := range d.Aliases {
-			ap := fmt.Sprintf("%s.aliases[%d]", path, j)
-			if strings.TrimSpace(a) == "" {
-				c.missing(ap)
-				continue
-			}
-			word(ap, a)
+			words[k] = path
 		}
 	}
 }
@@ -93,4 +65,17 @@ func levelIDShape(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// lowerASCII folds ASCII letters only: strings.ToLower would link Unicode's
+// case tables into the page's WebAssembly binary, and level words that
+// differ in case are ASCII (City, city).
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

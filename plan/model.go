@@ -39,7 +39,11 @@ type Plan struct {
 	// the top (国家 / 省 / 市 / 区县 / 乡镇 / 学校, or the plan's own); the
 	// last is always school. Empty: city, district, school (see
 	// Plan.Hierarchy).
-	Levels org.Hierarchy `json:"levels,omitempty"`
+	//
+	// The field is a plain slice, not an org.Hierarchy: the JSON code
+	// reflects on Plan, and a field of a type with methods would keep all
+	// of them in the page's WebAssembly binary.
+	Levels []org.LevelDef `json:"levels,omitempty"`
 
 	Metrics    []Metric    `json:"metrics"`
 	Indicators []Indicator `json:"indicators"`
@@ -150,4 +154,8 @@ type PlanRef struct {
 // Hierarchy is the plan's levels with their names (Plan.Levels, the
 // standard name of a level declared without one), or city, district and
 // school when it declares none.
-func (p *Plan) Hierarchy() org.Hierarchy { return p.Levels.Resolved() }
+//
+// It is a function, not a method, for the reason Plan.Levels is a plain
+// slice: a method of Plan returning an org.Hierarchy would keep every
+// method of that type in the page's WebAssembly binary (some 26 KB).
+func Hierarchy(p *Plan) org.Hierarchy { return org.Hierarchy(p.Levels).Resolved() }

@@ -375,8 +375,8 @@ func (c *checker) scope(path string, s Scope) {
 	for i, l := range s.Levels {
 		lp := fmt.Sprintf("%s.levels[%d]", path, i)
 		switch {
-		case !c.p.Levels.Has(l):
-			c.add(lp, "未知层级 %[1]q，可用：%[2]s", "unknown level %[1]q: use one of %[2]s", l, joinValues(c.p.Levels.IDs()))
+		case !org.Hierarchy(c.p.Levels).Has(l):
+			c.add(lp, "未知层级 %[1]q，可用：%[2]s", "unknown level %[1]q: use one of %[2]s", l, joinValues(org.Hierarchy(c.p.Levels).IDs()))
 		case seenL[l]:
 			c.add(lp, "层级 %q 重复", "level %q is listed twice", l)
 		}

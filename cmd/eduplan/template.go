@@ -203,12 +203,16 @@ func parseLevelKind(levelS, kindS string, l *loaded, e *env) (org.Level, org.Kin
 	case "school", "学校":
 		level = org.School
 	default:
-		level = planLevel(l.plan.Hierarchy(), levelS)
+		level = planLevel(plan.Hierarchy(l.plan), levelS)
 	}
-	if h := l.plan.Hierarchy(); level != "" && !h.Has(level) || level == "" && strings.TrimSpace(levelS) != "" {
-		ids := h.List(false)
-		return "", "", e.t(fmt.Sprintf("--level 应为 %s，而不是 %q", ids.ZH, levelS),
-			fmt.Sprintf("--level must be %s, not %q", ids.EN, levelS))
+	if h := plan.Hierarchy(l.plan); level != "" && !h.Has(level) || level == "" && strings.TrimSpace(levelS) != "" {
+		var ids []string
+		for _, l := range h.IDs() {
+			ids = append(ids, string(l))
+		}
+		last := len(ids) - 1
+		return "", "", e.t(fmt.Sprintf("--level 应为 %s 或 %s，而不是 %q", strings.Join(ids[:last], "、"), ids[last], levelS),
+			fmt.Sprintf("--level must be %s or %s, not %q", strings.Join(ids[:last], ", "), ids[last], levelS))
 	}
 	if kindS == "" {
 		switch level {

@@ -9,14 +9,18 @@ import (
 
 // builtinLevelWords are words in common use for the levels the library
 // knows, recognised when the plan has the level. City, district and school
-// keep the words files have always used for them.
-var builtinLevelWords = map[org.Level][]string{
-	org.Nation:   {"nation", "country", "国家", "全国", "国家级", "中央"},
-	org.Province: {"province", "省", "省级", "省份", "省区市", "自治区"},
-	org.City:     {"city", "市", "市级", "地级市", "设区市"},
-	org.District: {"district", "county", "区", "县", "区县", "县区", "辖市区", "县市区", "县(市、区)", "县(市)区", "市辖区", "县级市"},
-	org.Town:     {"town", "township", "乡镇", "镇", "乡", "街道", "乡镇(街道)", "乡镇街道"},
-	org.School:   {"school", "学校", "校"},
+// keep the words files have always used for them. A table, not a map: a
+// map literal is code in the page's WebAssembly binary, a table is data.
+var builtinLevelWords = [...]struct {
+	level org.Level
+	words []string
+}{
+	{org.Nation, []string{"nation", "country", "国家", "全国", "国家级", "中央"}},
+	{org.Province, []string{"province", "省", "省级", "省份", "省区市", "自治区"}},
+	{org.City, []string{"city", "市", "市级", "地级市", "设区市"}},
+	{org.District, []string{"district", "county", "区", "县", "区县", "县区", "辖市区", "县市区", "县(市、区)", "县(市)区", "市辖区", "县级市"}},
+	{org.Town, []string{"town", "township", "乡镇", "镇", "乡", "街道", "乡镇(街道)", "乡镇街道"}},
+	{org.School, []string{"school", "学校", "校"}},
 }
 
 // levelWordsOf maps every word a level cell may hold to its level: each
@@ -35,10 +39,13 @@ func levelWordsOf(h org.Hierarchy) map[string]org.Level {
 			}
 		}
 	}
-	for _, d := range h {
-		for _, w := range builtinLevelWords[d.ID] {
+	for _, bw := range builtinLevelWords {
+		if !h.Has(bw.level) {
+			continue
+		}
+		for _, w := range bw.words {
 			if _, taken := out[key(w)]; !taken {
-				out[key(w)] = d.ID
+				out[key(w)] = bw.level
 			}
 		}
 	}
@@ -81,8 +88,12 @@ func joinChoice(ws []string, sep, last string) string {
 // levelMustBe says what a level must be, with the plan's level ids:
 // "层级应为 city、district 或 school".
 func levelMustBe(h org.Hierarchy) msg.Text {
-	ids := h.List(false)
-	return msg.T("层级应为 "+ids.ZH, "the level must be "+ids.EN)
+	ids := h.IDs()
+	ws := make([]string, len(ids))
+	for i, l := range ids {
+		ws[i] = string(l)
+	}
+	return msg.T("层级应为 "+joinChoice(ws, "、", " 或 "), "the level must be "+joinChoice(ws, ", ", " or "))
 }
 
 // parentMustBe says where a unit of level l may hang: under a unit of any
@@ -114,7 +125,7 @@ func levelNoun(h org.Hierarchy, l org.Level) msg.Text {
 		return msg.T("学校", "school")
 	}
 	n := h.Name(l)
-	return msg.T(n.ZH, strings.ToLower(n.EN))
+	return msg.T(n.ZH, lowerASCII(n.EN))
 }
 
 func article(w string) string {
@@ -122,4 +133,16 @@ func article(w string) string {
 		return "an "
 	}
 	return "a "
+}
+
+// lowerASCII folds ASCII letters only: strings.ToLower would link Unicode's
+// case tables into the page's WebAssembly binary for an English level name.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // identity is who the unit on the form is, for a return it exports: its
@@ -44,7 +45,7 @@ func (s *Session) asReturn(d *dataset.Dataset, who identity) (*dataset.Dataset, 
 				return nil, msg.New(bi("请填写上级单位名称", "enter the name of the parent unit"))
 			}
 			level := org.District
-			if up := s.plan.Hierarchy().Above(u.Level); len(up) > 0 {
+			if up := plan.Hierarchy(s.plan).Above(u.Level); len(up) > 0 {
 				level = up[0]
 			} else if u.Level != org.School {
 				level = org.City
