@@ -430,11 +430,14 @@
     return s;
   }
 
-  // levelLabel names a level: by the plan's own name when the plan declares
-  // its levels, by the page's words for city, district and school otherwise.
+  // levelLabel names a level above the schools as the unit picker does (the
+  // library names each level's unit type: 全市, 辖市区（县）, or the plan's
+  // own name for a level it declares); the schools, or a level with nothing
+  // to enter, by the page's words or the level's id.
   function levelLabel(level) {
-    const n = PLAN && PLAN.levelNames && PLAN.levelNames[level];
-    return n ? tx(n) : t('unit.' + level);
+    const u = level !== 'school' && PLAN && PLAN.unitTypes.find((x) => x.level === level && !x.kind);
+    if (u) return tx(u.name);
+    return I18N.zh['unit.' + level] ? t('unit.' + level) : level;
   }
 
   // say gives a notice's text in the current language: notices keep a

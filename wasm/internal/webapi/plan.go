@@ -13,23 +13,19 @@ type Text = msg.Text
 
 // planView is what the page shows of a plan.
 type planView struct {
-	ID        string        `json:"id"`
-	Title     Text          `json:"title"`
-	Issuer    Text          `json:"issuer"`
-	Year      int           `json:"year"`
-	Published string        `json:"published"`
-	Reference string        `json:"reference,omitempty"`
-	Source    string        `json:"source,omitempty"`
-	Goals     []goalView    `json:"goals"`
-	Sections  []sectionView `json:"sections"`
-	UnitTypes []unitType    `json:"unitTypes"`
-	// LevelNames name the levels of a plan that declares its own
-	// (plan.levels); absent for city, district and school, which the page
-	// names itself.
-	LevelNames  map[org.Level]Text `json:"levelNames,omitempty"`
-	Indicators  []indicatorView    `json:"indicators"`
-	Metrics     []metricView       `json:"metrics"`
-	HasTaskBook bool               `json:"hasTaskBook"`
+	ID          string          `json:"id"`
+	Title       Text            `json:"title"`
+	Issuer      Text            `json:"issuer"`
+	Year        int             `json:"year"`
+	Published   string          `json:"published"`
+	Reference   string          `json:"reference,omitempty"`
+	Source      string          `json:"source,omitempty"`
+	Goals       []goalView      `json:"goals"`
+	Sections    []sectionView   `json:"sections"`
+	UnitTypes   []unitType      `json:"unitTypes"`
+	Indicators  []indicatorView `json:"indicators"`
+	Metrics     []metricView    `json:"metrics"`
+	HasTaskBook bool            `json:"hasTaskBook"`
 	// Statuses names every status, so that the page shows the library's
 	// words for them and has none of its own.
 	Statuses map[indicators.Status]Text `json:"statuses"`
@@ -200,12 +196,6 @@ func summarise(p *plan.Plan, cat *indicators.Catalog) *planView {
 	}
 	for _, m := range cat.Metrics() {
 		v.Metrics = append(v.Metrics, viewMetric(m))
-	}
-	if h := cat.Levels(); !h.IsDefault() {
-		v.LevelNames = make(map[org.Level]Text, len(h))
-		for _, d := range h {
-			v.LevelNames[d.ID] = d.Name
-		}
 	}
 	v.UnitTypes = []unitType{}
 	for _, u := range cat.UnitTypes() {
