@@ -1,6 +1,7 @@
 package examples_test
 
 import (
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -26,6 +27,13 @@ import (
 //	国家  cn: 3890/4300 = 90.465%, 7100/470 = 15.106
 //	      spread between provinces = 95.217% − 85% = 10.217 pp > 10 pp → not met
 //	      share of provinces ≥ 95% = 1/2 = 50% ≥ 50% → met
+//
+// 小学校际生师比差异系数 ranges over every primary school below the unit
+// ("over": "school"), not over the cities directly below a province:
+//
+//	p1: s1 16, s2 18, s3 15: x̄ = 49/3, S = √((0.111 + 2.778 + 1.778)/3) = 1.247, CV = 0.0764 ≤ 0.15 → met
+//	p2: s4 15, s5 10: x̄ = 12.5, S = 2.5, CV = 0.2 → not met
+//	cn: all five: x̄ = 14.8, S = √(34.8/5) = 2.638, CV = 0.1783 → not met
 func TestFiveLevelHandCalculation(t *testing.T) {
 	eng, err := eduplan.Open("fivelevel/plan.json")
 	require.NoError(t, err)
@@ -42,9 +50,9 @@ func TestFiveLevelHandCalculation(t *testing.T) {
 	met, not := indicators.Met, indicators.NotMet
 	tests := map[string]map[string]want{
 		"cn": {"preschool_ger": {not, 3890.0 / 4300}, "pt_ratio": {met, 7100.0 / 470},
-			"ger_spread": {not, 2190.0/2300 - 0.85}, "ger_share": {met, 0.5}},
-		"p1": {"preschool_ger": {met, 2190.0 / 2300}, "pt_ratio": {met, 3700.0 / 230}},
-		"p2": {"preschool_ger": {not, 0.85}, "pt_ratio": {met, 3400.0 / 240}},
+			"ger_spread": {not, 2190.0/2300 - 0.85}, "ger_share": {met, 0.5}, "pt_cv_schools": {not, cv(16, 18, 15, 15, 10)}},
+		"p1": {"preschool_ger": {met, 2190.0 / 2300}, "pt_ratio": {met, 3700.0 / 230}, "pt_cv_schools": {met, cv(16, 18, 15)}},
+		"p2": {"preschool_ger": {not, 0.85}, "pt_ratio": {met, 3400.0 / 240}, "pt_cv_schools": {not, 0.2}},
 		"c1": {"preschool_ger": {met, 0.98}, "pt_ratio": {met, 2500.0 / 150}, "pt_cv": {met, 1.0 / 17}},
 		"c2": {"preschool_ger": {not, 0.90}, "pt_ratio": {met, 15}, "pt_cv": {met, 0}},
 		"c3": {"preschool_ger": {not, 0.85}, "pt_ratio": {met, 15}, "pt_cv": {met, 0}},
@@ -90,4 +98,17 @@ func TestFiveLevelHandCalculation(t *testing.T) {
 		ids = append(ids, u.Unit.ID)
 	}
 	assert.Equal(t, []string{"p2", "c3", "d4", "k4", "s4", "s5"}, ids)
+}
+
+// cv is the population coefficient of variation of xs.
+func cv(xs ...float64) float64 {
+	var sum, sq float64
+	for _, x := range xs {
+		sum += x
+	}
+	mean := sum / float64(len(xs))
+	for _, x := range xs {
+		sq += (x - mean) * (x - mean)
+	}
+	return math.Sqrt(sq/float64(len(xs))) / mean
 }

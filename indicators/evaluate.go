@@ -59,6 +59,10 @@ type Evaluation struct {
 	metrics map[string]rule.Vector
 	origins map[string][]Origin
 
+	// below lists, per level an indicator's aggregates range over
+	// (Indicator.Over), the units of that level below each unit.
+	below map[org.Level][][]int
+
 	values  []rule.Vector // by catalogue position of the indicator
 	status  [][]Status
 	derived [][]Origin // Reported when a unit reported the indicator's value itself
@@ -318,7 +322,7 @@ func (e *Evaluation) inputs(p *rule.Program, n int) ([]rule.Vector, []bool) {
 func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 	ci := &e.cat.inds[ix]
 	d := e.data
-	val, aggCols, argCols := e.evalProgram(ci.formula, n, sc)
+	val, aggCols, argCols := e.evalProgramOver(ci.formula, ci.Over, n, sc)
 	derived := make([]Origin, n)
 	for i := range derived {
 		derived[i] = Computed
@@ -361,7 +365,13 @@ func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 // argument (and weight) on every unit and its reduction over each unit's
 // children, then the formula itself.
 func (e *Evaluation) evalProgram(p *rule.Program, n int, sc *evalScratch) (val rule.Vector, aggCols []rule.Vector, argCols []aggArgs) {
-	aggCols, argCols = e.reduceAggregates(p, n, sc)
+	return e.evalProgramOver(p, "", n, sc)
+}
+
+// evalProgramOver is evalProgram with aggregates over the units of level
+// over below each unit (Indicator.Over); "" for its children.
+func (e *Evaluation) evalProgramOver(p *rule.Program, over org.Level, n int, sc *evalScratch) (val rule.Vector, aggCols []rule.Vector, argCols []aggArgs) {
+	aggCols, argCols = e.reduceAggregatesOver(p, over, n, sc)
 	vars, _ := e.inputs(p, n)
 	val = rule.NewVector(n)
 	p.Eval(n, vars, aggCols, val)
@@ -372,7 +382,13 @@ func (e *Evaluation) evalProgram(p *rule.Program, n int, sc *evalScratch) (val r
 // its argument (and weight) on every unit, then the reduction over each
 // unit's children.
 func (e *Evaluation) reduceAggregates(p *rule.Program, n int, sc *evalScratch) (aggCols []rule.Vector, argCols []aggArgs) {
-	d := e.data
+	return e.reduceAggregatesOver(p, "", n, sc)
+}
+
+// reduceAggregatesOver reduces over the units of level over below each
+// unit, or over its children when over is "".
+func (e *Evaluation) reduceAggregatesOver(p *rule.Program, over org.Level, n int, sc *evalScratch) (aggCols []rule.Vector, argCols []aggArgs) {
+	members := e.membersOf(over)
 	aggs := p.Aggregates()
 	aggCols = make([]rule.Vector, len(aggs))
 	argCols = make([]aggArgs, len(aggs))
@@ -386,7 +402,7 @@ func (e *Evaluation) reduceAggregates(p *rule.Program, n int, sc *evalScratch) (
 			for i := 0; i < n; i++ {
 				sc.vals, sc.sts = sc.vals[:0], sc.sts[:0]
 				sc.wvals, sc.wsts = sc.wvals[:0], sc.wsts[:0]
-				for _, ch := range d.Children(i) {
+				for _, ch := range members(i) {
 					sc.vals = append(sc.vals, arg.V[ch])
 					sc.sts = append(sc.sts, arg.S[ch])
 					sc.wvals = append(sc.wvals, w.V[ch])
@@ -399,7 +415,7 @@ func (e *Evaluation) reduceAggregates(p *rule.Program, n int, sc *evalScratch) (
 		}
 		for i := 0; i < n; i++ {
 			sc.vals, sc.sts = sc.vals[:0], sc.sts[:0]
-			for _, ch := range d.Children(i) {
+			for _, ch := range members(i) {
 				sc.vals = append(sc.vals, arg.V[ch])
 				sc.sts = append(sc.sts, arg.S[ch])
 			}
@@ -408,6 +424,46 @@ func (e *Evaluation) reduceAggregates(p *rule.Program, n int, sc *evalScratch) (
 		aggCols[k] = out
 	}
 	return aggCols, argCols
+}
+
+// membersOf gives, for each unit, the units an aggregate ranges over: its
+// children when over is "", else every unit of level over below it,
+// however deep (built once per level and kept).
+func (e *Evaluation) membersOf(over org.Level) func(i int) []int {
+	d := e.data
+	if over == "" {
+		return d.Children
+	}
+	if e.below == nil {
+		e.below = map[org.Level][][]int{}
+	}
+	lists, ok := e.below[over]
+	if !ok {
+		lists = make([][]int, len(d.Units))
+		var walk func(i int) []int
+		done := make([]bool, len(d.Units))
+		walk = func(i int) []int {
+			if done[i] {
+				return lists[i]
+			}
+			done[i] = true // a parent cycle ends here
+			var out []int
+			for _, ch := range d.Children(i) {
+				if d.Units[ch].Level == over {
+					out = append(out, ch)
+				} else {
+					out = append(out, walk(ch)...)
+				}
+			}
+			lists[i] = out
+			return out
+		}
+		for i := range d.Units {
+			walk(i)
+		}
+		e.below[over] = lists
+	}
+	return func(i int) []int { return lists[i] }
 }
 
 // childColumn evaluates an aggregate's argument or weight on every unit; a

@@ -475,6 +475,9 @@ func (c *checker) metricsAndIndicators(doc bool) {
 		c.years(path, ind)
 		c.scope(path+".applies_to", ind.AppliesTo)
 		c.targetFor(path, ind)
+		if ind.Over != "" && !org.Hierarchy(p.Levels).Has(ind.Over) {
+			c.add(path+".over", "未知层级 %[1]q，可用：%[2]s", "unknown level %[1]q: use one of %[2]s", ind.Over, joinValues(org.Hierarchy(p.Levels).IDs()))
+		}
 		if !doc {
 			continue
 		}
