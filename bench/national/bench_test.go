@@ -59,10 +59,10 @@ func countryOf(tb testing.TB, eng *eduplan.Engine, n int) *country {
 	require.NoError(tb, err)
 	c := &country{d: d}
 	var b bytes.Buffer
-	require.NoError(tb, d.WriteCSV(&b, eng.Catalog().Fields(), dataset.UTF8))
+	require.NoError(tb, d.WriteCSV(&b, national.MetricFields(eng.Catalog()), dataset.UTF8))
 	c.csv = bytes.Clone(b.Bytes())
 	b.Reset()
-	require.NoError(tb, d.WriteJSON(&b, eng.Catalog().Fields()))
+	require.NoError(tb, d.WriteJSON(&b, national.MetricFields(eng.Catalog())))
 	c.json = bytes.Clone(b.Bytes())
 	countries[n] = c
 	return c
@@ -118,27 +118,10 @@ func BenchmarkNational(b *testing.B) {
 	}
 }
 
-// The ten indicators the hand-written loop computes: each a ratio of two
-// summed counts against a fixed bound, as a DuckDB query would compute
-// them.
-var tenIDs = []string{
-	"school_choice_share", "junior_progression_rate", "vocational_intermediate_certificate_share",
-	"vocational_employment_rate", "fitness_excellent_rate", "fitness_pass_rate",
-	"kindergarten_teacher_associate_share", "primary_teacher_associate_share",
-	"primary_teacher_bachelor_share", "junior_teacher_bachelor_share",
-}
-
 // tenPlan is the national plan cut down to the ten indicators.
 func tenPlan(tb testing.TB) *plan.Plan {
-	p, err := national.Plan()
+	p, err := national.TenPlan()
 	require.NoError(tb, err)
-	var inds []plan.Indicator
-	for _, id := range tenIDs {
-		ind, ok := p.Indicator(id)
-		require.True(tb, ok, id)
-		inds = append(inds, ind)
-	}
-	p.Indicators, p.ValidationRules = inds, nil
 	return p
 }
 
@@ -154,7 +137,7 @@ func BenchmarkNationalTen(b *testing.B) {
 		d := countryOf(b, eng, n).d
 		h := newHand(b, p, d)
 		perResult := func(b *testing.B) {
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(d.Units)*len(tenIDs)), "ns/result")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(d.Units)*len(national.Ten)), "ns/result")
 		}
 		b.Run(fmt.Sprintf("schools=%d/evaluate", n), func(b *testing.B) {
 			b.ReportAllocs()
@@ -217,7 +200,7 @@ func newHand(tb testing.TB, p *plan.Plan, d *dataset.Dataset) *hand {
 		visit(r)
 	}
 	metricAt := map[string]int{}
-	for _, id := range tenIDs {
+	for _, id := range national.Ten {
 		ind, _ := p.Indicator(id)
 		parts := strings.Split(ind.Formula, " / ")
 		require.Len(tb, parts, 2, ind.Formula)
@@ -349,7 +332,7 @@ func TestHandAgreesWithEngine(t *testing.T) {
 	ev := cat.Evaluate(d)
 	want := newHand(t, p, d).statuses()
 	counts := map[indicators.Status]int{}
-	for k, id := range tenIDs {
+	for k, id := range national.Ten {
 		for i := range d.Units {
 			st, found := ev.Status(id, i)
 			require.True(t, found)

@@ -257,3 +257,16 @@ func sortedKeys(m map[string]float64) []string {
 	slices.Sort(ks)
 	return ks
 }
+
+// MetricFields are the catalogue's fields of metrics only: what a
+// national file carries (the catalogue's fields also take an indicator's
+// value reported outright, which no generated unit does).
+func MetricFields(cat *indicators.Catalog) []dataset.Field {
+	var out []dataset.Field
+	for _, f := range cat.Fields() {
+		if _, ok := cat.Metric(f.ID); ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}

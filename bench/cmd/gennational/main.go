@@ -52,9 +52,9 @@ func run(n int, seed uint64, out, planOut string) error {
 	}
 	switch filepath.Ext(out) {
 	case ".csv":
-		return writeFile(out, func(w *bufio.Writer) error { return d.WriteCSV(w, cat.Fields(), dataset.UTF8) })
+		return writeFile(out, func(w *bufio.Writer) error { return d.WriteCSV(w, national.MetricFields(cat), dataset.UTF8) })
 	case ".json":
-		return writeFile(out, func(w *bufio.Writer) error { return d.WriteJSON(w, cat.Fields()) })
+		return writeFile(out, func(w *bufio.Writer) error { return d.WriteJSON(w, national.MetricFields(cat)) })
 	}
 	return errors.New("-o must end in .csv or .json")
 }
