@@ -164,3 +164,25 @@ func (h Hierarchy) Above(l Level) []Level {
 	}
 	return out
 }
+
+// LevelWord is a level's word as plans and data files compare them:
+// spaces trimmed, ASCII letters in lower case (City, city). Only ASCII is
+// folded: strings.ToLower would link Unicode's case tables into the page's
+// WebAssembly binary, and the words that differ in case are English.
+func LevelWord(s string) string {
+	b := []byte(s)
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
+	}
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return string(out)
+}

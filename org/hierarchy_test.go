@@ -44,3 +44,9 @@ func TestHierarchy(t *testing.T) {
 	assert.True(t, org.Town.Standard())
 	assert.False(t, org.Level("prefecture").Standard())
 }
+
+func TestLevelWord(t *testing.T) {
+	for in, want := range map[string]string{" City ": "city", "Prefecture-Level": "prefecture-level", "地市": "地市", "\t省\t": "省", "": ""} {
+		assert.Equal(t, want, org.LevelWord(in), "%q", in)
+	}
+}

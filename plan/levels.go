@@ -46,7 +46,7 @@ func (c *checker) levelDefs() {
 			c.add(path+field, zh, en, d.ID)
 		}
 		for _, w := range append([]string{string(d.ID), d.Name.ZH, d.Name.EN}, d.Aliases...) {
-			k := lowerASCII(strings.TrimSpace(w))
+			k := org.LevelWord(w)
 			if first, dup := words[k]; dup && first != path && k != "" {
 				c.add(path, "%[1]q 已在 %[2]s 表示另一层级", "%[1]q already stands for another level at %[2]s", w, first)
 			}
@@ -65,17 +65,4 @@ func levelIDShape(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// lowerASCII folds ASCII letters only: strings.ToLower would link Unicode's
-// case tables into the page's WebAssembly binary, and level words that
-// differ in case are ASCII (City, city).
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }

@@ -125,7 +125,7 @@ func levelNoun(h org.Hierarchy, l org.Level) msg.Text {
 		return msg.T("学校", "school")
 	}
 	n := h.Name(l)
-	return msg.T(n.ZH, lowerASCII(n.EN))
+	return msg.T(n.ZH, org.LevelWord(n.EN))
 }
 
 func article(w string) string {
@@ -133,16 +133,4 @@ func article(w string) string {
 		return "an "
 	}
 	return "a "
-}
-
-// lowerASCII folds ASCII letters only: strings.ToLower would link Unicode's
-// case tables into the page's WebAssembly binary for an English level name.
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
