@@ -42,6 +42,11 @@ func TestFiveLevelCommand(t *testing.T) {
 		assert.Contains(t, squash(r.stdout), squash(line))
 	}
 
+	// explain names the plan's levels, with its own names.
+	r = eduplan(t, "explain", "--plan", p, "pt_ratio")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "适用于：国家、省、地市、区县、学校（小学）")
+
 	// A template for the provinces, read back by check.
 	r = eduplan(t, "template", "--plan", p, "--level", "省", "--units", d)
 	require.Equal(t, exitOK, r.code, r.stderr)
