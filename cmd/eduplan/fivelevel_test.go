@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -52,4 +53,19 @@ func TestFiveLevelCommand(t *testing.T) {
 	require.Equal(t, exitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "p1,甲省,省,,cn")
 	assert.NotContains(t, r.stdout, "c1,", "only the provinces and the units above them")
+}
+
+// The bad-input catalogue's five-level files are copies of the example's,
+// so that its cases break the plan and data the example checks by hand.
+func TestFiveLevelCatalogueFilesAreTheExample(t *testing.T) {
+	for _, f := range [][2]string{
+		{"../../examples/fivelevel/plan.json", "../../testdata/bad/common/five.json"},
+		{"../../examples/fivelevel/data.csv", "../../testdata/bad/common/five.csv"},
+	} {
+		a, err := os.ReadFile(f[0])
+		require.NoError(t, err)
+		b, err := os.ReadFile(f[1])
+		require.NoError(t, err)
+		assert.Equal(t, string(a), string(b), "%s is a copy of %s", f[1], f[0])
+	}
 }
