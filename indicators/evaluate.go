@@ -322,7 +322,7 @@ func (e *Evaluation) inputs(p *rule.Program, n int) ([]rule.Vector, []bool) {
 func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 	ci := &e.cat.inds[ix]
 	d := e.data
-	val, aggCols, argCols := e.evalProgramOver(ci.formula, ci.Over, n, sc)
+	val, aggCols, argCols := e.evalProgram(ci.formula, ci.Over, n, sc)
 	derived := make([]Origin, n)
 	for i := range derived {
 		derived[i] = Computed
@@ -363,15 +363,10 @@ func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 
 // evalProgram computes a formula for every unit: first each aggregate's
 // argument (and weight) on every unit and its reduction over each unit's
-// children, then the formula itself.
-func (e *Evaluation) evalProgram(p *rule.Program, n int, sc *evalScratch) (val rule.Vector, aggCols []rule.Vector, argCols []aggArgs) {
-	return e.evalProgramOver(p, "", n, sc)
-}
-
-// evalProgramOver is evalProgram with aggregates over the units of level
-// over below each unit (Indicator.Over); "" for its children.
-func (e *Evaluation) evalProgramOver(p *rule.Program, over org.Level, n int, sc *evalScratch) (val rule.Vector, aggCols []rule.Vector, argCols []aggArgs) {
-	aggCols, argCols = e.reduceAggregatesOver(p, over, n, sc)
+// children (over every unit of level over below it, when over is not ""),
+// then the formula itself.
+func (e *Evaluation) evalProgram(p *rule.Program, over org.Level, n int, sc *evalScratch) (val rule.Vector, aggCols []rule.Vector, argCols []aggArgs) {
+	aggCols, argCols = e.reduceAggregates(p, over, n, sc)
 	vars, _ := e.inputs(p, n)
 	val = rule.NewVector(n)
 	p.Eval(n, vars, aggCols, val)
@@ -380,15 +375,15 @@ func (e *Evaluation) evalProgramOver(p *rule.Program, over org.Level, n int, sc 
 
 // reduceAggregates computes each aggregate of a formula for every unit:
 // its argument (and weight) on every unit, then the reduction over each
-// unit's children.
-func (e *Evaluation) reduceAggregates(p *rule.Program, n int, sc *evalScratch) (aggCols []rule.Vector, argCols []aggArgs) {
-	return e.reduceAggregatesOver(p, "", n, sc)
-}
-
-// reduceAggregatesOver reduces over the units of level over below each
-// unit, or over its children when over is "".
-func (e *Evaluation) reduceAggregatesOver(p *rule.Program, over org.Level, n int, sc *evalScratch) (aggCols []rule.Vector, argCols []aggArgs) {
-	members := e.membersOf(over)
+// unit's children, or over every unit of level over below it.
+func (e *Evaluation) reduceAggregates(p *rule.Program, over org.Level, n int, sc *evalScratch) (aggCols []rule.Vector, argCols []aggArgs) {
+	d, below := e.data, e.membersOf(over)
+	members := func(i int) []int {
+		if below != nil {
+			return below[i]
+		}
+		return d.Children(i)
+	}
 	aggs := p.Aggregates()
 	aggCols = make([]rule.Vector, len(aggs))
 	argCols = make([]aggArgs, len(aggs))
@@ -426,44 +421,37 @@ func (e *Evaluation) reduceAggregatesOver(p *rule.Program, over org.Level, n int
 	return aggCols, argCols
 }
 
-// membersOf gives, for each unit, the units an aggregate ranges over: its
-// children when over is "", else every unit of level over below it,
-// however deep (built once per level and kept).
-func (e *Evaluation) membersOf(over org.Level) func(i int) []int {
-	d := e.data
+// membersOf lists, for each unit, every unit of level over below it,
+// however deep, in dataset order; nil when over is "" (an aggregate then
+// ranges over the unit's children). Built once per level and kept.
+func (e *Evaluation) membersOf(over org.Level) [][]int {
 	if over == "" {
-		return d.Children
+		return nil
+	}
+	if lists, ok := e.below[over]; ok {
+		return lists
+	}
+	d := e.data
+	lists := make([][]int, len(d.Units))
+	for j, u := range d.Units {
+		if u.Level != over {
+			continue
+		}
+		// Up the parents; the count ends a parent cycle.
+		for p, steps := u.Parent, 0; p != "" && steps < len(d.Units); steps++ {
+			k, ok := d.Index(p)
+			if !ok {
+				break
+			}
+			lists[k] = append(lists[k], j)
+			p = d.Units[k].Parent
+		}
 	}
 	if e.below == nil {
 		e.below = map[org.Level][][]int{}
 	}
-	lists, ok := e.below[over]
-	if !ok {
-		lists = make([][]int, len(d.Units))
-		var walk func(i int) []int
-		done := make([]bool, len(d.Units))
-		walk = func(i int) []int {
-			if done[i] {
-				return lists[i]
-			}
-			done[i] = true // a parent cycle ends here
-			var out []int
-			for _, ch := range d.Children(i) {
-				if d.Units[ch].Level == over {
-					out = append(out, ch)
-				} else {
-					out = append(out, walk(ch)...)
-				}
-			}
-			lists[i] = out
-			return out
-		}
-		for i := range d.Units {
-			walk(i)
-		}
-		e.below[over] = lists
-	}
-	return func(i int) []int { return lists[i] }
+	e.below[over] = lists
+	return lists
 }
 
 // childColumn evaluates an aggregate's argument or weight on every unit; a

@@ -33,7 +33,7 @@ type RuleResult struct {
 // never read as met.
 func (e *Evaluation) EvalRule(r *rule.Rule, i int) RuleResult {
 	n := len(e.data.Units)
-	val, _, _ := e.evalProgram(r.Formula, n, &evalScratch{})
+	val, _, _ := e.evalProgram(r.Formula, "", n, &evalScratch{})
 	res := RuleResult{Inputs: []Input{}, Unit: e.cat.RuleUnit(r)}
 	for _, id := range r.Formula.Vars() {
 		res.Inputs = append(res.Inputs, e.input(id, i))

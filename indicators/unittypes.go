@@ -112,7 +112,8 @@ func levelTypeName(h org.Hierarchy, l org.Level) msg.Text {
 
 // above says whether a scope takes in a level above level.
 func (c *Catalog) above(s plan.Scope, level org.Level) bool {
-	for _, l := range c.levels.IDs() {
+	for _, d := range c.levels {
+		l := d.ID
 		if l == level {
 			return false
 		}

@@ -370,13 +370,22 @@ func (c *checker) unit(path string, u Unit) {
 	}
 }
 
+// level checks that l is one of the plan's levels, and says so when not.
+func (c *checker) level(path string, l org.Level) bool {
+	h := org.Hierarchy(c.p.Levels)
+	if !h.Has(l) {
+		c.add(path, "未知层级 %[1]q，可用：%[2]s", "unknown level %[1]q: use one of %[2]s", l, joinValues(h.IDs()))
+		return false
+	}
+	return true
+}
+
 func (c *checker) scope(path string, s Scope) {
 	seenL := map[org.Level]bool{}
 	for i, l := range s.Levels {
 		lp := fmt.Sprintf("%s.levels[%d]", path, i)
 		switch {
-		case !org.Hierarchy(c.p.Levels).Has(l):
-			c.add(lp, "未知层级 %[1]q，可用：%[2]s", "unknown level %[1]q: use one of %[2]s", l, joinValues(org.Hierarchy(c.p.Levels).IDs()))
+		case !c.level(lp, l):
 		case seenL[l]:
 			c.add(lp, "层级 %q 重复", "level %q is listed twice", l)
 		}
@@ -475,8 +484,8 @@ func (c *checker) metricsAndIndicators(doc bool) {
 		c.years(path, ind)
 		c.scope(path+".applies_to", ind.AppliesTo)
 		c.targetFor(path, ind)
-		if ind.Over != "" && !org.Hierarchy(p.Levels).Has(ind.Over) {
-			c.add(path+".over", "未知层级 %[1]q，可用：%[2]s", "unknown level %[1]q: use one of %[2]s", ind.Over, joinValues(org.Hierarchy(p.Levels).IDs()))
+		if ind.Over != "" {
+			c.level(path+".over", ind.Over)
 		}
 		if !doc {
 			continue

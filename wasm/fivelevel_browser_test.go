@@ -26,7 +26,7 @@ func TestPageFiveLevelPlan(t *testing.T) {
 	tp.pickUnit("province/")
 	tp.waitFor(`!!document.querySelector('#results-table tr[data-indicator="preschool_ger"]')`)
 	rows := eval[[]string](tp, `[...document.querySelectorAll('#results-table tr[data-indicator]')].map((r) => r.dataset.indicator)`)
-	assert.Equal(t, []string{"preschool_ger", "pt_ratio"}, rows, "a province is held to the rate and the ratio, not to the nation's spread")
+	assert.Equal(t, []string{"preschool_ger", "pt_ratio", "pt_cv_schools"}, rows, "a province is held to the rate, the ratio and its schools' spread, not to the nation's spread between provinces")
 
 	tp.view("import")
 	tp.upload("#data-file", "../examples/fivelevel/data.csv")

@@ -122,13 +122,14 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // checks about 11 KB
 // (1,961,254). Issue 12's levels as the plan declares them (the plan's
 // checks of its levels, the readers' level words and messages, the unit
-// picker over any depth) add about 11 KB (1,972,863 measured, against
-// 1,961,899 for the tree before them in the same session). The budget
-// stands at 1,973,000 until the page's own code is
+// picker over any depth, aggregates over every unit of a level below) add
+// about 13 KB (1,975,078 measured, against 1,961,899 for the tree before
+// them in the same session). The budget stands at 1,975,100 until the
+// page's own code is
 // made smaller (the rule package's target parser, the packages' init
 // tables, texts built by fmt); the note of the session that raised it says
 // so. It is a ceiling against growth, not the goal: the goal is 1.9 MB.
-const wasmGzipBudget = 1_973_000
+const wasmGzipBudget = 1_975_100
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
 // new dependency is the usual cause: go list -deps (see wasmDeps) shows

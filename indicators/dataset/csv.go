@@ -481,11 +481,11 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 		l, ok := c.m.level(t)
 		switch {
 		case t == "":
-			w := levelCellNames(c.opt.Levels)
+			w := levelList(c.opt.Levels, true)
 			bad(j, msg.T("层级为空：请填 "+w.ZH, "the level is empty: write "+w.EN))
 			levelOK = false
 		case !ok:
-			w := levelCellNames(c.opt.Levels)
+			w := levelList(c.opt.Levels, true)
 			bad(j, msg.T("无法识别的层级：请填 "+w.ZH, "unknown level: write "+w.EN))
 			levelOK = false
 		default:

@@ -52,13 +52,17 @@ func levelWordsOf(h org.Hierarchy) map[string]org.Level {
 	return out
 }
 
-// levelCellNames lists the levels as a file's level cell may write them:
-// "市、区县 或 学校" / "city, district or school".
-func levelCellNames(h org.Hierarchy) msg.Text {
+// levelList lists the levels as a choice: "city、district 或 school" /
+// "city, district or school"; with names, the Chinese as a file's level
+// cell may write them ("市、区县 或 学校").
+func levelList(h org.Hierarchy, names bool) msg.Text {
 	ids := h.IDs()
 	zh, en := make([]string, len(ids)), make([]string, len(ids))
 	for i, l := range ids {
-		zh[i], en[i] = levelWriteZH(h, l), string(l)
+		zh[i], en[i] = string(l), string(l)
+		if names {
+			zh[i] = levelWriteZH(h, l)
+		}
 	}
 	return msg.T(joinChoice(zh, "、", " 或 "), joinChoice(en, ", ", " or "))
 }
@@ -88,12 +92,8 @@ func joinChoice(ws []string, sep, last string) string {
 // levelMustBe says what a level must be, with the plan's level ids:
 // "层级应为 city、district 或 school".
 func levelMustBe(h org.Hierarchy) msg.Text {
-	ids := h.IDs()
-	ws := make([]string, len(ids))
-	for i, l := range ids {
-		ws[i] = string(l)
-	}
-	return msg.T("层级应为 "+joinChoice(ws, "、", " 或 "), "the level must be "+joinChoice(ws, ", ", " or "))
+	ids := levelList(h, false)
+	return msg.T("层级应为 "+ids.ZH, "the level must be "+ids.EN)
 }
 
 // parentMustBe says where a unit of level l may hang: under a unit of any
