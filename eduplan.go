@@ -120,7 +120,7 @@ func (e *Engine) ReadSheet(r io.Reader, name, sheet string) (*dataset.Dataset, e
 	if err != nil {
 		return nil, err
 	}
-	opt := dataset.Options{File: name, Year: e.plan.Year, Plan: e.plan.ID}
+	opt := dataset.Options{File: name, Year: e.plan.Year, Plan: e.plan.ID, Levels: e.plan.Levels}
 	if xlsx.IsWorkbook(b) || xlsx.IsProtectedWorkbook(b, name) {
 		opt.Sheet = sheet
 		return xlsx.Read(bytes.NewReader(b), e.cat.Fields(), opt)

@@ -211,7 +211,7 @@ func ReadData(t testing.TB, p *plan.Plan, path string) *dataset.Dataset {
 		return nil
 	}
 	defer f.Close()
-	d, err := dataset.Read(f, cat.Fields(), dataset.Options{File: path, Year: p.Year, Plan: p.ID})
+	d, err := dataset.Read(f, cat.Fields(), dataset.Options{File: path, Year: p.Year, Plan: p.ID, Levels: p.Levels})
 	if err != nil {
 		t.Fatalf("eduplantest: %s", fmt.Sprint(err))
 		return nil

@@ -22,6 +22,8 @@ type Catalog struct {
 	order  []int
 	places map[string][]plan.Place
 	limits rule.Limits
+	// levels are the plan's levels, resolved (org.Hierarchy.Resolved).
+	levels org.Hierarchy
 	// rules are the validation rules, compiled (WithRules); ruleOrder
 	// the indicators they need, in evaluation order.
 	rules     []compiledRule
@@ -64,7 +66,11 @@ type override struct {
 // msg.Problems listing every problem, with paths such as
 // "indicators[3].target", and the catalogue is then nil.
 func NewCatalog(metrics []plan.Metric, inds []plan.Indicator, places map[string][]plan.Place) (*Catalog, error) {
-	if err := plan.ValidateMeasures(metrics, inds); err != nil {
+	return newCatalog(nil, metrics, inds, places)
+}
+
+func newCatalog(levels org.Hierarchy, metrics []plan.Metric, inds []plan.Indicator, places map[string][]plan.Place) (*Catalog, error) {
+	if err := plan.ValidateMeasuresIn(levels, metrics, inds); err != nil {
 		// A half-compiled catalogue must not be usable by a caller who
 		// forgets the error.
 		return nil, err
@@ -76,6 +82,7 @@ func NewCatalog(metrics []plan.Metric, inds []plan.Indicator, places map[string]
 		inds:        make([]compiled, len(inds)),
 		places:      places,
 		limits:      rule.DefaultLimits,
+		levels:      levels.Resolved(),
 	}
 	for i, m := range metrics {
 		c.metricIndex[m.ID] = i
@@ -368,13 +375,19 @@ func (c *Catalog) ApplicableIndicators(level org.Level, kind org.Kind) []plan.In
 	return out
 }
 
+// Levels are the levels of the plan the catalogue was compiled from, from
+// the top with their names: city, district and school for a catalogue of a
+// plan that declares none, or one built by NewCatalog. The slice is the
+// caller's own.
+func (c *Catalog) Levels() org.Hierarchy { return append(org.Hierarchy(nil), c.levels...) }
+
 // Compile compiles a plan's metrics and indicators, with the places in the
 // plan that state each indicator, ready to assess data. A plan that
 // plan.Load accepted always compiles.
 //
 // The plan's validation rules are compiled too (Catalog.WithRules).
 func Compile(p *plan.Plan) (*Catalog, error) {
-	c, err := NewCatalog(p.Metrics, p.Indicators, p.Places())
+	c, err := newCatalog(p.Levels, p.Metrics, p.Indicators, p.Places())
 	if err != nil || len(p.ValidationRules) == 0 {
 		return c, err
 	}

@@ -59,6 +59,10 @@ type Evaluation struct {
 	metrics map[string]rule.Vector
 	origins map[string][]Origin
 
+	// below lists, per level an indicator's aggregates range over
+	// (Indicator.Over), the units of that level below each unit.
+	below map[org.Level][][]int
+
 	values  []rule.Vector // by catalogue position of the indicator
 	status  [][]Status
 	derived [][]Origin // Reported when a unit reported the indicator's value itself
@@ -318,7 +322,7 @@ func (e *Evaluation) inputs(p *rule.Program, n int) ([]rule.Vector, []bool) {
 func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 	ci := &e.cat.inds[ix]
 	d := e.data
-	val, aggCols, argCols := e.evalProgram(ci.formula, n, sc)
+	val, aggCols, argCols := e.evalProgram(ci.formula, ci.Over, n, sc)
 	derived := make([]Origin, n)
 	for i := range derived {
 		derived[i] = Computed
@@ -359,9 +363,10 @@ func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 
 // evalProgram computes a formula for every unit: first each aggregate's
 // argument (and weight) on every unit and its reduction over each unit's
-// children, then the formula itself.
-func (e *Evaluation) evalProgram(p *rule.Program, n int, sc *evalScratch) (val rule.Vector, aggCols []rule.Vector, argCols []aggArgs) {
-	aggCols, argCols = e.reduceAggregates(p, n, sc)
+// children (over every unit of level over below it, when over is not ""),
+// then the formula itself.
+func (e *Evaluation) evalProgram(p *rule.Program, over org.Level, n int, sc *evalScratch) (val rule.Vector, aggCols []rule.Vector, argCols []aggArgs) {
+	aggCols, argCols = e.reduceAggregates(p, over, n, sc)
 	vars, _ := e.inputs(p, n)
 	val = rule.NewVector(n)
 	p.Eval(n, vars, aggCols, val)
@@ -370,9 +375,15 @@ func (e *Evaluation) evalProgram(p *rule.Program, n int, sc *evalScratch) (val r
 
 // reduceAggregates computes each aggregate of a formula for every unit:
 // its argument (and weight) on every unit, then the reduction over each
-// unit's children.
-func (e *Evaluation) reduceAggregates(p *rule.Program, n int, sc *evalScratch) (aggCols []rule.Vector, argCols []aggArgs) {
-	d := e.data
+// unit's children, or over every unit of level over below it.
+func (e *Evaluation) reduceAggregates(p *rule.Program, over org.Level, n int, sc *evalScratch) (aggCols []rule.Vector, argCols []aggArgs) {
+	d, below := e.data, e.membersOf(over)
+	members := func(i int) []int {
+		if below != nil {
+			return below[i]
+		}
+		return d.Children(i)
+	}
 	aggs := p.Aggregates()
 	aggCols = make([]rule.Vector, len(aggs))
 	argCols = make([]aggArgs, len(aggs))
@@ -386,7 +397,7 @@ func (e *Evaluation) reduceAggregates(p *rule.Program, n int, sc *evalScratch) (
 			for i := 0; i < n; i++ {
 				sc.vals, sc.sts = sc.vals[:0], sc.sts[:0]
 				sc.wvals, sc.wsts = sc.wvals[:0], sc.wsts[:0]
-				for _, ch := range d.Children(i) {
+				for _, ch := range members(i) {
 					sc.vals = append(sc.vals, arg.V[ch])
 					sc.sts = append(sc.sts, arg.S[ch])
 					sc.wvals = append(sc.wvals, w.V[ch])
@@ -399,7 +410,7 @@ func (e *Evaluation) reduceAggregates(p *rule.Program, n int, sc *evalScratch) (
 		}
 		for i := 0; i < n; i++ {
 			sc.vals, sc.sts = sc.vals[:0], sc.sts[:0]
-			for _, ch := range d.Children(i) {
+			for _, ch := range members(i) {
 				sc.vals = append(sc.vals, arg.V[ch])
 				sc.sts = append(sc.sts, arg.S[ch])
 			}
@@ -408,6 +419,39 @@ func (e *Evaluation) reduceAggregates(p *rule.Program, n int, sc *evalScratch) (
 		aggCols[k] = out
 	}
 	return aggCols, argCols
+}
+
+// membersOf lists, for each unit, every unit of level over below it,
+// however deep, in dataset order; nil when over is "" (an aggregate then
+// ranges over the unit's children). Built once per level and kept.
+func (e *Evaluation) membersOf(over org.Level) [][]int {
+	if over == "" {
+		return nil
+	}
+	if lists, ok := e.below[over]; ok {
+		return lists
+	}
+	d := e.data
+	lists := make([][]int, len(d.Units))
+	for j, u := range d.Units {
+		if u.Level != over {
+			continue
+		}
+		// Up the parents; the count ends a parent cycle.
+		for p, steps := u.Parent, 0; p != "" && steps < len(d.Units); steps++ {
+			k, ok := d.Index(p)
+			if !ok {
+				break
+			}
+			lists[k] = append(lists[k], j)
+			p = d.Units[k].Parent
+		}
+	}
+	if e.below == nil {
+		e.below = map[org.Level][][]int{}
+	}
+	e.below[over] = lists
+	return lists
 }
 
 // childColumn evaluates an aggregate's argument or weight on every unit; a

@@ -539,7 +539,11 @@ func (e *Evaluation) aggregateInput(ix, k int, a *rule.Aggregate, i int) Aggrega
 	}
 	args := e.argVals[ix][k]
 	arg, w := args.arg, args.weight
-	for _, ch := range e.data.Children(i) {
+	members := e.data.Children(i)
+	if below := e.membersOf(e.cat.inds[ix].Over); below != nil {
+		members = below[i]
+	}
+	for _, ch := range members {
 		cv := ChildValue{Unit: e.data.Units[ch].ID, Name: e.data.Units[ch].Name, State: stateName(arg.S[ch])}
 		if arg.S[ch] == rule.OK {
 			cv.Value = ptr(clean(arg.V[ch]))

@@ -40,7 +40,7 @@ func (e *Evaluation) EvalRule(r *rule.Rule, i int) RuleResult {
 	if r.TargetAlone() {
 		return RuleResult{Status: NotApplicable, Inputs: []Input{}, Unit: e.cat.RuleUnit(r)}
 	}
-	val, _, _ := e.evalProgram(r.Formula, n, &evalScratch{})
+	val, _, _ := e.evalProgram(r.Formula, "", n, &evalScratch{})
 	res := RuleResult{Inputs: []Input{}, Unit: e.cat.RuleUnit(r)}
 	for _, id := range r.Formula.Vars() {
 		res.Inputs = append(res.Inputs, e.input(id, i))

@@ -66,8 +66,10 @@ func (c *Catalog) UnitTypes() []UnitType {
 	for _, k := range kinds {
 		add(org.School, k, k.Name())
 	}
-	add(org.District, "", msg.T("辖市区（县）", "District or county"))
-	add(org.City, "", msg.T("全市", "The whole city"))
+	ids := c.levels.IDs()
+	for i := len(ids) - 2; i >= 0; i-- {
+		add(ids[i], "", levelTypeName(c.levels, ids[i]))
+	}
 	return out
 }
 
@@ -81,7 +83,7 @@ func (c *Catalog) feeds(level org.Level, fields []plan.Metric) []msg.Text {
 	}
 	var out []msg.Text
 	for _, ci := range c.inds {
-		if !above(ci.AppliesTo, level) {
+		if !c.above(ci.AppliesTo, level) {
 			continue
 		}
 		deps, _ := c.Deps(ci.ID)
@@ -95,9 +97,23 @@ func (c *Catalog) feeds(level org.Level, fields []plan.Metric) []msg.Text {
 	return out
 }
 
+// levelTypeName names the units of a level on a form's choice of "what are
+// you": the default hierarchy's district and city as they have always been
+// named, any other level by the plan's name for it.
+func levelTypeName(h org.Hierarchy, l org.Level) msg.Text {
+	switch {
+	case l == org.District && h.IsDefault():
+		return msg.T("辖市区（县）", "District or county")
+	case l == org.City && h.IsDefault():
+		return msg.T("全市", "The whole city")
+	}
+	return h.Name(l)
+}
+
 // above says whether a scope takes in a level above level.
-func above(s plan.Scope, level org.Level) bool {
-	for _, l := range org.Levels() {
+func (c *Catalog) above(s plan.Scope, level org.Level) bool {
+	for _, d := range c.levels {
+		l := d.ID
 		if l == level {
 			return false
 		}

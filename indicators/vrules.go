@@ -299,7 +299,7 @@ func (e *Evaluation) evalRule(cr *compiledRule, n int, sc *evalScratch) ruleEval
 	strategy := cr.MissingValueStrategy.Effective()
 	zero := strategy != plan.SkipIfAnyValueMissing
 	side := func(p *rule.Program) (rule.Vector, []rule.Vector) {
-		aggs, _ := e.reduceAggregates(p, n, sc)
+		aggs, _ := e.reduceAggregates(p, "", n, sc)
 		vars := make([]rule.Vector, 0, len(p.Vars()))
 		for _, id := range p.Vars() {
 			vars = append(vars, ruleInput(e.ruleFigure(id), zero))

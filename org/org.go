@@ -19,8 +19,9 @@ const (
 // Levels lists the known levels from the top.
 func Levels() []Level { return []Level{City, District, School} }
 
-// Name is the level's label: 市 / City, 辖市区 / District, 学校 / School; an
-// unknown level is shown as written.
+// Name is the level's label: 市 / City, 辖市区 / District, 学校 / School, or
+// the name of another standard level (Level.Standard); any other level is
+// shown as written (a plan's own names are Hierarchy.Name's).
 func (l Level) Name() msg.Text {
 	switch l {
 	case City:
@@ -30,10 +31,13 @@ func (l Level) Name() msg.Text {
 	case School:
 		return msg.T("学校", "School")
 	}
+	if n, ok := standardName(l); ok {
+		return n
+	}
 	return msg.T(string(l), string(l))
 }
 
-// Known reports whether l is one of the known levels.
+// Known reports whether l is one of the default hierarchy's levels.
 func (l Level) Known() bool { return l == City || l == District || l == School }
 
 // Kind is the kind of a school (幼儿园, 小学, …). Cities and districts have no

@@ -104,6 +104,10 @@ type Indicator struct {
 	// who moved in. Any other percent above 100% means the part exceeds the
 	// whole — inconsistent figures — and the result is not computable.
 	MayExceed100 bool `json:"may_exceed_100,omitempty"`
+	// Over is the level the formula's aggregates range over: every unit of
+	// that level below the unit assessed, however deep (cv over all the
+	// schools of a province). Empty: the units directly below it.
+	Over org.Level `json:"over,omitempty"`
 	// Direction says which way the indicator is better: "higher" or
 	// "lower" (择校生比例, 生师比, 近视率). A target's own words may say it
 	// (控制在…以内 is lower); a bare number, a range or 左右 is read by it,

@@ -4,7 +4,10 @@
 // It loads and saves plans as JSON, strictly, reporting every problem at once.
 package plan
 
-import "github.com/eduplan/eduplan/msg"
+import (
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
+)
 
 // Format is the value of the "format" field of a plan file this package
 // reads and writes.
@@ -31,6 +34,16 @@ type Plan struct {
 	Goals    []Goal    `json:"goals"`
 	Sections []Section `json:"sections"`
 	Appendix *Appendix `json:"appendix,omitempty"`
+
+	// Levels are the levels of the hierarchy the plan's units sit at, from
+	// the top (国家 / 省 / 市 / 区县 / 乡镇 / 学校, or the plan's own); the
+	// last is always school. Empty: city, district, school (see
+	// Plan.Hierarchy).
+	//
+	// The field is a plain slice, not an org.Hierarchy: the JSON code
+	// reflects on Plan, and a field of a type with methods would keep all
+	// of them in the page's WebAssembly binary.
+	Levels []org.LevelDef `json:"levels,omitempty"`
 
 	Metrics    []Metric    `json:"metrics"`
 	Indicators []Indicator `json:"indicators"`
@@ -137,3 +150,12 @@ type PlanRef struct {
 	From  int      `json:"from"`
 	To    int      `json:"to"`
 }
+
+// Hierarchy is the plan's levels with their names (Plan.Levels, the
+// standard name of a level declared without one), or city, district and
+// school when it declares none.
+//
+// It is a function, not a method, for the reason Plan.Levels is a plain
+// slice: a method of Plan returning an org.Hierarchy would keep every
+// method of that type in the page's WebAssembly binary (some 26 KB).
+func Hierarchy(p *Plan) org.Hierarchy { return org.Hierarchy(p.Levels).Resolved() }

@@ -18,7 +18,6 @@ import (
 
 	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/internal/strictjson"
-	"github.com/eduplan/eduplan/org"
 )
 
 type schemaNode = map[string]any
@@ -68,9 +67,6 @@ func TestSchemaMatchesModel(t *testing.T) {
 		reflect.TypeFor[Operator]():             strs(toAny(Operators())),
 		reflect.TypeFor[Importance]():           strs(toAny(Importances())),
 		reflect.TypeFor[MissingValueStrategy](): strs(toAny(MissingValueStrategies())),
-	}
-	for _, l := range org.Levels() {
-		enums[reflect.TypeOf(l)] = append(enums[reflect.TypeOf(l)], string(l))
 	}
 	seen := map[reflect.Type]bool{}
 	var walk func(path string, n schemaNode, typ reflect.Type)

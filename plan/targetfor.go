@@ -54,7 +54,7 @@ func (c *checker) targetFor(path string, ind Indicator) {
 	path += ".target_for"
 	c.scope(path, *tf)
 	for _, l := range tf.Levels {
-		if !l.Known() {
+		if !org.Hierarchy(c.p.Levels).Has(l) {
 			return // refused by scope: one problem is enough
 		}
 	}

@@ -377,13 +377,22 @@ func (c *checker) unit(path string, u Unit) {
 	}
 }
 
+// level checks that l is one of the plan's levels, and says so when not.
+func (c *checker) level(path string, l org.Level) bool {
+	h := org.Hierarchy(c.p.Levels)
+	if !h.Has(l) {
+		c.add(path, "未知层级 %[1]q，可用：%[2]s", "unknown level %[1]q: use one of %[2]s", l, joinValues(h.IDs()))
+		return false
+	}
+	return true
+}
+
 func (c *checker) scope(path string, s Scope) {
 	seenL := map[org.Level]bool{}
 	for i, l := range s.Levels {
 		lp := fmt.Sprintf("%s.levels[%d]", path, i)
 		switch {
-		case !slices.Contains(org.Levels(), l):
-			c.add(lp, "未知层级 %[1]q，可用：%[2]s", "unknown level %[1]q: use one of %[2]s", l, joinValues(org.Levels()))
+		case !c.level(lp, l):
 		case seenL[l]:
 			c.add(lp, "层级 %q 重复", "level %q is listed twice", l)
 		}
@@ -431,6 +440,7 @@ func joinValues[T ~string](vs []T) string {
 // plan must document (names, wording, where each indicator is stated).
 func (c *checker) metricsAndIndicators(doc bool) {
 	p := c.p
+	c.levelDefs()
 	c.reportedKinds = map[org.Kind]bool{}
 	for _, m := range p.Metrics {
 		for _, k := range m.ReportedBy.Kinds {
@@ -482,6 +492,9 @@ func (c *checker) metricsAndIndicators(doc bool) {
 		c.years(path, ind)
 		c.scope(path+".applies_to", ind.AppliesTo)
 		c.targetFor(path, ind)
+		if ind.Over != "" {
+			c.level(path+".over", ind.Over)
+		}
 		if !doc {
 			continue
 		}

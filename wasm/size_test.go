@@ -131,12 +131,14 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // the progress columns and the trend charts the page draws in JavaScript)
 // about 38 KB (some 25 KB more were avoided by not passing a Series to
 // sort.SliceStable, which kept every method of Dataset); issue 16's
-// try-box reading a target alone and the gap's side about 4 KB. Together:
-// 2,030,952. The budget stands at 2,032,000 until the page's own code is
+// try-box reading a target alone and the gap's side about 4 KB; issue 12's
+// levels as the plan declares them (any depth, in the readers, the checks
+// and the page's unit picker) about 8 KB. Together: 2,038,893. The budget
+// stands at 2,040,000 until the page's own code is
 // made smaller (the rule package's target parser, the packages' init
 // tables, texts built by fmt); the note of the session that raised it says
 // so. It is a ceiling against growth, not the goal: the goal is 1.9 MB.
-const wasmGzipBudget = 2_032_000
+const wasmGzipBudget = 2_040_000
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
 // new dependency is the usual cause: go list -deps (see wasmDeps) shows

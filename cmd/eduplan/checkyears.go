@@ -43,7 +43,7 @@ func (e *env) sampleYears(src dataSource, l *loaded, year int, yearSet bool, yea
 		return nil, code
 	}
 	prev, _, _, err := readData(bytes.NewReader(seeds.SamplePrevious()), l.cat.Fields(),
-		dataset.Options{File: "sample2016.json", Plan: l.plan.ID}, dataset.MaxFileSize)
+		dataset.Options{File: "sample2016.json", Plan: l.plan.ID, Levels: l.plan.Levels}, dataset.MaxFileSize)
 	if err != nil {
 		return nil, e.inputError("check", "sample2016.json: "+e.say(err), e.t("样例数据是按内置计划编造的，别的计划请用自己的数据文件。", "the sample figures are made for the embedded plan: give a data file of your own for another plan."))
 	}

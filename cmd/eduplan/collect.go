@@ -192,7 +192,7 @@ func (e *env) collectReturns(cmd string, paths []string, l *loaded, max int64, e
 
 // readReturns reads the returns, listing every error on stderr.
 func (e *env) readReturns(cmd string, paths []string, l *loaded, max int64) ([]collect.Return, int) {
-	rets, err := collect.ReadFiles(paths, l.cat.Fields(), dataset.Options{Year: l.plan.Year, Plan: l.plan.ID}, max)
+	rets, err := collect.ReadFiles(paths, l.cat.Fields(), dataset.Options{Year: l.plan.Year, Plan: l.plan.ID, Levels: l.plan.Levels}, max)
 	if err != nil {
 		var es dataset.Errors
 		if !errors.As(err, &es) {

@@ -276,7 +276,7 @@ func (e *env) metricUnit(m plan.Metric) string {
 
 // scopeText says which units a scope covers: "市、辖市区、学校（初中、九年一贯制学校）".
 // Kinds narrow schools only, as Scope.Applies reads them.
-func (e *env) scopeText(s plan.Scope) string {
+func (e *env) scopeText(h org.Hierarchy, s plan.Scope) string {
 	var kinds []string
 	for _, k := range s.Kinds {
 		kinds = append(kinds, k.Name().In(e.lang))
@@ -287,11 +287,11 @@ func (e *env) scopeText(s plan.Scope) string {
 		if len(kinds) == 0 {
 			return e.t("所有单位", "every unit")
 		}
-		levels = []org.Level{org.City, org.District, org.School}
+		levels = h.IDs()
 	}
 	var parts []string
 	for _, lv := range levels {
-		p := lv.Name().In(e.lang)
+		p := h.Name(lv).In(e.lang)
 		if lv == org.School && len(kinds) > 0 {
 			p += e.t("（"+kindList+"）", " ("+kindList+")")
 		}
@@ -301,6 +301,7 @@ func (e *env) scopeText(s plan.Scope) string {
 }
 
 func (e *env) explainText(b *bytes.Buffer, l *loaded, ind plan.Indicator) {
+	h := plan.Hierarchy(l.plan)
 	line := func(label, v string) {
 		if v != "" {
 			fmt.Fprintf(b, "%s%s%s\n", label, e.t("：", ": "), v)
@@ -333,9 +334,9 @@ func (e *env) explainText(b *bytes.Buffer, l *loaded, ind plan.Indicator) {
 		}
 	}
 	line(e.t("性质", "Nature"), nature)
-	line(e.t("适用于", "Applies to"), e.scopeText(ind.AppliesTo))
+	line(e.t("适用于", "Applies to"), e.scopeText(h, ind.AppliesTo))
 	if ind.TargetFor != nil {
-		line(e.t("目标对象", "Target set for"), e.scopeText(*ind.TargetFor)+
+		line(e.t("目标对象", "Target set for"), e.scopeText(h, *ind.TargetFor)+
 			e.t("（其余适用单位的数值对照此目标仅供参考，不计达标与否）", " (other units it applies to see their figure against it for reference only, counted neither as met nor as not met)"))
 	}
 	line(e.t("原文", "Wording"), ind.Wording)
@@ -351,7 +352,7 @@ func (e *env) explainText(b *bytes.Buffer, l *loaded, ind plan.Indicator) {
 				agg = e.t("不加总，须由单位自己填报", "does not sum up: each unit reports its own")
 			}
 			fmt.Fprintf(b, "  %s (%s) · %s · %s · %s%s\n", m.Name.In(e.lang), m.ID, e.metricUnit(m), agg,
-				e.t("填报单位：", "reported by: "), e.scopeText(m.ReportedBy))
+				e.t("填报单位：", "reported by: "), e.scopeText(h, m.ReportedBy))
 			if h := m.Hint.In(e.lang); h != "" {
 				fmt.Fprintf(b, "      %s%s\n", e.t("填报说明：", "what counts: "), oneLine(h))
 			}

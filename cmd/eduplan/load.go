@@ -180,7 +180,7 @@ func (e *env) loadDataYears(cmd string, src dataSource, l *loaded, year int, yea
 	if max <= 0 {
 		max = dataset.MaxFileSize
 	}
-	opt := dataset.Options{File: src.name(), Year: fallback, Sheet: src.sheet, Plan: l.plan.ID}
+	opt := dataset.Options{File: src.name(), Year: fallback, Sheet: src.sheet, Plan: l.plan.ID, Levels: l.plan.Levels}
 	ds, book, raw, err := readData(r, l.cat.Fields(), opt, max)
 	if err != nil {
 		var errs dataset.Errors

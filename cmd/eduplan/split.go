@@ -86,7 +86,7 @@ func (e *env) splitTemplates(dir string, l *loaded, units []dataset.OrgUnit, lev
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return e.inputError("template", e.say(err), e.t("确认文件夹可以创建。", "check that the folder can be created."))
 	}
-	st := dataset.Stamp{Year: l.plan.Year, Plan: l.plan.ID}
+	st := dataset.Stamp{Year: l.plan.Year, Plan: l.plan.ID, Levels: l.plan.Levels}
 	for _, f := range files {
 		var b bytes.Buffer
 		var err error

@@ -172,9 +172,11 @@ func runTemplate(e *env, args []string) int {
 		return e.splitTemplates(*split, l, units, level, kind, fields, names, enc, f)
 	}
 	var b bytes.Buffer
-	write := func() error { return dataset.Template(&b, units, fields, names, enc, e.lang) }
+	// The levels are not written, but the units are checked against them.
+	st := dataset.Stamp{Levels: l.plan.Levels}
+	write := func() error { return dataset.StampedTemplate(&b, units, fields, names, enc, e.lang, st) }
 	if f == "xlsx" {
-		write = func() error { return xlsx.WriteTemplate(&b, units, fields, names, e.lang) }
+		write = func() error { return xlsx.WriteStampedTemplate(&b, units, fields, names, e.lang, st) }
 	}
 	if err := write(); err != nil {
 		if enc == dataset.GBK && f != "xlsx" {
@@ -201,8 +203,16 @@ func parseLevelKind(levelS, kindS string, l *loaded, e *env) (org.Level, org.Kin
 	case "school", "学校":
 		level = org.School
 	default:
-		return "", "", e.t(fmt.Sprintf("--level 应为 city、district 或 school，而不是 %q", levelS),
-			fmt.Sprintf("--level must be city, district or school, not %q", levelS))
+		level = planLevel(plan.Hierarchy(l.plan), levelS)
+	}
+	if h := plan.Hierarchy(l.plan); level != "" && !h.Has(level) || level == "" && strings.TrimSpace(levelS) != "" {
+		var ids []string
+		for _, l := range h.IDs() {
+			ids = append(ids, string(l))
+		}
+		last := len(ids) - 1
+		return "", "", e.t(fmt.Sprintf("--level 应为 %s 或 %s，而不是 %q", strings.Join(ids[:last], "、"), ids[last], levelS),
+			fmt.Sprintf("--level must be %s or %s, not %q", strings.Join(ids[:last], ", "), ids[last], levelS))
 	}
 	if kindS == "" {
 		switch level {
@@ -273,7 +283,22 @@ func unitDesc(level org.Level, kind org.Kind, lang string) string {
 	case org.District:
 		return map[bool]string{true: "district", false: "辖市区"}[lang == "en"]
 	}
-	return string(level)
+	if lang == "en" {
+		return strings.ToLower(level.Name().EN)
+	}
+	return level.Name().ZH
+}
+
+// planLevel finds the level of a plan's hierarchy that s names by id or
+// name (省, Province, province); "" when none does.
+func planLevel(h org.Hierarchy, s string) org.Level {
+	s = strings.TrimSpace(s)
+	for _, d := range h {
+		if strings.EqualFold(s, string(d.ID)) || s == d.Name.ZH || strings.EqualFold(s, d.Name.EN) {
+			return d.ID
+		}
+	}
+	return ""
 }
 
 // templateUnits picks the units of a level and kind, with every ancestor

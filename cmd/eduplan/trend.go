@@ -130,7 +130,7 @@ var leadingYear = regexp.MustCompile(`^(\d{4})(?:\D|$)`)
 // loadSeries reads one data file of one or several years. On failure it
 // has reported the problems and returns the exit status.
 func (e *env) loadSeries(l *loaded, path string) (dataset.Series, int) {
-	opt := dataset.Options{File: path}
+	opt := dataset.Options{File: path, Levels: l.plan.Levels}
 	if m := leadingYear.FindStringSubmatch(filepath.Base(path)); m != nil {
 		opt.Year, _ = strconv.Atoi(m[1])
 	}

@@ -29,6 +29,10 @@ type Options struct {
 	// handing it over (the page decodes with the browser's TextDecoder):
 	// hints about the encoding are then worded as for a file read in it.
 	Decoded Encoding
+	// Levels are the plan's levels (plan.Plan.Hierarchy); empty: city,
+	// district and school. A level cell must name one of them, and a
+	// parent must sit at a level above its unit's.
+	Levels org.Hierarchy
 }
 
 // ReadCSV reads a "wide" CSV file: one row per unit, unit columns first or
@@ -183,7 +187,7 @@ type records interface {
 // readRecords reads a wide table, whatever file it came from: every rule
 // about headers, units and cells lives here once.
 func readRecords(sc records, enc Encoding, fields []Field, opt Options) (*Dataset, error) {
-	m, err := newMatcher(fields)
+	m, err := newMatcher(fields, opt.Levels)
 	if err != nil {
 		return nil, err
 	}
@@ -269,7 +273,7 @@ func readRecords(sc records, enc Encoding, fields []Field, opt Options) (*Datase
 	c.widthErrors()
 	c.resolveParents()
 	if len(c.errs) == 0 {
-		for _, p := range append(validateUnits(c.units), totalRows(c.units)...) {
+		for _, p := range append(validateUnits(c.units, c.opt.Levels), totalRows(c.units)...) {
 			col := c.col[p.role] // -1 gives column 0: the row as a whole
 			c.add(c.lines[p.unit], col+1, c.headerOf(col), p.text, p.reason)
 		}
@@ -485,10 +489,12 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 		l, ok := c.m.level(t)
 		switch {
 		case t == "":
-			bad(j, msg.T("层级为空：请填 市、区县 或 学校", "the level is empty: write city, district or school"))
+			w := levelList(c.opt.Levels, true)
+			bad(j, msg.T("层级为空：请填 "+w.ZH, "the level is empty: write "+w.EN))
 			levelOK = false
 		case !ok:
-			bad(j, msg.T("无法识别的层级：请填 市、区县 或 学校", "unknown level: write city, district or school"))
+			w := levelList(c.opt.Levels, true)
+			bad(j, msg.T("无法识别的层级：请填 "+w.ZH, "unknown level: write "+w.EN))
 			levelOK = false
 		default:
 			u.Level = l
@@ -713,6 +719,7 @@ func (c *csvRead) dataset(enc Encoding) *Dataset {
 	d := New(year)
 	d.Plan = c.plan
 	d.Units = c.units
+	d.Levels = c.opt.Levels
 	d.Source = Source{File: c.opt.File, Encoding: enc, Warnings: c.warnings.list, MoreWarnings: c.warnings.more,
 		Missing: c.missing.cells, MissingByMarker: c.missing.counts, Lines: c.lines}
 	for i, u := range c.units {
@@ -767,7 +774,7 @@ func (d *Dataset) WriteCSV(w io.Writer, fields []Field, enc Encoding) error {
 	}
 	row := make([]string, 0, len(header))
 	for i, u := range d.Units {
-		row = append(row[:0], idCell(u.ID, excel), spreadsheet.Guard(u.Name), levelText(u.Level))
+		row = append(row[:0], idCell(u.ID, excel), spreadsheet.Guard(u.Name), levelWriteZH(d.Levels, u.Level))
 		if hasKind {
 			row = append(row, kindText(u.Kind))
 		}
@@ -849,13 +856,6 @@ func defaultHeader(f Field) string {
 	return h
 }
 
-func levelText(l org.Level) string {
-	if s, ok := levelZH[l]; ok {
-		return s
-	}
-	return string(l)
-}
-
 func kindText(k org.Kind) string {
 	if k == "" {
 		return ""
@@ -920,16 +920,20 @@ func Template(w io.Writer, units []OrgUnit, fields []Field, names func(Field) st
 type Stamp struct {
 	Year int
 	Plan string
+	// Levels are the plan's levels, which the units must sit at (empty:
+	// city, district and school); they are not written.
+	Levels org.Hierarchy
 }
 
 // StampedTemplate is Template with the columns of a Stamp after the unit
 // columns.
 func StampedTemplate(w io.Writer, units []OrgUnit, fields []Field, names func(Field) string, enc Encoding, lang string, st Stamp) error {
-	m, err := newMatcher(fields)
+	m, err := newMatcher(fields, st.Levels)
 	if err != nil {
 		return err
 	}
 	d := New(0)
+	d.Levels = st.Levels
 	for _, u := range units {
 		if err := d.Add(u); err != nil {
 			return fmt.Errorf("dataset: template: %w", err)
@@ -940,13 +944,14 @@ func StampedTemplate(w io.Writer, units []OrgUnit, fields []Field, names func(Fi
 	}
 	// A stamped template is a return: it has the parent column even
 	// where no unit has a parent yet, for the school to fill in.
-	hasParent := st != Stamp{}
+	hasParent := st.Year != 0 || st.Plan != ""
 	for _, u := range units {
 		hasParent = hasParent || u.Parent != ""
 	}
 	header := []string{"单位代码", "单位名称", "层级", "学校类型"}
 	parent := "上级单位"
-	level, kind := levelText, kindText
+	level := func(l org.Level) string { return levelWriteZH(st.Levels, l) }
+	kind := kindText
 	if lang == "en" {
 		header, parent = []string{"id", "name", "level", "kind"}, "parent"
 		level = func(l org.Level) string { return string(l) }

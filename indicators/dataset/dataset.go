@@ -38,6 +38,11 @@ type Dataset struct {
 	// Options and the text encoding it detected. It is not part of the data:
 	// Equal ignores it.
 	Source Source
+	// Levels are the levels of the plan the units sit at (Options.Levels
+	// of the reader; empty: city, district and school), which Validate
+	// checks the units against and writers name the levels with. It is
+	// not part of the data: Equal ignores it.
+	Levels org.Hierarchy
 
 	index    map[string]int
 	columns  map[string]*Column

@@ -52,16 +52,6 @@ func roleLabel(r role) msg.Text {
 	return msg.Text{}
 }
 
-// levelWords are the values a level cell may hold.
-var levelWords = []struct {
-	level org.Level
-	words []string
-}{
-	{org.City, []string{"city", "市", "市级", "地级市", "设区市"}},
-	{org.District, []string{"district", "county", "区", "县", "区县", "县区", "辖市区", "县市区", "县(市、区)", "县(市)区", "市辖区", "县级市"}},
-	{org.School, []string{"school", "学校", "校"}},
-}
-
 // levelZH is how a writer spells each level for a Chinese spreadsheet.
 var levelZH = map[org.Level]string{org.City: "市", org.District: "区县", org.School: "学校"}
 
@@ -133,8 +123,8 @@ type matcher struct {
 // newMatcher builds the header table for a set of fields. Two fields that
 // answer to the same header, or a field that answers to a unit column's
 // header, are a mistake in the caller's fields, not in the user's file.
-func newMatcher(fields []Field) (*matcher, error) {
-	m := &matcher{keys: map[string]target{}, levels: map[string]org.Level{}, kinds: map[string]org.Kind{}}
+func newMatcher(fields []Field, levels org.Hierarchy) (*matcher, error) {
+	m := &matcher{keys: map[string]target{}, levels: levelWordsOf(levels), kinds: map[string]org.Kind{}}
 	for _, c := range unitColumns {
 		for _, h := range c.headers {
 			m.keys[key(h)] = target{role: c.role}
@@ -161,11 +151,6 @@ func newMatcher(fields []Field) (*matcher, error) {
 			}
 			m.keys[k] = target{role: roleField, field: i}
 			owner[k] = f.ID
-		}
-	}
-	for _, lw := range levelWords {
-		for _, w := range lw.words {
-			m.levels[key(w)] = lw.level
 		}
 	}
 	for _, kn := range org.KindNames() {

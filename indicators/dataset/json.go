@@ -78,7 +78,7 @@ func (r *jsonRead) addAt(off int, path, key, text string, reason msg.Text) {
 }
 
 func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Dataset, error) {
-	m, err := newMatcher(fields)
+	m, err := newMatcher(fields, opt.Levels)
 	if err != nil {
 		return nil, err
 	}
@@ -153,6 +153,7 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 	d.Note = note
 	d.Plan = planID
 	d.Source = Source{File: opt.File, Encoding: enc}
+	d.Levels = opt.Levels
 	if units != nil {
 		r.readUnits(d, units)
 	}
@@ -257,7 +258,7 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 				if s, ok := r.str(v, path, key); ok {
 					l, known := r.m.level(s)
 					if !known {
-						r.addAt(v.Off, path, key, s, msg.T("层级应为 city、district 或 school", "the level must be city, district or school"))
+						r.addAt(v.Off, path, key, s, levelMustBe(r.opt.Levels))
 					}
 					u.Level = l
 				}
@@ -343,7 +344,7 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 		d.Source.Lines = append(d.Source.Lines, line)
 	}
 	if len(r.errs) == 0 {
-		for _, p := range append(validateUnits(d.Units), totalRows(d.Units)...) {
+		for _, p := range append(validateUnits(d.Units, r.opt.Levels), totalRows(d.Units)...) {
 			w := pos[p.unit]
 			off, field := w.obj, ""
 			switch p.role {

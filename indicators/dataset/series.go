@@ -227,7 +227,7 @@ func ReadCellsSeries(rows [][]string, fields []Field, opt Options) (Series, erro
 // splitYears reads the rows of each year under the header as a table of
 // their own; without a year column, one reads them all.
 func splitYears(all *bufferedRows, enc Encoding, fields []Field, opt Options, one func() (*Dataset, error)) (Series, error) {
-	m, err := newMatcher(fields)
+	m, err := newMatcher(fields, opt.Levels)
 	if err != nil {
 		return nil, err
 	}

@@ -16,13 +16,12 @@ type unitProblem struct {
 	reason msg.Text
 }
 
-var levelRank = map[org.Level]int{org.City: 0, org.District: 1, org.School: 2}
-
 // validateUnits checks the hierarchy: ids present and unique, levels known,
 // a kind for every school and only for schools, parents that exist and sit
 // at a higher level, and no loops. A school may hang directly under a city
-// (市直属学校).
-func validateUnits(units []OrgUnit) []unitProblem {
+// (市直属学校). levels are the plan's (empty: city, district, school); a
+// unit may hang under a unit of any level above its own.
+func validateUnits(units []OrgUnit, levels org.Hierarchy) []unitProblem {
 	var ps []unitProblem
 	add := func(i int, r role, text string, reason msg.Text) {
 		ps = append(ps, unitProblem{unit: i, role: r, text: text, reason: reason})
@@ -40,9 +39,9 @@ func validateUnits(units []OrgUnit) []unitProblem {
 		index[u.ID] = i
 	}
 	for i, u := range units {
-		rank, levelOK := levelRank[u.Level]
+		rank, levelOK := levels.Rank(u.Level)
 		if !levelOK {
-			add(i, roleLevel, string(u.Level), msg.T("层级应为 city、district 或 school", "the level must be city, district or school"))
+			add(i, roleLevel, string(u.Level), levelMustBe(levels))
 		}
 		switch {
 		case u.Level == org.School && u.Kind == "":
@@ -60,18 +59,11 @@ func validateUnits(units []OrgUnit) []unitProblem {
 		case p == i:
 			add(i, roleParent, u.Parent, msg.T("上级不能是自己", "a unit cannot be its own parent"))
 		default:
-			prank, pok := levelRank[units[p].Level]
+			prank, pok := levels.Rank(units[p].Level)
 			if !levelOK || !pok || prank < rank {
 				continue
 			}
-			switch u.Level {
-			case org.City:
-				add(i, roleParent, u.Parent, msg.T("市不能有上级", "a city has no parent"))
-			case org.District:
-				add(i, roleParent, u.Parent, msg.T("区县的上级应为市", "a district's parent must be a city"))
-			default:
-				add(i, roleParent, u.Parent, msg.T("学校的上级应为区县或市", "a school's parent must be a district or a city"))
-			}
+			add(i, roleParent, u.Parent, parentMustBe(levels, u.Level))
 		}
 	}
 	// Loops: with valid levels there can be none, but a dataset with a bad
@@ -133,7 +125,7 @@ func validateUnits(units []OrgUnit) []unitProblem {
 // each bad value ("units[3].parent"), or nil.
 func (d *Dataset) Validate() error {
 	var es Errors
-	for _, p := range validateUnits(d.Units) {
+	for _, p := range validateUnits(d.Units, d.Levels) {
 		field := map[role]string{roleID: "id", roleLevel: "level", roleKind: "kind", roleParent: "parent"}[p.role]
 		es = append(es, CellError{File: d.Source.File, Path: fmt.Sprintf("units[%d].%s", p.unit, field), Text: p.text, Reason: p.reason})
 	}
@@ -190,7 +182,7 @@ func (d *Dataset) Subtree(id string) *Dataset {
 	}
 	s := New(d.Year)
 	s.Note, s.Plan = d.Note, d.Plan
-	s.Source = d.Source
+	s.Source, s.Levels = d.Source, d.Levels
 	var keep []int
 	for i, u := range d.Units {
 		if !in[i] {

@@ -187,3 +187,39 @@ func TestTargetYearWithoutBaselineWarns(t *testing.T) {
 	require.NoError(t, p.Validate())
 	assert.Empty(t, lint.Warnings(p))
 }
+
+// An indicator's over is flagged where it cannot be meant: a formula with
+// no aggregate, or a level not below every level the indicator applies to.
+func TestOverWarnings(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		formula string
+		applies []org.Level
+		over    org.Level
+		warn    string // a fragment of the English warning; "" for none
+	}{
+		{"schools below the city", "spread(在园幼儿数)", []org.Level{org.City}, org.School, ""},
+		{"no aggregate", "在园幼儿数", []org.Level{org.City}, org.School, "no aggregate"},
+		{"the level itself", "spread(在园幼儿数)", []org.Level{org.City, org.District}, org.District, `"district" is not below "district"`},
+		{"a level above", "spread(在园幼儿数)", []org.Level{org.District}, org.City, `"city" is not below "district"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := loadFixture(t)
+			ind := &p.Indicators[1]
+			ind.Formula, ind.AppliesTo.Levels, ind.Over = tc.formula, tc.applies, tc.over
+			require.NoError(t, p.Validate())
+			var got []string
+			for _, w := range lint.Warnings(p) {
+				if w.Path == "indicators[1].over" {
+					got = append(got, w.Message.EN)
+				}
+			}
+			if tc.warn == "" {
+				assert.Empty(t, got)
+				return
+			}
+			require.Len(t, got, 1)
+			assert.Contains(t, got[0], tc.warn)
+		})
+	}
+}

@@ -77,7 +77,7 @@ func newReach(p *plan.Plan) *reach {
 // classes lists the classes a scope covers.
 func (r *reach) classes(s plan.Scope) []class {
 	var out []class
-	for _, l := range org.Levels() {
+	for _, l := range org.Hierarchy(r.p.Levels).IDs() {
 		if l != org.School {
 			if s.Applies(l, "") {
 				out = append(out, class{level: l})
@@ -97,7 +97,7 @@ func (r *reach) classes(s plan.Scope) []class {
 func (r *reach) below(c class) []class {
 	var out []class
 	under := false
-	for _, l := range org.Levels() {
+	for _, l := range org.Hierarchy(r.p.Levels).IDs() {
 		if l == c.level {
 			under = true
 			continue

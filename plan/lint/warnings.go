@@ -20,7 +20,8 @@ import (
 // percent), a count that declares no counter word, an indicator that no
 // unit it applies to can have the figures of, a target_for that leaves no
 // unit of applies_to outside it, a validation rule that no unit it applies
-// to has the figures of. eduplan lint prints
+// to has the figures of, an over with no aggregate to range or no unit
+// below to range over. eduplan lint prints
 // them; they never stop a plan from loading.
 func Warnings(p *plan.Plan) msg.Problems {
 	var ws msg.Problems
@@ -57,6 +58,7 @@ func Warnings(p *plan.Plan) msg.Problems {
 	}
 	ws = append(ws, unreachable(p)...)
 	ws = append(ws, unreachableRules(p)...)
+	ws = append(ws, overWarnings(p)...)
 	return ws
 }
 

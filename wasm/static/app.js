@@ -486,6 +486,16 @@
     return s;
   }
 
+  // levelLabel names a level above the schools as the unit picker does (the
+  // library names each level's unit type: 全市, 辖市区（县）, or the plan's
+  // own name for a level it declares); the schools, or a level with nothing
+  // to enter, by the page's words or the level's id.
+  function levelLabel(level) {
+    const u = level !== 'school' && PLAN && PLAN.unitTypes.find((x) => x.level === level && !x.kind);
+    if (u) return tx(u.name);
+    return I18N.zh['unit.' + level] ? t('unit.' + level) : level;
+  }
+
   // say gives a notice's text in the current language: notices keep a
   // function, so that one shown before a language switch follows it.
   function say(text) {
@@ -1104,11 +1114,16 @@
   // ---------------------------------------------------------------- 自评
 
   function unitPicker(onChange) {
-    const groups = {};
-    for (const u of PLAN.unitTypes) (groups[u.level] = groups[u.level] || []).push(u);
+    // Levels in the order the library lists the unit types: schools, then
+    // each level up, however many the plan declares.
+    const groups = {}, levels = [];
+    for (const u of PLAN.unitTypes) {
+      if (!groups[u.level]) { groups[u.level] = []; levels.push(u.level); }
+      groups[u.level].push(u);
+    }
     const sel = h('select', { id: 'unit-type', onchange: (ev) => { S.unitType = ev.target.value; save(); onChange(); } },
-      ['school', 'district', 'city'].filter((l) => groups[l]).map((l) =>
-        h('optgroup', { label: t('unit.' + l) }, groups[l].map((u) =>
+      levels.map((l) =>
+        h('optgroup', { label: levelLabel(l) }, groups[l].map((u) =>
           h('option', { value: u.key, selected: u.key === unitType().key }, tx(u.name))))));
     return sel;
   }
@@ -1796,7 +1811,7 @@
       // print is the summaries and the schools, not every district in full.
       parents.appendChild(h('details', { class: 'card parent' + (i === 0 ? '' : ' folded'), 'data-unit': p.unit.id, open: i === 0,
         ontoggle: (ev) => ev.target.classList.toggle('folded', !ev.target.open) },
-        h('summary', null, h('strong', null, p.unit.name || p.unit.id), ' ', h('span', { class: 'muted' }, t('unit.' + p.unit.level)),
+        h('summary', null, h('strong', null, p.unit.name || p.unit.id), ' ', h('span', { class: 'muted' }, levelLabel(p.unit.level)),
           h('span', { class: 'mini' }, p.tallies.filter((k) => ['met', 'not_met', 'no_data'].includes(k.status)).map((k) =>
             h('span', { class: 'badge st-' + k.status }, tx(k.name) + ' ' + (k.binding + k.aspirational))))),
         summaryBlock(p), resultsTable(p.results, { inputs: true, id: 'parent-' + p.unit.id, trend: trendOf(p.unit.id) }),

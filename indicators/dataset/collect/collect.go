@@ -163,6 +163,13 @@ func Merge(returns []Return, opt Options) (*Result, error) {
 	}
 	out := dataset.New(year)
 	out.Plan = plan
+	// The returns were read for one plan: its levels are theirs.
+	for _, r := range returns {
+		if len(r.Data.Levels) > 0 {
+			out.Levels = r.Data.Levels
+			break
+		}
+	}
 	for _, u := range m.units {
 		if err := out.Add(u.unit); err != nil {
 			return nil, err

@@ -225,3 +225,22 @@ func TestReadFolder(t *testing.T) {
 	assert.Contains(t, es[2].In("zh"), "旧版 Excel 工作簿", "an old workbook is named, with the fix")
 	assert.Equal(t, filepath.Join(dir, "other.json"), es[3].File)
 }
+
+// Returns read for a plan of its own levels merge into a dataset of those
+// levels: a province's schools, each return carrying the units above it.
+func TestMergeKeepsThePlansLevels(t *testing.T) {
+	levels := org.Hierarchy{{ID: org.Nation}, {ID: org.Province}, {ID: org.School}}
+	read := func(name, text string) Return {
+		d, err := dataset.ReadCSV(strings.NewReader(text), fields, dataset.Options{File: name, Year: 2017, Levels: levels})
+		require.NoError(t, err)
+		return Return{Name: name, Data: d}
+	}
+	const top = head + "cn,全国,国家,,,2017,p,,\np1,甲省,省,,cn,2017,p,,\n"
+	res, err := Merge([]Return{
+		read("a.csv", top+"k1,一园,学校,幼儿园,p1,2017,p,10,\n"),
+		read("b.csv", top+"k2,二园,学校,幼儿园,p1,2017,p,20,\n"),
+	}, Options{Fields: fields})
+	require.NoError(t, err)
+	assert.Len(t, res.Data.Units, 4)
+	assert.Equal(t, levels, res.Data.Levels)
+}

@@ -110,7 +110,7 @@ func (s *Session) collectFiles(arg string) (any, error) {
 // workbook's sheet, or a CSV or JSON text; a file of another plan is
 // refused.
 func (s *Session) readData(f importRequest) (*dataset.Dataset, error) {
-	opt := dataset.Options{File: f.Name, Year: s.plan.Year, Plan: s.plan.ID}
+	opt := dataset.Options{File: f.Name, Year: s.plan.Year, Plan: s.plan.ID, Levels: s.plan.Levels}
 	if strings.HasPrefix(f.Encoding, "GB") {
 		opt.Decoded = dataset.GBK
 	}

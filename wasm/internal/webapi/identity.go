@@ -6,6 +6,7 @@ import (
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // identity is who the unit on the form is, for a return it exports: its
@@ -44,14 +45,16 @@ func (s *Session) asReturn(d *dataset.Dataset, who identity) (*dataset.Dataset, 
 				return nil, msg.New(bi("请填写上级单位名称", "enter the name of the parent unit"))
 			}
 			level := org.District
-			if u.Level != org.School {
+			if up := plan.Hierarchy(s.plan).Above(u.Level); len(up) > 0 {
+				level = up[0]
+			} else if u.Level != org.School {
 				level = org.City
 			}
 			above = []dataset.OrgUnit{{ID: u.Parent, Name: name, Level: level}}
 		}
 	}
 	r := dataset.New(d.Year)
-	r.Plan = s.plan.ID
+	r.Plan, r.Levels = s.plan.ID, s.plan.Levels
 	for _, a := range append(above, u) {
 		if err := r.Add(a); err != nil {
 			return nil, msg.New(bi("本单位代码与上级单位代码相同", "the unit's code is its parent's"))

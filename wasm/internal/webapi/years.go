@@ -14,7 +14,7 @@ import (
 // array of documents), as a series; err is that reader's error, returned
 // as it was for any other file.
 func (s *Session) readYears(req importRequest, err error) (dataset.Series, error) {
-	opt := dataset.Options{File: req.Name, Sheet: req.Sheet, Plan: s.plan.ID}
+	opt := dataset.Options{File: req.Name, Sheet: req.Sheet, Plan: s.plan.ID, Levels: s.plan.Levels}
 	switch {
 	case req.Cells != nil && dataset.SeveralYears(err):
 		return dataset.ReadCellsSeries(req.Cells, s.cat.Fields(), opt)
