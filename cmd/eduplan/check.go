@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -74,12 +75,14 @@ exit status is 0 but the report does not pretend that everything passed.`},
 
 // formats maps --format values, and -o extensions when --format is not
 // given, to writers.
-var formats = []string{"table", "json", "csv", "markdown", "junit", "xlsx"}
+var formats = []string{"table", "json", "jsonl", "csv", "markdown", "junit", "xlsx"}
 
 func formatFromExt(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".json":
 		return "json"
+	case ".jsonl", ".ndjson":
+		return "jsonl"
 	case ".csv":
 		return "csv"
 	case ".md", ".markdown":
@@ -98,7 +101,8 @@ func runCheck(e *env, args []string) int {
 	year := fs.Int("year", 0, e.t("数据年度：文件未写年份时使用，写了则须一致；默认为计划年度", "year of the figures: used when the file states none, checked when it does; the plan's year by default"))
 	var units listFlag
 	fs.Var(&units, "unit", e.t("只报告这些单位及其下属单位（编号或名称，可重复或用逗号分隔）", "report only these units and their descendants (ids or names; repeat or separate with commas)"))
-	format := fs.String("format", "", e.t("输出格式：table、json、csv、markdown、junit、xlsx（Excel 工作簿，与 csv 同列同文字）；默认按 -o 的扩展名，否则 table", "output format: table, json, csv, markdown, junit, xlsx (an Excel workbook with the columns and texts of csv); by default from the -o extension, else table"))
+	format := fs.String("format", "", e.t("输出格式：table、json（紧凑，计划文字只写一次）、jsonl（每个结果一行，供管道处理）、csv、markdown、junit、xlsx（Excel 工作簿，与 csv 同列同文字）；默认按 -o 的扩展名，否则 table", "output format: table, json (compact, the plan's text once), jsonl (a line per result, for pipelines), csv, markdown, junit, xlsx (an Excel workbook with the columns and texts of csv); by default from the -o extension, else table"))
+	indent := fs.Bool("indent", false, e.t("JSON 报告缩进排版，便于阅读（字节约为两倍）", "indent the JSON report for reading (about twice the bytes)"))
 	sheet := fs.String("sheet", "", e.t("数据文件是 Excel 工作簿时读取的工作表名；默认第一个可见的工作表", "the sheet to read when the data file is an Excel workbook; the first visible sheet by default"))
 	failOn := fs.String("fail-on", "binding", e.t("何时返回 1：binding（约束性目标未达标）、any（任何目标未达标）、none（从不）", "when to exit 1: binding (a binding target not met), any (any target not met), none (never)"))
 	out := fs.String("o", "", e.t("写入文件（整体写入：先写临时文件再改名）；默认标准输出", "write to this file (whole or not at all: a temporary file renamed into place); standard output by default"))
@@ -157,6 +161,9 @@ func runCheck(e *env, args []string) int {
 			fmt.Sprintf("--format 应为 %s 之一，而不是 %q", strings.Join(formats, "、"), f),
 			fmt.Sprintf("--format must be one of %s, not %q", strings.Join(formats, ", "), f)))
 	}
+	if *indent && f != "json" {
+		return e.usageError("check", e.t(fmt.Sprintf("--indent 只用于 --format json，而不是 %s", f), fmt.Sprintf("--indent is for --format json, not %s", f)))
+	}
 	if c := e.binaryOutput("check", f, *out); c != 0 {
 		return c
 	}
@@ -201,31 +208,31 @@ func runCheck(e *env, args []string) int {
 	if *problems {
 		r = reportfmt.OnlyProblems(r)
 	}
-	var b bytes.Buffer
-	switch f {
-	case "table":
-		err = reportfmt.WriteTable(&b, r, e.lang)
-	case "json":
-		err = r.WriteJSON(&b)
-	case "csv":
-		err = view.WriteCSV(&b, r, e.lang)
-	case "markdown":
-		err = reportfmt.WriteMarkdown(&b, r, e.lang)
-	case "junit":
-		err = reportfmt.WriteJUnit(&b, r, reportfmt.JUnitOptions{Lang: e.lang, Name: "eduplan " + l.plan.ID})
-	case "xlsx":
-		err = xlsx.WriteReport(&b, r, e.lang)
+	// The report goes out as it is written, never whole in memory: a
+	// national JSON report is gigabytes.
+	write := func(w io.Writer) error {
+		switch f {
+		case "table":
+			return reportfmt.WriteTable(w, r, e.lang)
+		case "json":
+			if *indent {
+				return r.WriteJSONIndent(w)
+			}
+			return r.WriteJSON(w)
+		case "jsonl":
+			return r.WriteJSONLines(w)
+		case "csv":
+			return view.WriteCSV(w, r, e.lang)
+		case "markdown":
+			return reportfmt.WriteMarkdown(w, r, e.lang)
+		case "junit":
+			return reportfmt.WriteJUnit(w, r, reportfmt.JUnitOptions{Lang: e.lang, Name: "eduplan " + l.plan.ID})
+		}
+		return xlsx.WriteReport(w, r, e.lang)
 	}
-	if err != nil {
-		return e.inputError("check", e.say(err), "")
-	}
-	text := b.Bytes()
-	if f == "table" || f == "markdown" {
-		// The writers escape what they quote; the rest of the page
-		// (headings, notes) goes through the same rule here.
-		text = visibleText(text)
-	}
-	if c := e.emit("check", *out, text); c != 0 {
+	// The writers of text for a person escape what they quote; the rest
+	// of the page (headings, notes) goes through the same rule here.
+	if c := e.emitStream("check", *out, f == "table" || f == "markdown", write); c != 0 {
 		return c
 	}
 	// The table on the terminal already shows every result; a file or a
