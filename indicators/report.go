@@ -300,43 +300,24 @@ func (c *Catalog) Assess(d *dataset.Dataset, opt Options) (*Report, error) {
 
 // Report turns the evaluation into per-unit results, units in dataset order.
 func (e *Evaluation) Report(opt Options) (*Report, error) {
-	d := e.data
-	if err := e.Err(); err != nil {
-		return nil, err
-	}
-	if p, err := ParseParentFigures(string(opt.ParentFigures)); err != nil {
-		return nil, err
-	} else if opt.ParentFigures != "" && p != e.parent {
-		// The choice shapes every figure: a report cannot change it
-		// after the evaluation.
-		return nil, msg.Errorf("评估用的上级数据是 %q 而不是 %q（见 EvaluateWith）",
-			"parent figures are %q in the evaluation, not %q (see EvaluateWith)", string(e.parent), string(p))
-	}
-	keep, err := e.selection(opt.Units)
+	s, err := e.Stream(opt)
 	if err != nil {
 		return nil, err
 	}
-	total := len(d.Units)
-	if keep != nil {
-		total = 0
-		for _, k := range keep {
-			if k {
-				total++
-			}
-		}
-	}
-	r := &Report{Year: d.Year, Units: make([]UnitReport, 0, total), Warnings: e.Warnings(), Hierarchy: e.mismatchesOf(keep),
-		Validation: e.validation(keep)}
-	for i := range d.Units {
-		if keep != nil && !keep[i] {
-			continue
-		}
-		r.Units = append(r.Units, e.UnitReport(i, opt))
-		if opt.Progress != nil {
-			opt.Progress(len(r.Units), total)
-		}
-	}
-	return r, nil
+	r := s.head
+	r.Units = make([]UnitReport, 0, s.total)
+	err = s.Each(func(u *UnitReport) error {
+		r.Units = append(r.Units, *u)
+		return nil
+	})
+	return r, err
+}
+
+// msgParentFigures refuses a report whose choice of parent figures is not
+// the evaluation's.
+func msgParentFigures(used, asked ParentFigures) error {
+	return msg.Errorf("评估用的上级数据是 %q 而不是 %q（见 EvaluateWith）",
+		"parent figures are %q in the evaluation, not %q (see EvaluateWith)", string(used), string(asked))
 }
 
 // selection marks the units named and their descendants.

@@ -107,14 +107,15 @@ type inputDoc struct {
 // that the whole document is never held in memory. The same report always
 // gives the same bytes; targets keep their "<=" and ">=" readable rather
 // than escaped for HTML.
-func (r *Report) WriteJSON(w io.Writer) error { return r.writeJSON(w, "") }
+func (r *Report) WriteJSON(w io.Writer) error { return writeJSON(w, r, "") }
 
 // WriteJSONIndent is WriteJSON indented by two spaces a level, for a
 // person to read: the same document, about twice the bytes.
-func (r *Report) WriteJSONIndent(w io.Writer) error { return r.writeJSON(w, "  ") }
+func (r *Report) WriteJSONIndent(w io.Writer) error { return writeJSON(w, r, "  ") }
 
-func (r *Report) writeJSON(out io.Writer, indent string) error {
-	heads, inputs := r.heads()
+func writeJSON(out io.Writer, src Source, indent string) error {
+	heads, inputs := src.heads()
+	r := src.Header()
 	w := newJSONWriter(out, indent)
 	w.raw("{")
 	w.field("format", ReportFormat)
@@ -122,9 +123,9 @@ func (r *Report) writeJSON(out io.Writer, indent string) error {
 		w.field("plan", r.Plan)
 	}
 	w.field("year", r.Year)
-	w.array("indicators", len(heads), false, func(i int) any { return &heads[i] })
+	w.array("indicators", len(heads), func(i int) any { return &heads[i] })
 	if len(inputs) > 0 {
-		w.array("inputs", len(inputs), false, func(i int) any { return &inputs[i] })
+		w.array("inputs", len(inputs), func(i int) any { return &inputs[i] })
 	}
 	if len(r.Warnings) > 0 {
 		w.field("warnings", r.Warnings)
@@ -148,42 +149,45 @@ func (r *Report) writeJSON(out io.Writer, indent string) error {
 	}
 	var u unitDoc
 	var ins []inputDoc
-	w.array("units", len(r.Units), true, func(k int) any {
-		ur := &r.Units[k]
-		u.Unit, u.Summary, u.Results, ins = ur.Unit, nil, u.Results[:0], ins[:0]
-		var counted Summary
-		for j := range ur.Results {
-			counted.Add(ur.Results[j])
-		}
-		if counted != ur.Summary {
-			u.Summary = &ur.Summary
-		}
-		for j := range ur.Results {
-			res := &ur.Results[j]
-			d := resultDoc{Indicator: res.Indicator, Status: res.Status, Reference: res.Reference, Value: res.Value,
-				Origin: res.Origin, Gap: res.Gap, Aggregates: res.Aggregates, Reason: res.Reason, Warnings: res.Warnings}
-			h := byID[res.Indicator]
-			if !sameText(h, res) {
-				own := headOf(res)
-				d.Own = &own
-			} else if !sameTarget(&h.Target, &res.Target) {
-				d.Target = &res.Target
+	w.arrayEach("units", func(item func(v any)) error {
+		return src.Each(func(ur *UnitReport) error {
+			u.Unit, u.Summary, u.Results, ins = ur.Unit, nil, u.Results[:0], ins[:0]
+			var counted Summary
+			for j := range ur.Results {
+				counted.Add(ur.Results[j])
 			}
-			start := len(ins)
-			for _, in := range res.Inputs {
-				id := inputDoc{ID: in.ID, Value: in.Value, Origin: in.Origin, Children: in.Children, MissingIn: in.MissingIn,
-					Own: in.Own, ChildrenSum: in.ChildrenSum}
-				if ih := inByID[in.ID]; ih.Name != in.Name || ih.Unit != in.Unit {
-					id.Name, id.Unit = &in.Name, &in.Unit
+			if counted != ur.Summary {
+				u.Summary = &ur.Summary
+			}
+			for j := range ur.Results {
+				res := &ur.Results[j]
+				d := resultDoc{Indicator: res.Indicator, Status: res.Status, Reference: res.Reference, Value: res.Value,
+					Origin: res.Origin, Gap: res.Gap, Aggregates: res.Aggregates, Reason: res.Reason, Warnings: res.Warnings}
+				// A result the header does not know (one a Visit
+				// made up) carries its own text.
+				if h := byID[res.Indicator]; h == nil || !sameText(h, res) {
+					own := headOf(res)
+					d.Own = &own
+				} else if !sameTarget(&h.Target, &res.Target) {
+					d.Target = &res.Target
 				}
-				ins = append(ins, id)
+				start := len(ins)
+				for _, in := range res.Inputs {
+					id := inputDoc{ID: in.ID, Value: in.Value, Origin: in.Origin, Children: in.Children, MissingIn: in.MissingIn,
+						Own: in.Own, ChildrenSum: in.ChildrenSum}
+					if ih := inByID[in.ID]; ih == nil || ih.Name != in.Name || ih.Unit != in.Unit {
+						id.Name, id.Unit = &in.Name, &in.Unit
+					}
+					ins = append(ins, id)
+				}
+				// The inputs of every result share one backing array,
+				// reused from unit to unit: no allocation per result.
+				d.Inputs = ins[start:len(ins):len(ins)]
+				u.Results = append(u.Results, d)
 			}
-			// The inputs of every result share one backing array,
-			// reused from unit to unit: no allocation per result.
-			d.Inputs = ins[start:len(ins):len(ins)]
-			u.Results = append(u.Results, d)
-		}
-		return &u
+			item(&u)
+			return w.err
+		})
 	})
 	w.newline(0)
 	w.raw("}\n")
@@ -307,22 +311,44 @@ func (w *jsonWriter) field(name string, v any) {
 }
 
 // array writes a field whose value is an array of n elements, each
-// encoded as item gives it (and may then reuse), so that the array is
-// never whole in memory; lines puts each element on a line of its own in
-// the compact form too.
-func (w *jsonWriter) array(name string, n int, lines bool, item func(i int) any) {
+// encoded as item gives it.
+func (w *jsonWriter) array(name string, n int, item func(i int) any) {
+	w.arrayOf(name, false, func(each func(v any)) error {
+		for i := 0; i < n && w.err == nil; i++ {
+			each(item(i))
+		}
+		return nil
+	})
+}
+
+// arrayEach writes a field whose value is an array of the elements elems
+// hands to item, a line each in the compact form too: the units.
+func (w *jsonWriter) arrayEach(name string, elems func(item func(v any)) error) {
+	w.arrayOf(name, true, elems)
+}
+
+// arrayOf writes an array element by element, each encoded as it comes
+// (and then free to be reused), so that the array is never whole in
+// memory; lines puts each element on a line of its own in the compact
+// form too. An error of elems stops the writer.
+func (w *jsonWriter) arrayOf(name string, lines bool, elems func(item func(v any)) error) {
 	w.key(name)
 	w.raw("[")
-	for i := 0; i < n && w.err == nil; i++ {
-		if i > 0 {
+	n := 0
+	err := elems(func(v any) {
+		if n > 0 {
 			w.raw(",")
 		}
+		n++
 		if w.indent != "" {
 			w.newline(2)
 		} else if lines {
 			w.raw("\n")
 		}
-		w.encode(2, item(i))
+		w.encode(2, v)
+	})
+	if err != nil && w.err == nil {
+		w.err = err
 	}
 	if n > 0 {
 		w.newline(1)

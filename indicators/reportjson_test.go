@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
@@ -235,4 +237,80 @@ func TestWriteJSONLines(t *testing.T) {
 	require.Len(t, inputs, 2)
 	assert.Equal(t, map[string]any{"zh": "在园幼儿数", "en": "children enrolled"}, inputs[0].(map[string]any)["name"])
 	assert.NotContains(t, first, "formula", "the plan's text is in the JSON report")
+}
+
+// A Stream writes what the Report of the same evaluation writes, byte for
+// byte, building each unit's results only as it writes them: the header it
+// finds from the statuses alone lists the same indicators and inputs in the
+// same order.
+func TestStreamWritesTheReport(t *testing.T) {
+	cat := testCatalog(t)
+	d := build(t, []dataset.OrgUnit{city, distA, distB, kgBig, kgB, priA}, map[string]figures{
+		"a1": {"enrolled": 950, "places": 1000},
+		"b1": {"enrolled": 800, "places": 1000},
+		"a3": {"chosen": 1, "pupils": 3},
+		"b":  {"fill": 0.97}, // an indicator reported itself: no inputs
+	})
+	bench := benchCatalogWith(t, true)
+	bd := benchData(t)
+	tests := []struct {
+		name string
+		cat  *indicators.Catalog
+		d    *dataset.Dataset
+		opt  indicators.Options
+	}{
+		{"all", cat, d, indicators.Options{}},
+		{"not applicable kept", cat, d, indicators.Options{NotApplicable: true}},
+		{"a school first", cat, d, indicators.Options{Units: []string{"a3", "b"}}},
+		{"unit targets", bench, bd, indicators.Options{Units: []string{"d3"}}},
+		// s3 is held to a target of its own on floor3, s4 is not: the
+		// header's target is the default all the same.
+		{"own target first", bench, bd, indicators.Options{Units: []string{"s3", "s4"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := tt.cat.Evaluate(tt.d)
+			r, err := ev.Report(tt.opt)
+			require.NoError(t, err)
+			s, err := ev.Stream(tt.opt)
+			require.NoError(t, err)
+			assert.Equal(t, len(r.Units), s.Len())
+			for name, pair := range map[string][2]func(w io.Writer) error{
+				"json":   {r.WriteJSON, s.WriteJSON},
+				"indent": {r.WriteJSONIndent, s.WriteJSONIndent},
+				"lines":  {r.WriteJSONLines, s.WriteJSONLines},
+				"csv": {func(w io.Writer) error { return view.WriteCSV(w, r, "zh") },
+					func(w io.Writer) error { return view.WriteCSV(w, s, "zh") }},
+			} {
+				var a, b bytes.Buffer
+				require.NoError(t, pair[0](&a), name)
+				require.NoError(t, pair[1](&b), name)
+				assert.Equal(t, a.String(), b.String(), name)
+			}
+		})
+	}
+}
+
+// Visit sees each unit before the writer and may change what it writes.
+func TestStreamVisit(t *testing.T) {
+	cat := testCatalog(t)
+	d := build(t, []dataset.OrgUnit{city, distA, kgBig}, map[string]figures{"a1": {"enrolled": 950, "places": 1000}})
+	s, err := cat.Evaluate(d).Stream(indicators.Options{})
+	require.NoError(t, err)
+	var seen []string
+	s.Visit = func(u *indicators.UnitReport) {
+		seen = append(seen, u.Unit.ID)
+		u.Results = u.Results[:0]
+	}
+	var b bytes.Buffer
+	require.NoError(t, s.WriteJSON(&b))
+	assert.Equal(t, []string{"c", "a", "a1"}, seen)
+	back, err := indicators.ReadReport(&b)
+	require.NoError(t, err)
+	require.Len(t, back.Units, 3)
+	assert.Empty(t, back.Units[0].Results)
+	assert.Positive(t, back.Units[0].Summary.Total(), "the summary still counts every result")
+
+	_, err = cat.Evaluate(d).Stream(indicators.Options{Units: []string{"nowhere"}})
+	assert.Error(t, err)
 }

@@ -46,10 +46,12 @@ type resultLine struct {
 // a figure still says so in its inputs (own, children_sum). A unit without
 // results writes no line. Lines end in "\n"; the same report always gives
 // the same bytes.
-func (r *Report) WriteJSONLines(out io.Writer) error {
+func (r *Report) WriteJSONLines(out io.Writer) error { return writeJSONLines(out, r) }
+
+func writeJSONLines(out io.Writer, src Source) error {
 	w := newJSONWriter(out, "")
-	for k := range r.Units {
-		u := &r.Units[k]
+	r := src.Header()
+	err := src.Each(func(u *UnitReport) error {
 		for j := range u.Results {
 			res := &u.Results[j]
 			w.encode(1, &resultLine{Plan: r.Plan, Year: r.Year, Unit: u.Unit, Indicator: res.Indicator, Name: res.Name,
@@ -58,6 +60,10 @@ func (r *Report) WriteJSONLines(out io.Writer) error {
 				Aggregates: res.Aggregates, Reason: res.Reason, Warnings: res.Warnings})
 			w.raw("\n")
 		}
+		return w.err
+	})
+	if err != nil {
+		return err
 	}
 	return w.flush()
 }

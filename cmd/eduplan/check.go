@@ -189,40 +189,57 @@ func runCheck(e *env, args []string) int {
 	if *quality {
 		return e.writeQuality(l, ds, f, *out)
 	}
-	r, code := e.assess(l, ds, indicators.Options{Units: units, NotApplicable: *notApplicable, ParentFigures: parent})
-	if r == nil {
+	s, p, code := e.assess(l, ds, indicators.Options{Units: units, NotApplicable: *notApplicable, ParentFigures: parent})
+	if s == nil {
 		return code
 	}
-	fails := reportfmt.Failures(r, policy)
+	head := s.Header()
 	// What the report and the log say is missed does not depend on the
 	// policy: --fail-on none changes the exit status, not the facts.
-	missed := reportfmt.Failures(r, reportfmt.FailBinding)
+	seen := tally{policy: policy, missedBy: reportfmt.FailBinding}
 	if policy == reportfmt.FailAny {
-		missed = fails
+		seen.missedBy = reportfmt.FailAny
 	}
-	ruleFails := reportfmt.RuleFailures(r, policy)
-	ruleMissed := reportfmt.RuleFailures(r, reportfmt.FailBinding)
+	s.Visit = func(u *indicators.UnitReport) {
+		seen.add(u)
+		if *problems {
+			reportfmt.KeepProblems(u)
+		}
+	}
+	ruleFails := reportfmt.RuleFailures(head, policy)
+	ruleMissed := reportfmt.RuleFailures(head, reportfmt.FailBinding)
 	if policy == reportfmt.FailAny {
 		ruleMissed = ruleFails
 	}
-	if *problems {
-		r = reportfmt.OnlyProblems(r)
-	}
 	// The report goes out as it is written, never whole in memory: a
-	// national JSON report is gigabytes.
+	// national JSON report is gigabytes. JSON, JSON Lines and CSV build
+	// each unit's results only as they write them; the other formats,
+	// for a person or a CI page, count and lay out the whole report.
+	var whole *indicators.Report
+	switch f {
+	case "json", "jsonl", "csv":
+	default:
+		if whole, err = collectReport(s); err != nil {
+			p.done()
+			return e.inputError("check", e.say(err), "")
+		}
+	}
 	write := func(w io.Writer) error {
+		switch f {
+		case "json":
+			if *indent {
+				return s.WriteJSONIndent(w)
+			}
+			return s.WriteJSON(w)
+		case "jsonl":
+			return s.WriteJSONLines(w)
+		case "csv":
+			return view.WriteCSV(w, s, e.lang)
+		}
+		r := whole
 		switch f {
 		case "table":
 			return reportfmt.WriteTable(w, r, e.lang)
-		case "json":
-			if *indent {
-				return r.WriteJSONIndent(w)
-			}
-			return r.WriteJSON(w)
-		case "jsonl":
-			return r.WriteJSONLines(w)
-		case "csv":
-			return view.WriteCSV(w, r, e.lang)
 		case "markdown":
 			return reportfmt.WriteMarkdown(w, r, e.lang)
 		case "junit":
@@ -232,31 +249,74 @@ func runCheck(e *env, args []string) int {
 	}
 	// The writers of text for a person escape what they quote; the rest
 	// of the page (headings, notes) goes through the same rule here.
-	if c := e.emitStream("check", *out, f == "table" || f == "markdown", write); c != 0 {
-		return c
+	code = e.emitStream("check", *out, f == "table" || f == "markdown", write)
+	p.done()
+	if code != 0 {
+		return code
 	}
 	// The table on the terminal already shows every result; a file or a
 	// machine format does not, so say in the log what failed and why.
 	if *out != "" || f != "table" {
-		e.summarise(r, missed, policy)
+		e.summarise(&seen, head.Hierarchy)
 		e.summariseRules(ruleMissed, policy)
 	}
-	if c := e.writeValidationCSV(r, *validationCSV); c != 0 {
+	if c := e.writeValidationCSV(head, *validationCSV); c != 0 {
 		return c
 	}
-	if len(fails) > 0 || len(ruleFails) > 0 {
+	if seen.fails > 0 || len(ruleFails) > 0 {
 		return exitFail
 	}
 	return exitOK
 }
 
-// assess evaluates the dataset and builds the report for the units asked
-// for, drawing progress on a terminal for a long batch.
-func (e *env) assess(l *loaded, ds *dataset.Dataset, opt indicators.Options) (*indicators.Report, int) {
+// collectReport builds the whole report of a stream, for the writers that
+// lay out or count the whole of it before they write.
+func collectReport(s *indicators.Stream) (*indicators.Report, error) {
+	r := *s.Header()
+	r.Units = make([]indicators.UnitReport, 0, s.Len())
+	err := s.Each(func(u *indicators.UnitReport) error {
+		r.Units = append(r.Units, *u)
+		return nil
+	})
+	return &r, err
+}
+
+// tally counts a report's results as its units go by (Stream.Visit):
+// the totals, the failures under the policy, and the first of the results
+// the log lists as missed.
+type tally struct {
+	policy, missedBy reportfmt.Policy
+	units            int
+	totals           indicators.Summary
+	fails            int
+	missed           []reportfmt.Failure // the first listShown
+	nMissed          int
+}
+
+func (t *tally) add(u *indicators.UnitReport) {
+	t.units++
+	t.totals = reportfmt.AddSummary(t.totals, u.Summary)
+	for _, res := range u.Results {
+		if t.policy.Fails(res) {
+			t.fails++
+		}
+		if t.missedBy.Fails(res) {
+			if t.nMissed < listShown {
+				t.missed = append(t.missed, reportfmt.Failure{Unit: u.Unit, Result: res})
+			}
+			t.nMissed++
+		}
+	}
+}
+
+// assess evaluates the dataset and returns the report for the units asked
+// for, to be built as it is written, and the progress it draws on a
+// terminal for a long batch as the units go by (done once written).
+func (e *env) assess(l *loaded, ds *dataset.Dataset, opt indicators.Options) (*indicators.Stream, *progress, int) {
 	units := opt.Units
 	keep, missing := ds.Within(units)
 	if len(missing) > 0 {
-		return nil, e.inputError("check", e.t(
+		return nil, nil, e.inputError("check", e.t(
 			fmt.Sprintf("数据中没有单位 %s（数据中的单位：%s）", strings.Join(missing, "、"), knownUnits(ds, 12)),
 			fmt.Sprintf("no unit %s in the data (units in the data: %s)", strings.Join(missing, ", "), knownUnits(ds, 12))),
 			e.t("--unit 请用数据文件中的单位编号，或只有一个单位使用的名称。", "use unit ids from the data file, or names only one unit has, with --unit."))
@@ -271,21 +331,22 @@ func (e *env) assess(l *loaded, ds *dataset.Dataset, opt indicators.Options) (*i
 	p.stage(e.t(fmt.Sprintf("计算 %d 个单位的指标……", len(ds.Units)), fmt.Sprintf("computing the indicators of %d units…", len(ds.Units))))
 	opt.Progress = p.step
 	ev, err := l.cat.EvaluateWith(ds, opt)
-	var r *indicators.Report
+	var s *indicators.Stream
 	if err == nil {
-		r, err = ev.Report(opt)
+		s, err = ev.Stream(opt)
 	}
-	p.done()
 	if err != nil {
-		return nil, e.inputError("check", e.say(err), "")
+		p.done()
+		return nil, nil, e.inputError("check", e.say(err), "")
 	}
-	e.evaluationWarnings("check", r.Warnings)
-	r.Plan = l.plan.ID
+	h := s.Header()
+	e.evaluationWarnings("check", h.Warnings)
+	h.Plan = l.plan.ID
 	if ds.Source.Encoding != "" {
 		// Figures read from a file: the report says how complete it is.
-		r.DataQuality = l.cat.Quality(ds)
+		h.DataQuality = l.cat.Quality(ds)
 	}
-	return r, 0
+	return s, p, 0
 }
 
 // writeQuality writes only the data file's quality summary: what a bureau
@@ -321,28 +382,28 @@ func (e *env) writeQuality(l *loaded, ds *dataset.Dataset, format, out string) i
 // summarise tells stderr what was missed (the binding targets, and the
 // aspirational ones too under --fail-on any), for outputs that are not read
 // on the terminal; under --fail-on none it says the exit status stays 0.
-func (e *env) summarise(r *indicators.Report, fails []reportfmt.Failure, policy reportfmt.Policy) {
-	t := reportfmt.Totals(r)
+func (e *env) summarise(t *tally, hierarchy []indicators.FigureMismatch) {
 	fmt.Fprintf(e.stderr, "eduplan check: %s\n", e.t(
-		fmt.Sprintf("%d 个单位；", len(r.Units)), fmt.Sprintf("%d units; ", len(r.Units)))+view.SummaryText(t).In(e.lang))
-	if n := len(r.Hierarchy); n > 0 {
+		fmt.Sprintf("%d 个单位；", t.units), fmt.Sprintf("%d units; ", t.units))+view.SummaryText(t.totals).In(e.lang))
+	if n := len(hierarchy); n > 0 {
 		fmt.Fprintf(e.stderr, "%s\n", e.t(
-			fmt.Sprintf("上级单位填报的数据与下属单位合计不一致 %d 处（采用%s），见报告", n, view.ParentFigures(r.Hierarchy[0].Used).ZH),
-			fmt.Sprintf("%d parent figure(s) differ from the sum of their units (used: %s): see the report", n, view.ParentFigures(r.Hierarchy[0].Used).EN)))
+			fmt.Sprintf("上级单位填报的数据与下属单位合计不一致 %d 处（采用%s），见报告", n, view.ParentFigures(hierarchy[0].Used).ZH),
+			fmt.Sprintf("%d parent figure(s) differ from the sum of their units (used: %s): see the report", n, view.ParentFigures(hierarchy[0].Used).EN)))
 	}
-	if len(fails) == 0 {
+	n, policy := t.nMissed, t.policy
+	if n == 0 {
 		return
 	}
 	if policy == reportfmt.FailNone {
 		fmt.Fprintf(e.stderr, "%s\n", e.t(
-			fmt.Sprintf("约束性目标未达标 %d 项（--fail-on none：退出状态仍为 0）：", len(fails)),
-			fmt.Sprintf("%d binding target(s) not met (--fail-on none: the exit status is still 0):", len(fails))))
+			fmt.Sprintf("约束性目标未达标 %d 项（--fail-on none：退出状态仍为 0）：", n),
+			fmt.Sprintf("%d binding target(s) not met (--fail-on none: the exit status is still 0):", n)))
 	} else {
 		fmt.Fprintf(e.stderr, "%s\n", e.t(
-			fmt.Sprintf("未达标（--fail-on %s）%d 项：", policy, len(fails)),
-			fmt.Sprintf("%d target(s) not met (--fail-on %s):", len(fails), policy)))
+			fmt.Sprintf("未达标（--fail-on %s）%d 项：", policy, n),
+			fmt.Sprintf("%d target(s) not met (--fail-on %s):", n, policy)))
 	}
-	e.listSome(len(fails), func(i int) string { return fails[i].Message(e.lang) })
+	e.listSome(n, func(i int) string { return t.missed[i].Message(e.lang) })
 }
 
 func contains(xs []string, x string) bool {

@@ -771,7 +771,8 @@ func TestIsTerminal(t *testing.T) {
 }
 
 // TestAssessMatchesEngine: check builds its report unit by unit (to show
-// progress); it must select exactly what indicators.Options.Units selects.
+// progress, and to write it as it goes); it must select exactly what
+// indicators.Options.Units selects.
 func TestAssessMatchesEngine(t *testing.T) {
 	e := &env{lang: "zh", stderr: io.Discard, now: time.Now}
 	l, code := e.loadPlan("check", fixturePlan)
@@ -782,8 +783,11 @@ func TestAssessMatchesEngine(t *testing.T) {
 	ds, err := dataset.Read(f, l.cat.Fields(), dataset.Options{Year: 2017})
 	require.NoError(t, err)
 	for _, units := range [][]string{nil, {"d2"}, {"p1", "d2"}, {"c"}} {
-		mine, code := e.assess(l, ds, indicators.Options{Units: units})
-		require.NotNil(t, mine, code)
+		s, p, code := e.assess(l, ds, indicators.Options{Units: units})
+		require.NotNil(t, s, code)
+		mine, err := collectReport(s)
+		require.NoError(t, err)
+		p.done()
 		theirs, err := l.cat.Assess(ds, indicators.Options{Units: units})
 		require.NoError(t, err)
 		theirs.Plan = l.plan.ID
