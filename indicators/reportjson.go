@@ -172,7 +172,8 @@ func writeJSON(out io.Writer, src Source, indent string) error {
 					d.Target = &res.Target
 				}
 				start := len(ins)
-				for _, in := range res.Inputs {
+				for k := range res.Inputs {
+					in := &res.Inputs[k]
 					id := inputDoc{ID: in.ID, Value: in.Value, Origin: in.Origin, Children: in.Children, MissingIn: in.MissingIn,
 						Own: in.Own, ChildrenSum: in.ChildrenSum}
 					if ih := inByID[in.ID]; ih == nil || ih.Name != in.Name || ih.Unit != in.Unit {
