@@ -37,6 +37,10 @@ type compiled struct {
 	// every result.
 	vars []string
 	aggs []*rule.Aggregate
+	// varMetric is, for each of vars, its metric's position in the
+	// catalogue, or -1 for an indicator (then at varInd): a report looks
+	// its inputs up by position, not by name.
+	varMetric, varInd []int
 	// info is the target as reports show it, made once.
 	info TargetInfo
 	// deps are the indicators the formula (or its aggregates) uses.
@@ -98,6 +102,14 @@ func NewCatalog(metrics []plan.Metric, inds []plan.Indicator, places map[string]
 		}
 		ci.formula = prog
 		ci.vars, ci.aggs = prog.Vars(), prog.Aggregates()
+		ci.varMetric, ci.varInd = make([]int, len(ci.vars)), make([]int, len(ci.vars))
+		for k, id := range ci.vars {
+			mi, ok := c.metricIndex[id]
+			if !ok {
+				mi, ci.varInd[k] = -1, c.indIndex[id]
+			}
+			ci.varMetric[k] = mi
+		}
 		ci.deps = c.indicatorDeps(prog)
 		t, _, err := ci.Indicator.ParseTarget()
 		if err != nil {

@@ -73,9 +73,12 @@ type Evaluation struct {
 	// hierarchy; origins say which.
 	metrics map[string]rule.Vector
 	origins map[string][]Origin
+	// metricVec and originVec are the same, by catalogue position.
+	metricVec []rule.Vector
+	originVec [][]Origin
 
 	values  []rule.Vector // by catalogue position of the indicator
-	status  [][]Status
+	status  [][]code
 	derived [][]Origin // Reported when a unit reported the indicator's value itself
 	// over marks percents above 100% that may not exceed it (the part
 	// exceeds the whole): not computable, the value kept for the report.
@@ -138,10 +141,12 @@ func (c *Catalog) EvaluateWith(d *dataset.Dataset, opt Options) (*Evaluation, er
 		parent:  parent,
 		cat:     c,
 		data:    d,
-		metrics: make(map[string]rule.Vector, len(c.metrics)),
-		origins: make(map[string][]Origin, len(c.metrics)),
+		metrics:   make(map[string]rule.Vector, len(c.metrics)),
+		origins:   make(map[string][]Origin, len(c.metrics)),
+		metricVec: make([]rule.Vector, len(c.metrics)),
+		originVec: make([][]Origin, len(c.metrics)),
 		values:  make([]rule.Vector, len(c.inds)),
-		status:  make([][]Status, len(c.inds)),
+		status:  make([][]code, len(c.inds)),
 		derived: make([][]Origin, len(c.inds)),
 		over:    make([][]bool, len(c.inds)),
 		aggs:    make([][]rule.Vector, len(c.inds)),
@@ -154,7 +159,8 @@ func (c *Catalog) EvaluateWith(d *dataset.Dataset, opt Options) (*Evaluation, er
 	e.referenceClasses()
 	order := postOrder(d)
 	for k, m := range c.metrics {
-		e.metrics[m.ID], e.origins[m.ID] = e.effective(k, m, order)
+		e.metricVec[k], e.originVec[k] = e.effective(k, m, order)
+		e.metrics[m.ID], e.origins[m.ID] = e.metricVec[k], e.originVec[k]
 	}
 	scratch := &evalScratch{}
 	for _, i := range c.order {
@@ -345,12 +351,12 @@ func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 			}
 		}
 	}
-	st := make([]Status, n)
+	st := make([]code, n)
 	applies := e.perClass(func(u dataset.OrgUnit) bool { return ci.AppliesTo.Applies(u.Level, u.Kind) })
 	own := e.own[ix]
 	for i := range d.Units {
 		if !applies[e.classOf[i]] {
-			val.S[i], st[i] = rule.Skip, NotApplicable
+			val.S[i], st[i] = rule.Skip, cNotApplicable
 			continue
 		}
 		if ci.Unit == plan.Percent && !ci.MayExceed100 && val.S[i] == rule.OK && val.V[i] > 1+1e-9 {
@@ -359,7 +365,7 @@ func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 			}
 			// Undefined, so that an aggregate over this unit is not
 			// computable either; the value stays for the report.
-			e.over[ix][i], val.S[i], st[i] = true, rule.Undefined, NotComputable
+			e.over[ix][i], val.S[i], st[i] = true, rule.Undefined, cNotComputable
 			continue
 		}
 		if own != nil && own[i] > 0 {
@@ -443,24 +449,43 @@ func (e *Evaluation) childColumn(p *rule.Program, n int) rule.Vector {
 // statusOf is the status of a value against a target. A value with no
 // target is NoTarget, never Met: the empty Target is met by every value,
 // which must not read as a verdict.
-func statusOf(v float64, s rule.State, t *rule.Target) Status {
+func statusOf(v float64, s rule.State, t *rule.Target) code {
 	switch s {
 	case rule.OK:
 		if t.Op == "" {
-			return NoTarget
+			return cNoTarget
 		}
 		if t.Met(v) {
-			return Met
+			return cMet
 		}
-		return NotMet
+		return cNotMet
 	case rule.Undefined:
-		return NotComputable
+		return cNotComputable
 	case rule.Skip:
-		return NotApplicable
+		return cNotApplicable
 	default:
-		return NoData
+		return cNoData
 	}
 }
+
+// code is a Status as an evaluation holds it: a byte per unit and
+// indicator, where a Status is a string header of sixteen (half a
+// gigabyte for half a million schools against the seed plan).
+type code uint8
+
+// The codes, in the order of Statuses.
+const (
+	cMet code = iota
+	cNotMet
+	cNoData
+	cNotComputable
+	cNotApplicable
+	cNoTarget
+)
+
+var codeStatus = [...]Status{Met, NotMet, NoData, NotComputable, NotApplicable, NoTarget}
+
+func (c code) status() Status { return codeStatus[c] }
 
 // Status returns the status of an indicator for the unit at position i;
 // ok is false when the catalogue has no such indicator or the dataset no
@@ -470,7 +495,7 @@ func (e *Evaluation) Status(indicator string, i int) (st Status, ok bool) {
 	if !ok || i < 0 || i >= len(e.data.Units) {
 		return "", false
 	}
-	return e.status[ix][i], true
+	return e.status[ix][i].status(), true
 }
 
 // Value returns an indicator's value for the unit at position i, and whether

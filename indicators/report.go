@@ -3,6 +3,7 @@ package indicators
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators/dataset"
@@ -335,22 +336,61 @@ func (e *Evaluation) selection(ids []string) ([]bool, error) {
 // (opt.Units plays no part here).
 func (e *Evaluation) UnitReport(i int, opt Options) UnitReport {
 	notApplicable := opt.NotApplicable
-	count := 0
+	count, floats, inputs := 0, 0, 0
 	for ix := range e.cat.inds {
-		if e.status[ix][i] != NotApplicable || notApplicable {
-			count++
-		}
-	}
-	ur := UnitReport{Unit: e.data.Units[i], Results: make([]Result, 0, count)}
-	for ix := range e.cat.inds {
-		if e.status[ix][i] == NotApplicable && !notApplicable {
+		st := e.status[ix][i]
+		if st == cNotApplicable && !notApplicable {
 			continue
 		}
-		res := e.result(ix, i)
-		ur.Summary.Add(res)
-		ur.Results = append(ur.Results, res)
+		count++
+		floats += 2
+		if st != cNotApplicable && e.derived[ix][i] != Reported {
+			n := len(e.cat.inds[ix].vars)
+			floats += n
+			inputs += n
+		}
+	}
+	// Every value, gap and input of the unit's results comes out of
+	// these, sized to what they need: an allocation per unit rather than
+	// one per value.
+	sl := slab{f: make([]float64, 0, floats), in: make([]Input, 0, inputs)}
+	ur := UnitReport{Unit: e.data.Units[i], Results: make([]Result, 0, count)}
+	for ix := range e.cat.inds {
+		if e.status[ix][i] == cNotApplicable && !notApplicable {
+			continue
+		}
+		ur.Results = append(ur.Results, e.result(ix, i, &sl))
+		ur.Summary.Add(ur.Results[len(ur.Results)-1])
 	}
 	return ur
+}
+
+// slab hands out the values and input lists of one unit's results from
+// arrays shared by all of them.
+type slab struct {
+	f  []float64
+	in []Input
+}
+
+// ptr points at a copy of v; when the array is full it starts another
+// (small: only figures a parent reported beside its children's sum, and
+// aggregates, are not counted ahead).
+func (s *slab) ptr(v float64) *float64 {
+	if len(s.f) == cap(s.f) {
+		s.f = make([]float64, 0, 16)
+	}
+	s.f = append(s.f, v)
+	return &s.f[len(s.f)-1]
+}
+
+// inputs gives an empty list with room for n inputs.
+func (s *slab) inputs(n int) []Input {
+	if cap(s.in)-len(s.in) < n {
+		s.in = make([]Input, 0, n)
+	}
+	start := len(s.in)
+	s.in = s.in[:start+n]
+	return s.in[start:start:start+n]
 }
 
 // Result gives the result of one indicator for the unit at position i, as
@@ -362,7 +402,7 @@ func (e *Evaluation) Result(id string, i int) (Result, bool) {
 	if !ok || i < 0 || i >= len(e.data.Units) {
 		return Result{}, false
 	}
-	return e.result(ix, i), true
+	return e.result(ix, i, &slab{}), true
 }
 
 // Outcome is a result's status, value, gap and target without the inputs,
@@ -375,28 +415,28 @@ func (e *Evaluation) Outcome(id string, i int) (res Result, ok bool) {
 		return Result{}, false
 	}
 	ci := &e.cat.inds[ix]
-	res = Result{Indicator: ci.ID, Status: e.status[ix][i], Reference: e.reference(ix, i), Nature: ci.nature, Unit: ci.Unit, Decimals: ci.Decimals,
+	res = Result{Indicator: ci.ID, Status: e.status[ix][i].status(), Reference: e.reference(ix, i), Nature: ci.nature, Unit: ci.Unit, Decimals: ci.Decimals,
 		Origin: e.derived[ix][i], Target: *e.info(ix, i)}
-	e.setValue(&res, ix, i)
+	e.setValue(&res, ix, i, &slab{})
 	return res, true
 }
 
 // setValue sets a result's value and gap.
-func (e *Evaluation) setValue(res *Result, ix, i int) (over bool) {
+func (e *Evaluation) setValue(res *Result, ix, i int, sl *slab) (over bool) {
 	v := e.values[ix]
 	over = e.over[ix] != nil && e.over[ix][i]
 	if v.S[i] == rule.OK || over {
-		res.Value = ptr(clean(v.V[i]))
+		res.Value = sl.ptr(clean(v.V[i]))
 		if res.Status == Met || res.Status == NotMet {
-			res.Gap = ptr(round(e.target(ix, i).Gap(v.V[i]), 6))
+			res.Gap = sl.ptr(round(e.target(ix, i).Gap(v.V[i]), 6))
 		}
 	}
 	return over
 }
 
-func (e *Evaluation) result(ix, i int) Result {
+func (e *Evaluation) result(ix, i int, sl *slab) Result {
 	ci := &e.cat.inds[ix]
-	st := e.status[ix][i]
+	st := e.status[ix][i].status()
 	res := Result{
 		Indicator: ci.ID,
 		Name:      ci.Name,
@@ -408,11 +448,10 @@ func (e *Evaluation) result(ix, i int) Result {
 		Origin:    e.derived[ix][i],
 		Target:    *e.info(ix, i),
 		Formula:   ci.Formula,
-		Inputs:    make([]Input, 0, len(ci.vars)),
 		Wording:   ci.Wording,
 		Places:    e.cat.places[ci.ID],
 	}
-	over := e.setValue(&res, ix, i)
+	over := e.setValue(&res, ix, i, sl)
 	if v := e.values[ix]; res.Value != nil {
 		if ci.Unit == plan.Percent && v.V[i] > 1 && !over {
 			res.Warnings = append(res.Warnings, msg.Text{
@@ -421,14 +460,18 @@ func (e *Evaluation) result(ix, i int) Result {
 			})
 		}
 	}
-	if st == NotApplicable {
+	if st == NotApplicable || res.Origin == Reported {
+		// A value the unit reported itself was computed from nothing:
+		// no inputs, aggregates or reason to give.
+		res.Inputs = []Input{}
 		return res
 	}
-	for _, id := range ci.vars {
-		res.Inputs = append(res.Inputs, e.input(id, i))
+	res.Inputs = sl.inputs(len(ci.vars))
+	for k := range ci.vars {
+		res.Inputs = append(res.Inputs, e.input(ci, k, i, sl))
 	}
 	for k, a := range ci.aggs {
-		res.Aggregates = append(res.Aggregates, e.aggregateInput(ix, k, a, i))
+		res.Aggregates = append(res.Aggregates, e.aggregateInput(ix, k, a, i, sl))
 	}
 	switch st {
 	case NoData:
@@ -446,20 +489,30 @@ func (e *Evaluation) result(ix, i int) Result {
 				EN: "inconsistent figures: a share above 100% (the part exceeds the whole); check the figures"}
 		}
 	}
-	if res.Origin == Reported {
-		res.Inputs = []Input{}
-		res.Aggregates = nil
-		res.Reason = nil
-	}
 	return res
 }
 
-func (e *Evaluation) input(id string, i int) Input {
-	if m, ok := e.cat.Metric(id); ok {
-		v, org := e.metrics[id], e.origins[id][i]
+// inputByID is input for a figure named by id, for a formula that is not
+// the catalogue's.
+func (e *Evaluation) inputByID(id string, i int) Input {
+	ci := compiled{vars: []string{id}, varMetric: []int{-1}, varInd: []int{0}}
+	if mi, ok := e.cat.metricIndex[id]; ok {
+		ci.varMetric[0] = mi
+	} else {
+		ci.varInd[0] = e.cat.indIndex[id]
+	}
+	return e.input(&ci, 0, i, &slab{})
+}
+
+// input is the k-th input figure of indicator ci for the unit at i.
+func (e *Evaluation) input(ci *compiled, k, i int, sl *slab) Input {
+	id := ci.vars[k]
+	if mi := ci.varMetric[k]; mi >= 0 {
+		m := &e.cat.metrics[mi]
+		v, org := e.metricVec[mi], e.originVec[mi][i]
 		in := Input{ID: id, Name: m.Name, Unit: m.Unit, Origin: org}
 		if v.S[i] == rule.OK {
-			in.Value = ptr(clean(v.V[i]))
+			in.Value = sl.ptr(clean(v.V[i]))
 		}
 		if org == Summed {
 			for _, ch := range e.data.Children(i) {
@@ -472,18 +525,18 @@ func (e *Evaluation) input(id string, i int) Input {
 			in.MissingIn = e.missingBelow(v, i, nil)
 		}
 		if e.mismatchAt != nil {
-			if at := e.mismatchAt[e.cat.metricIndex[id]]; at != nil && at[i] > 0 {
+			if at := e.mismatchAt[mi]; at != nil && at[i] > 0 {
 				fm := &e.mismatches[at[i]-1]
-				in.Own, in.ChildrenSum = ptr(fm.Own), ptr(fm.ChildrenSum)
+				in.Own, in.ChildrenSum = sl.ptr(fm.Own), sl.ptr(fm.ChildrenSum)
 			}
 		}
 		return in
 	}
-	ix := e.cat.indIndex[id]
-	ci := &e.cat.inds[ix]
-	in := Input{ID: id, Name: ci.Name, Unit: ci.Unit, Origin: e.derived[ix][i]}
+	ix := ci.varInd[k]
+	dep := &e.cat.inds[ix]
+	in := Input{ID: id, Name: dep.Name, Unit: dep.Unit, Origin: e.derived[ix][i]}
 	if v := e.values[ix]; v.S[i] == rule.OK {
-		in.Value = ptr(clean(v.V[i]))
+		in.Value = sl.ptr(clean(v.V[i]))
 	} else if v.S[i] == rule.Skip {
 		in.Origin = Irrelevant
 	}
@@ -506,25 +559,25 @@ func (e *Evaluation) missingBelow(v rule.Vector, i int, out []string) []string {
 	return out
 }
 
-func (e *Evaluation) aggregateInput(ix, k int, a *rule.Aggregate, i int) AggregateInput {
+func (e *Evaluation) aggregateInput(ix, k int, a *rule.Aggregate, i int, sl *slab) AggregateInput {
 	out := AggregateInput{Func: a.Func, Of: a.Arg.Source(), Children: []ChildValue{}}
 	if a.Weighted() {
 		out.Weight = a.Weight.Source()
 	}
 	if agg := e.aggs[ix][k]; agg.S[i] == rule.OK {
-		out.Value = ptr(clean(agg.V[i]))
+		out.Value = sl.ptr(clean(agg.V[i]))
 	}
 	args := e.argVals[ix][k]
 	arg, w := args.arg, args.weight
 	for _, ch := range e.data.Children(i) {
 		cv := ChildValue{Unit: e.data.Units[ch].ID, Name: e.data.Units[ch].Name, State: stateName(arg.S[ch])}
 		if arg.S[ch] == rule.OK {
-			cv.Value = ptr(clean(arg.V[ch]))
+			cv.Value = sl.ptr(clean(arg.V[ch]))
 		}
 		if a.Weighted() {
 			cv.WeightState = stateName(w.S[ch])
 			if w.S[ch] == rule.OK {
-				cv.Weight = ptr(clean(w.V[ch]))
+				cv.Weight = sl.ptr(clean(w.V[ch]))
 			}
 		}
 		out.Children = append(out.Children, cv)
@@ -587,20 +640,56 @@ func missingNames(ins []Input) (zh, en string) {
 func ptr(v float64) *float64 { return &v }
 
 // clean rounds away the last bits of binary noise (0.1+0.2) so that reports
-// show and serialise what a person would compute by hand.
+// show and serialise what a person would compute by hand: to 13
+// significant digits. A report cleans every value it gives, so the
+// magnitude comes from a table, not a logarithm, except within a hair of a
+// power of ten, where the logarithm decides as it always has (it rounds
+// there), so that every value comes out bit for bit as before.
 func clean(v float64) float64 {
 	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
 		return v
 	}
-	mag := math.Floor(math.Log10(math.Abs(v)))
-	return round(v, int(12-mag))
+	a := math.Abs(v)
+	if a < decades[0] || a >= decades[len(decades)-1] {
+		return v // 16 places or more either way: round leaves it
+	}
+	// decades[k] <= a < decades[k+1]
+	k := sort.SearchFloat64s(decades[:], a)
+	if decades[k] > a {
+		k--
+	}
+	mag := k + minMag
+	if a < decades[k]*(1+1e-12) || a > decades[k+1]*(1-1e-12) {
+		mag = int(math.Floor(math.Log10(a)))
+	}
+	return round(v, 12-mag)
 }
+
+// decades are the powers of ten from 10^minMag to 10^maxMag: a magnitude
+// outside them is more than 15 decimal places from 12, which round leaves.
+const minMag, maxMag = -4, 29
+
+var decades = func() (d [maxMag - minMag + 1]float64) {
+	for k := range d {
+		d[k] = math.Pow(10, float64(k+minMag))
+	}
+	return d
+}()
+
+// pow10 holds 10^-15 to 10^15 as math.Pow gives them, so that round gives
+// the same value it always has without a Pow per call.
+var pow10 = func() (p [31]float64) {
+	for k := range p {
+		p[k] = math.Pow(10, float64(k-15))
+	}
+	return p
+}()
 
 func round(v float64, places int) float64 {
 	if places > 15 || places < -15 {
 		return v
 	}
-	p := math.Pow(10, float64(places))
+	p := pow10[places+15]
 	r := math.Round(v*p) / p
 	if math.IsInf(r, 0) || math.IsNaN(r) {
 		return v

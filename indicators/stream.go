@@ -126,7 +126,7 @@ func (s *Stream) heads() ([]indicatorHead, []inputHead) {
 		}
 		for ix := range e.cat.inds {
 			st := e.status[ix][i]
-			if st == NotApplicable && !s.opt.NotApplicable {
+			if st == cNotApplicable && !s.opt.NotApplicable {
 				continue
 			}
 			ci := &e.cat.inds[ix]
@@ -139,7 +139,7 @@ func (s *Stream) heads() ([]indicatorHead, []inputHead) {
 					h.Target = *t
 				}
 			}
-			if st == NotApplicable || e.derived[ix][i] == Reported {
+			if st == cNotApplicable || e.derived[ix][i] == Reported {
 				continue // a result without inputs
 			}
 			for _, id := range ci.vars {
