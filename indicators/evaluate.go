@@ -138,21 +138,21 @@ func (c *Catalog) EvaluateWith(d *dataset.Dataset, opt Options) (*Evaluation, er
 	}
 	n := len(d.Units)
 	e := &Evaluation{
-		parent:  parent,
-		cat:     c,
-		data:    d,
+		parent:    parent,
+		cat:       c,
+		data:      d,
 		metrics:   make(map[string]rule.Vector, len(c.metrics)),
 		origins:   make(map[string][]Origin, len(c.metrics)),
 		metricVec: make([]rule.Vector, len(c.metrics)),
 		originVec: make([][]Origin, len(c.metrics)),
-		values:  make([]rule.Vector, len(c.inds)),
-		status:  make([][]code, len(c.inds)),
-		derived: make([][]Origin, len(c.inds)),
-		over:    make([][]bool, len(c.inds)),
-		aggs:    make([][]rule.Vector, len(c.inds)),
-		argVals: make([][]aggArgs, len(c.inds)),
-		own:     make([][]int32, len(c.inds)),
-		infos:   make([][]TargetInfo, len(c.inds)),
+		values:    make([]rule.Vector, len(c.inds)),
+		status:    make([][]code, len(c.inds)),
+		derived:   make([][]Origin, len(c.inds)),
+		over:      make([][]bool, len(c.inds)),
+		aggs:      make([][]rule.Vector, len(c.inds)),
+		argVals:   make([][]aggArgs, len(c.inds)),
+		own:       make([][]int32, len(c.inds)),
+		infos:     make([][]TargetInfo, len(c.inds)),
 	}
 	e.classify()
 	e.resolveOverrides()

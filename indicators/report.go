@@ -390,7 +390,7 @@ func (s *slab) inputs(n int) []Input {
 	}
 	start := len(s.in)
 	s.in = s.in[:start+n]
-	return s.in[start:start:start+n]
+	return s.in[start : start : start+n]
 }
 
 // Result gives the result of one indicator for the unit at position i, as
