@@ -138,22 +138,22 @@ func (c *Catalog) EvaluateWith(d *dataset.Dataset, opt Options) (*Evaluation, er
 	}
 	n := len(d.Units)
 	e := &Evaluation{
-		parent:    parent,
-		cat:       c,
-		data:      d,
-		metrics:   make(map[string]rule.Vector, len(c.metrics)),
-		origins:   make(map[string][]Origin, len(c.metrics)),
-		metricVec: make([]rule.Vector, len(c.metrics)),
-		originVec: make([][]Origin, len(c.metrics)),
-		values:    make([]rule.Vector, len(c.inds)),
-		status:    make([][]code, len(c.inds)),
-		derived:   make([][]Origin, len(c.inds)),
-		over:      make([][]bool, len(c.inds)),
-		aggs:      make([][]rule.Vector, len(c.inds)),
-		argVals:   make([][]aggArgs, len(c.inds)),
-		own:       make([][]int32, len(c.inds)),
-		infos:     make([][]TargetInfo, len(c.inds)),
+		parent:  parent,
+		cat:     c,
+		data:    d,
+		metrics: make(map[string]rule.Vector, len(c.metrics)),
+		origins: make(map[string][]Origin, len(c.metrics)),
+		values:  make([]rule.Vector, len(c.inds)),
+		status:  make([][]code, len(c.inds)),
+		derived: make([][]Origin, len(c.inds)),
+		over:    make([][]bool, len(c.inds)),
+		aggs:    make([][]rule.Vector, len(c.inds)),
+		argVals: make([][]aggArgs, len(c.inds)),
+		own:     make([][]int32, len(c.inds)),
+		infos:   make([][]TargetInfo, len(c.inds)),
 	}
+	// By position, for reports; the maps above share their columns.
+	e.metricVec, e.originVec = make([]rule.Vector, len(c.metrics)), make([][]Origin, len(c.metrics))
 	e.classify()
 	e.resolveOverrides()
 	e.referenceClasses()
