@@ -3,7 +3,6 @@ package indicators
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators/dataset"
@@ -160,7 +159,10 @@ func (c *Counts) add(s Status) {
 }
 
 // Add counts one result.
-func (s *Summary) Add(r Result) {
+func (s *Summary) Add(r Result) { s.count(&r) }
+
+// count is Add without copying the result.
+func (s *Summary) count(r *Result) {
 	if r.Reference {
 		s.Reference.add(r.Status)
 	} else if r.Nature == plan.Aspirational {
@@ -305,13 +307,7 @@ func (e *Evaluation) Report(opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := s.head
-	r.Units = make([]UnitReport, 0, s.total)
-	err = s.Each(func(u *UnitReport) error {
-		r.Units = append(r.Units, *u)
-		return nil
-	})
-	return r, err
+	return s.Report()
 }
 
 // msgParentFigures refuses a report whose choice of parent figures is not
@@ -335,6 +331,18 @@ func (e *Evaluation) selection(ids []string) ([]bool, error) {
 // order; opt.NotApplicable keeps the indicators that do not concern it
 // (opt.Units plays no part here).
 func (e *Evaluation) UnitReport(i int, opt Options) UnitReport {
+	return e.unitReport(i, opt, nil)
+}
+
+// unitScratch is the memory a Stream builds each unit in, reused from one
+// unit to the next.
+type unitScratch struct {
+	results []Result
+	slab    slab
+}
+
+// unitReport is UnitReport, built in sc's memory when sc is not nil.
+func (e *Evaluation) unitReport(i int, opt Options, sc *unitScratch) UnitReport {
 	notApplicable := opt.NotApplicable
 	count, floats, inputs := 0, 0, 0
 	for ix := range e.cat.inds {
@@ -353,14 +361,29 @@ func (e *Evaluation) UnitReport(i int, opt Options) UnitReport {
 	// Every value, gap and input of the unit's results comes out of
 	// these, sized to what they need: an allocation per unit rather than
 	// one per value.
-	sl := slab{f: make([]float64, 0, floats), in: make([]Input, 0, inputs)}
-	ur := UnitReport{Unit: e.data.Units[i], Results: make([]Result, 0, count)}
+	var sl slab
+	ur := UnitReport{Unit: e.data.Units[i]}
+	if sc == nil {
+		sl = slab{f: make([]float64, 0, floats), in: make([]Input, 0, inputs)}
+		ur.Results = make([]Result, 0, count)
+	} else {
+		sl = sc.slab.reuse(floats, inputs)
+		if cap(sc.results) < count {
+			sc.results = make([]Result, 0, count)
+		}
+		ur.Results = sc.results[:0]
+		defer func() { sc.slab = sl }()
+	}
 	for ix := range e.cat.inds {
 		if e.status[ix][i] == cNotApplicable && !notApplicable {
 			continue
 		}
-		ur.Results = append(ur.Results, e.result(ix, i, &sl))
-		ur.Summary.Add(ur.Results[len(ur.Results)-1])
+		// Built in place: a Result is some 400 bytes, and each copy
+		// costs as much as the rest of its building.
+		n := len(ur.Results)
+		ur.Results = ur.Results[:n+1]
+		e.fill(&ur.Results[n], ix, i, &sl)
+		ur.Summary.count(&ur.Results[n])
 	}
 	return ur
 }
@@ -383,6 +406,18 @@ func (s *slab) ptr(v float64) *float64 {
 	return &s.f[len(s.f)-1]
 }
 
+// reuse gives a slab of s's arrays emptied, or of new ones where they are
+// smaller than asked.
+func (s slab) reuse(floats, inputs int) slab {
+	if cap(s.f) < floats {
+		s.f = make([]float64, 0, floats)
+	}
+	if cap(s.in) < inputs {
+		s.in = make([]Input, 0, inputs)
+	}
+	return slab{f: s.f[:0], in: s.in[:0]}
+}
+
 // inputs gives an empty list with room for n inputs.
 func (s *slab) inputs(n int) []Input {
 	if cap(s.in)-len(s.in) < n {
@@ -402,7 +437,9 @@ func (e *Evaluation) Result(id string, i int) (Result, bool) {
 	if !ok || i < 0 || i >= len(e.data.Units) {
 		return Result{}, false
 	}
-	return e.result(ix, i, &slab{}), true
+	var res Result
+	e.fill(&res, ix, i, &slab{})
+	return res, true
 }
 
 // Outcome is a result's status, value, gap and target without the inputs,
@@ -434,10 +471,12 @@ func (e *Evaluation) setValue(res *Result, ix, i int, sl *slab) (over bool) {
 	return over
 }
 
-func (e *Evaluation) result(ix, i int, sl *slab) Result {
+// fill sets *res, a zero Result, to the result of the indicator at
+// position ix for the unit at i.
+func (e *Evaluation) fill(res *Result, ix, i int, sl *slab) {
 	ci := &e.cat.inds[ix]
 	st := e.status[ix][i].status()
-	res := Result{
+	*res = Result{
 		Indicator: ci.ID,
 		Name:      ci.Name,
 		Status:    st,
@@ -451,7 +490,7 @@ func (e *Evaluation) result(ix, i int, sl *slab) Result {
 		Wording:   ci.Wording,
 		Places:    e.cat.places[ci.ID],
 	}
-	over := e.setValue(&res, ix, i, sl)
+	over := e.setValue(res, ix, i, sl)
 	if v := e.values[ix]; res.Value != nil {
 		if ci.Unit == plan.Percent && v.V[i] > 1 && !over {
 			res.Warnings = append(res.Warnings, msg.Text{
@@ -464,11 +503,11 @@ func (e *Evaluation) result(ix, i int, sl *slab) Result {
 		// A value the unit reported itself was computed from nothing:
 		// no inputs, aggregates or reason to give.
 		res.Inputs = []Input{}
-		return res
+		return
 	}
-	res.Inputs = sl.inputs(len(ci.vars))
+	res.Inputs = sl.inputs(len(ci.vars))[:len(ci.vars)]
 	for k := range ci.vars {
-		res.Inputs = append(res.Inputs, e.input(ci, k, i, sl))
+		e.input(&res.Inputs[k], ci, k, i, sl)
 	}
 	for k, a := range ci.aggs {
 		res.Aggregates = append(res.Aggregates, e.aggregateInput(ix, k, a, i, sl))
@@ -489,7 +528,6 @@ func (e *Evaluation) result(ix, i int, sl *slab) Result {
 				EN: "inconsistent figures: a share above 100% (the part exceeds the whole); check the figures"}
 		}
 	}
-	return res
 }
 
 // inputByID is input for a figure named by id, for a formula that is not
@@ -501,16 +539,20 @@ func (e *Evaluation) inputByID(id string, i int) Input {
 	} else {
 		ci.varInd[0] = e.cat.indIndex[id]
 	}
-	return e.input(&ci, 0, i, &slab{})
+	var in Input
+	e.input(&in, &ci, 0, i, &slab{})
+	return in
 }
 
-// input is the k-th input figure of indicator ci for the unit at i.
-func (e *Evaluation) input(ci *compiled, k, i int, sl *slab) Input {
+// input sets *in, a zero Input, to the k-th input figure of indicator ci
+// for the unit at i.
+func (e *Evaluation) input(in *Input, ci *compiled, k, i int, sl *slab) {
+	*in = Input{}
 	id := ci.vars[k]
 	if mi := ci.varMetric[k]; mi >= 0 {
 		m := &e.cat.metrics[mi]
 		v, org := e.metricVec[mi], e.originVec[mi][i]
-		in := Input{ID: id, Name: m.Name, Unit: m.Unit, Origin: org}
+		in.ID, in.Name, in.Unit, in.Origin = id, m.Name, m.Unit, org
 		if v.S[i] == rule.OK {
 			in.Value = sl.ptr(clean(v.V[i]))
 		}
@@ -530,17 +572,16 @@ func (e *Evaluation) input(ci *compiled, k, i int, sl *slab) Input {
 				in.Own, in.ChildrenSum = sl.ptr(fm.Own), sl.ptr(fm.ChildrenSum)
 			}
 		}
-		return in
+		return
 	}
 	ix := ci.varInd[k]
 	dep := &e.cat.inds[ix]
-	in := Input{ID: id, Name: dep.Name, Unit: dep.Unit, Origin: e.derived[ix][i]}
+	in.ID, in.Name, in.Unit, in.Origin = id, dep.Name, dep.Unit, e.derived[ix][i]
 	if v := e.values[ix]; v.S[i] == rule.OK {
 		in.Value = sl.ptr(clean(v.V[i]))
 	} else if v.S[i] == rule.Skip {
 		in.Origin = Irrelevant
 	}
-	return in
 }
 
 // missingBelow collects the units under i whose figure is missing and that
@@ -653,16 +694,26 @@ func clean(v float64) float64 {
 	if a < decades[0] || a >= decades[len(decades)-1] {
 		return v // 16 places or more either way: round leaves it
 	}
-	// decades[k] <= a < decades[k+1]
-	k := sort.SearchFloat64s(decades[:], a)
-	if decades[k] > a {
+	// decades[k] <= a < decades[k+1], from a's binary exponent: its
+	// decimal one is e2·log10(2) (78913/2^18), or one more.
+	e2 := int(math.Float64bits(a)>>52&0x7ff) - 1023
+	k := max((e2*78913)>>18-minMag, 0)
+	for a >= decades[k+1] {
+		k++
+	}
+	for k > 0 && a < decades[k] {
 		k--
 	}
 	mag := k + minMag
 	if a < decades[k]*(1+1e-12) || a > decades[k+1]*(1-1e-12) {
 		mag = int(math.Floor(math.Log10(a)))
 	}
-	return round(v, 12-mag)
+	if places := 12 - mag; places <= 15 && places >= -15 {
+		// a < 1e29 and 10^places <= 1e15: no overflow to check for.
+		p := pow10[places+15]
+		return math.Round(v*p) / p
+	}
+	return v
 }
 
 // decades are the powers of ten from 10^minMag to 10^maxMag: a magnitude

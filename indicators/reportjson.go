@@ -154,7 +154,7 @@ func writeJSON(out io.Writer, src Source, indent string) error {
 			u.Unit, u.Summary, u.Results, ins = ur.Unit, nil, u.Results[:0], ins[:0]
 			var counted Summary
 			for j := range ur.Results {
-				counted.Add(ur.Results[j])
+				counted.count(&ur.Results[j])
 			}
 			if counted != ur.Summary {
 				u.Summary = &ur.Summary
@@ -433,7 +433,7 @@ func fromDoc(doc *reportDoc) (*Report, msg.Problems) {
 				res.Inputs[n] = out
 			}
 			ur.Results[j] = res
-			ur.Summary.Add(res)
+			ur.Summary.count(&res)
 		}
 		if u.Summary != nil {
 			ur.Summary = *u.Summary

@@ -13,7 +13,9 @@ type Source interface {
 	// report's (a stream's are empty): read them with Each.
 	Header() *Report
 	// Each gives each unit in report order, stopping at fn's first error.
-	// The unit is fn's to keep.
+	// The unit, its results and their values are fn's only until fn
+	// returns: a Stream builds the next unit in the same memory. fn
+	// copies what it keeps.
 	Each(fn func(u *UnitReport) error) error
 	// heads gives the header of ReportFormat: each indicator's text and
 	// each input's name once.
@@ -89,14 +91,34 @@ func (s *Stream) Header() *Report { return s.head }
 func (s *Stream) Len() int { return s.total }
 
 // Each builds each selected unit's report in dataset order, shows it to
-// Visit, and gives it to fn; Options.Progress hears of each.
+// Visit, and gives it to fn; Options.Progress hears of each. Each unit is
+// built in the memory of the one before: fn must not keep it (Report
+// keeps them all).
 func (s *Stream) Each(fn func(u *UnitReport) error) error {
+	return s.each(fn, &unitScratch{})
+}
+
+// Report builds every unit, each shown to Visit, into a whole report: for
+// a writer that lays out or counts the whole before it writes.
+func (s *Stream) Report() (*Report, error) {
+	r := *s.head
+	r.Units = make([]UnitReport, 0, s.total)
+	err := s.each(func(u *UnitReport) error {
+		r.Units = append(r.Units, *u)
+		return nil
+	}, nil)
+	return &r, err
+}
+
+// each is Each, building the units in sc's memory, or each in its own
+// when sc is nil.
+func (s *Stream) each(fn func(u *UnitReport) error, sc *unitScratch) error {
 	done := 0
 	for i := range s.ev.data.Units {
 		if s.keep != nil && !s.keep[i] {
 			continue
 		}
-		u := s.ev.UnitReport(i, s.opt)
+		u := s.ev.unitReport(i, s.opt, sc)
 		if s.Visit != nil {
 			s.Visit(&u)
 		}

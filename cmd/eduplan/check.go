@@ -219,7 +219,7 @@ func runCheck(e *env, args []string) int {
 	switch f {
 	case "json", "jsonl", "csv":
 	default:
-		if whole, err = collectReport(s); err != nil {
+		if whole, err = s.Report(); err != nil {
 			p.done()
 			return e.inputError("check", e.say(err), "")
 		}
@@ -267,18 +267,6 @@ func runCheck(e *env, args []string) int {
 		return exitFail
 	}
 	return exitOK
-}
-
-// collectReport builds the whole report of a stream, for the writers that
-// lay out or count the whole of it before they write.
-func collectReport(s *indicators.Stream) (*indicators.Report, error) {
-	r := *s.Header()
-	r.Units = make([]indicators.UnitReport, 0, s.Len())
-	err := s.Each(func(u *indicators.UnitReport) error {
-		r.Units = append(r.Units, *u)
-		return nil
-	})
-	return &r, err
 }
 
 // tally counts a report's results as its units go by (Stream.Visit):

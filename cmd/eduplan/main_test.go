@@ -785,7 +785,7 @@ func TestAssessMatchesEngine(t *testing.T) {
 	for _, units := range [][]string{nil, {"d2"}, {"p1", "d2"}, {"c"}} {
 		s, p, code := e.assess(l, ds, indicators.Options{Units: units})
 		require.NotNil(t, s, code)
-		mine, err := collectReport(s)
+		mine, err := s.Report()
 		require.NoError(t, err)
 		p.done()
 		theirs, err := l.cat.Assess(ds, indicators.Options{Units: units})
