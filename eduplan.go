@@ -246,7 +246,7 @@ func Write(w io.Writer, r *indicators.Report, f Format, lang string) error {
 	case JSON:
 		return r.WriteJSON(w)
 	case JSONL:
-		return r.WriteJSONLines(w)
+		return reportfmt.WriteJSONLines(w, r)
 	case CSV:
 		return view.WriteCSV(w, r, lang)
 	case Markdown:

@@ -78,6 +78,9 @@ func FuzzReadReport(f *testing.F) {
 	f.Add([]byte(`{"year": 2017, "units": []}`))
 	f.Add([]byte(`{"year": 2017, "units": [{"unit": {"id": "a", "name": "甲", "level": "school"}, "summary": {}, "results": [{"indicator": "x", "origin": "computed", "value": 0.5, "target": {"op": ">="}}]}]}`))
 	f.Add([]byte(`{"units": null, "year": "2017", "yaer": 1}`))
+	f.Add([]byte(`{"format":"eduplan.report/v2","year":2017,"indicators":[{"id":"x","name":{"zh":"甲"},"nature":"binding","unit":"percent","formula":"a / b","wording":"","target":{"text":">= 90%","op":">=","value":0.9,"display":{"zh":"≥ 90%"}}}],"inputs":[{"id":"a","name":{"zh":"甲数"},"unit":"count"}],"units":[
+{"unit":{"id":"u","name":"乙","level":"school"},"results":[{"indicator":"x","status":"met","value":0.95,"origin":"computed","gap":5,"inputs":[{"id":"a","value":95,"origin":"reported"},{"id":"b","value":100,"origin":"reported","name":{"zh":"乙数"},"unit":"count"}]}]}]}`))
+	f.Add([]byte(`{"format":"eduplan.report/v2","year":2017,"indicators":[],"units":[{"unit":{"id":"u","name":"乙","level":"school"},"summary":{"binding":{"met":1}},"results":[{"indicator":"y","status":"met","origin":"computed","own":{"id":"y","name":{"zh":"丙"},"nature":"binding","unit":"count","formula":"c","wording":"","target":{"text":">= 1","op":">=","value":1,"display":{"zh":"≥ 1"}}}}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rep, err := indicators.ReadReport(bytes.NewReader(data))
 		if err != nil {

@@ -1,7 +1,6 @@
 package indicators
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -260,7 +259,8 @@ func sameFloat(a, b *float64) bool { return a == b || a != nil && b != nil && *a
 // each piece is encoded into a scratch buffer reused for the next, so
 // memory holds one unit's JSON at most. The first error stops it.
 type jsonWriter struct {
-	w       *bufio.Writer
+	out     io.Writer
+	buf     []byte // what is yet to go out, written in pieces of 64 KB
 	scratch bytes.Buffer
 	enc     [3]*jsonx.Encoder // by depth: 0 unused, 1 header fields, 2 array items
 	indent  string
@@ -269,7 +269,7 @@ type jsonWriter struct {
 }
 
 func newJSONWriter(out io.Writer, indent string) *jsonWriter {
-	w := &jsonWriter{w: bufio.NewWriterSize(out, 64<<10), indent: indent}
+	w := &jsonWriter{out: out, buf: make([]byte, 0, 64<<10+4<<10), indent: indent}
 	for depth := 1; depth < len(w.enc); depth++ {
 		enc := jsonx.NewEncoder(&w.scratch)
 		enc.SetEscapeHTML(false)
@@ -281,9 +281,13 @@ func newJSONWriter(out io.Writer, indent string) *jsonWriter {
 	return w
 }
 
-func (w *jsonWriter) raw(s string) {
-	if w.err == nil {
-		_, w.err = w.w.WriteString(s)
+func (w *jsonWriter) raw(s string) { w.buf = append(w.buf, s...) }
+
+// spill hands on what is buffered once there is a piece's worth.
+func (w *jsonWriter) spill() {
+	if len(w.buf) >= 64<<10 && w.err == nil {
+		_, w.err = w.out.Write(w.buf)
+		w.buf = w.buf[:0]
 	}
 }
 
@@ -365,14 +369,17 @@ func (w *jsonWriter) encode(depth int, v any) {
 	if w.err = w.enc[depth].Encode(v); w.err != nil {
 		return
 	}
-	_, w.err = w.w.Write(bytes.TrimSuffix(w.scratch.Bytes(), []byte("\n")))
+	w.buf = append(w.buf, bytes.TrimSuffix(w.scratch.Bytes(), []byte("\n"))...)
+	w.spill()
 }
 
 func (w *jsonWriter) flush() error {
 	if w.err != nil {
 		return w.err
 	}
-	return w.w.Flush()
+	_, err := w.out.Write(w.buf)
+	w.buf = w.buf[:0]
+	return err
 }
 
 // fromDoc rebuilds a report from its ReportFormat form, each result with

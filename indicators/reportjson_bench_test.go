@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/reportfmt"
 	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/internal/jsonx"
 )
@@ -60,7 +61,7 @@ func BenchmarkWriteJSON(b *testing.B) {
 	}{
 		{"report", r.WriteJSON},
 		{"report-indent", r.WriteJSONIndent},
-		{"report-lines", r.WriteJSONLines},
+		{"report-lines", func(w io.Writer) error { return reportfmt.WriteJSONLines(w, r) }},
 		{"stream", func(w io.Writer) error {
 			s, err := ev.Stream(indicators.Options{})
 			if err != nil {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/reportfmt"
 	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
@@ -180,7 +181,7 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// WriteJSON and WriteJSONLines hand the document on as they go, in pieces
+// WriteJSON and reportfmt.WriteJSONLines hand the document on as they go, in pieces
 // of a buffer's size (or one unit's JSON, when larger), rather than in one
 // write at the end.
 func TestWriteJSONStreams(t *testing.T) {
@@ -190,7 +191,7 @@ func TestWriteJSONStreams(t *testing.T) {
 	for name, write := range map[string]func(*indicators.Report, *countingWriter) error{
 		"json":   func(r *indicators.Report, w *countingWriter) error { return r.WriteJSON(w) },
 		"indent": func(r *indicators.Report, w *countingWriter) error { return r.WriteJSONIndent(w) },
-		"lines":  func(r *indicators.Report, w *countingWriter) error { return r.WriteJSONLines(w) },
+		"lines":  func(r *indicators.Report, w *countingWriter) error { return reportfmt.WriteJSONLines(w, r) },
 	} {
 		var w countingWriter
 		require.NoError(t, write(r, &w), name)
@@ -205,13 +206,13 @@ func TestWriteJSONStreams(t *testing.T) {
 	}
 }
 
-// Each line of WriteJSONLines is a whole result that needs nothing else to
+// Each line of reportfmt.WriteJSONLines is a whole result that needs nothing else to
 // be read: the unit, the indicator's name and target, the status.
 func TestWriteJSONLines(t *testing.T) {
 	r := overrideReport(t)
 	r.Plan = "p"
 	var b bytes.Buffer
-	require.NoError(t, r.WriteJSONLines(&b))
+	require.NoError(t, reportfmt.WriteJSONLines(&b, r))
 	sc := bufio.NewScanner(&b)
 	var lines []map[string]any
 	for sc.Scan() {
@@ -278,7 +279,8 @@ func TestStreamWritesTheReport(t *testing.T) {
 			for name, pair := range map[string][2]func(w io.Writer) error{
 				"json":   {r.WriteJSON, s.WriteJSON},
 				"indent": {r.WriteJSONIndent, s.WriteJSONIndent},
-				"lines":  {r.WriteJSONLines, s.WriteJSONLines},
+				"lines": {func(w io.Writer) error { return reportfmt.WriteJSONLines(w, r) },
+					func(w io.Writer) error { return reportfmt.WriteJSONLines(w, s) }},
 				"csv": {func(w io.Writer) error { return view.WriteCSV(w, r, "zh") },
 					func(w io.Writer) error { return view.WriteCSV(w, s, "zh") }},
 			} {

@@ -191,6 +191,3 @@ func (s *Stream) WriteJSON(w io.Writer) error { return writeJSON(w, s, "") }
 
 // WriteJSONIndent is WriteJSON indented, as Report.WriteJSONIndent.
 func (s *Stream) WriteJSONIndent(w io.Writer) error { return writeJSON(w, s, "  ") }
-
-// WriteJSONLines writes a line per result, as Report.WriteJSONLines.
-func (s *Stream) WriteJSONLines(w io.Writer) error { return writeJSONLines(w, s) }

@@ -120,11 +120,14 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // returns with identity and the page's workbook reader about 8 KB
 // (1,950,483), and issue 11's baselines in the plan and issue 14's row
 // checks about 11 KB
-// (1,961,254). The budget stands at 1,965,000 until the page's own code is
+// (1,961,254), and issue 12's compact report (the page exports and reads
+// reports whose plan text is written once; the reader keeps the full form
+// written before; results built a unit at a time) about 21 KB
+// (1,982,797). The budget stands at 1,983,000 until the page's own code is
 // made smaller (the rule package's target parser, the packages' init
 // tables, texts built by fmt); the note of the session that raised it says
 // so. It is a ceiling against growth, not the goal: the goal is 1.9 MB.
-const wasmGzipBudget = 1_965_000
+const wasmGzipBudget = 1_983_000
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
 // new dependency is the usual cause: go list -deps (see wasmDeps) shows

@@ -232,7 +232,7 @@ func runCheck(e *env, args []string) int {
 			}
 			return s.WriteJSON(w)
 		case "jsonl":
-			return s.WriteJSONLines(w)
+			return reportfmt.WriteJSONLines(w, s)
 		case "csv":
 			return view.WriteCSV(w, s, e.lang)
 		}
