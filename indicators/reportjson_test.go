@@ -283,6 +283,8 @@ func TestStreamWritesTheReport(t *testing.T) {
 					func(w io.Writer) error { return reportfmt.WriteJSONLines(w, s) }},
 				"csv": {func(w io.Writer) error { return view.WriteCSV(w, r, "zh") },
 					func(w io.Writer) error { return view.WriteCSV(w, s, "zh") }},
+				"table": {func(w io.Writer) error { return reportfmt.WriteTable(w, r, "en") },
+					func(w io.Writer) error { return reportfmt.WriteTable(w, s, "en") }},
 			} {
 				var a, b bytes.Buffer
 				require.NoError(t, pair[0](&a), name)

@@ -212,12 +212,12 @@ func runCheck(e *env, args []string) int {
 		ruleMissed = ruleFails
 	}
 	// The report goes out as it is written, never whole in memory: a
-	// national JSON report is gigabytes. JSON, JSON Lines and CSV build
-	// each unit's results only as they write them; the other formats,
-	// for a person or a CI page, count and lay out the whole report.
+	// national JSON report is gigabytes. JSON, JSON Lines, CSV and the
+	// table build each unit's results only as they write them; the other
+	// formats count or lay out the whole report before they write.
 	var whole *indicators.Report
 	switch f {
-	case "json", "jsonl", "csv":
+	case "json", "jsonl", "csv", "table":
 	default:
 		if whole, err = s.Report(); err != nil {
 			p.done()
@@ -235,11 +235,11 @@ func runCheck(e *env, args []string) int {
 			return reportfmt.WriteJSONLines(w, s)
 		case "csv":
 			return view.WriteCSV(w, s, e.lang)
+		case "table":
+			return reportfmt.WriteTable(w, s, e.lang)
 		}
 		r := whole
 		switch f {
-		case "table":
-			return reportfmt.WriteTable(w, r, e.lang)
 		case "markdown":
 			return reportfmt.WriteMarkdown(w, r, e.lang)
 		case "junit":
