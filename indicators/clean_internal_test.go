@@ -52,6 +52,8 @@ func TestCleanAsByLog(t *testing.T) {
 		// Values as reports hold them: rates, counts, money, ratios.
 		check(math.Pow(10, rng.Float64()*36-6) * (rng.Float64()*2 - 1))
 		check(float64(rng.IntN(100000)) / float64(1+rng.IntN(100000)))
+		check(float64(rng.Int64N(1 << 50))) // counts, up to 15 digits
+		check(float64(rng.IntN(100000)))
 	}
 }
 

@@ -694,6 +694,11 @@ func clean(v float64) float64 {
 	if a < decades[0] || a >= decades[len(decades)-1] {
 		return v // 16 places or more either way: round leaves it
 	}
+	if a < 1e13 && a == math.Trunc(a) {
+		// A count: v·10^(12-mag) is a whole number below 10^13, exact,
+		// so rounding gives v back.
+		return v
+	}
 	// decades[k] <= a < decades[k+1], from a's binary exponent: its
 	// decimal one is e2·log10(2) (78913/2^18), or one more.
 	e2 := int(math.Float64bits(a)>>52&0x7ff) - 1023
