@@ -318,3 +318,36 @@ func TestStreamVisit(t *testing.T) {
 	_, err = cat.Evaluate(d).Stream(indicators.Options{Units: []string{"nowhere"}})
 	assert.Error(t, err)
 }
+
+// A unit's results cost a few allocations, not one per value: the results,
+// their values and their inputs each come out of one array per unit (and,
+// in a Stream, out of the last unit's), beside the texts of a reason.
+func TestUnitReportAllocations(t *testing.T) {
+	cat, d := benchCatalog(t), benchData(t)
+	ev := cat.Evaluate(d)
+	school := -1
+	for i, u := range d.Units {
+		if u.ID == "s0" {
+			school = i
+		}
+	}
+	require.GreaterOrEqual(t, school, 0)
+	u := ev.UnitReport(school, indicators.Options{})
+	require.Len(t, u.Results, 50)
+	reasons := 0
+	for _, r := range u.Results {
+		if r.Reason != nil {
+			reasons++
+		}
+	}
+	allocs := testing.AllocsPerRun(20, func() { ev.UnitReport(school, indicators.Options{}) })
+	assert.LessOrEqual(t, allocs, float64(3+6*reasons), "%d results, %d with a reason", len(u.Results), reasons)
+
+	s, err := ev.Stream(indicators.Options{Units: []string{"s0", "s1", "s2", "s3"}})
+	require.NoError(t, err)
+	var units int
+	perPass := testing.AllocsPerRun(10, func() {
+		_ = s.Each(func(*indicators.UnitReport) error { units++; return nil })
+	})
+	assert.LessOrEqual(t, perPass, float64(4*(3+6*reasons)), "a stream reuses each unit's memory")
+}
