@@ -6,7 +6,8 @@ import "io"
 // its units one at a time. A *Report is one, its units all in memory; a
 // *Stream is one that builds each unit's results only when a writer
 // reaches them, so that a report of half a million schools is never whole
-// in memory.
+// in memory. They are the only two: the writers need what a report's
+// header is made of from them.
 type Source interface {
 	// Header is the report less its units: plan, year, warnings,
 	// validation, data quality, hierarchy. Its Units are not the
@@ -46,6 +47,7 @@ type Stream struct {
 	// Visit, when set, sees each unit's report before the writer does and
 	// may change it (keep only some results, as reportfmt.KeepProblems
 	// does): a face counts and lists what it needs as the report goes by.
+	// It runs on every pass, so a face that counts with it writes once.
 	Visit func(u *UnitReport)
 	ev    *Evaluation
 	keep  []bool
