@@ -405,11 +405,9 @@ func fromDoc(doc *reportDoc) (*Report, msg.Problems) {
 		}
 		inputs[h.ID] = h
 	}
-	for k := range doc.Units {
-		u, ur := &doc.Units[k], &r.Units[k]
-		ur.Unit, ur.Results = u.Unit, make([]Result, len(u.Results))
-		for j := range u.Results {
-			d := &u.Results[j]
+	for k, u := range doc.Units {
+		ur := UnitReport{Unit: u.Unit, Results: make([]Result, len(u.Results))}
+		for j, d := range u.Results {
 			path := fmt.Sprintf("units[%d].results[%d]", k, j)
 			h := d.Own
 			if h == nil {
@@ -418,17 +416,15 @@ func fromDoc(doc *reportDoc) (*Report, msg.Problems) {
 					continue
 				}
 			}
-			res := &ur.Results[j]
-			*res = Result{Indicator: d.Indicator, Name: h.Name, Status: d.Status, Nature: h.Nature, Unit: h.Unit,
+			res := Result{Indicator: d.Indicator, Name: h.Name, Status: d.Status, Nature: h.Nature, Unit: h.Unit,
 				Decimals: h.Decimals, Reference: d.Reference, Value: d.Value, Origin: d.Origin, Target: h.Target,
 				Gap: d.Gap, Formula: h.Formula, Inputs: make([]Input, len(d.Inputs)), Aggregates: d.Aggregates,
 				Wording: h.Wording, Places: h.Places, Reason: d.Reason, Warnings: d.Warnings}
 			if d.Target != nil {
 				res.Target = *d.Target
 			}
-			for n := range d.Inputs {
-				in, out := &d.Inputs[n], &res.Inputs[n]
-				*out = Input{ID: in.ID, Value: in.Value, Origin: in.Origin, Children: in.Children, MissingIn: in.MissingIn,
+			for n, in := range d.Inputs {
+				out := Input{ID: in.ID, Value: in.Value, Origin: in.Origin, Children: in.Children, MissingIn: in.MissingIn,
 					Own: in.Own, ChildrenSum: in.ChildrenSum}
 				if ih := inputs[in.ID]; ih != nil {
 					out.Name, out.Unit = ih.Name, ih.Unit
@@ -441,12 +437,15 @@ func fromDoc(doc *reportDoc) (*Report, msg.Problems) {
 				if in.Unit != nil {
 					out.Unit = *in.Unit
 				}
+				res.Inputs[n] = out
 			}
-			ur.Summary.count(res)
+			ur.Results[j] = res
+			ur.Summary.count(&res)
 		}
 		if u.Summary != nil {
 			ur.Summary = *u.Summary
 		}
+		r.Units[k] = ur
 	}
 	return r, probs
 }
