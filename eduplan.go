@@ -209,7 +209,8 @@ type Format string
 // Formats.
 const (
 	Table    Format = "table"    // aligned text for a terminal
-	JSON     Format = "json"     // the whole report, readable again with indicators.ReadReport
+	JSON     Format = "json"     // the whole report, compact, readable again with indicators.ReadReport
+	JSONL    Format = "jsonl"    // JSON Lines: one self-contained result a line, for pipelines
 	CSV      Format = "csv"      // one row per unit and indicator, for Excel
 	Markdown Format = "markdown" // for a CI summary or a wiki
 	JUnit    Format = "junit"    // JUnit XML: binding targets not met are failures
@@ -217,7 +218,7 @@ const (
 )
 
 // Formats lists every format, in the order help texts show them.
-func Formats() []Format { return []Format{Table, JSON, CSV, Markdown, JUnit, XLSX} }
+func Formats() []Format { return []Format{Table, JSON, JSONL, CSV, Markdown, JUnit, XLSX} }
 
 // ParseFormat reads a format's name.
 func ParseFormat(s string) (Format, error) {
@@ -226,13 +227,15 @@ func ParseFormat(s string) (Format, error) {
 			return f, nil
 		}
 	}
-	return "", msg.Errorf("未知的输出格式 %q，应为 table、json、csv、markdown、junit 或 xlsx",
-		"unknown format %q: use table, json, csv, markdown, junit or xlsx", s)
+	return "", msg.Errorf("未知的输出格式 %q，应为 table、json、jsonl、csv、markdown、junit 或 xlsx",
+		"unknown format %q: use table, json, jsonl, csv, markdown, junit or xlsx", s)
 }
 
 // Write writes a report in a format, its texts in lang ("zh" or "en").
 // Every face of eduplan (the command line, the page, eduplantest) shows a
-// result with the same texts.
+// result with the same texts. Each format is written as it is produced,
+// not built whole first; indicators.Report.WriteJSONIndent writes the JSON
+// indented for reading.
 func Write(w io.Writer, r *indicators.Report, f Format, lang string) error {
 	if r == nil {
 		return errors.New("eduplan: Write: nil report")
@@ -242,6 +245,8 @@ func Write(w io.Writer, r *indicators.Report, f Format, lang string) error {
 		return reportfmt.WriteTable(w, r, lang)
 	case JSON:
 		return r.WriteJSON(w)
+	case JSONL:
+		return reportfmt.WriteJSONLines(w, r)
 	case CSV:
 		return view.WriteCSV(w, r, lang)
 	case Markdown:

@@ -294,3 +294,26 @@ func BenchmarkReadReport(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReportStream builds every unit's results as BenchmarkReport
+// does, but a unit at a time (Evaluation.Stream), each let go once seen, as
+// the command line's JSON and CSV outputs build them: compare the two in
+// one run.
+func BenchmarkReportStream(b *testing.B) {
+	cat, d := benchCatalog(b), benchData(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		s, err := cat.Evaluate(d).Stream(indicators.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		if err := s.Each(func(u *indicators.UnitReport) error {
+			n += len(u.Results)
+			return nil
+		}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -39,6 +39,10 @@ type compiled struct {
 	// every result.
 	vars []string
 	aggs []*rule.Aggregate
+	// varMetric is, for each of vars, its metric's position in the
+	// catalogue, or -1 for an indicator (then at varInd): a report looks
+	// its inputs up by position, not by name.
+	varMetric, varInd []int
 	// info is the target as reports show it, made once.
 	info TargetInfo
 	// deps are the indicators the formula (or its aggregates) uses.
@@ -105,6 +109,14 @@ func newCatalog(levels org.Hierarchy, metrics []plan.Metric, inds []plan.Indicat
 		}
 		ci.formula = prog
 		ci.vars, ci.aggs = prog.Vars(), prog.Aggregates()
+		ci.varMetric, ci.varInd = make([]int, len(ci.vars)), make([]int, len(ci.vars))
+		for k, id := range ci.vars {
+			mi, ok := c.metricIndex[id]
+			if !ok {
+				mi, ci.varInd[k] = -1, c.indIndex[id]
+			}
+			ci.varMetric[k] = mi
+		}
 		ci.deps = c.indicatorDeps(prog)
 		t, _, err := ci.Indicator.ParseTarget()
 		if err != nil {

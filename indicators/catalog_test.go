@@ -269,8 +269,8 @@ func TestReportJSONIsByteIdentical(t *testing.T) {
 	}
 	assert.Equal(t, outs[0].String(), outs[1].String())
 	assert.Equal(t, outs[0].String(), outs[2].String())
-	assert.Contains(t, outs[0].String(), `"value": 0.95,`)
-	assert.Contains(t, outs[0].String(), `"status": "met"`)
+	assert.Contains(t, outs[0].String(), `"value":0.95,`)
+	assert.Contains(t, outs[0].String(), `"status":"met"`)
 }
 
 // A gross rate above 100% is legal (a warning at most); any other share
@@ -530,7 +530,7 @@ func TestReportJSONRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	var first bytes.Buffer
 	require.NoError(t, r.WriteJSON(&first))
-	assert.Contains(t, first.String(), `"op": "<="`, "comparison operators are not HTML-escaped")
+	assert.Contains(t, first.String(), `"op":"<="`, "comparison operators are not HTML-escaped")
 	back, err := indicators.ReadReport(bytes.NewReader(first.Bytes()))
 	require.NoError(t, err)
 	assert.Equal(t, r, back)

@@ -1,6 +1,7 @@
 package indicators
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/eduplan/eduplan/internal/jsonx"
@@ -8,17 +9,9 @@ import (
 	"github.com/eduplan/eduplan/msg"
 )
 
-// WriteJSON writes the report as indented JSON. The same report always
-// gives the same bytes. Targets keep their "<=" and ">=" readable rather
-// than escaped for HTML.
-func (r *Report) WriteJSON(w io.Writer) error {
-	enc := jsonx.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
-}
-
-// ReadReport reads a report written by WriteJSON, strictly, with the reader
+// ReadReport reads a report written by WriteJSON, in ReportFormat or in
+// the full form written before it (every result with its indicator's
+// text), strictly, with the reader
 // plans and data files are read with (internal/strictjson): an unknown
 // field, a value of the wrong type, a duplicate key or a syntax error is an
 // error. The error is a msg.Problems listing every problem with its path
@@ -33,7 +26,31 @@ func ReadReport(r io.Reader) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := strictjson.NewDecoder(strictjson.TrimBOM(text), strictjson.Options{Null: true, Ignore: []string{"progress"}})
+	text = strictjson.TrimBOM(text)
+	var probe struct {
+		Format string `json:"format"`
+	}
+	// A document that does not parse is read as the old form, whose
+	// reader says where it is broken.
+	if jsonx.Unmarshal([]byte(text), &probe) == nil && probe.Format != "" {
+		if probe.Format != ReportFormat {
+			return nil, msg.Problems{{Path: "format", Message: msg.T(
+				fmt.Sprintf("不认识的报告格式 %q（应为 %q）", probe.Format, ReportFormat),
+				fmt.Sprintf("unknown report format %q (expected %q)", probe.Format, ReportFormat))}}
+		}
+		d := strictjson.NewDecoder(text, strictjson.Options{Null: true, Ignore: []string{"progress"}})
+		var doc reportDoc
+		d.Decode(&doc, msg.T("一个评估报告对象", "a report object"))
+		if probs := d.Problems(nil, ""); len(probs) > 0 {
+			return nil, probs
+		}
+		rep, probs := fromDoc(&doc)
+		if len(probs) > 0 {
+			return nil, probs
+		}
+		return rep, nil
+	}
+	d := strictjson.NewDecoder(text, strictjson.Options{Null: true, Ignore: []string{"progress"}})
 	var rep Report
 	d.Decode(&rep, msg.T("一个评估报告对象", "a report object"))
 	if probs := d.Problems(nil, ""); len(probs) > 0 {

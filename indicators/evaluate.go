@@ -32,8 +32,23 @@ var originNames = [...]string{"missing", "reported", "summed", "computed", "not_
 
 func (o Origin) String() string { return originNames[o] }
 
+// originText holds each name as MarshalText gives it: a report writes an
+// origin per result and per input, and a copy each time was a third of a
+// streamed report's allocations. Encoders only read what it returns.
+var originText = func() (out [len(originNames)][]byte) {
+	for i, n := range originNames {
+		out[i] = []byte(n)
+	}
+	return out
+}()
+
 // MarshalText writes the origin's name.
-func (o Origin) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+func (o Origin) MarshalText() ([]byte, error) {
+	if int(o) < len(originText) {
+		return originText[o], nil
+	}
+	return []byte(o.String()), nil
+}
 
 // UnmarshalText reads an origin's name, so that a report read back from
 // JSON equals the one written.
@@ -58,13 +73,16 @@ type Evaluation struct {
 	// hierarchy; origins say which.
 	metrics map[string]rule.Vector
 	origins map[string][]Origin
+	// metricVec and originVec are the same, by catalogue position.
+	metricVec []rule.Vector
+	originVec [][]Origin
 
 	// below lists, per level an indicator's aggregates range over
 	// (Indicator.Over), the units of that level below each unit.
 	below map[org.Level][][]int
 
 	values  []rule.Vector // by catalogue position of the indicator
-	status  [][]Status
+	status  [][]code
 	derived [][]Origin // Reported when a unit reported the indicator's value itself
 	// over marks percents above 100% that may not exceed it (the part
 	// exceeds the whole): not computable, the value kept for the report.
@@ -130,7 +148,7 @@ func (c *Catalog) EvaluateWith(d *dataset.Dataset, opt Options) (*Evaluation, er
 		metrics: make(map[string]rule.Vector, len(c.metrics)),
 		origins: make(map[string][]Origin, len(c.metrics)),
 		values:  make([]rule.Vector, len(c.inds)),
-		status:  make([][]Status, len(c.inds)),
+		status:  make([][]code, len(c.inds)),
 		derived: make([][]Origin, len(c.inds)),
 		over:    make([][]bool, len(c.inds)),
 		aggs:    make([][]rule.Vector, len(c.inds)),
@@ -138,12 +156,15 @@ func (c *Catalog) EvaluateWith(d *dataset.Dataset, opt Options) (*Evaluation, er
 		own:     make([][]int32, len(c.inds)),
 		infos:   make([][]TargetInfo, len(c.inds)),
 	}
+	// By position, for reports; the maps above share their columns.
+	e.metricVec, e.originVec = make([]rule.Vector, len(c.metrics)), make([][]Origin, len(c.metrics))
 	e.classify()
 	e.resolveOverrides()
 	e.referenceClasses()
 	order := postOrder(d)
 	for k, m := range c.metrics {
-		e.metrics[m.ID], e.origins[m.ID] = e.effective(k, m, order)
+		e.metricVec[k], e.originVec[k] = e.effective(k, m, order)
+		e.metrics[m.ID], e.origins[m.ID] = e.metricVec[k], e.originVec[k]
 	}
 	scratch := &evalScratch{}
 	for _, i := range c.order {
@@ -334,12 +355,12 @@ func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 			}
 		}
 	}
-	st := make([]Status, n)
+	st := make([]code, n)
 	applies := e.perClass(func(u dataset.OrgUnit) bool { return ci.AppliesTo.Applies(u.Level, u.Kind) })
 	own := e.own[ix]
 	for i := range d.Units {
 		if !applies[e.classOf[i]] {
-			val.S[i], st[i] = rule.Skip, NotApplicable
+			val.S[i], st[i] = rule.Skip, cNotApplicable
 			continue
 		}
 		if ci.Unit == plan.Percent && !ci.MayExceed100 && val.S[i] == rule.OK && val.V[i] > 1+1e-9 {
@@ -348,7 +369,7 @@ func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 			}
 			// Undefined, so that an aggregate over this unit is not
 			// computable either; the value stays for the report.
-			e.over[ix][i], val.S[i], st[i] = true, rule.Undefined, NotComputable
+			e.over[ix][i], val.S[i], st[i] = true, rule.Undefined, cNotComputable
 			continue
 		}
 		if own != nil && own[i] > 0 {
@@ -472,24 +493,43 @@ func (e *Evaluation) childColumn(p *rule.Program, n int) rule.Vector {
 // statusOf is the status of a value against a target. A value with no
 // target is NoTarget, never Met: the empty Target is met by every value,
 // which must not read as a verdict.
-func statusOf(v float64, s rule.State, t *rule.Target) Status {
+func statusOf(v float64, s rule.State, t *rule.Target) code {
 	switch s {
 	case rule.OK:
 		if t.Op == "" {
-			return NoTarget
+			return cNoTarget
 		}
 		if t.Met(v) {
-			return Met
+			return cMet
 		}
-		return NotMet
+		return cNotMet
 	case rule.Undefined:
-		return NotComputable
+		return cNotComputable
 	case rule.Skip:
-		return NotApplicable
+		return cNotApplicable
 	default:
-		return NoData
+		return cNoData
 	}
 }
+
+// code is a Status as an evaluation holds it: a byte per unit and
+// indicator, where a Status is a string header of sixteen (half a
+// gigabyte for half a million schools against the seed plan).
+type code uint8
+
+// The codes, in the order of Statuses.
+const (
+	cMet code = iota
+	cNotMet
+	cNoData
+	cNotComputable
+	cNotApplicable
+	cNoTarget
+)
+
+var codeStatus = [...]Status{Met, NotMet, NoData, NotComputable, NotApplicable, NoTarget}
+
+func (c code) status() Status { return codeStatus[c] }
 
 // Status returns the status of an indicator for the unit at position i;
 // ok is false when the catalogue has no such indicator or the dataset no
@@ -499,7 +539,7 @@ func (e *Evaluation) Status(indicator string, i int) (st Status, ok bool) {
 	if !ok || i < 0 || i >= len(e.data.Units) {
 		return "", false
 	}
-	return e.status[ix][i], true
+	return e.status[ix][i].status(), true
 }
 
 // Value returns an indicator's value for the unit at position i, and whether

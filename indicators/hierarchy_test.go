@@ -254,9 +254,9 @@ func TestParentFiguresJSON(t *testing.T) {
 	require.NoError(t, err)
 	var b strings.Builder
 	require.NoError(t, r.WriteJSON(&b))
-	assert.Contains(t, b.String(), `"hierarchy": [`)
-	assert.Contains(t, b.String(), `"children_sum": 12`)
-	assert.Contains(t, b.String(), `"used": "sum"`)
+	assert.Contains(t, b.String(), `"hierarchy":[`)
+	assert.Contains(t, b.String(), `"children_sum":12`)
+	assert.Contains(t, b.String(), `"used":"sum"`)
 	back, err := indicators.ReadReport(strings.NewReader(b.String()))
 	require.NoError(t, err)
 	assert.Equal(t, r, back)

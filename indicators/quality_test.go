@@ -91,8 +91,8 @@ func TestDataQualityInReportJSON(t *testing.T) {
 	rep.DataQuality = cat.Quality(d)
 	var b strings.Builder
 	require.NoError(t, rep.WriteJSON(&b))
-	assert.Contains(t, b.String(), `"data_quality": {`)
-	assert.Contains(t, b.String(), `"rule_violations": 0`)
+	assert.Contains(t, b.String(), `"data_quality":{`)
+	assert.Contains(t, b.String(), `"rule_violations":0`)
 	back, err := indicators.ReadReport(strings.NewReader(b.String()))
 	require.NoError(t, err)
 	assert.Equal(t, rep.DataQuality, back.DataQuality)

@@ -22,7 +22,7 @@ func smallReport(t *testing.T) (*indicators.Report, *bytes.Buffer) {
 	r, err := cat.Assess(d, indicators.Options{})
 	require.NoError(t, err)
 	var b bytes.Buffer
-	require.NoError(t, r.WriteJSON(&b))
+	require.NoError(t, r.WriteJSONIndent(&b))
 	return r, &b
 }
 
@@ -61,7 +61,7 @@ func TestReadReportIsStrict(t *testing.T) {
 		{"wrong type", strings.Replace(good, `"year": 2017`, `"year": "2017"`, 1),
 			[]string{"year"}, "expected an integer, got a string", ""},
 		{"duplicate key", strings.Replace(good, `"year": 2017`, `"year": 2017, "year": 2018`, 1),
-			[]string{"year"}, `key "year" appears twice (first at line 2, column 3)`, ""},
+			[]string{"year"}, `key "year" appears twice (first at line 3, column 3)`, ""},
 		{"bad origin", strings.Replace(good, `"origin": "computed"`, `"origin": "guessed"`, 1),
 			[]string{"units[0].results[0].origin"}, "", ""},
 		{"syntax", "{\n  \"year\": 2017,\n  \"units\": [}", []string{"3:13"}, "JSON syntax error: unexpected '}'", ""},
@@ -89,7 +89,7 @@ func TestReadReportIsStrict(t *testing.T) {
 
 	// A report some other writer wrote with null for what it left out, and
 	// a byte order mark, still reads.
-	nulls := "\ufeff" + strings.Replace(good, `"inputs": [`, `"aggregates": null, "inputs": [`, 1)
+	nulls := "\ufeff" + strings.Replace(good, `"origin": "computed"`, `"aggregates": null, "origin": "computed"`, 1)
 	back, err := indicators.ReadReport(strings.NewReader(nulls))
 	require.NoError(t, err)
 	assert.Equal(t, r, back)
@@ -101,6 +101,9 @@ func FuzzReadReport(f *testing.F) {
 	f.Add([]byte(`{"year": 2017, "units": []}`))
 	f.Add([]byte(`{"year": 2017, "units": [{"unit": {"id": "a", "name": "甲", "level": "school"}, "summary": {}, "results": [{"indicator": "x", "origin": "computed", "value": 0.5, "target": {"op": ">="}}]}]}`))
 	f.Add([]byte(`{"units": null, "year": "2017", "yaer": 1}`))
+	f.Add([]byte(`{"format":"eduplan.report/v2","year":2017,"indicators":[{"id":"x","name":{"zh":"甲"},"nature":"binding","unit":"percent","formula":"a / b","wording":"","target":{"text":">= 90%","op":">=","value":0.9,"display":{"zh":"≥ 90%"}}}],"inputs":[{"id":"a","name":{"zh":"甲数"},"unit":"count"}],"units":[
+{"unit":{"id":"u","name":"乙","level":"school"},"results":[{"indicator":"x","status":"met","value":0.95,"origin":"computed","gap":5,"inputs":[{"id":"a","value":95,"origin":"reported"},{"id":"b","value":100,"origin":"reported","name":{"zh":"乙数"},"unit":"count"}]}]}]}`))
+	f.Add([]byte(`{"format":"eduplan.report/v2","year":2017,"indicators":[],"units":[{"unit":{"id":"u","name":"乙","level":"school"},"summary":{"binding":{"met":1}},"results":[{"indicator":"y","status":"met","origin":"computed","own":{"id":"y","name":{"zh":"丙"},"nature":"binding","unit":"count","formula":"c","wording":"","target":{"text":">= 1","op":">=","value":1,"display":{"zh":"≥ 1"}}}}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rep, err := indicators.ReadReport(bytes.NewReader(data))
 		if err != nil {

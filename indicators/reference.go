@@ -50,8 +50,8 @@ func (e *Evaluation) ReferenceCounts(i int) Counts {
 		return c
 	}
 	for ix := range e.status {
-		if s := e.status[ix][i]; s != NotApplicable && e.reference(ix, i) {
-			c.add(s)
+		if s := e.status[ix][i]; s != cNotApplicable && e.reference(ix, i) {
+			c.add(s.status())
 		}
 	}
 	return c

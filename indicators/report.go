@@ -159,7 +159,10 @@ func (c *Counts) add(s Status) {
 }
 
 // Add counts one result.
-func (s *Summary) Add(r Result) {
+func (s *Summary) Add(r Result) { s.count(&r) }
+
+// count is Add without copying the result.
+func (s *Summary) count(r *Result) {
 	if r.Reference {
 		s.Reference.add(r.Status)
 	} else if r.Nature == plan.Aspirational {
@@ -303,43 +306,18 @@ func (c *Catalog) Assess(d *dataset.Dataset, opt Options) (*Report, error) {
 
 // Report turns the evaluation into per-unit results, units in dataset order.
 func (e *Evaluation) Report(opt Options) (*Report, error) {
-	d := e.data
-	if err := e.Err(); err != nil {
-		return nil, err
-	}
-	if p, err := ParseParentFigures(string(opt.ParentFigures)); err != nil {
-		return nil, err
-	} else if opt.ParentFigures != "" && p != e.parent {
-		// The choice shapes every figure: a report cannot change it
-		// after the evaluation.
-		return nil, msg.Errorf("评估用的上级数据是 %q 而不是 %q（见 EvaluateWith）",
-			"parent figures are %q in the evaluation, not %q (see EvaluateWith)", string(e.parent), string(p))
-	}
-	keep, err := e.selection(opt.Units)
+	s, err := e.Stream(opt)
 	if err != nil {
 		return nil, err
 	}
-	total := len(d.Units)
-	if keep != nil {
-		total = 0
-		for _, k := range keep {
-			if k {
-				total++
-			}
-		}
-	}
-	r := &Report{Year: d.Year, Units: make([]UnitReport, 0, total), Warnings: e.Warnings(), Hierarchy: e.mismatchesOf(keep),
-		Validation: e.validation(keep)}
-	for i := range d.Units {
-		if keep != nil && !keep[i] {
-			continue
-		}
-		r.Units = append(r.Units, e.UnitReport(i, opt))
-		if opt.Progress != nil {
-			opt.Progress(len(r.Units), total)
-		}
-	}
-	return r, nil
+	return s.Report()
+}
+
+// msgParentFigures refuses a report whose choice of parent figures is not
+// the evaluation's.
+func msgParentFigures(used, asked ParentFigures) error {
+	return msg.Errorf("评估用的上级数据是 %q 而不是 %q（见 EvaluateWith）",
+		"parent figures are %q in the evaluation, not %q (see EvaluateWith)", string(used), string(asked))
 }
 
 // selection marks the units named and their descendants.
@@ -356,23 +334,101 @@ func (e *Evaluation) selection(ids []string) ([]bool, error) {
 // order; opt.NotApplicable keeps the indicators that do not concern it
 // (opt.Units plays no part here).
 func (e *Evaluation) UnitReport(i int, opt Options) UnitReport {
+	return e.unitReport(i, opt, nil)
+}
+
+// unitScratch is the memory a Stream builds each unit in, reused from one
+// unit to the next.
+type unitScratch struct {
+	results []Result
+	slab    slab
+}
+
+// unitReport is UnitReport, built in sc's memory when sc is not nil.
+func (e *Evaluation) unitReport(i int, opt Options, sc *unitScratch) UnitReport {
 	notApplicable := opt.NotApplicable
-	count := 0
+	count, floats, inputs := 0, 0, 0
 	for ix := range e.cat.inds {
-		if e.status[ix][i] != NotApplicable || notApplicable {
-			count++
-		}
-	}
-	ur := UnitReport{Unit: e.data.Units[i], Results: make([]Result, 0, count)}
-	for ix := range e.cat.inds {
-		if e.status[ix][i] == NotApplicable && !notApplicable {
+		st := e.status[ix][i]
+		if st == cNotApplicable && !notApplicable {
 			continue
 		}
-		res := e.result(ix, i)
-		ur.Summary.Add(res)
-		ur.Results = append(ur.Results, res)
+		count++
+		floats += 2
+		if st != cNotApplicable && e.derived[ix][i] != Reported {
+			n := len(e.cat.inds[ix].vars)
+			floats += n
+			inputs += n
+		}
+	}
+	// Every value, gap and input of the unit's results comes out of
+	// these, sized to what they need: an allocation per unit rather than
+	// one per value.
+	var sl slab
+	ur := UnitReport{Unit: e.data.Units[i]}
+	if sc == nil {
+		sl = slab{f: make([]float64, 0, floats), in: make([]Input, 0, inputs)}
+		ur.Results = make([]Result, 0, count)
+	} else {
+		sl = sc.slab.reuse(floats, inputs)
+		if cap(sc.results) < count {
+			sc.results = make([]Result, 0, count)
+		}
+		ur.Results = sc.results[:0]
+		defer func() { sc.slab = sl }()
+	}
+	for ix := range e.cat.inds {
+		if e.status[ix][i] == cNotApplicable && !notApplicable {
+			continue
+		}
+		// Built in place: a Result is some 400 bytes, and each copy
+		// costs as much as the rest of its building.
+		n := len(ur.Results)
+		ur.Results = ur.Results[:n+1]
+		e.fill(&ur.Results[n], ix, i, &sl)
+		ur.Summary.count(&ur.Results[n])
 	}
 	return ur
+}
+
+// slab hands out the values and input lists of one unit's results from
+// arrays shared by all of them.
+type slab struct {
+	f  []float64
+	in []Input
+}
+
+// ptr points at a copy of v; when the array is full it starts another
+// (small: only figures a parent reported beside its children's sum, and
+// aggregates, are not counted ahead).
+func (s *slab) ptr(v float64) *float64 {
+	if len(s.f) == cap(s.f) {
+		s.f = make([]float64, 0, 16)
+	}
+	s.f = append(s.f, v)
+	return &s.f[len(s.f)-1]
+}
+
+// reuse gives a slab of s's arrays emptied, or of new ones where they are
+// smaller than asked.
+func (s slab) reuse(floats, inputs int) slab {
+	if cap(s.f) < floats {
+		s.f = make([]float64, 0, floats)
+	}
+	if cap(s.in) < inputs {
+		s.in = make([]Input, 0, inputs)
+	}
+	return slab{f: s.f[:0], in: s.in[:0]}
+}
+
+// inputs gives an empty list with room for n inputs.
+func (s *slab) inputs(n int) []Input {
+	if cap(s.in)-len(s.in) < n {
+		s.in = make([]Input, 0, n)
+	}
+	start := len(s.in)
+	s.in = s.in[:start+n]
+	return s.in[start : start : start+n]
 }
 
 // Result gives the result of one indicator for the unit at position i, as
@@ -384,7 +440,9 @@ func (e *Evaluation) Result(id string, i int) (Result, bool) {
 	if !ok || i < 0 || i >= len(e.data.Units) {
 		return Result{}, false
 	}
-	return e.result(ix, i), true
+	var res Result
+	e.fill(&res, ix, i, &slab{})
+	return res, true
 }
 
 // Outcome is a result's status, value, gap and target without the inputs,
@@ -397,30 +455,32 @@ func (e *Evaluation) Outcome(id string, i int) (res Result, ok bool) {
 		return Result{}, false
 	}
 	ci := &e.cat.inds[ix]
-	res = Result{Indicator: ci.ID, Status: e.status[ix][i], Reference: e.reference(ix, i), Nature: ci.nature, Unit: ci.Unit, Decimals: ci.Decimals,
+	res = Result{Indicator: ci.ID, Status: e.status[ix][i].status(), Reference: e.reference(ix, i), Nature: ci.nature, Unit: ci.Unit, Decimals: ci.Decimals,
 		Origin: e.derived[ix][i], Target: *e.info(ix, i)}
-	e.setValue(&res, ix, i)
+	e.setValue(&res, ix, i, &slab{})
 	return res, true
 }
 
 // setValue sets a result's value and gap.
-func (e *Evaluation) setValue(res *Result, ix, i int) (over bool) {
+func (e *Evaluation) setValue(res *Result, ix, i int, sl *slab) (over bool) {
 	v := e.values[ix]
 	over = e.over[ix] != nil && e.over[ix][i]
 	if v.S[i] == rule.OK || over {
-		res.Value = ptr(clean(v.V[i]))
+		res.Value = sl.ptr(clean(v.V[i]))
 		if res.Status == Met || res.Status == NotMet {
-			res.Gap = ptr(round(e.target(ix, i).Gap(v.V[i]), 6))
+			res.Gap = sl.ptr(round(e.target(ix, i).Gap(v.V[i]), 6))
 			res.GapSide = SideOf(res.Status, *res.Gap)
 		}
 	}
 	return over
 }
 
-func (e *Evaluation) result(ix, i int) Result {
+// fill sets *res, a zero Result, to the result of the indicator at
+// position ix for the unit at i.
+func (e *Evaluation) fill(res *Result, ix, i int, sl *slab) {
 	ci := &e.cat.inds[ix]
-	st := e.status[ix][i]
-	res := Result{
+	st := e.status[ix][i].status()
+	*res = Result{
 		Indicator: ci.ID,
 		Name:      ci.Name,
 		Status:    st,
@@ -431,11 +491,10 @@ func (e *Evaluation) result(ix, i int) Result {
 		Origin:    e.derived[ix][i],
 		Target:    *e.info(ix, i),
 		Formula:   ci.Formula,
-		Inputs:    make([]Input, 0, len(ci.vars)),
 		Wording:   ci.Wording,
 		Places:    e.cat.places[ci.ID],
 	}
-	over := e.setValue(&res, ix, i)
+	over := e.setValue(res, ix, i, sl)
 	if v := e.values[ix]; res.Value != nil {
 		if ci.Unit == plan.Percent && v.V[i] > 1 && !over {
 			res.Warnings = append(res.Warnings, msg.Text{
@@ -444,14 +503,18 @@ func (e *Evaluation) result(ix, i int) Result {
 			})
 		}
 	}
-	if st == NotApplicable {
-		return res
+	if st == NotApplicable || res.Origin == Reported {
+		// A value the unit reported itself was computed from nothing:
+		// no inputs, aggregates or reason to give.
+		res.Inputs = []Input{}
+		return
 	}
-	for _, id := range ci.vars {
-		res.Inputs = append(res.Inputs, e.input(id, i))
+	res.Inputs = sl.inputs(len(ci.vars))[:len(ci.vars)]
+	for k := range ci.vars {
+		e.input(&res.Inputs[k], ci, k, i, sl)
 	}
 	for k, a := range ci.aggs {
-		res.Aggregates = append(res.Aggregates, e.aggregateInput(ix, k, a, i))
+		res.Aggregates = append(res.Aggregates, e.aggregateInput(ix, k, a, i, sl))
 	}
 	switch st {
 	case NoData:
@@ -469,20 +532,33 @@ func (e *Evaluation) result(ix, i int) Result {
 				EN: "inconsistent figures: a share above 100% (the part exceeds the whole); check the figures"}
 		}
 	}
-	if res.Origin == Reported {
-		res.Inputs = []Input{}
-		res.Aggregates = nil
-		res.Reason = nil
-	}
-	return res
 }
 
-func (e *Evaluation) input(id string, i int) Input {
-	if m, ok := e.cat.Metric(id); ok {
-		v, org := e.metrics[id], e.origins[id][i]
-		in := Input{ID: id, Name: m.Name, Unit: m.Unit, Origin: org}
+// inputByID is input for a figure named by id, for a formula that is not
+// the catalogue's.
+func (e *Evaluation) inputByID(id string, i int) Input {
+	ci := compiled{vars: []string{id}, varMetric: []int{-1}, varInd: []int{0}}
+	if mi, ok := e.cat.metricIndex[id]; ok {
+		ci.varMetric[0] = mi
+	} else {
+		ci.varInd[0] = e.cat.indIndex[id]
+	}
+	var in Input
+	e.input(&in, &ci, 0, i, &slab{})
+	return in
+}
+
+// input sets *in, a zero Input, to the k-th input figure of indicator ci
+// for the unit at i.
+func (e *Evaluation) input(in *Input, ci *compiled, k, i int, sl *slab) {
+	*in = Input{}
+	id := ci.vars[k]
+	if mi := ci.varMetric[k]; mi >= 0 {
+		m := &e.cat.metrics[mi]
+		v, org := e.metricVec[mi], e.originVec[mi][i]
+		in.ID, in.Name, in.Unit, in.Origin = id, m.Name, m.Unit, org
 		if v.S[i] == rule.OK {
-			in.Value = ptr(clean(v.V[i]))
+			in.Value = sl.ptr(clean(v.V[i]))
 		}
 		if org == Summed {
 			for _, ch := range e.data.Children(i) {
@@ -495,22 +571,21 @@ func (e *Evaluation) input(id string, i int) Input {
 			in.MissingIn = e.missingBelow(v, i, nil)
 		}
 		if e.mismatchAt != nil {
-			if at := e.mismatchAt[e.cat.metricIndex[id]]; at != nil && at[i] > 0 {
+			if at := e.mismatchAt[mi]; at != nil && at[i] > 0 {
 				fm := &e.mismatches[at[i]-1]
-				in.Own, in.ChildrenSum = ptr(fm.Own), ptr(fm.ChildrenSum)
+				in.Own, in.ChildrenSum = sl.ptr(fm.Own), sl.ptr(fm.ChildrenSum)
 			}
 		}
-		return in
+		return
 	}
-	ix := e.cat.indIndex[id]
-	ci := &e.cat.inds[ix]
-	in := Input{ID: id, Name: ci.Name, Unit: ci.Unit, Origin: e.derived[ix][i]}
+	ix := ci.varInd[k]
+	dep := &e.cat.inds[ix]
+	in.ID, in.Name, in.Unit, in.Origin = id, dep.Name, dep.Unit, e.derived[ix][i]
 	if v := e.values[ix]; v.S[i] == rule.OK {
-		in.Value = ptr(clean(v.V[i]))
+		in.Value = sl.ptr(clean(v.V[i]))
 	} else if v.S[i] == rule.Skip {
 		in.Origin = Irrelevant
 	}
-	return in
 }
 
 // missingBelow collects the units under i whose figure is missing and that
@@ -529,13 +604,13 @@ func (e *Evaluation) missingBelow(v rule.Vector, i int, out []string) []string {
 	return out
 }
 
-func (e *Evaluation) aggregateInput(ix, k int, a *rule.Aggregate, i int) AggregateInput {
+func (e *Evaluation) aggregateInput(ix, k int, a *rule.Aggregate, i int, sl *slab) AggregateInput {
 	out := AggregateInput{Func: a.Func, Of: a.Arg.Source(), Children: []ChildValue{}}
 	if a.Weighted() {
 		out.Weight = a.Weight.Source()
 	}
 	if agg := e.aggs[ix][k]; agg.S[i] == rule.OK {
-		out.Value = ptr(clean(agg.V[i]))
+		out.Value = sl.ptr(clean(agg.V[i]))
 	}
 	args := e.argVals[ix][k]
 	arg, w := args.arg, args.weight
@@ -546,12 +621,12 @@ func (e *Evaluation) aggregateInput(ix, k int, a *rule.Aggregate, i int) Aggrega
 	for _, ch := range members {
 		cv := ChildValue{Unit: e.data.Units[ch].ID, Name: e.data.Units[ch].Name, State: stateName(arg.S[ch])}
 		if arg.S[ch] == rule.OK {
-			cv.Value = ptr(clean(arg.V[ch]))
+			cv.Value = sl.ptr(clean(arg.V[ch]))
 		}
 		if a.Weighted() {
 			cv.WeightState = stateName(w.S[ch])
 			if w.S[ch] == rule.OK {
-				cv.Weight = ptr(clean(w.V[ch]))
+				cv.Weight = sl.ptr(clean(w.V[ch]))
 			}
 		}
 		out.Children = append(out.Children, cv)
@@ -614,20 +689,71 @@ func missingNames(ins []Input) (zh, en string) {
 func ptr(v float64) *float64 { return &v }
 
 // clean rounds away the last bits of binary noise (0.1+0.2) so that reports
-// show and serialise what a person would compute by hand.
+// show and serialise what a person would compute by hand: to 13
+// significant digits. A report cleans every value it gives, so the
+// magnitude comes from a table, not a logarithm, except within a hair of a
+// power of ten, where the logarithm decides as it always has (it rounds
+// there), so that every value comes out bit for bit as before.
 func clean(v float64) float64 {
 	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
 		return v
 	}
-	mag := math.Floor(math.Log10(math.Abs(v)))
-	return round(v, int(12-mag))
+	a := math.Abs(v)
+	if a < decades[0] || a >= decades[len(decades)-1] {
+		return v // 16 places or more either way: round leaves it
+	}
+	if a < 1e13 && a == math.Trunc(a) {
+		// A count: v·10^(12-mag) is a whole number below 10^13, exact,
+		// so rounding gives v back.
+		return v
+	}
+	// decades[k] <= a < decades[k+1], from a's binary exponent: its
+	// decimal one is e2·log10(2) (78913/2^18), or one more.
+	e2 := int(math.Float64bits(a)>>52&0x7ff) - 1023
+	k := max((e2*78913)>>18-minMag, 0)
+	for a >= decades[k+1] {
+		k++
+	}
+	for k > 0 && a < decades[k] {
+		k--
+	}
+	mag := k + minMag
+	if a < decades[k]*(1+1e-12) || a > decades[k+1]*(1-1e-12) {
+		mag = int(math.Floor(math.Log10(a)))
+	}
+	if places := 12 - mag; places <= 15 && places >= -15 {
+		// a < 1e29 and 10^places <= 1e15: no overflow to check for.
+		p := pow10[places+15]
+		return math.Round(v*p) / p
+	}
+	return v
 }
+
+// decades are the powers of ten from 10^minMag to 10^maxMag: a magnitude
+// outside them is more than 15 decimal places from 12, which round leaves.
+const minMag, maxMag = -4, 29
+
+var decades = func() (d [maxMag - minMag + 1]float64) {
+	for k := range d {
+		d[k] = math.Pow(10, float64(k+minMag))
+	}
+	return d
+}()
+
+// pow10 holds 10^-15 to 10^15 as math.Pow gives them, so that round gives
+// the same value it always has without a Pow per call.
+var pow10 = func() (p [31]float64) {
+	for k := range p {
+		p[k] = math.Pow(10, float64(k-15))
+	}
+	return p
+}()
 
 func round(v float64, places int) float64 {
 	if places > 15 || places < -15 {
 		return v
 	}
-	p := math.Pow(10, float64(places))
+	p := pow10[places+15]
 	r := math.Round(v*p) / p
 	if math.IsInf(r, 0) || math.IsNaN(r) {
 		return v

@@ -43,7 +43,7 @@ func (e *Evaluation) EvalRule(r *rule.Rule, i int) RuleResult {
 	val, _, _ := e.evalProgram(r.Formula, "", n, &evalScratch{})
 	res := RuleResult{Inputs: []Input{}, Unit: e.cat.RuleUnit(r)}
 	for _, id := range r.Formula.Vars() {
-		res.Inputs = append(res.Inputs, e.input(id, i))
+		res.Inputs = append(res.Inputs, e.inputByID(id, i))
 	}
 	if i < 0 || i >= n {
 		res.Status = NotApplicable
@@ -54,7 +54,7 @@ func (e *Evaluation) EvalRule(r *rule.Rule, i int) RuleResult {
 		// True is 1: "≠ 0" holds exactly when the condition does.
 		t = rule.Target{Op: rule.NE}
 	}
-	res.Status = statusOf(val.V[i], val.S[i], &t)
+	res.Status = statusOf(val.V[i], val.S[i], &t).status()
 	if val.S[i] == rule.OK {
 		res.Value = ptr(clean(val.V[i]))
 		if r.Target.Op != "" {

@@ -797,6 +797,19 @@ func TestExportAndImportAgain(t *testing.T) {
 	tp.waitFor(`document.body.dataset.view === 'assess'`)
 	tp.waitStatus("fitness_pass_rate", "met")
 	assert.Equal(t, before, eval[[]string](tp, resultsJS))
+
+	// The export above is the compact form (the plan's text once, results
+	// by id); a report in the full form written before it, every result
+	// with its indicator's text, imports as well.
+	require.Contains(t, string(report), `"format":"eduplan.report/v2"`)
+	old, err := os.ReadFile("../indicators/testdata/report-v1/sample-s-jingkou-j1.json")
+	require.NoError(t, err)
+	startOver(tp)
+	tp.view("import")
+	tp.upload("#data-file", writeFile(t, "old-report.json", old))
+	tp.waitFor(`document.body.dataset.view === 'assess'`)
+	tp.waitStatus("school_choice_share", "not_met")
+	assert.Equal(t, "京口区象山初级中学", eval[string](tp, `document.getElementById('unit-name').value`))
 }
 
 // resultsJS lists the results table as "indicator status value gap".

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -84,12 +85,14 @@ exit status is 0 but the report does not pretend that everything passed.`},
 
 // formats maps --format values, and -o extensions when --format is not
 // given, to writers.
-var formats = []string{"table", "json", "csv", "markdown", "junit", "xlsx"}
+var formats = []string{"table", "json", "jsonl", "csv", "markdown", "junit", "xlsx"}
 
 func formatFromExt(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".json":
 		return "json"
+	case ".jsonl", ".ndjson":
+		return "jsonl"
 	case ".csv":
 		return "csv"
 	case ".md", ".markdown":
@@ -108,7 +111,8 @@ func runCheck(e *env, args []string) int {
 	year := fs.Int("year", 0, e.t("数据年度：文件未写年份时使用，写了则须一致；默认为计划年度。数据有几年时，评估这一年（默认最后一年）", "year of the figures: used when the file states none, checked when it does; the plan's year by default. Of figures of several years, the year assessed (the last by default)"))
 	var units listFlag
 	fs.Var(&units, "unit", e.t("只报告这些单位及其下属单位（编号或名称，可重复或用逗号分隔）", "report only these units and their descendants (ids or names; repeat or separate with commas)"))
-	format := fs.String("format", "", e.t("输出格式：table、json、csv、markdown、junit、xlsx（Excel 工作簿，与 csv 同列同文字）；默认按 -o 的扩展名，否则 table", "output format: table, json, csv, markdown, junit, xlsx (an Excel workbook with the columns and texts of csv); by default from the -o extension, else table"))
+	format := fs.String("format", "", e.t("输出格式：table、json（紧凑，计划文字只写一次）、jsonl（每个结果一行，供管道处理）、csv、markdown、junit、xlsx（Excel 工作簿，与 csv 同列同文字）；默认按 -o 的扩展名，否则 table", "output format: table, json (compact, the plan's text once), jsonl (a line per result, for pipelines), csv, markdown, junit, xlsx (an Excel workbook with the columns and texts of csv); by default from the -o extension, else table"))
+	indent := fs.Bool("indent", false, e.t("JSON 报告缩进排版，便于阅读（字节约为两倍）", "indent the JSON report for reading (about twice the bytes)"))
 	sheet := fs.String("sheet", "", e.t("数据文件是 Excel 工作簿时读取的工作表名；默认第一个可见的工作表", "the sheet to read when the data file is an Excel workbook; the first visible sheet by default"))
 	failOn := fs.String("fail-on", "binding", e.t("何时返回 1：binding（约束性目标未达标）、any（任何目标未达标）、none（从不）", "when to exit 1: binding (a binding target not met), any (any target not met), none (never)"))
 	out := fs.String("o", "", e.t("写入文件（整体写入：先写临时文件再改名）；默认标准输出", "write to this file (whole or not at all: a temporary file renamed into place); standard output by default"))
@@ -167,6 +171,9 @@ func runCheck(e *env, args []string) int {
 			fmt.Sprintf("--format 应为 %s 之一，而不是 %q", strings.Join(formats, "、"), f),
 			fmt.Sprintf("--format must be one of %s, not %q", strings.Join(formats, ", "), f)))
 	}
+	if *indent && f != "json" {
+		return e.usageError("check", e.t(fmt.Sprintf("--indent 只用于 --format json，而不是 %s", f), fmt.Sprintf("--indent is for --format json, not %s", f)))
+	}
 	if c := e.binaryOutput("check", f, *out); c != 0 {
 		return c
 	}
@@ -197,85 +204,139 @@ func runCheck(e *env, args []string) int {
 		return e.writeQuality(l, ds, f, *out)
 	}
 	opt := indicators.Options{Units: units, NotApplicable: *notApplicable, ParentFigures: parent}
-	r, code := e.assess(l, ds, opt)
-	if r == nil {
+	s, p, code := e.assess(l, ds, opt)
+	if s == nil {
 		return code
+	}
+	head := s.Header()
+	// What the report and the log say is missed does not depend on the
+	// policy: --fail-on none changes the exit status, not the facts.
+	seen := tally{policy: policy, missedBy: reportfmt.FailBinding}
+	if policy == reportfmt.FailAny {
+		seen.missedBy = reportfmt.FailAny
+	}
+	s.Visit = func(u *indicators.UnitReport) {
+		seen.add(u)
+		if *problems {
+			reportfmt.KeepProblems(u)
+		}
+	}
+	ruleFails := reportfmt.RuleFailures(head, policy)
+	ruleMissed := reportfmt.RuleFailures(head, reportfmt.FailBinding)
+	if policy == reportfmt.FailAny {
+		ruleMissed = ruleFails
+	}
+	// The report goes out as it is written, never whole in memory: a
+	// national JSON report is gigabytes. JSON, JSON Lines, CSV and the
+	// table build each unit's results only as they write them; the other
+	// formats count or lay out the whole report before they write.
+	var whole *indicators.Report
+	switch f {
+	case "json", "jsonl", "csv", "table":
+		if len(years) < 2 {
+			break
+		}
+		// Given several years, each result is laid beside the years
+		// before it: the year's report is built whole first.
+		fallthrough
+	default:
+		if whole, err = s.Report(); err != nil {
+			p.done()
+			return e.inputError("check", e.say(err), "")
+		}
 	}
 	var across *view.Across
 	var acrossRep *trend.Report
 	if len(years) > 1 {
-		if acrossRep, across, code = e.acrossYears(l, years, r, opt); across == nil {
+		if acrossRep, across, code = e.acrossYears(l, years, whole, opt); across == nil {
+			p.done()
 			return code
 		}
 	}
-	fails := reportfmt.Failures(r, policy)
-	// What the report and the log say is missed does not depend on the
-	// policy: --fail-on none changes the exit status, not the facts.
-	missed := reportfmt.Failures(r, reportfmt.FailBinding)
-	if policy == reportfmt.FailAny {
-		missed = fails
-	}
-	ruleFails := reportfmt.RuleFailures(r, policy)
-	ruleMissed := reportfmt.RuleFailures(r, reportfmt.FailBinding)
-	if policy == reportfmt.FailAny {
-		ruleMissed = ruleFails
-	}
-	if *problems {
-		r = reportfmt.OnlyProblems(r)
-	}
-	var b bytes.Buffer
-	switch f {
-	case "table":
-		err = reportfmt.WriteTableAcross(&b, r, across, e.lang)
-	case "json":
-		if acrossRep != nil {
-			err = writeJSON(&b, reportAcross{Report: r, Progress: acrossRep})
-		} else {
-			err = r.WriteJSON(&b)
+	write := func(w io.Writer) error {
+		if across != nil {
+			return writeAcross(w, f, whole, across, acrossRep, *indent, l.plan.ID, e.lang)
 		}
-	case "csv":
-		err = view.WriteCSVAcross(&b, r, across, e.lang)
-	case "markdown":
-		err = reportfmt.WriteMarkdownAcross(&b, r, across, e.lang)
-	case "junit":
-		err = reportfmt.WriteJUnit(&b, r, reportfmt.JUnitOptions{Lang: e.lang, Name: "eduplan " + l.plan.ID})
-	case "xlsx":
-		err = xlsx.WriteReportAcross(&b, r, across, e.lang)
+		switch f {
+		case "json":
+			if *indent {
+				return s.WriteJSONIndent(w)
+			}
+			return s.WriteJSON(w)
+		case "jsonl":
+			return reportfmt.WriteJSONLines(w, s)
+		case "csv":
+			return view.WriteCSV(w, s, e.lang)
+		case "table":
+			return reportfmt.WriteTable(w, s, e.lang)
+		}
+		r := whole
+		switch f {
+		case "markdown":
+			return reportfmt.WriteMarkdown(w, r, e.lang)
+		case "junit":
+			return reportfmt.WriteJUnit(w, r, reportfmt.JUnitOptions{Lang: e.lang, Name: "eduplan " + l.plan.ID})
+		}
+		return xlsx.WriteReport(w, r, e.lang)
 	}
-	if err != nil {
-		return e.inputError("check", e.say(err), "")
-	}
-	text := b.Bytes()
-	if f == "table" || f == "markdown" {
-		// The writers escape what they quote; the rest of the page
-		// (headings, notes) goes through the same rule here.
-		text = visibleText(text)
-	}
-	if c := e.emit("check", *out, text); c != 0 {
-		return c
+	// The writers of text for a person escape what they quote; the rest
+	// of the page (headings, notes) goes through the same rule here.
+	code = e.emitStream("check", *out, f == "table" || f == "markdown", write)
+	p.done()
+	if code != 0 {
+		return code
 	}
 	// The table on the terminal already shows every result; a file or a
 	// machine format does not, so say in the log what failed and why.
 	if *out != "" || f != "table" {
-		e.summarise(r, missed, policy)
+		e.summarise(&seen, head.Hierarchy)
 		e.summariseRules(ruleMissed, policy)
 	}
-	if c := e.writeValidationCSV(r, *validationCSV); c != 0 {
+	if c := e.writeValidationCSV(head, *validationCSV); c != 0 {
 		return c
 	}
-	if len(fails) > 0 || len(ruleFails) > 0 {
+	if seen.fails > 0 || len(ruleFails) > 0 {
 		return exitFail
 	}
 	return exitOK
 }
 
-// assess evaluates the dataset and builds the report for the units asked
-// for, drawing progress on a terminal for a long batch.
-func (e *env) assess(l *loaded, ds *dataset.Dataset, opt indicators.Options) (*indicators.Report, int) {
+// tally counts a report's results as its units go by (Stream.Visit):
+// the totals, the failures under the policy, and the first of the results
+// the log lists as missed.
+type tally struct {
+	policy, missedBy reportfmt.Policy
+	units            int
+	totals           indicators.Summary
+	fails            int
+	missed           []reportfmt.Failure // the first listShown
+	nMissed          int
+}
+
+func (t *tally) add(u *indicators.UnitReport) {
+	t.units++
+	t.totals = reportfmt.AddSummary(t.totals, u.Summary)
+	for _, res := range u.Results {
+		if t.policy.Fails(res) {
+			t.fails++
+		}
+		if t.missedBy.Fails(res) {
+			if t.nMissed < listShown {
+				t.missed = append(t.missed, reportfmt.Failure{Unit: u.Unit, Result: res})
+			}
+			t.nMissed++
+		}
+	}
+}
+
+// assess evaluates the dataset and returns the report for the units asked
+// for, to be built as it is written, and the progress it draws on a
+// terminal for a long batch as the units go by (done once written).
+func (e *env) assess(l *loaded, ds *dataset.Dataset, opt indicators.Options) (*indicators.Stream, *progress, int) {
 	units := opt.Units
 	keep, missing := ds.Within(units)
 	if len(missing) > 0 {
-		return nil, e.inputError("check", e.t(
+		return nil, nil, e.inputError("check", e.t(
 			fmt.Sprintf("数据中没有单位 %s（数据中的单位：%s）", strings.Join(missing, "、"), knownUnits(ds, 12)),
 			fmt.Sprintf("no unit %s in the data (units in the data: %s)", strings.Join(missing, ", "), knownUnits(ds, 12))),
 			e.t("--unit 请用数据文件中的单位编号，或只有一个单位使用的名称。", "use unit ids from the data file, or names only one unit has, with --unit."))
@@ -290,21 +351,22 @@ func (e *env) assess(l *loaded, ds *dataset.Dataset, opt indicators.Options) (*i
 	p.stage(e.t(fmt.Sprintf("计算 %d 个单位的指标……", len(ds.Units)), fmt.Sprintf("computing the indicators of %d units…", len(ds.Units))))
 	opt.Progress = p.step
 	ev, err := l.cat.EvaluateWith(ds, opt)
-	var r *indicators.Report
+	var s *indicators.Stream
 	if err == nil {
-		r, err = ev.Report(opt)
+		s, err = ev.Stream(opt)
 	}
-	p.done()
 	if err != nil {
-		return nil, e.inputError("check", e.say(err), "")
+		p.done()
+		return nil, nil, e.inputError("check", e.say(err), "")
 	}
-	e.evaluationWarnings("check", r.Warnings)
-	r.Plan = l.plan.ID
+	h := s.Header()
+	e.evaluationWarnings("check", h.Warnings)
+	h.Plan = l.plan.ID
 	if ds.Source.Encoding != "" {
 		// Figures read from a file: the report says how complete it is.
-		r.DataQuality = l.cat.Quality(ds)
+		h.DataQuality = l.cat.Quality(ds)
 	}
-	return r, 0
+	return s, p, 0
 }
 
 // writeQuality writes only the data file's quality summary: what a bureau
@@ -340,28 +402,28 @@ func (e *env) writeQuality(l *loaded, ds *dataset.Dataset, format, out string) i
 // summarise tells stderr what was missed (the binding targets, and the
 // aspirational ones too under --fail-on any), for outputs that are not read
 // on the terminal; under --fail-on none it says the exit status stays 0.
-func (e *env) summarise(r *indicators.Report, fails []reportfmt.Failure, policy reportfmt.Policy) {
-	t := reportfmt.Totals(r)
+func (e *env) summarise(t *tally, hierarchy []indicators.FigureMismatch) {
 	fmt.Fprintf(e.stderr, "eduplan check: %s\n", e.t(
-		fmt.Sprintf("%d 个单位；", len(r.Units)), fmt.Sprintf("%d units; ", len(r.Units)))+view.SummaryText(t).In(e.lang))
-	if n := len(r.Hierarchy); n > 0 {
+		fmt.Sprintf("%d 个单位；", t.units), fmt.Sprintf("%d units; ", t.units))+view.SummaryText(t.totals).In(e.lang))
+	if n := len(hierarchy); n > 0 {
 		fmt.Fprintf(e.stderr, "%s\n", e.t(
-			fmt.Sprintf("上级单位填报的数据与下属单位合计不一致 %d 处（采用%s），见报告", n, view.ParentFigures(r.Hierarchy[0].Used).ZH),
-			fmt.Sprintf("%d parent figure(s) differ from the sum of their units (used: %s): see the report", n, view.ParentFigures(r.Hierarchy[0].Used).EN)))
+			fmt.Sprintf("上级单位填报的数据与下属单位合计不一致 %d 处（采用%s），见报告", n, view.ParentFigures(hierarchy[0].Used).ZH),
+			fmt.Sprintf("%d parent figure(s) differ from the sum of their units (used: %s): see the report", n, view.ParentFigures(hierarchy[0].Used).EN)))
 	}
-	if len(fails) == 0 {
+	n, policy := t.nMissed, t.policy
+	if n == 0 {
 		return
 	}
 	if policy == reportfmt.FailNone {
 		fmt.Fprintf(e.stderr, "%s\n", e.t(
-			fmt.Sprintf("约束性目标未达标 %d 项（--fail-on none：退出状态仍为 0）：", len(fails)),
-			fmt.Sprintf("%d binding target(s) not met (--fail-on none: the exit status is still 0):", len(fails))))
+			fmt.Sprintf("约束性目标未达标 %d 项（--fail-on none：退出状态仍为 0）：", n),
+			fmt.Sprintf("%d binding target(s) not met (--fail-on none: the exit status is still 0):", n)))
 	} else {
 		fmt.Fprintf(e.stderr, "%s\n", e.t(
-			fmt.Sprintf("未达标（--fail-on %s）%d 项：", policy, len(fails)),
-			fmt.Sprintf("%d target(s) not met (--fail-on %s):", len(fails), policy)))
+			fmt.Sprintf("未达标（--fail-on %s）%d 项：", policy, n),
+			fmt.Sprintf("%d target(s) not met (--fail-on %s):", n, policy)))
 	}
-	e.listSome(len(fails), func(i int) string { return fails[i].Message(e.lang) })
+	e.listSome(n, func(i int) string { return t.missed[i].Message(e.lang) })
 }
 
 func contains(xs []string, x string) bool {

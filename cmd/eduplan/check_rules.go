@@ -31,11 +31,13 @@ func (e *env) summariseRules(fails []indicators.ValidationResult, policy reportf
 
 // listSome prints the first lines of a list on stderr, indented, and says
 // how many more the report holds: a CI log needs the first, not all.
+// listShown is how many lines listSome shows before it counts the rest.
+const listShown = 20
+
 func (e *env) listSome(n int, line func(i int) string) {
-	const show = 20
 	for i := range n {
-		if i == show {
-			fmt.Fprintf(e.stderr, "  %s\n", e.t(fmt.Sprintf("……另有 %d 项，见报告", n-show), fmt.Sprintf("… and %d more: see the report", n-show)))
+		if i == listShown {
+			fmt.Fprintf(e.stderr, "  %s\n", e.t(fmt.Sprintf("……另有 %d 项，见报告", n-listShown), fmt.Sprintf("… and %d more: see the report", n-listShown)))
 			return
 		}
 		fmt.Fprintf(e.stderr, "  %s\n", line(i))

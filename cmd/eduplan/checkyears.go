@@ -3,14 +3,18 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/dataset/collect"
+	"github.com/eduplan/eduplan/indicators/dataset/xlsx"
+	"github.com/eduplan/eduplan/indicators/reportfmt"
 	"github.com/eduplan/eduplan/indicators/trend"
 	"github.com/eduplan/eduplan/indicators/view"
+	"github.com/eduplan/eduplan/internal/jsonx"
 	"github.com/eduplan/eduplan/seeds"
 )
 
@@ -148,9 +152,46 @@ func (e *env) acrossYears(l *loaded, s dataset.Series, r *indicators.Report, opt
 	return rep, view.AcrossOf(rep, s[len(s)-1].Year), 0
 }
 
-// reportAcross is check's JSON given several years: the year's report as
-// always, and beside it the multi-year report eduplan progress writes.
-type reportAcross struct {
-	*indicators.Report
-	Progress *trend.Report `json:"progress"`
+// writeAcross writes check's report of a year given several: each result
+// with the previous year, the change, completion and progress beside it;
+// the JSON report as always with, under "progress", the multi-year report
+// eduplan progress writes (ReadReport skips that key).
+func writeAcross(w io.Writer, f string, r *indicators.Report, a *view.Across, rep *trend.Report, indent bool, planID, lang string) error {
+	switch f {
+	case "table":
+		return reportfmt.WriteTableAcross(w, r, a, lang)
+	case "csv":
+		return view.WriteCSVAcross(w, r, a, lang)
+	case "markdown":
+		return reportfmt.WriteMarkdownAcross(w, r, a, lang)
+	case "xlsx":
+		return xlsx.WriteReportAcross(w, r, a, lang)
+	case "junit":
+		return reportfmt.WriteJUnit(w, r, reportfmt.JUnitOptions{Lang: lang, Name: "eduplan " + planID})
+	case "jsonl":
+		return reportfmt.WriteJSONLines(w, r)
+	}
+	var b bytes.Buffer
+	write, progress := r.WriteJSON, jsonx.Marshal
+	if indent {
+		write = r.WriteJSONIndent
+		progress = func(v any) ([]byte, error) { return jsonx.MarshalIndent(v, "  ", "  ") }
+	}
+	if err := write(&b); err != nil {
+		return err
+	}
+	doc := bytes.TrimRight(b.Bytes(), " \n")
+	if len(doc) == 0 || doc[len(doc)-1] != '}' {
+		return fmt.Errorf("check: the report's JSON does not end in }")
+	}
+	more, err := progress(rep)
+	if err != nil {
+		return err
+	}
+	head, sep, end := bytes.TrimRight(doc[:len(doc)-1], " \n"), `,"progress":`, "}\n"
+	if indent {
+		sep, end = ",\n  \"progress\": ", "\n}\n"
+	}
+	_, err = fmt.Fprintf(w, "%s%s%s%s", head, sep, more, end)
+	return err
 }

@@ -73,10 +73,10 @@ func TestCollect(t *testing.T) {
 	}
 
 	// check takes the folder, or files, directly.
-	r = eduplan(t, "check", returns, "--unit", "d-jingkou", "--format", "json")
+	r = eduplan(t, "check", returns, "--unit", "d-jingkou", "--format", "json", "--indent")
 	require.NotEqual(t, exitUsage, r.code, r.stderr)
 	assert.Contains(t, r.stderr, "eduplan check: 汇总了")
-	r2 := eduplan(t, "check", out, "--unit", "d-jingkou", "--format", "json")
+	r2 := eduplan(t, "check", out, "--unit", "d-jingkou", "--format", "json", "--indent")
 	noFile := func(s string) string {
 		return regexp.MustCompile(`(?m)^    "file": .*\n`).ReplaceAllString(s, "")
 	}

@@ -236,28 +236,17 @@ func TestCheckBadPlan(t *testing.T) {
 func TestCheckRateRecomputed(t *testing.T) {
 	r := eduplan(t, "check", "--plan", fixturePlan, "--format", "json", passData)
 	require.Equal(t, exitOK, r.code, r.stderr)
-	var rep jsonReport
-	require.NoError(t, jsonx.Unmarshal([]byte(r.stdout), &rep))
+	rep, err := indicators.ReadReport(strings.NewReader(r.stdout))
+	require.NoError(t, err)
 	assert.Equal(t, "fixture-2017", rep.Plan)
 	assert.Equal(t, 2017, rep.Year)
-	res := findResult(t, &rep, "c", "preschool_ger")
+	res := findResult(t, rep, "c", "preschool_ger")
 	require.NotNil(t, res.Value)
 	assert.InDelta(t, 0.998, *res.Value, 1e-12)
-	gap := findResult(t, &rep, "c", "ger_gap")
+	gap := findResult(t, rep, "c", "ger_gap")
 	require.NotNil(t, gap.Value)
 	assert.InDelta(t, 0.005, *gap.Value, 1e-12, "spread of 100% and 99.5%")
 	assert.Contains(t, r.stderr, "7 个单位", "a machine format gets a summary on stderr")
-}
-
-// jsonReport is the part of the JSON report the tests read. (Origin has no
-// UnmarshalText, so a whole indicators.Report does not decode.)
-type jsonReport struct {
-	Plan  string `json:"plan"`
-	Year  int    `json:"year"`
-	Units []struct {
-		Unit    dataset.OrgUnit `json:"unit"`
-		Results []jsonResult    `json:"results"`
-	} `json:"units"`
 }
 
 type jsonResult struct {
@@ -267,7 +256,7 @@ type jsonResult struct {
 	Value     *float64          `json:"value"`
 }
 
-func findResult(t *testing.T, r *jsonReport, unit, ind string) jsonResult {
+func findResult(t *testing.T, r *indicators.Report, unit, ind string) indicators.Result {
 	t.Helper()
 	for _, u := range r.Units {
 		if u.Unit.ID != unit {
@@ -280,7 +269,7 @@ func findResult(t *testing.T, r *jsonReport, unit, ind string) jsonResult {
 		}
 	}
 	t.Fatalf("no result %s for %s", ind, unit)
-	return jsonResult{}
+	return indicators.Result{}
 }
 
 func TestCheckFormats(t *testing.T) {
@@ -316,7 +305,7 @@ func TestCheckFormats(t *testing.T) {
 		}
 		r := eduplan(t, "check", "--plan", fixturePlan, "--fail-on", "none", "--format", "json", failData)
 		require.Equal(t, exitOK, r.code)
-		assert.Contains(t, r.stdout, `"status": "not_met"`)
+		assert.Contains(t, r.stdout, `"status":"not_met"`)
 		assert.Contains(t, r.stderr, "约束性目标未达标 2 项（--fail-on none：退出状态仍为 0）")
 	})
 	t.Run("csv", func(t *testing.T) {
@@ -355,8 +344,8 @@ func TestCheckSample(t *testing.T) {
 
 	j := eduplan(t, "check", "--sample", "--format", "json")
 	require.Equal(t, r.code, j.code)
-	var rep jsonReport
-	require.NoError(t, jsonx.Unmarshal([]byte(j.stdout), &rep))
+	rep, err := indicators.ReadReport(strings.NewReader(j.stdout))
+	require.NoError(t, err)
 	require.NotEmpty(t, rep.Units)
 	binding := 0
 	for _, u := range rep.Units {
@@ -782,7 +771,8 @@ func TestIsTerminal(t *testing.T) {
 }
 
 // TestAssessMatchesEngine: check builds its report unit by unit (to show
-// progress); it must select exactly what indicators.Options.Units selects.
+// progress, and to write it as it goes); it must select exactly what
+// indicators.Options.Units selects.
 func TestAssessMatchesEngine(t *testing.T) {
 	e := &env{lang: "zh", stderr: io.Discard, now: time.Now}
 	l, code := e.loadPlan("check", fixturePlan)
@@ -793,8 +783,11 @@ func TestAssessMatchesEngine(t *testing.T) {
 	ds, err := dataset.Read(f, l.cat.Fields(), dataset.Options{Year: 2017})
 	require.NoError(t, err)
 	for _, units := range [][]string{nil, {"d2"}, {"p1", "d2"}, {"c"}} {
-		mine, code := e.assess(l, ds, indicators.Options{Units: units})
-		require.NotNil(t, mine, code)
+		s, p, code := e.assess(l, ds, indicators.Options{Units: units})
+		require.NotNil(t, s, code)
+		mine, err := s.Report()
+		require.NoError(t, err)
+		p.done()
 		theirs, err := l.cat.Assess(ds, indicators.Options{Units: units})
 		require.NoError(t, err)
 		theirs.Plan = l.plan.ID

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"unicode/utf8"
 
 	"github.com/eduplan/eduplan/internal/jsonx"
 	"github.com/eduplan/eduplan/internal/safefile"
@@ -71,6 +72,108 @@ func (e *env) emit(cmd, out string, data []byte) int {
 			e.t("确认文件夹存在且可写；原有文件未被改动。", "check that the folder exists and is writable; any existing file is unchanged."))
 	}
 	return 0
+}
+
+// emitStream writes a command's output as write produces it, never whole
+// in memory: to stdout, or to the file out through internal/safefile (a
+// file whole or not at all: the temporary file is renamed into place only
+// once write has succeeded). visible shows hidden characters escaped, as
+// visibleText does, for text a person reads. A failure to write the output
+// and an error of write itself are told apart, as emit tells them.
+func (e *env) emitStream(cmd, out string, visible bool, write func(io.Writer) error) int {
+	var f *safefile.File
+	var dst io.Writer = e.stdout
+	if out != "" && out != "-" {
+		var err error
+		if f, err = safefile.Create(out); err != nil {
+			return e.inputError(cmd, e.say(err),
+				e.t("确认文件夹存在且可写；原有文件未被改动。", "check that the folder exists and is writable; any existing file is unchanged."))
+		}
+		dst = f
+	}
+	ow := &outputWriter{w: dst}
+	var w io.Writer = ow
+	var vs *visibleStream
+	if visible {
+		vs = &visibleStream{w: ow}
+		w = vs
+	}
+	err := write(w)
+	if err == nil && vs != nil {
+		err = vs.flush()
+	}
+	if err != nil {
+		if f != nil {
+			f.Abort()
+		}
+		if ow.err != nil {
+			fmt.Fprintf(e.stderr, "eduplan %s: %s%v\n", cmd, e.t("写出失败：", "write failed: "), e.say(ow.err))
+			return exitUsage
+		}
+		return e.inputError(cmd, e.say(err), "")
+	}
+	if f != nil {
+		if err := f.Commit(); err != nil {
+			return e.inputError(cmd, e.say(err),
+				e.t("确认文件夹存在且可写；原有文件未被改动。", "check that the folder exists and is writable; any existing file is unchanged."))
+		}
+	}
+	return 0
+}
+
+// outputWriter keeps the first error of the output itself, so that
+// emitStream can tell it from an error of what writes to it.
+type outputWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outputWriter) Write(p []byte) (int, error) {
+	n, err := o.w.Write(p)
+	if err != nil && o.err == nil {
+		o.err = err
+	}
+	return n, err
+}
+
+// visibleStream is visibleText for a stream: a writer may split a
+// character between two writes, so the bytes of a character not yet whole
+// wait for the next write (or flush).
+type visibleStream struct {
+	w     io.Writer
+	carry []byte
+}
+
+func (v *visibleStream) Write(p []byte) (int, error) {
+	data := p
+	if len(v.carry) > 0 {
+		data = append(v.carry, p...)
+	}
+	cut := len(data)
+	// Back up over the start of a character whose bytes are not all
+	// here yet (at most utf8.UTFMax-1 of them).
+	for i := len(data) - 1; i >= 0 && i >= len(data)-utf8.UTFMax+1; i-- {
+		if utf8.RuneStart(data[i]) {
+			if !utf8.FullRune(data[i:]) {
+				cut = i
+			}
+			break
+		}
+	}
+	if _, err := io.WriteString(v.w, msg.Visible(string(data[:cut]))); err != nil {
+		return 0, err
+	}
+	v.carry = append(v.carry[:0:0], data[cut:]...)
+	return len(p), nil
+}
+
+func (v *visibleStream) flush() error {
+	if len(v.carry) == 0 {
+		return nil
+	}
+	_, err := v.w.Write(v.carry)
+	v.carry = nil
+	return err
 }
 
 // writeJSON writes v as indented JSON, leaving < > & as they are: targets

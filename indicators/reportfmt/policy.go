@@ -97,11 +97,16 @@ func Totals(r *indicators.Report) indicators.Summary {
 		return t
 	}
 	for _, u := range r.Units {
-		t.Binding = addCounts(t.Binding, u.Summary.Binding)
-		t.Aspirational = addCounts(t.Aspirational, u.Summary.Aspirational)
-		t.Reference = addCounts(t.Reference, u.Summary.Reference)
+		t = AddSummary(t, u.Summary)
 	}
 	return t
+}
+
+// AddSummary adds two summaries, as Totals adds a report's: for a face
+// that counts units as they go by.
+func AddSummary(a, b indicators.Summary) indicators.Summary {
+	return indicators.Summary{Binding: addCounts(a.Binding, b.Binding), Aspirational: addCounts(a.Aspirational, b.Aspirational),
+		Reference: addCounts(a.Reference, b.Reference)}
 }
 
 func addCounts(a, b indicators.Counts) indicators.Counts {
@@ -130,13 +135,21 @@ func OnlyProblems(r *indicators.Report) *indicators.Report {
 	out := &indicators.Report{Plan: r.Plan, Year: r.Year, Units: make([]indicators.UnitReport, len(r.Units)),
 		Validation: r.Validation, DataQuality: r.DataQuality, Hierarchy: r.Hierarchy}
 	for i, u := range r.Units {
-		kept := []indicators.Result{}
-		for _, res := range u.Results {
-			if res.Status != indicators.Met && res.Status != indicators.NotApplicable {
-				kept = append(kept, res)
-			}
-		}
-		out.Units[i] = indicators.UnitReport{Unit: u.Unit, Summary: u.Summary, Results: kept}
+		out.Units[i] = indicators.UnitReport{Unit: u.Unit, Summary: u.Summary, Results: u.Results}
+		KeepProblems(&out.Units[i])
 	}
 	return out
+}
+
+// KeepProblems is OnlyProblems for one unit, in place, for a report
+// written a unit at a time (indicators.Stream.Visit): the results kept are
+// in a slice of their own, the summary is left as it is.
+func KeepProblems(u *indicators.UnitReport) {
+	kept := []indicators.Result{}
+	for _, res := range u.Results {
+		if res.Status != indicators.Met && res.Status != indicators.NotApplicable {
+			kept = append(kept, res)
+		}
+	}
+	u.Results = kept
 }

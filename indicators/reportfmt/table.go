@@ -15,26 +15,33 @@ import (
 // names (two columns per character) line up with Latin text. Notes under
 // each table explain missing values and warnings; a section lists the
 // figures parents reported that differ from their units' sum
-// (Report.Hierarchy); a last line totals the report.
-func WriteTable(w io.Writer, r *indicators.Report, lang string) error {
-	return WriteTableAcross(w, r, nil, lang)
+// (Report.Hierarchy); a last line totals the report. Each unit's table
+// goes out as the unit comes: src may be an indicators.Stream.
+func WriteTable(w io.Writer, src indicators.Source, lang string) error {
+	return WriteTableAcross(w, src, nil, lang)
 }
 
 // WriteTableAcross writes the report as WriteTable does, with the previous
 // year, the change, completion and progress of a (see view.Across) beside
 // each result; a nil a writes WriteTable's table.
-func WriteTableAcross(w io.Writer, r *indicators.Report, a *view.Across, lang string) error {
+func WriteTableAcross(w io.Writer, src indicators.Source, a *view.Across, lang string) error {
 	bw := bufio.NewWriter(w)
-	if r == nil {
-		r = &indicators.Report{}
+	r := &indicators.Report{}
+	if src != nil && src.Header() != nil {
+		r = src.Header()
+	} else {
+		src = r
 	}
 	fmt.Fprintln(bw, reportTitle(r, lang))
 	if a != nil {
 		fmt.Fprintln(bw, a.Note().In(lang))
 	}
 	fmt.Fprintln(bw, view.GapLegend.In(lang))
-	empty, allMet := 0, 0
-	for _, u := range r.Units {
+	empty, allMet, units := 0, 0, 0
+	var t indicators.Summary
+	err := src.Each(func(u *indicators.UnitReport) error {
+		units++
+		t = AddSummary(t, u.Summary)
 		// A city's file lists every school; most schools have no
 		// indicator of their own in a city plan, and a block per such
 		// school would bury the results. They are counted at the end.
@@ -44,7 +51,7 @@ func WriteTableAcross(w io.Writer, r *indicators.Report, a *view.Across, lang st
 			} else {
 				allMet++
 			}
-			continue
+			return nil
 		}
 		fmt.Fprintln(bw)
 		fmt.Fprintln(bw, unitTitle(u.Unit, lang))
@@ -82,6 +89,10 @@ func WriteTableAcross(w io.Writer, r *indicators.Report, a *view.Across, lang st
 				fmt.Fprintln(bw, "  · "+n)
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	fmt.Fprintln(bw)
 	writeHierarchyTable(bw, r, lang)
@@ -91,8 +102,7 @@ func WriteTableAcross(w io.Writer, r *indicators.Report, a *view.Across, lang st
 	if empty > 0 {
 		fmt.Fprintf(bw, pick(lang, "另有 %d 个单位没有适用的指标。\n", "%d more unit(s) have no applicable indicator.\n"), empty)
 	}
-	t := Totals(r)
-	fmt.Fprintln(bw, pick(lang, "合计", "Total")+fmt.Sprintf(pick(lang, "（%d 个单位）", " (%d units)"), len(r.Units))+
+	fmt.Fprintln(bw, pick(lang, "合计", "Total")+fmt.Sprintf(pick(lang, "（%d 个单位）", " (%d units)"), units)+
 		sep(lang)+strings.TrimSpace(view.SummaryText(t).In(lang)))
 	writeTableValidation(bw, r, lang)
 	if r.DataQuality != nil {

@@ -54,8 +54,9 @@ func headers(cols []msg.Text, lang string) []string {
 // number whose unit (个百分点 / pp for percents) is in the next column, so
 // that the sheet can sort and sum it, and whose side (优于目标 / 差于目标,
 // GapLegend) is in the one after. A cell that a spreadsheet would run
-// as a formula is kept as text.
-func WriteCSV(w io.Writer, r *indicators.Report, lang string) error {
+// as a formula is kept as text. Rows go out as each unit's are made: r may
+// be a *indicators.Stream, whose units are never all in memory.
+func WriteCSV(w io.Writer, r indicators.Source, lang string) error {
 	return writeSheet(w, Columns(lang), func(each func([]string) error) error { return Rows(r, lang, each) })
 }
 
@@ -91,21 +92,21 @@ func writeSheet(w io.Writer, header []string, rows func(each func([]string) erro
 // each in turn, stopping at its first error: the texts as they are, before
 // the CSV guards a formula-like cell, for a writer whose cells are never
 // formulas (an .xlsx sheet). each may keep the row it is given.
-func Rows(r *indicators.Report, lang string, each func(row []string) error) error {
+func Rows(r indicators.Source, lang string, each func(row []string) error) error {
 	return rowsWith(r, lang, nil, each)
 }
 
 // rowsWith gives Rows' rows, each followed by the cells more gives for its
 // unit and indicator when more is not nil.
-func rowsWith(r *indicators.Report, lang string, more func(unit, indicator string) []string, each func(row []string) error) error {
-	if r == nil {
+func rowsWith(r indicators.Source, lang string, more func(unit, indicator string) []string, each func(row []string) error) error {
+	if r == nil || r.Header() == nil {
 		return nil
 	}
 	year := ""
-	if r.Year != 0 {
-		year = strconv.Itoa(r.Year)
+	if y := r.Header().Year; y != 0 {
+		year = strconv.Itoa(y)
 	}
-	for _, u := range r.Units {
+	return r.Each(func(u *indicators.UnitReport) error {
 		kind := ""
 		if u.Unit.Kind != "" {
 			kind = u.Unit.Kind.Name().In(lang)
@@ -130,6 +131,6 @@ func rowsWith(r *indicators.Report, lang string, more func(unit, indicator strin
 				return err
 			}
 		}
-	}
-	return nil
+		return nil
+	})
 }

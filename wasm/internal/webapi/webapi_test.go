@@ -970,7 +970,7 @@ func TestFileParentFigures(t *testing.T) {
 
 	var dl struct{ Text string }
 	decodeInto(t, mustOK(t, s, "exportReport", map[string]string{"source": "file", "format": "json", "parentFigures": "sum"}), &dl)
-	assert.Contains(t, dl.Text, `"used": "sum"`)
+	assert.Contains(t, dl.Text, `"used":"sum"`)
 	decodeInto(t, mustOK(t, s, "exportReport", map[string]string{"source": "file", "format": "csv", "lang": "zh"}), &dl)
 	assert.Contains(t, dl.Text, "在园幼儿数按本单位填报 50000 计算（下属单位合计 40412，相差 9588）")
 }
