@@ -85,7 +85,13 @@ func checkTargetFor(t *testing.T, tg Target, warns []msg.Text, ctx TargetContext
 	}
 	if ctx.Unit == UnitPercent && !ctx.MayExceed100 && tg.Percent {
 		hi := tg.Value
-		if tg.Op == Between {
+		switch {
+		case tg.Around && tg.Direction != DirectionUnknown:
+			// "100%左右" with a direction is held to one side of its
+			// band (95% for higher is better): the percent written is
+			// what may not exceed 100%, not the band's other end.
+			hi = tg.Nominal
+		case tg.Op == Between:
 			hi = tg.Max
 		}
 		if (tg.Op == GE || tg.Op == GT || tg.Op == EQ || tg.Op == Between) && hi > 1+1e-9 {
