@@ -1,0 +1,169 @@
+//go:build !js
+
+package sqlgen
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/seeds"
+)
+
+// sampleMapping maps every metric (and every indicator the data reports
+// a value of) to a column of the same name in one table of figures.
+func sampleMapping(cat *indicators.Catalog, d *dataset.Dataset) *Mapping {
+	cols := map[string]string{}
+	for _, m := range cat.Metrics() {
+		cols[m.ID] = m.ID
+	}
+	for _, ind := range cat.Indicators() {
+		if d != nil && d.Column(ind.ID) != nil {
+			cols[ind.ID] = ind.ID
+		}
+	}
+	return &Mapping{
+		Units:   UnitsTable{Table: "units", ID: "id", Parent: "parent", Level: "level", Kind: "kind"},
+		Sources: []Source{{Table: "figures", Unit: "unit", Columns: cols}},
+	}
+}
+
+// loadScript writes the units and figures of d as PostgreSQL tables, as
+// the mapping names them.
+func loadScript(m *Mapping, d *dataset.Dataset) string {
+	var b strings.Builder
+	b.WriteString("CREATE TABLE units (id TEXT, parent TEXT, level TEXT, kind TEXT);\n")
+	nullable := func(s string) string {
+		if s == "" {
+			return "NULL"
+		}
+		return literal(s)
+	}
+	for _, u := range d.Units {
+		fmt.Fprintf(&b, "INSERT INTO units VALUES (%s, %s, %s, %s);\n", literal(u.ID), nullable(u.Parent), literal(string(u.Level)), nullable(string(u.Kind)))
+	}
+	src := m.Sources[0]
+	ids := sortedKeys(src.Columns)
+	b.WriteString("CREATE TABLE figures (unit TEXT")
+	for _, id := range ids {
+		fmt.Fprintf(&b, ", %s DOUBLE PRECISION", Postgres.quote(src.Columns[id]))
+	}
+	b.WriteString(");\n")
+	for i, u := range d.Units {
+		vals := []string{literal(u.ID)}
+		for _, id := range ids {
+			v := "NULL"
+			if c := d.Column(id); c != nil && c.Present[i] {
+				v = strconv.FormatFloat(c.Values[i], 'g', -1, 64)
+			}
+			vals = append(vals, v)
+		}
+		fmt.Fprintf(&b, "INSERT INTO figures VALUES (%s);\n", strings.Join(vals, ", "))
+	}
+	return b.String()
+}
+
+type sqlRow struct {
+	status, target, reference string
+	value, gap                *float64
+}
+
+// runOnPostgres generates the SQL for cat, runs it over d and returns its
+// rows by unit and indicator.
+func runOnPostgres(t *testing.T, cat *indicators.Catalog, d *dataset.Dataset) map[[2]string]sqlRow {
+	t.Helper()
+	s := needPostgres(t)
+	m := sampleMapping(cat, d)
+	q, err := Generate(cat, m, Postgres)
+	require.NoError(t, err)
+	rows := s.psql(t, loadScript(m, d)+q)
+	require.NotEmpty(t, rows)
+	require.Equal(t, Columns, rows[0])
+	out := map[[2]string]sqlRow{}
+	num := func(s string) *float64 {
+		if s == "" {
+			return nil
+		}
+		v, err := strconv.ParseFloat(s, 64)
+		require.NoError(t, err)
+		return &v
+	}
+	for _, r := range rows[1:] {
+		key := [2]string{r[0], r[2]}
+		_, dup := out[key]
+		require.False(t, dup, "two rows for %v", key)
+		out[key] = sqlRow{status: r[3], value: num(r[4]), target: r[5], gap: num(r[6]), reference: r[7]}
+	}
+	return out
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b))) }
+
+// compareWithEngine holds every unit × indicator of the SQL's result to
+// the Go engine's: status, value (within 1e-9), gap, target and whether
+// the result is for reference. It returns how many results had a value.
+func compareWithEngine(t *testing.T, cat *indicators.Catalog, d *dataset.Dataset, got map[[2]string]sqlRow) int {
+	t.Helper()
+	ev := cat.Evaluate(d)
+	inds := cat.Indicators()
+	require.Len(t, got, len(d.Units)*len(inds), "one row per unit and indicator")
+	values := 0
+	for i, u := range d.Units {
+		for _, ind := range inds {
+			r, ok := got[[2]string{u.ID, ind.ID}]
+			if !assert.True(t, ok, "no row for %s at %s", ind.ID, u.ID) {
+				continue
+			}
+			want, _ := ev.Outcome(ind.ID, i)
+			where := fmt.Sprintf("%s at %s (%s)", ind.ID, u.ID, ind.Formula)
+			assert.Equal(t, string(want.Status), r.status, where)
+			assert.Equal(t, want.Target.Text, r.target, where)
+			assert.Equal(t, strconv.FormatBool(ev.Reference(ind.ID, i)), map[string]string{"t": "true", "f": "false"}[r.reference], where)
+			if assert.Equal(t, want.Value != nil, r.value != nil, "value present: %s", where) && r.value != nil {
+				raw, _ := ev.Value(ind.ID, i)
+				if ev.Data() != nil {
+					assert.True(t, near(raw, *r.value), "%s: SQL %v, Go %v", where, *r.value, raw)
+				}
+				values++
+			}
+			if assert.Equal(t, want.Gap != nil, r.gap != nil, "gap present: %s", where) && r.gap != nil {
+				assert.True(t, math.Abs(*want.Gap-*r.gap) <= 1e-6+1e-9*math.Abs(*want.Gap), "gap of %s: SQL %v, Go %v", where, *r.gap, *want.Gap)
+			}
+		}
+	}
+	return values
+}
+
+func sampleData(t *testing.T, cat *indicators.Catalog) *dataset.Dataset {
+	t.Helper()
+	d, err := dataset.Read(bytes.NewReader(seeds.SampleData()), cat.Fields(), dataset.Options{File: "sample2017.json"})
+	require.NoError(t, err)
+	return d
+}
+
+// The seed plan over the sample year: the SQL's results are the Go
+// engine's at every unit and indicator.
+func TestPostgresSampleYear(t *testing.T) {
+	p, err := seeds.Default()
+	require.NoError(t, err)
+	cat, err := indicators.Compile(p)
+	require.NoError(t, err)
+	d := sampleData(t, cat)
+	got := runOnPostgres(t, cat, d)
+	n := compareWithEngine(t, cat, d, got)
+	assert.Greater(t, n, 200, "most results have a value")
+	t.Logf("%d results, %d with a value", len(got), n)
+	st := map[string]int{}
+	for _, r := range got {
+		st[r.status]++
+	}
+	t.Log(st)
+}
