@@ -21,13 +21,22 @@ type Dialect struct {
 	// numericRound is set where ROUND takes no float (PostgreSQL): the
 	// value is rounded as NUMERIC and cast back.
 	numericRound bool
+	// fence ends a subquery so that the planner keeps it as written:
+	// each layer of a formula reads its operands as columns, and an
+	// optimiser that substituted their expressions back would repeat
+	// them, doubling the work at every level (PostgreSQL's OFFSET 0).
+	fence string
+	// materialized is written before each table of the WITH list where
+	// the engine would otherwise fold them all into one query, whose
+	// planning grows faster than the plan's size.
+	materialized string
 }
 
 // The dialects. Spark SQL is generated and checked against golden files
 // only; DuckDB and PostgreSQL run.
 var (
-	DuckDB   = Dialect{Name: "duckdb", Open: `"`, Close: `"`, Double: "DOUBLE", Text: "VARCHAR"}
-	Postgres = Dialect{Name: "postgres", Open: `"`, Close: `"`, Double: "DOUBLE PRECISION", Text: "TEXT", numericRound: true}
+	DuckDB   = Dialect{Name: "duckdb", Open: `"`, Close: `"`, Double: "DOUBLE", Text: "VARCHAR", fence: " OFFSET 0"}
+	Postgres = Dialect{Name: "postgres", Open: `"`, Close: `"`, Double: "DOUBLE PRECISION", Text: "TEXT", numericRound: true, fence: " OFFSET 0", materialized: "MATERIALIZED "}
 	Spark    = Dialect{Name: "spark", Open: "`", Close: "`", Double: "DOUBLE", Text: "STRING"}
 )
 

@@ -105,7 +105,9 @@ func runOnPostgres(t *testing.T, cat *indicators.Catalog, d *dataset.Dataset) ma
 	return out
 }
 
-func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b))) }
+func near(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
 
 // compareWithEngine holds every unit × indicator of the SQL's result to
 // the Go engine's: status, value (within 1e-9), gap, target and whether

@@ -4,6 +4,7 @@ package sqlgen
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/eduplan/eduplan/indicators/rule"
 )
@@ -12,26 +13,73 @@ import (
 // aggregate.
 type refFunc func(id string) (v, s string)
 
-// expr translates a formula into a value expression and a state
-// expression, with rule.Program.Eval's semantics: the value is NULL unless
-// the state is 0; a missing input makes the result missing unless a
-// condition decides without it; a zero denominator makes it not
-// computable; conditions are 1 or 0; comparisons allow one part in a
-// billion.
-func (g *gen) expr(n *rule.Node, ref refFunc, agg func(k int) (string, string)) (string, string) {
+// program is a formula translated into layers of columns: each operation
+// is a column computed from its operands' columns in the layer below, so
+// that the SQL grows with the formula, not with its depth's power (an
+// expression repeated in its parent's state and value would double at
+// every level).
+type program struct {
+	prefix string
+	n      int
+	layers [][]string
+}
+
+// wrap puts base under the program's layers; every layer keeps the
+// columns below it (z.*).
+func (p *program) wrap(base, fence string) string {
+	q := base
+	for _, l := range p.layers {
+		q = "SELECT z.*,\n  " + strings.Join(l, ",\n  ") + "\nFROM (\n" + q + fence + "\n) z"
+	}
+	return q
+}
+
+// merge adds another program's layers beside p's.
+func (p *program) merge(o *program) {
+	for i, l := range o.layers {
+		if i < len(p.layers) {
+			p.layers[i] = append(p.layers[i], l...)
+		} else {
+			p.layers = append(p.layers, l)
+		}
+	}
+}
+
+// expr translates a formula into a value and a state, with
+// rule.Program.Eval's semantics: the value is NULL unless the state is 0;
+// a missing input makes the result missing unless a condition decides
+// without it; a zero denominator makes it not computable; conditions are 1
+// or 0; comparisons allow one part in a billion. Operations become columns
+// of p's layers; the value and state returned read them as z.name.
+func (g *gen) expr(p *program, n *rule.Node, ref refFunc, agg func(k int) (string, string)) (v, s string, height int) {
 	switch n.Op {
 	case "const":
-		return g.num(n.Value), "0"
+		return g.num(n.Value), "0", 0
 	case "var":
-		return ref(n.ID)
+		v, s := ref(n.ID)
+		return v, s, 0
 	case "agg":
-		return agg(n.Agg)
+		v, s := agg(n.Agg)
+		return v, s, 0
 	}
 	args := make([][2]string, len(n.Args))
 	for i, a := range n.Args {
-		v, s := g.expr(a, ref, agg)
+		v, s, h := g.expr(p, a, ref, agg)
 		args[i] = [2]string{v, s}
+		height = max(height, h+1)
 	}
+	v, s = g.op(n.Op, args)
+	for len(p.layers) < height {
+		p.layers = append(p.layers, nil)
+	}
+	name := fmt.Sprintf("%s%d", p.prefix, p.n)
+	p.n++
+	p.layers[height-1] = append(p.layers[height-1], v+" AS "+name+"v", s+" AS "+name+"s")
+	return "z." + name + "v", "z." + name + "s", height
+}
+
+// op is one operation on its operands' value and state expressions.
+func (g *gen) op(op string, args [][2]string) (string, string) {
 	a := args[0]
 	var b [2]string
 	if len(args) > 1 {
@@ -43,7 +91,7 @@ func (g *gen) expr(n *rule.Node, ref refFunc, agg func(k int) (string, string)) 
 		return v, fmt.Sprintf("CASE WHEN (%s) IS NOT NULL THEN 0 ELSE GREATEST(%s, %s, %d) END", v, a[1], b[1], sUndefined)
 	}
 	both := fmt.Sprintf("(%s) IS NULL OR (%s) IS NULL", a[0], b[0])
-	switch n.Op {
+	switch op {
 	case "neg":
 		return fmt.Sprintf("-(%s)", a[0]), a[1]
 	case "abs":
@@ -51,7 +99,7 @@ func (g *gen) expr(n *rule.Node, ref refFunc, agg func(k int) (string, string)) 
 	case "not":
 		return fmt.Sprintf("CASE WHEN (%s) = 0 THEN %s WHEN (%s) IS NOT NULL THEN %s END", a[0], g.num(1), a[0], g.num(0)), a[1]
 	case "+", "-", "*":
-		return strict(fmt.Sprintf("(%s) %s (%s)", a[0], n.Op, b[0]))
+		return strict(fmt.Sprintf("(%s) %s (%s)", a[0], op, b[0]))
 	case "/":
 		return strict(fmt.Sprintf("(%s) / NULLIF(%s, 0)", a[0], b[0]))
 	case "**":
@@ -61,7 +109,7 @@ func (g *gen) expr(n *rule.Node, ref refFunc, agg func(k int) (string, string)) 
 			both, a[0], b[0], b[0], a[0], b[0], a[0], b[0]))
 	case "min", "max":
 		f := "LEAST"
-		if n.Op == "max" {
+		if op == "max" {
 			f = "GREATEST"
 		}
 		// LEAST and GREATEST skip NULLs; a missing input must not.
@@ -69,7 +117,7 @@ func (g *gen) expr(n *rule.Node, ref refFunc, agg func(k int) (string, string)) 
 	case "<", "<=", ">", ">=", "==", "!=":
 		tol := fmt.Sprintf("1e-9 * GREATEST(ABS(%s), ABS(%s), 1)", a[0], b[0])
 		var cond string
-		switch n.Op {
+		switch op {
 		case "<":
 			cond = fmt.Sprintf("(%s) < (%s) - %s", a[0], b[0], tol)
 		case "<=":
@@ -86,12 +134,12 @@ func (g *gen) expr(n *rule.Node, ref refFunc, agg func(k int) (string, string)) 
 		return strict(fmt.Sprintf("CASE WHEN %s THEN NULL WHEN %s THEN %s ELSE %s END", both, cond, g.num(1), g.num(0)))
 	case "&&", "||":
 		decide, other := "0", "1"
-		if n.Op == "||" {
+		if op == "||" {
 			decide, other = "1", "0"
 		}
 		// One side decides alone: false && missing is false.
 		cmp := "="
-		if n.Op == "||" {
+		if op == "||" {
 			cmp = "<>"
 		}
 		v := fmt.Sprintf("CASE WHEN (%s) %s 0 OR (%s) %s 0 THEN %s WHEN NOT (%s) THEN %s END",
@@ -107,7 +155,7 @@ func (g *gen) expr(n *rule.Node, ref refFunc, agg func(k int) (string, string)) 
 			fmt.Sprintf("CASE WHEN %s = %d THEN %s ELSE %s END", a[1], sMissing, b[1], a[1])
 	}
 	// rule.Node lists every Op; one added there and not here is refused.
-	g.unknown = append(g.unknown, n.Op)
+	g.unknown = append(g.unknown, op)
 	return "NULL", fmt.Sprint(sUndefined)
 }
 

@@ -97,7 +97,7 @@ func (g *gen) refusals() error {
 }
 
 func (g *gen) cte(name, body string) {
-	g.ctes = append(g.ctes, name+" AS (\n"+body+"\n)")
+	g.ctes = append(g.ctes, name+" AS "+g.d.materialized+"(\n"+body+"\n)")
 }
 
 func (g *gen) num(x float64) string {
@@ -266,87 +266,114 @@ func (g *gen) order() []int {
 }
 
 // indicators adds, indicator after indicator, its aggregates and its value;
-// it returns the last table.
+// it returns the last table. Each indicator's table carries the columns of
+// the one before by name (carry), so that the working columns of one
+// formula never reach the next.
 func (g *gen) indicators() string {
 	prev := fmt.Sprintf("e%d", g.depth-1)
+	carry := []string{"id", "parent", "level", "kind"}
+	for _, id := range g.mappedIDs() {
+		carry = append(carry, "r_"+g.col[id])
+	}
+	for _, mt := range g.metrics {
+		carry = append(carry, "v_"+g.col[mt.ID], "s_"+g.col[mt.ID])
+	}
 	for _, i := range g.order() {
 		ind := g.inds[i]
 		c := g.col[ind.ID]
 		p, _ := g.cat.Formula(ind.ID)
+		base := "SELECT p.*"
 		var joins []string
-		aggs := p.Aggregates()
-		for k, a := range aggs {
+		for k, a := range p.Aggregates() {
 			name := fmt.Sprintf("a_%s_%d", c, k)
 			g.aggregate(name, prev, ind.Over, a)
-			joins = append(joins, fmt.Sprintf("  LEFT JOIN %s ON %s.id = p.id", name, name))
+			base += fmt.Sprintf(", %s.v AS ag%dv, COALESCE(%s.s, %d) AS ag%ds", name, k, name, sMissing, k)
+			joins = append(joins, fmt.Sprintf("LEFT JOIN %s ON %s.id = p.id", name, name))
 		}
-		ref := func(alias, id string) (string, string) {
-			cc := g.col[id]
-			return alias + ".v_" + cc, fmt.Sprintf("LEAST(%s.s_%s, %d)", alias, cc, sMissing)
+		base += " FROM " + prev + " p"
+		if len(joins) > 0 {
+			base += "\n" + strings.Join(joins, "\n")
 		}
-		aggRef := func(k int) (string, string) {
-			name := fmt.Sprintf("a_%s_%d", c, k)
-			return name + ".v", fmt.Sprintf("COALESCE(%s.s, %d)", name, sMissing)
-		}
-		v, s := g.expr(p.Tree(), func(id string) (string, string) { return ref("p", id) }, aggRef)
-		if rep := g.reported("p", ind.ID); rep != "" {
+		aggRef := func(k int) (string, string) { return fmt.Sprintf("z.ag%dv", k), fmt.Sprintf("z.ag%ds", k) }
+		prog := &program{prefix: "xf"}
+		v, s, _ := g.expr(prog, p.Tree(), g.columnRef("z"), aggRef)
+		if rep := g.reported("z", ind.ID); rep != "" {
 			v = fmt.Sprintf("CASE WHEN %s IS NOT NULL THEN %s ELSE %s END", rep, rep, v)
 			s = fmt.Sprintf("CASE WHEN %s IS NOT NULL THEN %d ELSE %s END", rep, sOK, s)
 		}
-		inner := fmt.Sprintf("    SELECT p.*,\n      %s AS w_%s,\n      %s AS t_%s\n    FROM %s p", v, c, s, c, prev)
-		if len(joins) > 0 {
-			inner += "\n  " + strings.Join(joins, "\n  ")
-		}
+		inner := fmt.Sprintf("SELECT z.*,\n  %s AS w_,\n  %s AS t_\nFROM (\n%s\n) z", v, s, prog.wrap(base, g.d.fence))
 		applies := scopeSQL("q", ind.AppliesTo, false)
 		over := "FALSE"
 		if ind.Unit == plan.Percent && !ind.MayExceed100 {
 			// A part above its whole: not computable, the value kept
 			// for the report.
-			over = fmt.Sprintf("q.t_%s = 0 AND q.w_%s > 1 + 1e-9", c, c)
+			over = "q.t_ = 0 AND q.w_ > 1 + 1e-9"
 		}
-		state := fmt.Sprintf("CASE WHEN NOT %s THEN %d WHEN %s THEN %d ELSE q.t_%s END", applies, sSkip, over, sUndefined, c)
+		state := fmt.Sprintf("CASE WHEN NOT %s THEN %d WHEN %s THEN %d ELSE q.t_ END", applies, sSkip, over, sUndefined)
+		var cols []string
+		for _, col := range carry {
+			cols = append(cols, "q."+col)
+		}
 		name := "x_" + c
-		g.cte(name, fmt.Sprintf("  SELECT q.*,\n    %s AS s_%s,\n    CASE WHEN %s AND NOT (%s) THEN q.w_%s END AS v_%s,\n    CASE WHEN %s THEN q.w_%s END AS d_%s\n  FROM (\n%s\n  ) q",
-			state, c, applies, over, c, c, applies, c, c, inner))
+		g.cte(name, fmt.Sprintf("  SELECT %s,\n    %s AS s_%s,\n    CASE WHEN %s AND NOT (%s) THEN q.w_ END AS v_%s,\n    CASE WHEN %s THEN q.w_ END AS d_%s\n  FROM (\n%s\n  ) q",
+			strings.Join(cols, ", "), state, c, applies, over, c, applies, c, inner))
+		carry = append(carry, "s_"+c, "v_"+c, "d_"+c)
 		prev = name
 	}
 	return prev
 }
 
+// mappedIDs lists the ids a source column holds, sorted.
+func (g *gen) mappedIDs() []string {
+	var out []string
+	for id := range g.mapped {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// columnRef reads a metric's or indicator's value and state on a row of
+// the table alias; a figure that does not concern the unit reads as
+// missing, since the formula that reads it applies.
+func (g *gen) columnRef(alias string) refFunc {
+	return func(id string) (string, string) {
+		c := g.col[id]
+		return alias + ".v_" + c, fmt.Sprintf("LEAST(%s.s_%s, %d)", alias, c, sMissing)
+	}
+}
+
 // aggregate adds the tables reducing one aggregate over each unit's
 // children, or over every unit of level over below it: its arguments on
-// every member (m), the counts and sums (h) and the result (name: id, v,
+// every member (_m), the counts and sums (_h) and the result (name: id, v,
 // s), as rule.Aggregate.Reduce and ReduceWeighted compute it.
 func (g *gen) aggregate(name, prev string, over org.Level, a *rule.Aggregate) {
-	ref := func(id string) (string, string) {
-		cc := g.col[id]
-		return "c.v_" + cc, fmt.Sprintf("LEAST(c.s_%s, %d)", cc, sMissing)
-	}
 	noAgg := func(int) (string, string) { return "NULL", fmt.Sprint(sMissing) }
-	arg := func(p *rule.Program) (string, string) {
-		v, s := g.expr(p.Tree(), ref, noAgg)
+	prog := &program{prefix: "xa"}
+	arg := func(p *rule.Program, prefix string) (string, string) {
+		sub := &program{prefix: prefix}
+		v, s, _ := g.expr(sub, p.Tree(), g.columnRef("z"), noAgg)
+		prog.merge(sub)
 		// A member none of whose figures concern it is left out.
 		if vars := p.Vars(); len(vars) > 0 {
 			var skip []string
 			for _, id := range vars {
-				skip = append(skip, fmt.Sprintf("c.s_%s = %d", g.col[id], sSkip))
+				skip = append(skip, fmt.Sprintf("z.s_%s = %d", g.col[id], sSkip))
 			}
 			s = fmt.Sprintf("CASE WHEN %s THEN %d ELSE %s END", strings.Join(skip, " AND "), sSkip, s)
 		}
 		return v, s
 	}
-	x, xs := arg(a.Arg)
+	x, xs := arg(a.Arg, "xa")
 	w, ws := g.num(1), "0"
 	if a.Weighted() {
-		w, ws = arg(a.Weight)
+		w, ws = arg(a.Weight, "xw")
 	}
-	from := fmt.Sprintf("FROM %s c WHERE c.parent IS NOT NULL", prev)
-	anc := "c.parent"
+	base := fmt.Sprintf("SELECT c.parent AS anc, c.* FROM %s c WHERE c.parent IS NOT NULL", prev)
 	if over != "" {
-		from = fmt.Sprintf("FROM %s c JOIN %s an ON an.id = c.id WHERE c.level = %s", prev, g.ancestors(), literal(string(over)))
-		anc = "an.anc"
+		base = fmt.Sprintf("SELECT an.anc AS anc, c.* FROM %s c JOIN %s an ON an.id = c.id WHERE c.level = %s", prev, g.ancestors(), literal(string(over)))
 	}
-	g.cte(name+"_m", fmt.Sprintf("  SELECT %s AS anc, %s AS x, %s AS s, %s AS w, %s AS ws\n  %s", anc, x, xs, w, ws, from))
+	g.cte(name+"_m", fmt.Sprintf("  SELECT z.anc, %s AS x, %s AS s, %s AS w, %s AS ws\n  FROM (\n%s\n  ) z", x, xs, w, ws, prog.wrap(base, g.d.fence)))
 	// The worst state of the members that count: a weight that is
 	// missing (or not applicable beside a value) makes the result missing,
 	// a negative one not computable.
@@ -411,7 +438,7 @@ func (g *gen) ancestors() string {
 		parts = append(parts, "  SELECT id, parent AS anc FROM u WHERE 1 = 0")
 	}
 	// Insert before the first table that reads it: after the units.
-	t := "an AS (\n" + strings.Join(parts, "\n  UNION ALL\n") + "\n)"
+	t := "an AS " + g.d.materialized + "(\n" + strings.Join(parts, "\n  UNION ALL\n") + "\n)"
 	g.ctes = append(g.ctes[:1], append([]string{t}, g.ctes[1:]...)...)
 	return "an"
 }
@@ -419,7 +446,7 @@ func (g *gen) ancestors() string {
 // final writes one row per unit and indicator.
 func (g *gen) final(last string) string {
 	var rows []string
-	for i, ind := range g.inds {
+	for _, ind := range g.inds {
 		c := g.col[ind.ID]
 		t, _ := g.cat.Target(ind.ID)
 		v := "x.d_" + c
@@ -433,7 +460,6 @@ func (g *gen) final(last string) string {
 		if ind.TargetFor != nil {
 			reference = fmt.Sprintf("(x.s_%s <> %d AND NOT %s)", c, sSkip, scopeSQL("x", *ind.TargetFor, false))
 		}
-		_ = i
 		rows = append(rows, fmt.Sprintf("SELECT x.id AS unit_id, x.level AS level, %s AS indicator, %s AS status, %s AS value, %s AS target, %s AS gap, %s AS reference FROM %s x",
 			literal(ind.ID), status, v, literal(t.Text), gap, reference, last))
 	}
