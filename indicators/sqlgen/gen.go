@@ -466,6 +466,13 @@ func (g *gen) final(last string) string {
 	var b strings.Builder
 	b.WriteString("-- eduplan: every indicator at every unit (generated; dialect " + g.d.Name + ")\n")
 	b.WriteString("-- states: 0 computed, 1 not computable, 2 missing, 3 not applicable\n")
+	b.WriteString("-- columns: r_ reported, v_ value, s_ state, d_ value shown; of\n")
+	for _, mt := range g.metrics {
+		b.WriteString("--   " + g.col[mt.ID] + " " + commentSafe(mt.ID) + "\n")
+	}
+	for _, ind := range g.inds {
+		b.WriteString("--   " + g.col[ind.ID] + " " + commentSafe(ind.ID) + "\n")
+	}
 	b.WriteString("WITH\n")
 	b.WriteString(strings.Join(g.ctes, ",\n"))
 	b.WriteString("\nSELECT * FROM (\n")
@@ -529,4 +536,14 @@ func (g *gen) gap(v string, t rule.Target) string {
 		x = fmt.Sprintf("(%s) * 100", x)
 	}
 	return x
+}
+
+// commentSafe keeps an id from ending the comment line it is written on.
+func commentSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f || r == 0x2028 || r == 0x2029 {
+			return '?'
+		}
+		return r
+	}, s)
 }
