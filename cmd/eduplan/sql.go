@@ -22,8 +22,8 @@ units table (id, parent, level, kind) and the table and column of each metric.`,
 	sections: [][2]string{
 		{"DuckDB 和 PostgreSQL 的 SQL 经过实测；Spark SQL 只与参考文件比对，尚未实际运行。",
 			"The DuckDB and PostgreSQL SQL is tested against a running engine; Spark SQL is checked against reference files only, not run."},
-		{"退出状态：0 成功；1 用法错误；2 计划、映射或指标无法翻译（逐条列出）。",
-			"Exit status: 0 success; 1 usage error; 2 the plan, the mapping or an indicator cannot be translated (each named)."},
+		{"退出状态：0 成功；2 用法错误，或计划、映射、指标无法翻译（逐条列出）。",
+			"Exit status: 0 success; 2 a usage error, or the plan, the mapping or an indicator cannot be translated (each named)."},
 	},
 	examples: []example{
 		{"eduplan sql --dialect duckdb --mapping examples/sql/sample-mapping.json", "", ""},
@@ -62,6 +62,13 @@ func runSQL(e *env, args []string) int {
 	l, code := e.loadPlan("sql", *planFile)
 	if l == nil {
 		return code
+	}
+	if err := sqlgen.Refused(l.cat); err != nil {
+		name := l.file
+		if name == "" {
+			name = e.t("内置计划", "the embedded plan")
+		}
+		return e.inputError("sql", e.say(prefixProblems(name, err)), "")
 	}
 	q, err := sqlgen.Generate(l.cat, m, d)
 	if err != nil {

@@ -6,6 +6,8 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -36,11 +38,25 @@ func sampleMapping(cat *indicators.Catalog, d *dataset.Dataset) *Mapping {
 	}
 }
 
+// createTables creates the units table and the figures table the mapping
+// names, in PostgreSQL.
+func createTables(m *Mapping) string {
+	var b strings.Builder
+	b.WriteString("CREATE TABLE units (id TEXT, parent TEXT, level TEXT, kind TEXT);\n")
+	src := m.Sources[0]
+	b.WriteString("CREATE TABLE figures (unit TEXT")
+	for _, id := range sortedKeys(src.Columns) {
+		fmt.Fprintf(&b, ", %s DOUBLE PRECISION", Postgres.quote(src.Columns[id]))
+	}
+	b.WriteString(");\n")
+	return b.String()
+}
+
 // loadScript writes the units and figures of d as PostgreSQL tables, as
 // the mapping names them.
 func loadScript(m *Mapping, d *dataset.Dataset) string {
 	var b strings.Builder
-	b.WriteString("CREATE TABLE units (id TEXT, parent TEXT, level TEXT, kind TEXT);\n")
+	b.WriteString(createTables(m))
 	nullable := func(s string) string {
 		if s == "" {
 			return "NULL"
@@ -50,13 +66,7 @@ func loadScript(m *Mapping, d *dataset.Dataset) string {
 	for _, u := range d.Units {
 		fmt.Fprintf(&b, "INSERT INTO units VALUES (%s, %s, %s, %s);\n", literal(u.ID), nullable(u.Parent), literal(string(u.Level)), nullable(string(u.Kind)))
 	}
-	src := m.Sources[0]
-	ids := sortedKeys(src.Columns)
-	b.WriteString("CREATE TABLE figures (unit TEXT")
-	for _, id := range ids {
-		fmt.Fprintf(&b, ", %s DOUBLE PRECISION", Postgres.quote(src.Columns[id]))
-	}
-	b.WriteString(");\n")
+	ids := sortedKeys(m.Sources[0].Columns)
 	for i, u := range d.Units {
 		vals := []string{literal(u.ID)}
 		for _, id := range ids {
@@ -84,7 +94,12 @@ func runOnPostgres(t *testing.T, cat *indicators.Catalog, d *dataset.Dataset) ma
 	m := sampleMapping(cat, d)
 	q, err := Generate(cat, m, Postgres)
 	require.NoError(t, err)
-	rows := s.psql(t, loadScript(m, d)+q)
+	return parseRows(t, s.psql(t, "", loadScript(m, d)+q))
+}
+
+// parseRows reads the SQL's CSV rows by unit and indicator.
+func parseRows(t *testing.T, rows [][]string) map[[2]string]sqlRow {
+	t.Helper()
 	require.NotEmpty(t, rows)
 	require.Equal(t, Columns, rows[0])
 	out := map[[2]string]sqlRow{}
@@ -168,4 +183,17 @@ func TestPostgresSampleYear(t *testing.T) {
 		st[r.status]++
 	}
 	t.Log(st)
+}
+
+// The README's way: the example's load script and CSV files, then the
+// SQL eduplan sql prints for the example mapping (the golden file).
+func TestPostgresExampleFiles(t *testing.T) {
+	s := needPostgres(t)
+	cat := seedCatalog(t)
+	load, err := os.ReadFile(filepath.Join(exampleDir, "load.postgres.sql"))
+	require.NoError(t, err)
+	q, err := os.ReadFile(filepath.Join("testdata", "sample.postgres.sql"))
+	require.NoError(t, err)
+	got := parseRows(t, s.psql(t, exampleDir, string(load)+string(q)))
+	compareWithEngine(t, cat, sampleData(t, cat), got)
 }

@@ -71,7 +71,7 @@ func Generate(cat *indicators.Catalog, m *Mapping, d Dialect) (string, error) {
 	if err := m.check(func(id string) bool { return g.col[id] != "" }); err != nil {
 		return "", err
 	}
-	if err := g.refusals(); err != nil {
+	if err := Refused(cat); err != nil {
 		return "", err
 	}
 	g.depth = max(len(cat.Levels()), 1)
@@ -84,10 +84,12 @@ func Generate(cat *indicators.Catalog, m *Mapping, d Dialect) (string, error) {
 	return g.final(last), nil
 }
 
-// refusals lists the indicators the generator cannot translate yet.
-func (g *gen) refusals() error {
+// Refused lists, as an msg.Problems with the path of each in the plan,
+// the indicators of cat the generator cannot translate yet; nil when it
+// can translate them all.
+func Refused(cat *indicators.Catalog) error {
 	var probs msg.Problems
-	for i, ind := range g.inds {
+	for i, ind := range cat.Indicators() {
 		if len(ind.UnitTargets) > 0 {
 			probs.Add(fmt.Sprintf("indicators[%d]", i), "指标 “%s” 为个别单位另设了目标（unit_targets），SQL 后端尚不支持",
 				"indicator %q sets targets for named units (unit_targets), which the SQL back end does not support yet", ind.ID)

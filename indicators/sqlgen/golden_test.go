@@ -69,6 +69,8 @@ func TestGoldenSQL(t *testing.T) {
 	}
 	golden(t, filepath.Join(exampleDir, "units.csv"), unitsCSV(d))
 	golden(t, filepath.Join(exampleDir, "figures.csv"), figuresCSV(m, d))
+	golden(t, filepath.Join(exampleDir, "load.postgres.sql"), []byte("-- the sample year as the tables sample-mapping.json names (psql, in this folder)\n"+
+		createTables(m)+"\\copy units FROM 'units.csv' WITH (FORMAT csv, HEADER true)\n\\copy figures FROM 'figures.csv' WITH (FORMAT csv, HEADER true)\n"))
 }
 
 // unitsCSV and figuresCSV are the sample year as tables, for a person to

@@ -132,19 +132,20 @@ func (s *pgServer) stop() {
 	_ = os.RemoveAll(s.dir)
 }
 
-// psql runs a script in a fresh database of its own and returns the CSV
-// rows of its last query, header first.
-func (s *pgServer) psql(t *testing.T, script string) [][]string {
+// psql runs a script in a fresh database of its own, in the folder dir
+// (where \\copy finds its files), and returns the CSV rows of its last
+// query, header first.
+func (s *pgServer) psql(t *testing.T, dir, script string) [][]string {
 	t.Helper()
 	db := fmt.Sprintf("t%d", dbSeq.next())
-	s.exec(t, "postgres", "CREATE DATABASE "+db+";")
-	out := s.exec(t, db, script)
+	s.exec(t, "", "postgres", "CREATE DATABASE "+db+";")
+	out := s.exec(t, dir, db, script)
 	rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
 	require.NoError(t, err)
 	return rows
 }
 
-func (s *pgServer) exec(t *testing.T, db, script string) []byte {
+func (s *pgServer) exec(t *testing.T, dir, db, script string) []byte {
 	t.Helper()
 	psql := filepath.Join(s.bin, "psql")
 	if _, err := os.Stat(psql); err != nil {
@@ -152,6 +153,7 @@ func (s *pgServer) exec(t *testing.T, db, script string) []byte {
 	}
 	cmd := exec.Command(psql, "-h", s.sock, "-U", "postgres", "-d", db, "-X", "-q", "--csv", "-v", "ON_ERROR_STOP=1")
 	cmd.Stdin = strings.NewReader(script)
+	cmd.Dir = dir
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
