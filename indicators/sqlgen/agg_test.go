@@ -29,10 +29,10 @@ func ind(id, formula string, u plan.Unit, target string, levels ...org.Level) pl
 	return plan.Indicator{ID: id, Formula: formula, Unit: u, Target: target, AppliesTo: plan.Scope{Levels: levels}}
 }
 
-// Every aggregate over the level below, and over a level further down
-// (over), weighted or not, with every kind of target, and an indicator
-// read by another: the SQL's results are the Go engine's.
-func TestPostgresAggregates(t *testing.T) {
+// aggregateIndicators use every aggregate over the level below, and over a
+// level further down (over), weighted or not, with every kind of target,
+// and an indicator read by another.
+func aggregateIndicators() []plan.Indicator {
 	const pass, tested = "fitness_pass_students", "fitness_tested_students"
 	rate := pass + " / " + tested
 	cd := []org.Level{org.City, org.District}
@@ -55,9 +55,19 @@ func TestPostgresAggregates(t *testing.T) {
 		ind("kg_share", "share(kindergarten_enrolment > 200)", plan.Percent, "≥ 50%", cd...),
 		ind("choice_cv", "cv(school_choice_pupils / compulsory_new_entrants)", plan.Ratio, "≤ 1", cd...),
 	}
-	cat := catalogOf(t, inds)
+	return inds
+}
+
+// The SQL's results for every aggregate are the Go engine's.
+func TestPostgresAggregates(t *testing.T) {
+	cat := catalogOf(t, aggregateIndicators())
 	d := sampleData(t, cat)
 	compareWithEngine(t, cat, d, runOnPostgres(t, cat, d))
+}
+
+func TestDuckDBAggregates(t *testing.T) {
+	cat := catalogOf(t, aggregateIndicators())
+	compareWithEngine(t, cat, sampleData(t, cat), runOnDuckDB(t, generateDuckDB(t, cat)))
 }
 
 // randomFormula writes a random formula over the ids, with every
@@ -105,11 +115,9 @@ func randomFormula(r *rand.Rand, ids []string, depth int, boolean bool) string {
 	}
 }
 
-// Random formulas over the operators, on every unit of the sample year:
-// the SQL computes what the evaluator does, missing and not computable
-// included (the ids mix figures reported at schools, at districts, and
-// some no unit reports).
-func TestPostgresRandomFormulas(t *testing.T) {
+// randomIndicators are random formulas over the operators; their ids mix
+// figures reported at schools, at districts, and some no unit reports.
+func randomIndicators() []plan.Indicator {
 	ids := []string{"fitness_pass_students", "fitness_tested_students", "kindergarten_enrolment", "population_age3_5",
 		"compulsory_schools", "compulsory_schools_standardized", "unlicensed_kindergarten_sites", "vocational_new_entrants",
 		"disabled_children_enrolled"}
@@ -119,7 +127,18 @@ func TestPostgresRandomFormulas(t *testing.T) {
 		f := randomFormula(r, ids, 4, false)
 		inds = append(inds, ind(fmt.Sprintf("f%d", i), f, plan.Number, []string{"≥ 0", "≤ 1", "1-100", "== 0"}[i%4]))
 	}
-	cat := catalogOf(t, inds)
+	return inds
+}
+
+// On every unit of the sample year the SQL computes what the evaluator
+// does for random formulas, missing and not computable included.
+func TestPostgresRandomFormulas(t *testing.T) {
+	cat := catalogOf(t, randomIndicators())
 	d := sampleData(t, cat)
 	compareWithEngine(t, cat, d, runOnPostgres(t, cat, d))
+}
+
+func TestDuckDBRandomFormulas(t *testing.T) {
+	cat := catalogOf(t, randomIndicators())
+	compareWithEngine(t, cat, sampleData(t, cat), runOnDuckDB(t, generateDuckDB(t, cat)))
 }

@@ -118,7 +118,7 @@ func (g *gen) sources(m *Mapping) {
 		var cols []string
 		for _, id := range sortedKeys(s.Columns) {
 			g.mapped[id] = true
-			cols = append(cols, fmt.Sprintf("CAST(SUM(%s) AS %s) AS r_%s", q(s.Columns[id]), d.Double, g.col[id]))
+			cols = append(cols, fmt.Sprintf("SUM(CAST(%s AS %s)) AS r_%s", q(s.Columns[id]), d.Double, g.col[id]))
 			sel = append(sel, fmt.Sprintf("f%d.r_%s", k, g.col[id]))
 		}
 		g.cte(fmt.Sprintf("f%d", k), fmt.Sprintf("  SELECT CAST(%s AS %s) AS id,\n    %s\n  FROM %s\n  GROUP BY %s",
