@@ -56,6 +56,7 @@ func init() {
 		{"template", [2]string{"生成数据填报模板（CSV 或 Excel 工作簿）", "write a data-entry template (CSV or an Excel workbook)"}, runTemplate},
 		{"collect", [2]string{"汇总各单位交回的报表，列出没有交回的单位", "merge the returns of many units, naming those that did not return"}, runCollect},
 		{"explain", [2]string{"解释一个指标：公式、目标、原文、任务，以及结果背后的计算", "explain an indicator: formula, target, wording, task and the arithmetic behind a result"}, runExplain},
+		{"sql", [2]string{"把计划的指标编译成 SQL（DuckDB、PostgreSQL、Spark）", "compile the plan's indicators into SQL (DuckDB, PostgreSQL, Spark)"}, runSQL},
 		{"serve", [2]string{"在本机启动浏览器自评页面", "serve the browser self-assessment page on this machine"}, runServe},
 		{"build-web", [2]string{"生成浏览器页面：静态文件夹和/或单个 HTML 文件", "build the browser page: a static folder and/or one HTML file"}, runBuildWeb},
 		{"help", [2]string{"显示帮助", "show help"}, runHelp},

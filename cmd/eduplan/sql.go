@@ -1,0 +1,78 @@
+package main
+
+import (
+	"os"
+	"strings"
+
+	"github.com/eduplan/eduplan/indicators/sqlgen"
+)
+
+var sqlHelp = cmdHelp{
+	usage: "eduplan sql --dialect duckdb|postgres|spark --mapping MAPPING.json [--plan PLAN.json] [-o FILE]",
+	about: [2]string{
+		`把计划的全部指标编译成 SQL，在数据所在的数据库中计算：每个单位的每个指标的值、状态、
+目标和差距，与 eduplan check 的结果一致。上级的数据由下级逐级加总（先加总再相除，不平均比率），
+分母为零记为无法计算，缺数据与零分开。映射文件说明单位表（id、parent、level、kind）和各数据项所在的表与列。`,
+		`Compile every indicator of the plan into SQL that runs where the figures are: each
+indicator's value, status, target and gap at every unit, as eduplan check reports them.
+Figures are summed up the hierarchy (a ratio of sums, never an average of ratios), a zero
+denominator is not computable, and missing is kept apart from zero. The mapping names the
+units table (id, parent, level, kind) and the table and column of each metric.`,
+	},
+	sections: [][2]string{
+		{"DuckDB 和 PostgreSQL 的 SQL 经过实测；Spark SQL 只与参考文件比对，尚未实际运行。",
+			"The DuckDB and PostgreSQL SQL is tested against a running engine; Spark SQL is checked against reference files only, not run."},
+		{"退出状态：0 成功；2 用法错误，或计划、映射、指标无法翻译（逐条列出）。",
+			"Exit status: 0 success; 2 a usage error, or the plan, the mapping or an indicator cannot be translated (each named)."},
+	},
+	examples: []example{
+		{"eduplan sql --dialect duckdb --mapping examples/sql/sample-mapping.json", "", ""},
+	},
+}
+
+func runSQL(e *env, args []string) int {
+	fs := e.newFlags("sql")
+	dialect := fs.String("dialect", "", e.t("SQL 方言："+strings.Join(sqlgen.DialectNames(), "、"), "SQL dialect: "+strings.Join(sqlgen.DialectNames(), ", ")))
+	mapping := fs.String("mapping", "", e.t("映射文件（JSON）：单位表和各数据项所在的表与列", "mapping file (JSON): the units table and where each metric is"))
+	planFile := fs.String("plan", "", e.t("计划文件（JSON）；默认为内置计划", "plan file (JSON); the embedded plan by default"))
+	out := fs.String("o", "", e.t("写入文件（整体写入）；默认标准输出", "write to this file (whole or not at all); standard output by default"))
+	pos, code, done := e.parse(fs, sqlHelp, args)
+	if done {
+		return code
+	}
+	if len(pos) != 0 {
+		return e.usageError("sql", e.t("sql 不接受文件参数：用 --mapping 和 --plan", "sql takes no file arguments: use --mapping and --plan"))
+	}
+	d, ok := sqlgen.LookupDialect(*dialect)
+	if !ok {
+		return e.usageError("sql", e.t("--dialect 应为 "+strings.Join(sqlgen.DialectNames(), "、"), "--dialect must be one of "+strings.Join(sqlgen.DialectNames(), ", ")))
+	}
+	if *mapping == "" {
+		return e.usageError("sql", e.t("请用 --mapping 给出映射文件", "name the mapping file with --mapping"))
+	}
+	f, err := os.Open(*mapping)
+	if err != nil {
+		return e.inputError("sql", e.say(err), e.t("确认文件路径正确、文件可读。", "check that the path is right and the file readable."))
+	}
+	m, err := sqlgen.ReadMapping(f)
+	f.Close()
+	if err != nil {
+		return e.inputError("sql", *mapping+": "+e.say(err), "")
+	}
+	l, code := e.loadPlan("sql", *planFile)
+	if l == nil {
+		return code
+	}
+	if err := sqlgen.Refused(l.cat); err != nil {
+		name := l.file
+		if name == "" {
+			name = e.t("内置计划", "the embedded plan")
+		}
+		return e.inputError("sql", e.say(prefixProblems(name, err)), "")
+	}
+	q, err := sqlgen.Generate(l.cat, m, d)
+	if err != nil {
+		return e.inputError("sql", *mapping+": "+e.say(err), "")
+	}
+	return e.emit("sql", *out, []byte(q))
+}

@@ -1,0 +1,551 @@
+//go:build !js
+
+// Package sqlgen compiles a plan's indicators into SQL, so that they run
+// where the figures already live (a database or a data lake) rather than
+// through a file.
+//
+// The SQL computes what the Go engine (indicators.Catalog.Evaluate)
+// computes: each metric's figure at every unit, reported or summed from the
+// units below (a ratio of sums, never an average of ratios); then every
+// indicator's value, state and status against its target, with the gap.
+// Each value travels with a state, as in the engine: 0 computed, 1 not
+// computable (a zero denominator), 2 missing, 3 not applicable. A value
+// is NULL unless its state is 0, so NULL is never read as zero and the
+// state says why it is NULL.
+//
+// The hierarchy is walked with one pass per level of the plan rather than
+// a recursive query, so that the same SQL runs on engines without WITH
+// RECURSIVE (Spark SQL).
+package sqlgen
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
+)
+
+// States of a value in the generated SQL. They are ranks: when inputs
+// disagree the greater wins, as rule.State's combination does.
+const (
+	sOK        = 0
+	sUndefined = 1
+	sMissing   = 2
+	sSkip      = 3
+)
+
+// Columns of the result, one row per unit and indicator.
+var Columns = []string{"unit_id", "level", "indicator", "status", "value", "target", "gap", "reference"}
+
+type gen struct {
+	cat     *indicators.Catalog
+	d       Dialect
+	metrics []plan.Metric
+	inds    []plan.Indicator
+	col     map[string]string // metric or indicator id → its column stem (m3, i7)
+	mapped  map[string]bool   // ids a source column holds
+	ctes    []string
+	depth   int
+	unknown []string // operations expr does not know
+}
+
+// Generate writes the SQL computing every indicator of cat at every unit
+// the mapping's units table holds. It refuses, naming each, the indicators
+// it cannot translate yet; the error is then an msg.Problems.
+func Generate(cat *indicators.Catalog, m *Mapping, d Dialect) (string, error) {
+	g := &gen{cat: cat, d: d, metrics: cat.Metrics(), inds: cat.Indicators(),
+		col: map[string]string{}, mapped: map[string]bool{}}
+	for i, mt := range g.metrics {
+		g.col[mt.ID] = fmt.Sprintf("m%d", i)
+	}
+	for i, ind := range g.inds {
+		g.col[ind.ID] = fmt.Sprintf("i%d", i)
+	}
+	if err := m.check(func(id string) bool { return g.col[id] != "" }); err != nil {
+		return "", err
+	}
+	if err := Refused(cat); err != nil {
+		return "", err
+	}
+	g.depth = max(len(cat.Levels()), 1)
+	g.sources(m)
+	g.figures()
+	last := g.indicators()
+	if len(g.unknown) > 0 {
+		return "", msg.Errorf("内部错误：SQL 后端不认识运算 %v", "internal error: the SQL back end does not know the operations %v", g.unknown)
+	}
+	return g.final(last), nil
+}
+
+// Refused lists, as an msg.Problems with the path of each in the plan,
+// the indicators of cat the generator cannot translate yet; nil when it
+// can translate them all.
+func Refused(cat *indicators.Catalog) error {
+	var probs msg.Problems
+	for i, ind := range cat.Indicators() {
+		if len(ind.UnitTargets) > 0 {
+			probs.Add(fmt.Sprintf("indicators[%d]", i), "指标 “%s” 为个别单位另设了目标（unit_targets），SQL 后端尚不支持",
+				"indicator %q sets targets for named units (unit_targets), which the SQL back end does not support yet", ind.ID)
+		}
+	}
+	return probs.Err()
+}
+
+func (g *gen) cte(name, body string) {
+	g.ctes = append(g.ctes, name+" AS "+g.d.materialized+"(\n"+body+"\n)")
+}
+
+func (g *gen) num(x float64) string {
+	return fmt.Sprintf("CAST(%s AS %s)", strconv.FormatFloat(x, 'g', -1, 64), g.d.Double)
+}
+
+// sources reads the units and the mapped columns, summed per unit.
+func (g *gen) sources(m *Mapping) {
+	q, d := g.d.quote, g.d
+	u := m.Units
+	g.cte("u", fmt.Sprintf("  SELECT CAST(%s AS %s) AS id, CAST(NULLIF(CAST(%s AS %s), '') AS %s) AS parent,\n"+
+		"    CAST(%s AS %s) AS level, CAST(%s AS %s) AS kind\n  FROM %s",
+		q(u.ID), d.Text, q(u.Parent), d.Text, d.Text, q(u.Level), d.Text, q(u.Kind), d.Text, q(u.Table)))
+	var sel, joins []string
+	for k, s := range m.Sources {
+		var cols []string
+		for _, id := range sortedKeys(s.Columns) {
+			g.mapped[id] = true
+			cols = append(cols, fmt.Sprintf("SUM(CAST(%s AS %s)) AS r_%s", q(s.Columns[id]), d.Double, g.col[id]))
+			sel = append(sel, fmt.Sprintf("f%d.r_%s", k, g.col[id]))
+		}
+		g.cte(fmt.Sprintf("f%d", k), fmt.Sprintf("  SELECT CAST(%s AS %s) AS id,\n    %s\n  FROM %s\n  GROUP BY %s",
+			q(s.Unit), d.Text, strings.Join(cols, ",\n    "), q(s.Table), q(s.Unit)))
+		joins = append(joins, fmt.Sprintf("  LEFT JOIN f%d ON f%d.id = u.id", k, k))
+	}
+	body := "  SELECT u.id, u.parent, u.level, u.kind"
+	if len(sel) > 0 {
+		body += ",\n    " + strings.Join(sel, ",\n    ")
+	}
+	body += "\n  FROM u"
+	if len(joins) > 0 {
+		body += "\n" + strings.Join(joins, "\n")
+	}
+	g.cte("r", body)
+}
+
+// reported is the column of a unit's own figure for id, or "" when no
+// source holds it.
+func (g *gen) reported(alias, id string) string {
+	if !g.mapped[id] {
+		return ""
+	}
+	return alias + ".r_" + g.col[id]
+}
+
+// figures computes each metric's figure at every unit: the unit's own,
+// else the sum of its children's where the metric sums up. One pass per
+// level: after k passes every unit k levels above the lowest is complete.
+// The first pass reads a table where every child is not applicable, which
+// makes it the pass of units without children.
+func (g *gen) figures() {
+	var zcols []string
+	for _, mt := range g.metrics {
+		c := g.col[mt.ID]
+		zcols = append(zcols, fmt.Sprintf("CAST(NULL AS %s) AS v_%s, %d AS s_%s", g.d.Double, c, sSkip, c))
+	}
+	g.cte("e", "  SELECT id, parent, level, kind,\n    "+strings.Join(zcols, ",\n    ")+"\n  FROM r")
+	prev := "e"
+	for pass := 0; pass < g.depth; pass++ {
+		var agg, cols []string
+		agg = append(agg, "COUNT(*) AS n")
+		for _, mt := range g.metrics {
+			c := g.col[mt.ID]
+			rep := g.reported("r", mt.ID)
+			reports := scopeSQL("r", mt.ReportedBy, true)
+			if mt.Aggregate != plan.Sum {
+				cols = append(cols, g.own(rep, c, reports))
+				continue
+			}
+			agg = append(agg,
+				fmt.Sprintf("SUM(CASE WHEN s_%s = 0 THEN v_%s END) AS sum_%s", c, c, c),
+				fmt.Sprintf("MAX(CASE WHEN s_%s IN (1, 2) THEN 1 ELSE 0 END) AS miss_%s", c, c),
+				fmt.Sprintf("MAX(CASE WHEN s_%s = 0 THEN 1 ELSE 0 END) AS ok_%s", c, c))
+			// A unit without children above the schools should have
+			// reported a figure that sums up: a district assessing itself.
+			inScope := fmt.Sprintf("(%s OR (c.n IS NULL AND r.level <> %s))", reports, literal(string(org.School)))
+			v := fmt.Sprintf("CASE WHEN c.miss_%s = 1 THEN NULL WHEN c.ok_%s = 1 THEN c.sum_%s END", c, c, c)
+			s := fmt.Sprintf("CASE WHEN c.miss_%s = 1 THEN %d WHEN c.ok_%s = 1 THEN %d WHEN %s THEN %d ELSE %d END",
+				c, sMissing, c, sOK, inScope, sMissing, sSkip)
+			if rep != "" {
+				v = fmt.Sprintf("CASE WHEN %s IS NOT NULL THEN %s ELSE %s END", rep, rep, v)
+				s = fmt.Sprintf("CASE WHEN %s IS NOT NULL THEN %d ELSE %s END", rep, sOK, s)
+			}
+			cols = append(cols, fmt.Sprintf("%s AS v_%s,\n    %s AS s_%s", v, c, s, c))
+		}
+		name := fmt.Sprintf("e%d", pass)
+		g.cte(name, fmt.Sprintf("  SELECT r.*,\n    %s\n  FROM r\n  LEFT JOIN (\n    SELECT parent, %s\n    FROM %s WHERE parent IS NOT NULL GROUP BY parent\n  ) c ON c.parent = r.id",
+			strings.Join(cols, ",\n    "), strings.Join(agg, ",\n      "), prev))
+		prev = name
+	}
+}
+
+// own is a metric that does not sum up: the unit's own figure, missing
+// where the unit should have reported it.
+func (g *gen) own(rep, c, reports string) string {
+	if rep == "" {
+		return fmt.Sprintf("CAST(NULL AS %s) AS v_%s,\n    CASE WHEN %s THEN %d ELSE %d END AS s_%s", g.d.Double, c, reports, sMissing, sSkip, c)
+	}
+	return fmt.Sprintf("%s AS v_%s,\n    CASE WHEN %s IS NOT NULL THEN %d WHEN %s THEN %d ELSE %d END AS s_%s",
+		rep, c, rep, sOK, reports, sMissing, sSkip, c)
+}
+
+// scopeSQL is a condition on a unit's level and kind: plan.Scope.Applies,
+// or, with reporting set, whether the scope names the unit as one that
+// reports a figure itself (a scope of kinds alone names schools only).
+func scopeSQL(alias string, s plan.Scope, reporting bool) string {
+	school := literal(string(org.School))
+	var parts []string
+	if len(s.Levels) > 0 {
+		var ls []string
+		for _, l := range s.Levels {
+			ls = append(ls, literal(string(l)))
+		}
+		parts = append(parts, fmt.Sprintf("%s.level IN (%s)", alias, strings.Join(ls, ", ")))
+	}
+	if len(s.Kinds) > 0 {
+		var ks []string
+		for _, k := range s.Kinds {
+			ks = append(ks, literal(string(k)))
+		}
+		kinds := fmt.Sprintf("COALESCE(%s.kind IN (%s), FALSE)", alias, strings.Join(ks, ", "))
+		if reporting && len(s.Levels) == 0 {
+			parts = append(parts, fmt.Sprintf("%s.level = %s", alias, school), kinds)
+		} else {
+			parts = append(parts, fmt.Sprintf("(%s.level <> %s OR %s)", alias, school, kinds))
+		}
+	}
+	if len(parts) == 0 {
+		return "TRUE"
+	}
+	return "COALESCE(" + strings.Join(parts, " AND ") + ", FALSE)"
+}
+
+// order lists indicator positions so that each comes after those its
+// formula reads.
+func (g *gen) order() []int {
+	pos := map[string]int{}
+	for i, ind := range g.inds {
+		pos[ind.ID] = i
+	}
+	done := make([]bool, len(g.inds))
+	var out []int
+	var visit func(i int)
+	visit = func(i int) {
+		if done[i] {
+			return
+		}
+		done[i] = true // the catalogue refuses cycles
+		p, _ := g.cat.Formula(g.inds[i].ID)
+		ids := p.Vars()
+		for _, a := range p.Aggregates() {
+			ids = append(ids, a.Vars()...)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			if j, ok := pos[id]; ok {
+				visit(j)
+			}
+		}
+		out = append(out, i)
+	}
+	for i := range g.inds {
+		visit(i)
+	}
+	return out
+}
+
+// indicators adds, indicator after indicator, its aggregates and its value;
+// it returns the last table. Each indicator's table carries the columns of
+// the one before by name (carry), so that the working columns of one
+// formula never reach the next.
+func (g *gen) indicators() string {
+	prev := fmt.Sprintf("e%d", g.depth-1)
+	carry := []string{"id", "parent", "level", "kind"}
+	for _, id := range g.mappedIDs() {
+		carry = append(carry, "r_"+g.col[id])
+	}
+	for _, mt := range g.metrics {
+		carry = append(carry, "v_"+g.col[mt.ID], "s_"+g.col[mt.ID])
+	}
+	for _, i := range g.order() {
+		ind := g.inds[i]
+		c := g.col[ind.ID]
+		p, _ := g.cat.Formula(ind.ID)
+		base := "SELECT p.*"
+		var joins []string
+		for k, a := range p.Aggregates() {
+			name := fmt.Sprintf("a_%s_%d", c, k)
+			g.aggregate(name, prev, ind.Over, a)
+			base += fmt.Sprintf(", %s.v AS ag%dv, COALESCE(%s.s, %d) AS ag%ds", name, k, name, sMissing, k)
+			joins = append(joins, fmt.Sprintf("LEFT JOIN %s ON %s.id = p.id", name, name))
+		}
+		base += " FROM " + prev + " p"
+		if len(joins) > 0 {
+			base += "\n" + strings.Join(joins, "\n")
+		}
+		aggRef := func(k int) (string, string) { return fmt.Sprintf("z.ag%dv", k), fmt.Sprintf("z.ag%ds", k) }
+		prog := &program{prefix: "xf"}
+		v, s, _ := g.expr(prog, p.Tree(), g.columnRef("z"), aggRef)
+		if rep := g.reported("z", ind.ID); rep != "" {
+			v = fmt.Sprintf("CASE WHEN %s IS NOT NULL THEN %s ELSE %s END", rep, rep, v)
+			s = fmt.Sprintf("CASE WHEN %s IS NOT NULL THEN %d ELSE %s END", rep, sOK, s)
+		}
+		inner := fmt.Sprintf("SELECT z.*,\n  %s AS w_,\n  %s AS t_\nFROM (\n%s\n) z", v, s, prog.wrap(base, g.d.fence))
+		applies := scopeSQL("q", ind.AppliesTo, false)
+		over := "FALSE"
+		if ind.Unit == plan.Percent && !ind.MayExceed100 {
+			// A part above its whole: not computable, the value kept
+			// for the report.
+			over = "q.t_ = 0 AND q.w_ > 1 + 1e-9"
+		}
+		state := fmt.Sprintf("CASE WHEN NOT %s THEN %d WHEN %s THEN %d ELSE q.t_ END", applies, sSkip, over, sUndefined)
+		var cols []string
+		for _, col := range carry {
+			cols = append(cols, "q."+col)
+		}
+		name := "x_" + c
+		g.cte(name, fmt.Sprintf("  SELECT %s,\n    %s AS s_%s,\n    CASE WHEN %s AND NOT (%s) THEN q.w_ END AS v_%s,\n    CASE WHEN %s THEN q.w_ END AS d_%s\n  FROM (\n%s\n  ) q",
+			strings.Join(cols, ", "), state, c, applies, over, c, applies, c, inner))
+		carry = append(carry, "s_"+c, "v_"+c, "d_"+c)
+		prev = name
+	}
+	return prev
+}
+
+// mappedIDs lists the ids a source column holds, sorted.
+func (g *gen) mappedIDs() []string {
+	var out []string
+	for id := range g.mapped {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// columnRef reads a metric's or indicator's value and state on a row of
+// the table alias; a figure that does not concern the unit reads as
+// missing, since the formula that reads it applies.
+func (g *gen) columnRef(alias string) refFunc {
+	return func(id string) (string, string) {
+		c := g.col[id]
+		return alias + ".v_" + c, fmt.Sprintf("LEAST(%s.s_%s, %d)", alias, c, sMissing)
+	}
+}
+
+// aggregate adds the tables reducing one aggregate over each unit's
+// children, or over every unit of level over below it: its arguments on
+// every member (_m), the counts and sums (_h) and the result (name: id, v,
+// s), as rule.Aggregate.Reduce and ReduceWeighted compute it.
+func (g *gen) aggregate(name, prev string, over org.Level, a *rule.Aggregate) {
+	noAgg := func(int) (string, string) { return "NULL", fmt.Sprint(sMissing) }
+	prog := &program{prefix: "xa"}
+	arg := func(p *rule.Program, prefix string) (string, string) {
+		sub := &program{prefix: prefix}
+		v, s, _ := g.expr(sub, p.Tree(), g.columnRef("z"), noAgg)
+		prog.merge(sub)
+		// A member none of whose figures concern it is left out.
+		if vars := p.Vars(); len(vars) > 0 {
+			var skip []string
+			for _, id := range vars {
+				skip = append(skip, fmt.Sprintf("z.s_%s = %d", g.col[id], sSkip))
+			}
+			s = fmt.Sprintf("CASE WHEN %s THEN %d ELSE %s END", strings.Join(skip, " AND "), sSkip, s)
+		}
+		return v, s
+	}
+	x, xs := arg(a.Arg, "xa")
+	w, ws := g.num(1), "0"
+	if a.Weighted() {
+		w, ws = arg(a.Weight, "xw")
+	}
+	base := fmt.Sprintf("SELECT c.parent AS anc, c.* FROM %s c WHERE c.parent IS NOT NULL", prev)
+	if over != "" {
+		base = fmt.Sprintf("SELECT an.anc AS anc, c.* FROM %s c JOIN %s an ON an.id = c.id WHERE c.level = %s", prev, g.ancestors(), literal(string(over)))
+	}
+	g.cte(name+"_m", fmt.Sprintf("  SELECT z.anc, %s AS x, %s AS s, %s AS w, %s AS ws\n  FROM (\n%s\n  ) z", x, xs, w, ws, prog.wrap(base, g.d.fence)))
+	// The worst state of the members that count: a weight that is
+	// missing (or not applicable beside a value) makes the result missing,
+	// a negative one not computable.
+	worst := fmt.Sprintf("MAX(CASE WHEN s < %d THEN GREATEST(s, CASE WHEN ws >= %d THEN %d WHEN ws = %d OR w < 0 THEN %d ELSE 0 END) ELSE 0 END)",
+		sSkip, sMissing, sMissing, sUndefined, sUndefined)
+	yes := "CASE WHEN s = 0 THEN (CASE WHEN x <> 0 THEN 1 ELSE 0 END) END"
+	g.cte(name+"_h", fmt.Sprintf("  SELECT anc AS id, COUNT(CASE WHEN s < %d THEN 1 END) AS n, %s AS worst,\n"+
+		"    SUM(x) AS total, AVG(x) AS mean, MIN(x) AS lo, MAX(x) AS hi,\n"+
+		"    CAST(SUM(%s) AS %s) AS yes, SUM(CASE WHEN s = 0 THEN w END) AS p, SUM(CASE WHEN s = 0 THEN w * x END) AS pw\n"+
+		"  FROM %s_m GROUP BY anc", sSkip, worst, yes, g.d.Double, name))
+	var v, undefined string
+	switch a.Func {
+	case "sum":
+		v = "h.total"
+	case "mean":
+		v = "h.mean"
+	case "min":
+		v = "h.lo"
+	case "max":
+		v = "h.hi"
+	case "spread":
+		v = "h.hi - h.lo"
+	case "share":
+		v = "h.yes / h.n"
+	case "count":
+		v = "h.yes"
+	case "cv":
+		g.cte(name+"_d", fmt.Sprintf("  SELECT m.anc AS id, SUM(m.w / h.p * (m.x - h.pw / h.p) * (m.x - h.pw / h.p)) AS ss\n"+
+			"  FROM %s_m m JOIN %s_h h ON h.id = m.anc\n  WHERE m.s = 0 AND h.worst = 0 AND h.p <> 0\n  GROUP BY m.anc", name, name))
+		v = "SQRT(dd.ss) / (h.pw / h.p)"
+		undefined = "h.p = 0 OR h.pw = 0"
+	}
+	state := fmt.Sprintf("CASE WHEN h.worst > 0 THEN h.worst WHEN h.n = 0 THEN %d", sMissing)
+	if undefined != "" {
+		state += fmt.Sprintf(" WHEN %s THEN %d", undefined, sUndefined)
+	}
+	state += fmt.Sprintf(" ELSE %d END", sOK)
+	body := fmt.Sprintf("  SELECT h.id, CASE WHEN %s = 0 THEN %s END AS v, %s AS s\n  FROM %s_h h", state, v, state, name)
+	if a.Func == "cv" {
+		body += fmt.Sprintf("\n  LEFT JOIN %s_d dd ON dd.id = h.id", name)
+	}
+	g.cte(name, body)
+}
+
+// ancestors names the table of (unit, ancestor) pairs, made once.
+func (g *gen) ancestors() string {
+	for _, c := range g.ctes {
+		if strings.HasPrefix(c, "an AS") {
+			return "an"
+		}
+	}
+	var parts []string
+	for k := 1; k < g.depth; k++ {
+		q := "  SELECT u0.id, u" + strconv.Itoa(k-1) + ".parent AS anc FROM u u0"
+		for j := 1; j < k; j++ {
+			q += fmt.Sprintf(" JOIN u u%d ON u%d.id = u%d.parent", j, j, j-1)
+		}
+		q += fmt.Sprintf(" WHERE u%d.parent IS NOT NULL", k-1)
+		parts = append(parts, q)
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "  SELECT id, parent AS anc FROM u WHERE 1 = 0")
+	}
+	// Insert before the first table that reads it: after the units.
+	t := "an AS " + g.d.materialized + "(\n" + strings.Join(parts, "\n  UNION ALL\n") + "\n)"
+	g.ctes = append(g.ctes[:1], append([]string{t}, g.ctes[1:]...)...)
+	return "an"
+}
+
+// final writes one row per unit and indicator.
+func (g *gen) final(last string) string {
+	var rows []string
+	for _, ind := range g.inds {
+		c := g.col[ind.ID]
+		t, _ := g.cat.Target(ind.ID)
+		v := "x.d_" + c
+		status := fmt.Sprintf("CASE x.s_%s WHEN %d THEN 'not_applicable' WHEN %d THEN 'not_computable' WHEN %d THEN 'no_data' ELSE %s END",
+			c, sSkip, sUndefined, sMissing, g.verdict("x.v_"+c, t))
+		gap := "CAST(NULL AS " + g.d.Double + ")"
+		if t.Op != "" {
+			gap = fmt.Sprintf("CASE WHEN x.s_%s = 0 THEN %s END", c, g.d.round(g.gap("x.v_"+c, t), 6))
+		}
+		reference := "FALSE"
+		if ind.TargetFor != nil {
+			reference = fmt.Sprintf("(x.s_%s <> %d AND NOT %s)", c, sSkip, scopeSQL("x", *ind.TargetFor, false))
+		}
+		rows = append(rows, fmt.Sprintf("SELECT x.id AS unit_id, x.level AS level, %s AS indicator, %s AS status, %s AS value, %s AS target, %s AS gap, %s AS reference FROM %s x",
+			literal(ind.ID), status, v, literal(t.Text), gap, reference, last))
+	}
+	var b strings.Builder
+	b.WriteString("-- eduplan: every indicator at every unit (generated; dialect " + g.d.Name + ")\n")
+	b.WriteString("-- states: 0 computed, 1 not computable, 2 missing, 3 not applicable\n")
+	b.WriteString("-- columns: r_ reported, v_ value, s_ state, d_ value shown; of\n")
+	for _, mt := range g.metrics {
+		b.WriteString("--   " + g.col[mt.ID] + " " + commentSafe(mt.ID) + "\n")
+	}
+	for _, ind := range g.inds {
+		b.WriteString("--   " + g.col[ind.ID] + " " + commentSafe(ind.ID) + "\n")
+	}
+	b.WriteString("WITH\n")
+	b.WriteString(strings.Join(g.ctes, ",\n"))
+	b.WriteString("\nSELECT * FROM (\n")
+	b.WriteString(strings.Join(rows, "\nUNION ALL\n"))
+	b.WriteString("\n) results\nORDER BY unit_id, indicator\n")
+	return b.String()
+}
+
+// tol is rule's tolerance between a value and a bound: one part in a
+// billion of the larger, at least 1e-9.
+func (g *gen) tol(v string, b float64) string {
+	return fmt.Sprintf("1e-9 * GREATEST(ABS(%s), %s)", v, g.num(math.Max(math.Abs(b), 1)))
+}
+
+// verdict is met or not_met for a computed value, as rule.Target.Met.
+func (g *gen) verdict(v string, t rule.Target) string {
+	if t.Op == "" {
+		return "'no_target'"
+	}
+	b := g.num(t.Value)
+	var cond string
+	switch t.Op {
+	case rule.GE:
+		cond = fmt.Sprintf("%s >= %s - %s", v, b, g.tol(v, t.Value))
+	case rule.LE:
+		cond = fmt.Sprintf("%s <= %s + %s", v, b, g.tol(v, t.Value))
+	case rule.GT:
+		cond = fmt.Sprintf("%s > %s + %s", v, b, g.tol(v, t.Value))
+	case rule.LT:
+		cond = fmt.Sprintf("%s < %s - %s", v, b, g.tol(v, t.Value))
+	case rule.EQ:
+		cond = fmt.Sprintf("ABS(%s - %s) <= %s", v, b, g.tol(v, t.Value))
+	case rule.NE:
+		cond = fmt.Sprintf("ABS(%s - %s) > %s", v, b, g.tol(v, t.Value))
+	case rule.Between:
+		lo := fmt.Sprintf("%s >= %s - %s", v, b, g.tol(v, t.Value))
+		hi := fmt.Sprintf("%s <= %s + %s", v, g.num(t.Max), g.tol(v, t.Max))
+		switch t.Direction {
+		case rule.HigherIsBetter:
+			cond = lo
+		case rule.LowerIsBetter:
+			cond = hi
+		default:
+			cond = lo + " AND " + hi
+		}
+	}
+	return fmt.Sprintf("CASE WHEN %s THEN 'met' ELSE 'not_met' END", cond)
+}
+
+// gap is rule.Target.Gap: value minus the bound, in percentage points for
+// a percent.
+func (g *gen) gap(v string, t rule.Target) string {
+	var x string
+	if t.Op == rule.Between {
+		x = fmt.Sprintf("CASE WHEN %s < %s THEN %s - %s WHEN %s > %s THEN %s - %s ELSE %s END",
+			v, g.num(t.Value), v, g.num(t.Value), v, g.num(t.Max), v, g.num(t.Max), g.num(0))
+	} else {
+		x = fmt.Sprintf("%s - %s", v, g.num(t.Value))
+	}
+	if t.Percent || t.Points {
+		x = fmt.Sprintf("(%s) * 100", x)
+	}
+	return x
+}
+
+// commentSafe keeps an id from ending the comment line it is written on.
+func commentSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f || r == 0x2028 || r == 0x2029 {
+			return '?'
+		}
+		return r
+	}, s)
+}
