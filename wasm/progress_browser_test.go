@@ -63,8 +63,9 @@ func TestLongImportShowsProgressAndAnswers(t *testing.T) {
 	tp.do(chromedp.Evaluate[chromedp.Void](`document.getElementById('matrix-more').click()`))
 	assert.Equal(t, 600, eval[int](tp, `document.querySelectorAll('#matrix tbody tr').length`))
 	assert.Equal(t, "s0599", eval[string](tp, `[...document.querySelectorAll('#matrix tbody tr')].at(-1).dataset.unit`), "the rows follow in the file's order")
-	// Scrolled to the end of the list, the next rows come.
-	tp.do(chromedp.Evaluate[chromedp.Void](`document.getElementById('matrix-more').scrollIntoView()`))
+	// The list scrolled to its last row, the next rows come.
+	tp.do(chromedp.Evaluate[chromedp.Void](`document.getElementById('matrix').closest('.scroll').scrollIntoView()`))
+	tp.do(chromedp.Evaluate[chromedp.Void](`(() => { const box = document.getElementById('matrix').closest('.scroll'); box.scrollTop = box.scrollHeight; })()`))
 	tp.waitFor(`document.querySelectorAll('#matrix tbody tr').length === 1000`)
 	// A print lists every school the page lists (its first 2,000).
 	tp.do(chromedp.Evaluate[chromedp.Void](`dispatchEvent(new Event('beforeprint'))`))

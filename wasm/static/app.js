@@ -1925,8 +1925,8 @@
   }
 
   // moreRows gives the button that draws the rows from..to of the schools
-  // table into body, a step at a time, pressed or scrolled into view; null
-  // when every row is drawn.
+  // table into body, a step at a time, pressed or when the list is
+  // scrolled to its last row; null when every row is drawn.
   function moreRows(body, from, to) {
     fillNow = null;
     if (from >= to) return null;
@@ -1947,6 +1947,7 @@
       }
       if (next < to) {
         label();
+        watchEnd();
         return;
       }
       if (seen) seen.disconnect();
@@ -1959,9 +1960,16 @@
     fillNow = all;
     button.addEventListener('click', () => step(ROWS_STEP));
     label();
+    // The last row drawn coming into view, in its box or the page, draws
+    // the next ones.
+    const watchEnd = () => {
+      if (!seen) return;
+      seen.disconnect();
+      if (body.lastElementChild) seen.observe(body.lastElementChild);
+    };
     if (typeof IntersectionObserver === 'function') {
       seen = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) setTimeout(() => step(ROWS_STEP), 0); });
-      seen.observe(button);
+      watchEnd();
     }
     return button;
   }
