@@ -1,6 +1,7 @@
 package examples_test
 
 import (
+	"bytes"
 	"math"
 	"testing"
 
@@ -111,4 +112,46 @@ func cv(xs ...float64) float64 {
 		sq += (x - mean) * (x - mean)
 	}
 	return math.Sqrt(sq/float64(len(xs))) / mean
+}
+
+// The five-level plan's report carries the plan's levels, and a report
+// read back (indicators.ReadReport, the compact form and the indented
+// one) still has them: every face names 地市 and 区县 as the plan does.
+// The seed's three default levels are not written.
+func TestFiveLevelReportCarriesTheLevels(t *testing.T) {
+	eng, err := eduplan.Open("fivelevel/plan.json")
+	require.NoError(t, err)
+	d, err := eng.ReadFile("fivelevel/data.csv")
+	require.NoError(t, err)
+	r, err := eng.Assess(d, eduplan.All())
+	require.NoError(t, err)
+	require.Len(t, r.Levels, 5)
+	assert.Equal(t, org.Level("city"), r.Levels[2].ID)
+	assert.Equal(t, "地市", r.Levels.Name("city").ZH)
+	assert.Equal(t, "County", r.Levels.Name("district").EN)
+	assert.Equal(t, "省", r.Levels.Name("province").ZH, "a standard level the plan does not name has its usual name")
+
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"compact":  func(b *bytes.Buffer) error { return r.WriteJSON(b) },
+		"indented": func(b *bytes.Buffer) error { return r.WriteJSONIndent(b) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, write(&b))
+			back, err := indicators.ReadReport(&b)
+			require.NoError(t, err)
+			assert.Equal(t, r.Levels, back.Levels)
+		})
+	}
+
+	seed, err := eduplan.Default()
+	require.NoError(t, err)
+	sd, err := seed.ReadFile("../seeds/sample2017.json")
+	require.NoError(t, err)
+	sr, err := seed.Assess(sd, eduplan.All())
+	require.NoError(t, err)
+	assert.Nil(t, sr.Levels, "the default levels by their usual names")
+	var b bytes.Buffer
+	require.NoError(t, sr.WriteJSON(&b))
+	assert.NotContains(t, b.String(), `"year":2017,"levels"`)
 }

@@ -129,3 +129,16 @@ func FuzzReadReport(f *testing.F) {
 		}
 	})
 }
+
+// A report's levels that are not a list of levels are refused with their
+// place in the report, not read as none.
+func TestReadReportBadLevels(t *testing.T) {
+	for _, levels := range []string{`"city"`, `[{"id": 3}]`, `[{"id": "city", "name": "市"}]`} {
+		_, err := indicators.ReadReport(strings.NewReader(`{"format":"eduplan.report/v2","year":2024,"levels":` + levels + `,"indicators":[],"units":[]}`))
+		require.Error(t, err, levels)
+		assert.Contains(t, err.Error(), "levels", levels)
+	}
+	r, err := indicators.ReadReport(strings.NewReader(`{"format":"eduplan.report/v2","year":2024,"levels":[{"id":"county","name":{"zh":"县","en":"County"}},{"id":"school"}],"indicators":[],"units":[]}`))
+	require.NoError(t, err)
+	assert.Equal(t, "县", r.Levels.Name("county").ZH)
+}

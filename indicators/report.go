@@ -8,6 +8,7 @@ import (
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
 
@@ -85,9 +86,14 @@ type Options struct {
 
 // Report is the assessment of a dataset against a plan.
 type Report struct {
-	Plan  string       `json:"plan,omitempty"`
-	Year  int          `json:"year"`
-	Units []UnitReport `json:"units"`
+	Plan string `json:"plan,omitempty"`
+	Year int    `json:"year"`
+	// Levels are the plan's levels, from the top, when they are not the
+	// default three (市 / 辖市区 / 学校 by those names): every face names a
+	// unit's level by them (org.Hierarchy.Name), and a report read back
+	// still does.
+	Levels org.Hierarchy `json:"levels,omitempty"`
+	Units  []UnitReport  `json:"units"`
 	// Warnings concern the assessment as a whole: a unit the plan gives a
 	// target of its own that is not in the data (Evaluation.Warnings).
 	Warnings []msg.Text `json:"warnings,omitempty"`

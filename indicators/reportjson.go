@@ -10,6 +10,7 @@ import (
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/internal/jsonx"
 	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
 
@@ -23,9 +24,10 @@ const ReportFormat = "eduplan.report/v2"
 // reportDoc is a report in ReportFormat, as read. The writer writes the
 // same fields in the same order, a piece at a time.
 type reportDoc struct {
-	Format string `json:"format"`
-	Plan   string `json:"plan,omitempty"`
-	Year   int    `json:"year"`
+	Format string        `json:"format"`
+	Plan   string        `json:"plan,omitempty"`
+	Year   int           `json:"year"`
+	Levels org.Hierarchy `json:"levels,omitempty"`
 	// Indicators holds each indicator's text and default target once.
 	Indicators []indicatorHead `json:"indicators"`
 	// Inputs holds each input figure's name and unit once.
@@ -123,6 +125,9 @@ func writeJSON(out io.Writer, src Source, indent string) error {
 		w.field("plan", r.Plan)
 	}
 	w.field("year", r.Year)
+	if len(r.Levels) > 0 {
+		w.field("levels", r.Levels)
+	}
 	w.array("indicators", len(heads), func(i int) any { return &heads[i] })
 	if len(inputs) > 0 {
 		w.array("inputs", len(inputs), func(i int) any { return &inputs[i] })
@@ -388,7 +393,7 @@ func (w *jsonWriter) flush() error {
 // header does not have is a problem at its path.
 func fromDoc(doc *reportDoc) (*Report, msg.Problems) {
 	var probs msg.Problems
-	r := &Report{Plan: doc.Plan, Year: doc.Year, Warnings: doc.Warnings, Validation: doc.Validation,
+	r := &Report{Plan: doc.Plan, Year: doc.Year, Levels: doc.Levels, Warnings: doc.Warnings, Validation: doc.Validation,
 		DataQuality: doc.DataQuality, Hierarchy: doc.Hierarchy, Units: make([]UnitReport, len(doc.Units))}
 	heads := make(map[string]*indicatorHead, len(doc.Indicators))
 	for i := range doc.Indicators {

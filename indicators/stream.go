@@ -1,6 +1,10 @@
 package indicators
 
-import "io"
+import (
+	"io"
+
+	"github.com/eduplan/eduplan/org"
+)
 
 // Source is a report as its writers read it: the report's own fields, and
 // its units one at a time. A *Report is one, its units all in memory; a
@@ -82,12 +86,28 @@ func (e *Evaluation) Stream(opt Options) (*Stream, error) {
 			}
 		}
 	}
-	head := &Report{Year: e.data.Year, Warnings: e.Warnings(), Hierarchy: e.mismatchesOf(keep), Validation: e.validation(keep)}
+	head := &Report{Year: e.data.Year, Levels: reportLevels(e.cat.levels), Warnings: e.Warnings(), Hierarchy: e.mismatchesOf(keep), Validation: e.validation(keep)}
 	return &Stream{head: head, ev: e, keep: keep, opt: opt, total: total}, nil
 }
 
 // Header is the report less its units.
 func (s *Stream) Header() *Report { return s.head }
+
+// reportLevels are the levels a report carries: none for the default
+// hierarchy with its usual names, which every reader knows, so that the
+// seed's reports read as they always did.
+func reportLevels(h org.Hierarchy) org.Hierarchy {
+	if h.IsDefault() {
+		same := true
+		for _, d := range h {
+			same = same && d.Name == d.ID.Name()
+		}
+		if same {
+			return nil
+		}
+	}
+	return append(org.Hierarchy(nil), h...)
+}
 
 // Len is the number of units the report holds.
 func (s *Stream) Len() int { return s.total }

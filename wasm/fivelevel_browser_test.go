@@ -45,6 +45,14 @@ func TestPageFiveLevelPlan(t *testing.T) {
 	assert.Contains(t, tp.text(spread+" .agg"), "甲省")
 	assert.Contains(t, tp.text(spread+" .agg"), "乙省")
 
+	// The file's reports name the levels as the plan does.
+	download := tp.downloads()
+	_, csvReport := download("#file-csv")
+	assert.Contains(t, string(csvReport), "c1,一市,地市,,p1,2024,")
+	assert.Contains(t, string(csvReport), "d1,东县,区县,,c1,2024,")
+	_, jsonReport := download("#file-json")
+	assert.Contains(t, string(jsonReport), `{"id":"district","name":{"zh":"区县","en":"County"}`)
+
 	tp.do(chromedp.Click(chromedp.CSS("#btn-lang")))
 	tp.waitFor(`document.documentElement.lang === 'en'`)
 	assert.Equal(t, "Province", tp.text(`#parents .parent[data-unit="p1"] summary .muted`))

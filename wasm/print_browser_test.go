@@ -24,7 +24,10 @@ func printDistrict(tb testing.TB, tp *tab, n int) ([]byte, time.Duration) {
 	tp.open(siteURL)
 	tp.view("import")
 	tp.do(chromedp.Evaluate[chromedp.Void](`globalThis.__csv = ` + jsString(districtCSV(tb, n))))
-	tp.do(chromedp.Evaluate[chromedp.Void](`eduplanPage.importText('district.csv', __csv, 'UTF-8')`))
+	// The rows after the first are drawn as the list scrolls, and all of
+	// them before a print.
+	_, err := chromedp.Run(tp.ctx, chromedp.Evaluate[chromedp.Void](`eduplanPage.importText('district.csv', __csv, 'UTF-8').then(() => dispatchEvent(new Event('beforeprint')))`, chromedp.EvalAwaitPromise))
+	require.NoError(tb, err)
 	require.Equal(tb, n, eval[int](tp, `document.querySelectorAll('#matrix tbody tr').length`), "every school is drawn")
 	t0 := time.Now()
 	pdf, err := chromedp.Run(tp.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize()))

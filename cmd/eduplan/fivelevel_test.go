@@ -69,3 +69,45 @@ func TestFiveLevelCatalogueFilesAreTheExample(t *testing.T) {
 		assert.Equal(t, string(a), string(b), "%s is a copy of %s", f[1], f[0])
 	}
 }
+
+// Every face of a five-level plan's report names a unit's level as the
+// plan does (地市, 区县 for its cities and counties, not 市 and 辖市区),
+// and so does a JSON report read back: the report carries the plan's
+// levels.
+func TestFiveLevelReportsNameThePlansLevels(t *testing.T) {
+	const (
+		p = "../../examples/fivelevel/plan.json"
+		d = "../../examples/fivelevel/data.csv"
+	)
+	for _, c := range []struct {
+		format string
+		want   []string
+	}{
+		{"table", []string{"三市(c3) · 地市", "北县(d4) · 区县", "乙省(p2) · 省"}},
+		{"csv", []string{"c3,三市,地市,,p2,2024,", "d4,北县,区县,,c3,2024,"}},
+		{"markdown", []string{"## 三市(c3) · 地市", "## 北县(d4) · 区县"}},
+		{"junit", []string{`name="三市(c3) · 地市"`, `name="北县(d4) · 区县"`}},
+		{"jsonl", []string{`"level":"city","parent":"p2"},"level_name":{"zh":"地市","en":"Prefecture"}`, `"level_name":{"zh":"区县","en":"County"}`}},
+	} {
+		t.Run(c.format, func(t *testing.T) {
+			r := eduplan(t, "check", "--plan", p, "--unit", "乙省", "--format", c.format, d)
+			require.Equal(t, exitFail, r.code, r.stderr)
+			for _, w := range c.want {
+				assert.Contains(t, r.stdout, w)
+			}
+			assert.NotContains(t, r.stdout, "、市 ", "the default name of the city level")
+			assert.NotContains(t, r.stdout, "辖市区 ", "the default name of the district level")
+		})
+	}
+
+	// A JSON report carries the levels; a table made from it again names
+	// them so.
+	dir := t.TempDir()
+	out := dir + "/report.json"
+	r := eduplan(t, "check", "--plan", p, "--unit", "乙省", "--format", "json", "-o", out, d)
+	require.Equal(t, exitFail, r.code, r.stderr)
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"levels":[{"id":"nation"`)
+	assert.Contains(t, string(b), `{"id":"city","name":{"zh":"地市","en":"Prefecture"}}`)
+}

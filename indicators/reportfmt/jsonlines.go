@@ -13,9 +13,12 @@ import (
 
 // resultLine is one line of WriteJSONLines.
 type resultLine struct {
-	Plan      string            `json:"plan,omitempty"`
-	Year      int               `json:"year"`
-	Unit      dataset.OrgUnit   `json:"unit"`
+	Plan string          `json:"plan,omitempty"`
+	Year int             `json:"year"`
+	Unit dataset.OrgUnit `json:"unit"`
+	// LevelName is the unit's level as the plan names it, for a plan
+	// whose levels are not the default three (Report.Levels).
+	LevelName *msg.Text         `json:"level_name,omitempty"`
 	Indicator string            `json:"indicator"`
 	Name      msg.Text          `json:"name"`
 	Status    indicators.Status `json:"status"`
@@ -39,7 +42,8 @@ type resultLine struct {
 // pipeline (jq, DuckDB's read_json, a log shipper) that takes results one
 // at a time, as the units come (r may be an indicators.Stream). Each line
 // stands alone: the plan and year; the unit assessed (id, name, level,
-// kind, parent); the indicator's id, name, nature, unit of measure
+// kind, parent) and, for a plan whose levels are not the default three,
+// its level's name as the plan gives it (level_name); the indicator's id, name, nature, unit of measure
 // ("measure") and decimals; the status, value, origin, target (as written,
 // understood and displayed), gap, inputs with their names, aggregates,
 // reason and warnings — the fields of indicators.Result, named alike. It
@@ -61,10 +65,16 @@ func WriteJSONLines(w io.Writer, r indicators.Source) error {
 	// One line's struct, reused: a new one per result was one
 	// allocation of some 400 bytes each.
 	line := new(resultLine)
+	var levelName msg.Text
 	err := r.Each(func(u *indicators.UnitReport) error {
+		var ln *msg.Text
+		if len(h.Levels) > 0 {
+			levelName = h.Levels.Name(u.Unit.Level)
+			ln = &levelName
+		}
 		for j := range u.Results {
 			res := &u.Results[j]
-			*line = resultLine{Plan: h.Plan, Year: h.Year, Unit: u.Unit, Indicator: res.Indicator, Name: res.Name,
+			*line = resultLine{Plan: h.Plan, Year: h.Year, Unit: u.Unit, LevelName: ln, Indicator: res.Indicator, Name: res.Name,
 				Status: res.Status, Nature: res.Nature, Measure: res.Unit, Decimals: res.Decimals, Reference: res.Reference,
 				Value: res.Value, Origin: res.Origin, Target: res.Target, Gap: res.Gap, Inputs: res.Inputs,
 				Aggregates: res.Aggregates, Reason: res.Reason, Warnings: res.Warnings}

@@ -10,6 +10,7 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
 )
 
 // JUnitOptions shape the JUnit XML. They hold no failure policy on
@@ -92,7 +93,7 @@ func WriteJUnit(w io.Writer, r *indicators.Report, opt JUnitOptions) error {
 	if r != nil {
 		for _, u := range r.Units {
 			s := junitSuite{
-				Name: xmlSafe(view.UnitLabel(u.Unit) + " · " + view.UnitKind(u.Unit).In(lang)),
+				Name: xmlSafe(view.UnitLabel(u.Unit) + " · " + view.UnitKindIn(r.Levels, u.Unit).In(lang)),
 				Properties: []junitProperty{
 					{Name: "unit", Value: xmlSafe(u.Unit.ID)},
 					{Name: "level", Value: xmlSafe(string(u.Unit.Level))},
@@ -120,7 +121,7 @@ func WriteJUnit(w io.Writer, r *indicators.Report, opt JUnitOptions) error {
 				msg := xmlSafe(v.Line.In(lang))
 				switch {
 				case FailBinding.Fails(res):
-					c.Failure = &junitMessage{Message: msg, Type: string(res.Status), Body: xmlSafe(caseDetail(u, res, v, lang))}
+					c.Failure = &junitMessage{Message: msg, Type: string(res.Status), Body: xmlSafe(caseDetail(r.Levels, u, res, v, lang))}
 					s.Failures++
 				case res.Reference || res.Status == indicators.NoData || res.Status == indicators.NotComputable ||
 					res.Status == indicators.NotApplicable || res.Status == indicators.NoTarget:
@@ -130,7 +131,7 @@ func WriteJUnit(w io.Writer, r *indicators.Report, opt JUnitOptions) error {
 					c.Skipped = &junitMessage{Message: msg}
 					s.Skipped++
 				case res.Status == indicators.NotMet:
-					c.SystemOut = &junitText{Text: xmlSafe(caseDetail(u, res, v, lang))}
+					c.SystemOut = &junitText{Text: xmlSafe(caseDetail(r.Levels, u, res, v, lang))}
 				}
 				s.Tests++
 				s.Cases = append(s.Cases, c)
@@ -161,14 +162,14 @@ func WriteJUnit(w io.Writer, r *indicators.Report, opt JUnitOptions) error {
 
 // caseDetail is the body of a failure: every figure a reader needs to see
 // why, one per line.
-func caseDetail(u indicators.UnitReport, res indicators.Result, v view.Result, lang string) string {
+func caseDetail(levels org.Hierarchy, u indicators.UnitReport, res indicators.Result, v view.Result, lang string) string {
 	var b strings.Builder
 	line := func(label, v string) {
 		if v != "" {
 			b.WriteString(label + sep(lang) + v + "\n")
 		}
 	}
-	line(pick(lang, "单位", "Unit"), view.UnitLabel(u.Unit)+" · "+view.UnitKind(u.Unit).In(lang))
+	line(pick(lang, "单位", "Unit"), view.UnitLabel(u.Unit)+" · "+view.UnitKindIn(levels, u.Unit).In(lang))
 	line(pick(lang, "指标", "Indicator"), res.Name.In(lang)+" ("+res.Indicator+")")
 	line(pick(lang, "状态", "Status"), v.Status.In(lang)+" · "+v.Nature.In(lang))
 	line(pick(lang, "数值", "Value"), v.Value.In(lang))

@@ -43,7 +43,7 @@ func WriteMarkdownAcross(w io.Writer, r *indicators.Report, a *view.Across, lang
 			}
 			continue
 		}
-		fmt.Fprintf(bw, "\n## %s · %s\n\n", mdEscape(view.UnitLabel(u.Unit)), mdEscape(view.UnitKind(u.Unit).In(lang)))
+		fmt.Fprintf(bw, "\n## %s · %s\n\n", mdEscape(view.UnitLabel(u.Unit)), mdEscape(view.UnitKindIn(r.Levels, u.Unit).In(lang)))
 		fmt.Fprintln(bw, view.SummaryText(u.Summary).In(lang))
 		fmt.Fprintln(bw)
 		header := []string{pick(lang, "状态", "Status"), pick(lang, "指标", "Indicator"), pick(lang, "数值", "Value"),
@@ -93,7 +93,7 @@ func WriteMarkdownAcross(w io.Writer, r *indicators.Report, a *view.Across, lang
 		fmt.Fprintf(bw, pick(lang, "\n另有 %d 个单位没有适用的指标。\n", "\n%d more unit(s) have no applicable indicator.\n"), empty)
 	}
 	writeMarkdownValidation(bw, r, lang)
-	writeQuality(bw, view.QualityOf(r.DataQuality), lang, true, shortList)
+	writeQuality(bw, view.QualityIn(r.Levels, r.DataQuality), lang, true, shortList)
 	return bw.Flush()
 }
 

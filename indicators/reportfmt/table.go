@@ -54,7 +54,7 @@ func WriteTableAcross(w io.Writer, src indicators.Source, a *view.Across, lang s
 			return nil
 		}
 		fmt.Fprintln(bw)
-		fmt.Fprintln(bw, unitTitle(u.Unit, lang))
+		fmt.Fprintln(bw, unitTitle(src.Header().Levels, u.Unit, lang))
 		fmt.Fprintln(bw, view.SummaryText(u.Summary).In(lang))
 		fmt.Fprintln(bw)
 		rows := [][]string{{
@@ -107,7 +107,7 @@ func WriteTableAcross(w io.Writer, src indicators.Source, a *view.Across, lang s
 	writeTableValidation(bw, r, lang)
 	if r.DataQuality != nil {
 		fmt.Fprintln(bw)
-		writeQuality(bw, view.QualityOf(r.DataQuality), lang, false, shortList)
+		writeQuality(bw, view.QualityIn(r.Levels, r.DataQuality), lang, false, shortList)
 	}
 	return bw.Flush()
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
 	"golang.org/x/text/width"
 )
 
@@ -24,9 +25,9 @@ func sep(lang string) string { return pick(lang, "：", ": ") }
 func join(parts []string, sep string) string { return strings.Join(parts, sep) }
 
 // unitTitle is "名称(编号) · 类别", one line, for a table's or a suite's
-// title.
-func unitTitle(u dataset.OrgUnit, lang string) string {
-	return oneLine(view.UnitLabel(u)) + " · " + view.UnitKind(u).In(lang)
+// title, the levels named as the report's plan names them.
+func unitTitle(levels org.Hierarchy, u dataset.OrgUnit, lang string) string {
+	return oneLine(view.UnitLabel(u)) + " · " + view.UnitKindIn(levels, u).In(lang)
 }
 
 // orNone is what a table cell shows for a value a result does not have.

@@ -106,6 +106,7 @@ func rowsWith(r indicators.Source, lang string, more func(unit, indicator string
 	if y := r.Header().Year; y != 0 {
 		year = strconv.Itoa(y)
 	}
+	levels := r.Header().Levels
 	return r.Each(func(u *indicators.UnitReport) error {
 		kind := ""
 		if u.Unit.Kind != "" {
@@ -118,7 +119,7 @@ func rowsWith(r indicators.Source, lang string, more func(unit, indicator string
 				notes[i] = n.In(lang)
 			}
 			row := []string{
-				u.Unit.ID, u.Unit.Name, u.Unit.Level.Name().In(lang), kind, u.Unit.Parent, year,
+				u.Unit.ID, u.Unit.Name, levels.Name(u.Unit.Level).In(lang), kind, u.Unit.Parent, year,
 				res.Indicator, res.Name.In(lang), v.Nature.In(lang),
 				v.Status.In(lang), v.Value.In(lang), v.Target.In(lang),
 				v.GapNumber, v.GapUnit.In(lang), v.GapSide.In(lang), v.Origin.In(lang), v.Places.In(lang),

@@ -4,6 +4,7 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
 
@@ -32,18 +33,26 @@ type Quality struct {
 }
 
 // QualityOf words a data-quality summary; nil gives nil.
-func QualityOf(q *indicators.DataQuality) *Quality {
+func QualityOf(q *indicators.DataQuality) *Quality { return QualityIn(nil, q) }
+
+// QualityIn is QualityOf with the levels named as the plan names them
+// (Report.Levels); nil levels are the default names.
+func QualityIn(levels org.Hierarchy, q *indicators.DataQuality) *Quality {
 	if q == nil {
 		return nil
 	}
 	v := &Quality{Title: QualityTitle, DistrictsHead: msg.T("各辖市区完整率", "Completeness by district"),
 		MissingHead: msg.T("标为缺失的格", "Cells marked missing"), WarningsHead: msg.T("提醒", "Warnings")}
+	if levels.Has(org.District) && levels.Name(org.District) != org.District.Name() {
+		n := levels.Name(org.District)
+		v.DistrictsHead = msg.T("各"+n.ZH+"完整率", "Completeness by "+n.EN)
+	}
 	if q.File != "" {
 		v.Lines = append(v.Lines, msg.Textf("文件：%s（%s）", "file: %s (%s)", q.File, q.Encoding))
 	}
 	var units, marks []msg.Text
 	for _, u := range q.Units {
-		name := u.Level.Name()
+		name := levels.Name(u.Level)
 		if u.Kind != "" {
 			name = u.Kind.Name()
 		}

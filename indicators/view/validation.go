@@ -271,7 +271,7 @@ func ValidationRows(r *indicators.Report, lang string, row func([]string) error)
 			}
 			note += c.Missing.In(lang)
 		}
-		cells := []string{u.ID, u.Name, u.Level.Name().In(lang), kind, u.Parent, year,
+		cells := []string{u.ID, u.Name, r.Levels.Name(u.Level).In(lang), kind, u.Parent, year,
 			res.Rule, nameOr(res.Name.In(lang), res.Rule), c.Importance.In(lang), c.Status.In(lang),
 			c.Left.In(lang), symbol(res.Operator), c.Right.In(lang), diff, tol, c.Expected.In(lang), note}
 		if err := row(cells); err != nil {

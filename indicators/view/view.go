@@ -236,11 +236,16 @@ func Nature(n plan.Nature) msg.Text {
 
 // UnitKind names what a unit is: the kind of a school ("幼儿园"), the
 // level of any other unit ("辖市区").
-func UnitKind(u dataset.OrgUnit) msg.Text {
+func UnitKind(u dataset.OrgUnit) msg.Text { return UnitKindIn(nil, u) }
+
+// UnitKindIn is UnitKind with the levels named as the plan names them
+// (Report.Levels: a five-level plan's 地市, 区县); nil levels are the
+// default names.
+func UnitKindIn(levels org.Hierarchy, u dataset.OrgUnit) msg.Text {
 	if u.Level == org.School && u.Kind != "" {
 		return u.Kind.Name()
 	}
-	return u.Level.Name()
+	return levels.Name(u.Level)
 }
 
 // UnitLabel is "名称(编号)", or the id alone when the unit has no name of

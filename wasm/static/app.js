@@ -150,6 +150,9 @@
       'imp.exportJSON': '导出全部报告（JSON）',
       'imp.exportCSV': '导出全部报告（CSV）',
       'imp.timing': '评估用时 {0} 毫秒',
+      'prog.read': '正在读取 {0}…',
+      'prog.assess': '正在评估 {0} 个单位…',
+      'imp.moreRows': '再显示 {0} 所（已显示 {1} / {2}）',
       'imp.more': '（仅显示前 {0} 行，导出报告可看全部）',
       'imp.parentFigures': '上级单位的数据与下属单位合计不一致时采用',
       'imp.parentOwn': '本单位填报',
@@ -344,6 +347,9 @@
       'imp.exportJSON': 'Export all reports (JSON)',
       'imp.exportCSV': 'Export all reports (CSV)',
       'imp.timing': 'assessed in {0} ms',
+      'prog.read': 'Reading {0}…',
+      'prog.assess': 'Assessing {0} units…',
+      'imp.moreRows': 'Show {0} more (shown {1} of {2})',
       'imp.more': '(first {0} rows shown; export the report for all)',
       'imp.parentFigures': 'Where a parent’s own figure differs from its units’ sum, use',
       'imp.parentOwn': 'the unit’s own figure',
@@ -1263,8 +1269,10 @@
         h('span', { class: 'muted' }, tx(c.text.importance)), ' ',
         h('span', { class: 'vline' }, tx(c.text.line))));
     });
-    if (shown.length > MAX_ROWS) box.appendChild(h('p', { class: 'muted' }, t('val.more', MAX_ROWS)));
-    if (shown.length > PRINT_ROWS) box.appendChild(h('p', { class: 'muted print-only', id: 'validation-print-more' }, t('val.printMore', PRINT_ROWS, shown.length)));
+    // Go sends the first MAX_ROWS checks listed and how many there are.
+    const listed = v.listed == null ? shown.length : v.listed;
+    if (listed > MAX_ROWS) box.appendChild(h('p', { class: 'muted' }, t('val.more', MAX_ROWS)));
+    if (listed > PRINT_ROWS) box.appendChild(h('p', { class: 'muted print-only', id: 'validation-print-more' }, t('val.printMore', PRINT_ROWS, listed)));
     return box;
   }
 
@@ -1699,10 +1707,67 @@
     return { list: workbook.sheets, current: f.sheet };
   }
 
+  // BIG_FILE is the size (characters of text, or cells) from which an
+  // import goes in stages, the page drawn and input answered between them,
+  // with its progress shown: a district of 10,000 schools takes seconds
+  // on a slow machine, and a tab frozen that long looks dead. Smaller files
+  // import at once, as they always did.
+  const BIG_FILE = 200000;
+
+  function fileSize(f) {
+    return f.cells ? f.cells.reduce((n, r) => n + r.length, 0) : (f.text || '').length;
+  }
+
+  // breathe lets the browser draw and answer input before the next stage:
+  // a frame, or a moment when frames are not drawn (a hidden tab).
+  function breathe() {
+    return new Promise((resolve) => {
+      let done = false;
+      const go = () => { if (!done) { done = true; setTimeout(resolve, 0); } };
+      requestAnimationFrame(go);
+      setTimeout(go, 50);
+    });
+  }
+
+  // progress shows where a long import is in the status line (#progress,
+  // a live region): a text and how far along, 0 to 1; null hides it.
+  function progress(text, part) {
+    const box = $('#progress');
+    if (!box) return;
+    if (text == null) {
+      box.hidden = true;
+      box.replaceChildren();
+      return;
+    }
+    box.hidden = false;
+    box.replaceChildren(h('span', { id: 'progress-text' }, text), ' ',
+      h('progress', { id: 'progress-bar', max: '100', value: String(Math.round(100 * part)), 'aria-label': text }));
+  }
+
   // importFile imports a file read by readFile: text, or a sheet's cells.
-  function importFile(f) {
+  // A big file goes in stages (BIG_FILE); the promise settles when the
+  // file is read, assessed and drawn.
+  async function importFile(f) {
     const name = f.name;
+    const big = fileSize(f) >= BIG_FILE;
+    // The benchmark reads each stage's end (ms since the import began).
+    const t0 = performance.now();
+    const mark = {};
+    timing.lastImport = mark;
+    if (big) {
+      progress(t('prog.read', name), 0.05);
+      await breathe();
+    }
     const res = call('importData', importArg(f));
+    mark.readMs = performance.now() - t0;
+    if (big) {
+      if (res.ok && !res.single) {
+        progress(t('prog.assess', res.units), 0.35);
+        await breathe();
+      } else {
+        progress(null);
+      }
+    }
     if (!res.ok) {
       notice = { kind: 'error', text: () => t('imp.failed', name), errors: res.errors, dataErrors: res.dataErrors, sheets: sheetChoice(f) };
       S.file = null;
@@ -1742,8 +1807,11 @@
     // Taken now: the form shows a single unit's notice once and drops it.
     const said = say(notice.text);
     save();
+    mark.savedMs = performance.now() - t0;
     render();
+    mark.shownMs = performance.now() - t0;
     announce(said, true);
+    if (big) progress(null);
   }
 
   const MAX_ROWS = 2000;
@@ -1754,7 +1822,7 @@
 
   function districtView(sec) {
     const t0 = performance.now();
-    const res = call('assessFile', { lang: S.lang, parentFigures: S.parentFigures });
+    const res = call('assessFile', { lang: S.lang, parentFigures: S.parentFigures, rows: FIRST_ROWS });
     const ms = Math.round(performance.now() - t0);
     if (!res.ok) {
       sec.appendChild(h('div', { class: 'notice error' }, problems(res)));
@@ -1825,22 +1893,89 @@
       h('thead', null, h('tr', null, h('th', null, t('imp.school')), h('th', null, t('imp.kind')), h('th', null, t('imp.parent')), h('th', null, t('imp.summary')),
         cols.map((c) => h('th', { title: tx(c.name) }, tx(c.short || c.name))))));
     const body = h('tbody');
-    res.schools.slice(0, MAX_ROWS).forEach((row) => {
-      body.appendChild(h('tr', { 'data-unit': row.unit.id },
-        h('th', { scope: 'row' }, row.unit.name || row.unit.id),
-        h('td', null, tx(row.kindName) || row.unit.kind || ''),
-        h('td', null, row.parentName || row.unit.parent || ''),
-        h('td', { class: 'num' }, row.counts.met + ' / ' + row.counts.not_met + ' / ' + row.counts.no_data,
-          row.reference ? h('div', { class: 'muted ref-count' }, t('imp.reference') + ' ' + row.reference) : null),
-        row.cells.map(matrixCell)));
-    });
+    const count = res.schoolCount == null ? res.schools.length : res.schoolCount;
+    res.schools.slice(0, MAX_ROWS).forEach((row) => body.appendChild(schoolRow(row)));
     table.appendChild(body);
-    sec.appendChild(h('div', { class: 'card' }, h('h2', null, t('imp.schools'), ' ', h('span', { class: 'muted' }, '(' + res.schools.length + ')')),
-      res.schools.length > MAX_ROWS ? h('p', { class: 'muted' }, t('imp.more', MAX_ROWS)) : null,
+    const more = moreRows(body, res.schools.length, Math.min(count, MAX_ROWS));
+    sec.appendChild(h('div', { class: 'card' }, h('h2', null, t('imp.schools'), ' ', h('span', { class: 'muted' }, '(' + count + ')')),
+      count > MAX_ROWS ? h('p', { class: 'muted' }, t('imp.more', MAX_ROWS)) : null,
       statusLegend('matrix-legend'),
-      scrollBox(t('imp.schools'), table)));
+      scrollBox(t('imp.schools'), table), more));
     if (res.trends && res.schools.length) sec.appendChild(schoolTrends(res, cols, lines));
   }
+
+  // FIRST_ROWS schools are drawn with the district's assessment; the rest
+  // (up to MAX_ROWS) ROWS_STEP at a time as the list is scrolled to its end
+  // or its button pressed, and all at once before a print: Go writes, the
+  // page parses and draws only what is shown. Drawing 2,000 rows of a
+  // 10,000-school district at once took seconds, most of it table layout.
+  const FIRST_ROWS = 200;
+  const ROWS_STEP = 400;
+  // fillNow draws the rest of the schools table on the page, if any.
+  let fillNow = null;
+
+  function schoolRow(row) {
+    return h('tr', { 'data-unit': row.unit.id },
+      h('th', { scope: 'row' }, row.unit.name || row.unit.id),
+      h('td', null, tx(row.kindName) || row.unit.kind || ''),
+      h('td', null, row.parentName || row.unit.parent || ''),
+      h('td', { class: 'num' }, row.counts.met + ' / ' + row.counts.not_met + ' / ' + row.counts.no_data,
+        row.reference ? h('div', { class: 'muted ref-count' }, t('imp.reference') + ' ' + row.reference) : null),
+      row.cells.map(matrixCell));
+  }
+
+  // moreRows gives the button that draws the rows from..to of the schools
+  // table into body, a step at a time, pressed or when the list is
+  // scrolled to its last row; null when every row is drawn.
+  function moreRows(body, from, to) {
+    fillNow = null;
+    if (from >= to) return null;
+    let next = from;
+    const button = h('button', { type: 'button', class: 'btn btn-small no-print', id: 'matrix-more' });
+    const label = () => setText(button, t('imp.moreRows', Math.min(ROWS_STEP, to - next), next, to));
+    let seen = null;
+    const step = (limit) => {
+      if (!body.isConnected || next >= to) return;
+      const res = call('fileSchools', { offset: next, rows: Math.min(limit, to - next) });
+      if (!res.ok || !res.schools.length) {
+        next = to;
+      } else {
+        const frag = document.createDocumentFragment();
+        res.schools.forEach((row) => frag.appendChild(schoolRow(row)));
+        body.appendChild(frag);
+        next += res.schools.length;
+      }
+      if (next < to) {
+        label();
+        watchEnd();
+        return;
+      }
+      if (seen) seen.disconnect();
+      if (fillNow === all) fillNow = null;
+      const focused = document.activeElement === button;
+      button.remove();
+      if (focused) body.closest('.scroll').focus();
+    };
+    const all = () => step(to - next);
+    fillNow = all;
+    button.addEventListener('click', () => step(ROWS_STEP));
+    label();
+    // The last row drawn coming into view, in its box or the page, draws
+    // the next ones.
+    const watchEnd = () => {
+      if (!seen) return;
+      seen.disconnect();
+      if (body.lastElementChild) seen.observe(body.lastElementChild);
+    };
+    if (typeof IntersectionObserver === 'function') {
+      seen = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) setTimeout(() => step(ROWS_STEP), 0); });
+      watchEnd();
+    }
+    return button;
+  }
+  // A print lists every school drawn, as the page did before it drew them
+  // in steps.
+  window.addEventListener('beforeprint', () => { if (fillNow) fillNow(); });
 
   const MAX_TREND_ROWS = 200;
 

@@ -30,6 +30,10 @@ type unitRequest struct {
 	ParentFigures indicators.ParentFigures `json:"parentFigures"`
 	// Identity is who the unit is, for the return exportFigures writes.
 	Identity identity `json:"identity"`
+	// Offset and Rows choose the rows of a long list the page draws
+	// (assessFile's schools, fileSchools); Rows 0 is all of them.
+	Offset int `json:"offset"`
+	Rows   int `json:"rows"`
 }
 
 // formUnitID is the id of the unit on the form in a dataset and a report.

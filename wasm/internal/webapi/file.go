@@ -177,14 +177,19 @@ type check struct {
 }
 
 type fileAnswer struct {
-	Name    string      `json:"name"`
-	Kind    string      `json:"kind"`
-	Year    int         `json:"year"`
-	Units   int         `json:"units"`
-	Columns []column    `json:"columns"`
-	Schools []schoolRow `json:"schools"`
-	Parents []unitView  `json:"parents"`
-	Checks  []check     `json:"checks"`
+	Name    string   `json:"name"`
+	Kind    string   `json:"kind"`
+	Year    int      `json:"year"`
+	Units   int      `json:"units"`
+	Columns []column `json:"columns"`
+	// Schools are the first rows of the schools × indicators table (all of
+	// them unless the request set Rows); SchoolCount is how many there are,
+	// and fileSchools gives the rest: a district of 10,000 schools is not
+	// written out, parsed and drawn at once.
+	Schools     []schoolRow `json:"schools"`
+	SchoolCount int         `json:"schoolCount"`
+	Parents     []unitView  `json:"parents"`
+	Checks      []check     `json:"checks"`
 	// Warnings concern the whole file: a unit the plan gives a target of
 	// its own that is not in it.
 	Warnings []msg.Text `json:"warnings,omitempty"`
@@ -261,38 +266,91 @@ func (s *Session) assessFile(arg string) (any, error) {
 			ans.Columns = append(ans.Columns, column{ID: ind.ID, Name: ind.Name, Unit: ind.Unit, Nature: s.cat.NatureOf(ind.ID)})
 		}
 	}
+	table := &schoolTable{ev: ev, data: d, cols: cols}
 	for i, u := range d.Units {
-		if u.Level != org.School {
-			ur := ev.UnitReport(i, indicators.Options{})
-			uv := viewUnit(ur)
-			ans.Parents = append(ans.Parents, uv)
-			for _, r := range uv.Results {
-				if len(r.Aggregates) > 0 {
-					ans.Checks = append(ans.Checks, check{Unit: u, Result: r})
-				}
-			}
+		if u.Level == org.School {
+			table.units = append(table.units, i)
 			continue
 		}
-		row := schoolRow{Unit: u, KindName: kindName(u.Kind), Counts: ev.Counts(i), Reference: ev.ReferenceCounts(i).Total(), Cells: make([]*cell, len(cols))}
-		if p, ok := d.Unit(u.Parent); ok {
-			row.ParentName = p.Name
-		}
-		for k, ind := range cols {
-			st, _ := ev.Status(ind.ID, i)
-			if st == indicators.NotApplicable {
-				continue
+		ur := ev.UnitReport(i, indicators.Options{})
+		uv := viewUnit(ur)
+		ans.Parents = append(ans.Parents, uv)
+		for _, r := range uv.Results {
+			if len(r.Aggregates) > 0 {
+				ans.Checks = append(ans.Checks, check{Unit: u, Result: r})
 			}
-			c := &cell{Status: st}
-			if res, ok := ev.Outcome(ind.ID, i); ok {
-				c.ValueText = view.ValueOf(res)
-				if res.Reference {
-					st := view.StatusOf(res)
-					c.Reference, c.StatusText = true, &st
-				}
-			}
-			row.Cells[k] = c
 		}
-		ans.Schools = append(ans.Schools, row)
 	}
+	s.table = table
+	ans.SchoolCount = len(table.units)
+	ans.Schools = table.rows(0, req.Rows)
 	return ans, nil
+}
+
+// schoolTable is the schools × indicators table of the last file assessed,
+// kept so that the page asks for its rows as it draws them (fileSchools).
+type schoolTable struct {
+	ev   *indicators.Evaluation
+	data *dataset.Dataset
+	cols []plan.Indicator
+	// units are the indices in data of the schools, in the file's order.
+	units []int
+}
+
+// rows are the table's rows from offset, at most limit of them (all when
+// limit is 0 or less).
+func (t *schoolTable) rows(offset, limit int) []schoolRow {
+	offset = min(max(offset, 0), len(t.units))
+	end := len(t.units)
+	if limit > 0 {
+		end = min(end, offset+limit)
+	}
+	out := make([]schoolRow, 0, end-offset)
+	for _, i := range t.units[offset:end] {
+		out = append(out, t.row(i))
+	}
+	return out
+}
+
+func (t *schoolTable) row(i int) schoolRow {
+	ev, u := t.ev, t.data.Units[i]
+	row := schoolRow{Unit: u, KindName: kindName(u.Kind), Counts: ev.Counts(i), Reference: ev.ReferenceCounts(i).Total(), Cells: make([]*cell, len(t.cols))}
+	if p, ok := t.data.Unit(u.Parent); ok {
+		row.ParentName = p.Name
+	}
+	for k, ind := range t.cols {
+		st, _ := ev.Status(ind.ID, i)
+		if st == indicators.NotApplicable {
+			continue
+		}
+		c := &cell{Status: st}
+		if res, ok := ev.Outcome(ind.ID, i); ok {
+			c.ValueText = view.ValueOf(res)
+			if res.Reference {
+				st := view.StatusOf(res)
+				c.Reference, c.StatusText = true, &st
+			}
+		}
+		row.Cells[k] = c
+	}
+	return row
+}
+
+type schoolsAnswer struct {
+	Offset  int         `json:"offset"`
+	Total   int         `json:"total"`
+	Schools []schoolRow `json:"schools"`
+}
+
+// fileSchools gives rows of the schools × indicators table of the file
+// last assessed (assessFile), from Offset, at most Rows of them.
+func (s *Session) fileSchools(arg string) (any, error) {
+	var req unitRequest
+	if err := decode(arg, &req); err != nil {
+		return nil, err
+	}
+	if s.table == nil || s.file == nil || s.table.data != s.file.data {
+		return nil, msg.New(bi("还没有评估数据文件", "no data file has been assessed"))
+	}
+	return schoolsAnswer{Offset: req.Offset, Total: len(s.table.units), Schools: s.table.rows(req.Offset, req.Rows)}, nil
 }

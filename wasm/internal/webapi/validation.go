@@ -7,13 +7,22 @@ import (
 )
 
 // validationView is what the page shows of the validation rules: the
-// counts in a sentence, and every check that did not pass, with the texts
-// view computes for it.
+// counts in a sentence, and the checks it lists, with the texts view
+// computes for them: those that did not pass and were not skipped (skipped
+// ones are counted, not listed), the first maxChecks of them. A district
+// of 10,000 schools skips tens of thousands, which the page never showed
+// and paid for in megabytes of answer.
 type validationView struct {
 	Summary Text                  `json:"summary"`
 	Counts  indicators.RuleCounts `json:"counts"`
 	Checks  []ruleCheckView       `json:"checks"`
+	// Listed is how many checks the page lists in all, of which Checks
+	// are the first.
+	Listed int `json:"listed"`
 }
+
+// maxChecks is how many checks the page lists (its MAX_ROWS).
+const maxChecks = 2000
 
 type ruleCheckView struct {
 	Unit   string                `json:"unit"`
@@ -30,10 +39,16 @@ func viewValidation(v *indicators.Validation) *validationView {
 	if v == nil {
 		return nil
 	}
-	out := &validationView{Summary: view.ValidationSummary(v), Counts: v.Counts, Checks: make([]ruleCheckView, len(v.Results))}
-	for i, r := range v.Results {
-		out.Checks[i] = ruleCheckView{Unit: r.Unit.ID, Rule: r.Rule, Status: r.Status,
-			High: r.Importance.Effective() == plan.High, Text: view.OfValidation(r)}
+	out := &validationView{Summary: view.ValidationSummary(v), Counts: v.Counts, Checks: []ruleCheckView{}}
+	for _, r := range v.Results {
+		if r.Status == indicators.RuleSkipped {
+			continue
+		}
+		if out.Listed++; out.Listed > maxChecks {
+			continue
+		}
+		out.Checks = append(out.Checks, ruleCheckView{Unit: r.Unit.ID, Rule: r.Rule, Status: r.Status,
+			High: r.Importance.Effective() == plan.High, Text: view.OfValidation(r)})
 	}
 	return out
 }

@@ -45,6 +45,9 @@ type Session struct {
 	cat     *indicators.Catalog
 	summary *planView
 	file    *loadedFile
+	// table is the last assessed file's schools, whose rows the page asks
+	// for as it draws them.
+	table *schoolTable
 }
 
 // New returns a session with no plan; the page loads one first (loadDefault
@@ -63,6 +66,7 @@ var handlers = map[string]handler{
 	"importData":     (*Session).importData,
 	"collectFiles":   (*Session).collectFiles,
 	"assessFile":     (*Session).assessFile,
+	"fileSchools":    (*Session).fileSchools,
 	"clearData":      (*Session).clearData,
 	"template":       (*Session).template,
 	"exportFigures":  (*Session).exportFigures,
