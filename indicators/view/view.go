@@ -96,18 +96,26 @@ func ValueOf(r indicators.Result) msg.Text {
 	if r.Value == nil {
 		return msg.Text{}
 	}
-	return value(*r.Value, r.Unit, r.Target.Points, digitsOf(r))
+	return value(*r.Value, r.Unit, r.Target.Points, digitsOf(&r))
 }
 
 // Of computes the texts of a result.
-func Of(r indicators.Result) Result {
+func Of(r indicators.Result) Result { return of(&r, nil) }
+
+// of is Of, with the texts t keeps reused, and without Line, when t is not
+// nil (Texts.Row).
+func of(r *indicators.Result, t *Texts) Result {
 	d := digitsOf(r)
 	v := Result{
-		Target:   target(r),
-		Status:   status(r),
+		Target:   t.target(r),
+		Status:   t.status(r),
 		Nature:   Nature(r.Nature),
-		Places:   places(r.Places),
+		Places:   t.places(r),
 		Warnings: r.Warnings,
+	}
+	if t != nil {
+		v.Notes = t.notes[:0]
+		defer func() { t.notes = v.Notes }()
 	}
 	if r.Value != nil {
 		v.Value = value(*r.Value, r.Unit, r.Target.Points, d)
@@ -130,7 +138,7 @@ func Of(r indicators.Result) Result {
 		v.Notes = append(v.Notes, v.TargetNote)
 	}
 	if r.Reference {
-		v.TargetNote = referenceNote(r)
+		v.TargetNote = t.referenceNote(r)
 		v.Notes = append(v.Notes, v.TargetNote)
 	}
 	if r.Reason != nil {
@@ -150,7 +158,9 @@ func Of(r indicators.Result) Result {
 		v.Notes = append(v.Notes, b)
 	}
 	v.Notes = append(v.Notes, r.Warnings...)
-	v.Line = line(r, v)
+	if t == nil {
+		v.Line = line(r, &v)
+	}
 	return v
 }
 
@@ -158,7 +168,7 @@ func Of(r indicators.Result) Result {
 // range read one-sided by its direction ("8-10所" where more is better) is
 // met by 11, which is above the range, not in it. The gap's sign says which
 // end: the engine gives a range a gap only outside it.
-func beyond(r indicators.Result) msg.Text {
+func beyond(r *indicators.Result) msg.Text {
 	if r.Status != indicators.Met || r.Target.Op != rule.Between || r.Gap == nil || *r.Gap == 0 {
 		return msg.Text{}
 	}
@@ -264,7 +274,7 @@ type digits struct {
 // the indicator declares (or its unit's default), or more when those would
 // round the value onto its bound (94.996% against ≥ 95% would read "95%,
 // not met").
-func digitsOf(r indicators.Result) digits {
+func digitsOf(r *indicators.Result) digits {
 	n, fixed := plan.DisplayDecimals(r.Unit, r.Decimals)
 	return need(r.Gap, digits{n: n, base: n, fixed: fixed})
 }
@@ -347,16 +357,14 @@ func gapNumber(g float64, d digits) string {
 	return s
 }
 
-func target(r indicators.Result) msg.Text {
+// targetAsWritten is the target in symbols, or as written.
+func targetAsWritten(r *indicators.Result) msg.Text {
 	t := r.Target.Display
 	if t.ZH == "" {
 		t.ZH = r.Target.Text
 	}
 	if t.EN == "" {
 		t.EN = t.ZH
-	}
-	if r.Reference {
-		t = referenceTarget(r, t)
 	}
 	return t
 }
@@ -388,7 +396,7 @@ func places(ps []plan.Place) msg.Text {
 	return msg.T(strings.Join(zh, "、"), strings.Join(en, ", "))
 }
 
-func line(r indicators.Result, v Result) msg.Text {
+func line(r *indicators.Result, v *Result) msg.Text {
 	one := func(lang string) string {
 		s := r.Name.In(lang)
 		if s == "" {
