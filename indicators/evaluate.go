@@ -165,11 +165,11 @@ func (c *Catalog) EvaluateWith(d *dataset.Dataset, opt Options) (*Evaluation, er
 	e.referenceClasses()
 	order, tree := treeOrder(d)
 	e.order = order
-	parents, above := e.parents(), make([]bool, n)
+	parents := e.parents()
 	for k := range c.metrics {
 		// In a parent cycle no order puts parents first: every metric
 		// is summed, as mayMismatch cannot rule a mismatch out.
-		if !tree || e.mayMismatch(k, parents, above) {
+		if !tree || e.mayMismatch(k, parents) {
 			e.metricCol(k)
 		}
 	}
@@ -222,22 +222,28 @@ func (e *Evaluation) parents() []int {
 
 // mayMismatch reports whether the metric at k can give a figure mismatch:
 // it sums, and a unit reported it below a unit that reported it too.
-// above is scratch, a flag per unit.
-func (e *Evaluation) mayMismatch(k int, parents []int, above []bool) bool {
+func (e *Evaluation) mayMismatch(k int, parents []int) bool {
 	m := &e.cat.metrics[k]
 	col := e.data.Column(m.ID)
 	if m.Aggregate != plan.Sum || col == nil {
 		return false
 	}
-	// Parents come before their children, so above[p] is final when p's
-	// turn comes; roots are never written and stay false.
+	// A walk from an outer parent that reported the figure meets any
+	// inner one and ends there, so no unit is walked twice; most metrics
+	// are reported by no parent and walk nothing.
 	for _, p := range parents {
-		a := above[p] || col.Present[p]
-		for _, ch := range e.data.Children(p) {
-			if a && col.Present[ch] {
-				return true
-			}
-			above[ch] = a
+		if col.Present[p] && e.reportedBelow(col, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedBelow reports whether a unit below i has a figure in col.
+func (e *Evaluation) reportedBelow(col *dataset.Column, i int) bool {
+	for _, ch := range e.data.Children(i) {
+		if col.Present[ch] || e.reportedBelow(col, ch) {
+			return true
 		}
 	}
 	return false

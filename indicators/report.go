@@ -492,7 +492,7 @@ func (e *Evaluation) fill(res *Result, ix, i int, sl *slab) {
 		Target:    *e.info(ix, i),
 		Formula:   ci.Formula,
 		Wording:   ci.Wording,
-		Places:    e.cat.places[ci.ID],
+		Places:    ci.places,
 	}
 	over := e.setValue(res, ix, i, sl)
 	if v := e.values[ix]; res.Value != nil {
