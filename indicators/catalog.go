@@ -45,6 +45,9 @@ type compiled struct {
 	varMetric, varInd []int
 	// info is the target as reports show it, made once.
 	info TargetInfo
+	// places are where the plan states the indicator (Catalog.Places),
+	// found once rather than by name for every result.
+	places []plan.Place
 	// deps are the indicators the formula (or its aggregates) uses.
 	deps []int
 	// overrides are the targets the plan sets for named units instead of
@@ -93,7 +96,7 @@ func newCatalog(levels org.Hierarchy, metrics []plan.Metric, inds []plan.Indicat
 	}
 	for i, ind := range inds {
 		c.indIndex[ind.ID] = i
-		c.inds[i] = compiled{Indicator: ind}
+		c.inds[i] = compiled{Indicator: ind, places: places[ind.ID]}
 	}
 	resolve := c.resolver()
 	var probs msg.Problems

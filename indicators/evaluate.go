@@ -2,6 +2,7 @@ package indicators
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
@@ -69,13 +70,16 @@ type Evaluation struct {
 	cat  *Catalog
 	data *dataset.Dataset
 
-	// metrics are the effective figures: reported, or summed up the
-	// hierarchy; origins say which.
-	metrics map[string]rule.Vector
-	origins map[string][]Origin
-	// metricVec and originVec are the same, by catalogue position.
-	metricVec []rule.Vector
-	originVec [][]Origin
+	// metricVec are the effective figures, by catalogue position of the
+	// metric: reported, or summed up the hierarchy; originVec says which.
+	// A metric's column is summed when first read (metricCol), so that an
+	// evaluation sums only the metrics its indicators and rules read,
+	// except those a parent reported beside children, summed at once
+	// because their mismatches belong to every report.
+	metricVec  []rule.Vector
+	originVec  [][]Origin
+	metricOnce []sync.Once
+	order      []int // unit positions, children first
 
 	// below lists, per level an indicator's aggregates range over
 	// (Indicator.Over), the units of that level below each unit.
@@ -145,8 +149,6 @@ func (c *Catalog) EvaluateWith(d *dataset.Dataset, opt Options) (*Evaluation, er
 		parent:  parent,
 		cat:     c,
 		data:    d,
-		metrics: make(map[string]rule.Vector, len(c.metrics)),
-		origins: make(map[string][]Origin, len(c.metrics)),
 		values:  make([]rule.Vector, len(c.inds)),
 		status:  make([][]code, len(c.inds)),
 		derived: make([][]Origin, len(c.inds)),
@@ -156,15 +158,20 @@ func (c *Catalog) EvaluateWith(d *dataset.Dataset, opt Options) (*Evaluation, er
 		own:     make([][]int32, len(c.inds)),
 		infos:   make([][]TargetInfo, len(c.inds)),
 	}
-	// By position, for reports; the maps above share their columns.
 	e.metricVec, e.originVec = make([]rule.Vector, len(c.metrics)), make([][]Origin, len(c.metrics))
+	e.metricOnce = make([]sync.Once, len(c.metrics))
 	e.classify()
 	e.resolveOverrides()
 	e.referenceClasses()
-	order := postOrder(d)
-	for k, m := range c.metrics {
-		e.metricVec[k], e.originVec[k] = e.effective(k, m, order)
-		e.metrics[m.ID], e.origins[m.ID] = e.metricVec[k], e.originVec[k]
+	order, tree := treeOrder(d)
+	e.order = order
+	parents := e.parents()
+	for k := range c.metrics {
+		// In a parent cycle no order puts parents first: every metric
+		// is summed, as mayMismatch cannot rule a mismatch out.
+		if !tree || e.mayMismatch(k, parents) {
+			e.metricCol(k)
+		}
 	}
 	scratch := &evalScratch{}
 	for _, i := range c.order {
@@ -202,13 +209,69 @@ func (e *Evaluation) perClass(f func(dataset.OrgUnit) bool) []bool {
 	return out
 }
 
+// parents lists the units with children, each before its descendants.
+func (e *Evaluation) parents() []int {
+	var out []int
+	for k := len(e.order) - 1; k >= 0; k-- {
+		if i := e.order[k]; len(e.data.Children(i)) > 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// mayMismatch reports whether the metric at k can give a figure mismatch:
+// it sums, and a unit reported it below a unit that reported it too.
+func (e *Evaluation) mayMismatch(k int, parents []int) bool {
+	m := &e.cat.metrics[k]
+	col := e.data.Column(m.ID)
+	if m.Aggregate != plan.Sum || col == nil {
+		return false
+	}
+	// A walk from an outer parent that reported the figure meets any
+	// inner one and ends there, so no unit is walked twice; most metrics
+	// are reported by no parent and walk nothing.
+	for _, p := range parents {
+		if col.Present[p] && e.reportedBelow(col, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedBelow reports whether a unit below i has a figure in col.
+func (e *Evaluation) reportedBelow(col *dataset.Column, i int) bool {
+	for _, ch := range e.data.Children(i) {
+		if col.Present[ch] || e.reportedBelow(col, ch) {
+			return true
+		}
+	}
+	return false
+}
+
+// metricCol gives the effective figures of the metric at catalogue
+// position k and their origins, summing them the first time.
+func (e *Evaluation) metricCol(k int) (rule.Vector, []Origin) {
+	e.metricOnce[k].Do(func() {
+		e.metricVec[k], e.originVec[k] = e.effective(k, e.cat.metrics[k], e.order)
+	})
+	return e.metricVec[k], e.originVec[k]
+}
+
 // postOrder lists unit positions children first. Units in a parent cycle or
 // with an unknown parent are treated as roots, so a malformed hierarchy
 // cannot loop.
 func postOrder(d *dataset.Dataset) []int {
+	order, _ := treeOrder(d)
+	return order
+}
+
+// treeOrder is postOrder, and whether every unit was reached from a root:
+// false when some are in a parent cycle.
+func treeOrder(d *dataset.Dataset) (order []int, tree bool) {
 	n := len(d.Units)
 	seen := make([]bool, n)
-	order := make([]int, 0, n)
+	order = make([]int, 0, n)
 	var visit func(i int)
 	visit = func(i int) {
 		seen[i] = true
@@ -226,12 +289,13 @@ func postOrder(d *dataset.Dataset) []int {
 			}
 		}
 	}
+	tree = len(order) == n
 	for i := range d.Units {
 		if !seen[i] {
 			visit(i)
 		}
 	}
-	return order
+	return order, tree
 }
 
 // effective computes a metric's figure for every unit: the reported value,
@@ -309,7 +373,8 @@ type aggArgs struct {
 // column returns the column of a metric or indicator id with irrelevant
 // entries marked Skip.
 func (e *Evaluation) column(id string) rule.Vector {
-	if v, ok := e.metrics[id]; ok {
+	if k, ok := e.cat.metricIndex[id]; ok {
+		v, _ := e.metricCol(k)
 		return v
 	}
 	return e.values[e.cat.indIndex[id]]
@@ -557,11 +622,12 @@ func (e *Evaluation) Value(indicator string, i int) (float64, bool) {
 // where it came from; ok is false when the catalogue has no such metric or
 // the dataset no such position.
 func (e *Evaluation) Figure(metric string, i int) (v float64, origin Origin, ok bool) {
-	col, ok := e.metrics[metric]
+	k, ok := e.cat.metricIndex[metric]
 	if !ok || i < 0 || i >= len(e.data.Units) {
 		return 0, Absent, false
 	}
-	return col.V[i], e.origins[metric][i], true
+	col, origins := e.metricCol(k)
+	return col.V[i], origins[i], true
 }
 
 // Data returns the dataset the evaluation was made from.

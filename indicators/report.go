@@ -498,7 +498,7 @@ func (e *Evaluation) fill(res *Result, ix, i int, sl *slab) {
 		Target:    *e.info(ix, i),
 		Formula:   ci.Formula,
 		Wording:   ci.Wording,
-		Places:    e.cat.places[ci.ID],
+		Places:    ci.places,
 	}
 	over := e.setValue(res, ix, i, sl)
 	if v := e.values[ix]; res.Value != nil {
@@ -561,7 +561,8 @@ func (e *Evaluation) input(in *Input, ci *compiled, k, i int, sl *slab) {
 	id := ci.vars[k]
 	if mi := ci.varMetric[k]; mi >= 0 {
 		m := &e.cat.metrics[mi]
-		v, org := e.metricVec[mi], e.originVec[mi][i]
+		v, origins := e.metricCol(mi)
+		org := origins[i]
 		in.ID, in.Name, in.Unit, in.Origin = id, m.Name, m.Unit, org
 		if v.S[i] == rule.OK {
 			in.Value = sl.ptr(clean(v.V[i]))

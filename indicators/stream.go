@@ -176,7 +176,7 @@ func (s *Stream) heads() ([]indicatorHead, []inputHead) {
 			ci := &e.cat.inds[ix]
 			if at[ix] == 0 {
 				heads = append(heads, indicatorHead{ID: ci.ID, Name: ci.Name, Nature: ci.nature, Unit: ci.Unit, Decimals: ci.Decimals,
-					Formula: ci.Formula, Wording: ci.Wording, Places: e.cat.places[ci.ID], Target: *e.info(ix, i)})
+					Formula: ci.Formula, Wording: ci.Wording, Places: ci.places, Target: *e.info(ix, i)})
 				at[ix] = len(heads)
 			} else if h := &heads[at[ix]-1]; h.Target.Override != nil {
 				if t := e.info(ix, i); t.Override == nil {

@@ -137,12 +137,13 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // plan's text once, eduplan.report/v2, written and read by the page) and
 // results built without waste about 23 KB; issue 12's district of 10,000
 // schools listed in steps (fileSchools) and the report's texts naming the
-// plan's levels (Report.Levels) about 3 KB. Together: 2,065,181. The
-// budget stands at 2,065,200 until the page's own code is
+// plan's levels (Report.Levels) about 3 KB; the leaner evaluation and the
+// row texts made once per indicator (view.Texts) about 4 KB. Together:
+// 2,069,890. The budget stands at 2,070,000 until the page's own code is
 // made smaller (the rule package's target parser, the packages' init
 // tables, texts built by fmt); the note of the session that raised it says
 // so. It is a ceiling against growth, not the goal: the goal is 1.9 MB.
-const wasmGzipBudget = 2_065_200
+const wasmGzipBudget = 2_070_000
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
 // new dependency is the usual cause: go list -deps (see wasmDeps) shows

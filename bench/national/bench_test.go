@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -18,6 +19,8 @@ import (
 	"github.com/eduplan/eduplan/bench/national"
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
+	"github.com/eduplan/eduplan/indicators/reportfmt"
+	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/org"
 	"github.com/eduplan/eduplan/plan"
 )
@@ -97,6 +100,7 @@ func BenchmarkNational(b *testing.B) {
 			b.Run(fmt.Sprintf("schools=%d/%s", n, f.name), func(b *testing.B) {
 				b.SetBytes(int64(len(f.data)))
 				var out counter
+				cpu0 := cpuTime()
 				for b.Loop() {
 					d, err := eng.Read(bytes.NewReader(f.data), "national."+f.name)
 					if err != nil {
@@ -112,7 +116,7 @@ func BenchmarkNational(b *testing.B) {
 					}
 				}
 				b.ReportMetric(float64(out.n), "report-bytes")
-				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/school")
+				perItem(b, cpu0, n, "school")
 			})
 		}
 	}
@@ -136,31 +140,32 @@ func BenchmarkNationalTen(b *testing.B) {
 	for _, n := range benchSizes(b) {
 		d := countryOf(b, eng, n).d
 		h := newHand(b, p, d)
-		perResult := func(b *testing.B) {
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(d.Units)*len(national.Ten)), "ns/result")
-		}
+		perResult := func(b *testing.B, cpu0 time.Duration) { perItem(b, cpu0, len(d.Units)*len(national.Ten), "result") }
 		b.Run(fmt.Sprintf("schools=%d/evaluate", n), func(b *testing.B) {
 			b.ReportAllocs()
+			cpu0 := cpuTime()
 			for b.Loop() {
 				cat.Evaluate(d)
 			}
-			perResult(b)
+			perResult(b, cpu0)
 		})
 		b.Run(fmt.Sprintf("schools=%d/assess", n), func(b *testing.B) {
 			b.ReportAllocs()
+			cpu0 := cpuTime()
 			for b.Loop() {
 				if _, err := cat.Assess(d, indicators.Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}
-			perResult(b)
+			perResult(b, cpu0)
 		})
 		b.Run(fmt.Sprintf("schools=%d/hand", n), func(b *testing.B) {
 			b.ReportAllocs()
+			cpu0 := cpuTime()
 			for b.Loop() {
 				h.statuses()
 			}
-			perResult(b)
+			perResult(b, cpu0)
 		})
 	}
 }
@@ -376,4 +381,51 @@ func TestGenerate(t *testing.T) {
 	require.NotEmpty(t, r.Units)
 	assert.Equal(t, org.Province, r.Units[0].Unit.Level)
 	require.NoError(t, eduplan.Write(io.Discard, r, eduplan.JSON, "en"))
+}
+
+// perItem reports, per item (a school, a result), the wall time and the
+// CPU time a benchmark took since cpu0, and runs the loop body.
+func perItem(b *testing.B, cpu0 time.Duration, items int, unit string) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(items), "ns/"+unit)
+	b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N)/float64(items), "cpu-ns/"+unit)
+}
+
+// BenchmarkNationalWrite is the writing alone, on one evaluation: the
+// units built and dropped (stream, the floor every writer stands on),
+// then the report written as CSV and as the table. It reports the time
+// per result.
+func BenchmarkNationalWrite(b *testing.B) {
+	eng := engine(b)
+	for _, n := range benchSizes(b) {
+		ev := eng.Catalog().Evaluate(countryOf(b, eng, n).d)
+		s, err := ev.Stream(indicators.Options{})
+		require.NoError(b, err)
+		results := 0
+		require.NoError(b, s.Each(func(u *indicators.UnitReport) error { results += len(u.Results); return nil }))
+		for _, f := range []struct {
+			name  string
+			write func(w io.Writer, s *indicators.Stream) error
+		}{
+			{"stream", func(_ io.Writer, s *indicators.Stream) error {
+				return s.Each(func(*indicators.UnitReport) error { return nil })
+			}},
+			{"csv", func(w io.Writer, s *indicators.Stream) error { return view.WriteCSV(w, s, "zh") }},
+			{"table", func(w io.Writer, s *indicators.Stream) error { return reportfmt.WriteTable(w, s, "zh") }},
+		} {
+			b.Run(fmt.Sprintf("schools=%d/%s", n, f.name), func(b *testing.B) {
+				b.ReportAllocs()
+				cpu0 := cpuTime()
+				for b.Loop() {
+					s, err := ev.Stream(indicators.Options{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					if err := f.write(io.Discard, s); err != nil {
+						b.Fatal(err)
+					}
+				}
+				perItem(b, cpu0, results, "result")
+			})
+		}
+	}
 }

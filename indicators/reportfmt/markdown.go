@@ -34,6 +34,7 @@ func WriteMarkdownAcross(w io.Writer, r *indicators.Report, a *view.Across, lang
 		fmt.Sprintf(pick(lang, "（%d 个单位）", " (%d units)"), len(r.Units)), sep(lang)+view.SummaryText(t).In(lang))
 	fmt.Fprintf(bw, "\n%s\n", mdEscape(view.GapLegend.In(lang)))
 	empty, allMet := 0, 0
+	var texts view.Texts
 	for _, u := range r.Units {
 		if len(u.Results) == 0 {
 			if u.Summary.Total() == 0 {
@@ -56,8 +57,9 @@ func WriteMarkdownAcross(w io.Writer, r *indicators.Report, a *view.Across, lang
 		mdRow(bw, header)
 		fmt.Fprintln(bw, rule)
 		var notes []string
-		for _, res := range u.Results {
-			v := view.Of(res)
+		for k := range u.Results {
+			res := &u.Results[k]
+			v := texts.Row(res)
 			status := v.Status.In(lang)
 			if res.Status == indicators.NotMet && !res.Reference {
 				status = "**" + status + "**"

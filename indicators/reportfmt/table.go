@@ -39,6 +39,7 @@ func WriteTableAcross(w io.Writer, src indicators.Source, a *view.Across, lang s
 	fmt.Fprintln(bw, view.GapLegend.In(lang))
 	empty, allMet, units := 0, 0, 0
 	var t indicators.Summary
+	var texts view.Texts
 	err := src.Each(func(u *indicators.UnitReport) error {
 		units++
 		t = AddSummary(t, u.Summary)
@@ -68,8 +69,9 @@ func WriteTableAcross(w io.Writer, src indicators.Source, a *view.Across, lang s
 			right = append(right, true, true, true, false)
 		}
 		var notes []string
-		for _, res := range u.Results {
-			v := view.Of(res)
+		for k := range u.Results {
+			res := &u.Results[k]
+			v := texts.Row(res)
 			row := []string{
 				v.Status.In(lang), oneLine(res.Name.In(lang)), orNone(v.Value.In(lang)),
 				oneLine(v.Target.In(lang)), v.Gap.In(lang), v.Nature.In(lang),
@@ -126,7 +128,7 @@ func reportTitle(r *indicators.Report, lang string) string {
 
 // namedNotes are a result's notes (view.Result.Notes) prefixed with the
 // indicator's name, for notes listed under a table.
-func namedNotes(res indicators.Result, v view.Result, lang string) []string {
+func namedNotes(res *indicators.Result, v view.Result, lang string) []string {
 	name := oneLine(res.Name.In(lang))
 	if name == "" {
 		name = oneLine(res.Indicator)

@@ -110,7 +110,7 @@ func RowsAcross(r *indicators.Report, a *Across, lang string, each func(row []st
 	return rowsWith(r, lang, func(unit, indicator string) []string {
 		t := a.Of(unit, indicator)
 		return []string{t.Previous.In(lang), t.Change.In(lang), t.Baseline.In(lang), t.Completion.In(lang), t.Progress.In(lang), a.code(unit, indicator)}
-	}, each)
+	}, false, each)
 }
 
 // Note says, under a year's report title, which years the columns of a

@@ -57,7 +57,7 @@ func headers(cols []msg.Text, lang string) []string {
 // as a formula is kept as text. Rows go out as each unit's are made: r may
 // be a *indicators.Stream, whose units are never all in memory.
 func WriteCSV(w io.Writer, r indicators.Source, lang string) error {
-	return writeSheet(w, Columns(lang), func(each func([]string) error) error { return Rows(r, lang, each) })
+	return writeSheet(w, Columns(lang), func(each func([]string) error) error { return rowsWith(r, lang, nil, true, each) })
 }
 
 // writeSheet writes a CSV file for a spreadsheet, as every CSV of this
@@ -69,15 +69,20 @@ func writeSheet(w io.Writer, header []string, rows func(each func([]string) erro
 	if _, err := io.WriteString(w, spreadsheet.BOM); err != nil {
 		return err
 	}
+	const piece = 1 << 20
 	var b strings.Builder
+	// Sized once per piece, a little over it: grown row by row it would
+	// copy itself a dozen times a megabyte.
+	b.Grow(piece + piece/8)
 	spreadsheet.AppendRow(&b, header, true)
 	err := rows(func(row []string) error {
 		spreadsheet.AppendRow(&b, spreadsheet.GuardRow(row), true)
-		if b.Len() >= 1<<20 {
+		if b.Len() >= piece {
 			if _, err := io.WriteString(w, b.String()); err != nil {
 				return err
 			}
 			b.Reset()
+			b.Grow(piece + piece/8)
 		}
 		return nil
 	})
@@ -93,12 +98,13 @@ func writeSheet(w io.Writer, header []string, rows func(each func([]string) erro
 // the CSV guards a formula-like cell, for a writer whose cells are never
 // formulas (an .xlsx sheet). each may keep the row it is given.
 func Rows(r indicators.Source, lang string, each func(row []string) error) error {
-	return rowsWith(r, lang, nil, each)
+	return rowsWith(r, lang, nil, false, each)
 }
 
 // rowsWith gives Rows' rows, each followed by the cells more gives for its
-// unit and indicator when more is not nil.
-func rowsWith(r indicators.Source, lang string, more func(unit, indicator string) []string, each func(row []string) error) error {
+// unit and indicator when more is not nil. With reuse, every row is given
+// in the same slice, for an each that keeps none.
+func rowsWith(r indicators.Source, lang string, more func(unit, indicator string) []string, reuse bool, each func(row []string) error) error {
 	if r == nil || r.Header() == nil {
 		return nil
 	}
@@ -107,24 +113,28 @@ func rowsWith(r indicators.Source, lang string, more func(unit, indicator string
 		year = strconv.Itoa(y)
 	}
 	levels := r.Header().Levels
+	var texts Texts
+	var row []string
+	noteSep := pick(lang, "；", "; ")
 	return r.Each(func(u *indicators.UnitReport) error {
 		kind := ""
 		if u.Unit.Kind != "" {
 			kind = u.Unit.Kind.Name().In(lang)
 		}
-		for _, res := range u.Results {
-			v := Of(res)
-			notes := make([]string, len(v.Notes))
-			for i, n := range v.Notes {
-				notes[i] = n.In(lang)
+		level := levels.Name(u.Unit.Level).In(lang)
+		for k := range u.Results {
+			res := &u.Results[k]
+			v := texts.Row(res)
+			if !reuse {
+				row = nil
 			}
-			row := []string{
-				u.Unit.ID, u.Unit.Name, levels.Name(u.Unit.Level).In(lang), kind, u.Unit.Parent, year,
+			row = append(row[:0],
+				u.Unit.ID, u.Unit.Name, level, kind, u.Unit.Parent, year,
 				res.Indicator, res.Name.In(lang), v.Nature.In(lang),
 				v.Status.In(lang), v.Value.In(lang), v.Target.In(lang),
 				v.GapNumber, v.GapUnit.In(lang), v.GapSide.In(lang), v.Origin.In(lang), v.Places.In(lang),
-				res.Wording, strings.Join(notes, pick(lang, "；", "; ")),
-			}
+				res.Wording, joinIn(v.Notes, lang, noteSep),
+			)
 			if more != nil {
 				row = append(row, more(u.Unit.ID, res.Indicator)...)
 			}
@@ -134,4 +144,23 @@ func rowsWith(r indicators.Source, lang string, more func(unit, indicator string
 		}
 		return nil
 	})
+}
+
+// joinIn joins texts in a language, without building anything for one
+// text or none (most rows).
+func joinIn(ts []msg.Text, lang, sep string) string {
+	switch len(ts) {
+	case 0:
+		return ""
+	case 1:
+		return ts[0].In(lang)
+	}
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(t.In(lang))
+	}
+	return b.String()
 }

@@ -14,6 +14,7 @@
 package view
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 	"strings"
@@ -96,18 +97,26 @@ func ValueOf(r indicators.Result) msg.Text {
 	if r.Value == nil {
 		return msg.Text{}
 	}
-	return value(*r.Value, r.Unit, r.Target.Points, digitsOf(r))
+	return value(*r.Value, r.Unit, r.Target.Points, digitsOf(&r))
 }
 
 // Of computes the texts of a result.
-func Of(r indicators.Result) Result {
+func Of(r indicators.Result) Result { return of(&r, nil) }
+
+// of is Of, with the texts t keeps reused, and without Line, when t is not
+// nil (Texts.Row).
+func of(r *indicators.Result, t *Texts) Result {
 	d := digitsOf(r)
 	v := Result{
-		Target:   target(r),
-		Status:   status(r),
+		Target:   t.target(r),
+		Status:   t.status(r),
 		Nature:   Nature(r.Nature),
-		Places:   places(r.Places),
+		Places:   t.places(r),
 		Warnings: r.Warnings,
+	}
+	if t != nil {
+		v.Notes = t.notes[:0]
+		defer func() { t.notes = v.Notes }()
 	}
 	if r.Value != nil {
 		v.Value = value(*r.Value, r.Unit, r.Target.Points, d)
@@ -118,9 +127,15 @@ func Of(r indicators.Result) Result {
 	}
 	if r.Gap != nil {
 		v.GapSide = SideText(indicators.SideOf(r.Status, *r.Gap))
-		v.gap = gap(*r.Gap, r.Unit, r.Target.Points, d)
-		v.Gap = withSide(v.gap, v.GapSide)
 		v.GapNumber = gapNumber(*r.Gap, d)
+		if t == nil {
+			v.gap = gapText(v.GapNumber, r.Unit, r.Target.Points)
+			v.Gap = withSide(v.gap, v.GapSide)
+		} else {
+			// Only Line reads gap alone: the gap with its side is
+			// written at once.
+			v.Gap = gapWithSide(v.GapNumber, r.Unit, r.Target.Points, v.GapSide)
+		}
 		if r.Unit == plan.Percent || r.Target.Points {
 			v.GapUnit = points
 		}
@@ -130,7 +145,7 @@ func Of(r indicators.Result) Result {
 		v.Notes = append(v.Notes, v.TargetNote)
 	}
 	if r.Reference {
-		v.TargetNote = referenceNote(r)
+		v.TargetNote = t.referenceNote(r)
 		v.Notes = append(v.Notes, v.TargetNote)
 	}
 	if r.Reason != nil {
@@ -150,7 +165,9 @@ func Of(r indicators.Result) Result {
 		v.Notes = append(v.Notes, b)
 	}
 	v.Notes = append(v.Notes, r.Warnings...)
-	v.Line = line(r, v)
+	if t == nil {
+		v.Line = line(r, &v)
+	}
 	return v
 }
 
@@ -158,7 +175,7 @@ func Of(r indicators.Result) Result {
 // range read one-sided by its direction ("8-10所" where more is better) is
 // met by 11, which is above the range, not in it. The gap's sign says which
 // end: the engine gives a range a gap only outside it.
-func beyond(r indicators.Result) msg.Text {
+func beyond(r *indicators.Result) msg.Text {
 	if r.Status != indicators.Met || r.Target.Op != rule.Between || r.Gap == nil || *r.Gap == 0 {
 		return msg.Text{}
 	}
@@ -193,6 +210,18 @@ func withSide(g, side msg.Text) msg.Text {
 		return g
 	}
 	return msg.T(g.ZH+"（"+side.ZH+"）", g.EN+" ("+side.EN+")")
+}
+
+// gapWithSide is withSide(gapText(s, u, inPoints), side), each language
+// written in one piece.
+func gapWithSide(s string, u plan.Unit, inPoints bool, side msg.Text) msg.Text {
+	if side.IsZero() {
+		return gapText(s, u, inPoints)
+	}
+	if u == plan.Percent || inPoints {
+		return msg.T(s+points.ZH+"（"+side.ZH+"）", s+" "+points.EN+" ("+side.EN+")")
+	}
+	return msg.T(s+"（"+side.ZH+"）", s+" ("+side.EN+")")
 }
 
 // points is the unit of a gap between percents.
@@ -269,7 +298,7 @@ type digits struct {
 // the indicator declares (or its unit's default), or more when those would
 // round the value onto its bound (94.996% against ≥ 95% would read "95%,
 // not met").
-func digitsOf(r indicators.Result) digits {
+func digitsOf(r *indicators.Result) digits {
 	n, fixed := plan.DisplayDecimals(r.Unit, r.Decimals)
 	return need(r.Gap, digits{n: n, base: n, fixed: fixed})
 }
@@ -288,24 +317,65 @@ func need(g *float64, d digits) digits {
 
 // format writes x with d's decimals.
 func format(x float64, d digits) string {
-	s := strconv.FormatFloat(x, 'f', d.n, 64)
+	var buf [32]byte
+	return string(appendFormat(buf[:0], x, d))
+}
+
+// appendFormat appends x with d's decimals to dst: a national report
+// writes millions of values, and a string per step of their trimming was
+// most of its allocations.
+func appendFormat(dst []byte, x float64, d digits) []byte {
+	start := len(dst)
+	dst = strconv.AppendFloat(dst, x, 'f', d.n, 64)
 	if !d.fixed {
-		return trim(s)
+		return trimAt(dst, start)
 	}
 	if d.n > d.base {
 		// The decimals added for the status only: drop their zeros, keep
 		// the declared ones.
-		s = strings.TrimRight(s, "0")
-		dot := strings.IndexByte(s, '.')
-		if short := d.base - (len(s) - dot - 1); dot >= 0 && short > 0 {
-			s += strings.Repeat("0", short)
+		dst = trimRight(dst, start, '0')
+		if dot := bytes.IndexByte(dst[start:], '.'); dot >= 0 {
+			for short := d.base - (len(dst) - start - dot - 1); short > 0; short-- {
+				dst = append(dst, '0')
+			}
 		}
-		s = strings.TrimSuffix(s, ".")
+		if len(dst) > start && dst[len(dst)-1] == '.' {
+			dst = dst[:len(dst)-1]
+		}
 	}
-	if strings.Trim(s, "-0.") == "" {
-		s = strings.TrimPrefix(s, "-")
+	if len(dst) > start && dst[start] == '-' && onlyOf(dst[start:], "-0.") {
+		dst = append(dst[:start], dst[start+1:]...)
 	}
-	return s
+	return dst
+}
+
+// trimAt is trim on what dst holds from start.
+func trimAt(dst []byte, start int) []byte {
+	if bytes.IndexByte(dst[start:], '.') >= 0 {
+		dst = trimRight(trimRight(dst, start, '0'), start, '.')
+	}
+	if string(dst[start:]) == "-0" {
+		dst = append(dst[:start], '0')
+	}
+	return dst
+}
+
+// trimRight drops c from the end of dst, down to start.
+func trimRight(dst []byte, start int, c byte) []byte {
+	for len(dst) > start && dst[len(dst)-1] == c {
+		dst = dst[:len(dst)-1]
+	}
+	return dst
+}
+
+// onlyOf reports whether b holds nothing but bytes of set.
+func onlyOf(b []byte, set string) bool {
+	for _, c := range b {
+		if strings.IndexByte(set, c) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func number(v float64, u plan.Unit, d digits) string {
@@ -314,7 +384,8 @@ func number(v float64, u plan.Unit, d digits) string {
 	}
 	switch u {
 	case plan.Percent:
-		return format(v*100, d) + "%"
+		var buf [32]byte
+		return string(append(appendFormat(buf[:0], v*100, d), '%'))
 	case plan.Count:
 		if v == math.Trunc(v) && !d.fixed {
 			return strconv.FormatFloat(v, 'f', 0, 64)
@@ -335,7 +406,11 @@ func value(v float64, u plan.Unit, inPoints bool, d digits) msg.Text {
 }
 
 func gap(g float64, u plan.Unit, inPoints bool, d digits) msg.Text {
-	s := gapNumber(g, d)
+	return gapText(gapNumber(g, d), u, inPoints)
+}
+
+// gapText is a gap written as gapNumber writes it, in its unit.
+func gapText(s string, u plan.Unit, inPoints bool) msg.Text {
 	if u == plan.Percent || inPoints {
 		return msg.T(s+points.ZH, s+" "+points.EN)
 	}
@@ -345,23 +420,22 @@ func gap(g float64, u plan.Unit, inPoints bool, d digits) msg.Text {
 // gapNumber is the gap as a plain number, with the digits of the gap's
 // text: a sheet and a table show the same gap.
 func gapNumber(g float64, d digits) string {
-	s := format(g, d)
-	if g > 0 && strings.Trim(s, "0.") != "" {
-		s = "+" + s
+	var buf [32]byte
+	b := appendFormat(append(buf[:0], '+'), g, d)
+	if g > 0 && !onlyOf(b[1:], "0.") {
+		return string(b)
 	}
-	return s
+	return string(b[1:])
 }
 
-func target(r indicators.Result) msg.Text {
+// targetAsWritten is the target in symbols, or as written.
+func targetAsWritten(r *indicators.Result) msg.Text {
 	t := r.Target.Display
 	if t.ZH == "" {
 		t.ZH = r.Target.Text
 	}
 	if t.EN == "" {
 		t.EN = t.ZH
-	}
-	if r.Reference {
-		t = referenceTarget(r, t)
 	}
 	return t
 }
@@ -393,7 +467,7 @@ func places(ps []plan.Place) msg.Text {
 	return msg.T(strings.Join(zh, "、"), strings.Join(en, ", "))
 }
 
-func line(r indicators.Result, v Result) msg.Text {
+func line(r *indicators.Result, v *Result) msg.Text {
 	one := func(lang string) string {
 		s := r.Name.In(lang)
 		if s == "" {
