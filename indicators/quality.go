@@ -137,8 +137,14 @@ func (c *Catalog) Quality(d *dataset.Dataset) *DataQuality {
 		return false
 	}
 	byClass := make([]bool, len(q.Units))
+	has := make([]bool, len(d.Units))
 	for _, m := range c.metrics {
-		col := d.Column(m.ID)
+		// The column holds only the units with a figure; the walk below
+		// goes children first.
+		units, _ := d.Column(m.ID).Figures()
+		for _, i := range units {
+			has[i] = true
+		}
 		for k, u := range q.Units {
 			byClass[k] = reports(m.ReportedBy, dataset.OrgUnit{Level: u.Level, Kind: u.Kind})
 		}
@@ -156,9 +162,12 @@ func (c *Catalog) Quality(d *dataset.Dataset) *DataQuality {
 			}
 			below[i] = true
 			expected[i]++
-			if col != nil && col.Present[i] {
+			if has[i] {
 				present[i]++
 			}
+		}
+		for _, i := range units {
+			has[i] = false
 		}
 	}
 	for i := range d.Units {

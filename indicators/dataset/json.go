@@ -3,6 +3,7 @@ package dataset
 import (
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/eduplan/eduplan/internal/strictjson"
@@ -248,10 +249,13 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 			case "id":
 				hasID, w.id = true, v.Off
 				u.ID, _ = r.str(v, path, key)
+				// Copies: a piece of the file's text would keep it all.
+				u.ID = strings.Clone(u.ID)
 				r.length(v, path, key, u.ID)
 			case "name":
 				w.name = v.Off
 				u.Name, _ = r.str(v, path, key)
+				u.Name = strings.Clone(u.Name)
 				r.length(v, path, key, u.Name)
 			case "level":
 				hasLevel, w.level = true, v.Off
@@ -274,6 +278,7 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 			case "parent":
 				w.parent = v.Off
 				u.Parent, _ = r.str(v, path, key)
+				u.Parent = strings.Clone(u.Parent)
 			case "figures":
 				if v.Kind != strictjson.ObjectStart {
 					r.addAt(v.Off, path, key, v.Raw, msg.T("figures 应为对象 {…}", "figures must be an object {…}"))
@@ -299,7 +304,7 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 					continue
 				}
 				if cols[k] == nil {
-					cols[k] = &Column{Values: make([]float64, len(units.Elems)), Present: make([]bool, len(units.Elems))}
+					cols[k] = &Column{}
 				}
 				v := mb.Val
 				var text string
@@ -335,7 +340,9 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 				if f := &r.fields[k]; present && f.Reports != nil && !f.Reports(u) {
 					r.warn(v.Off, fp, mb.Key, u.ID, text, WarnNotReportedBy)
 				}
-				cols[k].Values[i], cols[k].Present[i] = val, present
+				if present {
+					cols[k].set(i, val)
+				}
 			}
 		}
 		d.Units = append(d.Units, u)
@@ -366,12 +373,13 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 			r.add(off, path, p.text, p.reason)
 		}
 	}
+	d.index = make(map[string]int, len(d.Units))
 	for i, u := range d.Units {
 		d.index[u.ID] = i
 	}
 	for k, c := range cols {
 		if c != nil {
-			d.columns[r.fields[k].ID] = c
+			d.columns[r.fields[k].ID] = c.trimmed()
 		}
 	}
 }
@@ -390,10 +398,10 @@ func (d *Dataset) WriteJSON(w io.Writer, fields []Field) error {
 		percent[f.ID] = f.Percent
 	}
 	metrics := d.Metrics()
-	cols := make([]*Column, len(metrics))
+	cols := make([]cursor, len(metrics))
 	pct := make([]bool, len(metrics))
 	for k, id := range metrics {
-		cols[k], pct[k] = d.columns[id], percent[id]
+		cols[k].c, pct[k] = d.columns[id], percent[id]
 	}
 	b := make([]byte, 0, 64+len(d.Units)*(100+16*len(metrics)))
 	var err error

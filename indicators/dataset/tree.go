@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/eduplan/eduplan/msg"
@@ -196,9 +197,13 @@ func (d *Dataset) Subtree(id string) *Dataset {
 		keep = append(keep, i)
 	}
 	for id, c := range d.columns {
-		nc := &Column{Values: make([]float64, len(keep)), Present: make([]bool, len(keep))}
+		nc := &Column{}
+		cur := cursor{c: c}
 		for n, i := range keep {
-			nc.Values[n], nc.Present[n] = c.at(i)
+			if v, ok := cur.at(i); ok {
+				nc.units = append(nc.units, int32(n))
+				nc.values = append(nc.values, v)
+			}
 		}
 		s.columns[id] = nc
 	}
@@ -223,13 +228,10 @@ func (d *Dataset) Equal(e *Dataset) bool {
 	}
 	same := func(a, b *Dataset) bool {
 		for id, ca := range a.columns {
-			cb := b.columns[id]
-			for i := range a.Units {
-				va, oka := ca.at(i)
-				vb, okb := cb.at(i)
-				if oka != okb || va != vb {
-					return false
-				}
+			ua, va := ca.Figures()
+			ub, vb := b.columns[id].Figures()
+			if !slices.Equal(ua, ub) || !slices.Equal(va, vb) {
+				return false
 			}
 		}
 		return true
