@@ -87,7 +87,9 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 	for i, f := range fields {
 		r.byID[f.ID] = i
 	}
-	root, serr := strictjson.Parse(text)
+	// The units are read one at a time (readUnits): a tree of them all
+	// would cost several times the file.
+	root, serr := strictjson.ParseShallow(text)
 	if serr != nil {
 		r.add(serr.Off, "", "", strictjson.SyntaxText(serr))
 		return nil, r.errs
@@ -132,7 +134,7 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 				continue
 			}
 			units = v
-			if len(v.Elems) == 0 {
+			if v.Len == 0 {
 				// A CSV file with a header and no rows is refused: an empty
 				// list is the same mistake, not an empty report.
 				r.add(v.Off, "units", v.Raw, msg.T("units 是空的：没有任何单位", "units is empty: the file holds no units"))
@@ -156,7 +158,7 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 	d.Source = Source{File: opt.File, Encoding: enc}
 	d.Levels = opt.Levels
 	if units != nil {
-		r.readUnits(d, units)
+		r.readUnits(d, text, units)
 	}
 	if len(r.errs) > 0 {
 		return nil, capErrors(r.errs, opt.File)
@@ -225,12 +227,13 @@ func (r *jsonRead) length(v *strictjson.Node, path, key, s string) {
 	}
 }
 
-func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
+func (r *jsonRead) readUnits(d *Dataset, text string, units *strictjson.Node) {
 	type where struct{ obj, id, level, kind, parent, name int }
-	pos := make([]where, 0, len(units.Elems))
-	d.Units = make([]OrgUnit, 0, len(units.Elems))
+	pos := make([]where, 0, units.Len)
+	d.Units = make([]OrgUnit, 0, units.Len)
+	d.Source.Lines = make([]int, 0, units.Len)
 	cols := make([]*Column, len(r.fields))
-	for i, un := range units.Elems {
+	strictjson.Each(text, units, func(i int, un *strictjson.Node) {
 		path := "units[" + strconv.Itoa(i) + "]"
 		w := where{un.Off, un.Off, un.Off, un.Off, un.Off, un.Off}
 		var u OrgUnit
@@ -239,7 +242,7 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 			d.Units = append(d.Units, u)
 			pos = append(pos, w)
 			d.Source.Lines = append(d.Source.Lines, 0)
-			continue
+			return
 		}
 		var figures *strictjson.Node
 		hasID, hasLevel := false, false
@@ -349,7 +352,7 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 		pos = append(pos, w)
 		line, _ := r.lines.At(un.Off)
 		d.Source.Lines = append(d.Source.Lines, line)
-	}
+	})
 	if len(r.errs) == 0 {
 		for _, p := range append(validateUnits(d.Units, r.opt.Levels), totalRows(d.Units)...) {
 			w := pos[p.unit]
