@@ -244,7 +244,11 @@ func (c *Catalog) ruleViolations(d *dataset.Dataset) int {
 	}
 	sub := *c
 	sub.order = c.ruleOrder
-	e := sub.Evaluate(d)
+	return sub.Evaluate(d).violatedRules()
+}
+
+// violatedRules counts the rules broken on some unit.
+func (e *Evaluation) violatedRules() int {
 	n := 0
 	for _, re := range e.rules {
 		if slices.Contains(re.status, codeViolated) {
