@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators/dataset"
@@ -406,8 +407,8 @@ func keepSides(st []uint8, left, right rule.Vector) ruleSides {
 
 // at returns the sides at the unit at position i, which keepSides kept.
 func (s *ruleSides) at(i int) (l, r float64, lok, rok bool) {
-	k, found := slices.BinarySearch(s.units, int32(i))
-	if !found {
+	k := sort.Search(len(s.units), func(k int) bool { return int(s.units[k]) >= i })
+	if k == len(s.units) || int(s.units[k]) != i {
 		return 0, 0, false, false
 	}
 	return s.left.V[k], s.right.V[k], s.left.S[k] == rule.OK, s.right.S[k] == rule.OK

@@ -135,12 +135,14 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // levels as the plan declares them (any depth, in the readers, the checks
 // and the page's unit picker) about 8 KB; issue 12's compact report (the
 // plan's text once, eduplan.report/v2, written and read by the page) and
-// results built without waste about 23 KB. Together: 2,062,341. The budget
-// stands at 2,064,000 until the page's own code is
+// results built without waste about 23 KB; issue 12's readers that scale
+// (columns holding only the figures present, the JSON reader taking the
+// units one at a time) about 3 KB. Together: 2,065,329. The budget
+// stands at 2,065,400 until the page's own code is
 // made smaller (the rule package's target parser, the packages' init
 // tables, texts built by fmt); the note of the session that raised it says
 // so. It is a ceiling against growth, not the goal: the goal is 1.9 MB.
-const wasmGzipBudget = 2_064_000
+const wasmGzipBudget = 2_065_400
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
 // new dependency is the usual cause: go list -deps (see wasmDeps) shows

@@ -8,7 +8,6 @@ package dataset
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 
 	"github.com/eduplan/eduplan/org"
@@ -135,15 +134,18 @@ func (c *Column) set(i int, v float64) {
 		c.values[k] = v
 		return
 	}
-	c.units = slices.Insert(c.units, k, int32(i))
-	c.values = slices.Insert(c.values, k, v)
+	c.units = append(c.units, 0)
+	c.values = append(c.values, 0)
+	copy(c.units[k+1:], c.units[k:])
+	copy(c.values[k+1:], c.values[k:])
+	c.units[k], c.values[k] = int32(i), v
 }
 
 // clear removes the figure of the unit at position i.
 func (c *Column) clear(i int) {
 	if k, ok := c.find(i); ok {
-		c.units = slices.Delete(c.units, k, k+1)
-		c.values = slices.Delete(c.values, k, k+1)
+		c.units = append(c.units[:k], c.units[k+1:]...)
+		c.values = append(c.values[:k], c.values[k+1:]...)
 	}
 }
 
@@ -151,7 +153,7 @@ func (c *Column) clear(i int) {
 // columns, grown by appending, do not keep up to twice their size.
 func (c *Column) trimmed() *Column {
 	if cap(c.units)-len(c.units) > len(c.units)/8 {
-		c.units, c.values = slices.Clip(slices.Clone(c.units)), slices.Clone(c.values)
+		c.units, c.values = append([]int32(nil), c.units...), append([]float64(nil), c.values...)
 	}
 	return c
 }

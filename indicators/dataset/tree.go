@@ -2,7 +2,6 @@ package dataset
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/eduplan/eduplan/msg"
@@ -230,8 +229,13 @@ func (d *Dataset) Equal(e *Dataset) bool {
 		for id, ca := range a.columns {
 			ua, va := ca.Figures()
 			ub, vb := b.columns[id].Figures()
-			if !slices.Equal(ua, ub) || !slices.Equal(va, vb) {
+			if len(ua) != len(ub) {
 				return false
+			}
+			for k := range ua {
+				if ua[k] != ub[k] || va[k] != vb[k] {
+					return false
+				}
 			}
 		}
 		return true

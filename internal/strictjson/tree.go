@@ -31,8 +31,10 @@ type Member struct {
 // holds the two to it), but follows the structure by recursion rather than
 // token by token: a data file has half a million values, and this is a
 // third faster.
-func Parse(text string) (*Node, *SyntaxError) {
-	b := &builder{sc: NewScanner(text)}
+func Parse(text string) (*Node, *SyntaxError) { return parse(text, false) }
+
+func parse(text string, shallow bool) (*Node, *SyntaxError) {
+	b := &builder{sc: NewScanner(text), shallow: shallow}
 	root, err := b.value()
 	if err != nil {
 		return nil, err
@@ -52,20 +54,7 @@ func Parse(text string) (*Node, *SyntaxError) {
 // element, but not kept: its node has Len elements and no Elems, and Each
 // reads them one at a time. A file of half a million units then never
 // holds a tree of all of them, which costs several times the file.
-func ParseShallow(text string) (*Node, *SyntaxError) {
-	b := &builder{sc: NewScanner(text), shallow: true}
-	root, err := b.value()
-	if err != nil {
-		return nil, err
-	}
-	s := b.sc
-	s.space()
-	if s.pos < len(s.s) {
-		_, err := s.fail(s.pos, "JSON 值之后还有多余内容", "extra text after the JSON value")
-		return nil, err
-	}
-	return root, nil
-}
+func ParseShallow(text string) (*Node, *SyntaxError) { return parse(text, true) }
 
 // Each calls fn with each element of an array that ParseShallow left
 // unbuilt, in order, text being the document it parsed. The element's
