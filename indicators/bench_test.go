@@ -242,9 +242,12 @@ func handSum(d *dataset.Dataset, metric string, order []int) ([]float64, []bool)
 	n := len(d.Units)
 	col := d.Column(metric)
 	v, ok := make([]float64, n), make([]bool, n)
+	units, values := col.Figures()
+	for k, i := range units {
+		v[i], ok[i] = values[k], true
+	}
 	for _, i := range order {
-		if col.Present[i] {
-			v[i], ok[i] = col.Values[i], true
+		if ok[i] {
 			continue
 		}
 		chs := d.Children(i)

@@ -232,7 +232,7 @@ func (e *Evaluation) mayMismatch(k int, parents []int) bool {
 	// inner one and ends there, so no unit is walked twice; most metrics
 	// are reported by no parent and walk nothing.
 	for _, p := range parents {
-		if col.Present[p] && e.reportedBelow(col, p) {
+		if _, ok := col.At(p); ok && e.reportedBelow(col, p) {
 			return true
 		}
 	}
@@ -242,7 +242,7 @@ func (e *Evaluation) mayMismatch(k int, parents []int) bool {
 // reportedBelow reports whether a unit below i has a figure in col.
 func (e *Evaluation) reportedBelow(col *dataset.Column, i int) bool {
 	for _, ch := range e.data.Children(i) {
-		if col.Present[ch] || e.reportedBelow(col, ch) {
+		if _, ok := col.At(ch); ok || e.reportedBelow(col, ch) {
 			return true
 		}
 	}
@@ -309,16 +309,20 @@ func (e *Evaluation) effective(k int, m plan.Metric, order []int) (rule.Vector, 
 	reports := e.perClass(func(u dataset.OrgUnit) bool { return reports(m.ReportedBy, u) })
 	v := rule.NewVector(n)
 	origins := make([]Origin, n)
-	col := d.Column(m.ID)
+	// The reported figures first: the column holds only the units that
+	// have one, and the walk below goes children first, not in order.
+	units, values := d.Column(m.ID).Figures()
+	for j, i := range units {
+		v.V[i], v.S[i], origins[i] = values[j], rule.OK, Reported
+	}
 	for _, i := range order {
 		chs := d.Children(i)
-		if col != nil && col.Present[i] {
-			v.V[i], v.S[i], origins[i] = col.Values[i], rule.OK, Reported
+		if origins[i] == Reported {
 			if m.Aggregate != plan.Sum || len(chs) == 0 {
 				continue
 			}
-			if sum, cnt, ok := childrenSum(v, chs); ok && disagree(col.Values[i], sum, cnt, m.Integral) {
-				e.addMismatch(k, m, i, col.Values[i], sum, cnt)
+			if sum, cnt, ok := childrenSum(v, chs); ok && disagree(v.V[i], sum, cnt, m.Integral) {
+				e.addMismatch(k, m, i, v.V[i], sum, cnt)
 				if e.parent == ParentSum {
 					v.V[i], origins[i] = sum, Summed
 				}
@@ -413,12 +417,9 @@ func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 	for i := range derived {
 		derived[i] = Computed
 	}
-	if col := d.Column(ci.ID); col != nil {
-		for i, ok := range col.Present {
-			if ok {
-				val.V[i], val.S[i], derived[i] = col.Values[i], rule.OK, Reported
-			}
-		}
+	units, values := d.Column(ci.ID).Figures()
+	for k, i := range units {
+		val.V[i], val.S[i], derived[i] = values[k], rule.OK, Reported
 	}
 	st := make([]code, n)
 	applies := e.perClass(func(u dataset.OrgUnit) bool { return ci.AppliesTo.Applies(u.Level, u.Kind) })

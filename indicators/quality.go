@@ -91,6 +91,22 @@ type CellNote struct {
 // counted. A figure is present when the unit gave it itself. Rule
 // violations are the validation rules broken on some unit (ruleViolations).
 func (c *Catalog) Quality(d *dataset.Dataset) *DataQuality {
+	return c.quality(d, nil)
+}
+
+// QualityWith is Quality for a dataset already evaluated as ev: the rule
+// violations are counted from ev rather than from a second evaluation of
+// the whole dataset, when ev is of this catalogue and dataset and took the
+// parents' own figures, as Quality does (otherwise they are counted as
+// Quality counts them). The numbers are Quality's either way.
+func (c *Catalog) QualityWith(d *dataset.Dataset, ev *Evaluation) *DataQuality {
+	if ev == nil || ev.cat != c || ev.data != d || ev.parent != ParentOwn {
+		ev = nil
+	}
+	return c.quality(d, ev)
+}
+
+func (c *Catalog) quality(d *dataset.Dataset, ev *Evaluation) *DataQuality {
 	q := &DataQuality{File: d.Source.File, Encoding: string(d.Source.Encoding), Units: []UnitCount{},
 		MissingByMarker: d.Source.MissingByMarker, MissingCells: d.Source.Missing, Warnings: d.Source.WarningCount()}
 	// The units fall into a few classes of level and kind, counted in
@@ -137,8 +153,14 @@ func (c *Catalog) Quality(d *dataset.Dataset) *DataQuality {
 		return false
 	}
 	byClass := make([]bool, len(q.Units))
+	has := make([]bool, len(d.Units))
 	for _, m := range c.metrics {
-		col := d.Column(m.ID)
+		// The column holds only the units with a figure; the walk below
+		// goes children first.
+		units, _ := d.Column(m.ID).Figures()
+		for _, i := range units {
+			has[i] = true
+		}
 		for k, u := range q.Units {
 			byClass[k] = reports(m.ReportedBy, dataset.OrgUnit{Level: u.Level, Kind: u.Kind})
 		}
@@ -156,9 +178,12 @@ func (c *Catalog) Quality(d *dataset.Dataset) *DataQuality {
 			}
 			below[i] = true
 			expected[i]++
-			if col != nil && col.Present[i] {
+			if has[i] {
 				present[i]++
 			}
+		}
+		for _, i := range units {
+			has[i] = false
 		}
 	}
 	for i := range d.Units {
@@ -184,6 +209,10 @@ func (c *Catalog) Quality(d *dataset.Dataset) *DataQuality {
 		}
 		q.Districts = append(q.Districts, dq)
 	}
-	q.RuleViolations = c.ruleViolations(d)
+	if ev != nil {
+		q.RuleViolations = ev.violatedRules()
+	} else {
+		q.RuleViolations = c.ruleViolations(d)
+	}
 	return q
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators/dataset"
@@ -244,7 +245,11 @@ func (c *Catalog) ruleViolations(d *dataset.Dataset) int {
 	}
 	sub := *c
 	sub.order = c.ruleOrder
-	e := sub.Evaluate(d)
+	return sub.Evaluate(d).violatedRules()
+}
+
+// violatedRules counts the rules broken on some unit.
+func (e *Evaluation) violatedRules() int {
 	n := 0
 	for _, re := range e.rules {
 		if slices.Contains(re.status, codeViolated) {
@@ -276,7 +281,11 @@ var ruleCodes = [...]RuleStatus{codePassed: RulePassed, codeViolated: RuleViolat
 
 // ruleEval holds one rule's outcome on every unit.
 type ruleEval struct {
-	left, right rule.Vector
+	// sides are the values of the rule's sides at the units it compared
+	// (passed, violated or not computable), by position ascending: the
+	// rest never show them, and sides for every unit of every rule would
+	// hold a national batch's memory for nothing.
+	sides ruleSides
 	// status is per unit a code of ruleCodes: 0 where the rule does not
 	// concern the unit. A byte rather than a RuleStatus, a string, keeps
 	// the column small for a batch of many units.
@@ -366,7 +375,43 @@ func (e *Evaluation) evalRule(cr *compiledRule, n int, sc *evalScratch) ruleEval
 			st[i] = codeViolated
 		}
 	}
-	return ruleEval{left: left, right: right, status: st}
+	return ruleEval{sides: keepSides(st, left, right), status: st}
+}
+
+// ruleSides are a rule's left and right sides at some units.
+type ruleSides struct {
+	units       []int32
+	left, right rule.Vector
+}
+
+// keepSides keeps the sides at the units whose status shows them.
+func keepSides(st []uint8, left, right rule.Vector) ruleSides {
+	n := 0
+	for _, c := range st {
+		if c != 0 && c != codeSkipped {
+			n++
+		}
+	}
+	out := ruleSides{units: make([]int32, 0, n), left: rule.NewVector(n), right: rule.NewVector(n)}
+	for i, c := range st {
+		if c == 0 || c == codeSkipped {
+			continue
+		}
+		k := len(out.units)
+		out.units = append(out.units, int32(i))
+		out.left.V[k], out.left.S[k] = left.V[i], left.S[i]
+		out.right.V[k], out.right.S[k] = right.V[i], right.S[i]
+	}
+	return out
+}
+
+// at returns the sides at the unit at position i, which keepSides kept.
+func (s *ruleSides) at(i int) (l, r float64, lok, rok bool) {
+	k := sort.Search(len(s.units), func(k int) bool { return int(s.units[k]) >= i })
+	if k == len(s.units) || int(s.units[k]) != i {
+		return 0, 0, false, false
+	}
+	return s.left.V[k], s.right.V[k], s.left.S[k] == rule.OK, s.right.S[k] == rule.OK
 }
 
 // ruleFigure is the column of a metric or indicator a rule reads: the
@@ -489,14 +534,15 @@ func (e *Evaluation) ruleResult(k, i int) ValidationResult {
 	if res.Status == RuleSkipped {
 		return res
 	}
-	if re.left.S[i] == rule.OK {
-		res.LeftValue = ptr(clean(re.left.V[i]))
+	l, r, lok, rok := re.sides.at(i)
+	if lok {
+		res.LeftValue = ptr(clean(l))
 	}
-	if re.right.S[i] == rule.OK {
-		res.RightValue = ptr(clean(re.right.V[i]))
+	if rok {
+		res.RightValue = ptr(clean(r))
 	}
-	if res.LeftValue != nil && res.RightValue != nil {
-		res.Difference = ptr(clean(re.left.V[i] - re.right.V[i]))
+	if lok && rok {
+		res.Difference = ptr(clean(l - r))
 	}
 	return res
 }

@@ -2,6 +2,7 @@ package indicators_test
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -333,4 +334,29 @@ func TestValidationFollowsParentFigures(t *testing.T) {
 		assert.Equal(t, tc.want, r.Status, tc.parent)
 		assert.Equal(t, tc.left, *r.LeftValue, tc.parent)
 	}
+}
+
+// QualityWith counts the rules broken from the evaluation it is given, and
+// gives what Quality gives: from an evaluation with the parents' own
+// figures, and (by evaluating again) from one with their units' sums, where
+// the rules broken may differ.
+func TestQualityWithAgreesWithQuality(t *testing.T) {
+	cat := ruleCatalog(t,
+		plan.ValidationRule{ID: "parts", Name: msg.T("城乡之和", "urban and rural"), Left: "urban + rural", Operator: plan.OpEQ, Right: "enrolled"},
+		plan.ValidationRule{ID: "age", Name: msg.T("3-5岁", "aged 3-5"), Left: "age3_5", Operator: plan.OpLE, Right: "enrolled"})
+	csv := "单位代码,单位名称,层级,学校类型,上级单位,在园幼儿数,3-5岁在园幼儿数,城镇在园幼儿数,农村在园幼儿数\n" +
+		"c,市,市,,,,,,\n" +
+		"d,区,区县,,c,300,250,100,190\n" +
+		"k1,一园,学校,幼儿园,d,100,120,60,40\n" +
+		"k2,二园,学校,幼儿园,d,100,90,40,60\n"
+	d, err := dataset.ReadCSV(strings.NewReader(csv), cat.Fields(), dataset.Options{File: "r.csv", Year: 2017})
+	require.NoError(t, err)
+	want := cat.Quality(d)
+	require.Equal(t, 2, want.RuleViolations)
+	for _, parent := range []indicators.ParentFigures{indicators.ParentOwn, indicators.ParentSum} {
+		ev, err := cat.EvaluateWith(d, indicators.Options{ParentFigures: parent})
+		require.NoError(t, err)
+		assert.Equal(t, want, cat.QualityWith(d, ev), parent)
+	}
+	assert.Equal(t, want, cat.QualityWith(d, nil))
 }

@@ -138,12 +138,13 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // results built without waste about 23 KB; issue 12's district of 10,000
 // schools listed in steps (fileSchools) and the report's texts naming the
 // plan's levels (Report.Levels) about 3 KB; the leaner evaluation and the
-// row texts made once per indicator (view.Texts) about 4 KB. Together:
-// 2,069,890. The budget stands at 2,070,000 until the page's own code is
+// row texts made once per indicator (view.Texts) about 4 KB; figures stored
+// only where present (dataset.Column) and the streaming JSON data reader
+// about 4 KB. Together: 2,074,253. The budget stands at 2,075,000 until the page's own code is
 // made smaller (the rule package's target parser, the packages' init
 // tables, texts built by fmt); the note of the session that raised it says
 // so. It is a ceiling against growth, not the goal: the goal is 1.9 MB.
-const wasmGzipBudget = 2_070_000
+const wasmGzipBudget = 2_075_000
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
 // new dependency is the usual cause: go list -deps (see wasmDeps) shows

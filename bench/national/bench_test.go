@@ -259,9 +259,12 @@ func (h *hand) statuses() [][]indicators.Status {
 		col := d.Column(mid)
 		v, s := make([]float64, n), make([]uint8, n)
 		rep := h.reports[k]
+		units, values := col.Figures()
+		for j, i := range units {
+			v[i], s[i] = values[j], ok
+		}
 		for _, i := range h.order {
-			if col != nil && col.Present[i] {
-				v[i], s[i] = col.Values[i], ok
+			if s[i] == ok {
 				continue
 			}
 			chs := d.Children(i)

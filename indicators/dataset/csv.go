@@ -129,10 +129,9 @@ type csvRead struct {
 	noHeader []bool         // columns with an empty header
 
 	units    []OrgUnit
-	lines    []int       // line of each unit's row
-	parents  []string    // parent cell of each unit, cleaned
-	values   [][]float64 // per entry of fieldCol
-	present  [][]bool
+	lines    []int    // line of each unit's row
+	parents  []string // parent cell of each unit, cleaned
+	cols     []Column // per entry of fieldCol
 	idLine   map[string]int
 	year     int
 	yearLine int
@@ -233,13 +232,12 @@ func readRecords(sc records, enc Encoding, fields []Field, opt Options) (*Datase
 	// Room for every line, so that the columns grow once rather than double
 	// their way up.
 	rows := sc.left()
+	if len(c.idLine) == 0 {
+		c.idLine = make(map[string]int, rows)
+	}
 	c.units = make([]OrgUnit, 0, rows)
 	c.lines = make([]int, 0, rows)
 	c.parents = make([]string, 0, rows)
-	for n := range c.values {
-		c.values[n] = make([]float64, 0, rows)
-		c.present[n] = make([]bool, 0, rows)
-	}
 
 	first := true
 	for {
@@ -364,8 +362,7 @@ func (c *csvRead) readHeader(cells []string, line int) {
 			c.add(line, 0, "", "", msg.T("缺少必需的列："+roleLabel(r).ZH, "missing a required column: "+roleLabel(r).EN))
 		}
 	}
-	c.values = make([][]float64, len(c.fieldCol))
-	c.present = make([][]bool, len(c.fieldCol))
+	c.cols = make([]Column, len(c.fieldCol))
 	for j := range cells {
 		if !c.noHeader[j] {
 			c.width = j + 1
@@ -461,7 +458,8 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 
 	var u OrgUnit
 	if j := c.col[roleID]; j >= 0 {
-		u.ID = cleanID(cell(j))
+		// A copy: a piece of the file's text would keep all of it alive.
+		u.ID = strings.Clone(cleanID(cell(j)))
 		if u.ID == "" {
 			bad(j, msg.T("代码为空", "the id is empty"))
 		} else if long := tooLong(u.ID); !long.IsZero() {
@@ -475,7 +473,7 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 	if j := c.col[roleName]; j >= 0 {
 		// A name keeps its full-width forms (cleanCell would fold them),
 		// but not the apostrophe that kept it from running as a formula.
-		u.Name = spreadsheet.Unguard(trimSpace(cell(j)))
+		u.Name = strings.Clone(spreadsheet.Unguard(trimSpace(cell(j))))
 		if u.Name == "" {
 			bad(j, msg.T("单位名称为空", "the name is empty"))
 		} else if long := tooLong(u.Name); !long.IsZero() {
@@ -520,7 +518,7 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 	}
 	parent := ""
 	if j := c.col[roleParent]; j >= 0 {
-		parent = cleanID(cell(j))
+		parent = strings.Clone(cleanID(cell(j)))
 	}
 	if j := c.col[roleYear]; j >= 0 {
 		c.readYear(j, cell(j), at(j))
@@ -549,8 +547,11 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 					Header: c.headerOf(j), Unit: u.ID, Text: cell(j), Reason: WarnNotReportedBy})
 			}
 		}
-		c.values[n] = append(c.values[n], v)
-		c.present[n] = append(c.present[n], ok)
+		if ok {
+			col := &c.cols[n]
+			col.units = append(col.units, int32(len(c.units)))
+			col.values = append(col.values, v)
+		}
 	}
 	c.units = append(c.units, u)
 	c.lines = append(c.lines, line)
@@ -722,11 +723,13 @@ func (c *csvRead) dataset(enc Encoding) *Dataset {
 	d.Levels = c.opt.Levels
 	d.Source = Source{File: c.opt.File, Encoding: enc, Warnings: c.warnings.list, MoreWarnings: c.warnings.more,
 		Missing: c.missing.cells, MissingByMarker: c.missing.counts, Lines: c.lines}
+	d.index = make(map[string]int, len(c.units))
 	for i, u := range c.units {
 		d.index[u.ID] = i
 	}
+	d.columns = make(map[string]*Column, len(c.fieldIdx))
 	for n, k := range c.fieldIdx {
-		d.columns[c.fields[k].ID] = &Column{Values: c.values[n], Present: c.present[n]}
+		d.columns[c.fields[k].ID] = c.cols[n].trimmed()
 	}
 	return d
 }
@@ -768,9 +771,9 @@ func (d *Dataset) WriteCSV(w io.Writer, fields []Field, enc Encoding) error {
 	excel := enc != UTF8
 	var b strings.Builder
 	writeRecord(&b, header, excel)
-	cols := make([]*Column, len(fields))
+	cols := make([]cursor, len(fields))
 	for k, f := range fields {
-		cols[k] = d.columns[f.ID]
+		cols[k].c = d.columns[f.ID]
 	}
 	row := make([]string, 0, len(header))
 	for i, u := range d.Units {
@@ -805,15 +808,6 @@ func (d *Dataset) WriteCSV(w io.Writer, fields []Field, enc Encoding) error {
 	return err
 }
 
-// at returns a unit's figure, treating a column shorter than the units (a
-// unit appended to Units by hand) as missing rather than panicking.
-func (c *Column) at(i int) (float64, bool) {
-	if c == nil || i >= len(c.Values) || i >= len(c.Present) || !c.Present[i] {
-		return 0, false
-	}
-	return c.Values[i], true
-}
-
 // checkFields makes sure every figure present has a field, so that a writer
 // never leaves data out, and that no figure is NaN or infinite.
 func (d *Dataset) checkFields(fields []Field) error {
@@ -823,18 +817,14 @@ func (d *Dataset) checkFields(fields []Field) error {
 	}
 	var missing []string
 	for _, id := range d.Metrics() {
-		c := d.columns[id]
-		for i := range d.Units {
-			v, ok := c.at(i)
-			if !ok {
-				continue
-			}
+		units, values := d.columns[id].Figures()
+		for k, v := range values {
 			if !known[id] {
 				missing = append(missing, id)
 				break
 			}
 			if v != v || v > 1.7976931348623157e308 || v < -1.7976931348623157e308 {
-				return fmt.Errorf("dataset: unit %s, metric %s: the value %v cannot be written", d.Units[i].ID, id, v)
+				return fmt.Errorf("dataset: unit %s, metric %s: the value %v cannot be written", d.Units[units[k]].ID, id, v)
 			}
 		}
 	}

@@ -1,9 +1,9 @@
 // Package dataset holds a year's figures for a hierarchy of organisational
 // units (city → districts → schools) and reads them from CSV and JSON.
 //
-// Figures are kept as columns: one []float64 per metric with a presence mask,
-// indexed by the unit's position in Dataset.Units. A missing figure is never a
-// zero; it is simply not present.
+// Figures are kept as columns, one per metric, holding the figures of the
+// units that report it by the unit's position in Dataset.Units. A missing
+// figure is never a zero; it is simply not present.
 package dataset
 
 import (
@@ -74,10 +74,109 @@ type Source struct {
 	MissingByMarker []MarkerCount
 }
 
-// Column is one metric's figures across all units of a dataset.
+// Column is one metric's figures across the units of a dataset. Only the
+// units that report the metric hold a figure: a school reports some ten of
+// a plan's seventy-odd metrics, and a column as long as the dataset for
+// each metric would cost most of a national dataset's memory.
 type Column struct {
-	Values  []float64
-	Present []bool
+	// units are the positions of the units with a figure, ascending;
+	// values their figures.
+	units  []int32
+	values []float64
+}
+
+// At returns the figure of the unit at position i and whether it has one.
+func (c *Column) At(i int) (float64, bool) {
+	if c == nil {
+		return 0, false
+	}
+	k, ok := c.find(i)
+	if !ok {
+		return 0, false
+	}
+	return c.values[k], true
+}
+
+// Len is the number of units with a figure.
+func (c *Column) Len() int {
+	if c == nil {
+		return 0
+	}
+	return len(c.units)
+}
+
+// Figures returns the positions of the units with a figure, ascending, and
+// the figures, index for index. Both are shared: callers must not modify
+// them.
+func (c *Column) Figures() (units []int32, values []float64) {
+	if c == nil {
+		return nil, nil
+	}
+	return c.units, c.values
+}
+
+// find is the index in units of position i, or where it would go.
+func (c *Column) find(i int) (int, bool) {
+	n := len(c.units)
+	// Readers and builders add units in order: the last is the usual
+	// place.
+	if n > 0 && int(c.units[n-1]) < i {
+		return n, false
+	}
+	k := sort.Search(n, func(k int) bool { return int(c.units[k]) >= i })
+	return k, k < n && int(c.units[k]) == i
+}
+
+// set records the figure of the unit at position i.
+func (c *Column) set(i int, v float64) {
+	k, ok := c.find(i)
+	if ok {
+		c.values[k] = v
+		return
+	}
+	c.units = append(c.units, 0)
+	c.values = append(c.values, 0)
+	copy(c.units[k+1:], c.units[k:])
+	copy(c.values[k+1:], c.values[k:])
+	c.units[k], c.values[k] = int32(i), v
+}
+
+// clear removes the figure of the unit at position i.
+func (c *Column) clear(i int) {
+	if k, ok := c.find(i); ok {
+		c.units = append(c.units[:k], c.units[k+1:]...)
+		c.values = append(c.values[:k], c.values[k+1:]...)
+	}
+}
+
+// trimmed is the column with no spare capacity, so that a reader's
+// columns, grown by appending, do not keep up to twice their size.
+func (c *Column) trimmed() *Column {
+	if cap(c.units)-len(c.units) > len(c.units)/8 {
+		c.units, c.values = append([]int32(nil), c.units...), append([]float64(nil), c.values...)
+	}
+	return c
+}
+
+// cursor reads a column unit by unit in ascending positions, as writers
+// and comparisons do, at constant cost per unit.
+type cursor struct {
+	c *Column
+	k int
+}
+
+// at is Column.At for positions asked in ascending order.
+func (r *cursor) at(i int) (float64, bool) {
+	if r.c == nil {
+		return 0, false
+	}
+	for r.k < len(r.c.units) && int(r.c.units[r.k]) < i {
+		r.k++
+	}
+	if r.k < len(r.c.units) && int(r.c.units[r.k]) == i {
+		return r.c.values[r.k], true
+	}
+	return 0, false
 }
 
 // New returns an empty dataset for a year.
@@ -95,10 +194,6 @@ func (d *Dataset) Add(u OrgUnit) error {
 	}
 	d.index[u.ID] = len(d.Units)
 	d.Units = append(d.Units, u)
-	for _, c := range d.columns {
-		c.Values = append(c.Values, 0)
-		c.Present = append(c.Present, false)
-	}
 	d.children = nil
 	return nil
 }
@@ -124,9 +219,7 @@ func (d *Dataset) Set(unit, metric string, v float64) error {
 	if !ok {
 		return fmt.Errorf("unknown unit %q", unit)
 	}
-	c := d.column(metric)
-	c.Values[i] = v
-	c.Present[i] = true
+	d.column(metric).set(i, v)
 	return nil
 }
 
@@ -137,7 +230,7 @@ func (d *Dataset) Clear(unit, metric string) {
 		return
 	}
 	if c, ok := d.columns[metric]; ok {
-		c.Values[i], c.Present[i] = 0, false
+		c.clear(i)
 	}
 }
 
@@ -147,11 +240,7 @@ func (d *Dataset) Value(unit, metric string) (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	c, ok := d.columns[metric]
-	if !ok || !c.Present[i] {
-		return 0, false
-	}
-	return c.Values[i], true
+	return d.columns[metric].At(i)
 }
 
 // Column returns the column of a metric, or nil when no unit reports it.
@@ -188,7 +277,7 @@ func (d *Dataset) Children(i int) []int {
 func (d *Dataset) column(metric string) *Column {
 	c, ok := d.columns[metric]
 	if !ok {
-		c = &Column{Values: make([]float64, len(d.Units)), Present: make([]bool, len(d.Units))}
+		c = &Column{}
 		d.columns[metric] = c
 	}
 	return c

@@ -3,6 +3,7 @@ package dataset
 import (
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/eduplan/eduplan/internal/strictjson"
@@ -86,7 +87,9 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 	for i, f := range fields {
 		r.byID[f.ID] = i
 	}
-	root, serr := strictjson.Parse(text)
+	// The units are read one at a time (readUnits): a tree of them all
+	// would cost several times the file.
+	root, serr := strictjson.ParseShallow(text)
 	if serr != nil {
 		r.add(serr.Off, "", "", strictjson.SyntaxText(serr))
 		return nil, r.errs
@@ -131,7 +134,7 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 				continue
 			}
 			units = v
-			if len(v.Elems) == 0 {
+			if v.Len == 0 {
 				// A CSV file with a header and no rows is refused: an empty
 				// list is the same mistake, not an empty report.
 				r.add(v.Off, "units", v.Raw, msg.T("units 是空的：没有任何单位", "units is empty: the file holds no units"))
@@ -155,7 +158,7 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 	d.Source = Source{File: opt.File, Encoding: enc}
 	d.Levels = opt.Levels
 	if units != nil {
-		r.readUnits(d, units)
+		r.readUnits(d, text, units)
 	}
 	if len(r.errs) > 0 {
 		return nil, capErrors(r.errs, opt.File)
@@ -224,12 +227,13 @@ func (r *jsonRead) length(v *strictjson.Node, path, key, s string) {
 	}
 }
 
-func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
+func (r *jsonRead) readUnits(d *Dataset, text string, units *strictjson.Node) {
 	type where struct{ obj, id, level, kind, parent, name int }
-	pos := make([]where, 0, len(units.Elems))
-	d.Units = make([]OrgUnit, 0, len(units.Elems))
+	pos := make([]where, 0, units.Len)
+	d.Units = make([]OrgUnit, 0, units.Len)
+	d.Source.Lines = make([]int, 0, units.Len)
 	cols := make([]*Column, len(r.fields))
-	for i, un := range units.Elems {
+	strictjson.Each(text, units, func(i int, un *strictjson.Node) {
 		path := "units[" + strconv.Itoa(i) + "]"
 		w := where{un.Off, un.Off, un.Off, un.Off, un.Off, un.Off}
 		var u OrgUnit
@@ -238,7 +242,7 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 			d.Units = append(d.Units, u)
 			pos = append(pos, w)
 			d.Source.Lines = append(d.Source.Lines, 0)
-			continue
+			return
 		}
 		var figures *strictjson.Node
 		hasID, hasLevel := false, false
@@ -248,10 +252,13 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 			case "id":
 				hasID, w.id = true, v.Off
 				u.ID, _ = r.str(v, path, key)
+				// Copies: a piece of the file's text would keep it all.
+				u.ID = strings.Clone(u.ID)
 				r.length(v, path, key, u.ID)
 			case "name":
 				w.name = v.Off
 				u.Name, _ = r.str(v, path, key)
+				u.Name = strings.Clone(u.Name)
 				r.length(v, path, key, u.Name)
 			case "level":
 				hasLevel, w.level = true, v.Off
@@ -274,6 +281,7 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 			case "parent":
 				w.parent = v.Off
 				u.Parent, _ = r.str(v, path, key)
+				u.Parent = strings.Clone(u.Parent)
 			case "figures":
 				if v.Kind != strictjson.ObjectStart {
 					r.addAt(v.Off, path, key, v.Raw, msg.T("figures 应为对象 {…}", "figures must be an object {…}"))
@@ -299,7 +307,7 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 					continue
 				}
 				if cols[k] == nil {
-					cols[k] = &Column{Values: make([]float64, len(units.Elems)), Present: make([]bool, len(units.Elems))}
+					cols[k] = &Column{}
 				}
 				v := mb.Val
 				var text string
@@ -335,14 +343,16 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 				if f := &r.fields[k]; present && f.Reports != nil && !f.Reports(u) {
 					r.warn(v.Off, fp, mb.Key, u.ID, text, WarnNotReportedBy)
 				}
-				cols[k].Values[i], cols[k].Present[i] = val, present
+				if present {
+					cols[k].set(i, val)
+				}
 			}
 		}
 		d.Units = append(d.Units, u)
 		pos = append(pos, w)
 		line, _ := r.lines.At(un.Off)
 		d.Source.Lines = append(d.Source.Lines, line)
-	}
+	})
 	if len(r.errs) == 0 {
 		for _, p := range append(validateUnits(d.Units, r.opt.Levels), totalRows(d.Units)...) {
 			w := pos[p.unit]
@@ -366,12 +376,13 @@ func (r *jsonRead) readUnits(d *Dataset, units *strictjson.Node) {
 			r.add(off, path, p.text, p.reason)
 		}
 	}
+	d.index = make(map[string]int, len(d.Units))
 	for i, u := range d.Units {
 		d.index[u.ID] = i
 	}
 	for k, c := range cols {
 		if c != nil {
-			d.columns[r.fields[k].ID] = c
+			d.columns[r.fields[k].ID] = c.trimmed()
 		}
 	}
 }
@@ -390,10 +401,10 @@ func (d *Dataset) WriteJSON(w io.Writer, fields []Field) error {
 		percent[f.ID] = f.Percent
 	}
 	metrics := d.Metrics()
-	cols := make([]*Column, len(metrics))
+	cols := make([]cursor, len(metrics))
 	pct := make([]bool, len(metrics))
 	for k, id := range metrics {
-		cols[k], pct[k] = d.columns[id], percent[id]
+		cols[k].c, pct[k] = d.columns[id], percent[id]
 	}
 	b := make([]byte, 0, 64+len(d.Units)*(100+16*len(metrics)))
 	var err error

@@ -1,6 +1,10 @@
 package dataset
 
-import "github.com/eduplan/eduplan/msg"
+import (
+	"strings"
+
+	"github.com/eduplan/eduplan/msg"
+)
 
 // MaxListed is how many errors, and how many missing cells, a reader lists
 // one by one. Beyond it a file has a systematic fault (a wrong column, a
@@ -50,10 +54,14 @@ func (l *missingLog) add(c MissingCell) {
 		k++
 	}
 	if k == len(l.counts) {
-		l.counts = append(l.counts, MarkerCount{Marker: c.Marker})
+		l.counts = append(l.counts, MarkerCount{Marker: strings.Clone(c.Marker)})
 	}
 	l.counts[k].Count++
 	if len(l.cells) < MaxListed {
+		// Copies, not pieces of the file's text, which they would
+		// otherwise keep alive for as long as the dataset.
+		c.Path, c.Header, c.Unit, c.Text, c.Marker = strings.Clone(c.Path), strings.Clone(c.Header),
+			strings.Clone(c.Unit), strings.Clone(c.Text), strings.Clone(c.Marker)
 		l.cells = append(l.cells, c)
 	}
 }
@@ -89,6 +97,8 @@ type warningLog struct {
 
 func (l *warningLog) add(e CellError) {
 	if len(l.list) < MaxListed {
+		// Copies, as in missingLog.add.
+		e.Path, e.Header, e.Unit, e.Text = strings.Clone(e.Path), strings.Clone(e.Header), strings.Clone(e.Unit), strings.Clone(e.Text)
 		l.list = append(l.list, e)
 	} else {
 		l.more++

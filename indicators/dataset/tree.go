@@ -196,9 +196,13 @@ func (d *Dataset) Subtree(id string) *Dataset {
 		keep = append(keep, i)
 	}
 	for id, c := range d.columns {
-		nc := &Column{Values: make([]float64, len(keep)), Present: make([]bool, len(keep))}
+		nc := &Column{}
+		cur := cursor{c: c}
 		for n, i := range keep {
-			nc.Values[n], nc.Present[n] = c.at(i)
+			if v, ok := cur.at(i); ok {
+				nc.units = append(nc.units, int32(n))
+				nc.values = append(nc.values, v)
+			}
 		}
 		s.columns[id] = nc
 	}
@@ -223,11 +227,13 @@ func (d *Dataset) Equal(e *Dataset) bool {
 	}
 	same := func(a, b *Dataset) bool {
 		for id, ca := range a.columns {
-			cb := b.columns[id]
-			for i := range a.Units {
-				va, oka := ca.at(i)
-				vb, okb := cb.at(i)
-				if oka != okb || va != vb {
+			ua, va := ca.Figures()
+			ub, vb := b.columns[id].Figures()
+			if len(ua) != len(ub) {
+				return false
+			}
+			for k := range ua {
+				if ua[k] != ub[k] || va[k] != vb[k] {
 					return false
 				}
 			}

@@ -71,8 +71,8 @@ func loadScript(m *Mapping, d *dataset.Dataset) string {
 		vals := []string{literal(u.ID)}
 		for _, id := range ids {
 			v := "NULL"
-			if c := d.Column(id); c != nil && c.Present[i] {
-				v = strconv.FormatFloat(c.Values[i], 'g', -1, 64)
+			if f, ok := d.Column(id).At(i); ok {
+				v = strconv.FormatFloat(f, 'g', -1, 64)
 			}
 			vals = append(vals, v)
 		}

@@ -96,8 +96,8 @@ func figuresCSV(m *Mapping, d *dataset.Dataset) []byte {
 		row := []string{u.ID}
 		for _, id := range ids {
 			v := ""
-			if c := d.Column(id); c != nil && c.Present[i] {
-				v = strconv.FormatFloat(c.Values[i], 'g', -1, 64)
+			if f, ok := d.Column(id).At(i); ok {
+				v = strconv.FormatFloat(f, 'g', -1, 64)
 			}
 			row = append(row, v)
 		}

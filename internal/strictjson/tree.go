@@ -11,6 +11,9 @@ type Node struct {
 	Raw     string
 	Members []Member // of an object, in document order
 	Elems   []*Node  // of an array
+	// Len is the number of elements of an array ParseShallow left
+	// unbuilt (its Elems are nil; Each reads them).
+	Len int
 }
 
 // Member is one key and value of an object.
@@ -28,8 +31,10 @@ type Member struct {
 // holds the two to it), but follows the structure by recursion rather than
 // token by token: a data file has half a million values, and this is a
 // third faster.
-func Parse(text string) (*Node, *SyntaxError) {
-	b := &builder{sc: NewScanner(text)}
+func Parse(text string) (*Node, *SyntaxError) { return parse(text, false) }
+
+func parse(text string, shallow bool) (*Node, *SyntaxError) {
+	b := &builder{sc: NewScanner(text), shallow: shallow}
 	root, err := b.value()
 	if err != nil {
 		return nil, err
@@ -43,17 +48,80 @@ func Parse(text string) (*Node, *SyntaxError) {
 	return root, nil
 }
 
+// ParseShallow is Parse for a document whose bulk is an array in its
+// top-level object, such as a data file's units: every array that is a
+// member of the top-level object is checked as Parse checks it, element by
+// element, but not kept: its node has Len elements and no Elems, and Each
+// reads them one at a time. A file of half a million units then never
+// holds a tree of all of them, which costs several times the file.
+func ParseShallow(text string) (*Node, *SyntaxError) { return parse(text, true) }
+
+// Each calls fn with each element of an array that ParseShallow left
+// unbuilt, in order, text being the document it parsed. The element's
+// nodes are reused for the next one: fn must keep none of them.
+func Each(text string, arr *Node, fn func(i int, el *Node)) {
+	s := NewScanner(text)
+	s.pos = arr.Off + 1
+	eb := &builder{sc: s, depth: 2}
+	eb.elements(func(i int, el *Node) bool {
+		fn(i, el)
+		return true
+	})
+}
+
+// elements reads the elements of an array whose '[' the scanner is past,
+// up to its ']', building each in turn and handing it to fn, then reusing
+// its nodes for the next. A syntax error stops it.
+func (b *builder) elements(fn func(i int, el *Node) bool) (int, *SyntaxError) {
+	s := b.sc
+	s.space()
+	if s.pos < len(s.s) && s.s[s.pos] == ']' {
+		s.pos++
+		return 0, nil
+	}
+	for i := 0; ; i++ {
+		v, err := b.value()
+		if err != nil {
+			return 0, err
+		}
+		if !fn(i, v) {
+			return i + 1, nil
+		}
+		b.nodes, b.mslab, b.eslab = b.nodes[:0], b.mslab[:0], b.eslab[:0]
+		s.space()
+		if s.pos >= len(s.s) {
+			_, err := s.eof()
+			return 0, err
+		}
+		if s.s[s.pos] == ',' {
+			s.pos++
+			continue
+		}
+		if s.s[s.pos] != ']' {
+			_, err := s.fail(s.pos, "此处应为逗号或 ]", "expected ',' or ']'")
+			return 0, err
+		}
+		s.pos++
+		return i + 1, nil
+	}
+}
+
 // builder carves nodes, members and elements from slabs, and gathers an
 // object's members on a stack first, so that a file of ten thousand units
 // costs a few hundred allocations rather than a million.
 type builder struct {
-	sc     *Scanner
-	depth  int
-	nodes  []Node
-	mstack []Member
-	mslab  []Member
-	estack []*Node
-	eslab  []*Node
+	sc    *Scanner
+	depth int
+	// shallow: the arrays that are members of a top-level object are
+	// checked, not built (ParseShallow); rootObject says the top level
+	// is an object.
+	shallow, rootObject bool
+	eb                  *builder
+	nodes               []Node
+	mstack              []Member
+	mslab               []Member
+	estack              []*Node
+	eslab               []*Node
 }
 
 func (b *builder) node(kind Kind, off int, raw string) *Node {
@@ -85,6 +153,23 @@ func (b *builder) value() (*Node, *SyntaxError) {
 	}
 	if b.depth >= MaxDepth {
 		return b.fail(s.nested())
+	}
+	if b.depth == 0 && c == '{' {
+		b.rootObject = true
+	}
+	if b.shallow && b.rootObject && b.depth == 1 && c == '[' {
+		n := b.node(Kind(c), s.pos, "")
+		s.pos++
+		if b.eb == nil {
+			b.eb = &builder{sc: s}
+		}
+		b.eb.depth = 2
+		count, err := b.eb.elements(func(int, *Node) bool { return true })
+		if err != nil {
+			return nil, err
+		}
+		n.Len = count
+		return n, nil
 	}
 	b.depth++
 	n := b.node(Kind(c), s.pos, "")
