@@ -360,7 +360,9 @@ func finalGoal(p *plan.Plan, f *indicatorFacts, t indicators.TargetInfo) *Goal {
 		year = p.Year
 	}
 	g := &Goal{Year: year, Text: t.Text, Display: t.Display}
-	if t.Op != "" && !t.Points {
+	// A gap in points is held as a fraction, as its values are (10pp is
+	// 0.10): it is aimed at as any other target.
+	if t.Op != "" {
 		g.Value = aim(t.Op, t.Value, t.Max, dir)
 	}
 	return g
@@ -379,9 +381,7 @@ func yearGoal(ind *plan.Indicator, final *Goal, c *cell, y int, dir rule.Directi
 			return g, nil
 		}
 		g.Display = msg.T(t.Format("zh"), t.Format("en"))
-		if !t.Points {
-			g.Value = aim(t.Op, t.Value, &t.Max, dir)
-		}
+		g.Value = aim(t.Op, t.Value, &t.Max, dir)
 		if !c.hasValue {
 			return g, nil
 		}
