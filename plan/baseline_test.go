@@ -1,13 +1,11 @@
 package plan
 
 import (
-	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/org"
 )
 
@@ -74,17 +72,7 @@ func TestBaselinesAndMilestonesValidate(t *testing.T) {
 				m, ind.Target = score, "达90分"
 			}
 			ind.Formula = m.ID
-			err := ValidateMeasures([]Metric{m}, []Indicator{ind})
-			if tc.path == "" {
-				require.NoError(t, err)
-				return
-			}
-			var ps msg.Problems
-			require.True(t, errors.As(err, &ps), "%v", err)
-			require.Len(t, ps, 1, "%v", ps)
-			assert.Equal(t, tc.path, ps[0].Path)
-			assert.Contains(t, ps[0].Message.EN, tc.message)
-			assert.NotEmpty(t, ps[0].Message.ZH)
+			requireOneProblem(t, ValidateMeasures([]Metric{m}, []Indicator{ind}), tc.path, tc.message)
 		})
 	}
 }

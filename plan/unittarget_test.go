@@ -53,17 +53,7 @@ func TestUnitTargetsValidate(t *testing.T) {
 				m = rate
 			}
 			ind := Indicator{ID: "ind", Formula: m.ID, Unit: tc.unit, Target: tc.target, Nature: tc.nature, UnitTargets: tc.uts}
-			err := ValidateMeasures([]Metric{m}, []Indicator{ind})
-			if tc.path == "" {
-				require.NoError(t, err)
-				return
-			}
-			var ps msg.Problems
-			require.True(t, errors.As(err, &ps), "%v", err)
-			require.Len(t, ps, 1, "%v", ps)
-			assert.Equal(t, tc.path, ps[0].Path)
-			assert.Contains(t, ps[0].Message.EN, tc.message)
-			assert.NotEmpty(t, ps[0].Message.ZH)
+			requireOneProblem(t, ValidateMeasures([]Metric{m}, []Indicator{ind}), tc.path, tc.message)
 		})
 	}
 }
@@ -113,4 +103,21 @@ func TestUnitTargetsInPlanFile(t *testing.T) {
 	ut["colour"] = "red"
 	_, err = Parse(encode())
 	assert.Error(t, err, "an unknown key is refused")
+}
+
+// requireOneProblem asserts that err is nil when path is empty, and
+// otherwise exactly one bilingual problem at path whose English says
+// message.
+func requireOneProblem(t *testing.T, err error, path, message string) {
+	t.Helper()
+	if path == "" {
+		require.NoError(t, err)
+		return
+	}
+	var ps msg.Problems
+	require.True(t, errors.As(err, &ps), "%v", err)
+	require.Len(t, ps, 1, "%v", ps)
+	assert.Equal(t, path, ps[0].Path)
+	assert.Contains(t, ps[0].Message.EN, message)
+	assert.NotEmpty(t, ps[0].Message.ZH)
 }
