@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -96,4 +97,19 @@ func FuzzReadCells(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The line that counts the errors left unlisted names the sheet like the
+// ones above it (found by FuzzReadCells).
+func TestReadCellsCappedErrorsNameSheet(t *testing.T) {
+	rows := [][]string{{"单位代码", "单位名称", "学校类型", "在园幼儿数"}}
+	for i := range 150 {
+		rows = append(rows, []string{fmt.Sprintf("k%d", i), "园", "幼儿园", "x"})
+	}
+	_, err := ReadCells(rows, testFields, Options{File: "k.xlsx", Sheet: "数据"})
+	var es Errors
+	require.ErrorAs(t, err, &es)
+	require.Len(t, es, MaxListed+1)
+	assert.Equal(t, "k.xlsx 表 数据: ……另有 50 处错误未列出", es[MaxListed].In("zh"))
+	assert.Equal(t, "k.xlsx sheet 数据: … and 50 more errors not listed", es[MaxListed].In("en"))
 }

@@ -76,14 +76,16 @@ func (s Source) MissingCount() int {
 }
 
 // capErrors sorts errors into reading order and keeps the first MaxListed,
-// saying how many more there are in a last entry.
+// saying how many more there are in a last entry. That entry names the
+// sheet as the others do: in a workbook "f.xlsx: … 37 more" would leave the
+// user to guess which sheet holds them.
 func capErrors(es Errors, file string) Errors {
 	sortErrors(es)
 	if len(es) <= MaxListed {
 		return es
 	}
 	more := len(es) - MaxListed
-	es = append(es[:MaxListed:MaxListed], CellError{File: file,
+	es = append(es[:MaxListed:MaxListed], CellError{File: file, Sheet: es[0].Sheet,
 		Reason: msg.Textf("……另有 %d 处错误未列出", "… and %d more errors not listed", more)})
 	return es
 }
