@@ -140,11 +140,14 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // plan's levels (Report.Levels) about 3 KB; the leaner evaluation and the
 // row texts made once per indicator (view.Texts) about 4 KB; figures stored
 // only where present (dataset.Column) and the streaming JSON data reader
-// about 4 KB. Together: 2,074,253. The budget stands at 2,075,000 until the page's own code is
-// made smaller (the rule package's target parser, the packages' init
-// tables, texts built by fmt); the note of the session that raised it says
-// so. It is a ceiling against growth, not the goal: the goal is 1.9 MB.
-const wasmGzipBudget = 2_075_000
+// about 4 KB. Together: 2,074,253. Then the page stopped linking expr: the
+// rule package parses formulas in the page with a parser of its own
+// (indicators/rule/parse_own.go, held to expr's by a differential test and
+// a fuzz target), and expr's parser took its built-ins, runtime, checker and
+// their reflection with it: 409,312 bytes less, 1,664,948 measured
+// (2,074,260 before, in the same run). The budget stands a few KB above
+// that, under the 1.9 MB goal; raise it by the least a change needs.
+const wasmGzipBudget = 1_670_000
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
 // new dependency is the usual cause: go list -deps (see wasmDeps) shows

@@ -1,16 +1,8 @@
 package rule
 
 import (
-	"errors"
 	"fmt"
 	"sort"
-	"strings"
-
-	"github.com/expr-lang/expr/ast"
-	"github.com/expr-lang/expr/builtin"
-	"github.com/expr-lang/expr/conf"
-	"github.com/expr-lang/expr/file"
-	"github.com/expr-lang/expr/parser"
 )
 
 // Resolver maps a name written in a formula (a metric or indicator id, or a
@@ -33,24 +25,6 @@ func CompileFormula(src string, resolve Resolver, lim Limits) (*Program, error) 
 	return p, nil
 }
 
-// overrides makes every built-in and predicate name of expr an ordinary
-// call for its parser, so that sum(x) and count(x) parse alike whatever expr
-// does with those names, and this package decides what a call means.
-var overrides = func() conf.FunctionsTable {
-	t := conf.FunctionsTable{}
-	for _, b := range builtin.Builtins {
-		t[b.Name] = b
-	}
-	for _, name := range []string{"all", "none", "any", "one", "filter", "map", "count", "sum", "find",
-		"findIndex", "findLast", "findLastIndex", "groupBy", "sortBy", "reduce"} {
-		t[name] = &builtin.Function{Name: name}
-	}
-	for name := range functions {
-		t[name] = &builtin.Function{Name: name}
-	}
-	return t
-}()
-
 // compileSpan compiles src[from:to]; positions in errors are in src.
 func compileSpan(src []rune, from, to int, resolve Resolver, lim Limits) (*Program, *Error) {
 	norm := foldAll(src)
@@ -63,50 +37,21 @@ func compileSpan(src []rune, from, to int, resolve Resolver, lim Limits) (*Progr
 	if err != nil {
 		return nil, err
 	}
-	// A fresh config per parse: expr's parser caches type information in
-	// it, and compiles may run concurrently.
-	cfg := &conf.Config{MaxNodes: uint(lim.MaxNodes), Functions: overrides, DisableIfOperator: true}
-	tree, perr := parser.ParseWithConfig(rw.text, cfg)
+	tree, perr := parse(rw.text)
 	if perr != nil {
-		return nil, parseError(src, rw, perr, lim)
+		return nil, syntaxErr(src, rw, perr)
 	}
 	c := &compiler{src: src, rw: rw, resolve: resolve, lim: lim}
-	root, err := c.build(tree.Node, 1, false)
+	if extra := nthNode(tree, lim.MaxNodes+1); extra != nil {
+		return nil, c.errAt(extra, fmt.Sprintf("公式过于复杂：超过 %d 个节点", lim.MaxNodes),
+			fmt.Sprintf("the formula is too complex: more than %d nodes", lim.MaxNodes))
+	}
+	root, err := c.build(tree, 1, false)
 	if err != nil {
 		return nil, err
 	}
 	p := newProgram(src, f, t, rw.text, root)
 	return p, nil
-}
-
-// parseError translates expr's parser errors into the user's positions and
-// both languages.
-func parseError(src []rune, rw rewrite, err error, lim Limits) *Error {
-	msg := err.Error()
-	from, to := rw.end, rw.end
-	var fe *file.Error
-	if errors.As(err, &fe) {
-		msg = fe.Message
-		from, to = rw.span(fe.From, fe.To)
-		if to == from && to < len(src) {
-			to++ // a separator the front end inserted: show what follows
-		}
-	}
-	switch {
-	case strings.Contains(msg, "maximum allowed nodes"):
-		return newError(src, from, to, bi(
-			fmt.Sprintf("公式过于复杂：超过 %d 个节点", lim.MaxNodes),
-			fmt.Sprintf("the formula is too complex: more than %d nodes", lim.MaxNodes)))
-	case strings.Contains(msg, "unexpected token EOF"), strings.Contains(msg, "unexpected end of expression"):
-		return newError(src, rw.end, rw.end, bi("公式不完整，在此处意外结束", "the formula ends too early"))
-	case strings.HasPrefix(msg, "unexpected token"):
-		w := string(src[from:to])
-		return newError(src, from, to, bi(fmt.Sprintf("此处不应出现 “%s”", w), fmt.Sprintf("unexpected %q", w)))
-	case strings.HasPrefix(msg, "unrecognized character"):
-		w := string(src[from:to])
-		return newError(src, from, to, bi(fmt.Sprintf("无法识别的字符 “%s”", w), fmt.Sprintf("unexpected character %q", w)))
-	}
-	return newError(src, from, to, bi("公式语法错误："+msg, "syntax error: "+msg))
 }
 
 // valueType is what a node computes.
@@ -191,29 +136,45 @@ type compiler struct {
 	rw      rewrite
 	resolve Resolver
 	lim     Limits
-	nodes   int
 }
 
-func (c *compiler) loc(n ast.Node) (int, int) {
-	l := n.Location()
-	return c.rw.span(l.From, l.To)
+// nthNode returns the nth node of the tree in the order build visits them
+// (a shared node once per parent), or nil if it has fewer. Counting before
+// building says "too complex" of a long flat sum rather than "nested too
+// deeply", and it stops at n, however much the tree shares.
+func nthNode(t *syntax, n int) *syntax {
+	var found *syntax
+	var walk func(t *syntax)
+	walk = func(t *syntax) {
+		if t == nil || found != nil {
+			return
+		}
+		if n--; n == 0 {
+			found = t
+			return
+		}
+		for _, a := range t.args {
+			walk(a)
+		}
+	}
+	walk(t)
+	return found
 }
 
-func (c *compiler) errAt(n ast.Node, zh, en string) *Error {
+func (c *compiler) loc(n *syntax) (int, int) {
+	return c.rw.span(n.from, n.to)
+}
+
+func (c *compiler) errAt(n *syntax, zh, en string) *Error {
 	f, t := c.loc(n)
 	return newError(c.src, f, t, bi(zh, en))
 }
 
-// build checks an expr node and converts it. depth counts nesting from 1;
+// build checks a parsed node and converts it. depth counts nesting from 1;
 // inAgg is set inside an aggregate's argument.
-func (c *compiler) build(n ast.Node, depth int, inAgg bool) (*node, *Error) {
+func (c *compiler) build(n *syntax, depth int, inAgg bool) (*node, *Error) {
 	if n == nil {
 		return nil, newError(c.src, c.rw.end, c.rw.end, bi("公式不完整", "the formula is incomplete"))
-	}
-	c.nodes++
-	if c.nodes > c.lim.MaxNodes {
-		return nil, c.errAt(n, fmt.Sprintf("公式过于复杂：超过 %d 个节点", c.lim.MaxNodes),
-			fmt.Sprintf("the formula is too complex: more than %d nodes", c.lim.MaxNodes))
 	}
 	if depth > c.lim.MaxDepth {
 		return nil, c.errAt(n, fmt.Sprintf("公式嵌套过深：超过 %d 层", c.lim.MaxDepth),
@@ -221,40 +182,35 @@ func (c *compiler) build(n ast.Node, depth int, inAgg bool) (*node, *Error) {
 	}
 	from, to := c.loc(n)
 	out := &node{from: from, to: to}
-	switch n := n.(type) {
-	case *ast.IntegerNode:
-		out.op, out.val = opConst, float64(n.Value)
-	case *ast.FloatNode:
-		out.op, out.val = opConst, n.Value
-	case *ast.BoolNode:
-		out.op, out.typ = opConst, boolean
-		if n.Value {
-			out.val = 1
-		}
-	case *ast.IdentifierNode:
-		id, ok := n.Value, true
+	switch n.kind {
+	case synInt, synFloat:
+		out.op, out.val = opConst, n.val
+	case synBool:
+		out.op, out.typ, out.val = opConst, boolean, n.val
+	case synIdent:
+		id, ok := n.name, true
 		if c.resolve != nil {
-			id, ok = c.resolve(n.Value)
+			id, ok = c.resolve(n.name)
 		}
 		if !ok {
-			e := c.errAt(n, fmt.Sprintf("未知的指标或数据项 “%s”", n.Value),
-				fmt.Sprintf("unknown metric or indicator %q", n.Value))
+			e := c.errAt(n, fmt.Sprintf("未知的指标或数据项 “%s”", n.name),
+				fmt.Sprintf("unknown metric or indicator %q", n.name))
 			e.unknownName = true
 			return nil, e
 		}
 		out.op, out.id = opVar, id
-	case *ast.UnaryNode:
-		arg, err := c.build(n.Node, depth+1, inAgg)
+	case synUnary:
+		arg, err := c.build(n.args[0], depth+1, inAgg)
 		if err != nil {
 			return nil, err
 		}
 		out.args = []*node{arg}
-		switch n.Operator {
+		switch n.name {
 		case "-", "+":
 			if err := c.want(arg, number); err != nil {
 				return nil, err
 			}
-			if n.Operator == "+" {
+			if n.name == "+" {
 				arg.from = from
 				return arg, nil
 			}
@@ -265,23 +221,20 @@ func (c *compiler) build(n ast.Node, depth int, inAgg bool) (*node, *Error) {
 			}
 			out.op, out.typ = opNot, boolean
 		default:
-			return nil, c.unsupported(n, n.Operator)
+			return nil, c.unsupported(n, n.name)
 		}
-	case *ast.BinaryNode:
+	case synBinary:
 		return c.binary(n, out, depth, inAgg)
-	case *ast.ConditionalNode:
-		if !n.Ternary {
-			return nil, c.unsupported(n, "if")
-		}
-		cond, err := c.build(n.Cond, depth+1, inAgg)
+	case synCond:
+		cond, err := c.build(n.args[0], depth+1, inAgg)
 		if err != nil {
 			return nil, err
 		}
-		a, err := c.build(n.Exp1, depth+1, inAgg)
+		a, err := c.build(n.args[1], depth+1, inAgg)
 		if err != nil {
 			return nil, err
 		}
-		b, err := c.build(n.Exp2, depth+1, inAgg)
+		b, err := c.build(n.args[2], depth+1, inAgg)
 		if err != nil {
 			return nil, err
 		}
@@ -292,30 +245,30 @@ func (c *compiler) build(n ast.Node, depth int, inAgg bool) (*node, *Error) {
 			return nil, err
 		}
 		out.op, out.typ, out.args = opCond, a.typ, []*node{cond, a, b}
-	case *ast.CallNode:
+	case synCall:
 		return c.call(n, out, depth, inAgg)
 	default:
-		return nil, c.unsupported(n, "")
+		return nil, c.unsupported(n, n.name)
 	}
 	widen(out)
 	return out, nil
 }
 
-func (c *compiler) binary(n *ast.BinaryNode, out *node, depth int, inAgg bool) (*node, *Error) {
+func (c *compiler) binary(n *syntax, out *node, depth int, inAgg bool) (*node, *Error) {
 	ops := map[string]opcode{
 		"+": opAdd, "-": opSub, "*": opMul, "/": opDiv, "**": opPow, "^": opPow,
 		"<": opLT, "<=": opLE, ">": opGT, ">=": opGE, "==": opEQ, "!=": opNE,
 		"&&": opAnd, "and": opAnd, "||": opOr, "or": opOr, "??": opCoalesce,
 	}
-	op, ok := ops[n.Operator]
+	op, ok := ops[n.name]
 	if !ok {
-		return nil, c.unsupported(n, n.Operator)
+		return nil, c.unsupported(n, n.name)
 	}
-	a, err := c.build(n.Left, depth+1, inAgg)
+	a, err := c.build(n.args[0], depth+1, inAgg)
 	if err != nil {
 		return nil, err
 	}
-	b, err := c.build(n.Right, depth+1, inAgg)
+	b, err := c.build(n.args[1], depth+1, inAgg)
 	if err != nil {
 		return nil, err
 	}
@@ -354,39 +307,37 @@ func (c *compiler) binary(n *ast.BinaryNode, out *node, depth int, inAgg bool) (
 	return out, nil
 }
 
-func (c *compiler) call(n *ast.CallNode, out *node, depth int, inAgg bool) (*node, *Error) {
-	callee, ok := n.Callee.(*ast.IdentifierNode)
+func (c *compiler) call(n *syntax, out *node, depth int, inAgg bool) (*node, *Error) {
+	// The callee's location is the call's: expr places both at the name.
+	callee := n
+	fn, ok := functions[n.name]
 	if !ok {
-		return nil, c.unsupported(n, "")
+		return nil, c.errAt(callee, fmt.Sprintf("未知的函数 “%s”（可用：%s）", callee.name, functionList),
+			fmt.Sprintf("unknown function %q (known: %s)", callee.name, functionList))
 	}
-	fn, ok := functions[callee.Value]
-	if !ok {
-		return nil, c.errAt(callee, fmt.Sprintf("未知的函数 “%s”（可用：%s）", callee.Value, functionList),
-			fmt.Sprintf("unknown function %q (known: %s)", callee.Value, functionList))
-	}
-	scalarMinMax := (fn.canonical == "min" || fn.canonical == "max") && len(n.Arguments) >= 2
+	scalarMinMax := (fn.canonical == "min" || fn.canonical == "max") && len(n.args) >= 2
 	// count(c1, c2, …) of two conditions or more is how many hold on the
 	// unit itself ("meets at least 6 of 7 standards"), as min and max of
 	// several arguments are scalar.
-	if fn.canonical == "count" && len(n.Arguments) >= 2 {
+	if fn.canonical == "count" && len(n.args) >= 2 {
 		return c.countOf(n, out, depth, inAgg)
 	}
 	if fn.aggregate && !scalarMinMax {
 		if inAgg {
-			return nil, c.errAt(callee, fmt.Sprintf("汇总函数 %s 不能嵌套在另一个汇总函数中", callee.Value),
-				fmt.Sprintf("the aggregate %s cannot be nested inside another aggregate", callee.Value))
+			return nil, c.errAt(callee, fmt.Sprintf("汇总函数 %s 不能嵌套在另一个汇总函数中", callee.name),
+				fmt.Sprintf("the aggregate %s cannot be nested inside another aggregate", callee.name))
 		}
 		// cv alone takes a second argument: the weight of each child.
-		weighted := fn.canonical == "cv" && len(n.Arguments) == 2
-		if len(n.Arguments) != 1 && !weighted {
+		weighted := fn.canonical == "cv" && len(n.args) == 2
+		if len(n.args) != 1 && !weighted {
 			if fn.canonical == "cv" {
-				return nil, c.errAt(callee, fmt.Sprintf("函数 %s 接受一个参数（数值）或两个参数（数值, 权重）", callee.Value),
-					fmt.Sprintf("%s takes one argument (the value) or two (the value, the weight)", callee.Value))
+				return nil, c.errAt(callee, fmt.Sprintf("函数 %s 接受一个参数（数值）或两个参数（数值, 权重）", callee.name),
+					fmt.Sprintf("%s takes one argument (the value) or two (the value, the weight)", callee.name))
 			}
-			return nil, c.errAt(callee, fmt.Sprintf("函数 %s 只接受一个参数", callee.Value),
-				fmt.Sprintf("%s takes exactly one argument", callee.Value))
+			return nil, c.errAt(callee, fmt.Sprintf("函数 %s 只接受一个参数", callee.name),
+				fmt.Sprintf("%s takes exactly one argument", callee.name))
 		}
-		arg, err := c.build(n.Arguments[0], depth+1, true)
+		arg, err := c.build(n.args[0], depth+1, true)
 		if err != nil {
 			return nil, err
 		}
@@ -399,7 +350,7 @@ func (c *compiler) call(n *ast.CallNode, out *node, depth int, inAgg bool) (*nod
 		}
 		out.op, out.fn, out.args = opAgg, fn.canonical, []*node{arg}
 		if weighted {
-			w, err := c.build(n.Arguments[1], depth+1, true)
+			w, err := c.build(n.args[1], depth+1, true)
 			if err != nil {
 				return nil, err
 			}
@@ -411,12 +362,12 @@ func (c *compiler) call(n *ast.CallNode, out *node, depth int, inAgg bool) (*nod
 		widen(out)
 		return out, nil
 	}
-	if fn.canonical == "abs" && len(n.Arguments) != 1 {
-		return nil, c.errAt(callee, fmt.Sprintf("函数 %s 只接受一个参数", callee.Value),
-			fmt.Sprintf("%s takes exactly one argument", callee.Value))
+	if fn.canonical == "abs" && len(n.args) != 1 {
+		return nil, c.errAt(callee, fmt.Sprintf("函数 %s 只接受一个参数", callee.name),
+			fmt.Sprintf("%s takes exactly one argument", callee.name))
 	}
 	var args []*node
-	for _, a := range n.Arguments {
+	for _, a := range n.args {
 		arg, err := c.build(a, depth+1, inAgg)
 		if err != nil {
 			return nil, err
@@ -442,9 +393,9 @@ func (c *compiler) call(n *ast.CallNode, out *node, depth int, inAgg bool) (*nod
 // countOf compiles count(c1, c2, …) into (c1 ? 1 : 0) + (c2 ? 1 : 0) + …:
 // the engine needs no instruction of its own, and a missing figure in any
 // condition makes the count missing, as in any sum.
-func (c *compiler) countOf(n *ast.CallNode, out *node, depth int, inAgg bool) (*node, *Error) {
+func (c *compiler) countOf(n *syntax, out *node, depth int, inAgg bool) (*node, *Error) {
 	var acc *node
-	for _, a := range n.Arguments {
+	for _, a := range n.args {
 		cond, err := c.build(a, depth+1, inAgg)
 		if err != nil {
 			return nil, err
@@ -489,7 +440,7 @@ func (c *compiler) want(n *node, t valueType) *Error {
 		fmt.Sprintf("%s is needed here, but this is %s", wen, gen)))
 }
 
-func (c *compiler) unsupported(n ast.Node, what string) *Error {
+func (c *compiler) unsupported(n *syntax, what string) *Error {
 	if what == "" {
 		f, t := c.loc(n)
 		what = string(c.src[f:t])

@@ -79,7 +79,26 @@
 //	 | .............^^^^^^^^
 //
 // Limits bound the length, node count and nesting of a formula, so that a
-// hostile plan cannot exhaust a machine or a browser tab.
+// hostile plan cannot exhaust a machine or a browser tab. The compiler
+// counts the nodes itself, the same way whichever parser read the text.
+//
+// # Two parsers
+//
+// Native builds parse the rewritten text with expr's parser, the product's
+// parser of record. The browser page (GOOS=js) parses it with this
+// package's own recursive-descent parser (parse_own.go), because expr's
+// parser brings its built-ins, runtime and type checker into the page's
+// WebAssembly through reflection: some 409 KB gzipped, a fifth of the page.
+// Both parsers hand the compiler the same small syntax tree (syntax.go), so
+// everything after parsing is shared. They are kept equal by test, not by
+// trust: a differential test runs both over every formula, target and rule
+// in the repository (this package's tests and testdata, the seeds' and
+// examples' plans, the bad-input catalogue) and tens of thousands of random
+// token strings, broken ones included, and requires the same tree (kinds,
+// operators, values, locations) or the same error; FuzzParsersAgree keeps
+// searching. The own parser need only read what the front end writes
+// (no strings, comments, member access, brackets or lone =, & or |), which
+// is why it is small. Upgrading expr means running both again.
 //
 // # Evaluation
 //
