@@ -8,8 +8,9 @@
 #   SQL  the SQL `eduplan sql --dialect duckdb` writes for the example's
 #        mapping, run in DuckDB (npm's @duckdb/node-api, in the folder
 #        EDUPLAN_DUCKDB names) over the pupils loaded into a DuckDB file;
-#   Go   `eduplan check` over the same pupils counted per school (the
-#        generator writes both files).
+#   Go   the pupils counted per school in DuckDB (a GROUP BY,
+#        bench/pupils/schools.duckdb.sql, written as CSV), then `eduplan
+#        check` over that file.
 #
 # Both must give the same results (bench/pupils/compare.mjs). Wall and CPU
 # seconds and peak memory from /usr/bin/time -v; best wall time of RUNS
@@ -79,13 +80,15 @@ for n in "${sizes[@]}"; do
 	(cd "$d" && best sql sh -c 'exec node "$1" pupils.duckdb <"$2" >"$3" 2>>"$4"' sh "$here/pupils/duckdb.mjs" "$work/pupils.sql" "$d/sql.csv" "$work/sql.log")
 	query=$(sed -n 's/.*last statement \(.*\) s/\1/p' "$work/sql.log" | sort -n | head -1)
 	rm -f "$work/sql.log"
-	best check "$work/eduplan" check --plan "$ex/plan.json" --fail-on none --format csv -o "$d/go.csv" "$d/schools.csv" 2>/dev/null
-	"$work/eduplan" check --plan "$ex/plan.json" --fail-on none --format jsonl -o "$d/go.jsonl" "$d/schools.csv" 2>/dev/null
+	(cd "$d" && best count sh -c 'exec node "$1" pupils.duckdb <"$2" >"$3" 2>/dev/null' sh "$here/pupils/duckdb.mjs" "$here/pupils/schools.duckdb.sql" "$d/counted.csv")
+	best check "$work/eduplan" check --plan "$ex/plan.json" --fail-on none --format csv -o "$d/go.csv" "$d/counted.csv" 2>/dev/null
+	"$work/eduplan" check --plan "$ex/plan.json" --fail-on none --format jsonl -o "$d/go.jsonl" "$d/counted.csv" 2>/dev/null
 	same=$(node "$here/pupils/compare.mjs" "$d/sql.csv" "$d/go.jsonl")
 	echo "| $n | $schools | generate the pupils and the schools (CSV) | $(row gen) |"
 	echo "| $n | $schools | DuckDB: load the pupils CSV into a DuckDB file | $(row load) |"
 	echo "| $n | $schools | DuckDB: the generated SQL over the pupils (the query alone: $query s) | $(row sql) |"
-	echo "| $n | $schools | eduplan check over the schools (CSV out) | $(row check) |"
+	echo "| $n | $schools | DuckDB: count the pupils per school (CSV out) | $(row count) |"
+	echo "| $n | $schools | eduplan check over those schools (CSV out) | $(row check) |"
 	echo "| $n | $schools | same results: $same | | | |"
 	rm -rf "$d"
 done
