@@ -3,11 +3,8 @@
 package sqlgen
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -168,28 +165,11 @@ func checkPupilRows(t *testing.T, cat *indicators.Catalog, d *dataset.Dataset, g
 // DuckDB, and returns the query's rows by unit and indicator.
 func runScriptOnDuckDB(t *testing.T, setup, query string) map[[2]string]sqlRow {
 	t.Helper()
-	dir := os.Getenv("EDUPLAN_DUCKDB")
-	if dir == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("EDUPLAN_DUCKDB does not name a folder with @duckdb/node-api installed; .ci/run makes one")
-		}
-		t.Skip("EDUPLAN_DUCKDB does not name a folder with @duckdb/node-api installed: skipping the differential test against DuckDB")
-	}
-	script, err := os.ReadFile(filepath.Join("testdata", "duckdb-script.mjs"))
-	require.NoError(t, err)
 	tmp := t.TempDir()
 	files := []string{filepath.Join(tmp, "setup.sql"), filepath.Join(tmp, "q.sql")}
 	require.NoError(t, os.WriteFile(files[0], []byte(setup), 0o644))
 	require.NoError(t, os.WriteFile(files[1], []byte(query), 0o644))
-	cmd := exec.Command("node", append([]string{"--input-type=module", "-e", string(script)}, files...)...)
-	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	require.NoError(t, err, "node: %s", stderr.String())
-	rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
-	require.NoError(t, err)
-	return parseRows(t, rows)
+	return nodeDuckDB(t, "duckdb-script.mjs", files...)
 }
 
 // A count mapping is checked as a column mapping is: ids the plan has,

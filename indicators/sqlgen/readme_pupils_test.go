@@ -172,13 +172,7 @@ func TestREADMEPupilsPostgres(t *testing.T) {
 }
 
 func TestREADMEPupilsDuckDB(t *testing.T) {
-	lib := os.Getenv("EDUPLAN_DUCKDB")
-	if lib == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("EDUPLAN_DUCKDB does not name a folder with @duckdb/node-api installed; .ci/run makes one")
-		}
-		t.Skip("EDUPLAN_DUCKDB does not name a folder with @duckdb/node-api installed: skipping the README's DuckDB example")
-	}
+	lib := duckDBLib(t)
 	var block string
 	for _, b := range sectionBlocks(pupilsSection(t), "sh") {
 		if strings.Contains(b, "| duckdb") {
