@@ -104,6 +104,9 @@ func (m *Mapping) check(known func(id string) bool) error {
 					probs.Add(cp, "“%s” 已在 %s 中映射", "%q is already mapped in %s", id, seen[id])
 				}
 				need(cp, part.cols[id])
+				if part.key == "columns" && strings.TrimSpace(part.cols[id]) == "*" {
+					probs.Add(cp, "“*” 不是列名：按行计数请写在 count 中", "\"*\" is not a column: to count rows, map the figure under count")
+				}
 				seen[id] = p
 			}
 		}

@@ -188,6 +188,8 @@ func TestCountMappingProblems(t *testing.T) {
 			[]string{"sources[1].count.fitness_pass_students", "already mapped in sources[0]"}},
 		{"empty column", `{` + units + `, "sources": [{"table": "pupils", "unit": "school", "count": {"fitness_pass_students": " "}}]}`,
 			[]string{"sources[0].count.fitness_pass_students: ", "must not be empty"}},
+		{"star as a column", `{` + units + `, "sources": [{"table": "pupils", "unit": "school", "columns": {"fitness_tested_students": "*"}}]}`,
+			[]string{"sources[0].columns.fitness_tested_students", "to count rows, map the figure under count"}},
 		{"nothing", `{` + units + `, "sources": [{"table": "pupils", "unit": "school", "count": {}}]}`,
 			[]string{"sources[0].columns", "lists no columns"}},
 	} {
