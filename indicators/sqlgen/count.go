@@ -6,8 +6,10 @@ import "fmt"
 
 // countSQL is the figure a source's count mapping gives a unit: how many
 // of its rows there are ("*"), or how many have the column true. The
-// column is cast to a boolean so that 0/1 integers and true/false both
-// count, in every dialect. A row whose column is NULL is not counted
+// column is cast to a boolean so that a column of 0 and 1 counts as well
+// as one of true and false (in PostgreSQL an integer, not a bigint: it
+// casts no other number to a boolean; summing such a column under columns
+// gives the same count). A row whose column is NULL is not counted
 // either way, and a unit whose rows are all NULL there has no figure
 // rather than zero, as a unit with no rows at all has none: missing is
 // never read as zero.
