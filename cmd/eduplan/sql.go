@@ -22,11 +22,14 @@ units table (id, parent, level, kind) and the table and column of each metric.`,
 	sections: [][2]string{
 		{"DuckDB 和 PostgreSQL 的 SQL 经过实测；Spark SQL 只与参考文件比对，尚未实际运行。",
 			"The DuckDB and PostgreSQL SQL is tested against a running engine; Spark SQL is checked against reference files only, not run."},
+		{"逐生数据（每个学生一行，如体质健康测试成绩）在映射中用 count：\"*\" 计一所学校的行数，列名计该列为真的行数；先按学校计数，再逐级加总（见 examples/pupils）。",
+			"Pupil-level data (one row per pupil, such as fitness-test results) is mapped with count: \"*\" counts a school's rows, a column name the rows where that column is true; counted per school, then summed up the hierarchy (see examples/pupils)."},
 		{"退出状态：0 成功；2 用法错误，或计划、映射、指标无法翻译（逐条列出）。",
 			"Exit status: 0 success; 2 a usage error, or the plan, the mapping or an indicator cannot be translated (each named)."},
 	},
 	examples: []example{
 		{"eduplan sql --dialect duckdb --mapping examples/sql/sample-mapping.json", "", ""},
+		{"eduplan sql --dialect postgres --plan examples/pupils/plan.json --mapping examples/pupils/mapping.json", "", ""},
 	},
 }
 

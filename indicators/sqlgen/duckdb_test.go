@@ -21,6 +21,17 @@ import (
 // CSV files, the sample year.
 func runOnDuckDB(t *testing.T, sqlFile string) map[[2]string]sqlRow {
 	t.Helper()
+	examples, err := filepath.Abs(exampleDir)
+	require.NoError(t, err)
+	q, err := filepath.Abs(sqlFile)
+	require.NoError(t, err)
+	return nodeDuckDB(t, "duckdb-run.mjs", examples, q)
+}
+
+// duckDBLib is the folder EDUPLAN_DUCKDB names; without one the test is
+// skipped, or fails with CI=true.
+func duckDBLib(t *testing.T) string {
+	t.Helper()
 	dir := os.Getenv("EDUPLAN_DUCKDB")
 	if dir == "" {
 		if os.Getenv("CI") == "true" {
@@ -28,14 +39,18 @@ func runOnDuckDB(t *testing.T, sqlFile string) map[[2]string]sqlRow {
 		}
 		t.Skip("EDUPLAN_DUCKDB does not name a folder with @duckdb/node-api installed: skipping the differential test against DuckDB")
 	}
-	script, err := os.ReadFile(filepath.Join("testdata", "duckdb-run.mjs"))
-	require.NoError(t, err)
-	examples, err := filepath.Abs(exampleDir)
-	require.NoError(t, err)
-	q, err := filepath.Abs(sqlFile)
+	return dir
+}
+
+// nodeDuckDB runs a script of testdata with node, in the folder of
+// @duckdb/node-api, and reads the CSV it prints by unit and indicator.
+func nodeDuckDB(t *testing.T, script string, args ...string) map[[2]string]sqlRow {
+	t.Helper()
+	dir := duckDBLib(t)
+	js, err := os.ReadFile(filepath.Join("testdata", script))
 	require.NoError(t, err)
 	// -e resolves the import from the working folder, where the package is.
-	cmd := exec.Command("node", "--input-type=module", "-e", string(script), examples, q)
+	cmd := exec.Command("node", append([]string{"--input-type=module", "-e", string(js)}, args...)...)
 	cmd.Dir = dir
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

@@ -121,6 +121,11 @@ func (g *gen) sources(m *Mapping) {
 			cols = append(cols, fmt.Sprintf("SUM(CAST(%s AS %s)) AS r_%s", q(s.Columns[id]), d.Double, g.col[id]))
 			sel = append(sel, fmt.Sprintf("f%d.r_%s", k, g.col[id]))
 		}
+		for _, id := range sortedKeys(s.Count) {
+			g.mapped[id] = true
+			cols = append(cols, fmt.Sprintf("%s AS r_%s", g.countSQL(s.Count[id]), g.col[id]))
+			sel = append(sel, fmt.Sprintf("f%d.r_%s", k, g.col[id]))
+		}
 		g.cte(fmt.Sprintf("f%d", k), fmt.Sprintf("  SELECT CAST(%s AS %s) AS id,\n    %s\n  FROM %s\n  GROUP BY %s",
 			q(s.Unit), d.Text, strings.Join(cols, ",\n    "), q(s.Table), q(s.Unit)))
 		joins = append(joins, fmt.Sprintf("  LEFT JOIN f%d ON f%d.id = u.id", k, k))

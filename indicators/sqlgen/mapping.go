@@ -36,10 +36,15 @@ type UnitsTable struct {
 // one row per pupil (1 for a pupil who passed, 0 for one who did not)
 // gives the school's count. A NULL is no figure; a unit whose rows are all
 // NULL did not report the figure.
+//
+// Count maps a metric to what counts the unit's rows instead: "*" for
+// every row (a table of pupils tested), or a column read as a boolean
+// (passed) for the rows where it is true; see countSQL.
 type Source struct {
 	Table   string            `json:"table"`
 	Unit    string            `json:"unit"`
 	Columns map[string]string `json:"columns"`
+	Count   map[string]string `json:"count,omitempty"`
 }
 
 // maxMapping bounds what ReadMapping reads: a mapping is a page of text.
@@ -83,19 +88,27 @@ func (m *Mapping) check(known func(id string) bool) error {
 		p := fmt.Sprintf("sources[%d]", i)
 		need(p+".table", s.Table)
 		need(p+".unit", s.Unit)
-		if len(s.Columns) == 0 {
+		if len(s.Columns)+len(s.Count) == 0 {
 			probs.Add(p+".columns", "没有列", "lists no columns")
 		}
-		for _, id := range sortedKeys(s.Columns) {
-			cp := fmt.Sprintf("%s.columns.%s", p, id)
-			switch {
-			case !known(id):
-				probs.Add(cp, "计划中没有数据项或指标 “%s”", "the plan has no metric or indicator %q", id)
-			case seen[id] != "":
-				probs.Add(cp, "“%s” 已在 %s 中映射", "%q is already mapped in %s", id, seen[id])
+		for _, part := range []struct {
+			key  string
+			cols map[string]string
+		}{{"columns", s.Columns}, {"count", s.Count}} {
+			for _, id := range sortedKeys(part.cols) {
+				cp := fmt.Sprintf("%s.%s.%s", p, part.key, id)
+				switch {
+				case !known(id):
+					probs.Add(cp, "计划中没有数据项或指标 “%s”", "the plan has no metric or indicator %q", id)
+				case seen[id] != "":
+					probs.Add(cp, "“%s” 已在 %s 中映射", "%q is already mapped in %s", id, seen[id])
+				}
+				need(cp, part.cols[id])
+				if part.key == "columns" && strings.TrimSpace(part.cols[id]) == "*" {
+					probs.Add(cp, "“*” 不是列名：按行计数请写在 count 中", "\"*\" is not a column: to count rows, map the figure under count")
+				}
+				seen[id] = p
 			}
-			need(cp, s.Columns[id])
-			seen[id] = p
 		}
 	}
 	return probs.Err()
