@@ -14,6 +14,7 @@ import (
 	"github.com/eduplan/eduplan/indicators/reportfmt"
 	"github.com/eduplan/eduplan/indicators/trend"
 	"github.com/eduplan/eduplan/indicators/view"
+	"github.com/eduplan/eduplan/msg"
 )
 
 var checkHelp = cmdHelp{
@@ -335,11 +336,31 @@ func (t *tally) add(u *indicators.UnitReport) {
 		}
 		if t.missedBy.Fails(res) {
 			if t.nMissed < listShown {
-				t.missed = append(t.missed, reportfmt.Failure{Unit: u.Unit, Result: res})
+				t.missed = append(t.missed, reportfmt.Failure{Unit: u.Unit, Result: kept(res)})
 			}
 			t.nMissed++
 		}
 	}
+}
+
+// kept is a copy of a streamed result that outlives its unit: a stream
+// builds the next unit's values, inputs and warnings in the same memory
+// (indicators.Source.Each), so the ones a log line reads are copied.
+func kept(r indicators.Result) indicators.Result {
+	own := func(p *float64) *float64 {
+		if p == nil {
+			return nil
+		}
+		v := *p
+		return &v
+	}
+	r.Value, r.Gap = own(r.Value), own(r.Gap)
+	r.Inputs = append([]indicators.Input(nil), r.Inputs...)
+	for i := range r.Inputs {
+		r.Inputs[i].Value, r.Inputs[i].Own, r.Inputs[i].ChildrenSum = own(r.Inputs[i].Value), own(r.Inputs[i].Own), own(r.Inputs[i].ChildrenSum)
+	}
+	r.Warnings = append([]msg.Text(nil), r.Warnings...)
+	return r
 }
 
 // assess evaluates the dataset and returns the report for the units asked
