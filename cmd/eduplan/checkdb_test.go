@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"database/sql"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +16,7 @@ import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/sqlgen"
+	"github.com/eduplan/eduplan/internal/duckproc"
 	"github.com/eduplan/eduplan/internal/pgtest"
 	"github.com/eduplan/eduplan/seeds"
 )
@@ -79,16 +82,12 @@ func dataFileInOrder(t *testing.T, cat *indicators.Catalog, d *dataset.Dataset, 
 // checkDBIsCheckFile holds eduplan check --db to eduplan check of the
 // same figures in a file: every format, both languages, the exit status
 // under each --fail-on.
-func checkDBIsCheckFile(t *testing.T, db, mapping string, cat *indicators.Catalog, d *dataset.Dataset) {
+func checkDBIsCheckFile(t *testing.T, db, mapping string, cat *indicators.Catalog, d *dataset.Dataset, runs [][]string) {
 	t.Helper()
 	r := eduplan(t, "check", "--db", db, "--mapping", mapping, "--format", "json")
 	require.Contains(t, []int{exitOK, exitFail}, r.code, r.stderr)
 	file := dataFileInOrder(t, cat, d, r.stdout)
-	for _, args := range [][]string{
-		{"--format", "table"}, {"--format", "table", "--lang", "en"}, {"--format", "csv"}, {"--format", "markdown", "--lang", "en"},
-		{"--format", "junit"}, {"--format", "jsonl"}, {"--format", "json"}, {"--problems", "--unit", "d-jingkou"},
-		{"--fail-on", "any", "--format", "csv"}, {"--fail-on", "none", "--format", "csv"}, {"--all", "--format", "csv"},
-	} {
+	for _, args := range runs {
 		want := eduplan(t, append(append([]string{"check"}, args...), file)...)
 		got := eduplan(t, append(append([]string{"check"}, args...), "--db", db, "--mapping", mapping)...)
 		where := strings.Join(args, " ")
@@ -130,5 +129,54 @@ func withoutQuality(t *testing.T, report string) string {
 func TestCheckDBPostgres(t *testing.T) {
 	s := pgtest.Need(t)
 	cat, d, script, mapping := sampleTables(t)
-	checkDBIsCheckFile(t, s.NewDB(t, script), mapping, cat, d)
+	checkDBIsCheckFile(t, s.NewDB(t, script), mapping, cat, d, [][]string{
+		{"--format", "table"}, {"--format", "table", "--lang", "en"}, {"--format", "csv"}, {"--format", "markdown", "--lang", "en"},
+		{"--format", "junit"}, {"--format", "jsonl"}, {"--format", "json"}, {"--problems", "--unit", "d-jingkou"},
+		{"--fail-on", "any", "--format", "csv"}, {"--fail-on", "none", "--format", "csv"}, {"--all", "--format", "csv"},
+	})
+}
+
+// duckHelper is the DuckDB helper: the one EDUPLAN_DUCKDB_HELPER names
+// (.ci/run builds it), else built from cmd/eduplan-duckdb (cgo; DuckDB's
+// bindings from the module proxy). Without one the DuckDB tests skip, or
+// fail under CI=true.
+func duckHelper(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv(duckproc.Env); p != "" {
+		return p
+	}
+	out := filepath.Join(t.TempDir(), duckproc.Helper)
+	cmd := exec.Command("go", "build", "-o", out, ".")
+	cmd.Dir = filepath.Join("..", "eduplan-duckdb")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("building the DuckDB helper: %v\n%s", err, b)
+		}
+		t.Skipf("the DuckDB helper does not build here (%v): skipping", err)
+	}
+	return out
+}
+
+// duckFile makes a DuckDB database file of script, through the helper.
+func duckFile(t *testing.T, helper, script string) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "figures.duckdb")
+	db := sql.OpenDB(duckproc.Connector(helper, file, true))
+	_, err := db.Exec(script)
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+	return file
+}
+
+// DuckDB, through the helper: check --db duckdb:FILE writes what check of
+// a file writes.
+func TestCheckDBDuckDB(t *testing.T) {
+	helper := duckHelper(t)
+	t.Setenv(duckproc.Env, helper)
+	cat, d, script, mapping := sampleTables(t)
+	// Fewer runs than PostgreSQL's: the formats are the same code either
+	// way, and each run starts the helper.
+	checkDBIsCheckFile(t, "duckdb:"+duckFile(t, helper, script), mapping, cat, d, [][]string{
+		{"--format", "json"}, {"--format", "table", "--lang", "en"}, {"--fail-on", "any", "--format", "csv"},
+	})
 }
