@@ -22,6 +22,9 @@ type External struct {
 	Metrics map[string]ExternalFigures
 	// Indicators holds each indicator's values, by indicator id.
 	Indicators map[string]ExternalValues
+	// Warnings concern the figures as a whole (rows the other engine
+	// left out, and why): reports carry them after the evaluation's own.
+	Warnings []msg.Text
 }
 
 // ExternalFigures are one metric's figures at every unit: the unit's own
@@ -162,6 +165,7 @@ func EvaluationFrom(c *Catalog, d *dataset.Dataset, x External) (*Evaluation, er
 		e.aggs[ix], e.argVals[ix] = e.reduceAggregates(ci.formula, ci.Over, n, sc)
 	}
 	e.evalRules(n, sc)
+	e.warnings = append(e.warnings, x.Warnings...)
 	return e, nil
 }
 

@@ -109,8 +109,11 @@ func (e *env) assessDB(l *loaded, addr, mappingFile string, year int, opt indica
 	err := db.PingContext(ctx)
 	cancel()
 	if err != nil {
-		return nil, nil, e.inputError("check", e.t("无法连接数据库 "+redact(addr)+"："+err.Error(), "cannot reach the database "+redact(addr)+": "+err.Error()),
-			e.t("确认数据库已启动，地址、用户和密码正确。", "check that the database is running and the address, user and password are right."))
+		fix := e.t("确认数据库已启动，地址、用户和密码正确。", "check that the database is running and the address, user and password are right.")
+		if d.Name == sqlgen.DuckDB.Name {
+			fix = e.t("确认 DuckDB 数据库文件的路径正确、文件可读。", "check that the DuckDB database file's path is right and the file readable.")
+		}
+		return nil, nil, e.inputError("check", e.t("无法连接数据库 "+redact(addr)+"："+err.Error(), "cannot reach the database "+redact(addr)+": "+err.Error()), fix)
 	}
 	if year == 0 {
 		year = l.plan.Year
@@ -126,7 +129,14 @@ func (e *env) assessDB(l *loaded, addr, mappingFile string, year int, opt indica
 		p.done()
 		return nil, nil, e.inputError("check", mappingFile+": "+e.say(err), "")
 	}
-	e.evaluationWarnings("check", s.Header().Warnings)
+	// The SQL back end refuses per-unit targets, whose warnings are the
+	// evaluation's own: every warning here is about the database's rows.
+	if ws := s.Header().Warnings; len(ws) > 0 {
+		fmt.Fprintf(e.stderr, "eduplan check: %s\n", e.t(fmt.Sprintf("注意：%d 条关于数据库的提醒：", len(ws)), fmt.Sprintf("note: %d warning(s) about the database:", len(ws))))
+		for _, w := range ws {
+			fmt.Fprintf(e.stderr, "  %s\n", w.In(e.lang))
+		}
+	}
 	s.Header().Plan = l.plan.ID
 	return s, p, 0
 }

@@ -180,3 +180,74 @@ func TestCheckDBDuckDB(t *testing.T) {
 		{"--format", "json"}, {"--format", "table", "--lang", "en"}, {"--fail-on", "any", "--format", "csv"},
 	})
 }
+
+// What a user meets when the database or the mapping is wrong: the
+// mapping's JSON path, the table or column, the database's own words; in
+// Chinese and English, exit status 2 and no report. Rows that name no unit
+// are not an error but are not dropped unseen either: a warning says how
+// many and which.
+func TestCheckDBErrors(t *testing.T) {
+	s := pgtest.Need(t)
+	_, _, script, _ := sampleTables(t)
+	p, err := seeds.Default()
+	require.NoError(t, err)
+	cat, err := indicators.Compile(p)
+	require.NoError(t, err)
+	base := func() *sqlgen.Mapping {
+		_, m := pgtest.Tables(cat, dataset.New(2017))
+		m.Sources[0].Columns = map[string]string{}
+		for _, mt := range cat.Metrics() {
+			m.Sources[0].Columns[mt.ID] = mt.ID
+		}
+		return m
+	}
+	for _, c := range []struct {
+		name    string
+		sql     string // run after the sample's tables are made
+		mapping func(m *sqlgen.Mapping)
+		url     func(url string) string
+		exit    int
+		zh, en  []string
+	}{
+		{name: "no such table", mapping: func(m *sqlgen.Mapping) { m.Sources[0].Table = "figurez" },
+			exit: exitUsage, zh: []string{"映射 sources[0].table", `"figurez"`, "数据库拒绝"}, en: []string{"mapping sources[0].table", `table "figurez"`, "the database refuses it", "does not exist"}},
+		{name: "no such column", mapping: func(m *sqlgen.Mapping) { m.Sources[0].Columns["kindergarten_enrolment"] = "kg" },
+			exit: exitUsage, en: []string{"mapping sources[0].columns.kindergarten_enrolment", `column "kg" of table "figures"`, "does not exist"}},
+		{name: "no level column", mapping: func(m *sqlgen.Mapping) { m.Units.Level = "lvl" },
+			exit: exitUsage, en: []string{"mapping units.level", `column "lvl" of table "units"`}},
+		{name: "not a number", sql: "ALTER TABLE figures ALTER COLUMN kindergarten_enrolment TYPE TEXT;\n" +
+			"UPDATE figures SET kindergarten_enrolment = 'many' WHERE unit = (SELECT MIN(unit) FROM figures WHERE kindergarten_enrolment IS NOT NULL);",
+			exit: exitUsage, zh: []string{"映射 sources[0].columns.kindergarten_enrolment"}, en: []string{"mapping sources[0].columns.kindergarten_enrolment", "many"}},
+		{name: "unknown level", sql: "UPDATE units SET level = 'county' WHERE id = 'd-dantu';",
+			exit: exitUsage, zh: []string{"单位表（映射 units）有误", "county"}, en: []string{"the units table (mapping units) is wrong", "county"}},
+		{name: "no units", sql: "DELETE FROM units;",
+			exit: exitUsage, zh: []string{"中没有单位"}, en: []string{"holds no unit"}},
+		{name: "rows of no unit", sql: "INSERT INTO figures (unit, kindergarten_enrolment) VALUES ('s-nowhere', 5), (NULL, 7);",
+			exit: exitFail, zh: []string{"映射 sources[0]", "有 2 行不属于单位表中的任何单位（如 s-nowhere），未计入"}, en: []string{"2 rows belong to no unit of the units table (such as s-nowhere) and are left out"}},
+		{name: "no such database", url: func(string) string { return "postgres://postgres@/nope?host=" + s.Socket() },
+			exit: exitUsage, zh: []string{"无法连接数据库", "nope"}, en: []string{"cannot reach the database", `database "nope" does not exist`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := base()
+			if c.mapping != nil {
+				c.mapping(m)
+			}
+			url := s.NewDB(t, script+c.sql)
+			if c.url != nil {
+				url = c.url(url)
+			}
+			mapping := writeMapping(t, m)
+			for lang, frags := range map[string][]string{"zh": c.zh, "en": c.en} {
+				r := eduplan(t, "check", "--lang", lang, "--format", "csv", "--db", url, "--mapping", mapping)
+				require.Equal(t, c.exit, r.code, r.stderr)
+				if c.exit == exitUsage {
+					assert.Empty(t, r.stdout, lang)
+				}
+				for _, f := range frags {
+					assert.Contains(t, r.stderr, f, lang)
+				}
+				assert.NotContains(t, r.stderr, "panic", lang)
+			}
+		})
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/msg"
 )
 
 // FigureColumn is a column of the figures query (GenerateFigures) after
@@ -73,7 +74,9 @@ func GenerateNames(m *Mapping, d Dialect) string {
 // finding which one a database refuses: at Path in the mapping, What
 // names it.
 type Probe struct {
-	Path, What, SQL string
+	Path string
+	What msg.Text
+	SQL  string
 }
 
 // Probes lists a query per table and column the mapping names: first
@@ -83,10 +86,10 @@ func Probes(m *Mapping, d Dialect) []Probe {
 	q := d.quote
 	var exist, typed []Probe
 	table := func(path, t string) {
-		exist = append(exist, Probe{path, fmt.Sprintf("table %s", q(t)), fmt.Sprintf("SELECT 1 FROM %s WHERE 1 = 0", q(t))})
+		exist = append(exist, Probe{path, tableText(q(t)), fmt.Sprintf("SELECT 1 FROM %s WHERE 1 = 0", q(t))})
 	}
 	column := func(path, t, c string) {
-		exist = append(exist, Probe{path, fmt.Sprintf("column %s of table %s", q(c), q(t)), fmt.Sprintf("SELECT %s FROM %s WHERE 1 = 0", q(c), q(t))})
+		exist = append(exist, Probe{path, columnText(q(t), q(c)), fmt.Sprintf("SELECT %s FROM %s WHERE 1 = 0", q(c), q(t))})
 	}
 	u := m.Units
 	table("units.table", u.Table)
@@ -102,9 +105,31 @@ func Probes(m *Mapping, d Dialect) []Probe {
 		for _, id := range sortedKeys(s.Columns) {
 			cp := fmt.Sprintf("%s.columns.%s", p, id)
 			column(cp, s.Table, s.Columns[id])
-			typed = append(typed, Probe{cp, fmt.Sprintf("column %s of table %s", q(s.Columns[id]), q(s.Table)),
+			typed = append(typed, Probe{cp, columnText(q(s.Table), q(s.Columns[id])),
 				fmt.Sprintf("SELECT SUM(CAST(%s AS %s)) FROM %s", q(s.Columns[id]), d.Double, q(s.Table))})
 		}
 	}
 	return append(exist, typed...)
+}
+
+// Orphans lists a query per source table counting its rows that belong to
+// no unit of the units table (or to none at all, a NULL unit), with the
+// least such unit: the SQL of Generate leaves them out, and a report says
+// so rather than drop them unseen.
+func Orphans(m *Mapping, d Dialect) []Probe {
+	q := d.quote
+	var out []Probe
+	for k, s := range m.Sources {
+		unit := fmt.Sprintf("CAST(s.%s AS %s)", q(s.Unit), d.Text)
+		out = append(out, Probe{fmt.Sprintf("sources[%d]", k), tableText(q(s.Table)), fmt.Sprintf(
+			"SELECT COUNT(*), MIN(%s) FROM %s s WHERE %s IS NULL OR NOT EXISTS (SELECT 1 FROM %s u WHERE CAST(u.%s AS %s) = %s)",
+			unit, q(s.Table), unit, q(m.Units.Table), q(m.Units.ID), d.Text, unit)})
+	}
+	return out
+}
+
+func tableText(t string) msg.Text { return msg.Textf("表 %s", "table %s", t) }
+
+func columnText(t, c string) msg.Text {
+	return msg.Textf("表 %[1]s 的列 %[2]s", "column %[2]s of table %[1]s", t, c)
 }

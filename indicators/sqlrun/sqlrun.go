@@ -19,6 +19,8 @@ package sqlrun
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"sort"
 
 	"github.com/eduplan/eduplan/indicators"
@@ -55,6 +57,9 @@ func Evaluate(ctx context.Context, db Querier, cat *indicators.Catalog, m *sqlge
 		return nil, err
 	}
 	if err := readResults(ctx, db, m, d, resQ, ds, &x); err != nil {
+		return nil, err
+	}
+	if x.Warnings, err = orphans(ctx, db, m, d); err != nil {
 		return nil, err
 	}
 	return indicators.EvaluationFrom(cat, ds, x)
@@ -141,6 +146,19 @@ func readFigures(ctx context.Context, db Querier, cat *indicators.Catalog, m *sq
 		ds.Units = append(ds.Units, got[i].u)
 	}
 	if err := ds.Validate(); err != nil {
+		// A unit's place in the dataset means nothing in a table: each
+		// problem names the unit by its id.
+		var es dataset.Errors
+		if errors.As(err, &es) {
+			for k := range es {
+				var i int
+				var rest string
+				if n, _ := fmt.Sscanf(es[k].Path, "units[%d]%s", &i, &rest); n == 2 && i >= 0 && i < len(ds.Units) {
+					es[k].Path = fmt.Sprintf("units[id=%q]%s", ds.Units[i].ID, rest)
+				}
+			}
+			err = es
+		}
 		return nil, x, msg.Errorf("单位表（映射 units）有误：%v", "the units table (mapping units) is wrong: %v", err)
 	}
 	fresh := dataset.New(year)
@@ -278,8 +296,43 @@ func diagnose(ctx context.Context, db Querier, m *sqlgen.Mapping, d sqlgen.Diale
 			rows.Close()
 		}
 		if perr != nil {
-			return msg.Errorf("映射 %s（%s）：数据库拒绝：%v", "mapping %s (%s): the database refuses it: %v", p.Path, p.What, perr)
+			return msg.Errorf("映射 %s（%v）：数据库拒绝：%v", "mapping %s (%v): the database refuses it: %v", p.Path, msg.New(p.What), perr)
 		}
 	}
 	return msg.Errorf("数据库拒绝了生成的查询：%v", "the database refused the generated query: %v", err)
+}
+
+// orphans warns of the rows of each source that name no unit of the
+// units table: the SQL leaves them out.
+func orphans(ctx context.Context, db Querier, m *sqlgen.Mapping, d sqlgen.Dialect) ([]msg.Text, error) {
+	var out []msg.Text
+	for _, p := range sqlgen.Orphans(m, d) {
+		var n int64
+		var first sql.NullString
+		rows, err := db.QueryContext(ctx, p.SQL)
+		if err != nil {
+			return nil, diagnose(ctx, db, m, d, err)
+		}
+		for rows.Next() {
+			err = rows.Scan(&n, &first)
+		}
+		if err == nil {
+			err = rows.Err()
+		}
+		rows.Close()
+		if err != nil {
+			return nil, diagnose(ctx, db, m, d, err)
+		}
+		if n == 0 {
+			continue
+		}
+		which := first.String
+		if !first.Valid {
+			which = "NULL"
+		}
+		out = append(out, msg.T(
+			fmt.Sprintf("映射 %s（%s）有 %d 行不属于单位表中的任何单位（如 %s），未计入", p.Path, p.What.ZH, n, which),
+			fmt.Sprintf("mapping %s (%s): %d rows belong to no unit of the units table (such as %s) and are left out", p.Path, p.What.EN, n, which)))
+	}
+	return out, nil
 }

@@ -172,3 +172,7 @@ func (s *Server) psql(t testing.TB, db, script string) {
 		t.Fatalf("psql: %v\n%s", err, out.String())
 	}
 }
+
+// Socket is the folder of the server's socket, for an address of one's
+// own (a database that does not exist).
+func (s *Server) Socket() string { return s.sock }
