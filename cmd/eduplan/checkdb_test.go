@@ -251,3 +251,23 @@ func TestCheckDBErrors(t *testing.T) {
 		})
 	}
 }
+
+// The README's way: examples/sql's tables loaded by its own script, the
+// example mapping, check --db; the verdicts are those of check of the
+// sample year's file (the example's units have no names, so only the
+// summary is compared).
+func TestCheckDBExample(t *testing.T) {
+	s := pgtest.Need(t)
+	dir, err := filepath.Abs(filepath.Join("..", "..", "examples", "sql"))
+	require.NoError(t, err)
+	load, err := os.ReadFile(filepath.Join(dir, "load.postgres.sql"))
+	require.NoError(t, err)
+	url := s.NewDB(t, `\cd `+dir+"\n"+string(load))
+	got := eduplan(t, "check", "--format", "csv", "--db", url, "--mapping", filepath.Join(dir, "sample-mapping.json"))
+	want := eduplan(t, "check", "--format", "csv", "../../seeds/sample2017.json")
+	require.Equal(t, want.code, got.code, got.stderr)
+	first := func(s string) string { line, _, _ := strings.Cut(s, "\n"); return line }
+	assert.Equal(t, first(want.stderr), first(got.stderr))
+	assert.Contains(t, got.stderr, "112 个单位")
+	assert.Equal(t, strings.Count(want.stdout, "\n"), strings.Count(got.stdout, "\n"))
+}
