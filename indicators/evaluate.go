@@ -80,7 +80,6 @@ type Evaluation struct {
 	originVec  [][]Origin
 	metricOnce []sync.Once
 	order      []int // unit positions, children first
-	tree       bool  // every unit is reached from a root: no parent cycle
 
 	// below lists, per level an indicator's aggregates range over
 	// (Indicator.Over), the units of that level below each unit.
@@ -146,27 +145,6 @@ func (c *Catalog) EvaluateWith(d *dataset.Dataset, opt Options) (*Evaluation, er
 		return nil, err
 	}
 	n := len(d.Units)
-	e := c.newEvaluation(d, parent)
-	parents := e.parents()
-	for k := range c.metrics {
-		// In a parent cycle no order puts parents first: every metric
-		// is summed, as mayMismatch cannot rule a mismatch out.
-		if !e.tree || e.mayMismatch(k, parents) {
-			e.metricCol(k)
-		}
-	}
-	scratch := &evalScratch{}
-	for _, i := range c.order {
-		e.evalIndicator(i, n, scratch)
-	}
-	e.evalRules(n, scratch)
-	return e, nil
-}
-
-// newEvaluation is an evaluation of d with nothing computed yet: its
-// columns made, its units classed and ordered, the targets each unit is
-// held to resolved.
-func (c *Catalog) newEvaluation(d *dataset.Dataset, parent ParentFigures) *Evaluation {
 	e := &Evaluation{
 		parent:  parent,
 		cat:     c,
@@ -185,8 +163,22 @@ func (c *Catalog) newEvaluation(d *dataset.Dataset, parent ParentFigures) *Evalu
 	e.classify()
 	e.resolveOverrides()
 	e.referenceClasses()
-	e.order, e.tree = treeOrder(d)
-	return e
+	order, tree := treeOrder(d)
+	e.order = order
+	parents := e.parents()
+	for k := range c.metrics {
+		// In a parent cycle no order puts parents first: every metric
+		// is summed, as mayMismatch cannot rule a mismatch out.
+		if !tree || e.mayMismatch(k, parents) {
+			e.metricCol(k)
+		}
+	}
+	scratch := &evalScratch{}
+	for _, i := range c.order {
+		e.evalIndicator(i, n, scratch)
+	}
+	e.evalRules(n, scratch)
+	return e, nil
 }
 
 func (e *Evaluation) classify() {

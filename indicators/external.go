@@ -94,7 +94,23 @@ func EvaluationFrom(c *Catalog, d *dataset.Dataset, x External) (*Evaluation, er
 	if err := probs.Err(); err != nil {
 		return nil, err
 	}
-	e := c.newEvaluation(d, ParentOwn)
+	// An evaluation of the units alone, its figures all missing, then
+	// every figure and outcome replaced by x's: Evaluate's own making of
+	// an evaluation, rather than a second one to keep in step with it
+	// (and no code added to the page, which links Evaluate but not this).
+	units := dataset.New(d.Year)
+	units.Levels, units.Source = d.Levels, d.Source
+	for _, u := range d.Units {
+		if err := units.Add(u); err != nil {
+			return nil, err
+		}
+	}
+	e, err := c.EvaluateWith(units, Options{ParentFigures: ParentOwn})
+	if err != nil {
+		return nil, err
+	}
+	e.data = d
+	e.mismatches, e.mismatchAt = nil, nil
 	for k, m := range c.metrics {
 		f := x.Metrics[m.ID]
 		v := rule.Vector{V: append([]float64(nil), f.Values...), S: append([]rule.State(nil), f.States...)}
@@ -111,7 +127,8 @@ func EvaluationFrom(c *Catalog, d *dataset.Dataset, x External) (*Evaluation, er
 				origins[i] = Absent
 			}
 		}
-		e.metricOnce[k].Do(func() { e.metricVec[k], e.originVec[k] = v, origins })
+		e.metricCol(k) // done once, as every later read expects
+		e.metricVec[k], e.originVec[k] = v, origins
 		if m.Aggregate != plan.Sum {
 			continue
 		}
@@ -129,6 +146,7 @@ func EvaluationFrom(c *Catalog, d *dataset.Dataset, x External) (*Evaluation, er
 		val := rule.Vector{V: make([]float64, n), S: make([]rule.State, n)}
 		st := make([]code, n)
 		derived := make([]Origin, n)
+		e.over[ix] = nil
 		for i, s := range got.Status {
 			st[i] = codeOf(s)
 			derived[i] = Computed

@@ -4,6 +4,7 @@ package indicators_test
 
 import (
 	"bytes"
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,6 +14,7 @@ import (
 	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
 	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/plan"
 	"github.com/eduplan/eduplan/seeds"
 )
 
@@ -56,23 +58,41 @@ func externalOf(cat *indicators.Catalog, ev *indicators.Evaluation) indicators.E
 
 // An evaluation made of what another engine computed reports what
 // Evaluate's does, down to every input, aggregate member, parent figure
-// and validation rule.
+// and validation rule: the seed plan over the sample year (with a parent's
+// own figure beside its children's sum), and the five-level example,
+// whose aggregates range over a level further down (over).
 func TestEvaluationFromIsEvaluate(t *testing.T) {
-	_, cat := seedCatalog(t)
-	d, err := dataset.Read(bytes.NewReader(seeds.SampleData()), cat.Fields(), dataset.Options{File: "sample2017.json"})
+	_, seed := seedCatalog(t)
+	sample, err := dataset.Read(bytes.NewReader(seeds.SampleData()), seed.Fields(), dataset.Options{File: "sample2017.json"})
 	require.NoError(t, err)
-	// A parent's own figure beside its children's sum, so that the
-	// report lists a mismatch.
-	require.NoError(t, d.Set("zhenjiang", "compulsory_age_enrolled", 1))
-	ev := cat.Evaluate(d)
-	require.NotEmpty(t, ev.Mismatches())
-	want, err := ev.Report(indicators.Options{})
+	require.NoError(t, sample.Set("zhenjiang", "compulsory_age_enrolled", 1))
+	require.NotEmpty(t, seed.Evaluate(sample).Mismatches())
+
+	five, err := plan.LoadFile("../examples/fivelevel/plan.json")
 	require.NoError(t, err)
-	from, err := indicators.EvaluationFrom(cat, d, externalOf(cat, ev))
+	fiveCat, err := indicators.Compile(five)
 	require.NoError(t, err)
-	got, err := from.Report(indicators.Options{})
+	f, err := os.Open("../examples/fivelevel/data.csv")
 	require.NoError(t, err)
-	assert.Equal(t, want, got)
+	defer f.Close()
+	fiveData, err := dataset.ReadCSV(f, fiveCat.Fields(), dataset.Options{File: "data.csv", Levels: five.Levels})
+	require.NoError(t, err)
+
+	for name, c := range map[string]struct {
+		cat *indicators.Catalog
+		d   *dataset.Dataset
+	}{"seed": {seed, sample}, "five levels": {fiveCat, fiveData}} {
+		t.Run(name, func(t *testing.T) {
+			ev := c.cat.Evaluate(c.d)
+			want, err := ev.Report(indicators.Options{})
+			require.NoError(t, err)
+			from, err := indicators.EvaluationFrom(c.cat, c.d, externalOf(c.cat, ev))
+			require.NoError(t, err)
+			got, err := from.Report(indicators.Options{})
+			require.NoError(t, err)
+			assert.Equal(t, want, got)
+		})
+	}
 }
 
 // What the other engine left out or got wrong is named, not guessed.
