@@ -21,6 +21,7 @@ import (
 	"github.com/eduplan/eduplan/indicators/sqlrun"
 	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/internal/pgtest"
+	"github.com/eduplan/eduplan/internal/sqltest"
 	"github.com/eduplan/eduplan/seeds"
 )
 
@@ -85,7 +86,7 @@ func TestPostgresReportIsTheEngines(t *testing.T) {
 	s := pgtest.Need(t)
 	cat := seedCatalog(t)
 	d := sampleYear(t, cat)
-	script, m := pgtest.Tables(cat, d)
+	script, m := sqltest.Tables(cat, d)
 	db := open(t, s.NewDB(t, script))
 	ev, err := sqlrun.Evaluate(context.Background(), db, cat, m, sqlgen.Postgres, d.Year)
 	require.NoError(t, err)

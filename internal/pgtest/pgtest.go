@@ -146,31 +146,44 @@ func (s *Server) run(name string, args ...string) ([]byte, error) {
 // it) and returns the database's URL, reached through the socket.
 func (s *Server) NewDB(t testing.TB, script string) string {
 	t.Helper()
-	s.mu.Lock()
-	s.dbs++
-	db := fmt.Sprintf("t%d", s.dbs)
-	s.mu.Unlock()
-	s.psql(t, "postgres", "CREATE DATABASE "+db+";")
+	db := s.CreateDB(t)
 	if script != "" {
-		s.psql(t, db, script)
+		s.Psql(t, db, "", script)
 	}
 	return fmt.Sprintf("postgres://postgres@/%s?host=%s", db, s.sock)
 }
 
-// psql runs a script, stopping at its first error.
-func (s *Server) psql(t testing.TB, db, script string) {
+// CreateDB creates an empty database and returns its name.
+func (s *Server) CreateDB(t testing.TB) string {
+	t.Helper()
+	s.mu.Lock()
+	s.dbs++
+	db := fmt.Sprintf("t%d", s.dbs)
+	s.mu.Unlock()
+	s.Psql(t, "postgres", "", "CREATE DATABASE "+db+";")
+	return db
+}
+
+// Psql runs a script in database db with psql, in the folder dir (where
+// \copy finds its files; "" for this process's), stopping at its first
+// error, and returns what psql writes: the rows of its queries as CSV,
+// header first.
+func (s *Server) Psql(t testing.TB, db, dir, script string) []byte {
 	t.Helper()
 	psql := filepath.Join(s.bin, "psql")
 	if _, err := os.Stat(psql); err != nil {
 		psql = "psql"
 	}
-	cmd := exec.Command(psql, "-h", s.sock, "-U", "postgres", "-d", db, "-X", "-q", "-v", "ON_ERROR_STOP=1")
+	cmd := exec.Command(psql, "-h", s.sock, "-U", "postgres", "-d", db, "-X", "-q", "--csv", "-v", "ON_ERROR_STOP=1")
 	cmd.Stdin = strings.NewReader(script)
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("psql: %v\n%s", err, out.String())
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("psql: %v\n%s", err, stderr.String())
 	}
+	return out
 }
 
 // Socket is the folder of the server's socket, for an address of one's

@@ -1,6 +1,8 @@
 //go:build !js
 
-package pgtest
+// Package sqltest writes datasets as the tables of a database, for the
+// tests of the SQL back end.
+package sqltest
 
 import (
 	"fmt"
