@@ -246,13 +246,33 @@ func readResults(ctx context.Context, db Querier, m *sqlgen.Mapping, d sqlgen.Di
 		return diagnose(ctx, db, m, d, err)
 	}
 	defer rows.Close()
+	// The columns read are found by name: the SQL may give more.
+	names, err := rows.Columns()
+	if err != nil {
+		return msg.Errorf("读取指标结果时出错：%v", "reading the indicators' results: %v", err)
+	}
+	var unit, ind, status sql.NullString
+	var value sql.NullFloat64
+	dest := make([]any, len(names))
+	for k := range dest {
+		dest[k] = new(any)
+	}
+	for k, want := range map[string]any{"unit_id": &unit, "indicator": &ind, "status": &status, "value": &value} {
+		at := -1
+		for j, n := range names {
+			if n == k {
+				at = j
+			}
+		}
+		if at < 0 {
+			return msg.Errorf("内部错误：SQL 的结果没有 %s 列", "internal error: the SQL's results have no column %s", k)
+		}
+		dest[at] = want
+	}
 	seen := map[string][]bool{}
 	count := 0
 	for rows.Next() {
-		var unit, level, ind, status, target sql.NullString
-		var value, gap sql.NullFloat64
-		var reference any
-		if err := rows.Scan(&unit, &level, &ind, &status, &value, &target, &gap, &reference); err != nil {
+		if err := rows.Scan(dest...); err != nil {
 			return msg.Errorf("读取指标结果时出错：%v", "reading the indicators' results: %v", err)
 		}
 		i, ok := ds.Index(unit.String)
