@@ -69,6 +69,16 @@ a validation rule skipped for missing figures.
 --fail-on chooses the exit status only: whatever it says, every report (JUnit's
 <failure> included) lists the binding targets not met; with --fail-on none the
 exit status is 0 but the report does not pretend that everything passed.`},
+		{`在数据库中计算（--db 与 --mapping）：不读数据文件，把计划编译成 SQL（同 eduplan sql）在数据库中运行，
+按上面的任一格式写出同样的报告。--db postgres://用户:密码@主机/库 直接连接 PostgreSQL；--db duckdb:文件
+通过辅助程序 eduplan-duckdb（DuckDB 的驱动需要 cgo，另行编译：cd cmd/eduplan-duckdb && go build）。
+映射文件的表或列不存在、数据不是数字时，报告映射中的位置和数据库的原话。`,
+			`Computing in a database (--db with --mapping): no data file is read; the plan is compiled into SQL
+(as eduplan sql prints it), run in the database, and the same report written in any format above.
+--db postgres://user:password@host/db reaches PostgreSQL directly; --db duckdb:FILE goes through the
+helper eduplan-duckdb (DuckDB's driver needs cgo and is built apart: cd cmd/eduplan-duckdb && go build).
+A table or column of the mapping the database lacks, or figures that are not numbers, are named by
+their place in the mapping, with the database's own words.`},
 	},
 	examples: []example{
 		{"eduplan check --sample", "评估内置样例年度（2017），附比上年（2016）的变化和进度，中文表格", "assess the embedded sample year (2017), with the change since 2016 and progress, as a table in Chinese"},
