@@ -19,25 +19,15 @@ import (
 	"github.com/eduplan/eduplan/internal/duckproc"
 	"github.com/eduplan/eduplan/internal/pgtest"
 	"github.com/eduplan/eduplan/internal/sqltest"
-	"github.com/eduplan/eduplan/seeds"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	pgtest.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { pgtest.Main(m) }
 
 // sampleTables is the sample year as the tables of a database, the script
 // making them and the mapping file reading them.
 func sampleTables(t *testing.T) (*indicators.Catalog, *dataset.Dataset, string, string) {
 	t.Helper()
-	p, err := seeds.Default()
-	require.NoError(t, err)
-	cat, err := indicators.Compile(p)
-	require.NoError(t, err)
-	d, err := dataset.Read(bytes.NewReader(seeds.SampleData()), cat.Fields(), dataset.Options{File: "sample2017.json"})
-	require.NoError(t, err)
+	cat, d := sqltest.Sample(t)
 	script, m := sqltest.Tables(cat, d)
 	return cat, d, script, writeMapping(t, m)
 }
@@ -189,11 +179,7 @@ func TestCheckDBDuckDB(t *testing.T) {
 // many and which.
 func TestCheckDBErrors(t *testing.T) {
 	s := pgtest.Need(t)
-	_, _, script, _ := sampleTables(t)
-	p, err := seeds.Default()
-	require.NoError(t, err)
-	cat, err := indicators.Compile(p)
-	require.NoError(t, err)
+	cat, _, script, _ := sampleTables(t)
 	base := func() *sqlgen.Mapping {
 		_, m := sqltest.Tables(cat, dataset.New(2017))
 		m.Sources[0].Columns = map[string]string{}

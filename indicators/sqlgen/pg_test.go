@@ -5,7 +5,6 @@ package sqlgen
 import (
 	"bytes"
 	"encoding/csv"
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -38,8 +37,4 @@ func (s *pgServer) psql(t *testing.T, dir, script string) [][]string {
 	return rows
 }
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	pgtest.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { pgtest.Main(m) }

@@ -7,7 +7,6 @@ import (
 	"context"
 	"database/sql"
 	"math"
-	"os"
 	"testing"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
@@ -22,30 +21,9 @@ import (
 	"github.com/eduplan/eduplan/indicators/view"
 	"github.com/eduplan/eduplan/internal/pgtest"
 	"github.com/eduplan/eduplan/internal/sqltest"
-	"github.com/eduplan/eduplan/seeds"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	pgtest.Stop()
-	os.Exit(code)
-}
-
-func seedCatalog(t *testing.T) *indicators.Catalog {
-	t.Helper()
-	p, err := seeds.Default()
-	require.NoError(t, err)
-	cat, err := indicators.Compile(p)
-	require.NoError(t, err)
-	return cat
-}
-
-func sampleYear(t *testing.T, cat *indicators.Catalog) *dataset.Dataset {
-	t.Helper()
-	d, err := dataset.Read(bytes.NewReader(seeds.SampleData()), cat.Fields(), dataset.Options{File: "sample2017.json"})
-	require.NoError(t, err)
-	return d
-}
+func TestMain(m *testing.M) { pgtest.Main(m) }
 
 func open(t *testing.T, url string) *sql.DB {
 	t.Helper()
@@ -84,8 +62,7 @@ func inOrder(t *testing.T, d *dataset.Dataset, ids []string) *dataset.Dataset {
 // same bytes of both.
 func TestPostgresReportIsTheEngines(t *testing.T) {
 	s := pgtest.Need(t)
-	cat := seedCatalog(t)
-	d := sampleYear(t, cat)
+	cat, d := sqltest.Sample(t)
 	script, m := sqltest.Tables(cat, d)
 	db := open(t, s.NewDB(t, script))
 	ev, err := sqlrun.Evaluate(context.Background(), db, cat, m, sqlgen.Postgres, d.Year)

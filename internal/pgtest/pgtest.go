@@ -189,3 +189,11 @@ func (s *Server) Psql(t testing.TB, db, dir, script string) []byte {
 // Socket is the folder of the server's socket, for an address of one's
 // own (a database that does not exist).
 func (s *Server) Socket() string { return s.sock }
+
+// Main runs a package's tests and stops the cluster after them: a test
+// package's TestMain.
+func Main(m *testing.M) {
+	code := m.Run()
+	Stop()
+	os.Exit(code)
+}
