@@ -14,6 +14,7 @@ import (
 	"github.com/eduplan/eduplan/indicators/reportfmt"
 	"github.com/eduplan/eduplan/indicators/trend"
 	"github.com/eduplan/eduplan/indicators/view"
+	"github.com/eduplan/eduplan/msg"
 )
 
 var checkHelp = cmdHelp{
@@ -68,6 +69,16 @@ a validation rule skipped for missing figures.
 --fail-on chooses the exit status only: whatever it says, every report (JUnit's
 <failure> included) lists the binding targets not met; with --fail-on none the
 exit status is 0 but the report does not pretend that everything passed.`},
+		{`在数据库中计算（--db 与 --mapping）：不读数据文件，把计划编译成 SQL（同 eduplan sql）在数据库中运行，
+按上面的任一格式写出同样的报告。--db postgres://用户:密码@主机/库 直接连接 PostgreSQL；--db duckdb:文件
+通过辅助程序 eduplan-duckdb（DuckDB 的驱动需要 cgo，另行编译：cd cmd/eduplan-duckdb && go build）。
+映射文件的表或列不存在、数据不是数字时，报告映射中的位置和数据库的原话。`,
+			`Computing in a database (--db with --mapping): no data file is read; the plan is compiled into SQL
+(as eduplan sql prints it), run in the database, and the same report written in any format above.
+--db postgres://user:password@host/db reaches PostgreSQL directly; --db duckdb:FILE goes through the
+helper eduplan-duckdb (DuckDB's driver needs cgo and is built apart: cd cmd/eduplan-duckdb && go build).
+A table or column of the mapping the database lacks, or figures that are not numbers, are named by
+their place in the mapping, with the database's own words.`},
 	},
 	examples: []example{
 		{"eduplan check --sample", "评估内置样例年度（2017），附比上年（2016）的变化和进度，中文表格", "assess the embedded sample year (2017), with the change since 2016 and progress, as a table in Chinese"},
@@ -126,9 +137,16 @@ func runCheck(e *env, args []string) int {
 	maxBytes := sizeFlag(dataset.MaxFileSize)
 	fs.Var(&maxBytes, "max-bytes", e.t("数据文件大小上限，如 500MB、2GB（默认 1GB）", "largest data file read, such as 500MB or 2GB (1GB by default)"))
 	quality := fs.Bool("quality", false, e.t("只输出数据质量摘要（单位、应填与已填、缺失标记、提醒、各辖市区完整率），不做评估；格式为 table、markdown 或 json", "print only the data-quality summary (units, figures expected and present, missing markers, warnings, completeness by district), assessing nothing; format table, markdown or json"))
+	dbAddr := fs.String("db", "", e.t("不读数据文件，在数据库中计算（需 --mapping）：postgres://用户@主机/库 或 duckdb:文件（DuckDB 需辅助程序 eduplan-duckdb）", "compute in a database instead of reading a data file (needs --mapping): postgres://user@host/db or duckdb:FILE (DuckDB needs the helper eduplan-duckdb)"))
+	mapping := fs.String("mapping", "", e.t("与 --db 同用的映射文件（JSON）：单位表和各数据项所在的表与列，同 eduplan sql", "with --db, the mapping file (JSON): the units table and where each metric is, as for eduplan sql"))
 	pos, code, done := e.parse(fs, checkHelp, args)
 	if done {
 		return code
+	}
+	if *dbAddr != "" || *mapping != "" {
+		if c := e.dbUsage(fs, *dbAddr, *mapping, pos); c != 0 {
+			return c
+		}
 	}
 	yearSet := isSet(fs, "year")
 	src := dataSource{sample: *sample, sheet: *sheet, maxBytes: int64(maxBytes)}
@@ -137,7 +155,7 @@ func runCheck(e *env, args []string) int {
 		return e.usageError("check", e.t("--sample 与数据文件只能选一个", "give either --sample or a data file, not both"))
 	case *sample && *sheet != "":
 		return e.usageError("check", e.t("--sheet 用于 Excel 数据文件，不能与 --sample 同用", "--sheet is for an Excel data file and cannot go with --sample"))
-	case !*sample && len(pos) == 0:
+	case !*sample && len(pos) == 0 && *dbAddr == "":
 		return e.usageError("check", e.t("缺少数据文件；要评估内置样例年度请加 --sample", "no data file given; add --sample to assess the embedded sample year"))
 	case len(pos) == 1 && !isDir(pos[0]):
 		src.path = pos[0]
@@ -187,24 +205,30 @@ func runCheck(e *env, args []string) int {
 	if l == nil {
 		return code
 	}
-	var ds *dataset.Dataset
-	var years dataset.Series // given several years, those up to ds's
-	switch {
-	case returns != nil:
-		ds, code = e.collectedYears(pos, returns, l, int64(maxBytes), *year, yearSet, &years)
-	case src.sample:
-		ds, code = e.sampleYears(src, l, *year, yearSet, &years)
-	default:
-		ds, code = e.loadDataYears("check", src, l, *year, yearSet, &years)
-	}
-	if ds == nil {
-		return code
-	}
-	if *quality {
-		return e.writeQuality(l, ds, f, *out)
-	}
 	opt := indicators.Options{Units: units, NotApplicable: *notApplicable, ParentFigures: parent}
-	s, p, code := e.assess(l, ds, opt)
+	var s *indicators.Stream
+	var p *progress
+	var years dataset.Series // given several years, those up to the one assessed
+	if *dbAddr != "" {
+		s, p, code = e.assessDB(l, *dbAddr, *mapping, *year, opt)
+	} else {
+		var ds *dataset.Dataset
+		switch {
+		case returns != nil:
+			ds, code = e.collectedYears(pos, returns, l, int64(maxBytes), *year, yearSet, &years)
+		case src.sample:
+			ds, code = e.sampleYears(src, l, *year, yearSet, &years)
+		default:
+			ds, code = e.loadDataYears("check", src, l, *year, yearSet, &years)
+		}
+		if ds == nil {
+			return code
+		}
+		if *quality {
+			return e.writeQuality(l, ds, f, *out)
+		}
+		s, p, code = e.assess(l, ds, opt)
+	}
 	if s == nil {
 		return code
 	}
@@ -322,11 +346,31 @@ func (t *tally) add(u *indicators.UnitReport) {
 		}
 		if t.missedBy.Fails(res) {
 			if t.nMissed < listShown {
-				t.missed = append(t.missed, reportfmt.Failure{Unit: u.Unit, Result: res})
+				t.missed = append(t.missed, reportfmt.Failure{Unit: u.Unit, Result: kept(res)})
 			}
 			t.nMissed++
 		}
 	}
+}
+
+// kept is a copy of a streamed result that outlives its unit: a stream
+// builds the next unit's values, inputs and warnings in the same memory
+// (indicators.Source.Each), so the ones a log line reads are copied.
+func kept(r indicators.Result) indicators.Result {
+	own := func(p *float64) *float64 {
+		if p == nil {
+			return nil
+		}
+		v := *p
+		return &v
+	}
+	r.Value, r.Gap = own(r.Value), own(r.Gap)
+	r.Inputs = append([]indicators.Input(nil), r.Inputs...)
+	for i := range r.Inputs {
+		r.Inputs[i].Value, r.Inputs[i].Own, r.Inputs[i].ChildrenSum = own(r.Inputs[i].Value), own(r.Inputs[i].Own), own(r.Inputs[i].ChildrenSum)
+	}
+	r.Warnings = append([]msg.Text(nil), r.Warnings...)
+	return r
 }
 
 // assess evaluates the dataset and returns the report for the units asked

@@ -356,6 +356,7 @@ var valueNames = map[string]string{
 	"year": "YEAR", "unit": "ID", "format": "FORMAT", "fail-on": "POLICY", "lang": "LANG", "parent-figures": "own|sum",
 	"as-of": "DATE", "office": "OFFICE", "lead": "NAME", "kind": "KIND", "level": "LEVEL",
 	"encoding": "ENCODING", "addr": "HOST:PORT", "out": "DIR", "set": "ID=STATE[@DATE]",
+	"db": "URL", "mapping": "FILE",
 }
 
 // example is one example of a command, with what it does.

@@ -60,6 +60,20 @@ type gen struct {
 // the mapping's units table holds. It refuses, naming each, the indicators
 // it cannot translate yet; the error is then an msg.Problems.
 func Generate(cat *indicators.Catalog, m *Mapping, d Dialect) (string, error) {
+	g, err := newGen(cat, m, d)
+	if err != nil {
+		return "", err
+	}
+	last := g.indicators()
+	if len(g.unknown) > 0 {
+		return "", msg.Errorf("内部错误：SQL 后端不认识运算 %v", "internal error: the SQL back end does not know the operations %v", g.unknown)
+	}
+	return g.final(last), nil
+}
+
+// newGen checks the mapping and the plan and adds the tables of every
+// unit's figures, summed up the hierarchy.
+func newGen(cat *indicators.Catalog, m *Mapping, d Dialect) (*gen, error) {
 	g := &gen{cat: cat, d: d, metrics: cat.Metrics(), inds: cat.Indicators(),
 		col: map[string]string{}, mapped: map[string]bool{}}
 	for i, mt := range g.metrics {
@@ -69,19 +83,15 @@ func Generate(cat *indicators.Catalog, m *Mapping, d Dialect) (string, error) {
 		g.col[ind.ID] = fmt.Sprintf("i%d", i)
 	}
 	if err := m.check(func(id string) bool { return g.col[id] != "" }); err != nil {
-		return "", err
+		return nil, err
 	}
 	if err := Refused(cat); err != nil {
-		return "", err
+		return nil, err
 	}
 	g.depth = max(len(cat.Levels()), 1)
 	g.sources(m)
 	g.figures()
-	last := g.indicators()
-	if len(g.unknown) > 0 {
-		return "", msg.Errorf("内部错误：SQL 后端不认识运算 %v", "internal error: the SQL back end does not know the operations %v", g.unknown)
-	}
-	return g.final(last), nil
+	return g, nil
 }
 
 // Refused lists, as an msg.Problems with the path of each in the plan,

@@ -21,13 +21,16 @@ type Mapping struct {
 
 // UnitsTable is the table of units: one row per unit, with its parent
 // (NULL or empty at the top), its level and, for schools, its kind, as the
-// plan names them.
+// plan names them. Name, optional, is the column of the unit's name, which
+// reports show (eduplan check --db); a unit without one is named by its
+// id.
 type UnitsTable struct {
 	Table  string `json:"table"`
 	ID     string `json:"id"`
 	Parent string `json:"parent"`
 	Level  string `json:"level"`
 	Kind   string `json:"kind"`
+	Name   string `json:"name,omitempty"`
 }
 
 // Source is a table whose rows belong to units. Columns maps a metric (or

@@ -5,7 +5,6 @@ package sqlgen
 import (
 	"bytes"
 	"encoding/csv"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -138,14 +137,13 @@ func TestREADMEPupilsPostgres(t *testing.T) {
 	}
 	require.NotEmpty(t, block, "the section has a block that runs psql")
 	bin := buildTools(t)
-	db := fmt.Sprintf("t%d", dbSeq.next())
-	s.exec(t, "", "postgres", "CREATE DATABASE "+db+";")
-	psql := filepath.Join(s.bin, "psql")
-	if _, err := os.Stat(psql); err != nil {
-		psql, _ = exec.LookPath("psql")
+	db := s.CreateDB(t)
+	psql := s.PsqlPath()
+	if !filepath.IsAbs(psql) {
+		psql, _ = exec.LookPath(psql)
 	}
 	require.NoError(t, os.WriteFile(filepath.Join(bin, "psql"), []byte("#!/bin/sh\nexec "+psql+" \"$@\"\n"), 0o755))
-	out := runBlock(t, block, []string{"PGHOST=" + s.sock, "PGUSER=postgres", "PGDATABASE=" + db}, bin)
+	out := runBlock(t, block, []string{"PGHOST=" + s.Socket(), "PGUSER=postgres", "PGDATABASE=" + db}, bin)
 	cat, d := pupilsEngine(t)
 	got := readmeRows(t, out)
 	compareWithEngine(t, cat, d, got)
