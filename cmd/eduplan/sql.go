@@ -4,11 +4,12 @@ import (
 	"os"
 	"strings"
 
+	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/sqlgen"
 )
 
 var sqlHelp = cmdHelp{
-	usage: "eduplan sql --dialect duckdb|postgres|spark --mapping MAPPING.json [--plan PLAN.json] [-o FILE]",
+	usage: "eduplan sql --dialect duckdb|postgres|spark --mapping MAPPING.json [--plan PLAN.json] [--parent-figures own|sum] [-o FILE]",
 	about: [2]string{
 		`把计划的全部指标编译成 SQL，在数据所在的数据库中计算：每个单位的每个指标的值、状态、
 目标和差距，与 eduplan check 的结果一致。上级的数据由下级逐级加总（先加总再相除，不平均比率），
@@ -36,6 +37,9 @@ func runSQL(e *env, args []string) int {
 	mapping := fs.String("mapping", "", e.t("映射文件（JSON）：单位表和各数据项所在的表与列", "mapping file (JSON): the units table and where each metric is"))
 	planFile := fs.String("plan", "", e.t("计划文件（JSON）；默认为内置计划", "plan file (JSON); the embedded plan by default"))
 	out := fs.String("o", "", e.t("写入文件（整体写入）；默认标准输出", "write to this file (whole or not at all); standard output by default"))
+	parentFigures := fs.String("parent-figures", "own", e.t(
+		"上级单位自己填报的数据与下属单位合计不一致时采用哪一个：own（本单位填报）或 sum（下属单位合计），与 eduplan check 相同",
+		"where a parent unit's own figure differs from the sum of its units below, which to use: own or sum, as in eduplan check"))
 	pos, code, done := e.parse(fs, sqlHelp, args)
 	if done {
 		return code
@@ -46,6 +50,10 @@ func runSQL(e *env, args []string) int {
 	d, ok := sqlgen.LookupDialect(*dialect)
 	if !ok {
 		return e.usageError("sql", e.t("--dialect 应为 "+strings.Join(sqlgen.DialectNames(), "、"), "--dialect must be one of "+strings.Join(sqlgen.DialectNames(), ", ")))
+	}
+	parent, err := indicators.ParseParentFigures(*parentFigures)
+	if err != nil {
+		return e.usageError("sql", e.say(err))
 	}
 	if *mapping == "" {
 		return e.usageError("sql", e.t("请用 --mapping 给出映射文件", "name the mapping file with --mapping"))
@@ -70,7 +78,7 @@ func runSQL(e *env, args []string) int {
 		}
 		return e.inputError("sql", e.say(prefixProblems(name, err)), "")
 	}
-	q, err := sqlgen.Generate(l.cat, m, d)
+	q, err := sqlgen.GenerateWith(l.cat, m, d, sqlgen.Options{ParentFigures: parent})
 	if err != nil {
 		return e.inputError("sql", *mapping+": "+e.say(err), "")
 	}

@@ -42,7 +42,11 @@ func sampleMapping(cat *indicators.Catalog, d *dataset.Dataset) *Mapping {
 // names, in PostgreSQL.
 func createTables(m *Mapping) string {
 	var b strings.Builder
-	b.WriteString("CREATE TABLE units (id TEXT, parent TEXT, level TEXT, kind TEXT);\n")
+	if m.Units.Name != "" {
+		b.WriteString("CREATE TABLE units (id TEXT, parent TEXT, level TEXT, kind TEXT, name TEXT);\n")
+	} else {
+		b.WriteString("CREATE TABLE units (id TEXT, parent TEXT, level TEXT, kind TEXT);\n")
+	}
 	src := m.Sources[0]
 	b.WriteString("CREATE TABLE figures (unit TEXT")
 	for _, id := range sortedKeys(src.Columns) {
@@ -64,7 +68,11 @@ func loadScript(m *Mapping, d *dataset.Dataset) string {
 		return literal(s)
 	}
 	for _, u := range d.Units {
-		fmt.Fprintf(&b, "INSERT INTO units VALUES (%s, %s, %s, %s);\n", literal(u.ID), nullable(u.Parent), literal(string(u.Level)), nullable(string(u.Kind)))
+		name := ""
+		if m.Units.Name != "" {
+			name = ", " + nullable(u.Name)
+		}
+		fmt.Fprintf(&b, "INSERT INTO units VALUES (%s, %s, %s, %s%s);\n", literal(u.ID), nullable(u.Parent), literal(string(u.Level)), nullable(string(u.Kind)), name)
 	}
 	ids := sortedKeys(m.Sources[0].Columns)
 	for i, u := range d.Units {
@@ -134,7 +142,14 @@ func near(a, b float64) bool {
 // the result is for reference. It returns how many results had a value.
 func compareWithEngine(t *testing.T, cat *indicators.Catalog, d *dataset.Dataset, got map[[2]string]sqlRow) int {
 	t.Helper()
-	ev := cat.Evaluate(d)
+	return compareEvaluation(t, cat, cat.Evaluate(d), got)
+}
+
+// compareEvaluation is compareWithEngine against an evaluation made with
+// options of its own.
+func compareEvaluation(t *testing.T, cat *indicators.Catalog, ev *indicators.Evaluation, got map[[2]string]sqlRow) int {
+	t.Helper()
+	d := ev.Data()
 	inds := cat.Indicators()
 	require.Len(t, got, len(d.Units)*len(inds), "one row per unit and indicator")
 	values := 0

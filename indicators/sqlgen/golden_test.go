@@ -18,7 +18,6 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
-	"github.com/eduplan/eduplan/plan"
 	"github.com/eduplan/eduplan/seeds"
 )
 
@@ -138,21 +137,6 @@ func TestMappingProblems(t *testing.T) {
 			}
 		})
 	}
-}
-
-// An indicator the back end cannot translate yet is refused by name, not
-// left out of the SQL.
-func TestRefusesUnitTargets(t *testing.T) {
-	p, err := seeds.Default()
-	require.NoError(t, err)
-	p.Indicators[0].UnitTargets = []plan.UnitTarget{{Units: []string{"d-jingkou"}, Target: "≥ 95%"}}
-	cat, err := indicators.Compile(p)
-	require.NoError(t, err)
-	_, err = Generate(cat, sampleMapping(cat, nil), Postgres)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "indicators[0]")
-	assert.Contains(t, err.Error(), p.Indicators[0].ID)
-	assert.Contains(t, err.Error(), "unit_targets")
 }
 
 // Names are quoted in each dialect's way, a quote inside doubled; a

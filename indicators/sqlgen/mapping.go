@@ -28,6 +28,9 @@ type UnitsTable struct {
 	Parent string `json:"parent"`
 	Level  string `json:"level"`
 	Kind   string `json:"kind"`
+	// Name is optional: the column of the units' names, by which a plan's
+	// per-unit targets (unit_targets) may name a unit instead of its id.
+	Name string `json:"name,omitempty"`
 }
 
 // Source is a table whose rows belong to units. Columns maps a metric (or
