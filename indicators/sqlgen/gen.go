@@ -55,6 +55,10 @@ type gen struct {
 	mapped  map[string]bool   // ids a source column holds
 	ctes    []string
 	depth   int
+	need    []bool // the indicators to compute, by position; nil: all
+	// lastTable is the table every figure and indicator is on, once
+	// indicators has made it.
+	lastTable string
 	unknown []string // operations expr does not know
 }
 
@@ -297,6 +301,9 @@ func (g *gen) indicators() string {
 		carry = append(carry, "v_"+g.col[mt.ID], "s_"+g.col[mt.ID])
 	}
 	for _, i := range g.order() {
+		if g.need != nil && !g.need[i] {
+			continue
+		}
 		ind := g.inds[i]
 		c := g.col[ind.ID]
 		p, _ := g.cat.Formula(ind.ID)
@@ -495,21 +502,28 @@ func (g *gen) final(last string) string {
 		rows = append(rows, fmt.Sprintf("SELECT x.id AS unit_id, x.level AS level, %s AS indicator, %s AS status, %s AS value, %s AS target, %s AS gap, %s AS reference FROM %s",
 			literal(ind.ID), status, v, target, gap, reference, from))
 	}
+	return g.script("every indicator at every unit", rows, "unit_id, indicator")
+}
+
+// script writes the WITH list and the union of the selects, ordered.
+func (g *gen) script(title string, rows []string, order string) string {
 	var b strings.Builder
-	b.WriteString("-- eduplan: every indicator at every unit (generated; dialect " + g.d.Name + ")\n")
+	b.WriteString("-- eduplan: " + title + " (generated; dialect " + g.d.Name + ")\n")
 	b.WriteString("-- states: 0 computed, 1 not computable, 2 missing, 3 not applicable\n")
 	b.WriteString("-- columns: r_ reported, v_ value, s_ state, d_ value shown; of\n")
 	for _, mt := range g.metrics {
 		b.WriteString("--   " + g.col[mt.ID] + " " + commentSafe(mt.ID) + "\n")
 	}
-	for _, ind := range g.inds {
-		b.WriteString("--   " + g.col[ind.ID] + " " + commentSafe(ind.ID) + "\n")
+	for i, ind := range g.inds {
+		if g.need == nil || g.need[i] {
+			b.WriteString("--   " + g.col[ind.ID] + " " + commentSafe(ind.ID) + "\n")
+		}
 	}
 	b.WriteString("WITH\n")
 	b.WriteString(strings.Join(g.ctes, ",\n"))
 	b.WriteString("\nSELECT * FROM (\n")
 	b.WriteString(strings.Join(rows, "\nUNION ALL\n"))
-	b.WriteString("\n) results\nORDER BY unit_id, indicator\n")
+	b.WriteString("\n) results\nORDER BY " + order + "\n")
 	return b.String()
 }
 
