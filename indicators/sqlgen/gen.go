@@ -59,7 +59,7 @@ type gen struct {
 	// lastTable is the table every figure and indicator is on, once
 	// indicators has made it.
 	lastTable string
-	unknown []string // operations expr does not know
+	unknown   []string // operations expr does not know
 }
 
 // Generate writes the SQL computing every indicator of cat at every unit

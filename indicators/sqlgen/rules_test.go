@@ -166,4 +166,3 @@ func TestRulesNone(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, q)
 }
-
