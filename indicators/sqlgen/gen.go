@@ -21,6 +21,7 @@ package sqlgen
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -56,8 +57,8 @@ type gen struct {
 	ctes    []string
 	depth   int
 	need    []bool // the indicators to compute, by position; nil: all
-	// lastTable is the table every figure and indicator is on, once
-	// indicators has made it.
+	// lastTable is the table the validation rules read: the figures and
+	// the indicators they name.
 	lastTable string
 	unknown   []string // operations expr does not know
 }
@@ -75,11 +76,11 @@ func GenerateWith(cat *indicators.Catalog, m *Mapping, d Dialect, opt Options) (
 	if err != nil {
 		return "", err
 	}
-	last := g.indicators()
+	g.indicators()
 	if len(g.unknown) > 0 {
 		return "", msg.Errorf("内部错误：SQL 后端不认识运算 %v", "internal error: the SQL back end does not know the operations %v", g.unknown)
 	}
-	return g.final(last), nil
+	return g.final(), nil
 }
 
 // newGen checks the mapping and the options and writes the tables of the
@@ -287,19 +288,12 @@ func (g *gen) order() []int {
 	return out
 }
 
-// indicators adds, indicator after indicator, its aggregates and its value;
-// it returns the last table. Each indicator's table carries the columns of
-// the one before by name (carry), so that the working columns of one
-// formula never reach the next.
-func (g *gen) indicators() string {
-	prev := fmt.Sprintf("e%d", g.depth-1)
-	carry := []string{"id", "parent", "level", "kind"}
-	for _, id := range g.mappedIDs() {
-		carry = append(carry, "r_"+g.col[id])
-	}
-	for _, mt := range g.metrics {
-		carry = append(carry, "v_"+g.col[mt.ID], "s_"+g.col[mt.ID])
-	}
+// indicators adds, indicator after indicator, its aggregates and its
+// value: a narrow table x_ of each (id, level, kind and its state, value
+// and value shown), which the indicators that read it join to the figures
+// (withIndicators). A table per indicator that carried every column before
+// it would repeat the whole list in each, and copy it at every step.
+func (g *gen) indicators() {
 	for _, i := range g.order() {
 		if g.need != nil && !g.need[i] {
 			continue
@@ -307,15 +301,16 @@ func (g *gen) indicators() string {
 		ind := g.inds[i]
 		c := g.col[ind.ID]
 		p, _ := g.cat.Formula(ind.ID)
+		src := g.withIndicators("y_"+c, indicatorsRead(p))
 		base := "SELECT p.*"
 		var joins []string
 		for k, a := range p.Aggregates() {
 			name := fmt.Sprintf("a_%s_%d", c, k)
-			g.aggregate(name, prev, ind.Over, a)
+			g.aggregate(name, src, ind.Over, a)
 			base += fmt.Sprintf(", %s.v AS ag%dv, COALESCE(%s.s, %d) AS ag%ds", name, k, name, sMissing, k)
 			joins = append(joins, fmt.Sprintf("LEFT JOIN %s ON %s.id = p.id", name, name))
 		}
-		base += " FROM " + prev + " p"
+		base += " FROM " + src + " p"
 		if len(joins) > 0 {
 			base += "\n" + strings.Join(joins, "\n")
 		}
@@ -326,36 +321,55 @@ func (g *gen) indicators() string {
 			v = fmt.Sprintf("CASE WHEN %s IS NOT NULL THEN %s ELSE %s END", rep, rep, v)
 			s = fmt.Sprintf("CASE WHEN %s IS NOT NULL THEN %d ELSE %s END", rep, sOK, s)
 		}
-		inner := fmt.Sprintf("SELECT z.*,\n  %s AS w_,\n  %s AS t_\nFROM (\n%s\n) z", v, s, prog.wrap(base, g.d.fence))
+		inner := fmt.Sprintf("SELECT z.id, z.level, z.kind,\n  %s AS w_,\n  %s AS t_\nFROM (\n%s\n) z", v, s, prog.wrap(base, g.d.fence))
 		applies := scopeSQL("q", ind.AppliesTo, false)
-		over := "FALSE"
+		state := fmt.Sprintf("CASE WHEN NOT %s THEN %d", applies, sSkip)
+		value := fmt.Sprintf("CASE WHEN %s THEN q.w_ END", applies)
 		if ind.Unit == plan.Percent && !ind.MayExceed100 {
 			// A part above its whole: not computable, the value kept
 			// for the report.
-			over = "q.t_ = 0 AND q.w_ > 1 + 1e-9"
+			over := "q.t_ = 0 AND q.w_ > 1 + 1e-9"
+			state += fmt.Sprintf(" WHEN %s THEN %d", over, sUndefined)
+			value = fmt.Sprintf("CASE WHEN %s AND NOT (%s) THEN q.w_ END", applies, over)
 		}
-		state := fmt.Sprintf("CASE WHEN NOT %s THEN %d WHEN %s THEN %d ELSE q.t_ END", applies, sSkip, over, sUndefined)
-		var cols []string
-		for _, col := range carry {
-			cols = append(cols, "q."+col)
-		}
-		name := "x_" + c
-		g.cte(name, fmt.Sprintf("  SELECT %s,\n    %s AS s_%s,\n    CASE WHEN %s AND NOT (%s) THEN q.w_ END AS v_%s,\n    CASE WHEN %s THEN q.w_ END AS d_%s\n  FROM (\n%s\n  ) q",
-			strings.Join(cols, ", "), state, c, applies, over, c, applies, c, inner))
-		carry = append(carry, "s_"+c, "v_"+c, "d_"+c)
-		prev = name
+		state += " ELSE q.t_ END"
+		g.cte("x_"+c, fmt.Sprintf("  SELECT q.id, q.level, q.kind,\n    %s AS s_%s,\n    %s AS v_%s,\n    CASE WHEN %s THEN q.w_ END AS d_%s\n  FROM (\n%s\n  ) q",
+			state, c, value, c, applies, c, inner))
 	}
-	return prev
 }
 
-// mappedIDs lists the ids a source column holds, sorted.
-func (g *gen) mappedIDs() []string {
-	var out []string
-	for id := range g.mapped {
-		out = append(out, id)
+// figureTable is the table of every metric's figure at every unit.
+func (g *gen) figureTable() string { return fmt.Sprintf("e%d", g.depth-1) }
+
+// indicatorsRead lists the ids a formula reads, on the unit or in its
+// aggregates, sorted: those that are indicators are joined to the figures.
+func indicatorsRead(p *rule.Program) []string {
+	ids := p.Vars()
+	for _, a := range p.Aggregates() {
+		ids = append(ids, a.Vars()...)
 	}
-	sort.Strings(out)
-	return out
+	sort.Strings(ids)
+	return slices.Compact(ids)
+}
+
+// withIndicators is the table of the figures with the state and value of
+// the indicators among ids, added as the table name; the figures' own
+// table when ids names none.
+func (g *gen) withIndicators(name string, ids []string) string {
+	var cols, joins []string
+	for _, id := range ids {
+		if _, ok := g.cat.Indicator(id); !ok {
+			continue
+		}
+		c := g.col[id]
+		cols = append(cols, fmt.Sprintf("x_%s.s_%s, x_%s.v_%s", c, c, c, c))
+		joins = append(joins, fmt.Sprintf("  LEFT JOIN x_%s ON x_%s.id = f.id", c, c))
+	}
+	if len(cols) == 0 {
+		return g.figureTable()
+	}
+	g.cte(name, fmt.Sprintf("  SELECT f.*, %s\n  FROM %s f\n%s", strings.Join(cols, ", "), g.figureTable(), strings.Join(joins, "\n")))
+	return name
 }
 
 // columnRef reads a metric's or indicator's value and state on a row of
@@ -469,7 +483,7 @@ func (g *gen) ancestors() string {
 }
 
 // final writes one row per unit and indicator.
-func (g *gen) final(last string) string {
+func (g *gen) final() string {
 	var rows []string
 	for _, ind := range g.inds {
 		c := g.col[ind.ID]
@@ -494,7 +508,7 @@ func (g *gen) final(last string) string {
 				reference = fmt.Sprintf("(%s AND o.k IS NULL)", reference)
 			}
 		}
-		from := last + " x"
+		from := "x_" + c + " x"
 		if ot != "" {
 			status = fmt.Sprintf("CASE WHEN o.bad = 1 THEN %s ELSE %s END", literal(StatusTargetConflict), status)
 			from += fmt.Sprintf(" LEFT JOIN %s o ON o.id = x.id", ot)

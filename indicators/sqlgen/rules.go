@@ -5,6 +5,7 @@ package sqlgen
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators"
@@ -57,10 +58,15 @@ func GenerateRules(cat *indicators.Catalog, m *Mapping, d Dialect, opt Options) 
 		progs = append(progs, c.left, c.right)
 	}
 	g.needOnly(progs)
-	last := g.indicators()
+	g.indicators()
+	var read []string
+	for _, p := range progs {
+		read = append(read, indicatorsRead(p)...)
+	}
+	sort.Strings(read)
+	g.lastTable = g.withIndicators("vr", slices.Compact(read))
 	var rows []string
 	for k, r := range rules {
-		g.lastTable = last
 		rows = append(rows, g.validationRule(k, r, compiled[k].left, compiled[k].right))
 	}
 	if len(g.unknown) > 0 {
