@@ -28,7 +28,10 @@ type engine struct {
 
 var engines = []engine{
 	{"postgres", func(t *testing.T, m *Mapping, d *dataset.Dataset, q string) [][]string {
-		return needPostgres(t).psql(t, "", loadScript(m, d)+q)
+		dir := writeTables(t, m, d)
+		load := createTables(m) + "\\copy units FROM 'units.csv' WITH (FORMAT csv, HEADER true)\n" +
+			"\\copy figures FROM 'figures.csv' WITH (FORMAT csv, HEADER true)\n"
+		return needPostgres(t).psql(t, dir, load+q)
 	}},
 	{"duckdb", runDuckDBRows},
 }
@@ -38,17 +41,10 @@ func (e engine) dialect() Dialect {
 	return d
 }
 
-// runDuckDBRows writes d as the CSV files duckdb-run.mjs reads (with the
-// units' names where the mapping has them) and runs q over them.
-func runDuckDBRows(t *testing.T, m *Mapping, d *dataset.Dataset, q string) [][]string {
+// writeTables writes d as units.csv (with the units' names where the
+// mapping has them) and figures.csv in a folder of the test's own.
+func writeTables(t *testing.T, m *Mapping, d *dataset.Dataset) string {
 	t.Helper()
-	lib := os.Getenv("EDUPLAN_DUCKDB")
-	if lib == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("EDUPLAN_DUCKDB does not name a folder with @duckdb/node-api installed; .ci/run makes one")
-		}
-		t.Skip("EDUPLAN_DUCKDB does not name a folder with @duckdb/node-api installed: skipping the differential test against DuckDB")
-	}
 	dir := t.TempDir()
 	var units bytes.Buffer
 	w := csv.NewWriter(&units)
@@ -67,6 +63,20 @@ func runDuckDBRows(t *testing.T, m *Mapping, d *dataset.Dataset, q string) [][]s
 	w.Flush()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "units.csv"), units.Bytes(), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "figures.csv"), figuresCSV(m, d), 0o644))
+	return dir
+}
+
+// runDuckDBRows runs q over d's tables in DuckDB.
+func runDuckDBRows(t *testing.T, m *Mapping, d *dataset.Dataset, q string) [][]string {
+	t.Helper()
+	lib := os.Getenv("EDUPLAN_DUCKDB")
+	if lib == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("EDUPLAN_DUCKDB does not name a folder with @duckdb/node-api installed; .ci/run makes one")
+		}
+		t.Skip("EDUPLAN_DUCKDB does not name a folder with @duckdb/node-api installed: skipping the differential test against DuckDB")
+	}
+	dir := writeTables(t, m, d)
 	qf := filepath.Join(dir, "q.sql")
 	require.NoError(t, os.WriteFile(qf, []byte(q), 0o644))
 	script, err := os.ReadFile(filepath.Join("testdata", "duckdb-run.mjs"))
