@@ -47,7 +47,7 @@ func createTables(m *Mapping) string {
 	} else {
 		b.WriteString("CREATE TABLE units (id TEXT, parent TEXT, level TEXT, kind TEXT);\n")
 	}
-	src := m.Sources[0]
+	src := allColumns(m)
 	b.WriteString("CREATE TABLE figures (unit TEXT")
 	for _, id := range sortedKeys(src.Columns) {
 		fmt.Fprintf(&b, ", %s DOUBLE PRECISION", Postgres.quote(src.Columns[id]))
@@ -74,7 +74,7 @@ func loadScript(m *Mapping, d *dataset.Dataset) string {
 		}
 		fmt.Fprintf(&b, "INSERT INTO units VALUES (%s, %s, %s, %s%s);\n", literal(u.ID), nullable(u.Parent), literal(string(u.Level)), nullable(string(u.Kind)), name)
 	}
-	ids := sortedKeys(m.Sources[0].Columns)
+	ids := sortedKeys(allColumns(m).Columns)
 	for i, u := range d.Units {
 		vals := []string{literal(u.ID)}
 		for _, id := range ids {
@@ -230,4 +230,16 @@ func TestPostgresExampleFiles(t *testing.T) {
 	require.NoError(t, err)
 	got := parseRows(t, s.psql(t, exampleDir, string(load)+string(q)))
 	compareWithEngine(t, cat, sampleData(t, cat), got)
+}
+
+// allColumns is every source's columns together: the tests' sources are
+// all the one table of figures, each with some of its columns.
+func allColumns(m *Mapping) Source {
+	out := Source{Columns: map[string]string{}}
+	for _, s := range m.Sources {
+		for id, c := range s.Columns {
+			out.Columns[id] = c
+		}
+	}
+	return out
 }

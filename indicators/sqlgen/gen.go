@@ -54,6 +54,7 @@ type gen struct {
 	inds    []plan.Indicator
 	col     map[string]string // metric or indicator id → its column stem (m3, i7)
 	mapped  map[string]bool   // ids a source column holds
+	rolled  map[string]bool   // metrics summed by ROLLUP (rollup.go)
 	ctes    []string
 	depth   int
 	need    []bool // the indicators to compute, by position; nil: all
@@ -90,14 +91,18 @@ func newGen(cat *indicators.Catalog, m *Mapping, d Dialect, opt Options) (*gen, 
 		return nil, err
 	}
 	g := &gen{cat: cat, d: d, opt: opt, m: m, metrics: cat.Metrics(), inds: cat.Indicators(),
-		col: map[string]string{}, mapped: map[string]bool{}}
+		col: map[string]string{}, mapped: map[string]bool{}, rolled: map[string]bool{}}
 	for i, mt := range g.metrics {
 		g.col[mt.ID] = fmt.Sprintf("m%d", i)
 	}
 	for i, ind := range g.inds {
 		g.col[ind.ID] = fmt.Sprintf("i%d", i)
 	}
-	if err := m.check(func(id string) bool { return g.col[id] != "" }); err != nil {
+	var levels []string
+	for _, l := range cat.Levels() {
+		levels = append(levels, string(l.ID))
+	}
+	if err := m.check(func(id string) bool { return g.col[id] != "" }, levels); err != nil {
 		return nil, err
 	}
 	if err := Refused(cat); err != nil {
@@ -136,12 +141,19 @@ func (g *gen) sources(m *Mapping) {
 		var cols []string
 		for _, id := range sortedKeys(s.Columns) {
 			g.mapped[id] = true
+			if mt, ok := g.cat.Metric(id); ok && mt.Aggregate == plan.Sum && s.Level != "" && s.Level == g.lowest() {
+				g.rolled[id] = true
+			}
 			cols = append(cols, fmt.Sprintf("SUM(CAST(%s AS %s)) AS r_%s", q(s.Columns[id]), d.Double, g.col[id]))
 			sel = append(sel, fmt.Sprintf("f%d.r_%s", k, g.col[id]))
 		}
 		g.cte(fmt.Sprintf("f%d", k), fmt.Sprintf("  SELECT CAST(%s AS %s) AS id,\n    %s\n  FROM %s\n  GROUP BY %s",
 			q(s.Unit), d.Text, strings.Join(cols, ",\n    "), q(s.Table), q(s.Unit)))
-		joins = append(joins, fmt.Sprintf("  LEFT JOIN f%d ON f%d.id = u.id", k, k))
+		on := ""
+		if s.Level != "" {
+			on = " AND u.level = " + literal(s.Level)
+		}
+		joins = append(joins, fmt.Sprintf("  LEFT JOIN f%d ON f%d.id = u.id%s", k, k, on))
 	}
 	body := "  SELECT u.id, u.parent, u.level, u.kind"
 	if len(sel) > 0 {
@@ -170,16 +182,22 @@ func (g *gen) reported(alias, id string) string {
 // makes it the pass of units without children.
 func (g *gen) figures() {
 	var zcols []string
-	for _, mt := range g.metrics {
+	for k, mt := range g.metrics {
+		if g.rollupMetric(k) {
+			continue
+		}
 		c := g.col[mt.ID]
 		zcols = append(zcols, fmt.Sprintf("CAST(NULL AS %s) AS v_%s, %d AS s_%s", g.d.Double, c, sSkip, c))
 	}
-	g.cte("e", "  SELECT id, parent, level, kind,\n    "+strings.Join(zcols, ",\n    ")+"\n  FROM r")
+	g.cte("e", "  SELECT id, parent, level, kind"+list(zcols)+"\n  FROM r")
 	prev := "e"
 	for pass := 0; pass < g.depth; pass++ {
 		var agg, cols []string
 		agg = append(agg, "COUNT(*) AS n")
-		for _, mt := range g.metrics {
+		for k, mt := range g.metrics {
+			if g.rollupMetric(k) {
+				continue
+			}
 			c := g.col[mt.ID]
 			rep := g.reported("r", mt.ID)
 			reports := scopeSQL("r", mt.ReportedBy, true)
@@ -207,9 +225,12 @@ func (g *gen) figures() {
 			cols = append(cols, fmt.Sprintf("%s AS v_%s,\n    %s AS s_%s", v, c, s, c))
 		}
 		name := fmt.Sprintf("e%d", pass)
-		g.cte(name, fmt.Sprintf("  SELECT r.*,\n    %s\n  FROM r\n  LEFT JOIN (\n    SELECT parent, %s\n    FROM %s WHERE parent IS NOT NULL GROUP BY parent\n  ) c ON c.parent = r.id",
-			strings.Join(cols, ",\n    "), strings.Join(agg, ",\n      "), prev))
+		g.cte(name, fmt.Sprintf("  SELECT r.*%s\n  FROM r\n  LEFT JOIN (\n    SELECT parent, %s\n    FROM %s WHERE parent IS NOT NULL GROUP BY parent\n  ) c ON c.parent = r.id",
+			list(cols), strings.Join(agg, ",\n      "), prev))
 		prev = name
+	}
+	if len(g.rolled) > 0 {
+		g.rolledFigures(prev)
 	}
 }
 
@@ -339,7 +360,12 @@ func (g *gen) indicators() {
 }
 
 // figureTable is the table of every metric's figure at every unit.
-func (g *gen) figureTable() string { return fmt.Sprintf("e%d", g.depth-1) }
+func (g *gen) figureTable() string {
+	if len(g.rolled) > 0 {
+		return "ef"
+	}
+	return fmt.Sprintf("e%d", g.depth-1)
+}
 
 // indicatorsRead lists the ids a formula reads, on the unit or in its
 // aggregates, sorted: those that are indicators are joined to the figures.
@@ -606,4 +632,13 @@ func commentSafe(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// list writes columns after others: each on a line of its own, after a
+// comma; nothing for none.
+func list(cols []string) string {
+	if len(cols) == 0 {
+		return ""
+	}
+	return ",\n    " + strings.Join(cols, ",\n    ")
 }

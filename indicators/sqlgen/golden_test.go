@@ -66,6 +66,11 @@ func TestGoldenSQL(t *testing.T) {
 		require.NoError(t, err)
 		golden(t, filepath.Join("testdata", "sample."+name+".sql"), []byte(q))
 	}
+	// The ROLLUP form, for Spark SQL (DuckDB and PostgreSQL run it).
+	rm, _ := rollupMapping(cat, d)
+	q, err := Generate(cat, rm, Spark)
+	require.NoError(t, err)
+	golden(t, filepath.Join("testdata", "sample-rollup.spark.sql"), []byte(q))
 	golden(t, filepath.Join(exampleDir, "units.csv"), unitsCSV(d))
 	golden(t, filepath.Join(exampleDir, "figures.csv"), figuresCSV(m, d))
 	golden(t, filepath.Join(exampleDir, "load.postgres.sql"), []byte("-- the sample year as the tables sample-mapping.json names (psql, in this folder)\n"+
@@ -86,7 +91,7 @@ func unitsCSV(d *dataset.Dataset) []byte {
 }
 
 func figuresCSV(m *Mapping, d *dataset.Dataset) []byte {
-	src := m.Sources[0]
+	src := allColumns(m)
 	ids := sortedKeys(src.Columns)
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)

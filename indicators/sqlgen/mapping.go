@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -43,6 +44,13 @@ type Source struct {
 	Table   string            `json:"table"`
 	Unit    string            `json:"unit"`
 	Columns map[string]string `json:"columns"`
+	// Level, when set, is the level of the units the table's rows belong
+	// to; its rows of units at any other level are not read. At the
+	// plan's lowest level (a table of pupils or of schools), its metrics
+	// that sum up are summed over the hierarchy with GROUP BY ROLLUP
+	// rather than level by level: no unit above reports them, so each
+	// unit's figure is the sum over the schools below it.
+	Level string `json:"level,omitempty"`
 }
 
 // maxMapping bounds what ReadMapping reads: a mapping is a page of text.
@@ -67,9 +75,9 @@ func ReadMapping(r io.Reader) (*Mapping, error) {
 	return &m, nil
 }
 
-// check validates the mapping against the ids the plan knows, listing
+// check validates the mapping against the ids and levels the plan knows, listing
 // every problem.
-func (m *Mapping) check(known func(id string) bool) error {
+func (m *Mapping) check(known func(id string) bool, levels []string) error {
 	var probs msg.Problems
 	need := func(path, v string) {
 		if strings.TrimSpace(v) == "" {
@@ -88,6 +96,9 @@ func (m *Mapping) check(known func(id string) bool) error {
 		need(p+".unit", s.Unit)
 		if len(s.Columns) == 0 {
 			probs.Add(p+".columns", "没有列", "lists no columns")
+		}
+		if s.Level != "" && !slices.Contains(levels, s.Level) {
+			probs.Add(p+".level", "计划没有层级 “%s”", "the plan has no level %q", s.Level)
 		}
 		for _, id := range sortedKeys(s.Columns) {
 			cp := fmt.Sprintf("%s.columns.%s", p, id)
