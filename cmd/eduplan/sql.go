@@ -9,7 +9,7 @@ import (
 )
 
 var sqlHelp = cmdHelp{
-	usage: "eduplan sql --dialect duckdb|postgres|spark --mapping MAPPING.json [--plan PLAN.json] [--parent-figures own|sum] [-o FILE]",
+	usage: "eduplan sql --dialect duckdb|postgres|spark --mapping MAPPING.json [--plan PLAN.json] [--parent-figures own|sum] [--rules] [-o FILE]",
 	about: [2]string{
 		`把计划的全部指标编译成 SQL，在数据所在的数据库中计算：每个单位的每个指标的值、状态、
 目标和差距，与 eduplan check 的结果一致。上级的数据由下级逐级加总（先加总再相除，不平均比率），
@@ -28,6 +28,7 @@ units table (id, parent, level, kind) and the table and column of each metric.`,
 	},
 	examples: []example{
 		{"eduplan sql --dialect duckdb --mapping examples/sql/sample-mapping.json", "", ""},
+		{"eduplan sql --dialect postgres --rules --mapping examples/sql/sample-mapping.json", "计划的校验规则", "the plan's validation rules"},
 	},
 }
 
@@ -37,6 +38,7 @@ func runSQL(e *env, args []string) int {
 	mapping := fs.String("mapping", "", e.t("映射文件（JSON）：单位表和各数据项所在的表与列", "mapping file (JSON): the units table and where each metric is"))
 	planFile := fs.String("plan", "", e.t("计划文件（JSON）；默认为内置计划", "plan file (JSON); the embedded plan by default"))
 	out := fs.String("o", "", e.t("写入文件（整体写入）；默认标准输出", "write to this file (whole or not at all); standard output by default"))
+	rules := fs.Bool("rules", false, e.t("改为输出检查计划校验规则（validation_rules）的 SQL：每个单位、每条规则一行", "print instead the SQL checking the plan's validation rules: a row per unit and rule"))
 	parentFigures := fs.String("parent-figures", "own", e.t(
 		"上级单位自己填报的数据与下属单位合计不一致时采用哪一个：own（本单位填报）或 sum（下属单位合计），与 eduplan check 相同",
 		"where a parent unit's own figure differs from the sum of its units below, which to use: own or sum, as in eduplan check"))
@@ -78,7 +80,15 @@ func runSQL(e *env, args []string) int {
 		}
 		return e.inputError("sql", e.say(prefixProblems(name, err)), "")
 	}
-	q, err := sqlgen.GenerateWith(l.cat, m, d, sqlgen.Options{ParentFigures: parent})
+	opt := sqlgen.Options{ParentFigures: parent}
+	gen := sqlgen.GenerateWith
+	if *rules {
+		if len(l.cat.Rules()) == 0 {
+			return e.inputError("sql", e.t("计划没有校验规则（validation_rules）", "the plan has no validation rules (validation_rules)"), "")
+		}
+		gen = sqlgen.GenerateRules
+	}
+	q, err := gen(l.cat, m, d, opt)
 	if err != nil {
 		return e.inputError("sql", *mapping+": "+e.say(err), "")
 	}
