@@ -46,6 +46,9 @@ func TestNationalDifferential(t *testing.T) {
 	require.NoError(t, err)
 	ev := cat.Evaluate(d)
 	m := sampleMapping(cat, d)
+	if os.Getenv("EDUPLAN_SQL_FORM") == "rollup" {
+		m, _ = rollupMapping(cat, d)
+	}
 	first := cat.Indicators()[0].ID
 	onEngines(t, func(t *testing.T, e engine) {
 		q, err := Generate(cat, m, e.dialect())
