@@ -21,8 +21,19 @@ import (
 // CSV files, the sample year.
 func runOnDuckDB(t *testing.T, sqlFile string) map[[2]string]sqlRow {
 	t.Helper()
-	dir := os.Getenv("EDUPLAN_DUCKDB")
-	if dir == "" {
+	examples, err := filepath.Abs(exampleDir)
+	require.NoError(t, err)
+	q, err := filepath.Abs(sqlFile)
+	require.NoError(t, err)
+	return parseRows(t, duckDB(t, examples, q))
+}
+
+// duckDB runs the SQL file over units.csv and figures.csv in the folder
+// dir and returns its rows, header first.
+func duckDB(t *testing.T, dir, sqlFile string) [][]string {
+	t.Helper()
+	lib := os.Getenv("EDUPLAN_DUCKDB")
+	if lib == "" {
 		if os.Getenv("CI") == "true" {
 			t.Fatal("EDUPLAN_DUCKDB does not name a folder with @duckdb/node-api installed; .ci/run makes one")
 		}
@@ -30,20 +41,16 @@ func runOnDuckDB(t *testing.T, sqlFile string) map[[2]string]sqlRow {
 	}
 	script, err := os.ReadFile(filepath.Join("testdata", "duckdb-run.mjs"))
 	require.NoError(t, err)
-	examples, err := filepath.Abs(exampleDir)
-	require.NoError(t, err)
-	q, err := filepath.Abs(sqlFile)
-	require.NoError(t, err)
 	// -e resolves the import from the working folder, where the package is.
-	cmd := exec.Command("node", "--input-type=module", "-e", string(script), examples, q)
-	cmd.Dir = dir
+	cmd := exec.Command("node", "--input-type=module", "-e", string(script), dir, sqlFile)
+	cmd.Dir = lib
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	require.NoError(t, err, "node: %s", stderr.String())
 	rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
 	require.NoError(t, err)
-	return parseRows(t, rows)
+	return rows
 }
 
 // The golden DuckDB SQL over the example's files gives the Go engine's

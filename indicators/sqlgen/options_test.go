@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -69,27 +68,10 @@ func writeTables(t *testing.T, m *Mapping, d *dataset.Dataset) string {
 // runDuckDBRows runs q over d's tables in DuckDB.
 func runDuckDBRows(t *testing.T, m *Mapping, d *dataset.Dataset, q string) [][]string {
 	t.Helper()
-	lib := os.Getenv("EDUPLAN_DUCKDB")
-	if lib == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("EDUPLAN_DUCKDB does not name a folder with @duckdb/node-api installed; .ci/run makes one")
-		}
-		t.Skip("EDUPLAN_DUCKDB does not name a folder with @duckdb/node-api installed: skipping the differential test against DuckDB")
-	}
 	dir := writeTables(t, m, d)
 	qf := filepath.Join(dir, "q.sql")
 	require.NoError(t, os.WriteFile(qf, []byte(q), 0o644))
-	script, err := os.ReadFile(filepath.Join("testdata", "duckdb-run.mjs"))
-	require.NoError(t, err)
-	cmd := exec.Command("node", "--input-type=module", "-e", string(script), dir, qf)
-	cmd.Dir = lib
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	require.NoError(t, err, "node: %s", stderr.String())
-	rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
-	require.NoError(t, err)
-	return rows
+	return duckDB(t, dir, qf)
 }
 
 // onEngines runs f once per engine, as a subtest.
