@@ -55,6 +55,7 @@ type gen struct {
 	col     map[string]string // metric or indicator id → its column stem (m3, i7)
 	mapped  map[string]bool   // ids a source column holds
 	rolled  map[string]bool   // metrics summed by ROLLUP (rollup.go)
+	reports map[string]string // metric id → the column of r saying whether a unit should report it
 	ctes    []string
 	depth   int
 	need    []bool // the indicators to compute, by position; nil: all
@@ -156,6 +157,21 @@ func (g *gen) sources(m *Mapping) {
 		joins = append(joins, fmt.Sprintf("  LEFT JOIN f%d ON f%d.id = u.id%s", k, k, on))
 	}
 	body := "  SELECT u.id, u.parent, u.level, u.kind"
+	// Whether each unit should report each metric is decided once per
+	// scope, in a column the level-by-level passes and the ROLLUP read,
+	// rather than written again for every metric at every pass.
+	g.reports = map[string]string{}
+	seen := map[string]string{}
+	for _, mt := range g.metrics {
+		cond := scopeSQL("u", mt.ReportedBy, true)
+		name, ok := seen[cond]
+		if !ok {
+			name = fmt.Sprintf("rb%d", len(seen))
+			seen[cond] = name
+			body += fmt.Sprintf(",\n    %s AS %s", cond, name)
+		}
+		g.reports[mt.ID] = name
+	}
 	if len(sel) > 0 {
 		body += ",\n    " + strings.Join(sel, ",\n    ")
 	}
@@ -200,7 +216,7 @@ func (g *gen) figures() {
 			}
 			c := g.col[mt.ID]
 			rep := g.reported("r", mt.ID)
-			reports := scopeSQL("r", mt.ReportedBy, true)
+			reports := "r." + g.reports[mt.ID]
 			if mt.Aggregate != plan.Sum {
 				cols = append(cols, g.own(rep, c, reports))
 				continue

@@ -82,7 +82,7 @@ func (g *gen) paths() {
 		// A unit without units below should have reported a figure
 		// that sums up unless it is a school the metric does not name.
 		states = append(states, fmt.Sprintf("CASE WHEN p.inner_ = 1 THEN %d WHEN p.r_%s IS NOT NULL THEN %d WHEN %s OR p.level <> %s THEN %d ELSE %d END AS ls_%s",
-			sSkip, c, sOK, scopeSQL("p", mt.ReportedBy, true), literal(g.lowest()), sMissing, sSkip, c))
+			sSkip, c, sOK, "p."+g.reports[mt.ID], literal(g.lowest()), sMissing, sSkip, c))
 	}
 	g.cte("hp", fmt.Sprintf("  SELECT p.*,\n    %s,\n    %s\n  FROM (\n  SELECT r.*, %s AS dep_%s, CASE WHEN ch.parent IS NULL THEN 0 ELSE 1 END AS inner_\n  FROM r\n%s\n  LEFT JOIN (SELECT DISTINCT parent FROM u WHERE parent IS NOT NULL) ch ON ch.parent = r.id\n  ) p",
 		strings.Join(cols, ",\n    "), strings.Join(states, ",\n    "), dep, strings.Join(ids, ""), strings.Join(joins, "\n")))
@@ -131,7 +131,7 @@ func (g *gen) rolledFigures(last string) {
 		if mayReportAbove(mt, g.lowest()) {
 			phantom = append(phantom, fmt.Sprintf("MAX(ph_%s) AS anyph_%s", c, c))
 			phCols = append(phCols, fmt.Sprintf("CASE WHEN h.inner_ = 1 AND %s AND k.ok_%s = 0 AND k.miss_%s = 0 THEN 1 ELSE 0 END AS ph_%s",
-				scopeSQL("h", mt.ReportedBy, true), c, c, c))
+				"h."+g.reports[mt.ID], c, c, c))
 		}
 	}
 	g.rollup("k1", "hp", aggs)
