@@ -111,14 +111,7 @@ func parseRows(t *testing.T, rows [][]string) map[[2]string]sqlRow {
 	require.NotEmpty(t, rows)
 	require.Equal(t, Columns, rows[0])
 	out := map[[2]string]sqlRow{}
-	num := func(s string) *float64 {
-		if s == "" {
-			return nil
-		}
-		v, err := strconv.ParseFloat(s, 64)
-		require.NoError(t, err)
-		return &v
-	}
+	num := func(s string) *float64 { return parseNum(t, s) }
 	for _, r := range rows[1:] {
 		key := [2]string{r[0], r[2]}
 		_, dup := out[key]
@@ -131,6 +124,17 @@ func parseRows(t *testing.T, rows [][]string) map[[2]string]sqlRow {
 		out[key] = sqlRow{status: r[3], value: num(r[4]), target: r[5], gap: num(r[6]), reference: ref}
 	}
 	return out
+}
+
+// parseNum reads a number the engines wrote; nil for an empty cell (NULL).
+func parseNum(t *testing.T, s string) *float64 {
+	t.Helper()
+	if s == "" {
+		return nil
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	require.NoError(t, err)
+	return &v
 }
 
 func near(a, b float64) bool {

@@ -5,7 +5,6 @@ package sqlgen
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -27,14 +26,7 @@ func parseRuleRows(t *testing.T, rows [][]string) map[[2]string]ruleRow {
 	t.Helper()
 	require.NotEmpty(t, rows)
 	require.Equal(t, RuleColumns, rows[0])
-	num := func(s string) *float64 {
-		if s == "" {
-			return nil
-		}
-		v, err := strconv.ParseFloat(s, 64)
-		require.NoError(t, err)
-		return &v
-	}
+	num := func(s string) *float64 { return parseNum(t, s) }
 	out := map[[2]string]ruleRow{}
 	for _, r := range rows[1:] {
 		key := [2]string{r[0], r[2]}
