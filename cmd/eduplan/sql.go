@@ -23,6 +23,8 @@ units table (id, parent, level, kind) and the table and column of each metric.`,
 	sections: [][2]string{
 		{"DuckDB 和 PostgreSQL 的 SQL 经过实测；Spark SQL 只与参考文件比对，尚未实际运行。",
 			"The DuckDB and PostgreSQL SQL is tested against a running engine; Spark SQL is checked against reference files only, not run."},
+		{"个别单位另设的目标（unit_targets）按单位编号或名称（映射的 units.name）适用；名称对应多个单位等 eduplan check 会拒绝的情形，相关行的状态为 target_conflict。--rules 输出校验规则的 SQL（每个单位、每条规则一行）。sources 中注明 level 为计划最低层级的表，其数据项用 GROUP BY ROLLUP 一次汇总到各层级。",
+			"Per-unit targets (unit_targets) apply by unit id, or by name with the mapping's units.name; where eduplan check would refuse them (a name several units have), the rows concerned have the status target_conflict. --rules prints the SQL of the validation rules (a row per unit and rule). A source whose level is the plan's lowest has its metrics summed to every level at once with GROUP BY ROLLUP."},
 		{"退出状态：0 成功；2 用法错误，或计划、映射、指标无法翻译（逐条列出）。",
 			"Exit status: 0 success; 2 a usage error, or the plan, the mapping or an indicator cannot be translated (each named)."},
 	},

@@ -15,7 +15,10 @@
 //
 // The hierarchy is walked with one pass per level of the plan rather than
 // a recursive query, so that the same SQL runs on engines without WITH
-// RECURSIVE (Spark SQL).
+// RECURSIVE (Spark SQL); the metrics of a source at the plan's lowest
+// level are summed for every level at once with GROUP BY ROLLUP instead
+// (rollup.go). Per-unit targets and Options.ParentFigures are the
+// engine's; GenerateRules writes a second query, the validation rules.
 package sqlgen
 
 import (
