@@ -7,6 +7,10 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/indicators/sqlgen"
+	"github.com/eduplan/eduplan/seeds"
 )
 
 // eduplan sql prints, for the example mapping, the SQL of each dialect
@@ -33,4 +37,24 @@ func TestSQLCommandWritesAFile(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(b), "dialect spark")
 	assert.Contains(t, string(b), "`figures`")
+}
+
+// --rules prints the SQL of the plan's validation rules, as package
+// sqlgen writes it.
+func TestSQLCommandRules(t *testing.T) {
+	r := eduplan(t, "sql", "--dialect", "postgres", "--rules", "--mapping", "../../examples/sql/sample-mapping.json")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	f, err := os.Open("../../examples/sql/sample-mapping.json")
+	require.NoError(t, err)
+	defer f.Close()
+	m, err := sqlgen.ReadMapping(f)
+	require.NoError(t, err)
+	p, err := seeds.Default()
+	require.NoError(t, err)
+	cat, err := indicators.Compile(p)
+	require.NoError(t, err)
+	want, err := sqlgen.GenerateRules(cat, m, sqlgen.Postgres, sqlgen.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, want, r.stdout)
+	assert.Contains(t, r.stdout, "validation rule")
 }

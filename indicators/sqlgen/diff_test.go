@@ -42,8 +42,12 @@ func sampleMapping(cat *indicators.Catalog, d *dataset.Dataset) *Mapping {
 // names, in PostgreSQL.
 func createTables(m *Mapping) string {
 	var b strings.Builder
-	b.WriteString("CREATE TABLE units (id TEXT, parent TEXT, level TEXT, kind TEXT);\n")
-	src := m.Sources[0]
+	if m.Units.Name != "" {
+		b.WriteString("CREATE TABLE units (id TEXT, parent TEXT, level TEXT, kind TEXT, name TEXT);\n")
+	} else {
+		b.WriteString("CREATE TABLE units (id TEXT, parent TEXT, level TEXT, kind TEXT);\n")
+	}
+	src := allColumns(m)
 	b.WriteString("CREATE TABLE figures (unit TEXT")
 	for _, id := range sortedKeys(src.Columns) {
 		fmt.Fprintf(&b, ", %s DOUBLE PRECISION", Postgres.quote(src.Columns[id]))
@@ -64,9 +68,13 @@ func loadScript(m *Mapping, d *dataset.Dataset) string {
 		return literal(s)
 	}
 	for _, u := range d.Units {
-		fmt.Fprintf(&b, "INSERT INTO units VALUES (%s, %s, %s, %s);\n", literal(u.ID), nullable(u.Parent), literal(string(u.Level)), nullable(string(u.Kind)))
+		name := ""
+		if m.Units.Name != "" {
+			name = ", " + nullable(u.Name)
+		}
+		fmt.Fprintf(&b, "INSERT INTO units VALUES (%s, %s, %s, %s%s);\n", literal(u.ID), nullable(u.Parent), literal(string(u.Level)), nullable(string(u.Kind)), name)
 	}
-	ids := sortedKeys(m.Sources[0].Columns)
+	ids := sortedKeys(allColumns(m).Columns)
 	for i, u := range d.Units {
 		vals := []string{literal(u.ID)}
 		for _, id := range ids {
@@ -103,14 +111,7 @@ func parseRows(t *testing.T, rows [][]string) map[[2]string]sqlRow {
 	require.NotEmpty(t, rows)
 	require.Equal(t, Columns, rows[0])
 	out := map[[2]string]sqlRow{}
-	num := func(s string) *float64 {
-		if s == "" {
-			return nil
-		}
-		v, err := strconv.ParseFloat(s, 64)
-		require.NoError(t, err)
-		return &v
-	}
+	num := func(s string) *float64 { return parseNum(t, s) }
 	for _, r := range rows[1:] {
 		key := [2]string{r[0], r[2]}
 		_, dup := out[key]
@@ -125,6 +126,17 @@ func parseRows(t *testing.T, rows [][]string) map[[2]string]sqlRow {
 	return out
 }
 
+// parseNum reads a number the engines wrote; nil for an empty cell (NULL).
+func parseNum(t *testing.T, s string) *float64 {
+	t.Helper()
+	if s == "" {
+		return nil
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	require.NoError(t, err)
+	return &v
+}
+
 func near(a, b float64) bool {
 	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
 }
@@ -134,17 +146,37 @@ func near(a, b float64) bool {
 // the result is for reference. It returns how many results had a value.
 func compareWithEngine(t *testing.T, cat *indicators.Catalog, d *dataset.Dataset, got map[[2]string]sqlRow) int {
 	t.Helper()
-	ev := cat.Evaluate(d)
+	return compareEvaluation(t, cat, cat.Evaluate(d), got)
+}
+
+// compareEvaluation is compareWithEngine against an evaluation made with
+// options of its own.
+func compareEvaluation(t *testing.T, cat *indicators.Catalog, ev *indicators.Evaluation, got map[[2]string]sqlRow) int {
+	t.Helper()
+	require.Len(t, got, len(ev.Data().Units)*len(cat.Indicators()), "one row per unit and indicator")
+	return compareResults(t, cat, ev, got, false)
+}
+
+// compareResults holds the SQL's rows to the evaluation's results; with
+// naLeftOut, the SQL's rows that are not applicable were left out (but
+// those of the first indicator, which show every unit is there), and so
+// must be exactly those the Go engine has not applicable.
+func compareResults(t *testing.T, cat *indicators.Catalog, ev *indicators.Evaluation, got map[[2]string]sqlRow, naLeftOut bool) int {
+	t.Helper()
+	d := ev.Data()
 	inds := cat.Indicators()
-	require.Len(t, got, len(d.Units)*len(inds), "one row per unit and indicator")
-	values := 0
+	values, rows := 0, 0
 	for i, u := range d.Units {
-		for _, ind := range inds {
+		for k, ind := range inds {
+			want, _ := ev.Outcome(ind.ID, i)
 			r, ok := got[[2]string{u.ID, ind.ID}]
+			if naLeftOut && !ok && k > 0 && want.Status == indicators.NotApplicable {
+				continue
+			}
 			if !assert.True(t, ok, "no row for %s at %s", ind.ID, u.ID) {
 				continue
 			}
-			want, _ := ev.Outcome(ind.ID, i)
+			rows++
 			where := fmt.Sprintf("%s at %s (%s)", ind.ID, u.ID, ind.Formula)
 			assert.Equal(t, string(want.Status), r.status, where)
 			assert.Equal(t, want.Target.Text, r.target, where)
@@ -161,6 +193,7 @@ func compareWithEngine(t *testing.T, cat *indicators.Catalog, d *dataset.Dataset
 			}
 		}
 	}
+	assert.Equal(t, rows, len(got), "no rows beyond the Go engine's units and indicators")
 	return values
 }
 
@@ -201,4 +234,16 @@ func TestPostgresExampleFiles(t *testing.T) {
 	require.NoError(t, err)
 	got := parseRows(t, s.psql(t, exampleDir, string(load)+string(q)))
 	compareWithEngine(t, cat, sampleData(t, cat), got)
+}
+
+// allColumns is every source's columns together: the tests' sources are
+// all the one table of figures, each with some of its columns.
+func allColumns(m *Mapping) Source {
+	out := Source{Columns: map[string]string{}}
+	for _, s := range m.Sources {
+		for id, c := range s.Columns {
+			out.Columns[id] = c
+		}
+	}
+	return out
 }

@@ -25,7 +25,14 @@ func runOnDuckDB(t *testing.T, sqlFile string) map[[2]string]sqlRow {
 	require.NoError(t, err)
 	q, err := filepath.Abs(sqlFile)
 	require.NoError(t, err)
-	return nodeDuckDB(t, "duckdb-run.mjs", examples, q)
+	return parseRows(t, duckDB(t, examples, q))
+}
+
+// duckDB runs the SQL file over units.csv and figures.csv in the folder
+// dir and returns its rows, header first.
+func duckDB(t *testing.T, dir, sqlFile string) [][]string {
+	t.Helper()
+	return nodeDuckDBRows(t, "duckdb-run.mjs", dir, sqlFile)
 }
 
 // duckDBLib is the folder EDUPLAN_DUCKDB names; without one the test is
@@ -46,6 +53,12 @@ func duckDBLib(t *testing.T) string {
 // @duckdb/node-api, and reads the CSV it prints by unit and indicator.
 func nodeDuckDB(t *testing.T, script string, args ...string) map[[2]string]sqlRow {
 	t.Helper()
+	return parseRows(t, nodeDuckDBRows(t, script, args...))
+}
+
+// nodeDuckDBRows is nodeDuckDB's CSV rows as printed, header first.
+func nodeDuckDBRows(t *testing.T, script string, args ...string) [][]string {
+	t.Helper()
 	dir := duckDBLib(t)
 	js, err := os.ReadFile(filepath.Join("testdata", script))
 	require.NoError(t, err)
@@ -58,7 +71,7 @@ func nodeDuckDB(t *testing.T, script string, args ...string) map[[2]string]sqlRo
 	require.NoError(t, err, "node: %s", stderr.String())
 	rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
 	require.NoError(t, err)
-	return parseRows(t, rows)
+	return rows
 }
 
 // The golden DuckDB SQL over the example's files gives the Go engine's

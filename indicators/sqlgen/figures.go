@@ -4,6 +4,7 @@ package sqlgen
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators"
@@ -37,7 +38,7 @@ const (
 // indicator: what a report says an indicator was computed from. cols
 // names the columns after the first four, in order.
 func GenerateFigures(cat *indicators.Catalog, m *Mapping, d Dialect) (query string, cols []FigureColumn, err error) {
-	g, err := newGen(cat, m, d)
+	g, err := newGen(cat, m, d, Options{})
 	if err != nil {
 		return "", nil, err
 	}
@@ -54,7 +55,7 @@ func GenerateFigures(cat *indicators.Catalog, m *Mapping, d Dialect) (query stri
 	var b strings.Builder
 	fmt.Fprintf(&b, "-- eduplan: every unit's figures (generated; dialect %s)\nWITH\n", d.Name)
 	b.WriteString(strings.Join(g.ctes, ",\n"))
-	fmt.Fprintf(&b, "\nSELECT %s\nFROM e%d\nORDER BY id\n", strings.Join(sel, ", "), g.depth-1)
+	fmt.Fprintf(&b, "\nSELECT %s\nFROM %s\nORDER BY id\n", strings.Join(sel, ", "), g.figureTable())
 	return b.String(), cols, nil
 }
 
@@ -132,4 +133,14 @@ func tableText(t string) msg.Text { return msg.Textf("表 %s", "table %s", t) }
 
 func columnText(t, c string) msg.Text {
 	return msg.Textf("表 %[1]s 的列 %[2]s", "column %[2]s of table %[1]s", t, c)
+}
+
+// mappedIDs lists the ids a source column holds, sorted.
+func (g *gen) mappedIDs() []string {
+	out := make([]string, 0, len(g.mapped))
+	for id := range g.mapped {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
 }

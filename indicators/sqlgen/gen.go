@@ -15,12 +15,16 @@
 //
 // The hierarchy is walked with one pass per level of the plan rather than
 // a recursive query, so that the same SQL runs on engines without WITH
-// RECURSIVE (Spark SQL).
+// RECURSIVE (Spark SQL); the metrics of a source at the plan's lowest
+// level are summed for every level at once with GROUP BY ROLLUP instead
+// (rollup.go). Per-unit targets and Options.ParentFigures are the
+// engine's; GenerateRules writes a second query, the validation rules.
 package sqlgen
 
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,42 +51,62 @@ var Columns = []string{"unit_id", "level", "indicator", "status", "value", "targ
 type gen struct {
 	cat     *indicators.Catalog
 	d       Dialect
+	opt     Options
+	m       *Mapping
 	metrics []plan.Metric
 	inds    []plan.Indicator
 	col     map[string]string // metric or indicator id → its column stem (m3, i7)
 	mapped  map[string]bool   // ids a source column holds
+	rolled  map[string]bool   // metrics summed by ROLLUP (rollup.go)
+	reports map[string]string // metric id → the column of r saying whether a unit should report it
 	ctes    []string
 	depth   int
-	unknown []string // operations expr does not know
+	need    []bool // the indicators to compute, by position; nil: all
+	// lastTable is the table the validation rules read: the figures and
+	// the indicators they name.
+	lastTable string
+	unknown   []string // operations expr does not know
 }
 
 // Generate writes the SQL computing every indicator of cat at every unit
 // the mapping's units table holds. It refuses, naming each, the indicators
 // it cannot translate yet; the error is then an msg.Problems.
 func Generate(cat *indicators.Catalog, m *Mapping, d Dialect) (string, error) {
-	g, err := newGen(cat, m, d)
+	return GenerateWith(cat, m, d, Options{})
+}
+
+// GenerateWith is Generate with the choices of opt.
+func GenerateWith(cat *indicators.Catalog, m *Mapping, d Dialect, opt Options) (string, error) {
+	g, err := newGen(cat, m, d, opt)
 	if err != nil {
 		return "", err
 	}
-	last := g.indicators()
+	g.indicators()
 	if len(g.unknown) > 0 {
 		return "", msg.Errorf("内部错误：SQL 后端不认识运算 %v", "internal error: the SQL back end does not know the operations %v", g.unknown)
 	}
-	return g.final(last), nil
+	return g.final(), nil
 }
 
-// newGen checks the mapping and the plan and adds the tables of every
-// unit's figures, summed up the hierarchy.
-func newGen(cat *indicators.Catalog, m *Mapping, d Dialect) (*gen, error) {
-	g := &gen{cat: cat, d: d, metrics: cat.Metrics(), inds: cat.Indicators(),
-		col: map[string]string{}, mapped: map[string]bool{}}
+// newGen checks the mapping and the options and writes the tables of the
+// figures, which the indicators and the validation rules read.
+func newGen(cat *indicators.Catalog, m *Mapping, d Dialect, opt Options) (*gen, error) {
+	if err := opt.check(); err != nil {
+		return nil, err
+	}
+	g := &gen{cat: cat, d: d, opt: opt, m: m, metrics: cat.Metrics(), inds: cat.Indicators(),
+		col: map[string]string{}, mapped: map[string]bool{}, rolled: map[string]bool{}}
 	for i, mt := range g.metrics {
 		g.col[mt.ID] = fmt.Sprintf("m%d", i)
 	}
 	for i, ind := range g.inds {
 		g.col[ind.ID] = fmt.Sprintf("i%d", i)
 	}
-	if err := m.check(func(id string) bool { return g.col[id] != "" }); err != nil {
+	var levels []string
+	for _, l := range cat.Levels() {
+		levels = append(levels, string(l.ID))
+	}
+	if err := m.check(func(id string) bool { return g.col[id] != "" }, levels); err != nil {
 		return nil, err
 	}
 	if err := Refused(cat); err != nil {
@@ -95,18 +119,11 @@ func newGen(cat *indicators.Catalog, m *Mapping, d Dialect) (*gen, error) {
 }
 
 // Refused lists, as an msg.Problems with the path of each in the plan,
-// the indicators of cat the generator cannot translate yet; nil when it
-// can translate them all.
-func Refused(cat *indicators.Catalog) error {
-	var probs msg.Problems
-	for i, ind := range cat.Indicators() {
-		if len(ind.UnitTargets) > 0 {
-			probs.Add(fmt.Sprintf("indicators[%d]", i), "指标 “%s” 为个别单位另设了目标（unit_targets），SQL 后端尚不支持",
-				"indicator %q sets targets for named units (unit_targets), which the SQL back end does not support yet", ind.ID)
-		}
-	}
-	return probs.Err()
-}
+// the indicators of cat the generator cannot translate; nil when it can
+// translate them all, as it does every indicator a catalogue compiles
+// today (per-unit targets included). Faces ask before they generate, so
+// that a future refusal names the plan's place rather than the mapping's.
+func Refused(cat *indicators.Catalog) error { return nil }
 
 func (g *gen) cte(name, body string) {
 	g.ctes = append(g.ctes, name+" AS "+g.d.materialized+"(\n"+body+"\n)")
@@ -121,13 +138,16 @@ func (g *gen) sources(m *Mapping) {
 	q, d := g.d.quote, g.d
 	u := m.Units
 	g.cte("u", fmt.Sprintf("  SELECT CAST(%s AS %s) AS id, CAST(NULLIF(CAST(%s AS %s), '') AS %s) AS parent,\n"+
-		"    CAST(%s AS %s) AS level, CAST(%s AS %s) AS kind\n  FROM %s",
-		q(u.ID), d.Text, q(u.Parent), d.Text, d.Text, q(u.Level), d.Text, q(u.Kind), d.Text, q(u.Table)))
+		"    CAST(%s AS %s) AS level, CAST(%s AS %s) AS kind%s\n  FROM %s",
+		q(u.ID), d.Text, q(u.Parent), d.Text, d.Text, q(u.Level), d.Text, q(u.Kind), d.Text, g.unitName(), q(u.Table)))
 	var sel, joins []string
 	for k, s := range m.Sources {
 		var cols []string
 		for _, id := range sortedKeys(s.Columns) {
 			g.mapped[id] = true
+			if mt, ok := g.cat.Metric(id); ok && mt.Aggregate == plan.Sum && s.Level != "" && s.Level == g.lowest() {
+				g.rolled[id] = true
+			}
 			cols = append(cols, fmt.Sprintf("SUM(CAST(%s AS %s)) AS r_%s", q(s.Columns[id]), d.Double, g.col[id]))
 			sel = append(sel, fmt.Sprintf("f%d.r_%s", k, g.col[id]))
 		}
@@ -138,9 +158,28 @@ func (g *gen) sources(m *Mapping) {
 		}
 		g.cte(fmt.Sprintf("f%d", k), fmt.Sprintf("  SELECT CAST(%s AS %s) AS id,\n    %s\n  FROM %s\n  GROUP BY %s",
 			q(s.Unit), d.Text, strings.Join(cols, ",\n    "), q(s.Table), q(s.Unit)))
-		joins = append(joins, fmt.Sprintf("  LEFT JOIN f%d ON f%d.id = u.id", k, k))
+		on := ""
+		if s.Level != "" {
+			on = " AND u.level = " + literal(s.Level)
+		}
+		joins = append(joins, fmt.Sprintf("  LEFT JOIN f%d ON f%d.id = u.id%s", k, k, on))
 	}
 	body := "  SELECT u.id, u.parent, u.level, u.kind"
+	// Whether each unit should report each metric is decided once per
+	// scope, in a column the level-by-level passes and the ROLLUP read,
+	// rather than written again for every metric at every pass.
+	g.reports = map[string]string{}
+	seen := map[string]string{}
+	for _, mt := range g.metrics {
+		cond := scopeSQL("u", mt.ReportedBy, true)
+		name, ok := seen[cond]
+		if !ok {
+			name = fmt.Sprintf("rb%d", len(seen))
+			seen[cond] = name
+			body += fmt.Sprintf(",\n    %s AS %s", cond, name)
+		}
+		g.reports[mt.ID] = name
+	}
 	if len(sel) > 0 {
 		body += ",\n    " + strings.Join(sel, ",\n    ")
 	}
@@ -167,19 +206,25 @@ func (g *gen) reported(alias, id string) string {
 // makes it the pass of units without children.
 func (g *gen) figures() {
 	var zcols []string
-	for _, mt := range g.metrics {
+	for k, mt := range g.metrics {
+		if g.rollupMetric(k) {
+			continue
+		}
 		c := g.col[mt.ID]
 		zcols = append(zcols, fmt.Sprintf("CAST(NULL AS %s) AS v_%s, %d AS s_%s", g.d.Double, c, sSkip, c))
 	}
-	g.cte("e", "  SELECT id, parent, level, kind,\n    "+strings.Join(zcols, ",\n    ")+"\n  FROM r")
+	g.cte("e", "  SELECT id, parent, level, kind"+list(zcols)+"\n  FROM r")
 	prev := "e"
 	for pass := 0; pass < g.depth; pass++ {
 		var agg, cols []string
 		agg = append(agg, "COUNT(*) AS n")
-		for _, mt := range g.metrics {
+		for k, mt := range g.metrics {
+			if g.rollupMetric(k) {
+				continue
+			}
 			c := g.col[mt.ID]
 			rep := g.reported("r", mt.ID)
-			reports := scopeSQL("r", mt.ReportedBy, true)
+			reports := "r." + g.reports[mt.ID]
 			if mt.Aggregate != plan.Sum {
 				cols = append(cols, g.own(rep, c, reports))
 				continue
@@ -188,6 +233,9 @@ func (g *gen) figures() {
 				fmt.Sprintf("SUM(CASE WHEN s_%s = 0 THEN v_%s END) AS sum_%s", c, c, c),
 				fmt.Sprintf("MAX(CASE WHEN s_%s IN (1, 2) THEN 1 ELSE 0 END) AS miss_%s", c, c),
 				fmt.Sprintf("MAX(CASE WHEN s_%s = 0 THEN 1 ELSE 0 END) AS ok_%s", c, c))
+			if g.opt.ParentFigures == indicators.ParentSum && g.mapped[mt.ID] {
+				agg = append(agg, fmt.Sprintf("COUNT(CASE WHEN s_%s = 0 THEN 1 END) AS cnt_%s", c, c))
+			}
 			// A unit without children above the schools should have
 			// reported a figure that sums up: a district assessing itself.
 			inScope := fmt.Sprintf("(%s OR (c.n IS NULL AND r.level <> %s))", reports, literal(string(org.School)))
@@ -195,15 +243,18 @@ func (g *gen) figures() {
 			s := fmt.Sprintf("CASE WHEN c.miss_%s = 1 THEN %d WHEN c.ok_%s = 1 THEN %d WHEN %s THEN %d ELSE %d END",
 				c, sMissing, c, sOK, inScope, sMissing, sSkip)
 			if rep != "" {
-				v = fmt.Sprintf("CASE WHEN %s IS NOT NULL THEN %s ELSE %s END", rep, rep, v)
+				v = fmt.Sprintf("CASE WHEN %s IS NOT NULL THEN %s ELSE %s END", rep, g.parentFigure(rep, c, mt.Integral), v)
 				s = fmt.Sprintf("CASE WHEN %s IS NOT NULL THEN %d ELSE %s END", rep, sOK, s)
 			}
 			cols = append(cols, fmt.Sprintf("%s AS v_%s,\n    %s AS s_%s", v, c, s, c))
 		}
 		name := fmt.Sprintf("e%d", pass)
-		g.cte(name, fmt.Sprintf("  SELECT r.*,\n    %s\n  FROM r\n  LEFT JOIN (\n    SELECT parent, %s\n    FROM %s WHERE parent IS NOT NULL GROUP BY parent\n  ) c ON c.parent = r.id",
-			strings.Join(cols, ",\n    "), strings.Join(agg, ",\n      "), prev))
+		g.cte(name, fmt.Sprintf("  SELECT r.*%s\n  FROM r\n  LEFT JOIN (\n    SELECT parent, %s\n    FROM %s WHERE parent IS NOT NULL GROUP BY parent\n  ) c ON c.parent = r.id",
+			list(cols), strings.Join(agg, ",\n      "), prev))
 		prev = name
+	}
+	if len(g.rolled) > 0 {
+		g.rolledFigures(prev)
 	}
 }
 
@@ -282,32 +333,29 @@ func (g *gen) order() []int {
 	return out
 }
 
-// indicators adds, indicator after indicator, its aggregates and its value;
-// it returns the last table. Each indicator's table carries the columns of
-// the one before by name (carry), so that the working columns of one
-// formula never reach the next.
-func (g *gen) indicators() string {
-	prev := fmt.Sprintf("e%d", g.depth-1)
-	carry := []string{"id", "parent", "level", "kind"}
-	for _, id := range g.mappedIDs() {
-		carry = append(carry, "r_"+g.col[id])
-	}
-	for _, mt := range g.metrics {
-		carry = append(carry, "v_"+g.col[mt.ID], "s_"+g.col[mt.ID])
-	}
+// indicators adds, indicator after indicator, its aggregates and its
+// value: a narrow table x_ of each (id, level, kind and its state, value
+// and value shown), which the indicators that read it join to the figures
+// (withIndicators). A table per indicator that carried every column before
+// it would repeat the whole list in each, and copy it at every step.
+func (g *gen) indicators() {
 	for _, i := range g.order() {
+		if g.need != nil && !g.need[i] {
+			continue
+		}
 		ind := g.inds[i]
 		c := g.col[ind.ID]
 		p, _ := g.cat.Formula(ind.ID)
+		src := g.withIndicators("y_"+c, indicatorsRead(p))
 		base := "SELECT p.*"
 		var joins []string
 		for k, a := range p.Aggregates() {
 			name := fmt.Sprintf("a_%s_%d", c, k)
-			g.aggregate(name, prev, ind.Over, a)
+			g.aggregate(name, src, ind.Over, a)
 			base += fmt.Sprintf(", %s.v AS ag%dv, COALESCE(%s.s, %d) AS ag%ds", name, k, name, sMissing, k)
 			joins = append(joins, fmt.Sprintf("LEFT JOIN %s ON %s.id = p.id", name, name))
 		}
-		base += " FROM " + prev + " p"
+		base += " FROM " + src + " p"
 		if len(joins) > 0 {
 			base += "\n" + strings.Join(joins, "\n")
 		}
@@ -318,36 +366,60 @@ func (g *gen) indicators() string {
 			v = fmt.Sprintf("CASE WHEN %s IS NOT NULL THEN %s ELSE %s END", rep, rep, v)
 			s = fmt.Sprintf("CASE WHEN %s IS NOT NULL THEN %d ELSE %s END", rep, sOK, s)
 		}
-		inner := fmt.Sprintf("SELECT z.*,\n  %s AS w_,\n  %s AS t_\nFROM (\n%s\n) z", v, s, prog.wrap(base, g.d.fence))
+		inner := fmt.Sprintf("SELECT z.id, z.level, z.kind,\n  %s AS w_,\n  %s AS t_\nFROM (\n%s\n) z", v, s, prog.wrap(base, g.d.fence))
 		applies := scopeSQL("q", ind.AppliesTo, false)
-		over := "FALSE"
+		state := fmt.Sprintf("CASE WHEN NOT %s THEN %d", applies, sSkip)
+		value := fmt.Sprintf("CASE WHEN %s THEN q.w_ END", applies)
 		if ind.Unit == plan.Percent && !ind.MayExceed100 {
 			// A part above its whole: not computable, the value kept
 			// for the report.
-			over = "q.t_ = 0 AND q.w_ > 1 + 1e-9"
+			over := "q.t_ = 0 AND q.w_ > 1 + 1e-9"
+			state += fmt.Sprintf(" WHEN %s THEN %d", over, sUndefined)
+			value = fmt.Sprintf("CASE WHEN %s AND NOT (%s) THEN q.w_ END", applies, over)
 		}
-		state := fmt.Sprintf("CASE WHEN NOT %s THEN %d WHEN %s THEN %d ELSE q.t_ END", applies, sSkip, over, sUndefined)
-		var cols []string
-		for _, col := range carry {
-			cols = append(cols, "q."+col)
-		}
-		name := "x_" + c
-		g.cte(name, fmt.Sprintf("  SELECT %s,\n    %s AS s_%s,\n    CASE WHEN %s AND NOT (%s) THEN q.w_ END AS v_%s,\n    CASE WHEN %s THEN q.w_ END AS d_%s\n  FROM (\n%s\n  ) q",
-			strings.Join(cols, ", "), state, c, applies, over, c, applies, c, inner))
-		carry = append(carry, "s_"+c, "v_"+c, "d_"+c)
-		prev = name
+		state += " ELSE q.t_ END"
+		g.cte("x_"+c, fmt.Sprintf("  SELECT q.id, q.level, q.kind,\n    %s AS s_%s,\n    %s AS v_%s,\n    CASE WHEN %s THEN q.w_ END AS d_%s\n  FROM (\n%s\n  ) q",
+			state, c, value, c, applies, c, inner))
 	}
-	return prev
 }
 
-// mappedIDs lists the ids a source column holds, sorted.
-func (g *gen) mappedIDs() []string {
-	var out []string
-	for id := range g.mapped {
-		out = append(out, id)
+// figureTable is the table of every metric's figure at every unit.
+func (g *gen) figureTable() string {
+	if len(g.rolled) > 0 {
+		return "ef"
 	}
-	sort.Strings(out)
-	return out
+	return fmt.Sprintf("e%d", g.depth-1)
+}
+
+// indicatorsRead lists the ids a formula reads, on the unit or in its
+// aggregates, sorted: those that are indicators are joined to the figures.
+func indicatorsRead(p *rule.Program) []string {
+	ids := p.Vars()
+	for _, a := range p.Aggregates() {
+		ids = append(ids, a.Vars()...)
+	}
+	sort.Strings(ids)
+	return slices.Compact(ids)
+}
+
+// withIndicators is the table of the figures with the state and value of
+// the indicators among ids, added as the table name; the figures' own
+// table when ids names none.
+func (g *gen) withIndicators(name string, ids []string) string {
+	var cols, joins []string
+	for _, id := range ids {
+		if _, ok := g.cat.Indicator(id); !ok {
+			continue
+		}
+		c := g.col[id]
+		cols = append(cols, fmt.Sprintf("x_%s.s_%s, x_%s.v_%s", c, c, c, c))
+		joins = append(joins, fmt.Sprintf("  LEFT JOIN x_%s ON x_%s.id = f.id", c, c))
+	}
+	if len(cols) == 0 {
+		return g.figureTable()
+	}
+	g.cte(name, fmt.Sprintf("  SELECT f.*, %s\n  FROM %s f\n%s", strings.Join(cols, ", "), g.figureTable(), strings.Join(joins, "\n")))
+	return name
 }
 
 // columnRef reads a metric's or indicator's value and state on a row of
@@ -461,40 +533,61 @@ func (g *gen) ancestors() string {
 }
 
 // final writes one row per unit and indicator.
-func (g *gen) final(last string) string {
+func (g *gen) final() string {
 	var rows []string
 	for _, ind := range g.inds {
 		c := g.col[ind.ID]
-		t, _ := g.cat.Target(ind.ID)
+		ts := g.targets(ind)
+		ot := g.overrideTable(ind)
 		v := "x.d_" + c
+		verdict := g.byTarget(ot, ts, func(t rule.Target) string { return g.verdict("x.v_"+c, t) })
 		status := fmt.Sprintf("CASE x.s_%s WHEN %d THEN 'not_applicable' WHEN %d THEN 'not_computable' WHEN %d THEN 'no_data' ELSE %s END",
-			c, sSkip, sUndefined, sMissing, g.verdict("x.v_"+c, t))
-		gap := "CAST(NULL AS " + g.d.Double + ")"
-		if t.Op != "" {
-			gap = fmt.Sprintf("CASE WHEN x.s_%s = 0 THEN %s END", c, g.d.round(g.gap("x.v_"+c, t), 6))
-		}
+			c, sSkip, sUndefined, sMissing, verdict)
+		gap := g.byTarget(ot, ts, func(t rule.Target) string {
+			if t.Op == "" {
+				return "CAST(NULL AS " + g.d.Double + ")"
+			}
+			return fmt.Sprintf("CASE WHEN x.s_%s = 0 THEN %s END", c, g.d.round(g.gap("x.v_"+c, t), 6))
+		})
+		target := g.byTarget(ot, ts, func(t rule.Target) string { return literal(t.Text) })
 		reference := "FALSE"
 		if ind.TargetFor != nil {
 			reference = fmt.Sprintf("(x.s_%s <> %d AND NOT %s)", c, sSkip, scopeSQL("x", *ind.TargetFor, false))
+			if ot != "" {
+				// A unit the plan gives a target of its own is held to it.
+				reference = fmt.Sprintf("(%s AND o.k IS NULL)", reference)
+			}
 		}
-		rows = append(rows, fmt.Sprintf("SELECT x.id AS unit_id, x.level AS level, %s AS indicator, %s AS status, %s AS value, %s AS target, %s AS gap, %s AS reference FROM %s x",
-			literal(ind.ID), status, v, literal(t.Text), gap, reference, last))
+		from := "x_" + c + " x"
+		if ot != "" {
+			status = fmt.Sprintf("CASE WHEN o.bad = 1 THEN %s ELSE %s END", literal(StatusTargetConflict), status)
+			from += fmt.Sprintf(" LEFT JOIN %s o ON o.id = x.id", ot)
+		}
+		rows = append(rows, fmt.Sprintf("SELECT x.id AS unit_id, x.level AS level, %s AS indicator, %s AS status, %s AS value, %s AS target, %s AS gap, %s AS reference FROM %s",
+			literal(ind.ID), status, v, target, gap, reference, from))
 	}
+	return g.script("every indicator at every unit", rows, "unit_id, indicator")
+}
+
+// script writes the WITH list and the union of the selects, ordered.
+func (g *gen) script(title string, rows []string, order string) string {
 	var b strings.Builder
-	b.WriteString("-- eduplan: every indicator at every unit (generated; dialect " + g.d.Name + ")\n")
+	b.WriteString("-- eduplan: " + title + " (generated; dialect " + g.d.Name + ")\n")
 	b.WriteString("-- states: 0 computed, 1 not computable, 2 missing, 3 not applicable\n")
 	b.WriteString("-- columns: r_ reported, v_ value, s_ state, d_ value shown; of\n")
 	for _, mt := range g.metrics {
 		b.WriteString("--   " + g.col[mt.ID] + " " + commentSafe(mt.ID) + "\n")
 	}
-	for _, ind := range g.inds {
-		b.WriteString("--   " + g.col[ind.ID] + " " + commentSafe(ind.ID) + "\n")
+	for i, ind := range g.inds {
+		if g.need == nil || g.need[i] {
+			b.WriteString("--   " + g.col[ind.ID] + " " + commentSafe(ind.ID) + "\n")
+		}
 	}
 	b.WriteString("WITH\n")
 	b.WriteString(strings.Join(g.ctes, ",\n"))
 	b.WriteString("\nSELECT * FROM (\n")
 	b.WriteString(strings.Join(rows, "\nUNION ALL\n"))
-	b.WriteString("\n) results\nORDER BY unit_id, indicator\n")
+	b.WriteString("\n) results\nORDER BY " + order + "\n")
 	return b.String()
 }
 
@@ -563,4 +656,13 @@ func commentSafe(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// list writes columns after others: each on a line of its own, after a
+// comma; nothing for none.
+func list(cols []string) string {
+	if len(cols) == 0 {
+		return ""
+	}
+	return ",\n    " + strings.Join(cols, ",\n    ")
 }

@@ -18,7 +18,6 @@ import (
 
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/dataset"
-	"github.com/eduplan/eduplan/plan"
 	"github.com/eduplan/eduplan/seeds"
 )
 
@@ -67,6 +66,11 @@ func TestGoldenSQL(t *testing.T) {
 		require.NoError(t, err)
 		golden(t, filepath.Join("testdata", "sample."+name+".sql"), []byte(q))
 	}
+	// The ROLLUP form, for Spark SQL (DuckDB and PostgreSQL run it).
+	rm, _ := rollupMapping(cat, d)
+	q, err := Generate(cat, rm, Spark)
+	require.NoError(t, err)
+	golden(t, filepath.Join("testdata", "sample-rollup.spark.sql"), []byte(q))
 	golden(t, filepath.Join(exampleDir, "units.csv"), unitsCSV(d))
 	golden(t, filepath.Join(exampleDir, "figures.csv"), figuresCSV(m, d))
 	golden(t, filepath.Join(exampleDir, "load.postgres.sql"), []byte("-- the sample year as the tables sample-mapping.json names (psql, in this folder)\n"+
@@ -87,7 +91,7 @@ func unitsCSV(d *dataset.Dataset) []byte {
 }
 
 func figuresCSV(m *Mapping, d *dataset.Dataset) []byte {
-	src := m.Sources[0]
+	src := allColumns(m)
 	ids := sortedKeys(src.Columns)
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
@@ -138,21 +142,6 @@ func TestMappingProblems(t *testing.T) {
 			}
 		})
 	}
-}
-
-// An indicator the back end cannot translate yet is refused by name, not
-// left out of the SQL.
-func TestRefusesUnitTargets(t *testing.T) {
-	p, err := seeds.Default()
-	require.NoError(t, err)
-	p.Indicators[0].UnitTargets = []plan.UnitTarget{{Units: []string{"d-jingkou"}, Target: "≥ 95%"}}
-	cat, err := indicators.Compile(p)
-	require.NoError(t, err)
-	_, err = Generate(cat, sampleMapping(cat, nil), Postgres)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "indicators[0]")
-	assert.Contains(t, err.Error(), p.Indicators[0].ID)
-	assert.Contains(t, err.Error(), "unit_targets")
 }
 
 // Names are quoted in each dialect's way, a quote inside doubled; a

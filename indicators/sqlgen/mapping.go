@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -30,7 +31,9 @@ type UnitsTable struct {
 	Parent string `json:"parent"`
 	Level  string `json:"level"`
 	Kind   string `json:"kind"`
-	Name   string `json:"name,omitempty"`
+	// Name is optional: the column of the units' names, by which a plan's
+	// per-unit targets (unit_targets) may name a unit instead of its id.
+	Name string `json:"name,omitempty"`
 }
 
 // Source is a table whose rows belong to units. Columns maps a metric (or
@@ -48,6 +51,13 @@ type Source struct {
 	Unit    string            `json:"unit"`
 	Columns map[string]string `json:"columns"`
 	Count   map[string]string `json:"count,omitempty"`
+	// Level, when set, is the level of the units the table's rows belong
+	// to; its rows of units at any other level are not read. At the
+	// plan's lowest level (a table of pupils or of schools), its metrics
+	// that sum up are summed over the hierarchy with GROUP BY ROLLUP
+	// rather than level by level: no unit above reports them, so each
+	// unit's figure is the sum over the schools below it.
+	Level string `json:"level,omitempty"`
 }
 
 // maxMapping bounds what ReadMapping reads: a mapping is a page of text.
@@ -72,9 +82,9 @@ func ReadMapping(r io.Reader) (*Mapping, error) {
 	return &m, nil
 }
 
-// check validates the mapping against the ids the plan knows, listing
+// check validates the mapping against the ids and levels the plan knows, listing
 // every problem.
-func (m *Mapping) check(known func(id string) bool) error {
+func (m *Mapping) check(known func(id string) bool, levels []string) error {
 	var probs msg.Problems
 	need := func(path, v string) {
 		if strings.TrimSpace(v) == "" {
@@ -93,6 +103,9 @@ func (m *Mapping) check(known func(id string) bool) error {
 		need(p+".unit", s.Unit)
 		if len(s.Columns)+len(s.Count) == 0 {
 			probs.Add(p+".columns", "没有列", "lists no columns")
+		}
+		if s.Level != "" && !slices.Contains(levels, s.Level) {
+			probs.Add(p+".level", "计划没有层级 “%s”", "the plan has no level %q", s.Level)
 		}
 		for _, part := range []struct {
 			key  string

@@ -222,6 +222,16 @@ f0 AS (
 ),
 r AS (
   SELECT u.id, u.parent, u.level, u.kind,
+    COALESCE(u.level IN ('school') AND (u.level <> 'school' OR COALESCE(u.kind IN ('kindergarten'), FALSE)), FALSE) AS rb0,
+    COALESCE(u.level IN ('city', 'district'), FALSE) AS rb1,
+    COALESCE(u.level IN ('school') AND (u.level <> 'school' OR COALESCE(u.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) AS rb2,
+    COALESCE(u.level IN ('school') AND (u.level <> 'school' OR COALESCE(u.kind IN ('primary', 'junior', 'nine_year', 'complete_second'), FALSE)), FALSE) AS rb3,
+    COALESCE(u.level IN ('school') AND (u.level <> 'school' OR COALESCE(u.kind IN ('senior', 'complete_second', 'vocational'), FALSE)), FALSE) AS rb4,
+    COALESCE(u.level IN ('school') AND (u.level <> 'school' OR COALESCE(u.kind IN ('vocational'), FALSE)), FALSE) AS rb5,
+    COALESCE(u.level IN ('school') AND (u.level <> 'school' OR COALESCE(u.kind IN ('primary', 'nine_year'), FALSE)), FALSE) AS rb6,
+    COALESCE(u.level IN ('school') AND (u.level <> 'school' OR COALESCE(u.kind IN ('senior', 'complete_second'), FALSE)), FALSE) AS rb7,
+    COALESCE(u.level IN ('school') AND (u.level <> 'school' OR COALESCE(u.kind IN ('primary', 'junior', 'nine_year', 'senior', 'complete_second', 'vocational'), FALSE)), FALSE) AS rb8,
+    COALESCE(u.level IN ('city'), FALSE) AS rb9,
     f0.r_m49,
     f0.r_m22,
     f0.r_m21,
@@ -386,159 +396,159 @@ e AS (
 e0 AS (
   SELECT r.*,
     CASE WHEN r.r_m0 IS NOT NULL THEN r.r_m0 ELSE CASE WHEN c.miss_m0 = 1 THEN NULL WHEN c.ok_m0 = 1 THEN c.sum_m0 END END AS v_m0,
-    CASE WHEN r.r_m0 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m0 = 1 THEN 2 WHEN c.ok_m0 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m0,
+    CASE WHEN r.r_m0 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m0 = 1 THEN 2 WHEN c.ok_m0 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m0,
     r.r_m1 AS v_m1,
-    CASE WHEN r.r_m1 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city', 'district'), FALSE) THEN 2 ELSE 3 END AS s_m1,
+    CASE WHEN r.r_m1 IS NOT NULL THEN 0 WHEN r.rb1 THEN 2 ELSE 3 END AS s_m1,
     CASE WHEN r.r_m2 IS NOT NULL THEN r.r_m2 ELSE CASE WHEN c.miss_m2 = 1 THEN NULL WHEN c.ok_m2 = 1 THEN c.sum_m2 END END AS v_m2,
-    CASE WHEN r.r_m2 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m2 = 1 THEN 2 WHEN c.ok_m2 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m2,
+    CASE WHEN r.r_m2 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m2 = 1 THEN 2 WHEN c.ok_m2 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m2,
     CASE WHEN r.r_m3 IS NOT NULL THEN r.r_m3 ELSE CASE WHEN c.miss_m3 = 1 THEN NULL WHEN c.ok_m3 = 1 THEN c.sum_m3 END END AS v_m3,
-    CASE WHEN r.r_m3 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m3 = 1 THEN 2 WHEN c.ok_m3 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m3,
+    CASE WHEN r.r_m3 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m3 = 1 THEN 2 WHEN c.ok_m3 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m3,
     CASE WHEN r.r_m4 IS NOT NULL THEN r.r_m4 ELSE CASE WHEN c.miss_m4 = 1 THEN NULL WHEN c.ok_m4 = 1 THEN c.sum_m4 END END AS v_m4,
-    CASE WHEN r.r_m4 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m4 = 1 THEN 2 WHEN c.ok_m4 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m4,
+    CASE WHEN r.r_m4 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m4 = 1 THEN 2 WHEN c.ok_m4 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m4,
     CASE WHEN r.r_m5 IS NOT NULL THEN r.r_m5 ELSE CASE WHEN c.miss_m5 = 1 THEN NULL WHEN c.ok_m5 = 1 THEN c.sum_m5 END END AS v_m5,
-    CASE WHEN r.r_m5 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m5 = 1 THEN 2 WHEN c.ok_m5 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m5,
+    CASE WHEN r.r_m5 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m5 = 1 THEN 2 WHEN c.ok_m5 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m5,
     CASE WHEN r.r_m6 IS NOT NULL THEN r.r_m6 ELSE CASE WHEN c.miss_m6 = 1 THEN NULL WHEN c.ok_m6 = 1 THEN c.sum_m6 END END AS v_m6,
-    CASE WHEN r.r_m6 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m6 = 1 THEN 2 WHEN c.ok_m6 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m6,
+    CASE WHEN r.r_m6 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m6 = 1 THEN 2 WHEN c.ok_m6 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m6,
     CASE WHEN r.r_m7 IS NOT NULL THEN r.r_m7 ELSE CASE WHEN c.miss_m7 = 1 THEN NULL WHEN c.ok_m7 = 1 THEN c.sum_m7 END END AS v_m7,
-    CASE WHEN r.r_m7 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m7 = 1 THEN 2 WHEN c.ok_m7 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m7,
+    CASE WHEN r.r_m7 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m7 = 1 THEN 2 WHEN c.ok_m7 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m7,
     CASE WHEN r.r_m8 IS NOT NULL THEN r.r_m8 ELSE CASE WHEN c.miss_m8 = 1 THEN NULL WHEN c.ok_m8 = 1 THEN c.sum_m8 END END AS v_m8,
-    CASE WHEN r.r_m8 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m8 = 1 THEN 2 WHEN c.ok_m8 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m8,
+    CASE WHEN r.r_m8 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m8 = 1 THEN 2 WHEN c.ok_m8 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m8,
     CASE WHEN r.r_m9 IS NOT NULL THEN r.r_m9 ELSE CASE WHEN c.miss_m9 = 1 THEN NULL WHEN c.ok_m9 = 1 THEN c.sum_m9 END END AS v_m9,
-    CASE WHEN r.r_m9 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m9 = 1 THEN 2 WHEN c.ok_m9 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m9,
+    CASE WHEN r.r_m9 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m9 = 1 THEN 2 WHEN c.ok_m9 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m9,
     CASE WHEN r.r_m10 IS NOT NULL THEN r.r_m10 ELSE CASE WHEN c.miss_m10 = 1 THEN NULL WHEN c.ok_m10 = 1 THEN c.sum_m10 END END AS v_m10,
-    CASE WHEN r.r_m10 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m10 = 1 THEN 2 WHEN c.ok_m10 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m10,
+    CASE WHEN r.r_m10 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m10 = 1 THEN 2 WHEN c.ok_m10 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m10,
     CASE WHEN r.r_m11 IS NOT NULL THEN r.r_m11 ELSE CASE WHEN c.miss_m11 = 1 THEN NULL WHEN c.ok_m11 = 1 THEN c.sum_m11 END END AS v_m11,
-    CASE WHEN r.r_m11 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m11 = 1 THEN 2 WHEN c.ok_m11 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m11,
+    CASE WHEN r.r_m11 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m11 = 1 THEN 2 WHEN c.ok_m11 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m11,
     CASE WHEN r.r_m12 IS NOT NULL THEN r.r_m12 ELSE CASE WHEN c.miss_m12 = 1 THEN NULL WHEN c.ok_m12 = 1 THEN c.sum_m12 END END AS v_m12,
-    CASE WHEN r.r_m12 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m12 = 1 THEN 2 WHEN c.ok_m12 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m12,
+    CASE WHEN r.r_m12 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m12 = 1 THEN 2 WHEN c.ok_m12 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m12,
     CASE WHEN r.r_m13 IS NOT NULL THEN r.r_m13 ELSE CASE WHEN c.miss_m13 = 1 THEN NULL WHEN c.ok_m13 = 1 THEN c.sum_m13 END END AS v_m13,
-    CASE WHEN r.r_m13 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m13 = 1 THEN 2 WHEN c.ok_m13 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m13,
+    CASE WHEN r.r_m13 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m13 = 1 THEN 2 WHEN c.ok_m13 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m13,
     CASE WHEN r.r_m14 IS NOT NULL THEN r.r_m14 ELSE CASE WHEN c.miss_m14 = 1 THEN NULL WHEN c.ok_m14 = 1 THEN c.sum_m14 END END AS v_m14,
-    CASE WHEN r.r_m14 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m14 = 1 THEN 2 WHEN c.ok_m14 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m14,
+    CASE WHEN r.r_m14 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m14 = 1 THEN 2 WHEN c.ok_m14 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m14,
     CASE WHEN r.r_m15 IS NOT NULL THEN r.r_m15 ELSE CASE WHEN c.miss_m15 = 1 THEN NULL WHEN c.ok_m15 = 1 THEN c.sum_m15 END END AS v_m15,
-    CASE WHEN r.r_m15 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m15 = 1 THEN 2 WHEN c.ok_m15 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m15,
+    CASE WHEN r.r_m15 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m15 = 1 THEN 2 WHEN c.ok_m15 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m15,
     CASE WHEN r.r_m16 IS NOT NULL THEN r.r_m16 ELSE CASE WHEN c.miss_m16 = 1 THEN NULL WHEN c.ok_m16 = 1 THEN c.sum_m16 END END AS v_m16,
-    CASE WHEN r.r_m16 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m16 = 1 THEN 2 WHEN c.ok_m16 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m16,
+    CASE WHEN r.r_m16 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m16 = 1 THEN 2 WHEN c.ok_m16 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m16,
     CASE WHEN r.r_m17 IS NOT NULL THEN r.r_m17 ELSE CASE WHEN c.miss_m17 = 1 THEN NULL WHEN c.ok_m17 = 1 THEN c.sum_m17 END END AS v_m17,
-    CASE WHEN r.r_m17 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m17 = 1 THEN 2 WHEN c.ok_m17 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m17,
+    CASE WHEN r.r_m17 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m17 = 1 THEN 2 WHEN c.ok_m17 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m17,
     CASE WHEN r.r_m18 IS NOT NULL THEN r.r_m18 ELSE CASE WHEN c.miss_m18 = 1 THEN NULL WHEN c.ok_m18 = 1 THEN c.sum_m18 END END AS v_m18,
-    CASE WHEN r.r_m18 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m18 = 1 THEN 2 WHEN c.ok_m18 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m18,
+    CASE WHEN r.r_m18 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m18 = 1 THEN 2 WHEN c.ok_m18 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m18,
     CASE WHEN r.r_m19 IS NOT NULL THEN r.r_m19 ELSE CASE WHEN c.miss_m19 = 1 THEN NULL WHEN c.ok_m19 = 1 THEN c.sum_m19 END END AS v_m19,
-    CASE WHEN r.r_m19 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m19 = 1 THEN 2 WHEN c.ok_m19 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m19,
+    CASE WHEN r.r_m19 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m19 = 1 THEN 2 WHEN c.ok_m19 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m19,
     CASE WHEN r.r_m20 IS NOT NULL THEN r.r_m20 ELSE CASE WHEN c.miss_m20 = 1 THEN NULL WHEN c.ok_m20 = 1 THEN c.sum_m20 END END AS v_m20,
-    CASE WHEN r.r_m20 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m20 = 1 THEN 2 WHEN c.ok_m20 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m20,
+    CASE WHEN r.r_m20 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m20 = 1 THEN 2 WHEN c.ok_m20 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m20,
     r.r_m21 AS v_m21,
-    CASE WHEN r.r_m21 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city', 'district'), FALSE) THEN 2 ELSE 3 END AS s_m21,
+    CASE WHEN r.r_m21 IS NOT NULL THEN 0 WHEN r.rb1 THEN 2 ELSE 3 END AS s_m21,
     CASE WHEN r.r_m22 IS NOT NULL THEN r.r_m22 ELSE CASE WHEN c.miss_m22 = 1 THEN NULL WHEN c.ok_m22 = 1 THEN c.sum_m22 END END AS v_m22,
-    CASE WHEN r.r_m22 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m22 = 1 THEN 2 WHEN c.ok_m22 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m22,
+    CASE WHEN r.r_m22 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m22 = 1 THEN 2 WHEN c.ok_m22 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m22,
     CASE WHEN r.r_m23 IS NOT NULL THEN r.r_m23 ELSE CASE WHEN c.miss_m23 = 1 THEN NULL WHEN c.ok_m23 = 1 THEN c.sum_m23 END END AS v_m23,
-    CASE WHEN r.r_m23 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m23 = 1 THEN 2 WHEN c.ok_m23 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m23,
+    CASE WHEN r.r_m23 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m23 = 1 THEN 2 WHEN c.ok_m23 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m23,
     CASE WHEN r.r_m24 IS NOT NULL THEN r.r_m24 ELSE CASE WHEN c.miss_m24 = 1 THEN NULL WHEN c.ok_m24 = 1 THEN c.sum_m24 END END AS v_m24,
-    CASE WHEN r.r_m24 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m24 = 1 THEN 2 WHEN c.ok_m24 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m24,
+    CASE WHEN r.r_m24 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m24 = 1 THEN 2 WHEN c.ok_m24 = 1 THEN 0 WHEN (r.rb2 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m24,
     CASE WHEN r.r_m25 IS NOT NULL THEN r.r_m25 ELSE CASE WHEN c.miss_m25 = 1 THEN NULL WHEN c.ok_m25 = 1 THEN c.sum_m25 END END AS v_m25,
-    CASE WHEN r.r_m25 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m25 = 1 THEN 2 WHEN c.ok_m25 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m25,
+    CASE WHEN r.r_m25 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m25 = 1 THEN 2 WHEN c.ok_m25 = 1 THEN 0 WHEN (r.rb3 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m25,
     CASE WHEN r.r_m26 IS NOT NULL THEN r.r_m26 ELSE CASE WHEN c.miss_m26 = 1 THEN NULL WHEN c.ok_m26 = 1 THEN c.sum_m26 END END AS v_m26,
-    CASE WHEN r.r_m26 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m26 = 1 THEN 2 WHEN c.ok_m26 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m26,
+    CASE WHEN r.r_m26 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m26 = 1 THEN 2 WHEN c.ok_m26 = 1 THEN 0 WHEN (r.rb3 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m26,
     CASE WHEN r.r_m27 IS NOT NULL THEN r.r_m27 ELSE CASE WHEN c.miss_m27 = 1 THEN NULL WHEN c.ok_m27 = 1 THEN c.sum_m27 END END AS v_m27,
-    CASE WHEN r.r_m27 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m27 = 1 THEN 2 WHEN c.ok_m27 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m27,
+    CASE WHEN r.r_m27 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m27 = 1 THEN 2 WHEN c.ok_m27 = 1 THEN 0 WHEN (r.rb2 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m27,
     CASE WHEN r.r_m28 IS NOT NULL THEN r.r_m28 ELSE CASE WHEN c.miss_m28 = 1 THEN NULL WHEN c.ok_m28 = 1 THEN c.sum_m28 END END AS v_m28,
-    CASE WHEN r.r_m28 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m28 = 1 THEN 2 WHEN c.ok_m28 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m28,
+    CASE WHEN r.r_m28 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m28 = 1 THEN 2 WHEN c.ok_m28 = 1 THEN 0 WHEN (r.rb2 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m28,
     CASE WHEN r.r_m29 IS NOT NULL THEN r.r_m29 ELSE CASE WHEN c.miss_m29 = 1 THEN NULL WHEN c.ok_m29 = 1 THEN c.sum_m29 END END AS v_m29,
-    CASE WHEN r.r_m29 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m29 = 1 THEN 2 WHEN c.ok_m29 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('senior', 'complete_second', 'vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m29,
+    CASE WHEN r.r_m29 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m29 = 1 THEN 2 WHEN c.ok_m29 = 1 THEN 0 WHEN (r.rb4 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m29,
     r.r_m30 AS v_m30,
-    CASE WHEN r.r_m30 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city', 'district'), FALSE) THEN 2 ELSE 3 END AS s_m30,
+    CASE WHEN r.r_m30 IS NOT NULL THEN 0 WHEN r.rb1 THEN 2 ELSE 3 END AS s_m30,
     CASE WHEN r.r_m31 IS NOT NULL THEN r.r_m31 ELSE CASE WHEN c.miss_m31 = 1 THEN NULL WHEN c.ok_m31 = 1 THEN c.sum_m31 END END AS v_m31,
-    CASE WHEN r.r_m31 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m31 = 1 THEN 2 WHEN c.ok_m31 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m31,
+    CASE WHEN r.r_m31 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m31 = 1 THEN 2 WHEN c.ok_m31 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m31,
     r.r_m32 AS v_m32,
-    CASE WHEN r.r_m32 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city', 'district'), FALSE) THEN 2 ELSE 3 END AS s_m32,
+    CASE WHEN r.r_m32 IS NOT NULL THEN 0 WHEN r.rb1 THEN 2 ELSE 3 END AS s_m32,
     CASE WHEN r.r_m33 IS NOT NULL THEN r.r_m33 ELSE CASE WHEN c.miss_m33 = 1 THEN NULL WHEN c.ok_m33 = 1 THEN c.sum_m33 END END AS v_m33,
-    CASE WHEN r.r_m33 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m33 = 1 THEN 2 WHEN c.ok_m33 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m33,
+    CASE WHEN r.r_m33 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m33 = 1 THEN 2 WHEN c.ok_m33 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m33,
     CASE WHEN r.r_m34 IS NOT NULL THEN r.r_m34 ELSE CASE WHEN c.miss_m34 = 1 THEN NULL WHEN c.ok_m34 = 1 THEN c.sum_m34 END END AS v_m34,
-    CASE WHEN r.r_m34 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m34 = 1 THEN 2 WHEN c.ok_m34 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m34,
+    CASE WHEN r.r_m34 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m34 = 1 THEN 2 WHEN c.ok_m34 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m34,
     CASE WHEN r.r_m35 IS NOT NULL THEN r.r_m35 ELSE CASE WHEN c.miss_m35 = 1 THEN NULL WHEN c.ok_m35 = 1 THEN c.sum_m35 END END AS v_m35,
-    CASE WHEN r.r_m35 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m35 = 1 THEN 2 WHEN c.ok_m35 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m35,
+    CASE WHEN r.r_m35 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m35 = 1 THEN 2 WHEN c.ok_m35 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m35,
     CASE WHEN r.r_m36 IS NOT NULL THEN r.r_m36 ELSE CASE WHEN c.miss_m36 = 1 THEN NULL WHEN c.ok_m36 = 1 THEN c.sum_m36 END END AS v_m36,
-    CASE WHEN r.r_m36 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m36 = 1 THEN 2 WHEN c.ok_m36 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m36,
+    CASE WHEN r.r_m36 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m36 = 1 THEN 2 WHEN c.ok_m36 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m36,
     CASE WHEN r.r_m37 IS NOT NULL THEN r.r_m37 ELSE CASE WHEN c.miss_m37 = 1 THEN NULL WHEN c.ok_m37 = 1 THEN c.sum_m37 END END AS v_m37,
-    CASE WHEN r.r_m37 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m37 = 1 THEN 2 WHEN c.ok_m37 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m37,
+    CASE WHEN r.r_m37 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m37 = 1 THEN 2 WHEN c.ok_m37 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m37,
     CASE WHEN r.r_m38 IS NOT NULL THEN r.r_m38 ELSE CASE WHEN c.miss_m38 = 1 THEN NULL WHEN c.ok_m38 = 1 THEN c.sum_m38 END END AS v_m38,
-    CASE WHEN r.r_m38 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m38 = 1 THEN 2 WHEN c.ok_m38 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m38,
+    CASE WHEN r.r_m38 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m38 = 1 THEN 2 WHEN c.ok_m38 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m38,
     CASE WHEN r.r_m39 IS NOT NULL THEN r.r_m39 ELSE CASE WHEN c.miss_m39 = 1 THEN NULL WHEN c.ok_m39 = 1 THEN c.sum_m39 END END AS v_m39,
-    CASE WHEN r.r_m39 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m39 = 1 THEN 2 WHEN c.ok_m39 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m39,
+    CASE WHEN r.r_m39 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m39 = 1 THEN 2 WHEN c.ok_m39 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m39,
     CASE WHEN r.r_m40 IS NOT NULL THEN r.r_m40 ELSE CASE WHEN c.miss_m40 = 1 THEN NULL WHEN c.ok_m40 = 1 THEN c.sum_m40 END END AS v_m40,
-    CASE WHEN r.r_m40 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m40 = 1 THEN 2 WHEN c.ok_m40 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m40,
+    CASE WHEN r.r_m40 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m40 = 1 THEN 2 WHEN c.ok_m40 = 1 THEN 0 WHEN (r.rb5 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m40,
     CASE WHEN r.r_m41 IS NOT NULL THEN r.r_m41 ELSE CASE WHEN c.miss_m41 = 1 THEN NULL WHEN c.ok_m41 = 1 THEN c.sum_m41 END END AS v_m41,
-    CASE WHEN r.r_m41 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m41 = 1 THEN 2 WHEN c.ok_m41 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m41,
+    CASE WHEN r.r_m41 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m41 = 1 THEN 2 WHEN c.ok_m41 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m41,
     CASE WHEN r.r_m42 IS NOT NULL THEN r.r_m42 ELSE CASE WHEN c.miss_m42 = 1 THEN NULL WHEN c.ok_m42 = 1 THEN c.sum_m42 END END AS v_m42,
-    CASE WHEN r.r_m42 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m42 = 1 THEN 2 WHEN c.ok_m42 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m42,
+    CASE WHEN r.r_m42 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m42 = 1 THEN 2 WHEN c.ok_m42 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m42,
     CASE WHEN r.r_m43 IS NOT NULL THEN r.r_m43 ELSE CASE WHEN c.miss_m43 = 1 THEN NULL WHEN c.ok_m43 = 1 THEN c.sum_m43 END END AS v_m43,
-    CASE WHEN r.r_m43 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m43 = 1 THEN 2 WHEN c.ok_m43 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m43,
+    CASE WHEN r.r_m43 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m43 = 1 THEN 2 WHEN c.ok_m43 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m43,
     CASE WHEN r.r_m44 IS NOT NULL THEN r.r_m44 ELSE CASE WHEN c.miss_m44 = 1 THEN NULL WHEN c.ok_m44 = 1 THEN c.sum_m44 END END AS v_m44,
-    CASE WHEN r.r_m44 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m44 = 1 THEN 2 WHEN c.ok_m44 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m44,
+    CASE WHEN r.r_m44 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m44 = 1 THEN 2 WHEN c.ok_m44 = 1 THEN 0 WHEN (r.rb5 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m44,
     CASE WHEN r.r_m45 IS NOT NULL THEN r.r_m45 ELSE CASE WHEN c.miss_m45 = 1 THEN NULL WHEN c.ok_m45 = 1 THEN c.sum_m45 END END AS v_m45,
-    CASE WHEN r.r_m45 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m45 = 1 THEN 2 WHEN c.ok_m45 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m45,
+    CASE WHEN r.r_m45 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m45 = 1 THEN 2 WHEN c.ok_m45 = 1 THEN 0 WHEN (r.rb5 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m45,
     CASE WHEN r.r_m46 IS NOT NULL THEN r.r_m46 ELSE CASE WHEN c.miss_m46 = 1 THEN NULL WHEN c.ok_m46 = 1 THEN c.sum_m46 END END AS v_m46,
-    CASE WHEN r.r_m46 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m46 = 1 THEN 2 WHEN c.ok_m46 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m46,
+    CASE WHEN r.r_m46 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m46 = 1 THEN 2 WHEN c.ok_m46 = 1 THEN 0 WHEN (r.rb5 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m46,
     CASE WHEN r.r_m47 IS NOT NULL THEN r.r_m47 ELSE CASE WHEN c.miss_m47 = 1 THEN NULL WHEN c.ok_m47 = 1 THEN c.sum_m47 END END AS v_m47,
-    CASE WHEN r.r_m47 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m47 = 1 THEN 2 WHEN c.ok_m47 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m47,
+    CASE WHEN r.r_m47 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m47 = 1 THEN 2 WHEN c.ok_m47 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m47,
     CASE WHEN r.r_m48 IS NOT NULL THEN r.r_m48 ELSE CASE WHEN c.miss_m48 = 1 THEN NULL WHEN c.ok_m48 = 1 THEN c.sum_m48 END END AS v_m48,
-    CASE WHEN r.r_m48 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m48 = 1 THEN 2 WHEN c.ok_m48 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m48,
+    CASE WHEN r.r_m48 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m48 = 1 THEN 2 WHEN c.ok_m48 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m48,
     CASE WHEN r.r_m49 IS NOT NULL THEN r.r_m49 ELSE CASE WHEN c.miss_m49 = 1 THEN NULL WHEN c.ok_m49 = 1 THEN c.sum_m49 END END AS v_m49,
-    CASE WHEN r.r_m49 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m49 = 1 THEN 2 WHEN c.ok_m49 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m49,
+    CASE WHEN r.r_m49 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m49 = 1 THEN 2 WHEN c.ok_m49 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m49,
     CASE WHEN r.r_m50 IS NOT NULL THEN r.r_m50 ELSE CASE WHEN c.miss_m50 = 1 THEN NULL WHEN c.ok_m50 = 1 THEN c.sum_m50 END END AS v_m50,
-    CASE WHEN r.r_m50 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m50 = 1 THEN 2 WHEN c.ok_m50 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m50,
+    CASE WHEN r.r_m50 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m50 = 1 THEN 2 WHEN c.ok_m50 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m50,
     CASE WHEN r.r_m51 IS NOT NULL THEN r.r_m51 ELSE CASE WHEN c.miss_m51 = 1 THEN NULL WHEN c.ok_m51 = 1 THEN c.sum_m51 END END AS v_m51,
-    CASE WHEN r.r_m51 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m51 = 1 THEN 2 WHEN c.ok_m51 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m51,
+    CASE WHEN r.r_m51 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m51 = 1 THEN 2 WHEN c.ok_m51 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m51,
     CASE WHEN r.r_m52 IS NOT NULL THEN r.r_m52 ELSE CASE WHEN c.miss_m52 = 1 THEN NULL WHEN c.ok_m52 = 1 THEN c.sum_m52 END END AS v_m52,
-    CASE WHEN r.r_m52 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m52 = 1 THEN 2 WHEN c.ok_m52 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m52,
+    CASE WHEN r.r_m52 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m52 = 1 THEN 2 WHEN c.ok_m52 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m52,
     CASE WHEN r.r_m53 IS NOT NULL THEN r.r_m53 ELSE CASE WHEN c.miss_m53 = 1 THEN NULL WHEN c.ok_m53 = 1 THEN c.sum_m53 END END AS v_m53,
-    CASE WHEN r.r_m53 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m53 = 1 THEN 2 WHEN c.ok_m53 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m53,
+    CASE WHEN r.r_m53 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m53 = 1 THEN 2 WHEN c.ok_m53 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m53,
     CASE WHEN r.r_m54 IS NOT NULL THEN r.r_m54 ELSE CASE WHEN c.miss_m54 = 1 THEN NULL WHEN c.ok_m54 = 1 THEN c.sum_m54 END END AS v_m54,
-    CASE WHEN r.r_m54 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m54 = 1 THEN 2 WHEN c.ok_m54 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m54,
+    CASE WHEN r.r_m54 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m54 = 1 THEN 2 WHEN c.ok_m54 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m54,
     CASE WHEN r.r_m55 IS NOT NULL THEN r.r_m55 ELSE CASE WHEN c.miss_m55 = 1 THEN NULL WHEN c.ok_m55 = 1 THEN c.sum_m55 END END AS v_m55,
-    CASE WHEN r.r_m55 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m55 = 1 THEN 2 WHEN c.ok_m55 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m55,
+    CASE WHEN r.r_m55 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m55 = 1 THEN 2 WHEN c.ok_m55 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m55,
     CASE WHEN r.r_m56 IS NOT NULL THEN r.r_m56 ELSE CASE WHEN c.miss_m56 = 1 THEN NULL WHEN c.ok_m56 = 1 THEN c.sum_m56 END END AS v_m56,
-    CASE WHEN r.r_m56 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m56 = 1 THEN 2 WHEN c.ok_m56 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m56,
+    CASE WHEN r.r_m56 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m56 = 1 THEN 2 WHEN c.ok_m56 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m56,
     CASE WHEN r.r_m57 IS NOT NULL THEN r.r_m57 ELSE CASE WHEN c.miss_m57 = 1 THEN NULL WHEN c.ok_m57 = 1 THEN c.sum_m57 END END AS v_m57,
-    CASE WHEN r.r_m57 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m57 = 1 THEN 2 WHEN c.ok_m57 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m57,
+    CASE WHEN r.r_m57 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m57 = 1 THEN 2 WHEN c.ok_m57 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m57,
     CASE WHEN r.r_m58 IS NOT NULL THEN r.r_m58 ELSE CASE WHEN c.miss_m58 = 1 THEN NULL WHEN c.ok_m58 = 1 THEN c.sum_m58 END END AS v_m58,
-    CASE WHEN r.r_m58 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m58 = 1 THEN 2 WHEN c.ok_m58 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m58,
+    CASE WHEN r.r_m58 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m58 = 1 THEN 2 WHEN c.ok_m58 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m58,
     CASE WHEN r.r_m59 IS NOT NULL THEN r.r_m59 ELSE CASE WHEN c.miss_m59 = 1 THEN NULL WHEN c.ok_m59 = 1 THEN c.sum_m59 END END AS v_m59,
-    CASE WHEN r.r_m59 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m59 = 1 THEN 2 WHEN c.ok_m59 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m59,
+    CASE WHEN r.r_m59 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m59 = 1 THEN 2 WHEN c.ok_m59 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m59,
     CASE WHEN r.r_m60 IS NOT NULL THEN r.r_m60 ELSE CASE WHEN c.miss_m60 = 1 THEN NULL WHEN c.ok_m60 = 1 THEN c.sum_m60 END END AS v_m60,
-    CASE WHEN r.r_m60 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m60 = 1 THEN 2 WHEN c.ok_m60 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'nine_year'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m60,
+    CASE WHEN r.r_m60 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m60 = 1 THEN 2 WHEN c.ok_m60 = 1 THEN 0 WHEN (r.rb6 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m60,
     CASE WHEN r.r_m61 IS NOT NULL THEN r.r_m61 ELSE CASE WHEN c.miss_m61 = 1 THEN NULL WHEN c.ok_m61 = 1 THEN c.sum_m61 END END AS v_m61,
-    CASE WHEN r.r_m61 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m61 = 1 THEN 2 WHEN c.ok_m61 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'nine_year'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m61,
+    CASE WHEN r.r_m61 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m61 = 1 THEN 2 WHEN c.ok_m61 = 1 THEN 0 WHEN (r.rb6 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m61,
     CASE WHEN r.r_m62 IS NOT NULL THEN r.r_m62 ELSE CASE WHEN c.miss_m62 = 1 THEN NULL WHEN c.ok_m62 = 1 THEN c.sum_m62 END END AS v_m62,
-    CASE WHEN r.r_m62 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m62 = 1 THEN 2 WHEN c.ok_m62 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'nine_year'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m62,
+    CASE WHEN r.r_m62 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m62 = 1 THEN 2 WHEN c.ok_m62 = 1 THEN 0 WHEN (r.rb6 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m62,
     CASE WHEN r.r_m63 IS NOT NULL THEN r.r_m63 ELSE CASE WHEN c.miss_m63 = 1 THEN NULL WHEN c.ok_m63 = 1 THEN c.sum_m63 END END AS v_m63,
-    CASE WHEN r.r_m63 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m63 = 1 THEN 2 WHEN c.ok_m63 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m63,
+    CASE WHEN r.r_m63 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m63 = 1 THEN 2 WHEN c.ok_m63 = 1 THEN 0 WHEN (r.rb2 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m63,
     CASE WHEN r.r_m64 IS NOT NULL THEN r.r_m64 ELSE CASE WHEN c.miss_m64 = 1 THEN NULL WHEN c.ok_m64 = 1 THEN c.sum_m64 END END AS v_m64,
-    CASE WHEN r.r_m64 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m64 = 1 THEN 2 WHEN c.ok_m64 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m64,
+    CASE WHEN r.r_m64 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m64 = 1 THEN 2 WHEN c.ok_m64 = 1 THEN 0 WHEN (r.rb2 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m64,
     CASE WHEN r.r_m65 IS NOT NULL THEN r.r_m65 ELSE CASE WHEN c.miss_m65 = 1 THEN NULL WHEN c.ok_m65 = 1 THEN c.sum_m65 END END AS v_m65,
-    CASE WHEN r.r_m65 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m65 = 1 THEN 2 WHEN c.ok_m65 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m65,
+    CASE WHEN r.r_m65 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m65 = 1 THEN 2 WHEN c.ok_m65 = 1 THEN 0 WHEN (r.rb2 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m65,
     CASE WHEN r.r_m66 IS NOT NULL THEN r.r_m66 ELSE CASE WHEN c.miss_m66 = 1 THEN NULL WHEN c.ok_m66 = 1 THEN c.sum_m66 END END AS v_m66,
-    CASE WHEN r.r_m66 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m66 = 1 THEN 2 WHEN c.ok_m66 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('senior', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m66,
+    CASE WHEN r.r_m66 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m66 = 1 THEN 2 WHEN c.ok_m66 = 1 THEN 0 WHEN (r.rb7 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m66,
     CASE WHEN r.r_m67 IS NOT NULL THEN r.r_m67 ELSE CASE WHEN c.miss_m67 = 1 THEN NULL WHEN c.ok_m67 = 1 THEN c.sum_m67 END END AS v_m67,
-    CASE WHEN r.r_m67 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m67 = 1 THEN 2 WHEN c.ok_m67 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('senior', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m67,
+    CASE WHEN r.r_m67 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m67 = 1 THEN 2 WHEN c.ok_m67 = 1 THEN 0 WHEN (r.rb7 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m67,
     CASE WHEN r.r_m68 IS NOT NULL THEN r.r_m68 ELSE CASE WHEN c.miss_m68 = 1 THEN NULL WHEN c.ok_m68 = 1 THEN c.sum_m68 END END AS v_m68,
-    CASE WHEN r.r_m68 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m68 = 1 THEN 2 WHEN c.ok_m68 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m68,
+    CASE WHEN r.r_m68 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m68 = 1 THEN 2 WHEN c.ok_m68 = 1 THEN 0 WHEN (r.rb5 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m68,
     CASE WHEN r.r_m69 IS NOT NULL THEN r.r_m69 ELSE CASE WHEN c.miss_m69 = 1 THEN NULL WHEN c.ok_m69 = 1 THEN c.sum_m69 END END AS v_m69,
-    CASE WHEN r.r_m69 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m69 = 1 THEN 2 WHEN c.ok_m69 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m69,
+    CASE WHEN r.r_m69 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m69 = 1 THEN 2 WHEN c.ok_m69 = 1 THEN 0 WHEN (r.rb5 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m69,
     CASE WHEN r.r_m70 IS NOT NULL THEN r.r_m70 ELSE CASE WHEN c.miss_m70 = 1 THEN NULL WHEN c.ok_m70 = 1 THEN c.sum_m70 END END AS v_m70,
-    CASE WHEN r.r_m70 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m70 = 1 THEN 2 WHEN c.ok_m70 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'junior', 'nine_year', 'senior', 'complete_second', 'vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m70,
+    CASE WHEN r.r_m70 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m70 = 1 THEN 2 WHEN c.ok_m70 = 1 THEN 0 WHEN (r.rb8 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m70,
     CASE WHEN r.r_m71 IS NOT NULL THEN r.r_m71 ELSE CASE WHEN c.miss_m71 = 1 THEN NULL WHEN c.ok_m71 = 1 THEN c.sum_m71 END END AS v_m71,
-    CASE WHEN r.r_m71 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m71 = 1 THEN 2 WHEN c.ok_m71 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'junior', 'nine_year', 'senior', 'complete_second', 'vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m71,
+    CASE WHEN r.r_m71 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m71 = 1 THEN 2 WHEN c.ok_m71 = 1 THEN 0 WHEN (r.rb8 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m71,
     CASE WHEN r.r_m72 IS NOT NULL THEN r.r_m72 ELSE CASE WHEN c.miss_m72 = 1 THEN NULL WHEN c.ok_m72 = 1 THEN c.sum_m72 END END AS v_m72,
-    CASE WHEN r.r_m72 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m72 = 1 THEN 2 WHEN c.ok_m72 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'junior', 'nine_year', 'senior', 'complete_second', 'vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m72,
+    CASE WHEN r.r_m72 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m72 = 1 THEN 2 WHEN c.ok_m72 = 1 THEN 0 WHEN (r.rb8 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m72,
     r.r_m73 AS v_m73,
-    CASE WHEN r.r_m73 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city'), FALSE) THEN 2 ELSE 3 END AS s_m73,
+    CASE WHEN r.r_m73 IS NOT NULL THEN 0 WHEN r.rb9 THEN 2 ELSE 3 END AS s_m73,
     r.r_m74 AS v_m74,
-    CASE WHEN r.r_m74 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city'), FALSE) THEN 2 ELSE 3 END AS s_m74,
+    CASE WHEN r.r_m74 IS NOT NULL THEN 0 WHEN r.rb9 THEN 2 ELSE 3 END AS s_m74,
     r.r_m75 AS v_m75,
-    CASE WHEN r.r_m75 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city'), FALSE) THEN 2 ELSE 3 END AS s_m75,
+    CASE WHEN r.r_m75 IS NOT NULL THEN 0 WHEN r.rb9 THEN 2 ELSE 3 END AS s_m75,
     r.r_m76 AS v_m76,
-    CASE WHEN r.r_m76 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city'), FALSE) THEN 2 ELSE 3 END AS s_m76
+    CASE WHEN r.r_m76 IS NOT NULL THEN 0 WHEN r.rb9 THEN 2 ELSE 3 END AS s_m76
   FROM r
   LEFT JOIN (
     SELECT parent, COUNT(*) AS n,
@@ -755,159 +765,159 @@ e0 AS (
 e1 AS (
   SELECT r.*,
     CASE WHEN r.r_m0 IS NOT NULL THEN r.r_m0 ELSE CASE WHEN c.miss_m0 = 1 THEN NULL WHEN c.ok_m0 = 1 THEN c.sum_m0 END END AS v_m0,
-    CASE WHEN r.r_m0 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m0 = 1 THEN 2 WHEN c.ok_m0 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m0,
+    CASE WHEN r.r_m0 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m0 = 1 THEN 2 WHEN c.ok_m0 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m0,
     r.r_m1 AS v_m1,
-    CASE WHEN r.r_m1 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city', 'district'), FALSE) THEN 2 ELSE 3 END AS s_m1,
+    CASE WHEN r.r_m1 IS NOT NULL THEN 0 WHEN r.rb1 THEN 2 ELSE 3 END AS s_m1,
     CASE WHEN r.r_m2 IS NOT NULL THEN r.r_m2 ELSE CASE WHEN c.miss_m2 = 1 THEN NULL WHEN c.ok_m2 = 1 THEN c.sum_m2 END END AS v_m2,
-    CASE WHEN r.r_m2 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m2 = 1 THEN 2 WHEN c.ok_m2 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m2,
+    CASE WHEN r.r_m2 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m2 = 1 THEN 2 WHEN c.ok_m2 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m2,
     CASE WHEN r.r_m3 IS NOT NULL THEN r.r_m3 ELSE CASE WHEN c.miss_m3 = 1 THEN NULL WHEN c.ok_m3 = 1 THEN c.sum_m3 END END AS v_m3,
-    CASE WHEN r.r_m3 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m3 = 1 THEN 2 WHEN c.ok_m3 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m3,
+    CASE WHEN r.r_m3 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m3 = 1 THEN 2 WHEN c.ok_m3 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m3,
     CASE WHEN r.r_m4 IS NOT NULL THEN r.r_m4 ELSE CASE WHEN c.miss_m4 = 1 THEN NULL WHEN c.ok_m4 = 1 THEN c.sum_m4 END END AS v_m4,
-    CASE WHEN r.r_m4 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m4 = 1 THEN 2 WHEN c.ok_m4 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m4,
+    CASE WHEN r.r_m4 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m4 = 1 THEN 2 WHEN c.ok_m4 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m4,
     CASE WHEN r.r_m5 IS NOT NULL THEN r.r_m5 ELSE CASE WHEN c.miss_m5 = 1 THEN NULL WHEN c.ok_m5 = 1 THEN c.sum_m5 END END AS v_m5,
-    CASE WHEN r.r_m5 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m5 = 1 THEN 2 WHEN c.ok_m5 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m5,
+    CASE WHEN r.r_m5 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m5 = 1 THEN 2 WHEN c.ok_m5 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m5,
     CASE WHEN r.r_m6 IS NOT NULL THEN r.r_m6 ELSE CASE WHEN c.miss_m6 = 1 THEN NULL WHEN c.ok_m6 = 1 THEN c.sum_m6 END END AS v_m6,
-    CASE WHEN r.r_m6 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m6 = 1 THEN 2 WHEN c.ok_m6 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m6,
+    CASE WHEN r.r_m6 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m6 = 1 THEN 2 WHEN c.ok_m6 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m6,
     CASE WHEN r.r_m7 IS NOT NULL THEN r.r_m7 ELSE CASE WHEN c.miss_m7 = 1 THEN NULL WHEN c.ok_m7 = 1 THEN c.sum_m7 END END AS v_m7,
-    CASE WHEN r.r_m7 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m7 = 1 THEN 2 WHEN c.ok_m7 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m7,
+    CASE WHEN r.r_m7 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m7 = 1 THEN 2 WHEN c.ok_m7 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m7,
     CASE WHEN r.r_m8 IS NOT NULL THEN r.r_m8 ELSE CASE WHEN c.miss_m8 = 1 THEN NULL WHEN c.ok_m8 = 1 THEN c.sum_m8 END END AS v_m8,
-    CASE WHEN r.r_m8 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m8 = 1 THEN 2 WHEN c.ok_m8 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m8,
+    CASE WHEN r.r_m8 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m8 = 1 THEN 2 WHEN c.ok_m8 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m8,
     CASE WHEN r.r_m9 IS NOT NULL THEN r.r_m9 ELSE CASE WHEN c.miss_m9 = 1 THEN NULL WHEN c.ok_m9 = 1 THEN c.sum_m9 END END AS v_m9,
-    CASE WHEN r.r_m9 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m9 = 1 THEN 2 WHEN c.ok_m9 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m9,
+    CASE WHEN r.r_m9 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m9 = 1 THEN 2 WHEN c.ok_m9 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m9,
     CASE WHEN r.r_m10 IS NOT NULL THEN r.r_m10 ELSE CASE WHEN c.miss_m10 = 1 THEN NULL WHEN c.ok_m10 = 1 THEN c.sum_m10 END END AS v_m10,
-    CASE WHEN r.r_m10 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m10 = 1 THEN 2 WHEN c.ok_m10 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m10,
+    CASE WHEN r.r_m10 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m10 = 1 THEN 2 WHEN c.ok_m10 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m10,
     CASE WHEN r.r_m11 IS NOT NULL THEN r.r_m11 ELSE CASE WHEN c.miss_m11 = 1 THEN NULL WHEN c.ok_m11 = 1 THEN c.sum_m11 END END AS v_m11,
-    CASE WHEN r.r_m11 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m11 = 1 THEN 2 WHEN c.ok_m11 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m11,
+    CASE WHEN r.r_m11 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m11 = 1 THEN 2 WHEN c.ok_m11 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m11,
     CASE WHEN r.r_m12 IS NOT NULL THEN r.r_m12 ELSE CASE WHEN c.miss_m12 = 1 THEN NULL WHEN c.ok_m12 = 1 THEN c.sum_m12 END END AS v_m12,
-    CASE WHEN r.r_m12 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m12 = 1 THEN 2 WHEN c.ok_m12 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m12,
+    CASE WHEN r.r_m12 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m12 = 1 THEN 2 WHEN c.ok_m12 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m12,
     CASE WHEN r.r_m13 IS NOT NULL THEN r.r_m13 ELSE CASE WHEN c.miss_m13 = 1 THEN NULL WHEN c.ok_m13 = 1 THEN c.sum_m13 END END AS v_m13,
-    CASE WHEN r.r_m13 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m13 = 1 THEN 2 WHEN c.ok_m13 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m13,
+    CASE WHEN r.r_m13 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m13 = 1 THEN 2 WHEN c.ok_m13 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m13,
     CASE WHEN r.r_m14 IS NOT NULL THEN r.r_m14 ELSE CASE WHEN c.miss_m14 = 1 THEN NULL WHEN c.ok_m14 = 1 THEN c.sum_m14 END END AS v_m14,
-    CASE WHEN r.r_m14 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m14 = 1 THEN 2 WHEN c.ok_m14 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m14,
+    CASE WHEN r.r_m14 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m14 = 1 THEN 2 WHEN c.ok_m14 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m14,
     CASE WHEN r.r_m15 IS NOT NULL THEN r.r_m15 ELSE CASE WHEN c.miss_m15 = 1 THEN NULL WHEN c.ok_m15 = 1 THEN c.sum_m15 END END AS v_m15,
-    CASE WHEN r.r_m15 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m15 = 1 THEN 2 WHEN c.ok_m15 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m15,
+    CASE WHEN r.r_m15 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m15 = 1 THEN 2 WHEN c.ok_m15 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m15,
     CASE WHEN r.r_m16 IS NOT NULL THEN r.r_m16 ELSE CASE WHEN c.miss_m16 = 1 THEN NULL WHEN c.ok_m16 = 1 THEN c.sum_m16 END END AS v_m16,
-    CASE WHEN r.r_m16 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m16 = 1 THEN 2 WHEN c.ok_m16 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m16,
+    CASE WHEN r.r_m16 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m16 = 1 THEN 2 WHEN c.ok_m16 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m16,
     CASE WHEN r.r_m17 IS NOT NULL THEN r.r_m17 ELSE CASE WHEN c.miss_m17 = 1 THEN NULL WHEN c.ok_m17 = 1 THEN c.sum_m17 END END AS v_m17,
-    CASE WHEN r.r_m17 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m17 = 1 THEN 2 WHEN c.ok_m17 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m17,
+    CASE WHEN r.r_m17 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m17 = 1 THEN 2 WHEN c.ok_m17 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m17,
     CASE WHEN r.r_m18 IS NOT NULL THEN r.r_m18 ELSE CASE WHEN c.miss_m18 = 1 THEN NULL WHEN c.ok_m18 = 1 THEN c.sum_m18 END END AS v_m18,
-    CASE WHEN r.r_m18 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m18 = 1 THEN 2 WHEN c.ok_m18 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m18,
+    CASE WHEN r.r_m18 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m18 = 1 THEN 2 WHEN c.ok_m18 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m18,
     CASE WHEN r.r_m19 IS NOT NULL THEN r.r_m19 ELSE CASE WHEN c.miss_m19 = 1 THEN NULL WHEN c.ok_m19 = 1 THEN c.sum_m19 END END AS v_m19,
-    CASE WHEN r.r_m19 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m19 = 1 THEN 2 WHEN c.ok_m19 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m19,
+    CASE WHEN r.r_m19 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m19 = 1 THEN 2 WHEN c.ok_m19 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m19,
     CASE WHEN r.r_m20 IS NOT NULL THEN r.r_m20 ELSE CASE WHEN c.miss_m20 = 1 THEN NULL WHEN c.ok_m20 = 1 THEN c.sum_m20 END END AS v_m20,
-    CASE WHEN r.r_m20 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m20 = 1 THEN 2 WHEN c.ok_m20 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m20,
+    CASE WHEN r.r_m20 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m20 = 1 THEN 2 WHEN c.ok_m20 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m20,
     r.r_m21 AS v_m21,
-    CASE WHEN r.r_m21 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city', 'district'), FALSE) THEN 2 ELSE 3 END AS s_m21,
+    CASE WHEN r.r_m21 IS NOT NULL THEN 0 WHEN r.rb1 THEN 2 ELSE 3 END AS s_m21,
     CASE WHEN r.r_m22 IS NOT NULL THEN r.r_m22 ELSE CASE WHEN c.miss_m22 = 1 THEN NULL WHEN c.ok_m22 = 1 THEN c.sum_m22 END END AS v_m22,
-    CASE WHEN r.r_m22 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m22 = 1 THEN 2 WHEN c.ok_m22 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m22,
+    CASE WHEN r.r_m22 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m22 = 1 THEN 2 WHEN c.ok_m22 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m22,
     CASE WHEN r.r_m23 IS NOT NULL THEN r.r_m23 ELSE CASE WHEN c.miss_m23 = 1 THEN NULL WHEN c.ok_m23 = 1 THEN c.sum_m23 END END AS v_m23,
-    CASE WHEN r.r_m23 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m23 = 1 THEN 2 WHEN c.ok_m23 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m23,
+    CASE WHEN r.r_m23 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m23 = 1 THEN 2 WHEN c.ok_m23 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m23,
     CASE WHEN r.r_m24 IS NOT NULL THEN r.r_m24 ELSE CASE WHEN c.miss_m24 = 1 THEN NULL WHEN c.ok_m24 = 1 THEN c.sum_m24 END END AS v_m24,
-    CASE WHEN r.r_m24 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m24 = 1 THEN 2 WHEN c.ok_m24 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m24,
+    CASE WHEN r.r_m24 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m24 = 1 THEN 2 WHEN c.ok_m24 = 1 THEN 0 WHEN (r.rb2 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m24,
     CASE WHEN r.r_m25 IS NOT NULL THEN r.r_m25 ELSE CASE WHEN c.miss_m25 = 1 THEN NULL WHEN c.ok_m25 = 1 THEN c.sum_m25 END END AS v_m25,
-    CASE WHEN r.r_m25 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m25 = 1 THEN 2 WHEN c.ok_m25 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m25,
+    CASE WHEN r.r_m25 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m25 = 1 THEN 2 WHEN c.ok_m25 = 1 THEN 0 WHEN (r.rb3 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m25,
     CASE WHEN r.r_m26 IS NOT NULL THEN r.r_m26 ELSE CASE WHEN c.miss_m26 = 1 THEN NULL WHEN c.ok_m26 = 1 THEN c.sum_m26 END END AS v_m26,
-    CASE WHEN r.r_m26 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m26 = 1 THEN 2 WHEN c.ok_m26 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m26,
+    CASE WHEN r.r_m26 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m26 = 1 THEN 2 WHEN c.ok_m26 = 1 THEN 0 WHEN (r.rb3 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m26,
     CASE WHEN r.r_m27 IS NOT NULL THEN r.r_m27 ELSE CASE WHEN c.miss_m27 = 1 THEN NULL WHEN c.ok_m27 = 1 THEN c.sum_m27 END END AS v_m27,
-    CASE WHEN r.r_m27 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m27 = 1 THEN 2 WHEN c.ok_m27 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m27,
+    CASE WHEN r.r_m27 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m27 = 1 THEN 2 WHEN c.ok_m27 = 1 THEN 0 WHEN (r.rb2 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m27,
     CASE WHEN r.r_m28 IS NOT NULL THEN r.r_m28 ELSE CASE WHEN c.miss_m28 = 1 THEN NULL WHEN c.ok_m28 = 1 THEN c.sum_m28 END END AS v_m28,
-    CASE WHEN r.r_m28 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m28 = 1 THEN 2 WHEN c.ok_m28 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m28,
+    CASE WHEN r.r_m28 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m28 = 1 THEN 2 WHEN c.ok_m28 = 1 THEN 0 WHEN (r.rb2 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m28,
     CASE WHEN r.r_m29 IS NOT NULL THEN r.r_m29 ELSE CASE WHEN c.miss_m29 = 1 THEN NULL WHEN c.ok_m29 = 1 THEN c.sum_m29 END END AS v_m29,
-    CASE WHEN r.r_m29 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m29 = 1 THEN 2 WHEN c.ok_m29 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('senior', 'complete_second', 'vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m29,
+    CASE WHEN r.r_m29 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m29 = 1 THEN 2 WHEN c.ok_m29 = 1 THEN 0 WHEN (r.rb4 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m29,
     r.r_m30 AS v_m30,
-    CASE WHEN r.r_m30 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city', 'district'), FALSE) THEN 2 ELSE 3 END AS s_m30,
+    CASE WHEN r.r_m30 IS NOT NULL THEN 0 WHEN r.rb1 THEN 2 ELSE 3 END AS s_m30,
     CASE WHEN r.r_m31 IS NOT NULL THEN r.r_m31 ELSE CASE WHEN c.miss_m31 = 1 THEN NULL WHEN c.ok_m31 = 1 THEN c.sum_m31 END END AS v_m31,
-    CASE WHEN r.r_m31 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m31 = 1 THEN 2 WHEN c.ok_m31 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m31,
+    CASE WHEN r.r_m31 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m31 = 1 THEN 2 WHEN c.ok_m31 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m31,
     r.r_m32 AS v_m32,
-    CASE WHEN r.r_m32 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city', 'district'), FALSE) THEN 2 ELSE 3 END AS s_m32,
+    CASE WHEN r.r_m32 IS NOT NULL THEN 0 WHEN r.rb1 THEN 2 ELSE 3 END AS s_m32,
     CASE WHEN r.r_m33 IS NOT NULL THEN r.r_m33 ELSE CASE WHEN c.miss_m33 = 1 THEN NULL WHEN c.ok_m33 = 1 THEN c.sum_m33 END END AS v_m33,
-    CASE WHEN r.r_m33 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m33 = 1 THEN 2 WHEN c.ok_m33 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m33,
+    CASE WHEN r.r_m33 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m33 = 1 THEN 2 WHEN c.ok_m33 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m33,
     CASE WHEN r.r_m34 IS NOT NULL THEN r.r_m34 ELSE CASE WHEN c.miss_m34 = 1 THEN NULL WHEN c.ok_m34 = 1 THEN c.sum_m34 END END AS v_m34,
-    CASE WHEN r.r_m34 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m34 = 1 THEN 2 WHEN c.ok_m34 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m34,
+    CASE WHEN r.r_m34 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m34 = 1 THEN 2 WHEN c.ok_m34 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m34,
     CASE WHEN r.r_m35 IS NOT NULL THEN r.r_m35 ELSE CASE WHEN c.miss_m35 = 1 THEN NULL WHEN c.ok_m35 = 1 THEN c.sum_m35 END END AS v_m35,
-    CASE WHEN r.r_m35 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m35 = 1 THEN 2 WHEN c.ok_m35 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m35,
+    CASE WHEN r.r_m35 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m35 = 1 THEN 2 WHEN c.ok_m35 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m35,
     CASE WHEN r.r_m36 IS NOT NULL THEN r.r_m36 ELSE CASE WHEN c.miss_m36 = 1 THEN NULL WHEN c.ok_m36 = 1 THEN c.sum_m36 END END AS v_m36,
-    CASE WHEN r.r_m36 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m36 = 1 THEN 2 WHEN c.ok_m36 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m36,
+    CASE WHEN r.r_m36 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m36 = 1 THEN 2 WHEN c.ok_m36 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m36,
     CASE WHEN r.r_m37 IS NOT NULL THEN r.r_m37 ELSE CASE WHEN c.miss_m37 = 1 THEN NULL WHEN c.ok_m37 = 1 THEN c.sum_m37 END END AS v_m37,
-    CASE WHEN r.r_m37 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m37 = 1 THEN 2 WHEN c.ok_m37 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m37,
+    CASE WHEN r.r_m37 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m37 = 1 THEN 2 WHEN c.ok_m37 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m37,
     CASE WHEN r.r_m38 IS NOT NULL THEN r.r_m38 ELSE CASE WHEN c.miss_m38 = 1 THEN NULL WHEN c.ok_m38 = 1 THEN c.sum_m38 END END AS v_m38,
-    CASE WHEN r.r_m38 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m38 = 1 THEN 2 WHEN c.ok_m38 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m38,
+    CASE WHEN r.r_m38 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m38 = 1 THEN 2 WHEN c.ok_m38 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m38,
     CASE WHEN r.r_m39 IS NOT NULL THEN r.r_m39 ELSE CASE WHEN c.miss_m39 = 1 THEN NULL WHEN c.ok_m39 = 1 THEN c.sum_m39 END END AS v_m39,
-    CASE WHEN r.r_m39 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m39 = 1 THEN 2 WHEN c.ok_m39 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m39,
+    CASE WHEN r.r_m39 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m39 = 1 THEN 2 WHEN c.ok_m39 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m39,
     CASE WHEN r.r_m40 IS NOT NULL THEN r.r_m40 ELSE CASE WHEN c.miss_m40 = 1 THEN NULL WHEN c.ok_m40 = 1 THEN c.sum_m40 END END AS v_m40,
-    CASE WHEN r.r_m40 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m40 = 1 THEN 2 WHEN c.ok_m40 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m40,
+    CASE WHEN r.r_m40 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m40 = 1 THEN 2 WHEN c.ok_m40 = 1 THEN 0 WHEN (r.rb5 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m40,
     CASE WHEN r.r_m41 IS NOT NULL THEN r.r_m41 ELSE CASE WHEN c.miss_m41 = 1 THEN NULL WHEN c.ok_m41 = 1 THEN c.sum_m41 END END AS v_m41,
-    CASE WHEN r.r_m41 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m41 = 1 THEN 2 WHEN c.ok_m41 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m41,
+    CASE WHEN r.r_m41 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m41 = 1 THEN 2 WHEN c.ok_m41 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m41,
     CASE WHEN r.r_m42 IS NOT NULL THEN r.r_m42 ELSE CASE WHEN c.miss_m42 = 1 THEN NULL WHEN c.ok_m42 = 1 THEN c.sum_m42 END END AS v_m42,
-    CASE WHEN r.r_m42 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m42 = 1 THEN 2 WHEN c.ok_m42 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m42,
+    CASE WHEN r.r_m42 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m42 = 1 THEN 2 WHEN c.ok_m42 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m42,
     CASE WHEN r.r_m43 IS NOT NULL THEN r.r_m43 ELSE CASE WHEN c.miss_m43 = 1 THEN NULL WHEN c.ok_m43 = 1 THEN c.sum_m43 END END AS v_m43,
-    CASE WHEN r.r_m43 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m43 = 1 THEN 2 WHEN c.ok_m43 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m43,
+    CASE WHEN r.r_m43 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m43 = 1 THEN 2 WHEN c.ok_m43 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m43,
     CASE WHEN r.r_m44 IS NOT NULL THEN r.r_m44 ELSE CASE WHEN c.miss_m44 = 1 THEN NULL WHEN c.ok_m44 = 1 THEN c.sum_m44 END END AS v_m44,
-    CASE WHEN r.r_m44 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m44 = 1 THEN 2 WHEN c.ok_m44 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m44,
+    CASE WHEN r.r_m44 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m44 = 1 THEN 2 WHEN c.ok_m44 = 1 THEN 0 WHEN (r.rb5 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m44,
     CASE WHEN r.r_m45 IS NOT NULL THEN r.r_m45 ELSE CASE WHEN c.miss_m45 = 1 THEN NULL WHEN c.ok_m45 = 1 THEN c.sum_m45 END END AS v_m45,
-    CASE WHEN r.r_m45 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m45 = 1 THEN 2 WHEN c.ok_m45 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m45,
+    CASE WHEN r.r_m45 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m45 = 1 THEN 2 WHEN c.ok_m45 = 1 THEN 0 WHEN (r.rb5 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m45,
     CASE WHEN r.r_m46 IS NOT NULL THEN r.r_m46 ELSE CASE WHEN c.miss_m46 = 1 THEN NULL WHEN c.ok_m46 = 1 THEN c.sum_m46 END END AS v_m46,
-    CASE WHEN r.r_m46 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m46 = 1 THEN 2 WHEN c.ok_m46 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m46,
+    CASE WHEN r.r_m46 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m46 = 1 THEN 2 WHEN c.ok_m46 = 1 THEN 0 WHEN (r.rb5 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m46,
     CASE WHEN r.r_m47 IS NOT NULL THEN r.r_m47 ELSE CASE WHEN c.miss_m47 = 1 THEN NULL WHEN c.ok_m47 = 1 THEN c.sum_m47 END END AS v_m47,
-    CASE WHEN r.r_m47 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m47 = 1 THEN 2 WHEN c.ok_m47 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m47,
+    CASE WHEN r.r_m47 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m47 = 1 THEN 2 WHEN c.ok_m47 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m47,
     CASE WHEN r.r_m48 IS NOT NULL THEN r.r_m48 ELSE CASE WHEN c.miss_m48 = 1 THEN NULL WHEN c.ok_m48 = 1 THEN c.sum_m48 END END AS v_m48,
-    CASE WHEN r.r_m48 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m48 = 1 THEN 2 WHEN c.ok_m48 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m48,
+    CASE WHEN r.r_m48 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m48 = 1 THEN 2 WHEN c.ok_m48 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m48,
     CASE WHEN r.r_m49 IS NOT NULL THEN r.r_m49 ELSE CASE WHEN c.miss_m49 = 1 THEN NULL WHEN c.ok_m49 = 1 THEN c.sum_m49 END END AS v_m49,
-    CASE WHEN r.r_m49 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m49 = 1 THEN 2 WHEN c.ok_m49 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m49,
+    CASE WHEN r.r_m49 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m49 = 1 THEN 2 WHEN c.ok_m49 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m49,
     CASE WHEN r.r_m50 IS NOT NULL THEN r.r_m50 ELSE CASE WHEN c.miss_m50 = 1 THEN NULL WHEN c.ok_m50 = 1 THEN c.sum_m50 END END AS v_m50,
-    CASE WHEN r.r_m50 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m50 = 1 THEN 2 WHEN c.ok_m50 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m50,
+    CASE WHEN r.r_m50 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m50 = 1 THEN 2 WHEN c.ok_m50 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m50,
     CASE WHEN r.r_m51 IS NOT NULL THEN r.r_m51 ELSE CASE WHEN c.miss_m51 = 1 THEN NULL WHEN c.ok_m51 = 1 THEN c.sum_m51 END END AS v_m51,
-    CASE WHEN r.r_m51 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m51 = 1 THEN 2 WHEN c.ok_m51 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m51,
+    CASE WHEN r.r_m51 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m51 = 1 THEN 2 WHEN c.ok_m51 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m51,
     CASE WHEN r.r_m52 IS NOT NULL THEN r.r_m52 ELSE CASE WHEN c.miss_m52 = 1 THEN NULL WHEN c.ok_m52 = 1 THEN c.sum_m52 END END AS v_m52,
-    CASE WHEN r.r_m52 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m52 = 1 THEN 2 WHEN c.ok_m52 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m52,
+    CASE WHEN r.r_m52 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m52 = 1 THEN 2 WHEN c.ok_m52 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m52,
     CASE WHEN r.r_m53 IS NOT NULL THEN r.r_m53 ELSE CASE WHEN c.miss_m53 = 1 THEN NULL WHEN c.ok_m53 = 1 THEN c.sum_m53 END END AS v_m53,
-    CASE WHEN r.r_m53 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m53 = 1 THEN 2 WHEN c.ok_m53 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m53,
+    CASE WHEN r.r_m53 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m53 = 1 THEN 2 WHEN c.ok_m53 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m53,
     CASE WHEN r.r_m54 IS NOT NULL THEN r.r_m54 ELSE CASE WHEN c.miss_m54 = 1 THEN NULL WHEN c.ok_m54 = 1 THEN c.sum_m54 END END AS v_m54,
-    CASE WHEN r.r_m54 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m54 = 1 THEN 2 WHEN c.ok_m54 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m54,
+    CASE WHEN r.r_m54 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m54 = 1 THEN 2 WHEN c.ok_m54 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m54,
     CASE WHEN r.r_m55 IS NOT NULL THEN r.r_m55 ELSE CASE WHEN c.miss_m55 = 1 THEN NULL WHEN c.ok_m55 = 1 THEN c.sum_m55 END END AS v_m55,
-    CASE WHEN r.r_m55 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m55 = 1 THEN 2 WHEN c.ok_m55 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m55,
+    CASE WHEN r.r_m55 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m55 = 1 THEN 2 WHEN c.ok_m55 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m55,
     CASE WHEN r.r_m56 IS NOT NULL THEN r.r_m56 ELSE CASE WHEN c.miss_m56 = 1 THEN NULL WHEN c.ok_m56 = 1 THEN c.sum_m56 END END AS v_m56,
-    CASE WHEN r.r_m56 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m56 = 1 THEN 2 WHEN c.ok_m56 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m56,
+    CASE WHEN r.r_m56 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m56 = 1 THEN 2 WHEN c.ok_m56 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m56,
     CASE WHEN r.r_m57 IS NOT NULL THEN r.r_m57 ELSE CASE WHEN c.miss_m57 = 1 THEN NULL WHEN c.ok_m57 = 1 THEN c.sum_m57 END END AS v_m57,
-    CASE WHEN r.r_m57 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m57 = 1 THEN 2 WHEN c.ok_m57 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m57,
+    CASE WHEN r.r_m57 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m57 = 1 THEN 2 WHEN c.ok_m57 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m57,
     CASE WHEN r.r_m58 IS NOT NULL THEN r.r_m58 ELSE CASE WHEN c.miss_m58 = 1 THEN NULL WHEN c.ok_m58 = 1 THEN c.sum_m58 END END AS v_m58,
-    CASE WHEN r.r_m58 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m58 = 1 THEN 2 WHEN c.ok_m58 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m58,
+    CASE WHEN r.r_m58 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m58 = 1 THEN 2 WHEN c.ok_m58 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m58,
     CASE WHEN r.r_m59 IS NOT NULL THEN r.r_m59 ELSE CASE WHEN c.miss_m59 = 1 THEN NULL WHEN c.ok_m59 = 1 THEN c.sum_m59 END END AS v_m59,
-    CASE WHEN r.r_m59 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m59 = 1 THEN 2 WHEN c.ok_m59 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m59,
+    CASE WHEN r.r_m59 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m59 = 1 THEN 2 WHEN c.ok_m59 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m59,
     CASE WHEN r.r_m60 IS NOT NULL THEN r.r_m60 ELSE CASE WHEN c.miss_m60 = 1 THEN NULL WHEN c.ok_m60 = 1 THEN c.sum_m60 END END AS v_m60,
-    CASE WHEN r.r_m60 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m60 = 1 THEN 2 WHEN c.ok_m60 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'nine_year'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m60,
+    CASE WHEN r.r_m60 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m60 = 1 THEN 2 WHEN c.ok_m60 = 1 THEN 0 WHEN (r.rb6 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m60,
     CASE WHEN r.r_m61 IS NOT NULL THEN r.r_m61 ELSE CASE WHEN c.miss_m61 = 1 THEN NULL WHEN c.ok_m61 = 1 THEN c.sum_m61 END END AS v_m61,
-    CASE WHEN r.r_m61 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m61 = 1 THEN 2 WHEN c.ok_m61 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'nine_year'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m61,
+    CASE WHEN r.r_m61 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m61 = 1 THEN 2 WHEN c.ok_m61 = 1 THEN 0 WHEN (r.rb6 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m61,
     CASE WHEN r.r_m62 IS NOT NULL THEN r.r_m62 ELSE CASE WHEN c.miss_m62 = 1 THEN NULL WHEN c.ok_m62 = 1 THEN c.sum_m62 END END AS v_m62,
-    CASE WHEN r.r_m62 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m62 = 1 THEN 2 WHEN c.ok_m62 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'nine_year'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m62,
+    CASE WHEN r.r_m62 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m62 = 1 THEN 2 WHEN c.ok_m62 = 1 THEN 0 WHEN (r.rb6 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m62,
     CASE WHEN r.r_m63 IS NOT NULL THEN r.r_m63 ELSE CASE WHEN c.miss_m63 = 1 THEN NULL WHEN c.ok_m63 = 1 THEN c.sum_m63 END END AS v_m63,
-    CASE WHEN r.r_m63 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m63 = 1 THEN 2 WHEN c.ok_m63 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m63,
+    CASE WHEN r.r_m63 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m63 = 1 THEN 2 WHEN c.ok_m63 = 1 THEN 0 WHEN (r.rb2 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m63,
     CASE WHEN r.r_m64 IS NOT NULL THEN r.r_m64 ELSE CASE WHEN c.miss_m64 = 1 THEN NULL WHEN c.ok_m64 = 1 THEN c.sum_m64 END END AS v_m64,
-    CASE WHEN r.r_m64 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m64 = 1 THEN 2 WHEN c.ok_m64 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m64,
+    CASE WHEN r.r_m64 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m64 = 1 THEN 2 WHEN c.ok_m64 = 1 THEN 0 WHEN (r.rb2 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m64,
     CASE WHEN r.r_m65 IS NOT NULL THEN r.r_m65 ELSE CASE WHEN c.miss_m65 = 1 THEN NULL WHEN c.ok_m65 = 1 THEN c.sum_m65 END END AS v_m65,
-    CASE WHEN r.r_m65 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m65 = 1 THEN 2 WHEN c.ok_m65 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m65,
+    CASE WHEN r.r_m65 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m65 = 1 THEN 2 WHEN c.ok_m65 = 1 THEN 0 WHEN (r.rb2 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m65,
     CASE WHEN r.r_m66 IS NOT NULL THEN r.r_m66 ELSE CASE WHEN c.miss_m66 = 1 THEN NULL WHEN c.ok_m66 = 1 THEN c.sum_m66 END END AS v_m66,
-    CASE WHEN r.r_m66 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m66 = 1 THEN 2 WHEN c.ok_m66 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('senior', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m66,
+    CASE WHEN r.r_m66 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m66 = 1 THEN 2 WHEN c.ok_m66 = 1 THEN 0 WHEN (r.rb7 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m66,
     CASE WHEN r.r_m67 IS NOT NULL THEN r.r_m67 ELSE CASE WHEN c.miss_m67 = 1 THEN NULL WHEN c.ok_m67 = 1 THEN c.sum_m67 END END AS v_m67,
-    CASE WHEN r.r_m67 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m67 = 1 THEN 2 WHEN c.ok_m67 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('senior', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m67,
+    CASE WHEN r.r_m67 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m67 = 1 THEN 2 WHEN c.ok_m67 = 1 THEN 0 WHEN (r.rb7 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m67,
     CASE WHEN r.r_m68 IS NOT NULL THEN r.r_m68 ELSE CASE WHEN c.miss_m68 = 1 THEN NULL WHEN c.ok_m68 = 1 THEN c.sum_m68 END END AS v_m68,
-    CASE WHEN r.r_m68 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m68 = 1 THEN 2 WHEN c.ok_m68 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m68,
+    CASE WHEN r.r_m68 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m68 = 1 THEN 2 WHEN c.ok_m68 = 1 THEN 0 WHEN (r.rb5 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m68,
     CASE WHEN r.r_m69 IS NOT NULL THEN r.r_m69 ELSE CASE WHEN c.miss_m69 = 1 THEN NULL WHEN c.ok_m69 = 1 THEN c.sum_m69 END END AS v_m69,
-    CASE WHEN r.r_m69 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m69 = 1 THEN 2 WHEN c.ok_m69 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m69,
+    CASE WHEN r.r_m69 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m69 = 1 THEN 2 WHEN c.ok_m69 = 1 THEN 0 WHEN (r.rb5 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m69,
     CASE WHEN r.r_m70 IS NOT NULL THEN r.r_m70 ELSE CASE WHEN c.miss_m70 = 1 THEN NULL WHEN c.ok_m70 = 1 THEN c.sum_m70 END END AS v_m70,
-    CASE WHEN r.r_m70 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m70 = 1 THEN 2 WHEN c.ok_m70 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'junior', 'nine_year', 'senior', 'complete_second', 'vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m70,
+    CASE WHEN r.r_m70 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m70 = 1 THEN 2 WHEN c.ok_m70 = 1 THEN 0 WHEN (r.rb8 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m70,
     CASE WHEN r.r_m71 IS NOT NULL THEN r.r_m71 ELSE CASE WHEN c.miss_m71 = 1 THEN NULL WHEN c.ok_m71 = 1 THEN c.sum_m71 END END AS v_m71,
-    CASE WHEN r.r_m71 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m71 = 1 THEN 2 WHEN c.ok_m71 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'junior', 'nine_year', 'senior', 'complete_second', 'vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m71,
+    CASE WHEN r.r_m71 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m71 = 1 THEN 2 WHEN c.ok_m71 = 1 THEN 0 WHEN (r.rb8 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m71,
     CASE WHEN r.r_m72 IS NOT NULL THEN r.r_m72 ELSE CASE WHEN c.miss_m72 = 1 THEN NULL WHEN c.ok_m72 = 1 THEN c.sum_m72 END END AS v_m72,
-    CASE WHEN r.r_m72 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m72 = 1 THEN 2 WHEN c.ok_m72 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'junior', 'nine_year', 'senior', 'complete_second', 'vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m72,
+    CASE WHEN r.r_m72 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m72 = 1 THEN 2 WHEN c.ok_m72 = 1 THEN 0 WHEN (r.rb8 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m72,
     r.r_m73 AS v_m73,
-    CASE WHEN r.r_m73 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city'), FALSE) THEN 2 ELSE 3 END AS s_m73,
+    CASE WHEN r.r_m73 IS NOT NULL THEN 0 WHEN r.rb9 THEN 2 ELSE 3 END AS s_m73,
     r.r_m74 AS v_m74,
-    CASE WHEN r.r_m74 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city'), FALSE) THEN 2 ELSE 3 END AS s_m74,
+    CASE WHEN r.r_m74 IS NOT NULL THEN 0 WHEN r.rb9 THEN 2 ELSE 3 END AS s_m74,
     r.r_m75 AS v_m75,
-    CASE WHEN r.r_m75 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city'), FALSE) THEN 2 ELSE 3 END AS s_m75,
+    CASE WHEN r.r_m75 IS NOT NULL THEN 0 WHEN r.rb9 THEN 2 ELSE 3 END AS s_m75,
     r.r_m76 AS v_m76,
-    CASE WHEN r.r_m76 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city'), FALSE) THEN 2 ELSE 3 END AS s_m76
+    CASE WHEN r.r_m76 IS NOT NULL THEN 0 WHEN r.rb9 THEN 2 ELSE 3 END AS s_m76
   FROM r
   LEFT JOIN (
     SELECT parent, COUNT(*) AS n,
@@ -1124,159 +1134,159 @@ e1 AS (
 e2 AS (
   SELECT r.*,
     CASE WHEN r.r_m0 IS NOT NULL THEN r.r_m0 ELSE CASE WHEN c.miss_m0 = 1 THEN NULL WHEN c.ok_m0 = 1 THEN c.sum_m0 END END AS v_m0,
-    CASE WHEN r.r_m0 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m0 = 1 THEN 2 WHEN c.ok_m0 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m0,
+    CASE WHEN r.r_m0 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m0 = 1 THEN 2 WHEN c.ok_m0 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m0,
     r.r_m1 AS v_m1,
-    CASE WHEN r.r_m1 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city', 'district'), FALSE) THEN 2 ELSE 3 END AS s_m1,
+    CASE WHEN r.r_m1 IS NOT NULL THEN 0 WHEN r.rb1 THEN 2 ELSE 3 END AS s_m1,
     CASE WHEN r.r_m2 IS NOT NULL THEN r.r_m2 ELSE CASE WHEN c.miss_m2 = 1 THEN NULL WHEN c.ok_m2 = 1 THEN c.sum_m2 END END AS v_m2,
-    CASE WHEN r.r_m2 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m2 = 1 THEN 2 WHEN c.ok_m2 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m2,
+    CASE WHEN r.r_m2 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m2 = 1 THEN 2 WHEN c.ok_m2 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m2,
     CASE WHEN r.r_m3 IS NOT NULL THEN r.r_m3 ELSE CASE WHEN c.miss_m3 = 1 THEN NULL WHEN c.ok_m3 = 1 THEN c.sum_m3 END END AS v_m3,
-    CASE WHEN r.r_m3 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m3 = 1 THEN 2 WHEN c.ok_m3 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m3,
+    CASE WHEN r.r_m3 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m3 = 1 THEN 2 WHEN c.ok_m3 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m3,
     CASE WHEN r.r_m4 IS NOT NULL THEN r.r_m4 ELSE CASE WHEN c.miss_m4 = 1 THEN NULL WHEN c.ok_m4 = 1 THEN c.sum_m4 END END AS v_m4,
-    CASE WHEN r.r_m4 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m4 = 1 THEN 2 WHEN c.ok_m4 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m4,
+    CASE WHEN r.r_m4 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m4 = 1 THEN 2 WHEN c.ok_m4 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m4,
     CASE WHEN r.r_m5 IS NOT NULL THEN r.r_m5 ELSE CASE WHEN c.miss_m5 = 1 THEN NULL WHEN c.ok_m5 = 1 THEN c.sum_m5 END END AS v_m5,
-    CASE WHEN r.r_m5 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m5 = 1 THEN 2 WHEN c.ok_m5 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m5,
+    CASE WHEN r.r_m5 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m5 = 1 THEN 2 WHEN c.ok_m5 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m5,
     CASE WHEN r.r_m6 IS NOT NULL THEN r.r_m6 ELSE CASE WHEN c.miss_m6 = 1 THEN NULL WHEN c.ok_m6 = 1 THEN c.sum_m6 END END AS v_m6,
-    CASE WHEN r.r_m6 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m6 = 1 THEN 2 WHEN c.ok_m6 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m6,
+    CASE WHEN r.r_m6 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m6 = 1 THEN 2 WHEN c.ok_m6 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m6,
     CASE WHEN r.r_m7 IS NOT NULL THEN r.r_m7 ELSE CASE WHEN c.miss_m7 = 1 THEN NULL WHEN c.ok_m7 = 1 THEN c.sum_m7 END END AS v_m7,
-    CASE WHEN r.r_m7 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m7 = 1 THEN 2 WHEN c.ok_m7 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m7,
+    CASE WHEN r.r_m7 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m7 = 1 THEN 2 WHEN c.ok_m7 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m7,
     CASE WHEN r.r_m8 IS NOT NULL THEN r.r_m8 ELSE CASE WHEN c.miss_m8 = 1 THEN NULL WHEN c.ok_m8 = 1 THEN c.sum_m8 END END AS v_m8,
-    CASE WHEN r.r_m8 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m8 = 1 THEN 2 WHEN c.ok_m8 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m8,
+    CASE WHEN r.r_m8 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m8 = 1 THEN 2 WHEN c.ok_m8 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m8,
     CASE WHEN r.r_m9 IS NOT NULL THEN r.r_m9 ELSE CASE WHEN c.miss_m9 = 1 THEN NULL WHEN c.ok_m9 = 1 THEN c.sum_m9 END END AS v_m9,
-    CASE WHEN r.r_m9 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m9 = 1 THEN 2 WHEN c.ok_m9 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m9,
+    CASE WHEN r.r_m9 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m9 = 1 THEN 2 WHEN c.ok_m9 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m9,
     CASE WHEN r.r_m10 IS NOT NULL THEN r.r_m10 ELSE CASE WHEN c.miss_m10 = 1 THEN NULL WHEN c.ok_m10 = 1 THEN c.sum_m10 END END AS v_m10,
-    CASE WHEN r.r_m10 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m10 = 1 THEN 2 WHEN c.ok_m10 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m10,
+    CASE WHEN r.r_m10 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m10 = 1 THEN 2 WHEN c.ok_m10 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m10,
     CASE WHEN r.r_m11 IS NOT NULL THEN r.r_m11 ELSE CASE WHEN c.miss_m11 = 1 THEN NULL WHEN c.ok_m11 = 1 THEN c.sum_m11 END END AS v_m11,
-    CASE WHEN r.r_m11 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m11 = 1 THEN 2 WHEN c.ok_m11 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m11,
+    CASE WHEN r.r_m11 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m11 = 1 THEN 2 WHEN c.ok_m11 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m11,
     CASE WHEN r.r_m12 IS NOT NULL THEN r.r_m12 ELSE CASE WHEN c.miss_m12 = 1 THEN NULL WHEN c.ok_m12 = 1 THEN c.sum_m12 END END AS v_m12,
-    CASE WHEN r.r_m12 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m12 = 1 THEN 2 WHEN c.ok_m12 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m12,
+    CASE WHEN r.r_m12 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m12 = 1 THEN 2 WHEN c.ok_m12 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m12,
     CASE WHEN r.r_m13 IS NOT NULL THEN r.r_m13 ELSE CASE WHEN c.miss_m13 = 1 THEN NULL WHEN c.ok_m13 = 1 THEN c.sum_m13 END END AS v_m13,
-    CASE WHEN r.r_m13 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m13 = 1 THEN 2 WHEN c.ok_m13 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m13,
+    CASE WHEN r.r_m13 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m13 = 1 THEN 2 WHEN c.ok_m13 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m13,
     CASE WHEN r.r_m14 IS NOT NULL THEN r.r_m14 ELSE CASE WHEN c.miss_m14 = 1 THEN NULL WHEN c.ok_m14 = 1 THEN c.sum_m14 END END AS v_m14,
-    CASE WHEN r.r_m14 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m14 = 1 THEN 2 WHEN c.ok_m14 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m14,
+    CASE WHEN r.r_m14 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m14 = 1 THEN 2 WHEN c.ok_m14 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m14,
     CASE WHEN r.r_m15 IS NOT NULL THEN r.r_m15 ELSE CASE WHEN c.miss_m15 = 1 THEN NULL WHEN c.ok_m15 = 1 THEN c.sum_m15 END END AS v_m15,
-    CASE WHEN r.r_m15 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m15 = 1 THEN 2 WHEN c.ok_m15 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m15,
+    CASE WHEN r.r_m15 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m15 = 1 THEN 2 WHEN c.ok_m15 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m15,
     CASE WHEN r.r_m16 IS NOT NULL THEN r.r_m16 ELSE CASE WHEN c.miss_m16 = 1 THEN NULL WHEN c.ok_m16 = 1 THEN c.sum_m16 END END AS v_m16,
-    CASE WHEN r.r_m16 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m16 = 1 THEN 2 WHEN c.ok_m16 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m16,
+    CASE WHEN r.r_m16 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m16 = 1 THEN 2 WHEN c.ok_m16 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m16,
     CASE WHEN r.r_m17 IS NOT NULL THEN r.r_m17 ELSE CASE WHEN c.miss_m17 = 1 THEN NULL WHEN c.ok_m17 = 1 THEN c.sum_m17 END END AS v_m17,
-    CASE WHEN r.r_m17 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m17 = 1 THEN 2 WHEN c.ok_m17 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m17,
+    CASE WHEN r.r_m17 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m17 = 1 THEN 2 WHEN c.ok_m17 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m17,
     CASE WHEN r.r_m18 IS NOT NULL THEN r.r_m18 ELSE CASE WHEN c.miss_m18 = 1 THEN NULL WHEN c.ok_m18 = 1 THEN c.sum_m18 END END AS v_m18,
-    CASE WHEN r.r_m18 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m18 = 1 THEN 2 WHEN c.ok_m18 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m18,
+    CASE WHEN r.r_m18 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m18 = 1 THEN 2 WHEN c.ok_m18 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m18,
     CASE WHEN r.r_m19 IS NOT NULL THEN r.r_m19 ELSE CASE WHEN c.miss_m19 = 1 THEN NULL WHEN c.ok_m19 = 1 THEN c.sum_m19 END END AS v_m19,
-    CASE WHEN r.r_m19 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m19 = 1 THEN 2 WHEN c.ok_m19 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m19,
+    CASE WHEN r.r_m19 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m19 = 1 THEN 2 WHEN c.ok_m19 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m19,
     CASE WHEN r.r_m20 IS NOT NULL THEN r.r_m20 ELSE CASE WHEN c.miss_m20 = 1 THEN NULL WHEN c.ok_m20 = 1 THEN c.sum_m20 END END AS v_m20,
-    CASE WHEN r.r_m20 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m20 = 1 THEN 2 WHEN c.ok_m20 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m20,
+    CASE WHEN r.r_m20 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m20 = 1 THEN 2 WHEN c.ok_m20 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m20,
     r.r_m21 AS v_m21,
-    CASE WHEN r.r_m21 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city', 'district'), FALSE) THEN 2 ELSE 3 END AS s_m21,
+    CASE WHEN r.r_m21 IS NOT NULL THEN 0 WHEN r.rb1 THEN 2 ELSE 3 END AS s_m21,
     CASE WHEN r.r_m22 IS NOT NULL THEN r.r_m22 ELSE CASE WHEN c.miss_m22 = 1 THEN NULL WHEN c.ok_m22 = 1 THEN c.sum_m22 END END AS v_m22,
-    CASE WHEN r.r_m22 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m22 = 1 THEN 2 WHEN c.ok_m22 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m22,
+    CASE WHEN r.r_m22 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m22 = 1 THEN 2 WHEN c.ok_m22 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m22,
     CASE WHEN r.r_m23 IS NOT NULL THEN r.r_m23 ELSE CASE WHEN c.miss_m23 = 1 THEN NULL WHEN c.ok_m23 = 1 THEN c.sum_m23 END END AS v_m23,
-    CASE WHEN r.r_m23 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m23 = 1 THEN 2 WHEN c.ok_m23 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m23,
+    CASE WHEN r.r_m23 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m23 = 1 THEN 2 WHEN c.ok_m23 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m23,
     CASE WHEN r.r_m24 IS NOT NULL THEN r.r_m24 ELSE CASE WHEN c.miss_m24 = 1 THEN NULL WHEN c.ok_m24 = 1 THEN c.sum_m24 END END AS v_m24,
-    CASE WHEN r.r_m24 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m24 = 1 THEN 2 WHEN c.ok_m24 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m24,
+    CASE WHEN r.r_m24 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m24 = 1 THEN 2 WHEN c.ok_m24 = 1 THEN 0 WHEN (r.rb2 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m24,
     CASE WHEN r.r_m25 IS NOT NULL THEN r.r_m25 ELSE CASE WHEN c.miss_m25 = 1 THEN NULL WHEN c.ok_m25 = 1 THEN c.sum_m25 END END AS v_m25,
-    CASE WHEN r.r_m25 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m25 = 1 THEN 2 WHEN c.ok_m25 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m25,
+    CASE WHEN r.r_m25 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m25 = 1 THEN 2 WHEN c.ok_m25 = 1 THEN 0 WHEN (r.rb3 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m25,
     CASE WHEN r.r_m26 IS NOT NULL THEN r.r_m26 ELSE CASE WHEN c.miss_m26 = 1 THEN NULL WHEN c.ok_m26 = 1 THEN c.sum_m26 END END AS v_m26,
-    CASE WHEN r.r_m26 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m26 = 1 THEN 2 WHEN c.ok_m26 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m26,
+    CASE WHEN r.r_m26 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m26 = 1 THEN 2 WHEN c.ok_m26 = 1 THEN 0 WHEN (r.rb3 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m26,
     CASE WHEN r.r_m27 IS NOT NULL THEN r.r_m27 ELSE CASE WHEN c.miss_m27 = 1 THEN NULL WHEN c.ok_m27 = 1 THEN c.sum_m27 END END AS v_m27,
-    CASE WHEN r.r_m27 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m27 = 1 THEN 2 WHEN c.ok_m27 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m27,
+    CASE WHEN r.r_m27 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m27 = 1 THEN 2 WHEN c.ok_m27 = 1 THEN 0 WHEN (r.rb2 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m27,
     CASE WHEN r.r_m28 IS NOT NULL THEN r.r_m28 ELSE CASE WHEN c.miss_m28 = 1 THEN NULL WHEN c.ok_m28 = 1 THEN c.sum_m28 END END AS v_m28,
-    CASE WHEN r.r_m28 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m28 = 1 THEN 2 WHEN c.ok_m28 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m28,
+    CASE WHEN r.r_m28 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m28 = 1 THEN 2 WHEN c.ok_m28 = 1 THEN 0 WHEN (r.rb2 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m28,
     CASE WHEN r.r_m29 IS NOT NULL THEN r.r_m29 ELSE CASE WHEN c.miss_m29 = 1 THEN NULL WHEN c.ok_m29 = 1 THEN c.sum_m29 END END AS v_m29,
-    CASE WHEN r.r_m29 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m29 = 1 THEN 2 WHEN c.ok_m29 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('senior', 'complete_second', 'vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m29,
+    CASE WHEN r.r_m29 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m29 = 1 THEN 2 WHEN c.ok_m29 = 1 THEN 0 WHEN (r.rb4 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m29,
     r.r_m30 AS v_m30,
-    CASE WHEN r.r_m30 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city', 'district'), FALSE) THEN 2 ELSE 3 END AS s_m30,
+    CASE WHEN r.r_m30 IS NOT NULL THEN 0 WHEN r.rb1 THEN 2 ELSE 3 END AS s_m30,
     CASE WHEN r.r_m31 IS NOT NULL THEN r.r_m31 ELSE CASE WHEN c.miss_m31 = 1 THEN NULL WHEN c.ok_m31 = 1 THEN c.sum_m31 END END AS v_m31,
-    CASE WHEN r.r_m31 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m31 = 1 THEN 2 WHEN c.ok_m31 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m31,
+    CASE WHEN r.r_m31 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m31 = 1 THEN 2 WHEN c.ok_m31 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m31,
     r.r_m32 AS v_m32,
-    CASE WHEN r.r_m32 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city', 'district'), FALSE) THEN 2 ELSE 3 END AS s_m32,
+    CASE WHEN r.r_m32 IS NOT NULL THEN 0 WHEN r.rb1 THEN 2 ELSE 3 END AS s_m32,
     CASE WHEN r.r_m33 IS NOT NULL THEN r.r_m33 ELSE CASE WHEN c.miss_m33 = 1 THEN NULL WHEN c.ok_m33 = 1 THEN c.sum_m33 END END AS v_m33,
-    CASE WHEN r.r_m33 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m33 = 1 THEN 2 WHEN c.ok_m33 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m33,
+    CASE WHEN r.r_m33 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m33 = 1 THEN 2 WHEN c.ok_m33 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m33,
     CASE WHEN r.r_m34 IS NOT NULL THEN r.r_m34 ELSE CASE WHEN c.miss_m34 = 1 THEN NULL WHEN c.ok_m34 = 1 THEN c.sum_m34 END END AS v_m34,
-    CASE WHEN r.r_m34 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m34 = 1 THEN 2 WHEN c.ok_m34 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m34,
+    CASE WHEN r.r_m34 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m34 = 1 THEN 2 WHEN c.ok_m34 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m34,
     CASE WHEN r.r_m35 IS NOT NULL THEN r.r_m35 ELSE CASE WHEN c.miss_m35 = 1 THEN NULL WHEN c.ok_m35 = 1 THEN c.sum_m35 END END AS v_m35,
-    CASE WHEN r.r_m35 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m35 = 1 THEN 2 WHEN c.ok_m35 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m35,
+    CASE WHEN r.r_m35 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m35 = 1 THEN 2 WHEN c.ok_m35 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m35,
     CASE WHEN r.r_m36 IS NOT NULL THEN r.r_m36 ELSE CASE WHEN c.miss_m36 = 1 THEN NULL WHEN c.ok_m36 = 1 THEN c.sum_m36 END END AS v_m36,
-    CASE WHEN r.r_m36 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m36 = 1 THEN 2 WHEN c.ok_m36 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m36,
+    CASE WHEN r.r_m36 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m36 = 1 THEN 2 WHEN c.ok_m36 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m36,
     CASE WHEN r.r_m37 IS NOT NULL THEN r.r_m37 ELSE CASE WHEN c.miss_m37 = 1 THEN NULL WHEN c.ok_m37 = 1 THEN c.sum_m37 END END AS v_m37,
-    CASE WHEN r.r_m37 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m37 = 1 THEN 2 WHEN c.ok_m37 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m37,
+    CASE WHEN r.r_m37 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m37 = 1 THEN 2 WHEN c.ok_m37 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m37,
     CASE WHEN r.r_m38 IS NOT NULL THEN r.r_m38 ELSE CASE WHEN c.miss_m38 = 1 THEN NULL WHEN c.ok_m38 = 1 THEN c.sum_m38 END END AS v_m38,
-    CASE WHEN r.r_m38 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m38 = 1 THEN 2 WHEN c.ok_m38 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m38,
+    CASE WHEN r.r_m38 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m38 = 1 THEN 2 WHEN c.ok_m38 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m38,
     CASE WHEN r.r_m39 IS NOT NULL THEN r.r_m39 ELSE CASE WHEN c.miss_m39 = 1 THEN NULL WHEN c.ok_m39 = 1 THEN c.sum_m39 END END AS v_m39,
-    CASE WHEN r.r_m39 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m39 = 1 THEN 2 WHEN c.ok_m39 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m39,
+    CASE WHEN r.r_m39 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m39 = 1 THEN 2 WHEN c.ok_m39 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m39,
     CASE WHEN r.r_m40 IS NOT NULL THEN r.r_m40 ELSE CASE WHEN c.miss_m40 = 1 THEN NULL WHEN c.ok_m40 = 1 THEN c.sum_m40 END END AS v_m40,
-    CASE WHEN r.r_m40 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m40 = 1 THEN 2 WHEN c.ok_m40 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m40,
+    CASE WHEN r.r_m40 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m40 = 1 THEN 2 WHEN c.ok_m40 = 1 THEN 0 WHEN (r.rb5 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m40,
     CASE WHEN r.r_m41 IS NOT NULL THEN r.r_m41 ELSE CASE WHEN c.miss_m41 = 1 THEN NULL WHEN c.ok_m41 = 1 THEN c.sum_m41 END END AS v_m41,
-    CASE WHEN r.r_m41 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m41 = 1 THEN 2 WHEN c.ok_m41 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m41,
+    CASE WHEN r.r_m41 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m41 = 1 THEN 2 WHEN c.ok_m41 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m41,
     CASE WHEN r.r_m42 IS NOT NULL THEN r.r_m42 ELSE CASE WHEN c.miss_m42 = 1 THEN NULL WHEN c.ok_m42 = 1 THEN c.sum_m42 END END AS v_m42,
-    CASE WHEN r.r_m42 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m42 = 1 THEN 2 WHEN c.ok_m42 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m42,
+    CASE WHEN r.r_m42 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m42 = 1 THEN 2 WHEN c.ok_m42 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m42,
     CASE WHEN r.r_m43 IS NOT NULL THEN r.r_m43 ELSE CASE WHEN c.miss_m43 = 1 THEN NULL WHEN c.ok_m43 = 1 THEN c.sum_m43 END END AS v_m43,
-    CASE WHEN r.r_m43 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m43 = 1 THEN 2 WHEN c.ok_m43 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m43,
+    CASE WHEN r.r_m43 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m43 = 1 THEN 2 WHEN c.ok_m43 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m43,
     CASE WHEN r.r_m44 IS NOT NULL THEN r.r_m44 ELSE CASE WHEN c.miss_m44 = 1 THEN NULL WHEN c.ok_m44 = 1 THEN c.sum_m44 END END AS v_m44,
-    CASE WHEN r.r_m44 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m44 = 1 THEN 2 WHEN c.ok_m44 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m44,
+    CASE WHEN r.r_m44 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m44 = 1 THEN 2 WHEN c.ok_m44 = 1 THEN 0 WHEN (r.rb5 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m44,
     CASE WHEN r.r_m45 IS NOT NULL THEN r.r_m45 ELSE CASE WHEN c.miss_m45 = 1 THEN NULL WHEN c.ok_m45 = 1 THEN c.sum_m45 END END AS v_m45,
-    CASE WHEN r.r_m45 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m45 = 1 THEN 2 WHEN c.ok_m45 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m45,
+    CASE WHEN r.r_m45 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m45 = 1 THEN 2 WHEN c.ok_m45 = 1 THEN 0 WHEN (r.rb5 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m45,
     CASE WHEN r.r_m46 IS NOT NULL THEN r.r_m46 ELSE CASE WHEN c.miss_m46 = 1 THEN NULL WHEN c.ok_m46 = 1 THEN c.sum_m46 END END AS v_m46,
-    CASE WHEN r.r_m46 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m46 = 1 THEN 2 WHEN c.ok_m46 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m46,
+    CASE WHEN r.r_m46 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m46 = 1 THEN 2 WHEN c.ok_m46 = 1 THEN 0 WHEN (r.rb5 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m46,
     CASE WHEN r.r_m47 IS NOT NULL THEN r.r_m47 ELSE CASE WHEN c.miss_m47 = 1 THEN NULL WHEN c.ok_m47 = 1 THEN c.sum_m47 END END AS v_m47,
-    CASE WHEN r.r_m47 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m47 = 1 THEN 2 WHEN c.ok_m47 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m47,
+    CASE WHEN r.r_m47 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m47 = 1 THEN 2 WHEN c.ok_m47 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m47,
     CASE WHEN r.r_m48 IS NOT NULL THEN r.r_m48 ELSE CASE WHEN c.miss_m48 = 1 THEN NULL WHEN c.ok_m48 = 1 THEN c.sum_m48 END END AS v_m48,
-    CASE WHEN r.r_m48 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m48 = 1 THEN 2 WHEN c.ok_m48 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m48,
+    CASE WHEN r.r_m48 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m48 = 1 THEN 2 WHEN c.ok_m48 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m48,
     CASE WHEN r.r_m49 IS NOT NULL THEN r.r_m49 ELSE CASE WHEN c.miss_m49 = 1 THEN NULL WHEN c.ok_m49 = 1 THEN c.sum_m49 END END AS v_m49,
-    CASE WHEN r.r_m49 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m49 = 1 THEN 2 WHEN c.ok_m49 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m49,
+    CASE WHEN r.r_m49 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m49 = 1 THEN 2 WHEN c.ok_m49 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m49,
     CASE WHEN r.r_m50 IS NOT NULL THEN r.r_m50 ELSE CASE WHEN c.miss_m50 = 1 THEN NULL WHEN c.ok_m50 = 1 THEN c.sum_m50 END END AS v_m50,
-    CASE WHEN r.r_m50 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m50 = 1 THEN 2 WHEN c.ok_m50 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m50,
+    CASE WHEN r.r_m50 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m50 = 1 THEN 2 WHEN c.ok_m50 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m50,
     CASE WHEN r.r_m51 IS NOT NULL THEN r.r_m51 ELSE CASE WHEN c.miss_m51 = 1 THEN NULL WHEN c.ok_m51 = 1 THEN c.sum_m51 END END AS v_m51,
-    CASE WHEN r.r_m51 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m51 = 1 THEN 2 WHEN c.ok_m51 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m51,
+    CASE WHEN r.r_m51 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m51 = 1 THEN 2 WHEN c.ok_m51 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m51,
     CASE WHEN r.r_m52 IS NOT NULL THEN r.r_m52 ELSE CASE WHEN c.miss_m52 = 1 THEN NULL WHEN c.ok_m52 = 1 THEN c.sum_m52 END END AS v_m52,
-    CASE WHEN r.r_m52 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m52 = 1 THEN 2 WHEN c.ok_m52 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m52,
+    CASE WHEN r.r_m52 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m52 = 1 THEN 2 WHEN c.ok_m52 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m52,
     CASE WHEN r.r_m53 IS NOT NULL THEN r.r_m53 ELSE CASE WHEN c.miss_m53 = 1 THEN NULL WHEN c.ok_m53 = 1 THEN c.sum_m53 END END AS v_m53,
-    CASE WHEN r.r_m53 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m53 = 1 THEN 2 WHEN c.ok_m53 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m53,
+    CASE WHEN r.r_m53 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m53 = 1 THEN 2 WHEN c.ok_m53 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m53,
     CASE WHEN r.r_m54 IS NOT NULL THEN r.r_m54 ELSE CASE WHEN c.miss_m54 = 1 THEN NULL WHEN c.ok_m54 = 1 THEN c.sum_m54 END END AS v_m54,
-    CASE WHEN r.r_m54 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m54 = 1 THEN 2 WHEN c.ok_m54 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m54,
+    CASE WHEN r.r_m54 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m54 = 1 THEN 2 WHEN c.ok_m54 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m54,
     CASE WHEN r.r_m55 IS NOT NULL THEN r.r_m55 ELSE CASE WHEN c.miss_m55 = 1 THEN NULL WHEN c.ok_m55 = 1 THEN c.sum_m55 END END AS v_m55,
-    CASE WHEN r.r_m55 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m55 = 1 THEN 2 WHEN c.ok_m55 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m55,
+    CASE WHEN r.r_m55 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m55 = 1 THEN 2 WHEN c.ok_m55 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m55,
     CASE WHEN r.r_m56 IS NOT NULL THEN r.r_m56 ELSE CASE WHEN c.miss_m56 = 1 THEN NULL WHEN c.ok_m56 = 1 THEN c.sum_m56 END END AS v_m56,
-    CASE WHEN r.r_m56 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m56 = 1 THEN 2 WHEN c.ok_m56 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m56,
+    CASE WHEN r.r_m56 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m56 = 1 THEN 2 WHEN c.ok_m56 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m56,
     CASE WHEN r.r_m57 IS NOT NULL THEN r.r_m57 ELSE CASE WHEN c.miss_m57 = 1 THEN NULL WHEN c.ok_m57 = 1 THEN c.sum_m57 END END AS v_m57,
-    CASE WHEN r.r_m57 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m57 = 1 THEN 2 WHEN c.ok_m57 = 1 THEN 0 WHEN (COALESCE(r.level IN ('city', 'district'), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m57,
+    CASE WHEN r.r_m57 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m57 = 1 THEN 2 WHEN c.ok_m57 = 1 THEN 0 WHEN (r.rb1 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m57,
     CASE WHEN r.r_m58 IS NOT NULL THEN r.r_m58 ELSE CASE WHEN c.miss_m58 = 1 THEN NULL WHEN c.ok_m58 = 1 THEN c.sum_m58 END END AS v_m58,
-    CASE WHEN r.r_m58 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m58 = 1 THEN 2 WHEN c.ok_m58 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m58,
+    CASE WHEN r.r_m58 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m58 = 1 THEN 2 WHEN c.ok_m58 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m58,
     CASE WHEN r.r_m59 IS NOT NULL THEN r.r_m59 ELSE CASE WHEN c.miss_m59 = 1 THEN NULL WHEN c.ok_m59 = 1 THEN c.sum_m59 END END AS v_m59,
-    CASE WHEN r.r_m59 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m59 = 1 THEN 2 WHEN c.ok_m59 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('kindergarten'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m59,
+    CASE WHEN r.r_m59 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m59 = 1 THEN 2 WHEN c.ok_m59 = 1 THEN 0 WHEN (r.rb0 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m59,
     CASE WHEN r.r_m60 IS NOT NULL THEN r.r_m60 ELSE CASE WHEN c.miss_m60 = 1 THEN NULL WHEN c.ok_m60 = 1 THEN c.sum_m60 END END AS v_m60,
-    CASE WHEN r.r_m60 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m60 = 1 THEN 2 WHEN c.ok_m60 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'nine_year'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m60,
+    CASE WHEN r.r_m60 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m60 = 1 THEN 2 WHEN c.ok_m60 = 1 THEN 0 WHEN (r.rb6 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m60,
     CASE WHEN r.r_m61 IS NOT NULL THEN r.r_m61 ELSE CASE WHEN c.miss_m61 = 1 THEN NULL WHEN c.ok_m61 = 1 THEN c.sum_m61 END END AS v_m61,
-    CASE WHEN r.r_m61 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m61 = 1 THEN 2 WHEN c.ok_m61 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'nine_year'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m61,
+    CASE WHEN r.r_m61 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m61 = 1 THEN 2 WHEN c.ok_m61 = 1 THEN 0 WHEN (r.rb6 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m61,
     CASE WHEN r.r_m62 IS NOT NULL THEN r.r_m62 ELSE CASE WHEN c.miss_m62 = 1 THEN NULL WHEN c.ok_m62 = 1 THEN c.sum_m62 END END AS v_m62,
-    CASE WHEN r.r_m62 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m62 = 1 THEN 2 WHEN c.ok_m62 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'nine_year'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m62,
+    CASE WHEN r.r_m62 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m62 = 1 THEN 2 WHEN c.ok_m62 = 1 THEN 0 WHEN (r.rb6 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m62,
     CASE WHEN r.r_m63 IS NOT NULL THEN r.r_m63 ELSE CASE WHEN c.miss_m63 = 1 THEN NULL WHEN c.ok_m63 = 1 THEN c.sum_m63 END END AS v_m63,
-    CASE WHEN r.r_m63 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m63 = 1 THEN 2 WHEN c.ok_m63 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m63,
+    CASE WHEN r.r_m63 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m63 = 1 THEN 2 WHEN c.ok_m63 = 1 THEN 0 WHEN (r.rb2 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m63,
     CASE WHEN r.r_m64 IS NOT NULL THEN r.r_m64 ELSE CASE WHEN c.miss_m64 = 1 THEN NULL WHEN c.ok_m64 = 1 THEN c.sum_m64 END END AS v_m64,
-    CASE WHEN r.r_m64 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m64 = 1 THEN 2 WHEN c.ok_m64 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m64,
+    CASE WHEN r.r_m64 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m64 = 1 THEN 2 WHEN c.ok_m64 = 1 THEN 0 WHEN (r.rb2 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m64,
     CASE WHEN r.r_m65 IS NOT NULL THEN r.r_m65 ELSE CASE WHEN c.miss_m65 = 1 THEN NULL WHEN c.ok_m65 = 1 THEN c.sum_m65 END END AS v_m65,
-    CASE WHEN r.r_m65 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m65 = 1 THEN 2 WHEN c.ok_m65 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m65,
+    CASE WHEN r.r_m65 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m65 = 1 THEN 2 WHEN c.ok_m65 = 1 THEN 0 WHEN (r.rb2 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m65,
     CASE WHEN r.r_m66 IS NOT NULL THEN r.r_m66 ELSE CASE WHEN c.miss_m66 = 1 THEN NULL WHEN c.ok_m66 = 1 THEN c.sum_m66 END END AS v_m66,
-    CASE WHEN r.r_m66 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m66 = 1 THEN 2 WHEN c.ok_m66 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('senior', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m66,
+    CASE WHEN r.r_m66 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m66 = 1 THEN 2 WHEN c.ok_m66 = 1 THEN 0 WHEN (r.rb7 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m66,
     CASE WHEN r.r_m67 IS NOT NULL THEN r.r_m67 ELSE CASE WHEN c.miss_m67 = 1 THEN NULL WHEN c.ok_m67 = 1 THEN c.sum_m67 END END AS v_m67,
-    CASE WHEN r.r_m67 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m67 = 1 THEN 2 WHEN c.ok_m67 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('senior', 'complete_second'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m67,
+    CASE WHEN r.r_m67 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m67 = 1 THEN 2 WHEN c.ok_m67 = 1 THEN 0 WHEN (r.rb7 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m67,
     CASE WHEN r.r_m68 IS NOT NULL THEN r.r_m68 ELSE CASE WHEN c.miss_m68 = 1 THEN NULL WHEN c.ok_m68 = 1 THEN c.sum_m68 END END AS v_m68,
-    CASE WHEN r.r_m68 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m68 = 1 THEN 2 WHEN c.ok_m68 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m68,
+    CASE WHEN r.r_m68 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m68 = 1 THEN 2 WHEN c.ok_m68 = 1 THEN 0 WHEN (r.rb5 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m68,
     CASE WHEN r.r_m69 IS NOT NULL THEN r.r_m69 ELSE CASE WHEN c.miss_m69 = 1 THEN NULL WHEN c.ok_m69 = 1 THEN c.sum_m69 END END AS v_m69,
-    CASE WHEN r.r_m69 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m69 = 1 THEN 2 WHEN c.ok_m69 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m69,
+    CASE WHEN r.r_m69 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m69 = 1 THEN 2 WHEN c.ok_m69 = 1 THEN 0 WHEN (r.rb5 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m69,
     CASE WHEN r.r_m70 IS NOT NULL THEN r.r_m70 ELSE CASE WHEN c.miss_m70 = 1 THEN NULL WHEN c.ok_m70 = 1 THEN c.sum_m70 END END AS v_m70,
-    CASE WHEN r.r_m70 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m70 = 1 THEN 2 WHEN c.ok_m70 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'junior', 'nine_year', 'senior', 'complete_second', 'vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m70,
+    CASE WHEN r.r_m70 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m70 = 1 THEN 2 WHEN c.ok_m70 = 1 THEN 0 WHEN (r.rb8 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m70,
     CASE WHEN r.r_m71 IS NOT NULL THEN r.r_m71 ELSE CASE WHEN c.miss_m71 = 1 THEN NULL WHEN c.ok_m71 = 1 THEN c.sum_m71 END END AS v_m71,
-    CASE WHEN r.r_m71 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m71 = 1 THEN 2 WHEN c.ok_m71 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'junior', 'nine_year', 'senior', 'complete_second', 'vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m71,
+    CASE WHEN r.r_m71 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m71 = 1 THEN 2 WHEN c.ok_m71 = 1 THEN 0 WHEN (r.rb8 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m71,
     CASE WHEN r.r_m72 IS NOT NULL THEN r.r_m72 ELSE CASE WHEN c.miss_m72 = 1 THEN NULL WHEN c.ok_m72 = 1 THEN c.sum_m72 END END AS v_m72,
-    CASE WHEN r.r_m72 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m72 = 1 THEN 2 WHEN c.ok_m72 = 1 THEN 0 WHEN (COALESCE(r.level IN ('school') AND (r.level <> 'school' OR COALESCE(r.kind IN ('primary', 'junior', 'nine_year', 'senior', 'complete_second', 'vocational'), FALSE)), FALSE) OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m72,
+    CASE WHEN r.r_m72 IS NOT NULL THEN 0 ELSE CASE WHEN c.miss_m72 = 1 THEN 2 WHEN c.ok_m72 = 1 THEN 0 WHEN (r.rb8 OR (c.n IS NULL AND r.level <> 'school')) THEN 2 ELSE 3 END END AS s_m72,
     r.r_m73 AS v_m73,
-    CASE WHEN r.r_m73 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city'), FALSE) THEN 2 ELSE 3 END AS s_m73,
+    CASE WHEN r.r_m73 IS NOT NULL THEN 0 WHEN r.rb9 THEN 2 ELSE 3 END AS s_m73,
     r.r_m74 AS v_m74,
-    CASE WHEN r.r_m74 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city'), FALSE) THEN 2 ELSE 3 END AS s_m74,
+    CASE WHEN r.r_m74 IS NOT NULL THEN 0 WHEN r.rb9 THEN 2 ELSE 3 END AS s_m74,
     r.r_m75 AS v_m75,
-    CASE WHEN r.r_m75 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city'), FALSE) THEN 2 ELSE 3 END AS s_m75,
+    CASE WHEN r.r_m75 IS NOT NULL THEN 0 WHEN r.rb9 THEN 2 ELSE 3 END AS s_m75,
     r.r_m76 AS v_m76,
-    CASE WHEN r.r_m76 IS NOT NULL THEN 0 WHEN COALESCE(r.level IN ('city'), FALSE) THEN 2 ELSE 3 END AS s_m76
+    CASE WHEN r.r_m76 IS NOT NULL THEN 0 WHEN r.rb9 THEN 2 ELSE 3 END AS s_m76
   FROM r
   LEFT JOIN (
     SELECT parent, COUNT(*) AS n,
@@ -1491,12 +1501,12 @@ e2 AS (
   ) c ON c.parent = r.id
 ),
 x_i0 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76,
-    CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i0,
-    CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i0,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 ELSE q.t_ END AS s_i0,
+    CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS v_i0,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS d_i0
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -1510,12 +1520,12 @@ SELECT p.* FROM e2 p
   ) q
 ),
 x_i1 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i1,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i1,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS d_i1
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -1523,18 +1533,18 @@ SELECT z.*,
   (z.v_m22) / NULLIF(z.v_m21, 0) AS xf0v,
   CASE WHEN ((z.v_m22) / NULLIF(z.v_m21, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m22, 2), LEAST(z.s_m21, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i0 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i2 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1,
-    CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i2,
-    CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i2,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 ELSE q.t_ END AS s_i2,
+    CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS v_i2,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS d_i2
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -1542,18 +1552,18 @@ SELECT z.*,
   (z.v_m24) / NULLIF(z.v_m23, 0) AS xf0v,
   CASE WHEN ((z.v_m24) / NULLIF(z.v_m23, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m24, 2), LEAST(z.s_m23, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i1 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i3 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district', 'school') AND (q.level <> 'school' OR COALESCE(q.kind IN ('primary', 'junior', 'nine_year', 'complete_second'), FALSE)), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i3,
     CASE WHEN COALESCE(q.level IN ('city', 'district', 'school') AND (q.level <> 'school' OR COALESCE(q.kind IN ('primary', 'junior', 'nine_year', 'complete_second'), FALSE)), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i3,
     CASE WHEN COALESCE(q.level IN ('city', 'district', 'school') AND (q.level <> 'school' OR COALESCE(q.kind IN ('primary', 'junior', 'nine_year', 'complete_second'), FALSE)), FALSE) THEN q.w_ END AS d_i3
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -1561,18 +1571,18 @@ SELECT z.*,
   (z.v_m25) / NULLIF(z.v_m26, 0) AS xf0v,
   CASE WHEN ((z.v_m25) / NULLIF(z.v_m26, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m25, 2), LEAST(z.s_m26, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i2 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i4 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district', 'school') AND (q.level <> 'school' OR COALESCE(q.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i4,
     CASE WHEN COALESCE(q.level IN ('city', 'district', 'school') AND (q.level <> 'school' OR COALESCE(q.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i4,
     CASE WHEN COALESCE(q.level IN ('city', 'district', 'school') AND (q.level <> 'school' OR COALESCE(q.kind IN ('junior', 'nine_year', 'complete_second'), FALSE)), FALSE) THEN q.w_ END AS d_i4
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -1580,18 +1590,18 @@ SELECT z.*,
   (z.v_m28) / NULLIF(z.v_m27, 0) AS xf0v,
   CASE WHEN ((z.v_m28) / NULLIF(z.v_m27, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m28, 2), LEAST(z.s_m27, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i3 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i5 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4,
-    CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i5,
-    CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i5,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 ELSE q.t_ END AS s_i5,
+    CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS v_i5,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS d_i5
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -1599,18 +1609,18 @@ SELECT z.*,
   (z.v_m29) / NULLIF(z.v_m30, 0) AS xf0v,
   CASE WHEN ((z.v_m29) / NULLIF(z.v_m30, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m29, 2), LEAST(z.s_m30, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i4 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i6 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i6,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i6,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS d_i6
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -1618,32 +1628,32 @@ SELECT z.*,
   (z.v_m31) / NULLIF(z.v_m32, 0) AS xf0v,
   CASE WHEN ((z.v_m31) / NULLIF(z.v_m32, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m31, 2), LEAST(z.s_m32, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i5 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i7 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i7,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i7,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i7,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i7,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i7
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m35 AS w_,
   LEAST(z.s_m35, 2) AS t_
 FROM (
-SELECT p.* FROM x_i6 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i8 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i8,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i8,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS d_i8
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -1651,64 +1661,64 @@ SELECT z.*,
   (z.v_m34) / NULLIF(z.v_m33, 0) AS xf0v,
   CASE WHEN ((z.v_m34) / NULLIF(z.v_m33, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m34, 2), LEAST(z.s_m33, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i7 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i9 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i9,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i9,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i9,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i9,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i9
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m36 AS w_,
   LEAST(z.s_m36, 2) AS t_
 FROM (
-SELECT p.* FROM x_i8 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i10 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i10,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i10,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i10,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i10,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i10
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m15 AS w_,
   LEAST(z.s_m15, 2) AS t_
 FROM (
-SELECT p.* FROM x_i9 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i11 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i11,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i11,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i11,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i11,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i11
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m16 AS w_,
   LEAST(z.s_m16, 2) AS t_
 FROM (
-SELECT p.* FROM x_i10 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i12 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i12,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i12,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i12,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i12,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i12
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m17 AS w_,
   LEAST(z.s_m17, 2) AS t_
 FROM (
-SELECT p.* FROM x_i11 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
@@ -1719,7 +1729,7 @@ SELECT z.*,
   (z.v_m6) / NULLIF(z.v_m0, 0) AS xa0v,
   CASE WHEN ((z.v_m6) / NULLIF(z.v_m0, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m6, 2), LEAST(z.s_m0, 2), 1) END AS xa0s
 FROM (
-SELECT c.parent AS anc, c.* FROM x_i12 c WHERE c.parent IS NOT NULL
+SELECT c.parent AS anc, c.* FROM e2 c WHERE c.parent IS NOT NULL
 ) z
   ) z
 ),
@@ -1734,27 +1744,27 @@ a_i13_0 AS (
   FROM a_i13_0_h h
 ),
 x_i13 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i13,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i13,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i13
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.ag0v AS w_,
   z.ag0s AS t_
 FROM (
-SELECT p.*, a_i13_0.v AS ag0v, COALESCE(a_i13_0.s, 2) AS ag0s FROM x_i12 p
+SELECT p.*, a_i13_0.v AS ag0v, COALESCE(a_i13_0.s, 2) AS ag0s FROM e2 p
 LEFT JOIN a_i13_0 ON a_i13_0.id = p.id
 ) z
   ) q
 ),
 x_i14 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i14,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i14,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS d_i14
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf3v AS w_,
   z.xf3s AS t_
 FROM (
@@ -1772,7 +1782,7 @@ SELECT z.*,
   (z.v_m8) / NULLIF(z.v_m3, 0) AS xf1v,
   CASE WHEN ((z.v_m8) / NULLIF(z.v_m3, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m8, 2), LEAST(z.s_m3, 2), 1) END AS xf1s
 FROM (
-SELECT p.* FROM x_i13 p
+SELECT p.* FROM e2 p
 ) z
 ) z
 ) z
@@ -1780,12 +1790,12 @@ SELECT p.* FROM x_i13 p
   ) q
 ),
 x_i15 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i15,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i15,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS d_i15
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf3v AS w_,
   z.xf3s AS t_
 FROM (
@@ -1803,7 +1813,7 @@ SELECT z.*,
   (z.v_m10) / NULLIF(z.v_m5, 0) AS xf1v,
   CASE WHEN ((z.v_m10) / NULLIF(z.v_m5, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m10, 2), LEAST(z.s_m5, 2), 1) END AS xf1s
 FROM (
-SELECT p.* FROM x_i14 p
+SELECT p.* FROM e2 p
 ) z
 ) z
 ) z
@@ -1811,12 +1821,12 @@ SELECT p.* FROM x_i14 p
   ) q
 ),
 x_i16 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i16,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i16,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS d_i16
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -1824,32 +1834,32 @@ SELECT z.*,
   (z.v_m11) / NULLIF(z.v_m0, 0) AS xf0v,
   CASE WHEN ((z.v_m11) / NULLIF(z.v_m0, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m11, 2), LEAST(z.s_m0, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i15 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i17 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16,
-    CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i17,
-    CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i17,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 ELSE q.t_ END AS s_i17,
+    CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS v_i17,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS d_i17
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m14 AS w_,
   LEAST(z.s_m14, 2) AS t_
 FROM (
-SELECT p.* FROM x_i16 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i18 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i18,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i18,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i18
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -1857,172 +1867,172 @@ SELECT z.*,
   (z.v_m13) / NULLIF(z.v_m12, 0) AS xf0v,
   CASE WHEN ((z.v_m13) / NULLIF(z.v_m12, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m13, 2), LEAST(z.s_m12, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i17 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i19 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i19,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i19,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i19,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i19,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i19
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m18 AS w_,
   LEAST(z.s_m18, 2) AS t_
 FROM (
-SELECT p.* FROM x_i18 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i20 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i20,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i20,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i20,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i20,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i20
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m19 AS w_,
   LEAST(z.s_m19, 2) AS t_
 FROM (
-SELECT p.* FROM x_i19 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i21 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i21,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i21,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i21,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i21,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i21
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m20 AS w_,
   LEAST(z.s_m20, 2) AS t_
 FROM (
-SELECT p.* FROM x_i20 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i22 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i22,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i22,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i22,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i22,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i22
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m37 AS w_,
   LEAST(z.s_m37, 2) AS t_
 FROM (
-SELECT p.* FROM x_i21 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i23 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i23,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i23,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i23,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i23,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i23
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m38 AS w_,
   LEAST(z.s_m38, 2) AS t_
 FROM (
-SELECT p.* FROM x_i22 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i24 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i24,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i24,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i24,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i24,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i24
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m38 AS w_,
   LEAST(z.s_m38, 2) AS t_
 FROM (
-SELECT p.* FROM x_i23 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i25 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i25,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i25,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i25,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i25,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i25
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m39 AS w_,
   LEAST(z.s_m39, 2) AS t_
 FROM (
-SELECT p.* FROM x_i24 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i26 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i26,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i26,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i26,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i26,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i26
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m40 AS w_,
   LEAST(z.s_m40, 2) AS t_
 FROM (
-SELECT p.* FROM x_i25 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i27 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i27,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i27,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i27,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i27,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i27
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m41 AS w_,
   LEAST(z.s_m41, 2) AS t_
 FROM (
-SELECT p.* FROM x_i26 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i28 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i28,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i28,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i28,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i28,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i28
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m42 AS w_,
   LEAST(z.s_m42, 2) AS t_
 FROM (
-SELECT p.* FROM x_i27 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i29 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i29,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i29,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i29,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i29,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i29
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m43 AS w_,
   LEAST(z.s_m43, 2) AS t_
 FROM (
-SELECT p.* FROM x_i28 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i30 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district', 'school') AND (q.level <> 'school' OR COALESCE(q.kind IN ('vocational'), FALSE)), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i30,
     CASE WHEN COALESCE(q.level IN ('city', 'district', 'school') AND (q.level <> 'school' OR COALESCE(q.kind IN ('vocational'), FALSE)), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i30,
     CASE WHEN COALESCE(q.level IN ('city', 'district', 'school') AND (q.level <> 'school' OR COALESCE(q.kind IN ('vocational'), FALSE)), FALSE) THEN q.w_ END AS d_i30
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -2030,18 +2040,18 @@ SELECT z.*,
   (z.v_m45) / NULLIF(z.v_m44, 0) AS xf0v,
   CASE WHEN ((z.v_m45) / NULLIF(z.v_m44, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m45, 2), LEAST(z.s_m44, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i29 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i31 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district', 'school') AND (q.level <> 'school' OR COALESCE(q.kind IN ('vocational'), FALSE)), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i31,
     CASE WHEN COALESCE(q.level IN ('city', 'district', 'school') AND (q.level <> 'school' OR COALESCE(q.kind IN ('vocational'), FALSE)), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i31,
     CASE WHEN COALESCE(q.level IN ('city', 'district', 'school') AND (q.level <> 'school' OR COALESCE(q.kind IN ('vocational'), FALSE)), FALSE) THEN q.w_ END AS d_i31
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -2049,88 +2059,88 @@ SELECT z.*,
   (z.v_m46) / NULLIF(z.v_m44, 0) AS xf0v,
   CASE WHEN ((z.v_m46) / NULLIF(z.v_m44, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m46, 2), LEAST(z.s_m44, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i30 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i32 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i32,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i32,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i32,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i32,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i32
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m47 AS w_,
   LEAST(z.s_m47, 2) AS t_
 FROM (
-SELECT p.* FROM x_i31 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i33 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i33,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i33,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i33,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i33,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i33
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m48 AS w_,
   LEAST(z.s_m48, 2) AS t_
 FROM (
-SELECT p.* FROM x_i32 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i34 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i34,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i34,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i34,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i34,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i34
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m49 AS w_,
   LEAST(z.s_m49, 2) AS t_
 FROM (
-SELECT p.* FROM x_i33 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i35 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i35,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i35,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i35,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i35,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i35
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m50 AS w_,
   LEAST(z.s_m50, 2) AS t_
 FROM (
-SELECT p.* FROM x_i34 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i36 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34, q.s_i35, q.v_i35, q.d_i35,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i36,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i36,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i36,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i36,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i36
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m51 AS w_,
   LEAST(z.s_m51, 2) AS t_
 FROM (
-SELECT p.* FROM x_i35 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i37 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34, q.s_i35, q.v_i35, q.d_i35, q.s_i36, q.v_i36, q.d_i36,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i37,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i37,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i37
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -2138,74 +2148,74 @@ SELECT z.*,
   (z.v_m53) / NULLIF(z.v_m52, 0) AS xf0v,
   CASE WHEN ((z.v_m53) / NULLIF(z.v_m52, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m53, 2), LEAST(z.s_m52, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i36 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i38 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34, q.s_i35, q.v_i35, q.d_i35, q.s_i36, q.v_i36, q.d_i36, q.s_i37, q.v_i37, q.d_i37,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i38,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i38,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i38,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i38,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i38
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m54 AS w_,
   LEAST(z.s_m54, 2) AS t_
 FROM (
-SELECT p.* FROM x_i37 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i39 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34, q.s_i35, q.v_i35, q.d_i35, q.s_i36, q.v_i36, q.d_i36, q.s_i37, q.v_i37, q.d_i37, q.s_i38, q.v_i38, q.d_i38,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i39,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i39,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i39,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i39,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i39
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m55 AS w_,
   LEAST(z.s_m55, 2) AS t_
 FROM (
-SELECT p.* FROM x_i38 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i40 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34, q.s_i35, q.v_i35, q.d_i35, q.s_i36, q.v_i36, q.d_i36, q.s_i37, q.v_i37, q.d_i37, q.s_i38, q.v_i38, q.d_i38, q.s_i39, q.v_i39, q.d_i39,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i40,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i40,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i40,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i40,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i40
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m56 AS w_,
   LEAST(z.s_m56, 2) AS t_
 FROM (
-SELECT p.* FROM x_i39 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i41 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34, q.s_i35, q.v_i35, q.d_i35, q.s_i36, q.v_i36, q.d_i36, q.s_i37, q.v_i37, q.d_i37, q.s_i38, q.v_i38, q.d_i38, q.s_i39, q.v_i39, q.d_i39, q.s_i40, q.v_i40, q.d_i40,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i41,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i41,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i41,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i41,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i41
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m57 AS w_,
   LEAST(z.s_m57, 2) AS t_
 FROM (
-SELECT p.* FROM x_i40 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i42 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34, q.s_i35, q.v_i35, q.d_i35, q.s_i36, q.v_i36, q.d_i36, q.s_i37, q.v_i37, q.d_i37, q.s_i38, q.v_i38, q.d_i38, q.s_i39, q.v_i39, q.d_i39, q.s_i40, q.v_i40, q.d_i40, q.s_i41, q.v_i41, q.d_i41,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i42,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i42,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS d_i42
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -2213,18 +2223,18 @@ SELECT z.*,
   (z.v_m59) / NULLIF(z.v_m58, 0) AS xf0v,
   CASE WHEN ((z.v_m59) / NULLIF(z.v_m58, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m59, 2), LEAST(z.s_m58, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i41 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i43 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34, q.s_i35, q.v_i35, q.d_i35, q.s_i36, q.v_i36, q.d_i36, q.s_i37, q.v_i37, q.d_i37, q.s_i38, q.v_i38, q.d_i38, q.s_i39, q.v_i39, q.d_i39, q.s_i40, q.v_i40, q.d_i40, q.s_i41, q.v_i41, q.d_i41, q.s_i42, q.v_i42, q.d_i42,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i43,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i43,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS d_i43
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -2232,18 +2242,18 @@ SELECT z.*,
   (z.v_m61) / NULLIF(z.v_m60, 0) AS xf0v,
   CASE WHEN ((z.v_m61) / NULLIF(z.v_m60, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m61, 2), LEAST(z.s_m60, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i42 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i44 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34, q.s_i35, q.v_i35, q.d_i35, q.s_i36, q.v_i36, q.d_i36, q.s_i37, q.v_i37, q.d_i37, q.s_i38, q.v_i38, q.d_i38, q.s_i39, q.v_i39, q.d_i39, q.s_i40, q.v_i40, q.d_i40, q.s_i41, q.v_i41, q.d_i41, q.s_i42, q.v_i42, q.d_i42, q.s_i43, q.v_i43, q.d_i43,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i44,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i44,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS d_i44
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -2251,18 +2261,18 @@ SELECT z.*,
   (z.v_m62) / NULLIF(z.v_m60, 0) AS xf0v,
   CASE WHEN ((z.v_m62) / NULLIF(z.v_m60, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m62, 2), LEAST(z.s_m60, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i43 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i45 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34, q.s_i35, q.v_i35, q.d_i35, q.s_i36, q.v_i36, q.d_i36, q.s_i37, q.v_i37, q.d_i37, q.s_i38, q.v_i38, q.d_i38, q.s_i39, q.v_i39, q.d_i39, q.s_i40, q.v_i40, q.d_i40, q.s_i41, q.v_i41, q.d_i41, q.s_i42, q.v_i42, q.d_i42, q.s_i43, q.v_i43, q.d_i43, q.s_i44, q.v_i44, q.d_i44,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i45,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i45,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS d_i45
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -2270,18 +2280,18 @@ SELECT z.*,
   (z.v_m64) / NULLIF(z.v_m63, 0) AS xf0v,
   CASE WHEN ((z.v_m64) / NULLIF(z.v_m63, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m64, 2), LEAST(z.s_m63, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i44 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i46 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34, q.s_i35, q.v_i35, q.d_i35, q.s_i36, q.v_i36, q.d_i36, q.s_i37, q.v_i37, q.d_i37, q.s_i38, q.v_i38, q.d_i38, q.s_i39, q.v_i39, q.d_i39, q.s_i40, q.v_i40, q.d_i40, q.s_i41, q.v_i41, q.d_i41, q.s_i42, q.v_i42, q.d_i42, q.s_i43, q.v_i43, q.d_i43, q.s_i44, q.v_i44, q.d_i44, q.s_i45, q.v_i45, q.d_i45,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i46,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i46,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS d_i46
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -2289,18 +2299,18 @@ SELECT z.*,
   (z.v_m65) / NULLIF(z.v_m63, 0) AS xf0v,
   CASE WHEN ((z.v_m65) / NULLIF(z.v_m63, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m65, 2), LEAST(z.s_m63, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i45 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i47 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34, q.s_i35, q.v_i35, q.d_i35, q.s_i36, q.v_i36, q.d_i36, q.s_i37, q.v_i37, q.d_i37, q.s_i38, q.v_i38, q.d_i38, q.s_i39, q.v_i39, q.d_i39, q.s_i40, q.v_i40, q.d_i40, q.s_i41, q.v_i41, q.d_i41, q.s_i42, q.v_i42, q.d_i42, q.s_i43, q.v_i43, q.d_i43, q.s_i44, q.v_i44, q.d_i44, q.s_i45, q.v_i45, q.d_i45, q.s_i46, q.v_i46, q.d_i46,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i47,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i47,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS d_i47
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -2308,18 +2318,18 @@ SELECT z.*,
   (z.v_m67) / NULLIF(z.v_m66, 0) AS xf0v,
   CASE WHEN ((z.v_m67) / NULLIF(z.v_m66, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m67, 2), LEAST(z.s_m66, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i46 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i48 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34, q.s_i35, q.v_i35, q.d_i35, q.s_i36, q.v_i36, q.d_i36, q.s_i37, q.v_i37, q.d_i37, q.s_i38, q.v_i38, q.d_i38, q.s_i39, q.v_i39, q.d_i39, q.s_i40, q.v_i40, q.d_i40, q.s_i41, q.v_i41, q.d_i41, q.s_i42, q.v_i42, q.d_i42, q.s_i43, q.v_i43, q.d_i43, q.s_i44, q.v_i44, q.d_i44, q.s_i45, q.v_i45, q.d_i45, q.s_i46, q.v_i46, q.d_i46, q.s_i47, q.v_i47, q.d_i47,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district'), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i48,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i48,
     CASE WHEN COALESCE(q.level IN ('city', 'district'), FALSE) THEN q.w_ END AS d_i48
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -2327,18 +2337,18 @@ SELECT z.*,
   (z.v_m69) / NULLIF(z.v_m68, 0) AS xf0v,
   CASE WHEN ((z.v_m69) / NULLIF(z.v_m68, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m69, 2), LEAST(z.s_m68, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i47 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i49 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34, q.s_i35, q.v_i35, q.d_i35, q.s_i36, q.v_i36, q.d_i36, q.s_i37, q.v_i37, q.d_i37, q.s_i38, q.v_i38, q.d_i38, q.s_i39, q.v_i39, q.d_i39, q.s_i40, q.v_i40, q.d_i40, q.s_i41, q.v_i41, q.d_i41, q.s_i42, q.v_i42, q.d_i42, q.s_i43, q.v_i43, q.d_i43, q.s_i44, q.v_i44, q.d_i44, q.s_i45, q.v_i45, q.d_i45, q.s_i46, q.v_i46, q.d_i46, q.s_i47, q.v_i47, q.d_i47, q.s_i48, q.v_i48, q.d_i48,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district', 'school') AND (q.level <> 'school' OR COALESCE(q.kind IN ('primary', 'junior', 'nine_year', 'senior', 'complete_second', 'vocational'), FALSE)), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i49,
     CASE WHEN COALESCE(q.level IN ('city', 'district', 'school') AND (q.level <> 'school' OR COALESCE(q.kind IN ('primary', 'junior', 'nine_year', 'senior', 'complete_second', 'vocational'), FALSE)), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i49,
     CASE WHEN COALESCE(q.level IN ('city', 'district', 'school') AND (q.level <> 'school' OR COALESCE(q.kind IN ('primary', 'junior', 'nine_year', 'senior', 'complete_second', 'vocational'), FALSE)), FALSE) THEN q.w_ END AS d_i49
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -2346,18 +2356,18 @@ SELECT z.*,
   (z.v_m71) / NULLIF(z.v_m70, 0) AS xf0v,
   CASE WHEN ((z.v_m71) / NULLIF(z.v_m70, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m71, 2), LEAST(z.s_m70, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i48 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i50 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34, q.s_i35, q.v_i35, q.d_i35, q.s_i36, q.v_i36, q.d_i36, q.s_i37, q.v_i37, q.d_i37, q.s_i38, q.v_i38, q.d_i38, q.s_i39, q.v_i39, q.d_i39, q.s_i40, q.v_i40, q.d_i40, q.s_i41, q.v_i41, q.d_i41, q.s_i42, q.v_i42, q.d_i42, q.s_i43, q.v_i43, q.d_i43, q.s_i44, q.v_i44, q.d_i44, q.s_i45, q.v_i45, q.d_i45, q.s_i46, q.v_i46, q.d_i46, q.s_i47, q.v_i47, q.d_i47, q.s_i48, q.v_i48, q.d_i48, q.s_i49, q.v_i49, q.d_i49,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city', 'district', 'school') AND (q.level <> 'school' OR COALESCE(q.kind IN ('primary', 'junior', 'nine_year', 'senior', 'complete_second', 'vocational'), FALSE)), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i50,
     CASE WHEN COALESCE(q.level IN ('city', 'district', 'school') AND (q.level <> 'school' OR COALESCE(q.kind IN ('primary', 'junior', 'nine_year', 'senior', 'complete_second', 'vocational'), FALSE)), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i50,
     CASE WHEN COALESCE(q.level IN ('city', 'district', 'school') AND (q.level <> 'school' OR COALESCE(q.kind IN ('primary', 'junior', 'nine_year', 'senior', 'complete_second', 'vocational'), FALSE)), FALSE) THEN q.w_ END AS d_i50
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -2365,18 +2375,18 @@ SELECT z.*,
   (z.v_m72) / NULLIF(z.v_m70, 0) AS xf0v,
   CASE WHEN ((z.v_m72) / NULLIF(z.v_m70, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m72, 2), LEAST(z.s_m70, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i49 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i51 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34, q.s_i35, q.v_i35, q.d_i35, q.s_i36, q.v_i36, q.d_i36, q.s_i37, q.v_i37, q.d_i37, q.s_i38, q.v_i38, q.d_i38, q.s_i39, q.v_i39, q.d_i39, q.s_i40, q.v_i40, q.d_i40, q.s_i41, q.v_i41, q.d_i41, q.s_i42, q.v_i42, q.d_i42, q.s_i43, q.v_i43, q.d_i43, q.s_i44, q.v_i44, q.d_i44, q.s_i45, q.v_i45, q.d_i45, q.s_i46, q.v_i46, q.d_i46, q.s_i47, q.v_i47, q.d_i47, q.s_i48, q.v_i48, q.d_i48, q.s_i49, q.v_i49, q.d_i49, q.s_i50, q.v_i50, q.d_i50,
+  SELECT q.id, q.level, q.kind,
     CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN q.t_ = 0 AND q.w_ > 1 + 1e-9 THEN 1 ELSE q.t_ END AS s_i51,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (q.t_ = 0 AND q.w_ > 1 + 1e-9) THEN q.w_ END AS v_i51,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i51
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.xf0v AS w_,
   z.xf0s AS t_
 FROM (
@@ -2384,145 +2394,145 @@ SELECT z.*,
   (z.v_m74) / NULLIF(z.v_m73, 0) AS xf0v,
   CASE WHEN ((z.v_m74) / NULLIF(z.v_m73, 0)) IS NOT NULL THEN 0 ELSE GREATEST(LEAST(z.s_m74, 2), LEAST(z.s_m73, 2), 1) END AS xf0s
 FROM (
-SELECT p.* FROM x_i50 p
+SELECT p.* FROM e2 p
 ) z
 ) z
   ) q
 ),
 x_i52 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34, q.s_i35, q.v_i35, q.d_i35, q.s_i36, q.v_i36, q.d_i36, q.s_i37, q.v_i37, q.d_i37, q.s_i38, q.v_i38, q.d_i38, q.s_i39, q.v_i39, q.d_i39, q.s_i40, q.v_i40, q.d_i40, q.s_i41, q.v_i41, q.d_i41, q.s_i42, q.v_i42, q.d_i42, q.s_i43, q.v_i43, q.d_i43, q.s_i44, q.v_i44, q.d_i44, q.s_i45, q.v_i45, q.d_i45, q.s_i46, q.v_i46, q.d_i46, q.s_i47, q.v_i47, q.d_i47, q.s_i48, q.v_i48, q.d_i48, q.s_i49, q.v_i49, q.d_i49, q.s_i50, q.v_i50, q.d_i50, q.s_i51, q.v_i51, q.d_i51,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i52,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i52,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i52,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i52,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i52
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m75 AS w_,
   LEAST(z.s_m75, 2) AS t_
 FROM (
-SELECT p.* FROM x_i51 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 ),
 x_i53 AS (
-  SELECT q.id, q.parent, q.level, q.kind, q.r_m49, q.r_m22, q.r_m21, q.r_m23, q.r_m26, q.r_m33, q.r_m34, q.r_m32, q.r_m31, q.r_m71, q.r_m72, q.r_m70, q.r_m27, q.r_m28, q.r_m24, q.r_m63, q.r_m64, q.r_m65, q.r_m0, q.r_m5, q.r_m4, q.r_m3, q.r_m2, q.r_m58, q.r_m59, q.r_m15, q.r_m35, q.r_m20, q.r_m12, q.r_m13, q.r_m76, q.r_m75, q.r_m73, q.r_m74, q.r_m30, q.r_m1, q.r_m52, q.r_m60, q.r_m61, q.r_m62, q.r_m38, q.r_m39, q.r_m54, q.r_m19, q.r_m43, q.r_m42, q.r_m41, q.r_m18, q.r_m17, q.r_m37, q.r_m48, q.r_m47, q.r_m11, q.r_m6, q.r_m10, q.r_m9, q.r_m8, q.r_m7, q.r_m36, q.r_m25, q.r_m16, q.r_m53, q.r_m29, q.r_m66, q.r_m67, q.r_m50, q.r_m51, q.r_m55, q.r_m56, q.r_m57, q.r_m14, q.r_m69, q.r_m46, q.r_m44, q.r_m45, q.r_m40, q.r_m68, q.v_m0, q.s_m0, q.v_m1, q.s_m1, q.v_m2, q.s_m2, q.v_m3, q.s_m3, q.v_m4, q.s_m4, q.v_m5, q.s_m5, q.v_m6, q.s_m6, q.v_m7, q.s_m7, q.v_m8, q.s_m8, q.v_m9, q.s_m9, q.v_m10, q.s_m10, q.v_m11, q.s_m11, q.v_m12, q.s_m12, q.v_m13, q.s_m13, q.v_m14, q.s_m14, q.v_m15, q.s_m15, q.v_m16, q.s_m16, q.v_m17, q.s_m17, q.v_m18, q.s_m18, q.v_m19, q.s_m19, q.v_m20, q.s_m20, q.v_m21, q.s_m21, q.v_m22, q.s_m22, q.v_m23, q.s_m23, q.v_m24, q.s_m24, q.v_m25, q.s_m25, q.v_m26, q.s_m26, q.v_m27, q.s_m27, q.v_m28, q.s_m28, q.v_m29, q.s_m29, q.v_m30, q.s_m30, q.v_m31, q.s_m31, q.v_m32, q.s_m32, q.v_m33, q.s_m33, q.v_m34, q.s_m34, q.v_m35, q.s_m35, q.v_m36, q.s_m36, q.v_m37, q.s_m37, q.v_m38, q.s_m38, q.v_m39, q.s_m39, q.v_m40, q.s_m40, q.v_m41, q.s_m41, q.v_m42, q.s_m42, q.v_m43, q.s_m43, q.v_m44, q.s_m44, q.v_m45, q.s_m45, q.v_m46, q.s_m46, q.v_m47, q.s_m47, q.v_m48, q.s_m48, q.v_m49, q.s_m49, q.v_m50, q.s_m50, q.v_m51, q.s_m51, q.v_m52, q.s_m52, q.v_m53, q.s_m53, q.v_m54, q.s_m54, q.v_m55, q.s_m55, q.v_m56, q.s_m56, q.v_m57, q.s_m57, q.v_m58, q.s_m58, q.v_m59, q.s_m59, q.v_m60, q.s_m60, q.v_m61, q.s_m61, q.v_m62, q.s_m62, q.v_m63, q.s_m63, q.v_m64, q.s_m64, q.v_m65, q.s_m65, q.v_m66, q.s_m66, q.v_m67, q.s_m67, q.v_m68, q.s_m68, q.v_m69, q.s_m69, q.v_m70, q.s_m70, q.v_m71, q.s_m71, q.v_m72, q.s_m72, q.v_m73, q.s_m73, q.v_m74, q.s_m74, q.v_m75, q.s_m75, q.v_m76, q.s_m76, q.s_i0, q.v_i0, q.d_i0, q.s_i1, q.v_i1, q.d_i1, q.s_i2, q.v_i2, q.d_i2, q.s_i3, q.v_i3, q.d_i3, q.s_i4, q.v_i4, q.d_i4, q.s_i5, q.v_i5, q.d_i5, q.s_i6, q.v_i6, q.d_i6, q.s_i7, q.v_i7, q.d_i7, q.s_i8, q.v_i8, q.d_i8, q.s_i9, q.v_i9, q.d_i9, q.s_i10, q.v_i10, q.d_i10, q.s_i11, q.v_i11, q.d_i11, q.s_i12, q.v_i12, q.d_i12, q.s_i13, q.v_i13, q.d_i13, q.s_i14, q.v_i14, q.d_i14, q.s_i15, q.v_i15, q.d_i15, q.s_i16, q.v_i16, q.d_i16, q.s_i17, q.v_i17, q.d_i17, q.s_i18, q.v_i18, q.d_i18, q.s_i19, q.v_i19, q.d_i19, q.s_i20, q.v_i20, q.d_i20, q.s_i21, q.v_i21, q.d_i21, q.s_i22, q.v_i22, q.d_i22, q.s_i23, q.v_i23, q.d_i23, q.s_i24, q.v_i24, q.d_i24, q.s_i25, q.v_i25, q.d_i25, q.s_i26, q.v_i26, q.d_i26, q.s_i27, q.v_i27, q.d_i27, q.s_i28, q.v_i28, q.d_i28, q.s_i29, q.v_i29, q.d_i29, q.s_i30, q.v_i30, q.d_i30, q.s_i31, q.v_i31, q.d_i31, q.s_i32, q.v_i32, q.d_i32, q.s_i33, q.v_i33, q.d_i33, q.s_i34, q.v_i34, q.d_i34, q.s_i35, q.v_i35, q.d_i35, q.s_i36, q.v_i36, q.d_i36, q.s_i37, q.v_i37, q.d_i37, q.s_i38, q.v_i38, q.d_i38, q.s_i39, q.v_i39, q.d_i39, q.s_i40, q.v_i40, q.d_i40, q.s_i41, q.v_i41, q.d_i41, q.s_i42, q.v_i42, q.d_i42, q.s_i43, q.v_i43, q.d_i43, q.s_i44, q.v_i44, q.d_i44, q.s_i45, q.v_i45, q.d_i45, q.s_i46, q.v_i46, q.d_i46, q.s_i47, q.v_i47, q.d_i47, q.s_i48, q.v_i48, q.d_i48, q.s_i49, q.v_i49, q.d_i49, q.s_i50, q.v_i50, q.d_i50, q.s_i51, q.v_i51, q.d_i51, q.s_i52, q.v_i52, q.d_i52,
-    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 WHEN FALSE THEN 1 ELSE q.t_ END AS s_i53,
-    CASE WHEN COALESCE(q.level IN ('city'), FALSE) AND NOT (FALSE) THEN q.w_ END AS v_i53,
+  SELECT q.id, q.level, q.kind,
+    CASE WHEN NOT COALESCE(q.level IN ('city'), FALSE) THEN 3 ELSE q.t_ END AS s_i53,
+    CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS v_i53,
     CASE WHEN COALESCE(q.level IN ('city'), FALSE) THEN q.w_ END AS d_i53
   FROM (
-SELECT z.*,
+SELECT z.id, z.level, z.kind,
   z.v_m76 AS w_,
   LEAST(z.s_m76, 2) AS t_
 FROM (
-SELECT p.* FROM x_i52 p
+SELECT p.* FROM e2 p
 ) z
   ) q
 )
 SELECT * FROM (
-SELECT x.id AS unit_id, x.level AS level, 'preschool_gross_enrolment_rate' AS indicator, CASE x.s_i0 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i0 >= CAST(0.99 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i0), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i0 AS value, '达99%以上' AS target, CASE WHEN x.s_i0 = 0 THEN ROUND((x.v_i0 - CAST(0.99 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'preschool_gross_enrolment_rate' AS indicator, CASE x.s_i0 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i0 >= CAST(0.99 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i0), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i0 AS value, '达99%以上' AS target, CASE WHEN x.s_i0 = 0 THEN ROUND((x.v_i0 - CAST(0.99 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i0 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'compulsory_enrolment_rate' AS indicator, CASE x.s_i1 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i1 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i1), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i1 AS value, '100%' AS target, CASE WHEN x.s_i1 = 0 THEN ROUND((x.v_i1 - CAST(1 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'compulsory_enrolment_rate' AS indicator, CASE x.s_i1 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i1 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i1), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i1 AS value, '100%' AS target, CASE WHEN x.s_i1 = 0 THEN ROUND((x.v_i1 - CAST(1 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i1 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'compulsory_retention_rate' AS indicator, CASE x.s_i2 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i2 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i2), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i2 AS value, '100%' AS target, CASE WHEN x.s_i2 = 0 THEN ROUND((x.v_i2 - CAST(1 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'compulsory_retention_rate' AS indicator, CASE x.s_i2 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i2 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i2), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i2 AS value, '100%' AS target, CASE WHEN x.s_i2 = 0 THEN ROUND((x.v_i2 - CAST(1 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i2 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'school_choice_share' AS indicator, CASE x.s_i3 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i3 <= CAST(0.05 AS DOUBLE) + 1e-9 * GREATEST(ABS(x.v_i3), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i3 AS value, '控制在5%以内' AS target, CASE WHEN x.s_i3 = 0 THEN ROUND((x.v_i3 - CAST(0.05 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'school_choice_share' AS indicator, CASE x.s_i3 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i3 <= CAST(0.05 AS DOUBLE) + 1e-9 * GREATEST(ABS(x.v_i3), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i3 AS value, '控制在5%以内' AS target, CASE WHEN x.s_i3 = 0 THEN ROUND((x.v_i3 - CAST(0.05 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i3 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'junior_progression_rate' AS indicator, CASE x.s_i4 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i4 >= CAST(0.99 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i4), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i4 AS value, '达99%以上' AS target, CASE WHEN x.s_i4 = 0 THEN ROUND((x.v_i4 - CAST(0.99 AS DOUBLE)) * 100, 6) END AS gap, (x.s_i4 <> 3 AND NOT COALESCE(x.level IN ('city', 'district'), FALSE)) AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'junior_progression_rate' AS indicator, CASE x.s_i4 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i4 >= CAST(0.99 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i4), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i4 AS value, '达99%以上' AS target, CASE WHEN x.s_i4 = 0 THEN ROUND((x.v_i4 - CAST(0.99 AS DOUBLE)) * 100, 6) END AS gap, (x.s_i4 <> 3 AND NOT COALESCE(x.level IN ('city', 'district'), FALSE)) AS reference FROM x_i4 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'senior_secondary_gross_enrolment_rate' AS indicator, CASE x.s_i5 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i5 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i5), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i5 AS value, '100%' AS target, CASE WHEN x.s_i5 = 0 THEN ROUND((x.v_i5 - CAST(1 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'senior_secondary_gross_enrolment_rate' AS indicator, CASE x.s_i5 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i5 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i5), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i5 AS value, '100%' AS target, CASE WHEN x.s_i5 = 0 THEN ROUND((x.v_i5 - CAST(1 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i5 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'disabled_compulsory_enrolment_rate' AS indicator, CASE x.s_i6 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i6 >= CAST(0.98 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i6), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i6 AS value, '在98%以上' AS target, CASE WHEN x.s_i6 = 0 THEN ROUND((x.v_i6 - CAST(0.98 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'disabled_compulsory_enrolment_rate' AS indicator, CASE x.s_i6 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i6 >= CAST(0.98 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i6), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i6 AS value, '在98%以上' AS target, CASE WHEN x.s_i6 = 0 THEN ROUND((x.v_i6 - CAST(0.98 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i6 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'modernization_pioneer_units' AS indicator, CASE x.s_i7 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i7 >= CAST(20 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i7), CAST(20 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i7 AS value, '20个' AS target, CASE WHEN x.s_i7 = 0 THEN ROUND(x.v_i7 - CAST(20 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'modernization_pioneer_units' AS indicator, CASE x.s_i7 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i7 >= CAST(20 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i7), CAST(20 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i7 AS value, '20个' AS target, CASE WHEN x.s_i7 = 0 THEN ROUND(x.v_i7 - CAST(20 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i7 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'compulsory_school_standardization_rate' AS indicator, CASE x.s_i8 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i8 >= CAST(0.85 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i8), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i8 AS value, '达85%' AS target, CASE WHEN x.s_i8 = 0 THEN ROUND((x.v_i8 - CAST(0.85 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'compulsory_school_standardization_rate' AS indicator, CASE x.s_i8 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i8 >= CAST(0.85 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i8), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i8 AS value, '达85%' AS target, CASE WHEN x.s_i8 = 0 THEN ROUND((x.v_i8 - CAST(0.85 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i8 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'safe_campus_demonstration_counties' AS indicator, CASE x.s_i9 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i9 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i9), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i9 AS value, '1个' AS target, CASE WHEN x.s_i9 = 0 THEN ROUND(x.v_i9 - CAST(1 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'safe_campus_demonstration_counties' AS indicator, CASE x.s_i9 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i9 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i9), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i9 AS value, '1个' AS target, CASE WHEN x.s_i9 = 0 THEN ROUND(x.v_i9 - CAST(1 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i9 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'new_kindergartens' AS indicator, CASE x.s_i10 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i10 >= CAST(14 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i10), CAST(14 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i10 AS value, '14所' AS target, CASE WHEN x.s_i10 = 0 THEN ROUND(x.v_i10 - CAST(14 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'new_kindergartens' AS indicator, CASE x.s_i10 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i10 >= CAST(14 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i10), CAST(14 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i10 AS value, '14所' AS target, CASE WHEN x.s_i10 = 0 THEN ROUND(x.v_i10 - CAST(14 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i10 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'new_schools' AS indicator, CASE x.s_i11 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i11 >= CAST(19 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i11), CAST(19 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i11 AS value, '19所' AS target, CASE WHEN x.s_i11 = 0 THEN ROUND(x.v_i11 - CAST(19 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'new_schools' AS indicator, CASE x.s_i11 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i11 >= CAST(19 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i11), CAST(19 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i11 AS value, '19所' AS target, CASE WHEN x.s_i11 = 0 THEN ROUND(x.v_i11 - CAST(19 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i11 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'new_provincial_quality_kindergartens' AS indicator, CASE x.s_i12 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i12 >= CAST(10 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i12), CAST(10 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i12 AS value, '10所' AS target, CASE WHEN x.s_i12 = 0 THEN ROUND(x.v_i12 - CAST(10 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'new_provincial_quality_kindergartens' AS indicator, CASE x.s_i12 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i12 >= CAST(10 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i12), CAST(10 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i12 AS value, '10所' AS target, CASE WHEN x.s_i12 = 0 THEN ROUND(x.v_i12 - CAST(10 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i12 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'quality_preschool_district_gap' AS indicator, CASE x.s_i13 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i13 <= CAST(0.1 AS DOUBLE) + 1e-9 * GREATEST(ABS(x.v_i13), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i13 AS value, '不超过10个百分点' AS target, CASE WHEN x.s_i13 = 0 THEN ROUND((x.v_i13 - CAST(0.1 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'quality_preschool_district_gap' AS indicator, CASE x.s_i13 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i13 <= CAST(0.1 AS DOUBLE) + 1e-9 * GREATEST(ABS(x.v_i13), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i13 AS value, '不超过10个百分点' AS target, CASE WHEN x.s_i13 = 0 THEN ROUND((x.v_i13 - CAST(0.1 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i13 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'quality_preschool_urban_rural_gap' AS indicator, CASE x.s_i14 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i14 <= CAST(0.1 AS DOUBLE) + 1e-9 * GREATEST(ABS(x.v_i14), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i14 AS value, '不超过10个百分点' AS target, CASE WHEN x.s_i14 = 0 THEN ROUND((x.v_i14 - CAST(0.1 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'quality_preschool_urban_rural_gap' AS indicator, CASE x.s_i14 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i14 <= CAST(0.1 AS DOUBLE) + 1e-9 * GREATEST(ABS(x.v_i14), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i14 AS value, '不超过10个百分点' AS target, CASE WHEN x.s_i14 = 0 THEN ROUND((x.v_i14 - CAST(0.1 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i14 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'quality_preschool_public_private_gap' AS indicator, CASE x.s_i15 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i15 <= CAST(0.1 AS DOUBLE) + 1e-9 * GREATEST(ABS(x.v_i15), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i15 AS value, '不超过10个百分点' AS target, CASE WHEN x.s_i15 = 0 THEN ROUND((x.v_i15 - CAST(0.1 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'quality_preschool_public_private_gap' AS indicator, CASE x.s_i15 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i15 <= CAST(0.1 AS DOUBLE) + 1e-9 * GREATEST(ABS(x.v_i15), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i15 AS value, '不超过10个百分点' AS target, CASE WHEN x.s_i15 = 0 THEN ROUND((x.v_i15 - CAST(0.1 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i15 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'inclusive_preschool_share' AS indicator, CASE x.s_i16 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i16 >= CAST(0.9 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i16), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i16 AS value, '90%以上' AS target, CASE WHEN x.s_i16 = 0 THEN ROUND((x.v_i16 - CAST(0.9 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'inclusive_preschool_share' AS indicator, CASE x.s_i16 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i16 >= CAST(0.9 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i16), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i16 AS value, '90%以上' AS target, CASE WHEN x.s_i16 = 0 THEN ROUND((x.v_i16 - CAST(0.9 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i16 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'unlicensed_kindergarten_sites_left' AS indicator, CASE x.s_i17 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i17 <= CAST(0 AS DOUBLE) + 1e-9 * GREATEST(ABS(x.v_i17), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i17 AS value, '≤ 0' AS target, CASE WHEN x.s_i17 = 0 THEN ROUND(x.v_i17 - CAST(0 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'unlicensed_kindergarten_sites_left' AS indicator, CASE x.s_i17 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i17 <= CAST(0 AS DOUBLE) + 1e-9 * GREATEST(ABS(x.v_i17), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i17 AS value, '≤ 0' AS target, CASE WHEN x.s_i17 = 0 THEN ROUND(x.v_i17 - CAST(0 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i17 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'non_establishment_teacher_agency_rate' AS indicator, CASE x.s_i18 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i18 >= CAST(0.6 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i18), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i18 AS value, '达60%' AS target, CASE WHEN x.s_i18 = 0 THEN ROUND((x.v_i18 - CAST(0.6 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'non_establishment_teacher_agency_rate' AS indicator, CASE x.s_i18 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i18 >= CAST(0.6 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i18), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i18 AS value, '达60%' AS target, CASE WHEN x.s_i18 = 0 THEN ROUND((x.v_i18 - CAST(0.6 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i18 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'provincial_play_curriculum_projects_won' AS indicator, CASE x.s_i19 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i19 >= CAST(2 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i19), CAST(2 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i19 AS value, '2个' AS target, CASE WHEN x.s_i19 = 0 THEN ROUND(x.v_i19 - CAST(2 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'provincial_play_curriculum_projects_won' AS indicator, CASE x.s_i19 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i19 >= CAST(2 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i19), CAST(2 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i19 AS value, '2个' AS target, CASE WHEN x.s_i19 = 0 THEN ROUND(x.v_i19 - CAST(2 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i19 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'provincial_forward_looking_projects_kg_won' AS indicator, CASE x.s_i20 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i20 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i20), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i20 AS value, '1个' AS target, CASE WHEN x.s_i20 = 0 THEN ROUND(x.v_i20 - CAST(1 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'provincial_forward_looking_projects_kg_won' AS indicator, CASE x.s_i20 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i20 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i20), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i20 AS value, '1个' AS target, CASE WHEN x.s_i20 = 0 THEN ROUND(x.v_i20 - CAST(1 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i20 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'municipal_curriculum_feature_kindergartens_new' AS indicator, CASE x.s_i21 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i21 >= CAST(30 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i21), CAST(30 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i21 AS value, '30所' AS target, CASE WHEN x.s_i21 = 0 THEN ROUND(x.v_i21 - CAST(30 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'municipal_curriculum_feature_kindergartens_new' AS indicator, CASE x.s_i21 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i21 >= CAST(30 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i21), CAST(30 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i21 AS value, '30所' AS target, CASE WHEN x.s_i21 = 0 THEN ROUND(x.v_i21 - CAST(30 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i21 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'provincial_resource_classrooms_applied' AS indicator, CASE x.s_i22 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i22 >= CAST(2 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i22), CAST(2 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i22 AS value, '2个以上' AS target, CASE WHEN x.s_i22 = 0 THEN ROUND(x.v_i22 - CAST(2 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'provincial_resource_classrooms_applied' AS indicator, CASE x.s_i22 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i22 >= CAST(2 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i22), CAST(2 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i22 AS value, '2个以上' AS target, CASE WHEN x.s_i22 = 0 THEN ROUND(x.v_i22 - CAST(2 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i22 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'provincial_course_bases_compulsory_won' AS indicator, CASE x.s_i23 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i23 >= CAST(3 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i23), CAST(3 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i23 AS value, '3-4个' AS target, CASE WHEN x.s_i23 = 0 THEN ROUND(CASE WHEN x.v_i23 < CAST(3 AS DOUBLE) THEN x.v_i23 - CAST(3 AS DOUBLE) WHEN x.v_i23 > CAST(4 AS DOUBLE) THEN x.v_i23 - CAST(4 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'provincial_course_bases_compulsory_won' AS indicator, CASE x.s_i23 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i23 >= CAST(3 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i23), CAST(3 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i23 AS value, '3-4个' AS target, CASE WHEN x.s_i23 = 0 THEN ROUND(CASE WHEN x.v_i23 < CAST(3 AS DOUBLE) THEN x.v_i23 - CAST(3 AS DOUBLE) WHEN x.v_i23 > CAST(4 AS DOUBLE) THEN x.v_i23 - CAST(4 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END, 6) END AS gap, FALSE AS reference FROM x_i23 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'provincial_course_bases_built' AS indicator, CASE x.s_i24 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i24 >= CAST(3 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i24), CAST(3 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i24 AS value, '3-4个' AS target, CASE WHEN x.s_i24 = 0 THEN ROUND(CASE WHEN x.v_i24 < CAST(3 AS DOUBLE) THEN x.v_i24 - CAST(3 AS DOUBLE) WHEN x.v_i24 > CAST(4 AS DOUBLE) THEN x.v_i24 - CAST(4 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'provincial_course_bases_built' AS indicator, CASE x.s_i24 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i24 >= CAST(3 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i24), CAST(3 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i24 AS value, '3-4个' AS target, CASE WHEN x.s_i24 = 0 THEN ROUND(CASE WHEN x.v_i24 < CAST(3 AS DOUBLE) THEN x.v_i24 - CAST(3 AS DOUBLE) WHEN x.v_i24 > CAST(4 AS DOUBLE) THEN x.v_i24 - CAST(4 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END, 6) END AS gap, FALSE AS reference FROM x_i24 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'provincial_course_bases_senior_won' AS indicator, CASE x.s_i25 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i25 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i25), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i25 AS value, '1-2个' AS target, CASE WHEN x.s_i25 = 0 THEN ROUND(CASE WHEN x.v_i25 < CAST(1 AS DOUBLE) THEN x.v_i25 - CAST(1 AS DOUBLE) WHEN x.v_i25 > CAST(2 AS DOUBLE) THEN x.v_i25 - CAST(2 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'provincial_course_bases_senior_won' AS indicator, CASE x.s_i25 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i25 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i25), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i25 AS value, '1-2个' AS target, CASE WHEN x.s_i25 = 0 THEN ROUND(CASE WHEN x.v_i25 < CAST(1 AS DOUBLE) THEN x.v_i25 - CAST(1 AS DOUBLE) WHEN x.v_i25 > CAST(2 AS DOUBLE) THEN x.v_i25 - CAST(2 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END, 6) END AS gap, FALSE AS reference FROM x_i25 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'vocational_enrolment' AS indicator, CASE x.s_i26 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i26 >= CAST(9500 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i26), CAST(9500 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i26 AS value, '9500人' AS target, CASE WHEN x.s_i26 = 0 THEN ROUND(x.v_i26 - CAST(9500 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'vocational_enrolment' AS indicator, CASE x.s_i26 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i26 >= CAST(9500 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i26), CAST(9500 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i26 AS value, '9500人' AS target, CASE WHEN x.s_i26 = 0 THEN ROUND(x.v_i26 - CAST(9500 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i26 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'provincial_modern_vocational_schools_built' AS indicator, CASE x.s_i27 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i27 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i27), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i27 AS value, '1个' AS target, CASE WHEN x.s_i27 = 0 THEN ROUND(x.v_i27 - CAST(1 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'provincial_modern_vocational_schools_built' AS indicator, CASE x.s_i27 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i27 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i27), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i27 AS value, '1个' AS target, CASE WHEN x.s_i27 = 0 THEN ROUND(x.v_i27 - CAST(1 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i27 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'provincial_modern_training_bases_built' AS indicator, CASE x.s_i28 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i28 >= CAST(2 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i28), CAST(2 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i28 AS value, '2个' AS target, CASE WHEN x.s_i28 = 0 THEN ROUND(x.v_i28 - CAST(2 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'provincial_modern_training_bases_built' AS indicator, CASE x.s_i28 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i28 >= CAST(2 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i28), CAST(2 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i28 AS value, '2个' AS target, CASE WHEN x.s_i28 = 0 THEN ROUND(x.v_i28 - CAST(2 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i28 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'provincial_modern_specialty_clusters_built' AS indicator, CASE x.s_i29 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i29 >= CAST(2 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i29), CAST(2 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i29 AS value, '2个' AS target, CASE WHEN x.s_i29 = 0 THEN ROUND(x.v_i29 - CAST(2 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'provincial_modern_specialty_clusters_built' AS indicator, CASE x.s_i29 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i29 >= CAST(2 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i29), CAST(2 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i29 AS value, '2个' AS target, CASE WHEN x.s_i29 = 0 THEN ROUND(x.v_i29 - CAST(2 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i29 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'vocational_intermediate_certificate_share' AS indicator, CASE x.s_i30 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i30 >= CAST(0.98 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i30), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i30 AS value, '达98%以上' AS target, CASE WHEN x.s_i30 = 0 THEN ROUND((x.v_i30 - CAST(0.98 AS DOUBLE)) * 100, 6) END AS gap, (x.s_i30 <> 3 AND NOT COALESCE(x.level IN ('city', 'district'), FALSE)) AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'vocational_intermediate_certificate_share' AS indicator, CASE x.s_i30 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i30 >= CAST(0.98 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i30), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i30 AS value, '达98%以上' AS target, CASE WHEN x.s_i30 = 0 THEN ROUND((x.v_i30 - CAST(0.98 AS DOUBLE)) * 100, 6) END AS gap, (x.s_i30 <> 3 AND NOT COALESCE(x.level IN ('city', 'district'), FALSE)) AS reference FROM x_i30 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'vocational_employment_rate' AS indicator, CASE x.s_i31 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i31 > CAST(0.98 AS DOUBLE) + 1e-9 * GREATEST(ABS(x.v_i31), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i31 AS value, '超98%' AS target, CASE WHEN x.s_i31 = 0 THEN ROUND((x.v_i31 - CAST(0.98 AS DOUBLE)) * 100, 6) END AS gap, (x.s_i31 <> 3 AND NOT COALESCE(x.level IN ('city', 'district'), FALSE)) AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'vocational_employment_rate' AS indicator, CASE x.s_i31 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i31 > CAST(0.98 AS DOUBLE) + 1e-9 * GREATEST(ABS(x.v_i31), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i31 AS value, '超98%' AS target, CASE WHEN x.s_i31 = 0 THEN ROUND((x.v_i31 - CAST(0.98 AS DOUBLE)) * 100, 6) END AS gap, (x.s_i31 <> 3 AND NOT COALESCE(x.level IN ('city', 'district'), FALSE)) AS reference FROM x_i31 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'provincial_standard_community_centres_built' AS indicator, CASE x.s_i32 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i32 >= CAST(2 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i32), CAST(2 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i32 AS value, '2个' AS target, CASE WHEN x.s_i32 = 0 THEN ROUND(x.v_i32 - CAST(2 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'provincial_standard_community_centres_built' AS indicator, CASE x.s_i32 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i32 >= CAST(2 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i32), CAST(2 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i32 AS value, '2个' AS target, CASE WHEN x.s_i32 = 0 THEN ROUND(x.v_i32 - CAST(2 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i32 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'provincial_rural_service_bases_built' AS indicator, CASE x.s_i33 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i33 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i33), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i33 AS value, '1个' AS target, CASE WHEN x.s_i33 = 0 THEN ROUND(x.v_i33 - CAST(1 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'provincial_rural_service_bases_built' AS indicator, CASE x.s_i33 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i33 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i33), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i33 AS value, '1个' AS target, CASE WHEN x.s_i33 = 0 THEN ROUND(x.v_i33 - CAST(1 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i33 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'community_training' AS indicator, CASE x.s_i34 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i34 >= CAST(50000 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i34), CAST(50000 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i34 AS value, '5万人次' AS target, CASE WHEN x.s_i34 = 0 THEN ROUND(x.v_i34 - CAST(50000 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'community_training' AS indicator, CASE x.s_i34 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i34 >= CAST(50000 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i34), CAST(50000 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i34 AS value, '5万人次' AS target, CASE WHEN x.s_i34 = 0 THEN ROUND(x.v_i34 - CAST(50000 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i34 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'smart_campuses' AS indicator, CASE x.s_i35 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i35 >= CAST(30 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i35), CAST(30 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i35 AS value, '30所' AS target, CASE WHEN x.s_i35 = 0 THEN ROUND(x.v_i35 - CAST(30 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'smart_campuses' AS indicator, CASE x.s_i35 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i35 >= CAST(30 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i35), CAST(30 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i35 AS value, '30所' AS target, CASE WHEN x.s_i35 = 0 THEN ROUND(x.v_i35 - CAST(30 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i35 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'social_evaluation_agencies_cultivated' AS indicator, CASE x.s_i36 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i36 >= CAST(4 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i36), CAST(4 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i36 AS value, '4-5个' AS target, CASE WHEN x.s_i36 = 0 THEN ROUND(CASE WHEN x.v_i36 < CAST(4 AS DOUBLE) THEN x.v_i36 - CAST(4 AS DOUBLE) WHEN x.v_i36 > CAST(5 AS DOUBLE) THEN x.v_i36 - CAST(5 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'social_evaluation_agencies_cultivated' AS indicator, CASE x.s_i36 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i36 >= CAST(4 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i36), CAST(4 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i36 AS value, '4-5个' AS target, CASE WHEN x.s_i36 = 0 THEN ROUND(CASE WHEN x.v_i36 < CAST(4 AS DOUBLE) THEN x.v_i36 - CAST(4 AS DOUBLE) WHEN x.v_i36 > CAST(5 AS DOUBLE) THEN x.v_i36 - CAST(5 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END, 6) END AS gap, FALSE AS reference FROM x_i36 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'school_charter_share' AS indicator, CASE x.s_i37 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i37 >= CAST(0.3 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i37), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i37 AS value, '30%' AS target, CASE WHEN x.s_i37 = 0 THEN ROUND((x.v_i37 - CAST(0.3 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'school_charter_share' AS indicator, CASE x.s_i37 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i37 >= CAST(0.3 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i37), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i37 AS value, '30%' AS target, CASE WHEN x.s_i37 = 0 THEN ROUND((x.v_i37 - CAST(0.3 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i37 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'provincial_demo_teacher_centres_passed' AS indicator, CASE x.s_i38 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i38 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i38), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i38 AS value, '1-2家' AS target, CASE WHEN x.s_i38 = 0 THEN ROUND(CASE WHEN x.v_i38 < CAST(1 AS DOUBLE) THEN x.v_i38 - CAST(1 AS DOUBLE) WHEN x.v_i38 > CAST(2 AS DOUBLE) THEN x.v_i38 - CAST(2 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'provincial_demo_teacher_centres_passed' AS indicator, CASE x.s_i38 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i38 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i38), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i38 AS value, '1-2家' AS target, CASE WHEN x.s_i38 = 0 THEN ROUND(CASE WHEN x.v_i38 < CAST(1 AS DOUBLE) THEN x.v_i38 - CAST(1 AS DOUBLE) WHEN x.v_i38 > CAST(2 AS DOUBLE) THEN x.v_i38 - CAST(2 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END, 6) END AS gap, FALSE AS reference FROM x_i38 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'teacher_dev_demonstration_schools_created' AS indicator, CASE x.s_i39 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i39 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i39), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i39 AS value, '1-2所' AS target, CASE WHEN x.s_i39 = 0 THEN ROUND(CASE WHEN x.v_i39 < CAST(1 AS DOUBLE) THEN x.v_i39 - CAST(1 AS DOUBLE) WHEN x.v_i39 > CAST(2 AS DOUBLE) THEN x.v_i39 - CAST(2 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'teacher_dev_demonstration_schools_created' AS indicator, CASE x.s_i39 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i39 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i39), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i39 AS value, '1-2所' AS target, CASE WHEN x.s_i39 = 0 THEN ROUND(CASE WHEN x.v_i39 < CAST(1 AS DOUBLE) THEN x.v_i39 - CAST(1 AS DOUBLE) WHEN x.v_i39 > CAST(2 AS DOUBLE) THEN x.v_i39 - CAST(2 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END, 6) END AS gap, FALSE AS reference FROM x_i39 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'teacher_dev_excellent_schools_created' AS indicator, CASE x.s_i40 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i40 >= CAST(3 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i40), CAST(3 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i40 AS value, '3-5所' AS target, CASE WHEN x.s_i40 = 0 THEN ROUND(CASE WHEN x.v_i40 < CAST(3 AS DOUBLE) THEN x.v_i40 - CAST(3 AS DOUBLE) WHEN x.v_i40 > CAST(5 AS DOUBLE) THEN x.v_i40 - CAST(5 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'teacher_dev_excellent_schools_created' AS indicator, CASE x.s_i40 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i40 >= CAST(3 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i40), CAST(3 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i40 AS value, '3-5所' AS target, CASE WHEN x.s_i40 = 0 THEN ROUND(CASE WHEN x.v_i40 < CAST(3 AS DOUBLE) THEN x.v_i40 - CAST(3 AS DOUBLE) WHEN x.v_i40 > CAST(5 AS DOUBLE) THEN x.v_i40 - CAST(5 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END, 6) END AS gap, FALSE AS reference FROM x_i40 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'teacher_dev_qualified_schools_created' AS indicator, CASE x.s_i41 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i41 >= CAST(8 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i41), CAST(8 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i41 AS value, '8-10所' AS target, CASE WHEN x.s_i41 = 0 THEN ROUND(CASE WHEN x.v_i41 < CAST(8 AS DOUBLE) THEN x.v_i41 - CAST(8 AS DOUBLE) WHEN x.v_i41 > CAST(10 AS DOUBLE) THEN x.v_i41 - CAST(10 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'teacher_dev_qualified_schools_created' AS indicator, CASE x.s_i41 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i41 >= CAST(8 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i41), CAST(8 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i41 AS value, '8-10所' AS target, CASE WHEN x.s_i41 = 0 THEN ROUND(CASE WHEN x.v_i41 < CAST(8 AS DOUBLE) THEN x.v_i41 - CAST(8 AS DOUBLE) WHEN x.v_i41 > CAST(10 AS DOUBLE) THEN x.v_i41 - CAST(10 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END, 6) END AS gap, FALSE AS reference FROM x_i41 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'kindergarten_teacher_associate_share' AS indicator, CASE x.s_i42 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i42 >= CAST(0.94 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i42), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i42 AS value, '达94%' AS target, CASE WHEN x.s_i42 = 0 THEN ROUND((x.v_i42 - CAST(0.94 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'kindergarten_teacher_associate_share' AS indicator, CASE x.s_i42 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i42 >= CAST(0.94 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i42), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i42 AS value, '达94%' AS target, CASE WHEN x.s_i42 = 0 THEN ROUND((x.v_i42 - CAST(0.94 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i42 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'primary_teacher_associate_share' AS indicator, CASE x.s_i43 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i43 >= CAST(0.96 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i43), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i43 AS value, '达96%' AS target, CASE WHEN x.s_i43 = 0 THEN ROUND((x.v_i43 - CAST(0.96 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'primary_teacher_associate_share' AS indicator, CASE x.s_i43 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i43 >= CAST(0.96 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i43), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i43 AS value, '达96%' AS target, CASE WHEN x.s_i43 = 0 THEN ROUND((x.v_i43 - CAST(0.96 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i43 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'primary_teacher_bachelor_share' AS indicator, CASE x.s_i44 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i44 >= CAST(0.82 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i44), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i44 AS value, '达82%' AS target, CASE WHEN x.s_i44 = 0 THEN ROUND((x.v_i44 - CAST(0.82 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'primary_teacher_bachelor_share' AS indicator, CASE x.s_i44 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i44 >= CAST(0.82 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i44), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i44 AS value, '达82%' AS target, CASE WHEN x.s_i44 = 0 THEN ROUND((x.v_i44 - CAST(0.82 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i44 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'junior_teacher_bachelor_share' AS indicator, CASE x.s_i45 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i45 >= CAST(0.96 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i45), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i45 AS value, '达96%' AS target, CASE WHEN x.s_i45 = 0 THEN ROUND((x.v_i45 - CAST(0.96 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'junior_teacher_bachelor_share' AS indicator, CASE x.s_i45 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i45 >= CAST(0.96 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i45), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i45 AS value, '达96%' AS target, CASE WHEN x.s_i45 = 0 THEN ROUND((x.v_i45 - CAST(0.96 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i45 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'junior_teacher_master_share' AS indicator, CASE x.s_i46 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i46 >= CAST(0.22 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i46), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i46 AS value, '达22%' AS target, CASE WHEN x.s_i46 = 0 THEN ROUND((x.v_i46 - CAST(0.22 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'junior_teacher_master_share' AS indicator, CASE x.s_i46 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i46 >= CAST(0.22 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i46), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i46 AS value, '达22%' AS target, CASE WHEN x.s_i46 = 0 THEN ROUND((x.v_i46 - CAST(0.22 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i46 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'senior_teacher_master_share' AS indicator, CASE x.s_i47 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i47 >= CAST(0.19 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i47), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i47 AS value, '达19%' AS target, CASE WHEN x.s_i47 = 0 THEN ROUND((x.v_i47 - CAST(0.19 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'senior_teacher_master_share' AS indicator, CASE x.s_i47 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i47 >= CAST(0.19 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i47), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i47 AS value, '达19%' AS target, CASE WHEN x.s_i47 = 0 THEN ROUND((x.v_i47 - CAST(0.19 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i47 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'vocational_dual_qualified_share' AS indicator, CASE x.s_i48 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i48 >= CAST(0.7 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i48), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i48 AS value, '达70%' AS target, CASE WHEN x.s_i48 = 0 THEN ROUND((x.v_i48 - CAST(0.7 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'vocational_dual_qualified_share' AS indicator, CASE x.s_i48 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i48 >= CAST(0.7 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i48), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i48 AS value, '达70%' AS target, CASE WHEN x.s_i48 = 0 THEN ROUND((x.v_i48 - CAST(0.7 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i48 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'fitness_excellent_rate' AS indicator, CASE x.s_i49 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i49 >= CAST(0.1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i49), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i49 AS value, '达到10%以上' AS target, CASE WHEN x.s_i49 = 0 THEN ROUND((x.v_i49 - CAST(0.1 AS DOUBLE)) * 100, 6) END AS gap, (x.s_i49 <> 3 AND NOT COALESCE(x.level IN ('city', 'district'), FALSE)) AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'fitness_excellent_rate' AS indicator, CASE x.s_i49 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i49 >= CAST(0.1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i49), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i49 AS value, '达到10%以上' AS target, CASE WHEN x.s_i49 = 0 THEN ROUND((x.v_i49 - CAST(0.1 AS DOUBLE)) * 100, 6) END AS gap, (x.s_i49 <> 3 AND NOT COALESCE(x.level IN ('city', 'district'), FALSE)) AS reference FROM x_i49 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'fitness_pass_rate' AS indicator, CASE x.s_i50 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i50 >= CAST(0.95 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i50), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i50 AS value, '达到95%以上' AS target, CASE WHEN x.s_i50 = 0 THEN ROUND((x.v_i50 - CAST(0.95 AS DOUBLE)) * 100, 6) END AS gap, (x.s_i50 <> 3 AND NOT COALESCE(x.level IN ('city', 'district'), FALSE)) AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'fitness_pass_rate' AS indicator, CASE x.s_i50 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i50 >= CAST(0.95 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i50), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i50 AS value, '达到95%以上' AS target, CASE WHEN x.s_i50 = 0 THEN ROUND((x.v_i50 - CAST(0.95 AS DOUBLE)) * 100, 6) END AS gap, (x.s_i50 <> 3 AND NOT COALESCE(x.level IN ('city', 'district'), FALSE)) AS reference FROM x_i50 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'party_branches_three_star_share' AS indicator, CASE x.s_i51 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i51 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i51), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i51 AS value, '全部' AS target, CASE WHEN x.s_i51 = 0 THEN ROUND((x.v_i51 - CAST(1 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'party_branches_three_star_share' AS indicator, CASE x.s_i51 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i51 >= CAST(1 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i51), CAST(1 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i51 AS value, '全部' AS target, CASE WHEN x.s_i51 = 0 THEN ROUND((x.v_i51 - CAST(1 AS DOUBLE)) * 100, 6) END AS gap, FALSE AS reference FROM x_i51 x
 UNION ALL
-SELECT x.id AS unit_id, x.level AS level, 'party_branches_four_star_count' AS indicator, CASE x.s_i52 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i52 >= CAST(15 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i52), CAST(15 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i52 AS value, '15个' AS target, CASE WHEN x.s_i52 = 0 THEN ROUND(x.v_i52 - CAST(15 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
+SELECT x.id AS unit_id, x.level AS level, 'party_branches_four_star_count' AS indicator, CASE x.s_i52 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i52 >= CAST(15 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i52), CAST(15 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i52 AS value, '15个' AS target, CASE WHEN x.s_i52 = 0 THEN ROUND(x.v_i52 - CAST(15 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i52 x
 UNION ALL
 SELECT x.id AS unit_id, x.level AS level, 'party_branches_five_star_count' AS indicator, CASE x.s_i53 WHEN 3 THEN 'not_applicable' WHEN 1 THEN 'not_computable' WHEN 2 THEN 'no_data' ELSE CASE WHEN x.v_i53 >= CAST(2 AS DOUBLE) - 1e-9 * GREATEST(ABS(x.v_i53), CAST(2 AS DOUBLE)) THEN 'met' ELSE 'not_met' END END AS status, x.d_i53 AS value, '2个' AS target, CASE WHEN x.s_i53 = 0 THEN ROUND(x.v_i53 - CAST(2 AS DOUBLE), 6) END AS gap, FALSE AS reference FROM x_i53 x
 ) results
