@@ -45,7 +45,7 @@ func TestEvaluateSumsOnlyWhatIsRead(t *testing.T) {
 		require.NoError(t, d.Set(f.unit, f.metric, f.v))
 	}
 	e := cat.Evaluate(d)
-	summed := func(id string) bool { return e.metricVec[cat.metricIndex[id]].V != nil }
+	summed := func(id string) bool { return e.metricCols[cat.metricIndex[id]].bits != nil }
 	assert.True(t, summed("enrolled"), "read by fill")
 	assert.True(t, summed("places"), "read by fill")
 	assert.True(t, summed("pupils"), "reported by a parent: its mismatch is in every report")

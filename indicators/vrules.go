@@ -527,7 +527,7 @@ func (e *Evaluation) ruleResult(k, i int) ValidationResult {
 		res.Name = msg.T(cr.ID, cr.ID)
 	}
 	for _, id := range cr.figures {
-		if s := e.ruleFigure(id).S[i]; s != rule.OK {
+		if s := e.packedOf(id).state(i); s != rule.OK {
 			res.Missing = append(res.Missing, RuleFigure{ID: id, Name: e.figureName(id)})
 		}
 	}
