@@ -149,15 +149,13 @@ type vectors struct {
 
 // get gives a vector of n values, all 0 and OK, as rule.NewVector.
 func (p *vectors) get(n int) rule.Vector {
-	if p != nil {
-		for k := len(p.free) - 1; k >= 0; k-- {
-			if v := p.free[k]; len(v.S) == n {
-				p.free = append(p.free[:k], p.free[k+1:]...)
-				clear(v.V)
-				clear(v.S) // rule.OK is the zero State
-				return v
-			}
-		}
+	// One evaluation's columns are all n long.
+	if p != nil && len(p.free) > 0 {
+		v := p.free[len(p.free)-1]
+		p.free = p.free[:len(p.free)-1]
+		clear(v.V)
+		clear(v.S) // rule.OK is the zero State
+		return v
 	}
 	return rule.NewVector(n)
 }
