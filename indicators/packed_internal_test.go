@@ -1,13 +1,18 @@
 package indicators
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/eduplan/eduplan/indicators/dataset"
 	"github.com/eduplan/eduplan/indicators/rule"
+	"github.com/eduplan/eduplan/msg"
+	"github.com/eduplan/eduplan/org"
+	"github.com/eduplan/eduplan/plan"
 )
 
 // A packed column reads back, unit by unit and expanded whole, exactly what
@@ -73,4 +78,50 @@ func TestPackedReadsBackWhatWasPacked(t *testing.T) {
 			}
 		})
 	}
+}
+
+// An evaluation keeps, for each metric and indicator, only the units it
+// concerns: a kindergarten indicator holds the kindergartens and the units
+// above them, not the primary schools, and a primary school's metric the
+// primary schools and the units above.
+func TestEvaluationKeepsOnlyTheUnitsAColumnConcerns(t *testing.T) {
+	count := func(id, zh string, k org.Kind) plan.Metric {
+		return plan.Metric{ID: id, Name: msg.T(zh, id), Unit: plan.Count, Integral: true, Aggregate: plan.Sum,
+			ReportedBy: plan.Scope{Kinds: []org.Kind{k}}}
+	}
+	cat, err := NewCatalog([]plan.Metric{
+		count("enrolled", "在园幼儿数", org.Kindergarten), count("places", "学位数", org.Kindergarten),
+		count("pupils", "在校生数", org.Primary),
+	}, []plan.Indicator{{ID: "fill", Name: msg.T("学位使用率", "fill"), Formula: "enrolled / places",
+		Unit: plan.Percent, Target: "达90%以上", Wording: "90%以上",
+		AppliesTo: plan.Scope{Levels: []org.Level{org.City, org.District, org.School}, Kinds: []org.Kind{org.Kindergarten}}}}, nil)
+	require.NoError(t, err)
+	d := dataset.New(2017)
+	require.NoError(t, d.Add(dataset.OrgUnit{ID: "c", Name: "市", Level: org.City}))
+	require.NoError(t, d.Add(dataset.OrgUnit{ID: "a", Name: "区", Level: org.District, Parent: "c"}))
+	for i := range 300 {
+		k, id := org.Primary, fmt.Sprintf("p%d", i)
+		if i%3 == 0 {
+			k, id = org.Kindergarten, fmt.Sprintf("k%d", i)
+		}
+		require.NoError(t, d.Add(dataset.OrgUnit{ID: id, Name: id, Level: org.School, Kind: k, Parent: "a"}))
+		if k == org.Kindergarten {
+			require.NoError(t, d.Set(id, "enrolled", 90))
+			require.NoError(t, d.Set(id, "places", 100))
+		} else {
+			require.NoError(t, d.Set(id, "pupils", 500))
+		}
+	}
+	e := cat.Evaluate(d)
+	assert.Len(t, e.inds[cat.indIndex["fill"]].v, 2+100, "the city, the district and the kindergartens")
+	assert.Len(t, e.metricCol(cat.metricIndex["enrolled"]).v, 2+100)
+	assert.Len(t, e.metricCol(cat.metricIndex["pupils"]).v, 2+200)
+	st, ok := e.Status("fill", 2)
+	require.True(t, ok)
+	assert.Equal(t, Met, st)
+	st, _ = e.Status("fill", 3)
+	assert.Equal(t, NotApplicable, st)
+	v, o, _ := e.Figure("pupils", 1)
+	assert.Equal(t, 200*500.0, v)
+	assert.Equal(t, Summed, o)
 }
