@@ -167,11 +167,15 @@ func (c *Catalog) EvaluateWith(d *dataset.Dataset, opt Options) (*Evaluation, er
 	e.referenceClasses()
 	order, tree := treeOrder(d)
 	e.order = order
-	parents := e.parents()
+	var up []int32
+	if tree {
+		up = e.parentPositions()
+	}
+	seen := make([]bool, n)
 	for k := range c.metrics {
 		// In a parent cycle no order puts parents first: every metric
 		// is summed, as mayMismatch cannot rule a mismatch out.
-		if !tree || e.mayMismatch(k, parents) {
+		if !tree || e.mayMismatch(k, up, seen) {
 			e.metricCol(k)
 		}
 	}
@@ -212,41 +216,46 @@ func (e *Evaluation) perClass(f func(dataset.OrgUnit) bool) []bool {
 	return out
 }
 
-// parents lists the units with children, each before its descendants.
-func (e *Evaluation) parents() []int {
-	var out []int
-	for k := len(e.order) - 1; k >= 0; k-- {
-		if i := e.order[k]; len(e.data.Children(i)) > 0 {
-			out = append(out, i)
+// parentPositions gives each unit's parent's position + 1 (0 for a root).
+func (e *Evaluation) parentPositions() []int32 {
+	up := make([]int32, len(e.data.Units))
+	for i := range up {
+		for _, ch := range e.data.Children(i) {
+			up[ch] = int32(i) + 1
 		}
 	}
-	return out
+	return up
 }
 
 // mayMismatch reports whether the metric at k can give a figure mismatch:
-// it sums, and a unit reported it below a unit that reported it too.
-func (e *Evaluation) mayMismatch(k int, parents []int) bool {
+// it sums, and a unit reported it below a unit that reported it too. up
+// holds the parents (parentPositions) of a tree; seen is false for every
+// unit, and is again on return.
+func (e *Evaluation) mayMismatch(k int, up []int32, seen []bool) bool {
 	m := &e.cat.metrics[k]
 	col := e.data.Column(m.ID)
 	if m.Aggregate != plan.Sum || col == nil {
 		return false
 	}
-	// A walk from an outer parent that reported the figure meets any
-	// inner one and ends there, so no unit is walked twice; most metrics
-	// are reported by no parent and walk nothing.
-	for _, p := range parents {
-		if _, ok := col.At(p); ok && e.reportedBelow(col, p) {
-			return true
+	// Up from each unit with a figure: a parent with one too is a
+	// mismatch in the making. A parent met before had its own parents
+	// looked at then, so each is looked at once, and a metric only
+	// schools report costs a step per school (a walk down from each
+	// parent looked up every unit below it in the column).
+	var met []int32
+	defer func() {
+		for _, p := range met {
+			seen[p] = false
 		}
-	}
-	return false
-}
-
-// reportedBelow reports whether a unit below i has a figure in col.
-func (e *Evaluation) reportedBelow(col *dataset.Column, i int) bool {
-	for _, ch := range e.data.Children(i) {
-		if _, ok := col.At(ch); ok || e.reportedBelow(col, ch) {
-			return true
+	}()
+	units, _ := col.Figures()
+	for _, i := range units {
+		for p := up[i]; p > 0 && !seen[p-1]; p = up[p-1] {
+			seen[p-1] = true
+			met = append(met, p-1)
+			if _, ok := col.At(int(p - 1)); ok {
+				return true
+			}
 		}
 	}
 	return false
