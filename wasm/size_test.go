@@ -141,12 +141,14 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // row texts made once per indicator (view.Texts) about 4 KB; figures stored
 // only where present (dataset.Column) and the streaming JSON data reader
 // about 4 KB. Together: 2,074,253. The evaluation's columns packed
-// (indicators/packed.go: half the memory of a national batch) about 4.5 KB:
-// 2,078,733. The budget stands at 2,079,000 until the page's own code is
+// (indicators/packed.go: half the memory of a national batch), the walk
+// up for parents' mismatches and the rules' columns given back to a pool
+// about 5.5 KB: 2,079,715. The budget stands at 2,080,000 until the page's
+// own code is
 // made smaller (the rule package's target parser, the packages' init
 // tables, texts built by fmt); the note of the session that raised it says
 // so. It is a ceiling against growth, not the goal: the goal is 1.9 MB.
-const wasmGzipBudget = 2_079_000
+const wasmGzipBudget = 2_080_000
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
 // new dependency is the usual cause: go list -deps (see wasmDeps) shows
