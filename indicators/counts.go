@@ -13,8 +13,8 @@ func (e *Evaluation) Counts(i int) Counts {
 	if i < 0 || i >= len(e.data.Units) {
 		return c
 	}
-	for ix := range e.status {
-		if s := e.status[ix][i]; s != cNotApplicable && !e.reference(ix, i) {
+	for ix := range e.inds {
+		if s := e.inds[ix].status(i); s != cNotApplicable && !e.reference(ix, i) {
 			c.add(s.status())
 		}
 	}

@@ -70,24 +70,27 @@ type Evaluation struct {
 	cat  *Catalog
 	data *dataset.Dataset
 
-	// metricVec are the effective figures, by catalogue position of the
-	// metric: reported, or summed up the hierarchy; originVec says which.
+	// metricCols are the effective figures, by catalogue position of the
+	// metric: reported, or summed up the hierarchy, and which of the two.
 	// A metric's column is summed when first read (metricCol), so that an
 	// evaluation sums only the metrics its indicators and rules read,
 	// except those a parent reported beside children, summed at once
 	// because their mismatches belong to every report.
-	metricVec  []rule.Vector
-	originVec  [][]Origin
+	metricCols []packed
 	metricOnce []sync.Once
-	order      []int // unit positions, children first
+	// pool lends the dense columns formulas run on while the evaluation
+	// is made; nil after.
+	pool  *vectors
+	order []int // unit positions, children first
 
 	// below lists, per level an indicator's aggregates range over
 	// (Indicator.Over), the units of that level below each unit.
 	below map[org.Level][][]int
 
-	values  []rule.Vector // by catalogue position of the indicator
-	status  [][]code
-	derived [][]Origin // Reported when a unit reported the indicator's value itself
+	// inds hold each indicator's value, status and origin (Reported
+	// when a unit reported the value itself) for every unit, by
+	// catalogue position of the indicator.
+	inds []packed
 	// over marks percents above 100% that may not exceed it (the part
 	// exceeds the whole): not computable, the value kept for the report.
 	// Nil for an indicator with none.
@@ -149,27 +152,30 @@ func (c *Catalog) EvaluateWith(d *dataset.Dataset, opt Options) (*Evaluation, er
 		parent:  parent,
 		cat:     c,
 		data:    d,
-		values:  make([]rule.Vector, len(c.inds)),
-		status:  make([][]code, len(c.inds)),
-		derived: make([][]Origin, len(c.inds)),
+		inds:    make([]packed, len(c.inds)),
 		over:    make([][]bool, len(c.inds)),
 		aggs:    make([][]rule.Vector, len(c.inds)),
 		argVals: make([][]aggArgs, len(c.inds)),
 		own:     make([][]int32, len(c.inds)),
 		infos:   make([][]TargetInfo, len(c.inds)),
 	}
-	e.metricVec, e.originVec = make([]rule.Vector, len(c.metrics)), make([][]Origin, len(c.metrics))
+	e.metricCols = make([]packed, len(c.metrics))
+	e.pool = &vectors{}
 	e.metricOnce = make([]sync.Once, len(c.metrics))
 	e.classify()
 	e.resolveOverrides()
 	e.referenceClasses()
 	order, tree := treeOrder(d)
 	e.order = order
-	parents := e.parents()
+	var up []int32
+	if tree {
+		up = e.parentPositions()
+	}
+	seen := make([]bool, n)
 	for k := range c.metrics {
 		// In a parent cycle no order puts parents first: every metric
 		// is summed, as mayMismatch cannot rule a mismatch out.
-		if !tree || e.mayMismatch(k, parents) {
+		if !tree || e.mayMismatch(k, up, seen) {
 			e.metricCol(k)
 		}
 	}
@@ -178,6 +184,7 @@ func (c *Catalog) EvaluateWith(d *dataset.Dataset, opt Options) (*Evaluation, er
 		e.evalIndicator(i, n, scratch)
 	}
 	e.evalRules(n, scratch)
+	e.pool = nil
 	return e, nil
 }
 
@@ -209,41 +216,46 @@ func (e *Evaluation) perClass(f func(dataset.OrgUnit) bool) []bool {
 	return out
 }
 
-// parents lists the units with children, each before its descendants.
-func (e *Evaluation) parents() []int {
-	var out []int
-	for k := len(e.order) - 1; k >= 0; k-- {
-		if i := e.order[k]; len(e.data.Children(i)) > 0 {
-			out = append(out, i)
+// parentPositions gives each unit's parent's position + 1 (0 for a root).
+func (e *Evaluation) parentPositions() []int32 {
+	up := make([]int32, len(e.data.Units))
+	for i := range up {
+		for _, ch := range e.data.Children(i) {
+			up[ch] = int32(i) + 1
 		}
 	}
-	return out
+	return up
 }
 
 // mayMismatch reports whether the metric at k can give a figure mismatch:
-// it sums, and a unit reported it below a unit that reported it too.
-func (e *Evaluation) mayMismatch(k int, parents []int) bool {
+// it sums, and a unit reported it below a unit that reported it too. up
+// holds the parents (parentPositions) of a tree; seen is false for every
+// unit, and is again on return.
+func (e *Evaluation) mayMismatch(k int, up []int32, seen []bool) bool {
 	m := &e.cat.metrics[k]
 	col := e.data.Column(m.ID)
 	if m.Aggregate != plan.Sum || col == nil {
 		return false
 	}
-	// A walk from an outer parent that reported the figure meets any
-	// inner one and ends there, so no unit is walked twice; most metrics
-	// are reported by no parent and walk nothing.
-	for _, p := range parents {
-		if _, ok := col.At(p); ok && e.reportedBelow(col, p) {
-			return true
+	// Up from each unit with a figure: a parent with one too is a
+	// mismatch in the making. A parent met before had its own parents
+	// looked at then, so each is looked at once, and a metric only
+	// schools report costs a step per school (a walk down from each
+	// parent looked up every unit below it in the column).
+	var met []int32
+	defer func() {
+		for _, p := range met {
+			seen[p] = false
 		}
-	}
-	return false
-}
-
-// reportedBelow reports whether a unit below i has a figure in col.
-func (e *Evaluation) reportedBelow(col *dataset.Column, i int) bool {
-	for _, ch := range e.data.Children(i) {
-		if _, ok := col.At(ch); ok || e.reportedBelow(col, ch) {
-			return true
+	}()
+	units, _ := col.Figures()
+	for _, i := range units {
+		for p := up[i]; p > 0 && !seen[p-1]; p = up[p-1] {
+			seen[p-1] = true
+			met = append(met, p-1)
+			if _, ok := col.At(int(p - 1)); ok {
+				return true
+			}
 		}
 	}
 	return false
@@ -251,11 +263,13 @@ func (e *Evaluation) reportedBelow(col *dataset.Column, i int) bool {
 
 // metricCol gives the effective figures of the metric at catalogue
 // position k and their origins, summing them the first time.
-func (e *Evaluation) metricCol(k int) (rule.Vector, []Origin) {
+func (e *Evaluation) metricCol(k int) *packed {
 	e.metricOnce[k].Do(func() {
-		e.metricVec[k], e.originVec[k] = e.effective(k, e.cat.metrics[k], e.order)
+		v, o := e.effective(k, e.cat.metrics[k], e.order)
+		e.metricCols[k] = pack(v, o, nil, metricDefault)
+		e.pool.put(v)
 	})
-	return e.metricVec[k], e.originVec[k]
+	return &e.metricCols[k]
 }
 
 // postOrder lists unit positions children first. Units in a parent cycle or
@@ -307,7 +321,7 @@ func (e *Evaluation) effective(k int, m plan.Metric, order []int) (rule.Vector, 
 	d := e.data
 	n := len(d.Units)
 	reports := e.perClass(func(u dataset.OrgUnit) bool { return reports(m.ReportedBy, u) })
-	v := rule.NewVector(n)
+	v := e.pool.get(n)
 	origins := make([]Origin, n)
 	// The reported figures first: the column holds only the units that
 	// have one, and the walk below goes children first, not in order.
@@ -374,14 +388,20 @@ type aggArgs struct {
 	arg, weight rule.Vector
 }
 
-// column returns the column of a metric or indicator id with irrelevant
-// entries marked Skip.
-func (e *Evaluation) column(id string) rule.Vector {
+// packedOf returns the kept column of a metric or indicator id.
+func (e *Evaluation) packedOf(id string) *packed {
 	if k, ok := e.cat.metricIndex[id]; ok {
-		v, _ := e.metricCol(k)
-		return v
+		return e.metricCol(k)
 	}
-	return e.values[e.cat.indIndex[id]]
+	return &e.inds[e.cat.indIndex[id]]
+}
+
+// column returns the column of a metric or indicator id with irrelevant
+// entries marked Skip, made anew for the caller.
+func (e *Evaluation) column(id string) rule.Vector {
+	v := e.pool.get(len(e.data.Units))
+	e.packedOf(id).expand(v)
+	return v
 }
 
 // inputs gathers the columns of a program's variables. A Skip (the figure
@@ -394,13 +414,11 @@ func (e *Evaluation) inputs(p *rule.Program, n int) ([]rule.Vector, []bool) {
 		allSkip[i] = len(vars) > 0
 	}
 	for k, id := range vars {
-		src := e.column(id)
-		dst := rule.Vector{V: src.V, S: make([]rule.State, n)}
-		for i, s := range src.S {
+		dst := e.column(id)
+		for i, s := range dst.S {
 			if s == rule.Skip {
 				dst.S[i] = rule.Missing
 			} else {
-				dst.S[i] = s
 				allSkip[i] = false
 			}
 		}
@@ -444,7 +462,8 @@ func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 		}
 		st[i] = statusOf(val.V[i], val.S[i], &ci.target)
 	}
-	e.values[ix], e.status[ix], e.derived[ix] = val, st, derived
+	e.inds[ix] = pack(val, derived, st, indicatorDefault)
+	e.pool.put(val)
 	e.aggs[ix], e.argVals[ix] = aggCols, argCols
 }
 
@@ -455,8 +474,9 @@ func (e *Evaluation) evalIndicator(ix, n int, sc *evalScratch) {
 func (e *Evaluation) evalProgram(p *rule.Program, over org.Level, n int, sc *evalScratch) (val rule.Vector, aggCols []rule.Vector, argCols []aggArgs) {
 	aggCols, argCols = e.reduceAggregates(p, over, n, sc)
 	vars, _ := e.inputs(p, n)
-	val = rule.NewVector(n)
+	val = e.pool.get(n)
 	p.Eval(n, vars, aggCols, val)
+	e.pool.put(vars...)
 	return val, aggCols, argCols
 }
 
@@ -548,6 +568,7 @@ func (e *Evaluation) childColumn(p *rule.Program, n int) rule.Vector {
 	vars, allSkip := e.inputs(p, n)
 	v := rule.NewVector(n)
 	p.Eval(n, vars, nil, v)
+	e.pool.put(vars...)
 	for i, skip := range allSkip {
 		if skip {
 			v.S[i] = rule.Skip
@@ -605,7 +626,7 @@ func (e *Evaluation) Status(indicator string, i int) (st Status, ok bool) {
 	if !ok || i < 0 || i >= len(e.data.Units) {
 		return "", false
 	}
-	return e.status[ix][i].status(), true
+	return e.inds[ix].status(i).status(), true
 }
 
 // Value returns an indicator's value for the unit at position i, and whether
@@ -615,8 +636,8 @@ func (e *Evaluation) Value(indicator string, i int) (float64, bool) {
 	if !ok || i < 0 || i >= len(e.data.Units) {
 		return 0, false
 	}
-	v := e.values[ix]
-	return v.V[i], v.S[i] == rule.OK
+	en := e.inds[ix].get(i)
+	return en.v, en.s == rule.OK
 }
 
 // Figure returns a metric's effective figure for the unit at position i and
@@ -627,8 +648,8 @@ func (e *Evaluation) Figure(metric string, i int) (v float64, origin Origin, ok 
 	if !ok || i < 0 || i >= len(e.data.Units) {
 		return 0, Absent, false
 	}
-	col, origins := e.metricCol(k)
-	return col.V[i], origins[i], true
+	en := e.metricCol(k).get(i)
+	return en.v, en.o, true
 }
 
 // Data returns the dataset the evaluation was made from.

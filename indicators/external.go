@@ -127,8 +127,9 @@ func EvaluationFrom(c *Catalog, d *dataset.Dataset, x External) (*Evaluation, er
 				origins[i] = Absent
 			}
 		}
-		e.metricCol(k) // done once, as every later read expects
-		e.metricVec[k], e.originVec[k] = v, origins
+		// The column is x's: metricCol must not sum it again from d.
+		e.metricOnce[k].Do(func() {})
+		e.metricCols[k] = pack(v, origins, nil, metricDefault)
 		if m.Aggregate != plan.Sum {
 			continue
 		}
@@ -173,7 +174,7 @@ func EvaluationFrom(c *Catalog, d *dataset.Dataset, x External) (*Evaluation, er
 				val.S[i] = rule.Missing
 			}
 		}
-		e.values[ix], e.status[ix], e.derived[ix] = val, st, derived
+		e.inds[ix] = pack(val, derived, st, indicatorDefault)
 	}
 	// The members of each aggregate, once every indicator's values are in
 	// place: an aggregate reads the values of others.

@@ -355,13 +355,13 @@ func (e *Evaluation) unitReport(i int, opt Options, sc *unitScratch) UnitReport 
 	notApplicable := opt.NotApplicable
 	count, floats, inputs := 0, 0, 0
 	for ix := range e.cat.inds {
-		st := e.status[ix][i]
-		if st == cNotApplicable && !notApplicable {
+		en := e.inds[ix].get(i)
+		if en.c == cNotApplicable && !notApplicable {
 			continue
 		}
 		count++
 		floats += 2
-		if st != cNotApplicable && e.derived[ix][i] != Reported {
+		if en.c != cNotApplicable && en.o != Reported {
 			n := len(e.cat.inds[ix].vars)
 			floats += n
 			inputs += n
@@ -384,7 +384,7 @@ func (e *Evaluation) unitReport(i int, opt Options, sc *unitScratch) UnitReport 
 		defer func() { sc.slab = sl }()
 	}
 	for ix := range e.cat.inds {
-		if e.status[ix][i] == cNotApplicable && !notApplicable {
+		if e.inds[ix].status(i) == cNotApplicable && !notApplicable {
 			continue
 		}
 		// Built in place: a Result is some 400 bytes, and each copy
@@ -461,20 +461,20 @@ func (e *Evaluation) Outcome(id string, i int) (res Result, ok bool) {
 		return Result{}, false
 	}
 	ci := &e.cat.inds[ix]
-	res = Result{Indicator: ci.ID, Status: e.status[ix][i].status(), Reference: e.reference(ix, i), Nature: ci.nature, Unit: ci.Unit, Decimals: ci.Decimals,
-		Origin: e.derived[ix][i], Target: *e.info(ix, i)}
-	e.setValue(&res, ix, i, &slab{})
+	en := e.inds[ix].get(i)
+	res = Result{Indicator: ci.ID, Status: en.c.status(), Reference: e.reference(ix, i), Nature: ci.nature, Unit: ci.Unit, Decimals: ci.Decimals,
+		Origin: en.o, Target: *e.info(ix, i)}
+	e.setValue(&res, ix, i, en, &slab{})
 	return res, true
 }
 
-// setValue sets a result's value and gap.
-func (e *Evaluation) setValue(res *Result, ix, i int, sl *slab) (over bool) {
-	v := e.values[ix]
+// setValue sets a result's value and gap from en, the unit's entry.
+func (e *Evaluation) setValue(res *Result, ix, i int, en entry, sl *slab) (over bool) {
 	over = e.over[ix] != nil && e.over[ix][i]
-	if v.S[i] == rule.OK || over {
-		res.Value = sl.ptr(clean(v.V[i]))
+	if en.s == rule.OK || over {
+		res.Value = sl.ptr(clean(en.v))
 		if res.Status == Met || res.Status == NotMet {
-			res.Gap = sl.ptr(round(e.target(ix, i).Gap(v.V[i]), 6))
+			res.Gap = sl.ptr(round(e.target(ix, i).Gap(en.v), 6))
 			res.GapSide = SideOf(res.Status, *res.Gap)
 		}
 	}
@@ -485,7 +485,8 @@ func (e *Evaluation) setValue(res *Result, ix, i int, sl *slab) (over bool) {
 // position ix for the unit at i.
 func (e *Evaluation) fill(res *Result, ix, i int, sl *slab) {
 	ci := &e.cat.inds[ix]
-	st := e.status[ix][i].status()
+	en := e.inds[ix].get(i)
+	st := en.c.status()
 	*res = Result{
 		Indicator: ci.ID,
 		Name:      ci.Name,
@@ -494,15 +495,15 @@ func (e *Evaluation) fill(res *Result, ix, i int, sl *slab) {
 		Nature:    ci.nature,
 		Unit:      ci.Unit,
 		Decimals:  ci.Decimals,
-		Origin:    e.derived[ix][i],
+		Origin:    en.o,
 		Target:    *e.info(ix, i),
 		Formula:   ci.Formula,
 		Wording:   ci.Wording,
 		Places:    ci.places,
 	}
-	over := e.setValue(res, ix, i, sl)
-	if v := e.values[ix]; res.Value != nil {
-		if ci.Unit == plan.Percent && v.V[i] > 1 && !over {
+	over := e.setValue(res, ix, i, en, sl)
+	if res.Value != nil {
+		if ci.Unit == plan.Percent && en.v > 1 && !over {
 			res.Warnings = append(res.Warnings, msg.Text{
 				ZH: "数值超过100%：本指标允许（如毛入学率、巩固率），请确认数据无误",
 				EN: "value above 100%: allowed for this indicator (a gross enrolment or retention rate); check the figures",
@@ -561,20 +562,20 @@ func (e *Evaluation) input(in *Input, ci *compiled, k, i int, sl *slab) {
 	id := ci.vars[k]
 	if mi := ci.varMetric[k]; mi >= 0 {
 		m := &e.cat.metrics[mi]
-		v, origins := e.metricCol(mi)
-		org := origins[i]
-		in.ID, in.Name, in.Unit, in.Origin = id, m.Name, m.Unit, org
-		if v.S[i] == rule.OK {
-			in.Value = sl.ptr(clean(v.V[i]))
+		v := e.metricCol(mi)
+		en := v.get(i)
+		in.ID, in.Name, in.Unit, in.Origin = id, m.Name, m.Unit, en.o
+		if en.s == rule.OK {
+			in.Value = sl.ptr(clean(en.v))
 		}
-		if org == Summed {
+		if en.o == Summed {
 			for _, ch := range e.data.Children(i) {
-				if v.S[ch] == rule.OK {
+				if v.state(ch) == rule.OK {
 					in.Children++
 				}
 			}
 		}
-		if v.S[i] == rule.Missing {
+		if en.s == rule.Missing {
 			in.MissingIn = e.missingBelow(v, i, nil)
 		}
 		if e.mismatchAt != nil {
@@ -587,19 +588,20 @@ func (e *Evaluation) input(in *Input, ci *compiled, k, i int, sl *slab) {
 	}
 	ix := ci.varInd[k]
 	dep := &e.cat.inds[ix]
-	in.ID, in.Name, in.Unit, in.Origin = id, dep.Name, dep.Unit, e.derived[ix][i]
-	if v := e.values[ix]; v.S[i] == rule.OK {
-		in.Value = sl.ptr(clean(v.V[i]))
-	} else if v.S[i] == rule.Skip {
+	en := e.inds[ix].get(i)
+	in.ID, in.Name, in.Unit, in.Origin = id, dep.Name, dep.Unit, en.o
+	if en.s == rule.OK {
+		in.Value = sl.ptr(clean(en.v))
+	} else if en.s == rule.Skip {
 		in.Origin = Irrelevant
 	}
 }
 
 // missingBelow collects the units under i whose figure is missing and that
 // are not missing only because of their own children: the ones to ask.
-func (e *Evaluation) missingBelow(v rule.Vector, i int, out []string) []string {
+func (e *Evaluation) missingBelow(v *packed, i int, out []string) []string {
 	for _, ch := range e.data.Children(i) {
-		if v.S[ch] != rule.Missing {
+		if v.state(ch) != rule.Missing {
 			continue
 		}
 		before := len(out)

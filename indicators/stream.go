@@ -169,7 +169,7 @@ func (s *Stream) heads() ([]indicatorHead, []inputHead) {
 			continue
 		}
 		for ix := range e.cat.inds {
-			st := e.status[ix][i]
+			st := e.inds[ix].status(i)
 			if st == cNotApplicable && !s.opt.NotApplicable {
 				continue
 			}
@@ -183,7 +183,7 @@ func (s *Stream) heads() ([]indicatorHead, []inputHead) {
 					h.Target = *t
 				}
 			}
-			if st == cNotApplicable || e.derived[ix][i] == Reported {
+			if st == cNotApplicable || e.inds[ix].origin(i) == Reported {
 				continue // a result without inputs
 			}
 			for _, id := range ci.vars {

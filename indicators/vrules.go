@@ -309,16 +309,25 @@ func (e *Evaluation) evalRule(cr *compiledRule, n int, sc *evalScratch) ruleEval
 	zero := strategy != plan.SkipIfAnyValueMissing
 	side := func(p *rule.Program) (rule.Vector, []rule.Vector) {
 		aggs, _ := e.reduceAggregates(p, "", n, sc)
+		figs := make([]rule.Vector, 0, len(p.Vars()))
 		vars := make([]rule.Vector, 0, len(p.Vars()))
 		for _, id := range p.Vars() {
-			vars = append(vars, ruleInput(e.ruleFigure(id), zero))
+			f := e.ruleFigure(id)
+			figs, vars = append(figs, f), append(vars, ruleInput(f, zero))
 		}
 		in := make([]rule.Vector, len(aggs))
 		for k, a := range aggs {
 			in[k] = ruleInput(a, zero)
 		}
-		out := rule.NewVector(n)
+		out := e.pool.get(n)
 		p.Eval(n, vars, in, out)
+		// Every dense column read is given back; with zero, the inputs
+		// are copies to give back too.
+		e.pool.put(figs...)
+		if zero {
+			e.pool.put(vars...)
+			e.pool.put(in...)
+		}
 		return out, aggs
 	}
 	left, laggs := side(cr.left)
@@ -375,7 +384,11 @@ func (e *Evaluation) evalRule(cr *compiledRule, n int, sc *evalScratch) ruleEval
 			st[i] = codeViolated
 		}
 	}
-	return ruleEval{sides: keepSides(st, left, right), status: st}
+	sides := keepSides(st, left, right)
+	e.pool.put(cols...)
+	e.pool.put(left, right)
+	e.pool.put(aggs...)
+	return ruleEval{sides: sides, status: st}
 }
 
 // ruleSides are a rule's left and right sides at some units.
@@ -527,7 +540,7 @@ func (e *Evaluation) ruleResult(k, i int) ValidationResult {
 		res.Name = msg.T(cr.ID, cr.ID)
 	}
 	for _, id := range cr.figures {
-		if s := e.ruleFigure(id).S[i]; s != rule.OK {
+		if s := e.packedOf(id).state(i); s != rule.OK {
 			res.Missing = append(res.Missing, RuleFigure{ID: id, Name: e.figureName(id)})
 		}
 	}

@@ -145,9 +145,12 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // (indicators/rule/parse_own.go, held to expr's by a differential test and
 // a fuzz target), and expr's parser took its built-ins, runtime, checker and
 // their reflection with it: 409,312 bytes less, 1,664,948 measured
-// (2,074,260 before, in the same run). The budget stands a few KB above
-// that, under the 1.9 MB goal; raise it by the least a change needs.
-const wasmGzipBudget = 1_670_000
+// (2,074,260 before, in the same run). The evaluation's columns packed
+// (indicators/packed.go: half the memory of a national batch), the walk up
+// for parents' mismatches and the rules' columns given back to a pool added
+// about 4.3 KB: 1,669,269. The budget stands a few KB above that, under the
+// 1.9 MB goal; raise it by the least a change needs.
+const wasmGzipBudget = 1_675_000
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
 // new dependency is the usual cause: go list -deps (see wasmDeps) shows

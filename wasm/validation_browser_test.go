@@ -3,6 +3,8 @@
 package wasm_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -57,4 +59,36 @@ func TestValidationRulesOnThePage(t *testing.T) {
 	assert.Contains(t, tp.text(slip), "221 > 206, exceeds by 15")
 	assert.Equal(t, "Validation rules", tp.text("#validation h2"))
 	noRawValues(t, tp)
+}
+
+// A file that breaks a rule at 700 kindergartens lists the first 200 of
+// them with the results and the others 400 at a time, as the button is
+// pressed or the list scrolled to its end, as the schools are listed; a
+// print still lists the first 30.
+func TestValidationListDrawnInSteps(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,name,level,kind,parent,kindergarten_enrolment,kindergarten_enrolment_urban,kindergarten_enrolment_rural\n")
+	b.WriteString("city,全市,city,,,,,\nd1,第一区,district,,city,,,\n")
+	for i := range 700 {
+		fmt.Fprintf(&b, "k%03d,幼儿园%d,school,kindergarten,d1,260,0,206\n", i, i)
+	}
+	tp := newTab(t)
+	tp.open(siteURL)
+	tp.view("import")
+	tp.upload("#data-file", writeFile(t, "kindergartens.csv", []byte(b.String())))
+	tp.waitFor(`!!document.getElementById('validation')`)
+	rows := `document.querySelectorAll('#validation .vcheck').length`
+	// The city and district break it too, on the sums.
+	assert.Equal(t, "702", eval[string](tp, `document.getElementById('validation').dataset.violated`))
+	assert.Equal(t, 200, eval[int](tp, rows))
+	assert.Equal(t, 30, eval[int](tp, `document.querySelectorAll('#validation .vcheck:not(.print-skip)').length`))
+	assert.Equal(t, "再显示 400 项（已显示 200 / 702）", tp.text("#validation-more"))
+	tp.do(chromedp.Click(chromedp.CSS("#validation-more")))
+	assert.Equal(t, 600, eval[int](tp, rows))
+	assert.Equal(t, "k597", eval[string](tp, `[...document.querySelectorAll('#validation .vcheck')].at(-1).dataset.unit`), "the rules follow in Go's order")
+	assert.Equal(t, "再显示 102 项（已显示 600 / 702）", tp.text("#validation-more"))
+	tp.do(chromedp.Evaluate[chromedp.Void](`document.querySelector('#validation .vcheck:last-child').scrollIntoView()`))
+	tp.waitFor(rows + ` === 702`)
+	assert.False(t, eval[bool](tp, `!!document.getElementById('validation-more')`), "no button once every rule is listed")
+	assert.Equal(t, 30, eval[int](tp, `document.querySelectorAll('#validation .vcheck:not(.print-skip)').length`))
 }

@@ -445,7 +445,7 @@ func (e *env) aggValue(v float64, res indicators.Result) string {
 
 func (e *env) explainResult(b *bytes.Buffer, l *loaded, u dataset.OrgUnit, res indicators.Result) {
 	fmt.Fprintln(b)
-	fmt.Fprintf(b, "%s%s%s (%s) · %s\n", e.t("单位", "Unit"), e.t("：", ": "), u.Name, u.ID, view.UnitKind(u).In(e.lang))
+	fmt.Fprintf(b, "%s%s%s (%s) · %s\n", e.t("单位", "Unit"), e.t("：", ": "), u.Name, u.ID, view.UnitKindIn(plan.Hierarchy(l.plan), u).In(e.lang))
 	if res.Status == indicators.NotApplicable {
 		fmt.Fprintln(b, e.t("该指标不适用于这个单位。", "The indicator does not apply to this unit."))
 		return
@@ -460,7 +460,7 @@ func (e *env) explainResult(b *bytes.Buffer, l *loaded, u dataset.OrgUnit, res i
 			if in.Value != nil {
 				v = view.Number(*in.Value, in.Unit)
 			}
-			fmt.Fprintf(b, "  %s = %s（%s）\n", in.Name.In(e.lang), v, e.originText(in))
+			fmt.Fprintf(b, "  %s = %s%s%s%s\n", in.Name.In(e.lang), v, e.t("（", " ("), e.originText(in), e.t("）", ")"))
 		}
 	}
 	names := e.catalogNames(l)

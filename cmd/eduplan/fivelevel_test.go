@@ -47,6 +47,18 @@ func TestFiveLevelCommand(t *testing.T) {
 	r = eduplan(t, "explain", "--plan", p, "pt_ratio")
 	require.Equal(t, exitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "适用于：国家、省、地市、区县、学校（小学）")
+	// and so does a unit's result, in either language.
+	for _, c := range []struct{ lang, unit, want, not string }{
+		{"zh", "c3", "单位：三市 (c3) · 地市\n", "· 市\n"},
+		{"zh", "d4", "单位：北县 (d4) · 区县\n", "辖市区"},
+		{"en", "c3", "Unit: 三市 (c3) · Prefecture\n", "· City\n"},
+		{"en", "d4", "Unit: 北县 (d4) · County\n", "  Pupils = 3000（"},
+	} {
+		r = eduplan(t, "explain", "--lang", c.lang, "--plan", p, "--data", d, "--unit", c.unit, "pt_ratio")
+		require.Equal(t, exitOK, r.code, r.stderr)
+		assert.Contains(t, r.stdout, c.want, c.lang+" "+c.unit)
+		assert.NotContains(t, r.stdout, c.not, c.lang+" "+c.unit)
+	}
 
 	// A template for the provinces, read back by check.
 	r = eduplan(t, "template", "--plan", p, "--level", "省", "--units", d)

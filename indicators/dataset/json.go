@@ -153,8 +153,10 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 		year = opt.Year
 	}
 	d := New(year)
-	d.Note = note
-	d.Plan = planID
+	// Copies: a string read from the file is a piece of its text, and
+	// would keep all of it alive as long as the dataset.
+	d.Note = strings.Clone(note)
+	d.Plan = strings.Clone(planID)
 	d.Source = Source{File: opt.File, Encoding: enc}
 	d.Levels = opt.Levels
 	if units != nil {
@@ -172,14 +174,14 @@ func readJSONText(text string, enc Encoding, fields []Field, opt Options) (*Data
 func (r *jsonRead) warn(off int, path, key, unit, text string, reason msg.Text) {
 	line, col := r.lines.At(off)
 	r.warnings.add(CellError{File: r.opt.File, Row: line, Column: col,
-		Path: strictjson.PathKey(path, key), Unit: unit, Text: text, Reason: reason})
+		Path: strictjson.PathKey(path, key), Unit: unit, Text: strings.Clone(text), Reason: reason})
 }
 
 // markMissing records a figure given as missing by a marker.
 func (r *jsonRead) markMissing(off int, path, key, unit, text, marker string) {
 	line, col := r.lines.At(off)
 	r.missing.add(MissingCell{File: r.opt.File, Row: line, Column: col, Path: strictjson.PathKey(path, key),
-		Unit: unit, Metric: key, Text: text, Marker: marker})
+		Unit: unit, Metric: strings.Clone(key), Text: strings.Clone(text), Marker: marker})
 }
 
 // The fields of a data file and of its units, for unknown-field hints.

@@ -139,6 +139,7 @@
       'val.title': '数据校验规则',
       'val.none': '没有违反任何校验规则。',
       'val.more': '只列出前 {0} 项。',
+      'val.moreRows': '再显示 {0} 项（已显示 {1} / {2}）',
       'val.printMore': '打印只列出前 {0} 项（共 {1} 项），全部见页面。',
       'imp.checksNone': '这个文件没有涉及跨单位比较的指标，或缺少下级单位。',
       'imp.school': '学校',
@@ -336,6 +337,7 @@
       'val.title': 'Validation rules',
       'val.none': 'No validation rule is broken.',
       'val.more': 'Only the first {0} are listed.',
+      'val.moreRows': 'Show {0} more (shown {1} of {2})',
       'val.printMore': 'The print lists the first {0} of {1}; the page shows them all.',
       'imp.checksNone': 'No indicator of this file compares units, or the units have no children.',
       'imp.school': 'School',
@@ -1263,12 +1265,19 @@
       h('h2', null, t('val.title')),
       h('p', { class: 'muted', id: 'validation-summary' }, tx(v.summary)));
     if (!shown.length) box.appendChild(h('p', { class: 'muted', id: 'validation-none' }, t('val.none')));
-    shown.slice(0, MAX_ROWS).forEach((c, i) => {
-      box.appendChild(h('div', { class: 'check vcheck' + (i >= PRINT_ROWS ? ' print-skip' : ''), 'data-rule': c.rule, 'data-unit': c.unit, 'data-status': c.status },
-        h('span', { class: 'badge ' + (c.status === 'violated' ? 'st-not_met' : 'st-not_computable') }, tx(c.text.status)), ' ',
-        h('span', { class: 'muted' }, tx(c.text.importance)), ' ',
-        h('span', { class: 'vline' }, tx(c.text.line))));
-    });
+    // FIRST_ROWS are drawn at once, the rest in steps as the schools are:
+    // 2,000 rule lines drawn at once held up the district's results. A
+    // print lists only the first PRINT_ROWS, always among them.
+    const row = (c, i) => h('div', { class: 'check vcheck' + (i >= PRINT_ROWS ? ' print-skip' : ''), 'data-rule': c.rule, 'data-unit': c.unit, 'data-status': c.status },
+      h('span', { class: 'badge ' + (c.status === 'violated' ? 'st-not_met' : 'st-not_computable') }, tx(c.text.status)), ' ',
+      h('span', { class: 'muted' }, tx(c.text.importance)), ' ',
+      h('span', { class: 'vline' }, tx(c.text.line)));
+    const list = h('div', { class: 'vlist', tabindex: '-1' }, shown.slice(0, FIRST_ROWS).map(row));
+    box.appendChild(list);
+    const upTo = Math.min(shown.length, MAX_ROWS);
+    const more = inSteps(list, Math.min(FIRST_ROWS, upTo), upTo, 'validation-more', 'val.moreRows',
+      (offset, n) => shown.slice(offset, offset + n).map((c, k) => row(c, offset + k))).button;
+    if (more) box.appendChild(more);
     // Go sends the first MAX_ROWS checks listed and how many there are.
     const listed = v.listed == null ? shown.length : v.listed;
     if (listed > MAX_ROWS) box.appendChild(h('p', { class: 'muted' }, t('val.more', MAX_ROWS)));
@@ -1925,25 +1934,36 @@
   }
 
   // moreRows gives the button that draws the rows from..to of the schools
-  // table into body, a step at a time, pressed or when the list is
-  // scrolled to its last row; null when every row is drawn.
+  // table into body, ROWS_STEP at a time; null when every row is drawn.
   function moreRows(body, from, to) {
-    fillNow = null;
-    if (from >= to) return null;
+    const s = inSteps(body, from, to, 'matrix-more', 'imp.moreRows', (offset, rows) => {
+      const res = call('fileSchools', { offset, rows });
+      return res.ok ? res.schools.map(schoolRow) : [];
+    });
+    fillNow = s.button ? s.fill : null;
+    return s.button;
+  }
+
+  // inSteps draws the rows from..to into body ROWS_STEP at a time, as its
+  // button is pressed or the last row drawn comes into view (in its box or
+  // the page), from rowsAt(offset, count), the rows' nodes; fill draws all
+  // that are left. The button is null when every row is drawn: tables of
+  // thousands of rows took seconds to lay out at once.
+  function inSteps(body, from, to, id, labelKey, rowsAt) {
     let next = from;
-    const button = h('button', { type: 'button', class: 'btn btn-small no-print', id: 'matrix-more' });
-    const label = () => setText(button, t('imp.moreRows', Math.min(ROWS_STEP, to - next), next, to));
+    const button = from < to ? h('button', { type: 'button', class: 'btn btn-small no-print', id }) : null;
+    const label = () => setText(button, t(labelKey, Math.min(ROWS_STEP, to - next), next, to));
     let seen = null;
     const step = (limit) => {
       if (!body.isConnected || next >= to) return;
-      const res = call('fileSchools', { offset: next, rows: Math.min(limit, to - next) });
-      if (!res.ok || !res.schools.length) {
+      const rows = rowsAt(next, Math.min(limit, to - next));
+      if (!rows.length) {
         next = to;
       } else {
         const frag = document.createDocumentFragment();
-        res.schools.forEach((row) => frag.appendChild(schoolRow(row)));
+        rows.forEach((r) => frag.appendChild(r));
         body.appendChild(frag);
-        next += res.schools.length;
+        next += rows.length;
       }
       if (next < to) {
         label();
@@ -1951,17 +1971,14 @@
         return;
       }
       if (seen) seen.disconnect();
-      if (fillNow === all) fillNow = null;
       const focused = document.activeElement === button;
       button.remove();
-      if (focused) body.closest('.scroll').focus();
+      if (focused) (body.closest('.scroll') || body).focus();
     };
-    const all = () => step(to - next);
-    fillNow = all;
+    const fill = () => step(to - next);
+    if (!button) return { button, fill };
     button.addEventListener('click', () => step(ROWS_STEP));
     label();
-    // The last row drawn coming into view, in its box or the page, draws
-    // the next ones.
     const watchEnd = () => {
       if (!seen) return;
       seen.disconnect();
@@ -1971,7 +1988,7 @@
       seen = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) setTimeout(() => step(ROWS_STEP), 0); });
       watchEnd();
     }
-    return button;
+    return { button, fill };
   }
   // A print lists every school drawn, as the page did before it drew them
   // in steps.
