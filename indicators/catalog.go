@@ -156,6 +156,12 @@ func newCatalog(levels org.Hierarchy, metrics []plan.Metric, inds []plan.Indicat
 	return c, nil
 }
 
+// Resolver reads a name written in a formula or rule as the catalogue's own
+// formulas are read: a metric or indicator id first, then a Chinese name.
+// A back end that compiles the plan's rules elsewhere (package sqlgen)
+// resolves names with it, so that a name means the same there.
+func (c *Catalog) Resolver() rule.Resolver { return c.resolver() }
+
 // resolver maps a name in a formula to a metric or indicator id: ids first,
 // then Chinese names (unique, as validated).
 func (c *Catalog) resolver() rule.Resolver {

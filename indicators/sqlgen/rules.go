@@ -37,7 +37,7 @@ func GenerateRules(cat *indicators.Catalog, m *Mapping, d Dialect, opt Options) 
 	if err != nil {
 		return "", err
 	}
-	resolve := g.resolver()
+	resolve := g.cat.Resolver()
 	type sides struct{ left, right *rule.Program }
 	compiled := make([]sides, len(rules))
 	var probs msg.Problems
@@ -73,29 +73,6 @@ func GenerateRules(cat *indicators.Catalog, m *Mapping, d Dialect, opt Options) 
 		return "", msg.Errorf("内部错误：SQL 后端不认识运算 %v", "internal error: the SQL back end does not know the operations %v", g.unknown)
 	}
 	return g.script("every validation rule at every unit it concerns", rows, "unit_id, rule"), nil
-}
-
-// resolver reads a name in a rule as the catalogue does: an id first, then
-// a Chinese name.
-func (g *gen) resolver() rule.Resolver {
-	names := map[string]string{}
-	for _, m := range g.metrics {
-		if m.Name.ZH != "" {
-			names[m.Name.ZH] = m.ID
-		}
-	}
-	for _, ind := range g.inds {
-		if ind.Name.ZH != "" {
-			names[ind.Name.ZH] = ind.ID
-		}
-	}
-	return func(name string) (string, bool) {
-		if g.col[name] != "" {
-			return name, true
-		}
-		id, ok := names[name]
-		return id, ok
-	}
 }
 
 // needOnly limits the indicators computed to those the programs read and
