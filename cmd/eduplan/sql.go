@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators"
@@ -62,28 +61,16 @@ func runSQL(e *env, args []string) int {
 	if err != nil {
 		return e.usageError("sql", e.say(err))
 	}
-	if *mapping == "" {
-		return e.usageError("sql", e.t("请用 --mapping 给出映射文件", "name the mapping file with --mapping"))
-	}
-	f, err := os.Open(*mapping)
-	if err != nil {
-		return e.inputError("sql", e.say(err), e.t("确认文件路径正确、文件可读。", "check that the path is right and the file readable."))
-	}
-	m, err := sqlgen.ReadMapping(f)
-	f.Close()
-	if err != nil {
-		return e.inputError("sql", *mapping+": "+e.say(err), "")
+	m, code := e.readMapping("sql", *mapping)
+	if m == nil {
+		return code
 	}
 	l, code := e.loadPlan("sql", *planFile)
 	if l == nil {
 		return code
 	}
-	if err := sqlgen.Refused(l.cat); err != nil {
-		name := l.file
-		if name == "" {
-			name = e.t("内置计划", "the embedded plan")
-		}
-		return e.inputError("sql", e.say(prefixProblems(name, err)), "")
+	if code := e.refused("sql", l); code != 0 {
+		return code
 	}
 	opt := sqlgen.Options{ParentFigures: parent}
 	gen := sqlgen.GenerateWith
