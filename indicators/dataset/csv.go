@@ -672,11 +672,20 @@ func (c *csvRead) resolveParents() {
 	if j < 0 {
 		return
 	}
-	byName := map[string][]int{}
-	for i, u := range c.units {
-		if u.Name != "" {
-			byName[u.Name] = append(byName[u.Name], i)
+	// Parents are nearly always written by id: the index of names, a map
+	// entry and a list for every unit of the file, is made only when a
+	// parent cell is not one.
+	var byName map[string][]int
+	names := func() map[string][]int {
+		if byName == nil {
+			byName = map[string][]int{}
+			for i, u := range c.units {
+				if u.Name != "" {
+					byName[u.Name] = append(byName[u.Name], i)
+				}
+			}
 		}
+		return byName
 	}
 	bad := func(i int, reason msg.Text) {
 		c.add(c.lines[i], j+1, c.headerOf(j), c.parents[i], reason)
@@ -689,7 +698,7 @@ func (c *csvRead) resolveParents() {
 		if _, ok := c.idLine[p]; ok {
 			id = p
 		} else {
-			switch named := byName[p]; len(named) {
+			switch named := names()[p]; len(named) {
 			case 0:
 				bad(i, msg.T("上级单位不在本文件中：请加一行该单位，或删去上级列", "the parent is not in this file: add a row for it, or remove the parent column"))
 				continue
