@@ -136,7 +136,10 @@ type csvRead struct {
 	// a row refused as short; with no errors it is the dataset's index
 	// as it stands, made once rather than again for the checks and for
 	// the dataset.
-	idAt     map[string]int
+	idAt map[string]int
+	// classes are the pairs of level and kind met, with whether each
+	// field of fieldCol expects a figure from them (Field.Reports).
+	classes  []rowClass
 	year     int
 	yearLine int
 	plan     string
@@ -547,7 +550,7 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 				c.warnings.add(CellError{File: c.opt.File, Sheet: c.opt.Sheet, Row: line, Column: j + 1,
 					Header: c.headerOf(j), Text: cell(j), Reason: w})
 			}
-			if f.Reports != nil && levelOK && !f.Reports(u) {
+			if f.Reports != nil && levelOK && !c.reports(n, u) {
 				c.warnings.add(CellError{File: c.opt.File, Sheet: c.opt.Sheet, Row: at(j), Column: j + 1,
 					Header: c.headerOf(j), Unit: u.ID, Text: cell(j), Reason: WarnNotReportedBy})
 			}
@@ -668,6 +671,33 @@ func PlanMismatch(file, using string) msg.Text {
 	// Worded for every face: the page has no --plan, it loads a plan.
 	return msg.Textf("这个文件是按计划 %q 填报的，而现在使用的是计划 %q：请改用该计划检查，或用本计划生成的模板重新填报",
 		"this file was filled in for the plan %q, and the plan in use is %q: check it with that plan, or fill in a template of this plan", file, using)
+}
+
+// rowClass is a level and kind, and whether each field of fieldCol
+// expects a figure from a unit of them.
+type rowClass struct {
+	level   org.Level
+	kind    org.Kind
+	reports []bool
+}
+
+// reports is Reports of fieldCol's n-th field for u, asked once for each
+// level and kind: a national file has a dozen of them and five million
+// figures.
+func (c *csvRead) reports(n int, u OrgUnit) bool {
+	k := 0
+	for k < len(c.classes) && (c.classes[k].level != u.Level || c.classes[k].kind != u.Kind) {
+		k++
+	}
+	if k == len(c.classes) {
+		cl := rowClass{level: u.Level, kind: u.Kind, reports: make([]bool, len(c.fieldCol))}
+		for m := range c.fieldCol {
+			f := &c.fields[c.fieldIdx[m]]
+			cl.reports[m] = f.Reports == nil || f.Reports(OrgUnit{Level: u.Level, Kind: u.Kind})
+		}
+		c.classes = append(c.classes, cl)
+	}
+	return c.classes[k].reports[n]
 }
 
 // lineOf is the line of an id's row from its entry in idAt.
