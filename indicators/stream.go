@@ -128,23 +128,25 @@ func (s *Stream) Report() (*Report, error) {
 	err := s.each(func(u *UnitReport) error {
 		r.Units = append(r.Units, *u)
 		return nil
-	}, nil)
+	}, &unitScratch{keep: true})
 	return &r, err
 }
 
-// each is Each, building the units in sc's memory, or each in its own
-// when sc is nil.
+// each is Each, building the units in sc's memory.
 func (s *Stream) each(fn func(u *UnitReport) error, sc *unitScratch) error {
 	done := 0
 	for i := range s.ev.data.Units {
 		if s.keep != nil && !s.keep[i] {
 			continue
 		}
-		u := s.ev.unitReport(i, s.opt, sc)
+		// In sc, not in a variable of its own that fn's taking its
+		// address would move to the heap, once per unit.
+		u := &sc.unit
+		*u = s.ev.unitReport(i, s.opt, sc)
 		if s.Visit != nil {
-			s.Visit(&u)
+			s.Visit(u)
 		}
-		if err := fn(&u); err != nil {
+		if err := fn(u); err != nil {
 			return err
 		}
 		done++
