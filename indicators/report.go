@@ -391,7 +391,7 @@ func (e *Evaluation) unitReport(i int, opt Options, sc *unitScratch) UnitReport 
 			sc.results = make([]Result, 0, max(count, keptChunk))
 		}
 		n := len(sc.results)
-		ur.Results = sc.results[n:n:n+count]
+		ur.Results = sc.results[n : n : n+count]
 		sc.results = sc.results[:n+count]
 		defer func() { sc.slab = sl }()
 	} else {
