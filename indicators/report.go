@@ -340,7 +340,9 @@ func (e *Evaluation) selection(ids []string) ([]bool, error) {
 // order; opt.NotApplicable keeps the indicators that do not concern it
 // (opt.Units plays no part here).
 func (e *Evaluation) UnitReport(i int, opt Options) UnitReport {
-	return e.unitReport(i, opt, nil)
+	var ur UnitReport
+	e.unitReport(&ur, i, opt, nil)
+	return ur
 }
 
 // unitScratch is the memory a Stream builds each unit in, reused from one
@@ -358,8 +360,10 @@ type unitScratch struct {
 // at once (more when one unit needs more).
 const keptChunk = 1024
 
-// unitReport is UnitReport, built in sc's memory when sc is not nil.
-func (e *Evaluation) unitReport(i int, opt Options, sc *unitScratch) UnitReport {
+// unitReport sets *ur to UnitReport's, built in sc's memory when sc is not
+// nil. In place: a UnitReport moved whole goes through the collector's
+// write barrier.
+func (e *Evaluation) unitReport(ur *UnitReport, i int, opt Options, sc *unitScratch) {
 	notApplicable := opt.NotApplicable
 	count, floats, inputs := 0, 0, 0
 	for ix := range e.cat.inds {
@@ -379,7 +383,8 @@ func (e *Evaluation) unitReport(i int, opt Options, sc *unitScratch) UnitReport 
 	// these, sized to what they need: an allocation per unit rather than
 	// one per value.
 	var sl slab
-	ur := UnitReport{Unit: e.data.Units[i]}
+	ur.Unit = e.data.Units[i]
+	ur.Summary = Summary{}
 	if sc == nil {
 		sl = slab{f: make([]float64, 0, floats), in: make([]Input, 0, inputs)}
 		ur.Results = make([]Result, 0, count)
@@ -415,7 +420,6 @@ func (e *Evaluation) unitReport(i int, opt Options, sc *unitScratch) UnitReport 
 		e.fill(&ur.Results[n], ix, i, &sl)
 		ur.Summary.count(&ur.Results[n])
 	}
-	return ur
 }
 
 // slab hands out the values and input lists of one unit's results from
