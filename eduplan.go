@@ -191,14 +191,19 @@ func (e *Engine) Assess(d *dataset.Dataset, sel Selection) (*indicators.Report, 
 	if d == nil {
 		return nil, msg.Errorf("没有数据", "no data")
 	}
-	rep, err := e.cat.Assess(d, sel)
+	ev, err := e.cat.EvaluateWith(d, sel)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := ev.Report(sel)
 	if err != nil {
 		return nil, err
 	}
 	rep.Plan = e.plan.ID
 	if d.Source.Encoding != "" {
-		// Figures read from a file: say how complete the file is.
-		rep.DataQuality = e.cat.Quality(d)
+		// Figures read from a file: say how complete the file is, the
+		// rules broken counted from this evaluation, not a second one.
+		rep.DataQuality = e.cat.QualityWith(d, ev)
 	}
 	return rep, nil
 }

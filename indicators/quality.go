@@ -135,13 +135,11 @@ func (c *Catalog) quality(d *dataset.Dataset, ev *Evaluation) *DataQuality {
 	expected := make([]int, n) // per unit, its own
 	present := make([]int, n)
 	order := postOrder(d)
-	below := make([]bool, n) // scratch: some unit below gives the figure
 	// A unit above the schools with none below giving a summed figure
 	// enters its own total where its own indicators need it, as its form
 	// asks (FormMetrics), computed once per class.
 	forms := make([][]plan.Metric, len(q.Units))
-	onForm := func(i int, id string) bool {
-		k := class[i]
+	onForm := func(k int, id string) bool {
 		if forms[k] == nil {
 			forms[k] = append(c.FormMetrics(q.Units[k].Level, q.Units[k].Kind), plan.Metric{})
 		}
@@ -152,26 +150,66 @@ func (c *Catalog) quality(d *dataset.Dataset, ev *Evaluation) *DataQuality {
 		}
 		return false
 	}
+	// Whether a unit with no units below is expected to give a figure
+	// depends on its class alone, and nearly every unit (every school) is
+	// one: they are counted per class, and only the few units with units
+	// below are walked for each metric. Each of those keeps the classes of
+	// its leaves and its children that are not leaves, in the walk's order
+	// (children first, as every leaf comes before its parent).
+	var parents []int
+	leafClasses := make(map[int][]int)
+	innerChildren := make(map[int][]int)
+	for _, i := range order {
+		chs := d.Children(i)
+		if len(chs) == 0 {
+			continue
+		}
+		parents = append(parents, i)
+		var ks, inner []int
+		for _, ch := range chs {
+			if len(d.Children(ch)) > 0 {
+				inner = append(inner, ch)
+			} else if !contains(ks, class[ch]) {
+				ks = append(ks, class[ch])
+			}
+		}
+		leafClasses[i], innerChildren[i] = ks, inner
+	}
+	leafExp := make([]bool, len(q.Units))  // per class, for the metric at hand
+	leafCount := make([]int, len(q.Units)) // per class, over all metrics
+	below := make([]bool, n)               // some unit at or below gives the figure
+	has := make([]bool, n)
 	byClass := make([]bool, len(q.Units))
-	has := make([]bool, len(d.Units))
 	for _, m := range c.metrics {
-		// The column holds only the units with a figure; the walk below
-		// goes children first.
+		for k, u := range q.Units {
+			byClass[k] = reports(m.ReportedBy, dataset.OrgUnit{Level: u.Level, Kind: u.Kind})
+			leafExp[k] = byClass[k] ||
+				m.Aggregate == plan.Sum && u.Level != org.School && onForm(k, m.ID)
+			if leafExp[k] {
+				leafCount[k]++
+			}
+		}
+		// The column holds only the units with a figure.
 		units, _ := d.Column(m.ID).Figures()
 		for _, i := range units {
 			has[i] = true
-		}
-		for k, u := range q.Units {
-			byClass[k] = reports(m.ReportedBy, dataset.OrgUnit{Level: u.Level, Kind: u.Kind})
-		}
-		for _, i := range order {
-			below[i] = false
-			for _, ch := range d.Children(i) {
-				below[i] = below[i] || below[ch]
+			if len(d.Children(int(i))) == 0 && leafExp[class[i]] {
+				present[i]++
 			}
-			exp := byClass[class[i]] && !(m.Aggregate == plan.Sum && below[i])
-			if !exp && m.Aggregate == plan.Sum && !below[i] && d.Units[i].Level != org.School {
-				exp = onForm(i, m.ID)
+		}
+		for _, i := range parents {
+			b := false
+			for _, k := range leafClasses[i] {
+				b = b || leafExp[k]
+			}
+			for _, ch := range innerChildren[i] {
+				b = b || below[ch]
+			}
+			below[i] = b
+			k := class[i]
+			exp := byClass[k] && !(m.Aggregate == plan.Sum && b)
+			if !exp && m.Aggregate == plan.Sum && !b && d.Units[i].Level != org.School {
+				exp = onForm(k, m.ID)
 			}
 			if !exp {
 				continue
@@ -184,6 +222,11 @@ func (c *Catalog) quality(d *dataset.Dataset, ev *Evaluation) *DataQuality {
 		}
 		for _, i := range units {
 			has[i] = false
+		}
+	}
+	for i := range d.Units {
+		if len(d.Children(i)) == 0 {
+			expected[i] = leafCount[class[i]]
 		}
 	}
 	for i := range d.Units {

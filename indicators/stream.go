@@ -117,7 +117,7 @@ func (s *Stream) Len() int { return s.total }
 // built in the memory of the one before: fn must not keep it (Report
 // keeps them all).
 func (s *Stream) Each(fn func(u *UnitReport) error) error {
-	return s.each(fn, &unitScratch{})
+	return s.each(fn, &unitScratch{}, nil)
 }
 
 // Report builds every unit, each shown to Visit, into a whole report: for
@@ -125,26 +125,32 @@ func (s *Stream) Each(fn func(u *UnitReport) error) error {
 func (s *Stream) Report() (*Report, error) {
 	r := *s.head
 	r.Units = make([]UnitReport, 0, s.total)
-	err := s.each(func(u *UnitReport) error {
-		r.Units = append(r.Units, *u)
-		return nil
-	}, nil)
+	err := s.each(func(*UnitReport) error { return nil }, &unitScratch{keep: true}, func() *UnitReport {
+		r.Units = r.Units[:len(r.Units)+1]
+		return &r.Units[len(r.Units)-1]
+	})
 	return &r, err
 }
 
-// each is Each, building the units in sc's memory, or each in its own
-// when sc is nil.
-func (s *Stream) each(fn func(u *UnitReport) error, sc *unitScratch) error {
+// each is Each, building the units in sc's memory, each in the place slot
+// gives (sc's own unit when slot is nil).
+func (s *Stream) each(fn func(u *UnitReport) error, sc *unitScratch, slot func() *UnitReport) error {
 	done := 0
 	for i := range s.ev.data.Units {
 		if s.keep != nil && !s.keep[i] {
 			continue
 		}
-		u := s.ev.unitReport(i, s.opt, sc)
-		if s.Visit != nil {
-			s.Visit(&u)
+		// In place, not in a variable of its own that fn's taking its
+		// address would move to the heap, once per unit.
+		u := &sc.unit
+		if slot != nil {
+			u = slot()
 		}
-		if err := fn(&u); err != nil {
+		s.ev.unitReport(u, i, s.opt, sc)
+		if s.Visit != nil {
+			s.Visit(u)
+		}
+		if err := fn(u); err != nil {
 			return err
 		}
 		done++

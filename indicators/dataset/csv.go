@@ -128,11 +128,18 @@ type csvRead struct {
 	fieldIdx []int          // the field of each entry of fieldCol
 	noHeader []bool         // columns with an empty header
 
-	units    []OrgUnit
-	lines    []int    // line of each unit's row
-	parents  []string // parent cell of each unit, cleaned
-	cols     []Column // per entry of fieldCol
-	idLine   map[string]int
+	units   []OrgUnit
+	lines   []int    // line of each unit's row
+	parents []string // parent cell of each unit, cleaned
+	cols    []Column // per entry of fieldCol
+	// idAt gives each id read its unit's position, or minus its line for
+	// a row refused as short; with no errors it is the dataset's index
+	// as it stands, made once rather than again for the checks and for
+	// the dataset.
+	idAt map[string]int
+	// classes are the pairs of level and kind met, with whether each
+	// field of fieldCol expects a figure from them (Field.Reports).
+	classes  []rowClass
 	year     int
 	yearLine int
 	plan     string
@@ -190,7 +197,7 @@ func readRecords(sc records, enc Encoding, fields []Field, opt Options) (*Datase
 	if err != nil {
 		return nil, err
 	}
-	c := &csvRead{opt: opt, fields: fields, m: m, idLine: map[string]int{}}
+	c := &csvRead{opt: opt, fields: fields, m: m, idAt: map[string]int{}}
 	// A sheet's rows (whole, or split by year) may end early: its cells
 	// cannot be lost or shifted as a CSV line's can.
 	_, cells := sc.(*cellRows)
@@ -232,8 +239,8 @@ func readRecords(sc records, enc Encoding, fields []Field, opt Options) (*Datase
 	// Room for every line, so that the columns grow once rather than double
 	// their way up.
 	rows := sc.left()
-	if len(c.idLine) == 0 {
-		c.idLine = make(map[string]int, rows)
+	if len(c.idAt) == 0 {
+		c.idAt = make(map[string]int, rows)
 	}
 	c.units = make([]OrgUnit, 0, rows)
 	c.lines = make([]int, 0, rows)
@@ -271,7 +278,8 @@ func readRecords(sc records, enc Encoding, fields []Field, opt Options) (*Datase
 	c.widthErrors()
 	c.resolveParents()
 	if len(c.errs) == 0 {
-		for _, p := range append(validateUnits(c.units, c.opt.Levels), totalRows(c.units)...) {
+		// No errors: every unit has an id of its own, in idAt.
+		for _, p := range append(validateUnits(c.units, c.opt.Levels, c.idAt), totalRows(c.units)...) {
 			col := c.col[p.role] // -1 gives column 0: the row as a whole
 			c.add(c.lines[p.unit], col+1, c.headerOf(col), p.text, p.reason)
 		}
@@ -464,10 +472,10 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 			bad(j, msg.T("代码为空", "the id is empty"))
 		} else if long := tooLong(u.ID); !long.IsZero() {
 			c.add(at(j), j+1, c.headerOf(j), clip(cell(j)), long)
-		} else if prev, dup := c.idLine[u.ID]; dup {
-			bad(j, msg.Textf("代码重复：第%d行已用过", "duplicate id: already used on line %d", prev))
+		} else if prev, dup := c.idAt[u.ID]; dup {
+			bad(j, msg.Textf("代码重复：第%d行已用过", "duplicate id: already used on line %d", c.lineOf(prev)))
 		} else {
-			c.idLine[u.ID] = line
+			c.idAt[u.ID] = len(c.units)
 		}
 	}
 	if j := c.col[roleName]; j >= 0 {
@@ -542,7 +550,7 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 				c.warnings.add(CellError{File: c.opt.File, Sheet: c.opt.Sheet, Row: line, Column: j + 1,
 					Header: c.headerOf(j), Text: cell(j), Reason: w})
 			}
-			if f.Reports != nil && levelOK && !f.Reports(u) {
+			if f.Reports != nil && levelOK && !c.reports(n, u) {
 				c.warnings.add(CellError{File: c.opt.File, Sheet: c.opt.Sheet, Row: at(j), Column: j + 1,
 					Header: c.headerOf(j), Unit: u.ID, Text: cell(j), Reason: WarnNotReportedBy})
 			}
@@ -564,8 +572,8 @@ func (c *csvRead) readRow(cells []string, lines []int) {
 func (c *csvRead) shortRow(cells []string, line int) {
 	if j := c.col[roleID]; j >= 0 && j < len(cells) {
 		if id := cleanID(cells[j]); id != "" {
-			if _, dup := c.idLine[id]; !dup {
-				c.idLine[id] = line
+			if _, dup := c.idAt[id]; !dup {
+				c.idAt[id] = -line
 			}
 		}
 	}
@@ -665,6 +673,41 @@ func PlanMismatch(file, using string) msg.Text {
 		"this file was filled in for the plan %q, and the plan in use is %q: check it with that plan, or fill in a template of this plan", file, using)
 }
 
+// rowClass is a level and kind, and whether each field of fieldCol
+// expects a figure from a unit of them.
+type rowClass struct {
+	level   org.Level
+	kind    org.Kind
+	reports []bool
+}
+
+// reports is Reports of fieldCol's n-th field for u, asked once for each
+// level and kind: a national file has a dozen of them and five million
+// figures.
+func (c *csvRead) reports(n int, u OrgUnit) bool {
+	k := 0
+	for k < len(c.classes) && (c.classes[k].level != u.Level || c.classes[k].kind != u.Kind) {
+		k++
+	}
+	if k == len(c.classes) {
+		cl := rowClass{level: u.Level, kind: u.Kind, reports: make([]bool, len(c.fieldCol))}
+		for m := range c.fieldCol {
+			f := &c.fields[c.fieldIdx[m]]
+			cl.reports[m] = f.Reports == nil || f.Reports(OrgUnit{Level: u.Level, Kind: u.Kind})
+		}
+		c.classes = append(c.classes, cl)
+	}
+	return c.classes[k].reports[n]
+}
+
+// lineOf is the line of an id's row from its entry in idAt.
+func (c *csvRead) lineOf(at int) int {
+	if at < 0 {
+		return -at
+	}
+	return c.lines[at]
+}
+
 // resolveParents turns each parent cell into a unit id: an id of a unit in
 // the file, or the name of exactly one.
 func (c *csvRead) resolveParents() {
@@ -672,11 +715,20 @@ func (c *csvRead) resolveParents() {
 	if j < 0 {
 		return
 	}
-	byName := map[string][]int{}
-	for i, u := range c.units {
-		if u.Name != "" {
-			byName[u.Name] = append(byName[u.Name], i)
+	// Parents are nearly always written by id: the index of names, a map
+	// entry and a list for every unit of the file, is made only when a
+	// parent cell is not one.
+	var byName map[string][]int
+	names := func() map[string][]int {
+		if byName == nil {
+			byName = map[string][]int{}
+			for i, u := range c.units {
+				if u.Name != "" {
+					byName[u.Name] = append(byName[u.Name], i)
+				}
+			}
 		}
+		return byName
 	}
 	bad := func(i int, reason msg.Text) {
 		c.add(c.lines[i], j+1, c.headerOf(j), c.parents[i], reason)
@@ -686,10 +738,10 @@ func (c *csvRead) resolveParents() {
 			continue
 		}
 		id := ""
-		if _, ok := c.idLine[p]; ok {
+		if _, ok := c.idAt[p]; ok {
 			id = p
 		} else {
-			switch named := byName[p]; len(named) {
+			switch named := names()[p]; len(named) {
 			case 0:
 				bad(i, msg.T("上级单位不在本文件中：请加一行该单位，或删去上级列", "the parent is not in this file: add a row for it, or remove the parent column"))
 				continue
@@ -705,7 +757,7 @@ func (c *csvRead) resolveParents() {
 			continue
 		}
 		if c.col[roleLevel] < 0 {
-			bad(i, msg.Textf("没有“层级”列时每行都按学校读入，而上级（第%d行）也在文件中：请加“层级”列", "without a level column every row is read as a school, yet the parent (line %d) is in the file: add a level column", c.idLine[id]))
+			bad(i, msg.Textf("没有“层级”列时每行都按学校读入，而上级（第%d行）也在文件中：请加“层级”列", "without a level column every row is read as a school, yet the parent (line %d) is in the file: add a level column", c.lineOf(c.idAt[id])))
 			continue
 		}
 		c.units[i].Parent = id
@@ -723,10 +775,7 @@ func (c *csvRead) dataset(enc Encoding) *Dataset {
 	d.Levels = c.opt.Levels
 	d.Source = Source{File: c.opt.File, Encoding: enc, Warnings: c.warnings.list, MoreWarnings: c.warnings.more,
 		Missing: c.missing.cells, MissingByMarker: c.missing.counts, Lines: c.lines}
-	d.index = make(map[string]int, len(c.units))
-	for i, u := range c.units {
-		d.index[u.ID] = i
-	}
+	d.index = c.idAt // no errors: the ids of the units, each once
 	d.columns = make(map[string]*Column, len(c.fieldIdx))
 	for n, k := range c.fieldIdx {
 		d.columns[c.fields[k].ID] = c.cols[n].trimmed()

@@ -458,3 +458,20 @@ func TestRead(t *testing.T) {
 	_, err = Read(strings.NewReader("[1]"), testFields, Options{})
 	assert.ErrorContains(t, err, "the top level must be an object")
 }
+
+// An id first met on a row refused as short is still taken: a later row
+// with it is a duplicate of that line, and a unit under it finds its parent.
+func TestCSVIDOfAShortRowIsTaken(t *testing.T) {
+	in := "单位代码,单位名称,层级,学校类型,上级单位\n" + // 1
+		"c,镇江市,市,,\n" + // 2
+		"d1,京口区\n" + // 3: short
+		"d1,京口区,区县,,c\n" + // 4
+		"s1,一小,学校,小学,d1\n" // 5
+	_, err := ReadCSV(strings.NewReader(in), testFields, Options{File: "data.csv"})
+	var es Errors
+	require.ErrorAs(t, err, &es)
+	require.Len(t, es, 2)
+	assert.Equal(t, 3, es[0].Row)
+	assert.Equal(t, CellError{File: "data.csv", Row: 4, Column: 1, Header: "单位代码", Text: "d1",
+		Reason: msg.T("代码重复：第3行已用过", "duplicate id: already used on line 3")}, es[1])
+}

@@ -23,6 +23,8 @@ type Field struct {
 	// from (a metric's reported_by). A figure from any other unit is read
 	// and used as usual, but the reader warns of it (WarnNotReportedBy) in
 	// Source.Warnings, naming the cell: it is often a figure typed in the
-	// wrong row or column. Nil: any unit may report it.
+	// wrong row or column. Nil: any unit may report it. It must decide by
+	// the unit's level and kind alone: a reader asks it once for each
+	// pair, not for every cell.
 	Reports func(OrgUnit) bool
 }

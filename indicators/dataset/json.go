@@ -356,7 +356,7 @@ func (r *jsonRead) readUnits(d *Dataset, text string, units *strictjson.Node) {
 		d.Source.Lines = append(d.Source.Lines, line)
 	})
 	if len(r.errs) == 0 {
-		for _, p := range append(validateUnits(d.Units, r.opt.Levels), totalRows(d.Units)...) {
+		for _, p := range append(validateUnits(d.Units, r.opt.Levels, nil), totalRows(d.Units)...) {
 			w := pos[p.unit]
 			off, field := w.obj, ""
 			switch p.role {

@@ -21,22 +21,25 @@ type unitProblem struct {
 // at a higher level, and no loops. A school may hang directly under a city
 // (市直属学校). levels are the plan's (empty: city, district, school); a
 // unit may hang under a unit of any level above its own.
-func validateUnits(units []OrgUnit, levels org.Hierarchy) []unitProblem {
+func validateUnits(units []OrgUnit, levels org.Hierarchy, index map[string]int) []unitProblem {
 	var ps []unitProblem
 	add := func(i int, r role, text string, reason msg.Text) {
 		ps = append(ps, unitProblem{unit: i, role: r, text: text, reason: reason})
 	}
-	index := make(map[string]int, len(units))
-	for i, u := range units {
-		if u.ID == "" {
-			add(i, roleID, "", msg.T("代码为空", "the id is empty"))
-			continue
+	// A caller's index holds ids it knows are unique and not empty.
+	if index == nil {
+		index = make(map[string]int, len(units))
+		for i, u := range units {
+			if u.ID == "" {
+				add(i, roleID, "", msg.T("代码为空", "the id is empty"))
+				continue
+			}
+			if j, dup := index[u.ID]; dup {
+				add(i, roleID, u.ID, msg.Textf("代码重复，与 units[%d] 相同", "duplicate id, the same as units[%d]", j))
+				continue
+			}
+			index[u.ID] = i
 		}
-		if j, dup := index[u.ID]; dup {
-			add(i, roleID, u.ID, msg.Textf("代码重复，与 units[%d] 相同", "duplicate id, the same as units[%d]", j))
-			continue
-		}
-		index[u.ID] = i
 	}
 	for i, u := range units {
 		rank, levelOK := levels.Rank(u.Level)
@@ -125,7 +128,7 @@ func validateUnits(units []OrgUnit, levels org.Hierarchy) []unitProblem {
 // each bad value ("units[3].parent"), or nil.
 func (d *Dataset) Validate() error {
 	var es Errors
-	for _, p := range validateUnits(d.Units, d.Levels) {
+	for _, p := range validateUnits(d.Units, d.Levels, nil) {
 		field := map[role]string{roleID: "id", roleLevel: "level", roleKind: "kind", roleParent: "parent"}[p.role]
 		es = append(es, CellError{File: d.Source.File, Path: fmt.Sprintf("units[%d].%s", p.unit, field), Text: p.text, Reason: p.reason})
 	}
