@@ -316,7 +316,7 @@ r AS (
     f1.r_m68
   FROM u
   LEFT JOIN f0 ON f0.id = u.id
-  LEFT JOIN f1 ON f1.id = u.id AND u.level = 'school'
+  LEFT JOIN f1 ON f1.id = CASE WHEN u.level = 'school' THEN u.id END
 ),
 e AS (
   SELECT id, parent, level, kind,
