@@ -232,7 +232,7 @@ func (s *Session) assess(arg string) (any, error) {
 	}
 	ev := s.cat.Evaluate(d)
 	return assessAnswer{FieldErrors: fieldErrs, FieldWarnings: warnings, Report: viewUnit(ev.UnitReport(0, indicators.Options{})),
-		Validation: viewValidation(ev.Validation())}, nil
+		Validation: viewValidation(ev)}, nil
 }
 
 type ruleAnswer struct {

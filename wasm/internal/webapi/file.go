@@ -236,7 +236,7 @@ func (s *Session) assessFile(arg string) (any, error) {
 	}
 	ans := fileAnswer{Name: s.file.name, Kind: s.file.kind, Year: d.Year, Units: len(d.Units),
 		Columns: []column{}, Schools: []schoolRow{}, Parents: []unitView{}, Checks: []check{}, Warnings: ev.Warnings(),
-		ParentFigures: ev.Parent(), Hierarchy: []mismatchView{}, Validation: viewValidation(ev.Validation())}
+		ParentFigures: ev.Parent(), Hierarchy: []mismatchView{}, Validation: viewValidation(ev)}
 	for _, m := range ev.Mismatches() {
 		ans.Hierarchy = append(ans.Hierarchy, mismatchView{FigureMismatch: m, Text: view.OfMismatch(m)})
 	}

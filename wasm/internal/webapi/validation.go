@@ -34,19 +34,16 @@ type ruleCheckView struct {
 }
 
 // viewValidation is nil when the plan has no rules, so that the page shows
-// no section.
-func viewValidation(v *indicators.Validation) *validationView {
+// no section. Only the checks listed are built (ValidationListed).
+func viewValidation(ev *indicators.Evaluation) *validationView {
+	v, listed := ev.ValidationListed(func(st indicators.RuleStatus) bool {
+		return st != indicators.RulePassed && st != indicators.RuleSkipped
+	}, maxChecks)
 	if v == nil {
 		return nil
 	}
-	out := &validationView{Summary: view.ValidationSummary(v), Counts: v.Counts, Checks: []ruleCheckView{}}
+	out := &validationView{Summary: view.ValidationSummary(v), Counts: v.Counts, Checks: []ruleCheckView{}, Listed: listed}
 	for _, r := range v.Results {
-		if r.Status == indicators.RuleSkipped {
-			continue
-		}
-		if out.Listed++; out.Listed > maxChecks {
-			continue
-		}
 		out.Checks = append(out.Checks, ruleCheckView{Unit: r.Unit.ID, Rule: r.Rule, Status: r.Status,
 			High: r.Importance.Effective() == plan.High, Text: view.OfValidation(r)})
 	}
