@@ -2,6 +2,7 @@ package webapi
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/eduplan/eduplan/indicators"
@@ -248,17 +249,7 @@ func (s *Session) assessFile(arg string) (any, error) {
 	}
 
 	inds := s.cat.Indicators()
-	used := make([]bool, len(inds))
-	for i, u := range d.Units {
-		if u.Level != org.School {
-			continue
-		}
-		for k, ind := range inds {
-			if st, _ := ev.Status(ind.ID, i); !used[k] && st != indicators.NotApplicable {
-				used[k] = true
-			}
-		}
-	}
+	used := schoolColumns(ev, d, inds)
 	var cols []plan.Indicator
 	for k, ind := range inds {
 		if used[k] {
@@ -285,6 +276,53 @@ func (s *Session) assessFile(arg string) (any, error) {
 	ans.SchoolCount = len(table.units)
 	ans.Schools = table.rows(0, req.Rows)
 	return ans, nil
+}
+
+// schoolColumns marks the indicators that concern some school of d (a
+// status other than not applicable): the columns of the schools table.
+// An indicator is not applicable to every unit outside its scope, so
+// only the schools of a kind in its scope are looked at, and the first
+// such school with a status usually settles it: 10,000 schools times 53
+// indicators of lookups took a tenth of the assessment.
+func schoolColumns(ev *indicators.Evaluation, d *dataset.Dataset, inds []plan.Indicator) []bool {
+	// kinds are the schools' kinds, kindOf each unit's place in it (-1
+	// for a unit above the schools).
+	var kinds []org.Kind
+	kindOf := make([]int, len(d.Units))
+	for i, u := range d.Units {
+		kindOf[i] = -1
+		if u.Level != org.School {
+			continue
+		}
+		k := slices.Index(kinds, u.Kind)
+		if k < 0 {
+			k = len(kinds)
+			kinds = append(kinds, u.Kind)
+		}
+		kindOf[i] = k
+	}
+	used := make([]bool, len(inds))
+	applies := make([]bool, len(kinds))
+	for k, ind := range inds {
+		any := false
+		for c, kind := range kinds {
+			applies[c] = ind.AppliesTo.Applies(org.School, kind)
+			any = any || applies[c]
+		}
+		if !any {
+			continue
+		}
+		for i, c := range kindOf {
+			if c < 0 || !applies[c] {
+				continue
+			}
+			if st, _ := ev.Status(ind.ID, i); st != indicators.NotApplicable {
+				used[k] = true
+				break
+			}
+		}
+	}
+	return used
 }
 
 // schoolTable is the schools × indicators table of the last file assessed,
