@@ -69,6 +69,7 @@ var handlers = map[string]handler{
 	"fileSchools":    (*Session).fileSchools,
 	"clearData":      (*Session).clearData,
 	"template":       (*Session).template,
+	"warm":           (*Session).warm,
 	"exportFigures":  (*Session).exportFigures,
 	"exportReport":   (*Session).exportReport,
 	"schedule":       (*Session).schedule,
