@@ -22,6 +22,11 @@ type loadedFile struct {
 	// series is the file's years when it holds several; data is then the
 	// last of them.
 	series dataset.Series
+	// ev is data evaluated with the parents' own figures, for the
+	// quality summary of the import, kept for assessFile: a district of
+	// 10,000 schools was evaluated twice, once for the rules the summary
+	// counts and again for the assessment. Nil for a report re-imported.
+	ev *indicators.Evaluation
 }
 
 type importRequest struct {
@@ -96,6 +101,9 @@ func (s *Session) importData(arg string) (any, error) {
 		return nil, dataset.Errors{{File: req.Name, Reason: bi("文件中没有任何单位", "the file has no units")}}
 	}
 	s.file = &loadedFile{name: req.Name, data: d, kind: kind, series: series}
+	if kind == "data" {
+		s.file.ev = s.cat.Evaluate(d)
+	}
 	u, above, single := returnOf(d)
 	if series != nil {
 		// A file of several years is a district's or a city's: its
@@ -110,7 +118,7 @@ func (s *Session) importData(arg string) (any, error) {
 		}
 	}
 	if kind == "data" {
-		ans.Quality = view.QualityOf(s.cat.Quality(d))
+		ans.Quality = view.QualityOf(s.cat.QualityWith(d, s.file.ev))
 	}
 	if ans.Single {
 		ans.Unit = &u
@@ -228,7 +236,7 @@ func (s *Session) assessFile(arg string) (any, error) {
 		return nil, msg.New(bi("还没有导入数据文件", "no data file has been imported"))
 	}
 	d := s.file.data
-	ev, err := s.cat.EvaluateWith(d, indicators.Options{ParentFigures: req.ParentFigures})
+	ev, err := s.evaluation(req.ParentFigures)
 	if err != nil {
 		return nil, err
 	}
@@ -276,6 +284,17 @@ func (s *Session) assessFile(arg string) (any, error) {
 	ans.SchoolCount = len(table.units)
 	ans.Schools = table.rows(0, req.Rows)
 	return ans, nil
+}
+
+// evaluation is the imported file evaluated with the parents' figures
+// chosen: the import's own when it took the same.
+func (s *Session) evaluation(pf indicators.ParentFigures) (*indicators.Evaluation, error) {
+	if ev := s.file.ev; ev != nil {
+		if p, err := indicators.ParseParentFigures(string(pf)); err == nil && p == ev.Parent() {
+			return ev, nil
+		}
+	}
+	return s.cat.EvaluateWith(s.file.data, indicators.Options{ParentFigures: pf})
 }
 
 // schoolColumns marks the indicators that concern some school of d (a

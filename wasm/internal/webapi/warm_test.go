@@ -54,3 +54,21 @@ func TestWarmRunsTheImportAndKeepsNothing(t *testing.T) {
 func TestWarmNeedsAPlan(t *testing.T) {
 	assert.Equal(t, false, call(t, New(), "warm", nil)["ok"])
 }
+
+// A data file is evaluated once when imported, for its quality summary,
+// and the assessment with the parents' own figures (the default) uses that
+// evaluation; the children's sums are another.
+func TestAssessReusesTheImportsEvaluation(t *testing.T) {
+	s := seedSession(t)
+	mustOK(t, s, "importData", map[string]string{"name": "sample2017.json", "text": string(seeds.SampleData())})
+	require.NotNil(t, s.file.ev)
+	for _, tc := range []struct {
+		parent string
+		same   bool
+	}{{"", true}, {"own", true}, {"sum", false}} {
+		mustOK(t, s, "assessFile", map[string]any{"parentFigures": tc.parent, "rows": 2})
+		assert.Equal(t, tc.same, s.table.ev == s.file.ev, "parentFigures %q", tc.parent)
+	}
+	assert.Equal(t, false, call(t, s, "assessFile", map[string]any{"parentFigures": "both"})["ok"], "an unknown choice is still refused")
+
+}
