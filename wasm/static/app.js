@@ -1280,9 +1280,12 @@
   // counts, then each rule broken (or not computable) with both sides and by
   // how much. Rules skipped for missing figures are only counted: a form
   // half typed would list nearly all of them. Every text is Go's.
-  function validationBlock(v) {
+  // more(offset, count), when given, fetches the checks past those v
+  // holds: a district's assessment sends its first FIRST_ROWS (fileChecks).
+  function validationBlock(v, more) {
     if (!v) return null;
     const shown = v.checks.filter((c) => c.status !== 'skipped');
+    const listed = v.listed == null ? shown.length : v.listed;
     const box = h('div', { class: 'card validation', id: 'validation', 'data-violated': String(v.counts.violated || 0) },
       h('h2', null, t('val.title')),
       h('p', { class: 'muted', id: 'validation-summary' }, tx(v.summary)));
@@ -1296,12 +1299,14 @@
       h('span', { class: 'vline' }, tx(c.text.line)));
     const list = h('div', { class: 'vlist', tabindex: '-1' }, shown.slice(0, FIRST_ROWS).map(row));
     box.appendChild(list);
-    const upTo = Math.min(shown.length, MAX_ROWS);
-    const more = inSteps(list, Math.min(FIRST_ROWS, upTo), upTo, 'validation-more', 'val.moreRows',
-      (offset, n) => shown.slice(offset, offset + n).map((c, k) => row(c, offset + k))).button;
-    if (more) box.appendChild(more);
-    // Go sends the first MAX_ROWS checks listed and how many there are.
-    const listed = v.listed == null ? shown.length : v.listed;
+    const upTo = Math.min(more ? listed : shown.length, MAX_ROWS);
+    const rowsAt = (offset, n) => {
+      if (more && shown.length < offset + n) shown.push(...more(shown.length, offset + n - shown.length));
+      return shown.slice(offset, offset + n).map((c, k) => row(c, offset + k));
+    };
+    const button = inSteps(list, Math.min(FIRST_ROWS, upTo), upTo, 'validation-more', 'val.moreRows', rowsAt).button;
+    if (button) box.appendChild(button);
+    // Go says how many checks it lists; the page shows the first MAX_ROWS.
     if (listed > MAX_ROWS) box.appendChild(h('p', { class: 'muted' }, t('val.more', MAX_ROWS)));
     if (listed > PRINT_ROWS) box.appendChild(h('p', { class: 'muted print-only', id: 'validation-print-more' }, t('val.printMore', PRINT_ROWS, listed)));
     return box;
@@ -1898,7 +1903,10 @@
           a.children.map((ch, k) => [k ? sep() : '', ch.name || ch.unit, ' ', ch.valueText || statusName({ missing: 'no_data' }[ch.state] || ch.state)])))));
     }
     sec.appendChild(checks);
-    const vb = validationBlock(res.validation);
+    const vb = validationBlock(res.validation, (offset, rows) => {
+      const r = call('fileChecks', { offset, rows });
+      return r.ok ? r.checks : [];
+    });
     if (vb) sec.appendChild(vb);
     // A file of several years: each unit's indicators across them.
     const lines = new Map((res.trends || []).map((l) => [l.unit + '\u0000' + l.indicator, l]));

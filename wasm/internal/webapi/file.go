@@ -245,7 +245,7 @@ func (s *Session) assessFile(arg string) (any, error) {
 	}
 	ans := fileAnswer{Name: s.file.name, Kind: s.file.kind, Year: d.Year, Units: len(d.Units),
 		Columns: []column{}, Schools: []schoolRow{}, Parents: []unitView{}, Checks: []check{}, Warnings: ev.Warnings(),
-		ParentFigures: ev.Parent(), Hierarchy: []mismatchView{}, Validation: viewValidation(ev)}
+		ParentFigures: ev.Parent(), Hierarchy: []mismatchView{}, Validation: viewValidation(ev, checksFirst(req.Rows))}
 	for _, m := range ev.Mismatches() {
 		ans.Hierarchy = append(ans.Hierarchy, mismatchView{FigureMismatch: m, Text: view.OfMismatch(m)})
 	}
@@ -284,6 +284,16 @@ func (s *Session) assessFile(arg string) (any, error) {
 	ans.SchoolCount = len(table.units)
 	ans.Schools = table.rows(0, req.Rows)
 	return ans, nil
+}
+
+// checksFirst is how many validation checks assessFile sends: as many as
+// the schools' rows asked for (the page draws the first of both at once),
+// all it lists when those are all.
+func checksFirst(rows int) int {
+	if rows > 0 {
+		return rows
+	}
+	return maxChecks
 }
 
 // evaluation is the imported file evaluated with the parents' figures

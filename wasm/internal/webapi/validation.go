@@ -3,6 +3,7 @@ package webapi
 import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/view"
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/plan"
 )
 
@@ -34,18 +35,57 @@ type ruleCheckView struct {
 }
 
 // viewValidation is nil when the plan has no rules, so that the page shows
-// no section. Only the checks listed are built (ValidationListed).
-func viewValidation(ev *indicators.Evaluation) *validationView {
-	v, listed := ev.ValidationListed(func(st indicators.RuleStatus) bool {
-		return st != indicators.RulePassed && st != indicators.RuleSkipped
-	}, maxChecks)
+// no section. Only the first limit checks listed (at most maxChecks) are
+// built (ValidationListed); fileChecks gives the others.
+func viewValidation(ev *indicators.Evaluation, limit int) *validationView {
+	v, listed := ev.ValidationListed(shownCheck, min(limit, maxChecks))
 	if v == nil {
 		return nil
 	}
-	out := &validationView{Summary: view.ValidationSummary(v), Counts: v.Counts, Checks: []ruleCheckView{}, Listed: listed}
-	for _, r := range v.Results {
-		out.Checks = append(out.Checks, ruleCheckView{Unit: r.Unit.ID, Rule: r.Rule, Status: r.Status,
+	return &validationView{Summary: view.ValidationSummary(v), Counts: v.Counts, Checks: checkViews(v.Results), Listed: listed}
+}
+
+// shownCheck: the page lists the checks that did not pass and were not
+// skipped.
+func shownCheck(st indicators.RuleStatus) bool {
+	return st != indicators.RulePassed && st != indicators.RuleSkipped
+}
+
+func checkViews(rs []indicators.ValidationResult) []ruleCheckView {
+	out := make([]ruleCheckView, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, ruleCheckView{Unit: r.Unit.ID, Rule: r.Rule, Status: r.Status,
 			High: r.Importance.Effective() == plan.High, Text: view.OfValidation(r)})
 	}
 	return out
+}
+
+type checksAnswer struct {
+	Offset int             `json:"offset"`
+	Listed int             `json:"listed"`
+	Checks []ruleCheckView `json:"checks"`
+}
+
+// fileChecks gives the validation checks the page lists for the file last
+// assessed (assessFile), from Offset, at most Rows of them (all when Rows
+// is 0), up to the first maxChecks: assessFile sends only the first rows,
+// since 2,000 checks with their texts were most of its answer's megabytes.
+func (s *Session) fileChecks(arg string) (any, error) {
+	var req unitRequest
+	if err := decode(arg, &req); err != nil {
+		return nil, err
+	}
+	if s.table == nil || s.file == nil || s.table.data != s.file.data {
+		return nil, msg.New(bi("还没有评估数据文件", "no data file has been assessed"))
+	}
+	end := maxChecks
+	if req.Rows > 0 {
+		end = min(end, max(req.Offset, 0)+req.Rows)
+	}
+	v, listed := s.table.ev.ValidationListed(shownCheck, end)
+	ans := checksAnswer{Offset: req.Offset, Listed: listed, Checks: []ruleCheckView{}}
+	if v != nil && req.Offset >= 0 && req.Offset < len(v.Results) {
+		ans.Checks = checkViews(v.Results[req.Offset:])
+	}
+	return ans, nil
 }

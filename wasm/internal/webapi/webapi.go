@@ -67,6 +67,7 @@ var handlers = map[string]handler{
 	"collectFiles":   (*Session).collectFiles,
 	"assessFile":     (*Session).assessFile,
 	"fileSchools":    (*Session).fileSchools,
+	"fileChecks":     (*Session).fileChecks,
 	"clearData":      (*Session).clearData,
 	"template":       (*Session).template,
 	"warm":           (*Session).warm,
