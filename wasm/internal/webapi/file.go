@@ -74,6 +74,10 @@ func (s *Session) importData(arg string) (any, error) {
 	if err := decode(arg, &req); err != nil {
 		return nil, err
 	}
+	return s.importFile(req)
+}
+
+func (s *Session) importFile(req importRequest) (any, error) {
 	var d *dataset.Dataset
 	var series dataset.Series
 	kind := "data"

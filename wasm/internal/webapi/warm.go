@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/eduplan/eduplan/internal/jsonx"
 	"github.com/eduplan/eduplan/plan"
 )
 
@@ -34,27 +33,19 @@ func (s *Session) warm(string) (any, error) {
 		return nil, err
 	}
 	text, units := s.warmDistrict(warmSchools)
-	arg, err := jsonx.Marshal(importRequest{Name: "warm.csv", Text: text, Encoding: "UTF-8"})
-	if err != nil {
-		return nil, err
-	}
 	w := &Session{plan: s.plan, cat: s.cat, summary: s.summary}
 	ans := warmAnswer{Units: units}
 	// The handlers are called as Call does (which cannot be named here:
 	// the table of handlers would refer to itself), answers encoded too.
-	for _, c := range []struct {
-		name, arg string
-		h         handler
-	}{
-		{"importData", string(arg), (*Session).importData},
-		{"assessFile", `{"rows":200}`, (*Session).assessFile},
-		{"fileSchools", `{"offset":200,"rows":400}`, (*Session).fileSchools},
-	} {
-		v, err := c.h(w, c.arg)
-		if err != nil || !strings.HasPrefix(success(v), `{"ok":true`) {
-			ans.Failed = c.name
-			break
-		}
+	failed := func(v any, err error) bool {
+		return err != nil || !strings.HasPrefix(success(v), `{"ok":true`)
+	}
+	if failed(w.importFile(importRequest{Name: "warm.csv", Text: text, Encoding: "UTF-8"})) {
+		ans.Failed = "importData"
+	} else if failed(w.assessFile(`{"rows":200}`)) {
+		ans.Failed = "assessFile"
+	} else if failed(w.fileSchools(`{"offset":200,"rows":400}`)) {
+		ans.Failed = "fileSchools"
 	}
 	return ans, nil
 }
