@@ -413,15 +413,25 @@ type schoolsAnswer struct {
 	Schools []schoolRow `json:"schools"`
 }
 
+// assessedRequest reads the request for more rows of the file last
+// assessed (fileSchools, fileChecks), which there must be.
+func (s *Session) assessedRequest(arg string) (unitRequest, error) {
+	var req unitRequest
+	if err := decode(arg, &req); err != nil {
+		return req, err
+	}
+	if s.table == nil || s.file == nil || s.table.data != s.file.data {
+		return req, msg.New(bi("还没有评估数据文件", "no data file has been assessed"))
+	}
+	return req, nil
+}
+
 // fileSchools gives rows of the schools × indicators table of the file
 // last assessed (assessFile), from Offset, at most Rows of them.
 func (s *Session) fileSchools(arg string) (any, error) {
-	var req unitRequest
-	if err := decode(arg, &req); err != nil {
+	req, err := s.assessedRequest(arg)
+	if err != nil {
 		return nil, err
-	}
-	if s.table == nil || s.file == nil || s.table.data != s.file.data {
-		return nil, msg.New(bi("还没有评估数据文件", "no data file has been assessed"))
 	}
 	return schoolsAnswer{Offset: req.Offset, Total: len(s.table.units), Schools: s.table.rows(req.Offset, req.Rows)}, nil
 }

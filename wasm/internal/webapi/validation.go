@@ -3,7 +3,6 @@ package webapi
 import (
 	"github.com/eduplan/eduplan/indicators"
 	"github.com/eduplan/eduplan/indicators/view"
-	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/plan"
 )
 
@@ -71,12 +70,9 @@ type checksAnswer struct {
 // is 0), up to the first maxChecks: assessFile sends only the first rows,
 // since 2,000 checks with their texts were most of its answer's megabytes.
 func (s *Session) fileChecks(arg string) (any, error) {
-	var req unitRequest
-	if err := decode(arg, &req); err != nil {
+	req, err := s.assessedRequest(arg)
+	if err != nil {
 		return nil, err
-	}
-	if s.table == nil || s.file == nil || s.table.data != s.file.data {
-		return nil, msg.New(bi("还没有评估数据文件", "no data file has been assessed"))
 	}
 	end := maxChecks
 	if req.Rows > 0 {
