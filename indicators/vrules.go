@@ -483,9 +483,21 @@ func holds(op plan.Operator, l, r, tol float64) bool {
 // every cell (dataset.Field), refusing the file with the cell's place, so
 // they are not checked again here.
 func (e *Evaluation) validation(keep []bool) *Validation {
+	v, _ := e.validationListing(keep, func(st RuleStatus) bool { return st != RulePassed }, -1)
+	return v
+}
+
+// validationListing is validation with, in Results, only the outcomes
+// list accepts, the first limit of them (all when limit is negative), and
+// how many list accepts in all. The counts are of every outcome: a
+// result is built only for what is listed, since building one for each of
+// the tens of thousands of outcomes of a large file costs more than
+// evaluating the rules.
+func (e *Evaluation) validationListing(keep []bool, list func(RuleStatus) bool, limit int) (*Validation, int) {
 	if len(e.cat.rules) == 0 {
-		return nil
+		return nil, 0
 	}
+	listed := 0
 	v := &Validation{Rules: make([]RuleSummary, len(e.cat.rules)), Results: []ValidationResult{}}
 	for k := range e.cat.rules {
 		cr := &e.cat.rules[k]
@@ -504,17 +516,29 @@ func (e *Evaluation) validation(keep []bool) *Validation {
 			st := ruleCodes[code]
 			v.Counts.add(st)
 			v.Rules[k].Counts.add(st)
-			if st != RulePassed {
+			if !list(st) {
+				continue
+			}
+			if listed++; limit < 0 || listed <= limit {
 				v.Results = append(v.Results, e.ruleResult(k, i))
 			}
 		}
 	}
-	return v
+	return v, listed
 }
 
 // Validation reports the validation rules on every unit of the data; nil
 // when the catalogue has none.
 func (e *Evaluation) Validation() *Validation { return e.validation(nil) }
+
+// ValidationListed is Validation with, in Results, only the outcomes list
+// accepts, the first limit of them in the order of Validation (all when
+// limit is negative), and how many it accepts in all; the counts are those
+// of Validation. A face that shows the first rows of a long list pays
+// for those only.
+func (e *Evaluation) ValidationListed(list func(RuleStatus) bool, limit int) (*Validation, int) {
+	return e.validationListing(nil, list, limit)
+}
 
 // ValidationResult gives the outcome of the validation rule id for the
 // unit at position i, passed or not; ok is false for an unknown rule or

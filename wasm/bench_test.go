@@ -192,31 +192,47 @@ func BenchmarkPlanLoad(b *testing.B) {
 	}
 }
 
-// BenchmarkDistrict10000 measures a district file of 10,000 schools in the
-// page: the whole import as the user sees it (read, assessed and drawn,
-// its first 200 schools listed: ms-import-and-render), the page's own
-// marks of its stages (ms-page-read: the file read by Go; ms-page-save:
-// the state stored; ms-page-shown: assessed and drawn), and apart, the Go
-// calls again with the size of the assessment's answer (ms-go-import,
-// ms-go-assess, kB-assess-answer) and its JSON.parse (ms-parse-assess).
+// BenchmarkDistrict10000 measures a district file of 10,000 schools
+// imported in a new tab once the page has made its first assessment and
+// warmed up when idle (timing.warmedMs): the whole import as the user sees
+// it (read, assessed and drawn, its first 200 schools listed:
+// ms-import-and-render), the page's own marks of its stages (ms-page-wait:
+// the progress line drawn; ms-page-read: the file read by Go;
+// ms-page-assess: the assessFile call; ms-page-save: the state stored;
+// ms-page-shown: assessed and drawn), the same file imported again
+// (ms-import-again), and apart, the Go calls again with the size of the
+// assessment's answer (ms-go-import, ms-go-assess, kB-assess-answer) and
+// its JSON.parse (ms-parse-assess). ms-warm is the idle time the warm-up
+// took after the page was ready.
 func BenchmarkDistrict10000(b *testing.B) {
 	needBrowser(b)
 	csv := districtCSV(b, 10000)
-	tp := newTab(b)
-	tp.open(siteURL)
-	tp.view("import")
-	tp.do(chromedp.Evaluate[chromedp.Void](`globalThis.__csv = ` + jsString(csv)))
+	imp := `(async () => { const t0 = performance.now(); await eduplanPage.importText('district.csv', __csv, 'UTF-8'); return performance.now() - t0; })()`
 	type stages struct{ Total, GoImport, GoAssess, Parse, KB float64 }
-	type marks struct{ ReadMs, SavedMs, ShownMs float64 }
+	type marks struct{ WaitMs, ReadMs, SavedMs, AssessMs, ShownMs float64 }
 	var sum stages
 	var ms marks
+	var again, warm float64
 	n := 0
 	for b.Loop() {
-		tp.do(chromedp.Evaluate[chromedp.Void](`document.getElementById('assess-ms') && document.getElementById('assess-ms').remove()`))
-		total, err := chromedp.Run(tp.ctx, chromedp.Evaluate[float64](`(async () => { const t0 = performance.now(); await eduplanPage.importText('district.csv', __csv, 'UTF-8'); return performance.now() - t0; })()`, chromedp.EvalAwaitPromise))
+		b.StopTimer()
+		tp := newTab(b)
+		tp.open(siteURL)
+		// A page without the warm-up (before it) has no warmedMs.
+		tp.waitFor(`eduplanPage.timing.warmedMs != null || !eduplan.warm`)
+		warm += eval[float64](tp, `(eduplanPage.timing.warmedMs || eduplanPage.timing.firstAssessmentMs) - eduplanPage.timing.firstAssessmentMs`)
+		tp.view("import")
+		tp.do(chromedp.Evaluate[chromedp.Void](`globalThis.__csv = ` + jsString(csv)))
+		b.StartTimer()
+		total, err := chromedp.Run(tp.ctx, chromedp.Evaluate[float64](imp, chromedp.EvalAwaitPromise))
 		require.NoError(b, err)
 		m := eval[marks](tp, `eduplanPage.timing.lastImport`)
+		t2, err := chromedp.Run(tp.ctx, chromedp.Evaluate[float64](imp, chromedp.EvalAwaitPromise))
+		require.NoError(b, err)
+		again += t2
+		ms.WaitMs += m.WaitMs
 		ms.ReadMs += m.ReadMs
+		ms.AssessMs += m.AssessMs
 		ms.SavedMs += m.SavedMs - m.ReadMs
 		ms.ShownMs += m.ShownMs
 		s := eval[stages](tp, `(() => {
@@ -237,7 +253,11 @@ func BenchmarkDistrict10000(b *testing.B) {
 	}
 	f := float64(n)
 	b.ReportMetric(sum.Total/f, "ms-import-and-render")
+	b.ReportMetric(again/f, "ms-import-again")
+	b.ReportMetric(warm/f, "ms-warm")
+	b.ReportMetric(ms.WaitMs/f, "ms-page-wait")
 	b.ReportMetric(ms.ReadMs/f, "ms-page-read")
+	b.ReportMetric(ms.AssessMs/f, "ms-page-assess")
 	b.ReportMetric(ms.SavedMs/f, "ms-page-save")
 	b.ReportMetric(ms.ShownMs/f, "ms-page-shown")
 	b.ReportMetric(sum.GoImport/f, "ms-go-import")

@@ -148,9 +148,13 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // (2,074,260 before, in the same run). The evaluation's columns packed
 // (indicators/packed.go: half the memory of a national batch), the walk up
 // for parents' mismatches and the rules' columns given back to a pool added
-// about 4.3 KB: 1,669,269. The budget stands a few KB above that, under the
-// 1.9 MB goal; raise it by the least a change needs.
-const wasmGzipBudget = 1_675_000
+// about 4.3 KB: 1,669,269. The page's district of 10,000 schools in under
+// half a second (the warm-up, eduplan.warm; the validation checks sent as
+// drawn, fileChecks; the import's evaluation kept for the assessment)
+// added about 6.6 KB: 1,675,862, and the budget 1,000 bytes. The budget
+// stands just above that, under the 1.9 MB goal; raise it by the least a
+// change needs.
+const wasmGzipBudget = 1_676_000
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
 // new dependency is the usual cause: go list -deps (see wasmDeps) shows

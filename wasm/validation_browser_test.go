@@ -63,8 +63,9 @@ func TestValidationRulesOnThePage(t *testing.T) {
 
 // A file that breaks a rule at 700 kindergartens lists the first 200 of
 // them with the results and the others 400 at a time, as the button is
-// pressed or the list scrolled to its end, as the schools are listed; a
-// print still lists the first 30.
+// pressed or the list scrolled to its end, as the schools are listed, Go
+// sending them as they are drawn (fileChecks); a print still lists the
+// first 30.
 func TestValidationListDrawnInSteps(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("id,name,level,kind,parent,kindergarten_enrolment,kindergarten_enrolment_urban,kindergarten_enrolment_rural\n")
@@ -91,4 +92,6 @@ func TestValidationListDrawnInSteps(t *testing.T) {
 	tp.waitFor(rows + ` === 702`)
 	assert.False(t, eval[bool](tp, `!!document.getElementById('validation-more')`), "no button once every rule is listed")
 	assert.Equal(t, 30, eval[int](tp, `document.querySelectorAll('#validation .vcheck:not(.print-skip)').length`))
+	// The assessment sent the first 200; the others came when drawn.
+	assert.Equal(t, 200, eval[int](tp, `JSON.parse(eduplan.assessFile('{"rows":200}')).validation.checks.length`))
 }

@@ -31,7 +31,8 @@ type unitRequest struct {
 	// Identity is who the unit is, for the return exportFigures writes.
 	Identity identity `json:"identity"`
 	// Offset and Rows choose the rows of a long list the page draws
-	// (assessFile's schools, fileSchools); Rows 0 is all of them.
+	// (assessFile's schools and validation checks, fileSchools,
+	// fileChecks); Rows 0 is all of them.
 	Offset int `json:"offset"`
 	Rows   int `json:"rows"`
 }
@@ -232,7 +233,7 @@ func (s *Session) assess(arg string) (any, error) {
 	}
 	ev := s.cat.Evaluate(d)
 	return assessAnswer{FieldErrors: fieldErrs, FieldWarnings: warnings, Report: viewUnit(ev.UnitReport(0, indicators.Options{})),
-		Validation: viewValidation(ev.Validation())}, nil
+		Validation: viewValidation(ev, maxChecks)}, nil
 }
 
 type ruleAnswer struct {

@@ -1,6 +1,7 @@
 package webapi
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -85,4 +86,48 @@ func TestFileValidationListsWhatIsShown(t *testing.T) {
 		assert.NotEqual(t, "skipped", c.Status)
 	}
 	assert.GreaterOrEqual(t, v.Validation.Listed, v.Validation.Counts.Violated)
+}
+
+// The assessment sends as many validation checks as schools' rows asked
+// for, and fileChecks the others, the same checks in the same order as
+// an assessment that sends them all.
+func TestFileChecksInSteps(t *testing.T) {
+	s := seedSession(t)
+	assert.Equal(t, false, call(t, s, "fileChecks", map[string]int{"offset": 0, "rows": 5})["ok"], "nothing assessed yet")
+	mustOK(t, s, "importData", map[string]string{"name": "sample2017.json", "text": string(seeds.SampleData())})
+	type checks struct {
+		Offset int               `json:"offset"`
+		Listed int               `json:"listed"`
+		Checks []json.RawMessage `json:"checks"`
+	}
+	var all, first struct{ Validation checks }
+	decodeInto(t, mustOK(t, s, "assessFile", nil), &all)
+	require.GreaterOrEqual(t, len(all.Validation.Checks), 4)
+	require.Equal(t, all.Validation.Listed, len(all.Validation.Checks))
+
+	decodeInto(t, mustOK(t, s, "assessFile", map[string]int{"rows": 1}), &first)
+	assert.Equal(t, all.Validation.Checks[:1], first.Validation.Checks)
+	assert.Equal(t, all.Validation.Listed, first.Validation.Listed, "how many there are in all")
+
+	for _, tc := range []struct {
+		name         string
+		offset, rows int
+		want         []json.RawMessage
+	}{
+		{"the next two", 1, 2, all.Validation.Checks[1:3]},
+		{"rows 0 is all the rest", 3, 0, all.Validation.Checks[3:]},
+		{"past the end", len(all.Validation.Checks) + 3, 3, nil},
+		{"a negative offset", -1, 3, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got checks
+			decodeInto(t, mustOK(t, s, "fileChecks", map[string]int{"offset": tc.offset, "rows": tc.rows}), &got)
+			assert.Equal(t, tc.offset, got.Offset)
+			assert.Equal(t, all.Validation.Listed, got.Listed)
+			assert.Equal(t, len(tc.want), len(got.Checks))
+			if tc.want != nil {
+				assert.Equal(t, tc.want, got.Checks)
+			}
+		})
+	}
 }

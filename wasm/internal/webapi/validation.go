@@ -34,21 +34,54 @@ type ruleCheckView struct {
 }
 
 // viewValidation is nil when the plan has no rules, so that the page shows
-// no section.
-func viewValidation(v *indicators.Validation) *validationView {
+// no section. Only the first limit checks listed (at most maxChecks) are
+// built (ValidationListed); fileChecks gives the others.
+func viewValidation(ev *indicators.Evaluation, limit int) *validationView {
+	v, listed := ev.ValidationListed(shownCheck, min(limit, maxChecks))
 	if v == nil {
 		return nil
 	}
-	out := &validationView{Summary: view.ValidationSummary(v), Counts: v.Counts, Checks: []ruleCheckView{}}
-	for _, r := range v.Results {
-		if r.Status == indicators.RuleSkipped {
-			continue
-		}
-		if out.Listed++; out.Listed > maxChecks {
-			continue
-		}
-		out.Checks = append(out.Checks, ruleCheckView{Unit: r.Unit.ID, Rule: r.Rule, Status: r.Status,
+	return &validationView{Summary: view.ValidationSummary(v), Counts: v.Counts, Checks: checkViews(v.Results), Listed: listed}
+}
+
+// shownCheck: the page lists the checks that did not pass and were not
+// skipped.
+func shownCheck(st indicators.RuleStatus) bool {
+	return st != indicators.RulePassed && st != indicators.RuleSkipped
+}
+
+func checkViews(rs []indicators.ValidationResult) []ruleCheckView {
+	out := make([]ruleCheckView, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, ruleCheckView{Unit: r.Unit.ID, Rule: r.Rule, Status: r.Status,
 			High: r.Importance.Effective() == plan.High, Text: view.OfValidation(r)})
 	}
 	return out
+}
+
+type checksAnswer struct {
+	Offset int             `json:"offset"`
+	Listed int             `json:"listed"`
+	Checks []ruleCheckView `json:"checks"`
+}
+
+// fileChecks gives the validation checks the page lists for the file last
+// assessed (assessFile), from Offset, at most Rows of them (all when Rows
+// is 0), up to the first maxChecks: assessFile sends only the first rows,
+// since 2,000 checks with their texts were most of its answer's megabytes.
+func (s *Session) fileChecks(arg string) (any, error) {
+	req, err := s.assessedRequest(arg)
+	if err != nil {
+		return nil, err
+	}
+	end := maxChecks
+	if req.Rows > 0 {
+		end = min(end, max(req.Offset, 0)+req.Rows)
+	}
+	v, listed := s.table.ev.ValidationListed(shownCheck, end)
+	ans := checksAnswer{Offset: req.Offset, Listed: listed, Checks: []ruleCheckView{}}
+	if v != nil && req.Offset >= 0 && req.Offset < len(v.Results) {
+		ans.Checks = checkViews(v.Results[req.Offset:])
+	}
+	return ans, nil
 }
