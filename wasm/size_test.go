@@ -151,10 +151,11 @@ func TestWasmLeavesOutGoJSON(t *testing.T) {
 // about 4.3 KB: 1,669,269. The page's district of 10,000 schools in under
 // half a second (the warm-up, eduplan.warm; the validation checks sent as
 // drawn, fileChecks; the import's evaluation kept for the assessment)
-// added about 6.6 KB: 1,675,862, and the budget 1,000 bytes. The budget
-// stands just above that, under the 1.9 MB goal; raise it by the least a
-// change needs.
-const wasmGzipBudget = 1_676_000
+// added about 6.6 KB: 1,675,862. The national batch's leaner readers,
+// quality summary and report building (one shared backing array per
+// thousand results) about 4 KB more: 1,679,732. The budget stands just
+// above that, under the 1.9 MB goal; raise it by the least a change needs.
+const wasmGzipBudget = 1_682_000
 
 // TestWasmSizeBudget fails when the gzipped wasm grows over the budget. A
 // new dependency is the usual cause: go list -deps (see wasmDeps) shows
