@@ -1,7 +1,6 @@
 package webapi
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -154,7 +153,7 @@ func (s *Session) clearData(string) (any, error) {
 func (s *Session) datasetFromReport(text string) (*dataset.Dataset, error) {
 	rep, err := indicators.ReadReport(strings.NewReader(strings.TrimLeft(text, "\ufeff")))
 	if err != nil {
-		return nil, fmt.Errorf("报告文件无法读取 / the report cannot be read: %v", err)
+		return nil, msg.Wrap(err, "报告文件无法读取", "the report cannot be read")
 	}
 	return indicators.DatasetFromReport(rep, s.plan, s.cat)
 }

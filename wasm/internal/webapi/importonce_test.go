@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/eduplan/eduplan/indicators"
+	"github.com/eduplan/eduplan/msg"
 	"github.com/eduplan/eduplan/seeds"
 )
 
@@ -88,4 +89,18 @@ func TestImportReportOrDataAnswers(t *testing.T) {
 		require.NoError(t, err)
 		assert.Contains(t, string(list), tt.want, tt.name)
 	}
+}
+
+// A report that cannot be read is said in one language at a time: the
+// prefix was once one "中文 / English" string around a bilingual error, so
+// the English words carried the Chinese ones too.
+func TestBadReportSaysEachLanguageApart(t *testing.T) {
+	s := seedSession(t)
+	_, err := s.datasetFromReport(`{"format": "eduplan.report/v0", "units": [{"id": "s", "results": []}]}`)
+	require.Error(t, err)
+	zh, en := msg.In(err, "zh"), msg.In(err, "en")
+	assert.True(t, strings.HasPrefix(zh, "报告文件无法读取"), zh)
+	assert.True(t, strings.HasPrefix(en, "the report cannot be read"), en)
+	assert.NotContains(t, en, "报告文件无法读取")
+	assert.NotContains(t, zh, "the report cannot be read")
 }
